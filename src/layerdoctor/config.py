@@ -1,0 +1,104 @@
+"""`[tool.layerdoctor]` in pyproject.toml, found by walking up from the checked paths."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from .catalog import RULES
+from .errors import UsageError
+
+TARGET_CHOICES = ("auto", "keras3", "tf-keras")
+
+
+@dataclass
+class Config:
+    select: set[str] = field(default_factory=lambda: set(RULES))
+    ignore: set[str] = field(default_factory=set)
+    target: str = "auto"
+    exclude: list[str] = field(default_factory=list)
+    exclude_base: str = "."  # exclude patterns are relative to the pyproject.toml's folder
+    source: str | None = None  # the pyproject.toml it came from
+
+    def enabled(self, code: str) -> bool:
+        return code in self.select and code not in self.ignore
+
+    def fingerprint(self) -> str:
+        return repr((sorted(self.select), sorted(self.ignore), self.target, sorted(self.exclude)))
+
+
+def parse_codes(values, option: str) -> set[str]:
+    codes: set[str] = set()
+    for value in values or ():
+        for code in str(value).replace(",", " ").split():
+            code = code.strip().upper()
+            if code == "ALL":
+                codes |= set(RULES)
+                continue
+            matched = {c for c in RULES if c.startswith(code)} if code.startswith("LD") else set()
+            if not matched:
+                raise UsageError(f"{option}: unknown code {code!r} (see `layerdoctor rules`)")
+            codes |= matched
+    return codes
+
+
+def find_pyproject(paths: list[str]) -> str | None:
+    for path in paths or ["."]:
+        current = os.path.abspath(path)
+        if os.path.isfile(current):
+            current = os.path.dirname(current)
+        while True:
+            candidate = os.path.join(current, "pyproject.toml")
+            if os.path.isfile(candidate):
+                return candidate
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+    return None
+
+
+def load_config(paths: list[str], config_file: str | None = None) -> Config:
+    config = Config()
+    source = config_file or find_pyproject(paths)
+    if not source:
+        return config
+    try:
+        with open(source, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{source}: cannot read the configuration: {exc}") from None
+    section = data.get("tool", {}).get("layerdoctor")
+    if section is None:
+        return config
+    if not isinstance(section, dict):
+        raise UsageError(f"{source}: [tool.layerdoctor] must be a table")
+    config.source = source
+    unknown = set(section) - {"select", "ignore", "target", "exclude"}
+    if unknown:
+        raise UsageError(f"{source}: unknown [tool.layerdoctor] key(s): {', '.join(sorted(unknown))}")
+    if "select" in section:
+        config.select = parse_codes(_as_list(section["select"], source, "select"), f"{source}: select")
+    if "ignore" in section:
+        config.ignore = parse_codes(_as_list(section["ignore"], source, "ignore"), f"{source}: ignore")
+    if "target" in section:
+        if section["target"] not in TARGET_CHOICES:
+            raise UsageError(f"{source}: target must be one of {', '.join(TARGET_CHOICES)}")
+        config.target = section["target"]
+    if "exclude" in section:
+        config.exclude = [str(p) for p in _as_list(section["exclude"], source, "exclude")]
+        config.exclude_base = os.path.dirname(source)
+    return config
+
+
+def _as_list(value, source: str, key: str) -> list:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise UsageError(f"{source}: {key} must be a string or a list of strings")

@@ -1,0 +1,149 @@
+"""Everything that differs between Keras backends, in one place.
+
+Only Keras 3 with the TensorFlow backend is implemented and tested. To add JAX, torch or
+tf.keras 2, give each function below a branch for it (see the notes in each docstring).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+
+import numpy as np
+
+
+def keras_module():
+    import keras
+
+    return keras
+
+
+def name() -> str:
+    return keras_module().backend.backend()
+
+
+def keras_info() -> dict:
+    keras = keras_module()
+    return {"version": keras.__version__, "backend": name()}
+
+
+def is_keras_variable(value) -> bool:
+    keras = keras_module()
+    return isinstance(value, keras.Variable)
+
+
+def is_native_variable(value) -> bool:
+    """A backend variable Keras 3 does not track (LD003). JAX: none; torch: nn.Parameter."""
+    if is_keras_variable(value):
+        return False
+    if name() == "tensorflow":
+        import tensorflow as tf
+
+        return isinstance(value, tf.Variable)
+    return False
+
+
+def is_tensor(value) -> bool:
+    """A concrete tensor or array (not a variable): weight-like state if it holds floats."""
+    if isinstance(value, np.ndarray):
+        return True
+    if name() == "tensorflow":
+        import tensorflow as tf
+
+        return isinstance(value, tf.Tensor) and not isinstance(value, tf.Variable) and _is_eager(value)
+    return False
+
+
+def _is_eager(value) -> bool:
+    # A symbolic (graph) tensor left on self by a traced call has no values to count.
+    return hasattr(value, "numpy")
+
+
+def size_of(value) -> int:
+    shape = getattr(value, "shape", ())
+    try:
+        return int(np.prod([int(d) for d in shape])) if len(shape) else 1
+    except (TypeError, ValueError):
+        return 0
+
+
+def is_float(value) -> bool:
+    dtype = getattr(value, "dtype", None)
+    try:
+        return np.dtype(getattr(dtype, "as_numpy_dtype", dtype) if not isinstance(dtype, str) else dtype).kind == "f"
+    except TypeError:
+        return "float" in str(dtype)
+
+
+def to_numpy(value) -> np.ndarray:
+    if hasattr(value, "numpy"):
+        return np.array(value.numpy())
+    return np.array(value)
+
+
+@contextlib.contextmanager
+def watch_native_variables(on_create):
+    """Call `on_create(variable)` for every backend variable created inside the block.
+
+    TF: `tf.variable_creator_scope` sees `tf.Variable(...)` and the tf.Variable inside each
+    `keras.Variable`. JAX has no variables; torch would patch `nn.Parameter.__new__`.
+    """
+    if name() != "tensorflow":
+        yield
+        return
+    import tensorflow as tf
+
+    def creator(next_creator, **kwargs):
+        variable = next_creator(**kwargs)
+        on_create(variable)
+        return variable
+
+    with tf.variable_creator_scope(creator):
+        yield
+
+
+def gradients(model_fn, variables):
+    """Gradient of the scalar `model_fn()` with respect to each variable (None: no gradient).
+
+    TF gives None for a disconnected variable. JAX would give zeros (never None), so a JAX
+    branch must check the graph structurally; torch gives `.grad is None`.
+    """
+    if name() != "tensorflow":
+        raise NotImplementedError(f"the gradient probe does not support the {name()} backend yet")
+    import tensorflow as tf
+
+    with tf.GradientTape(watch_accessed_variables=False) as tape:
+        for variable in variables:
+            tape.watch(variable.value)
+        loss = model_fn()
+    return tape.gradient(loss, [v.value for v in variables], unconnected_gradients=tf.UnconnectedGradients.NONE)
+
+
+def snapshot_random_state():
+    """Every global random state a probe can advance: Python, NumPy, Keras and TF."""
+    keras = keras_module()
+    from keras.src.random import seed_generator
+
+    state = {"python": random.getstate(), "numpy": np.random.get_state()}
+    generator = seed_generator.global_seed_generator()
+    state["keras"] = (generator, to_numpy(generator.state.value).copy())
+    if name() == "tensorflow":
+        from tensorflow.python.eager import context
+
+        ctx = context.context()
+        rng = getattr(ctx, "_rng", None)
+        state["tf_op_seeds"] = (ctx, rng.getstate() if rng is not None else None)
+    del keras
+    return state
+
+
+def restore_random_state(state) -> None:
+    random.setstate(state["python"])
+    np.random.set_state(state["numpy"])
+    generator, value = state["keras"]
+    generator.state.assign(value)
+    if "tf_op_seeds" in state:
+        ctx, rng_state = state["tf_op_seeds"]
+        rng = getattr(ctx, "_rng", None)
+        if rng is not None and rng_state is not None:
+            rng.setstate(rng_state)

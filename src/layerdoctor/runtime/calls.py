@@ -1,0 +1,102 @@
+"""Record every layer call (who, on which shapes, from which line of user code).
+
+The recorder swaps `keras.layers.Layer.__call__` for a thin wrapper while it is active. It is
+how the inspector knows where a shared layer is called, which layers a forward pass really
+uses (tracked or not), and which layer call raised first when building fails.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from . import locate
+
+
+@dataclass
+class Call:
+    layer: object
+    input_shapes: list  # one tuple per tensor argument
+    site: tuple[str, int] | None  # (file, line) of the user code that made the call
+    output_shape: object = None
+    error: BaseException | None = None
+    depth: int = 0
+
+
+def _shapes(value) -> list:
+    out = []
+    stack = [value]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, (list, tuple)):
+            stack[:0] = list(item)
+        elif isinstance(item, dict):
+            stack[:0] = list(item.values())
+        elif hasattr(item, "shape") and hasattr(item, "dtype"):
+            try:
+                out.append(tuple(None if d is None else int(d) for d in item.shape))
+            except (TypeError, ValueError):
+                out.append(None)
+    return out
+
+
+def _output_shape(value):
+    shapes = _shapes(value)
+    if not shapes:
+        return None
+    return shapes[0] if len(shapes) == 1 else shapes
+
+
+@dataclass
+class CallRecorder:
+    calls: list[Call] = field(default_factory=list)
+    first_failure: Call | None = None
+    _depth: int = 0
+    _original: object = None
+
+    def __enter__(self) -> "CallRecorder":
+        import keras
+
+        layer_class = keras.layers.Layer
+        self._original = original = layer_class.__call__
+        recorder = self
+
+        def recording_call(layer, *args, **kwargs):
+            call = Call(layer, _shapes(args[:1] or list(kwargs.values())[:1]), locate.user_site(sys._getframe(1)),
+                        depth=recorder._depth)
+            recorder.calls.append(call)
+            recorder._depth += 1
+            try:
+                result = original(layer, *args, **kwargs)
+            except BaseException as error:  # noqa: BLE001 - recorded and re-raised
+                call.error = error
+                if recorder.first_failure is None:
+                    recorder.first_failure = call  # the innermost call fails first
+                raise
+            finally:
+                recorder._depth -= 1
+            call.output_shape = _output_shape(result)
+            return result
+
+        layer_class.__call__ = recording_call
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import keras
+
+        keras.layers.Layer.__call__ = self._original
+
+    def calls_of(self, layer) -> list[Call]:
+        return [c for c in self.calls if c.layer is layer]
+
+
+def short_site(site) -> str:
+    if not site:
+        return "?"
+    path, line = site
+    try:
+        path = os.path.relpath(path)
+    except ValueError:
+        pass
+    return f"{path}:{line}"

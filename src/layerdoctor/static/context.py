@@ -1,0 +1,251 @@
+"""What rules see of one layer class: its methods by phase, and what each value is.
+
+A rule asks questions such as "which attributes does build() assign, and is the value a
+variable, a layer or a raw tensor?"; this module answers them from the AST, resolving names
+through the file's imports and the project index.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..finding import KERAS3, TF_KERAS
+from .project import Project, dotted
+from .source import ClassSummary, FileSummary
+
+# What a value is, as far as weight tracking goes.
+LAYER = "layer"
+WEIGHT = "weight"  # a variable Keras tracks (add_weight, keras.Variable; tf.Variable on tf.keras 2)
+FOREIGN = "foreign"  # a backend-native variable Keras 3 does not track
+TENSOR = "tensor"  # a raw tensor or array
+OTHER = "other"
+
+_ADD_WEIGHT_METHODS = {"add_weight", "add_variable"}
+_KERAS_VARIABLES = {"keras.Variable", "keras.variables.Variable", "keras.backend.Variable",
+                    "keras.backend.variable", "keras.backend.common.variables.Variable"}
+_TF_VARIABLES = {"tensorflow.Variable", "tensorflow.compat.v1.Variable", "tensorflow.compat.v2.Variable"}
+_TORCH_PARAMETERS = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
+
+_TENSOR_MODULES = ("tensorflow.", "numpy.", "keras.ops.", "keras.random.", "keras.backend.", "torch.",
+                   "jax.numpy.", "jax.random.")
+_TENSOR_FUNCS = {
+    "zeros", "ones", "zeros_like", "ones_like", "full", "fill", "eye", "constant", "convert_to_tensor",
+    "array", "asarray", "empty", "normal", "uniform", "truncated_normal", "randn", "rand", "random_normal",
+    "random_uniform", "tensor", "identity", "full_like", "stateless_normal", "stateless_uniform",
+    "standard_normal", "random", "random_sample", "glorot_uniform", "xavier_uniform",
+}
+_NAMES_RANDOM = re.compile(r"(^|\.)random\.|\.(randn|rand|normal|uniform|truncated_normal)$")
+WEIGHT_NAME_RE = re.compile(
+    r"^_?(w|b|W|B|kernel|bias|weights?|gamma|beta|scale|shift|alpha|embeddings?|emb|"
+    r"\w*_(kernel|bias|weight|weights|w|b|scale|shift|gamma|beta|embedding|matrix)|"
+    r"(kernel|bias|weight|w|b)_?\d*|theta|params?|lambda_?|coef\w*|centers?|prototypes?)$"
+)
+# Layers that own no weights: creating one per call wastes time but loses nothing.
+STATELESS_LAYERS = {
+    "Activation", "ReLU", "LeakyReLU", "PReLU_", "ELU", "Softmax", "Dropout", "SpatialDropout1D",
+    "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Flatten",
+    "Reshape", "Permute", "RepeatVector", "Lambda", "Add", "Subtract", "Multiply", "Average", "Maximum",
+    "Minimum", "Concatenate", "Dot", "Cropping1D", "Cropping2D", "Cropping3D", "ZeroPadding1D",
+    "ZeroPadding2D", "ZeroPadding3D", "UpSampling1D", "UpSampling2D", "UpSampling3D", "MaxPooling1D",
+    "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
+    "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling1D",
+    "GlobalMaxPooling2D", "GlobalMaxPooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
+    "GlobalMaxPool2D", "Masking", "Identity", "InputLayer", "Rescaling", "Resizing", "CenterCrop",
+    "ActivityRegularization", "UnitNormalization", "Cropping", "Softmax",
+}
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str
+    qualname: str | None = None  # what was called, e.g. "tensorflow.random.normal"
+    random: bool = False
+    backend: str | None = None  # for FOREIGN: "tensorflow" | "torch" | "jax"
+    layer_class: str | None = None  # for LAYER: the class's last name
+
+
+@dataclass
+class SelfAssign:
+    attr: str
+    value: ast.expr
+    stmt: ast.stmt
+    method: str
+
+
+class ClassContext:
+    def __init__(self, cls: ClassSummary, file: FileSummary, project: Project, target: str):
+        self.cls = cls
+        self.file = file
+        self.project = project
+        self.target = target
+        self.name = cls.name
+        self.methods = cls.methods
+        self.qualname = project.resolve(cls.qualname)
+        self.is_model = project.is_model(cls, file)
+        calls = {name: _self_method_calls(node) for name, node in self.methods.items()}
+        self.phase_methods = {
+            entry: _reachable(entry, calls, self.methods) for entry in ("__init__", "build", "call")
+        }
+        self._envs: dict[int, dict[str, list[ast.expr]]] = {}
+
+    # -------------------------------------------------------------- phases
+
+    def methods_of(self, *phases: str) -> list[tuple[str, ast.FunctionDef]]:
+        names: list[str] = []
+        for phase in phases:
+            for name in self.phase_methods.get(phase, ()):
+                if name not in names:
+                    names.append(name)
+        return [(name, self.methods[name]) for name in names]
+
+    def only_phase(self, phase: str) -> list[tuple[str, ast.FunctionDef]]:
+        """Methods reached from `phase` and from no other entry point."""
+        others = set()
+        for other, names in self.phase_methods.items():
+            if other != phase:
+                others |= names
+        return [(n, self.methods[n]) for n in self.phase_methods.get(phase, ()) if n not in others or n == phase]
+
+    # -------------------------------------------------------------- statements
+
+    def self_assigns(self, phases: tuple[str, ...]) -> Iterator[SelfAssign]:
+        for method, node in self.methods_of(*phases):
+            for stmt in ast.walk(node):
+                if isinstance(stmt, ast.Assign):
+                    targets, value = stmt.targets, stmt.value
+                elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                    targets, value = [stmt.target], stmt.value
+                else:
+                    continue
+                for target in targets:
+                    attr = self_attr(target)
+                    if attr:
+                        yield SelfAssign(attr, value, stmt, method)
+
+    def stores_of(self, attr: str) -> int:
+        """How many `self.<attr>` stores the parsed methods hold (to compare with textual counts)."""
+        total = 0
+        for node in self.methods.values():
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and self_attr(sub) == attr:
+                    total += 1
+        return total
+
+    def is_unused(self, attr: str) -> bool:
+        """No `self.<attr>` anywhere in the class or its subclasses but the stores themselves."""
+        if self.cls.dynamic_access:
+            return False
+        if self.cls.self_attr_counts.get(attr, 0) > self.stores_of(attr):
+            return False
+        for sub, _ in self.project.subclasses(self.qualname):
+            if sub.self_attr_counts.get(attr, 0) or sub.dynamic_access:
+                return False
+        return True
+
+    # -------------------------------------------------------------- values
+
+    def qualify(self, node: ast.AST) -> str | None:
+        return self.project.qualify(node, self.file)
+
+    def env(self, func: ast.FunctionDef) -> dict[str, list[ast.expr]]:
+        """Local name -> every value assigned to it in `func` (a flow-insensitive view)."""
+        key = id(func)
+        if key not in self._envs:
+            env: dict[str, list[ast.expr]] = {}
+            for stmt in ast.walk(func):
+                if isinstance(stmt, ast.Assign):
+                    for target in stmt.targets:
+                        if isinstance(target, ast.Name):
+                            env.setdefault(target.id, []).append(stmt.value)
+                elif isinstance(stmt, (ast.AnnAssign, ast.NamedExpr)) and stmt.value is not None:
+                    if isinstance(stmt.target, ast.Name):
+                        env.setdefault(stmt.target.id, []).append(stmt.value)
+            self._envs[key] = env
+        return self._envs[key]
+
+    def value(self, expr: ast.expr, func: ast.FunctionDef | None = None, _depth: int = 0) -> Value:
+        return classify(expr, self.project, self.file, self.target, self.env(func) if func else {}, _depth)
+
+
+def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
+             env: dict[str, list[ast.expr]] | None = None, _depth: int = 0) -> Value:
+    """What `expr` creates: a layer, a tracked weight, a foreign variable, a raw tensor, or other."""
+    env = env or {}
+    if _depth > 6:
+        return Value(OTHER)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+            if func.attr in _ADD_WEIGHT_METHODS:
+                return Value(WEIGHT, f"self.{func.attr}")
+            return Value(OTHER)
+        name = project.qualify(func, file)
+        if name is None:
+            return Value(OTHER)
+        if name in _KERAS_VARIABLES:
+            return Value(WEIGHT, name)
+        if name in _TF_VARIABLES:
+            if target == TF_KERAS:
+                return Value(WEIGHT, name)
+            return Value(FOREIGN, name, backend="tensorflow")
+        if name in _TORCH_PARAMETERS:
+            return Value(FOREIGN, name, backend="torch")
+        if name.startswith(("jax.numpy.", "jax.random.")) and name.rsplit(".", 1)[-1] in _TENSOR_FUNCS | {"normal", "uniform", "truncated_normal"}:
+            return Value(FOREIGN, name, random=bool(_NAMES_RANDOM.search(name)), backend="jax")
+        if name.startswith(_TENSOR_MODULES):
+            last = name.rsplit(".", 1)[-1]
+            is_random = bool(_NAMES_RANDOM.search(name))
+            if last in _TENSOR_FUNCS or (is_random and last[:1].islower() and "seed" not in last.lower()
+                                         and last not in {"SeedGenerator", "Generator", "set_seed"}):
+                return Value(TENSOR, name, random=is_random)
+            return Value(OTHER, name)
+        if project.is_layer(name):
+            return Value(LAYER, name, layer_class=name.rsplit(".", 1)[-1])
+        return Value(OTHER, name)
+    if isinstance(expr, ast.BinOp):
+        # `tf.random.normal(...) * 0.05` is still a raw tensor; `add_weight(...) * 2` is not a weight.
+        for side in (expr.left, expr.right):
+            inner = classify(side, project, file, target, env, _depth + 1)
+            if inner.kind in (TENSOR, FOREIGN):
+                return inner
+        return Value(OTHER)
+    if isinstance(expr, ast.Name) and expr.id in env and len(env[expr.id]) == 1:
+        return classify(env[expr.id][0], project, file, target, env, _depth + 1)
+    return Value(OTHER)
+
+
+def self_attr(node: ast.AST) -> str | None:
+    """`attr` for the expression `self.attr`."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    return None
+
+
+def _self_method_calls(func: ast.FunctionDef) -> set[str]:
+    out = set()
+    for node in ast.walk(func):
+        if isinstance(node, ast.Call):
+            attr = self_attr(node.func)
+            if attr:
+                out.add(attr)
+    return out
+
+
+def _reachable(entry: str, calls: dict[str, set[str]], methods: dict) -> set[str]:
+    if entry not in methods:
+        return set()
+    seen, todo = {entry}, [entry]
+    while todo:
+        for callee in calls.get(todo.pop(), ()):
+            if callee in methods and callee not in seen and callee not in ("__init__", "build", "call"):
+                seen.add(callee)
+                todo.append(callee)
+    return seen
+
+
+def keras_name(target: str) -> str:
+    return "Keras 3" if target == KERAS3 else "tf.keras 2"

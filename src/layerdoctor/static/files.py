@@ -1,0 +1,97 @@
+"""Which files to check: every .py below the paths, minus environments, builds, hidden folders,
+.gitignore'd files (inside a git repository) and configured excludes."""
+
+from __future__ import annotations
+
+import os
+
+import pathspec
+
+from ..finding import FileError
+
+SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "build", "dist", "venv", "env", "htmlcov"}
+
+
+def _is_environment(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg")) or os.path.isfile(os.path.join(path, "conda-meta", "history"))
+
+
+def _git_root(path: str) -> str | None:
+    current = os.path.abspath(path)
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _gitignore(directory: str):
+    try:
+        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle)
+    except OSError:
+        return None
+
+
+class _Ignores:
+    """.gitignore files from the repository root down, plus configured exclude patterns."""
+
+    def __init__(self, exclude: list[str], exclude_base: str):
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+        self.exclude_base = os.path.abspath(exclude_base)
+        self._specs: dict[str, object] = {}
+
+    def _spec(self, directory: str):
+        if directory not in self._specs:
+            self._specs[directory] = _gitignore(directory)
+        return self._specs[directory]
+
+    def ignored(self, path: str, is_dir: bool, git_root: str | None) -> bool:
+        if self.exclude is not None:
+            rel = os.path.relpath(path, self.exclude_base)
+            if not rel.startswith("..") and self.exclude.match_file(rel + ("/" if is_dir else "")):
+                return True
+        if git_root is None:
+            return False
+        directory = os.path.dirname(path)
+        while True:
+            spec = self._spec(directory)
+            if spec is not None:
+                rel = os.path.relpath(path, directory) + ("/" if is_dir else "")
+                if spec.match_file(rel):
+                    return True
+            if directory == git_root or len(directory) <= len(git_root):
+                return False
+            directory = os.path.dirname(directory)
+
+
+def discover(paths: list[str], exclude: list[str] | None = None, exclude_base: str = ".") -> tuple[list[str], list[FileError]]:
+    files: list[str] = []
+    errors: list[FileError] = []
+    ignores = _Ignores(exclude or [], exclude_base)
+    for root in paths:
+        if not os.path.lexists(root):
+            errors.append(FileError(root, "no such file or directory"))
+            continue
+        if not os.path.isdir(root):
+            files.append(root)  # named explicitly: always checked
+            continue
+        git_root = _git_root(root)
+        for directory, dirnames, filenames in os.walk(root, onerror=lambda e: errors.append(
+                FileError(e.filename or root, f"cannot read the folder: {e.strerror}"))):
+            keep = []
+            for name in sorted(dirnames):
+                full = os.path.join(directory, name)
+                if name.startswith(".") or name in SKIP_DIRS or name.endswith(".egg-info") \
+                        or _is_environment(full) or ignores.ignored(os.path.abspath(full), True, git_root):
+                    continue
+                keep.append(name)
+            dirnames[:] = keep
+            for name in sorted(filenames):
+                if name.endswith(".py") and not name.startswith("."):
+                    full = os.path.join(directory, name)
+                    if not ignores.ignored(os.path.abspath(full), False, git_root):
+                        files.append(full)
+    return files, errors

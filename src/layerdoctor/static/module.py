@@ -1,0 +1,48 @@
+"""What module-level rules see: the scopes of a file parsed whole (functional model code)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from .context import Value, classify
+from .project import Project
+from .source import FileSummary
+
+
+class ModuleContext:
+    def __init__(self, file: FileSummary, project: Project, target: str):
+        self.file = file
+        self.project = project
+        self.target = target
+        self.tree = file.tree
+
+    def scopes(self) -> Iterator[tuple[ast.AST, list[ast.AST]]]:
+        """(scope node, the nodes that belong to it and not to a nested function or class)."""
+        todo = [self.tree]
+        while todo:
+            scope = todo.pop()
+            own: list[ast.AST] = []
+            stack = list(ast.iter_child_nodes(scope))
+            while stack:
+                node = stack.pop()
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    todo.append(node)
+                    continue
+                own.append(node)
+                stack.extend(ast.iter_child_nodes(node))
+            own.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
+            yield scope, own
+
+    def value(self, expr: ast.expr, env: dict[str, list[ast.expr]]) -> Value:
+        return classify(expr, self.project, self.file, self.target, env)
+
+
+def name_bindings(nodes: list[ast.AST]) -> dict[str, list[ast.expr]]:
+    env: dict[str, list[ast.expr]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    env.setdefault(target.id, []).append(node.value)
+    return env

@@ -1,0 +1,386 @@
+"""From one file's bytes to a FileSummary: its imports, classes and the methods worth checking.
+
+Parsing every line of a large tree costs far more than the checks, so this module cuts the
+source into pieces first and parses only what a rule can look at: import statements, class
+headers, and the `__init__`/`build`/`call` methods (plus the helpers they call) of classes that
+may be layers. A piece that does not parse on its own falls back to parsing the whole file.
+Nothing here imports or executes the code it reads.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .names import module_name_for, resolve_relative
+
+# Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
+ENTRY_METHODS = ("__init__", "build", "call")
+# Text that makes a whole-file parse worth it: functional wiring (LD007/LD008) and Lambda (LD012).
+FUNCTIONAL_MARKERS = (b"Lambda(", b"Input(")
+
+_CLASS_RE = re.compile(r"^([ \t]*)class[ \t]+(\w+)[ \t]*([(:])", re.M)
+_DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
+_IMPORT_RE = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import\b|import[ \t]+\w)", re.M)
+_TRIPLE_RE = re.compile(r"\"\"\"|'''")
+_SELF_ATTR_RE = re.compile(r"\bself\.(\w+)")
+_COMMENT_RE = re.compile(r"#[^\n]*")
+_SELF_CALL_RE = re.compile(r"\bself\.(\w+)[ \t]*\(")
+_DYNAMIC_RE = re.compile(r"\b(?:getattr|setattr|hasattr|delattr|vars)\([ \t]*self\b|self\.__dict__|self\._layers\b")
+_LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t]+tf_keras|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
+
+
+class SourceError(Exception):
+    """The file cannot be read or parsed; the message is one line for the user."""
+
+
+@dataclass
+class ClassSummary:
+    name: str
+    qualname: str  # module.Class (module.Outer.Inner for nested classes)
+    line: int
+    col: int
+    bases: list[ast.expr]
+    methods: dict[str, ast.FunctionDef]  # the parsed ones only
+    method_names: set[str]
+    self_attr_counts: Counter  # textual `self.<attr>` occurrences anywhere in the class
+    dynamic_access: bool  # getattr(self, ...), self.__dict__: attribute use cannot be counted
+    end_line: int
+
+
+@dataclass
+class FileSummary:
+    path: str
+    module: str
+    legacy_keras: bool  # imports tf_keras or sets TF_USE_LEGACY_KERAS: tf.keras 2
+    aliases: dict[str, str] = field(default_factory=dict)  # local name -> dotted import path
+    classes: list[ClassSummary] = field(default_factory=list)
+    module_assigns: dict[str, ast.stmt] = field(default_factory=dict)  # top-level NAME = call(...)
+    tree: ast.Module | None = None  # the whole file, only when functional code may be there
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+class _Text:
+    """The source text with line offsets and the spans of triple-quoted strings."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = _line_starts(text)
+        self.spans: list[tuple[int, int]] = []
+        opener = None
+        for m in _TRIPLE_RE.finditer(text):
+            if opener is None:
+                opener = m
+            elif m.group() == opener.group():
+                self.spans.append((opener.start(), m.end()))
+                opener = None
+        self._span_starts = [s for s, _ in self.spans]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)  # 1-based
+
+    def in_string(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._span_starts, offset) - 1
+        return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
+
+    def block_end(self, start_line: int, indent: int, limit_line: int) -> int:
+        """Last line (1-based) of the block whose header is on start_line with this indent."""
+        pattern = _dedent_re(indent)
+        text, starts = self.text, self.starts
+        pos = starts[start_line] if start_line < len(starts) else len(text)
+        limit = starts[limit_line] if limit_line < len(starts) else len(text)
+        while True:
+            m = pattern.search(text, pos, limit)
+            if m is None:
+                return limit_line
+            if self.in_string(m.start()) or _continues_header(text, m.start()):
+                pos = m.end() + 1
+                continue
+            return self.line_of(m.start()) - 1
+
+    def lines(self, first: int, last: int) -> str:
+        starts = self.starts
+        end = starts[last] if last < len(starts) else len(self.text)
+        return self.text[starts[first - 1]:end]
+
+
+_DEDENT_CACHE: dict[int, re.Pattern] = {}
+
+
+def _dedent_re(indent: int) -> re.Pattern:
+    pattern = _DEDENT_CACHE.get(indent)
+    if pattern is None:
+        pattern = re.compile(r"^[ \t]{0,%d}(?=[^ \t\r\n#])" % indent, re.M)
+        _DEDENT_CACHE[indent] = pattern
+    return pattern
+
+
+def _continues_header(text: str, offset: int) -> bool:
+    # A line that only closes brackets (`):`) still belongs to a multi-line header.
+    return text[offset:offset + 1] in (")", "]", "}")
+
+
+def _parse_piece(piece: str, first_line: int, indented: bool) -> ast.stmt:
+    source = ("if 1:\n" + piece) if indented else piece
+    tree = ast.parse(source)
+    node = tree.body[0].body[0] if indented else tree.body[0]
+    ast.increment_lineno(node, first_line - (2 if indented else 1))
+    return node
+
+
+def _indent_width(ws: str) -> int:
+    return len(ws.expandtabs(8))
+
+
+def read_source(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise SourceError("cannot parse: the file contains a NUL byte")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot parse: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def summarize(path: str, text: str | None = None) -> FileSummary:
+    """Read one file into a FileSummary. Raises SourceError with a one-line message."""
+    if text is None:
+        text = read_source(path)
+    module = module_name_for(path)
+    summary = FileSummary(path=path, module=module, legacy_keras=bool(_LEGACY_RE.search(text)))
+    if "class" not in text and "Lambda(" not in text and "Input(" not in text:
+        return summary
+    try:
+        if any(marker.decode() in text for marker in FUNCTIONAL_MARKERS):
+            _summarize_whole(summary, text)
+        else:
+            try:
+                _summarize_pieces(summary, text)
+            except (SyntaxError, ValueError, IndexError):
+                # A piece did not parse alone (unusual layout): parse the whole file instead.
+                summary.aliases.clear()
+                summary.classes.clear()
+                summary.module_assigns.clear()
+                _summarize_whole(summary, text)
+    except SyntaxError as exc:
+        raise SourceError(f"cannot parse: syntax error at line {exc.lineno}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise SourceError("cannot parse: the code is nested too deeply") from None
+    except ValueError as exc:
+        raise SourceError(f"cannot parse: {exc}") from None
+    return summary
+
+
+# ---------------------------------------------------------------- the fast path: pieces
+
+
+def _summarize_pieces(summary: FileSummary, text: str) -> None:
+    src = _Text(text)
+    for m in _IMPORT_RE.finditer(text):
+        if src.in_string(m.start()):
+            continue
+        line = src.line_of(m.start())
+        stmt = _parse_statement(src, line)
+        if stmt is not None:
+            _add_import(summary, stmt)
+    headers = [m for m in _CLASS_RE.finditer(text) if not src.in_string(m.start())]
+    n_lines = len(src.starts)
+    class_stack: list[tuple[int, int, str]] = []  # (indent, end_line, qualname)
+    for m in headers:
+        indent = _indent_width(m.group(1))
+        line = src.line_of(m.start())
+        while class_stack and (class_stack[-1][1] < line or class_stack[-1][0] >= indent):
+            class_stack.pop()
+        if indent and not class_stack:
+            continue  # a class inside a function: not reachable by name
+        end = src.block_end(line, indent, n_lines)
+        header = _parse_class_header(src, line, indent)
+        outer = class_stack[-1][2] if class_stack else summary.module
+        qualname = f"{outer}.{header.name}"
+        class_stack.append((indent, end, qualname))
+        body = src.lines(line, end)
+        summary.classes.append(_summarize_class(src, header, qualname, line, indent, end, body))
+    _collect_module_assigns(summary, src)
+
+
+def _parse_statement(src: _Text, line: int) -> ast.stmt | None:
+    """Parse the logical statement starting on `line`, extending over continuation lines."""
+    last = line
+    n_lines = len(src.starts)
+    while True:
+        piece = src.lines(line, last)
+        stripped = piece.lstrip(" \t")
+        try:
+            node = ast.parse(stripped).body[0]
+            ast.increment_lineno(node, line - 1)
+            return node
+        except SyntaxError:
+            if last - line > 60 or last >= n_lines:
+                return None
+            last += 1
+
+
+def _parse_class_header(src: _Text, line: int, indent: int) -> ast.ClassDef:
+    last = line
+    while True:
+        piece = src.lines(line, last)
+        try:
+            tree = ast.parse(piece.lstrip(" \t").rstrip() + " pass\n")
+            node = tree.body[0]
+            if isinstance(node, ast.ClassDef):
+                ast.increment_lineno(node, line - 1)
+                node.col_offset = indent
+                return node
+        except SyntaxError:
+            pass
+        if last - line > 30:
+            raise SyntaxError("class header")
+        last += 1
+
+
+def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int, indent: int,
+                     end: int, body: str) -> ClassSummary:
+    defs: dict[str, tuple[int, int]] = {}  # name -> (line, indent)
+    def_indent = None
+    base_offset = src.starts[line - 1]
+    for m in _DEF_RE.finditer(body):
+        if src.in_string(base_offset + m.start()):
+            continue
+        width = _indent_width(m.group(1))
+        if width <= indent:
+            continue
+        if def_indent is None or width < def_indent:
+            def_indent = width
+            defs = {k: v for k, v in defs.items() if v[1] == width}
+        if width == def_indent and m.group(2) not in defs:
+            defs[m.group(2)] = (src.line_of(base_offset + m.start()), width)
+    counts = _attr_counts(body)
+    summary = ClassSummary(
+        name=header.name, qualname=qualname, line=line, col=indent + 1, bases=header.bases,
+        methods={}, method_names=set(defs), self_attr_counts=counts,
+        dynamic_access=bool(_DYNAMIC_RE.search(body)), end_line=end,
+    )
+    plain = not header.bases or all(_is_object(b) for b in header.bases)
+    wanted = ["__init__"] if plain else [name for name in ENTRY_METHODS if name in defs]
+    seen = set()
+    while wanted:
+        name = wanted.pop()
+        if name in seen or name not in defs:
+            continue
+        seen.add(name)
+        def_line, width = defs[name]
+        first = def_line
+        while first - 1 > line and src.lines(first - 1, first - 1).lstrip().startswith("@"):
+            first -= 1
+        last = src.block_end(def_line, width, end)
+        piece = src.lines(first, last)
+        node = _parse_piece(piece, first, indented=True)
+        summary.methods[name] = node
+        if not plain:
+            for called in _SELF_CALL_RE.findall(piece):
+                if called in defs and called not in seen:
+                    wanted.append(called)
+    return summary
+
+
+def _attr_counts(body: str) -> Counter:
+    # Comments do not use an attribute ("# self.bias forgotten"); strings may, and count.
+    return Counter(_SELF_ATTR_RE.findall(_COMMENT_RE.sub("", body)))
+
+
+def _is_object(base: ast.expr) -> bool:
+    return isinstance(base, ast.Name) and base.id == "object"
+
+
+_MODULE_ASSIGN_RE = re.compile(r"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[\w.]+\(", re.M)
+
+
+def _collect_module_assigns(summary: FileSummary, src: _Text) -> None:
+    """Top-level `NAME = something(...)`: candidates for module-level layers (LD011)."""
+    for m in _MODULE_ASSIGN_RE.finditer(src.text):
+        if src.in_string(m.start()):
+            continue
+        stmt = _parse_statement(src, src.line_of(m.start()))
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            summary.module_assigns[m.group(1)] = stmt
+
+
+# ---------------------------------------------------------------- the slow path: whole file
+
+
+def _summarize_whole(summary: FileSummary, text: str) -> None:
+    tree = ast.parse(text)
+    summary.tree = tree
+    lines = text.splitlines(keepends=True)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            _add_import(summary, node)
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    summary.module_assigns[target.id] = stmt
+
+    def visit(body, outer):
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                qualname = f"{outer}.{stmt.name}"
+                summary.classes.append(_class_from_node(stmt, qualname, lines))
+                visit(stmt.body, qualname)
+
+    visit(tree.body, summary.module)
+
+
+def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> ClassSummary:
+    end = node.end_lineno or node.lineno
+    body = "".join(lines[node.lineno - 1:end])
+    methods = {
+        stmt.name: stmt for stmt in node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    return ClassSummary(
+        name=node.name, qualname=qualname, line=node.lineno, col=node.col_offset + 1,
+        bases=node.bases, methods=methods, method_names=set(methods),
+        self_attr_counts=_attr_counts(body),
+        dynamic_access=bool(_DYNAMIC_RE.search(body)), end_line=end,
+    )
+
+
+# ---------------------------------------------------------------- imports
+
+
+def _add_import(summary: FileSummary, node: ast.stmt) -> None:
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.asname:
+                summary.aliases[alias.asname] = alias.name
+            else:
+                top = alias.name.split(".")[0]
+                summary.aliases.setdefault(top, top)
+    elif isinstance(node, ast.ImportFrom):
+        base = resolve_relative(summary.module, node.module, node.level, summary.path)
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            summary.aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
+
+
+def is_python_file(path: str) -> bool:
+    return path.endswith(".py") and not os.path.basename(path).startswith(".")
