@@ -16,11 +16,11 @@ class GatedLinear(keras.layers.Layer):
 
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[-1], self.units), name="kernel")
-        self.gate = self.add_weight(shape=(self.units,), initializer="zeros", name="gate")  # LD009
+        self.gate = self.add_weight(shape=(self.units,), initializer="zeros", name="gate")
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")  # LD009
 
     def call(self, inputs):
-        gate = ops.sigmoid(ops.stop_gradient(self.gate))
+        gate = ops.sigmoid(ops.stop_gradient(self.gate))  # LD009
         return gate * ops.matmul(inputs, self.kernel)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import sys
 
 import numpy as np
 
@@ -83,7 +84,8 @@ def to_numpy(value) -> np.ndarray:
 
 @contextlib.contextmanager
 def watch_native_variables(on_create):
-    """Call `on_create(variable)` for every backend variable created inside the block.
+    """Call `on_create(variable, frame)` for every backend variable created inside the block
+    (`frame`: the frame that asked for the variable, to find the user's line).
 
     TF: `tf.variable_creator_scope` sees `tf.Variable(...)` and the tf.Variable inside each
     `keras.Variable`. JAX has no variables; torch would patch `nn.Parameter.__new__`.
@@ -95,7 +97,7 @@ def watch_native_variables(on_create):
 
     def creator(next_creator, **kwargs):
         variable = next_creator(**kwargs)
-        on_create(variable)
+        on_create(variable, sys._getframe(1))
         return variable
 
     with tf.variable_creator_scope(creator):
@@ -147,3 +149,30 @@ def restore_random_state(state) -> None:
         rng = getattr(ctx, "_rng", None)
         if rng is not None and rng_state is not None:
             rng.setstate(rng_state)
+
+
+def is_keras_layer(value) -> bool:
+    keras = keras_module()
+    return isinstance(value, keras.layers.Layer)
+
+
+def own_variables(layer) -> list:
+    """The variables a layer owns itself (not its sublayers'), as Keras 3 counts them."""
+    return list(getattr(layer, "_trainable_variables", [])) + list(getattr(layer, "_non_trainable_variables", []))
+
+
+def sublayers(layer) -> list:
+    """Direct tracked sublayers (Keras 3 keeps them in `_layers`)."""
+    return list(getattr(layer, "_layers", []))
+
+
+def type_label(value) -> str:
+    if isinstance(value, np.ndarray):
+        return "ndarray"
+    if is_native_variable(value):
+        return "tf.Variable" if name() == "tensorflow" else "native variable"
+    if is_keras_variable(value):
+        return "keras.Variable"
+    if name() == "tensorflow" and is_tensor(value):
+        return "tf.Tensor"
+    return type(value).__name__

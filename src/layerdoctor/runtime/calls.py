@@ -7,7 +7,6 @@ uses (tracked or not), and which layer call raised first when building fails.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ class Call:
     output_shape: object = None
     error: BaseException | None = None
     depth: int = 0
+    parent: "Call | None" = None
 
 
 def _shapes(value) -> list:
@@ -52,7 +52,7 @@ def _output_shape(value):
 class CallRecorder:
     calls: list[Call] = field(default_factory=list)
     first_failure: Call | None = None
-    _depth: int = 0
+    _stack: list = field(default_factory=list)
     _original: object = None
 
     def __enter__(self) -> "CallRecorder":
@@ -63,10 +63,11 @@ class CallRecorder:
         recorder = self
 
         def recording_call(layer, *args, **kwargs):
+            parent = recorder._stack[-1] if recorder._stack else None
             call = Call(layer, _shapes(args[:1] or list(kwargs.values())[:1]), locate.user_site(sys._getframe(1)),
-                        depth=recorder._depth)
+                        depth=len(recorder._stack), parent=parent)
             recorder.calls.append(call)
-            recorder._depth += 1
+            recorder._stack.append(call)
             try:
                 result = original(layer, *args, **kwargs)
             except BaseException as error:  # noqa: BLE001 - recorded and re-raised
@@ -75,7 +76,7 @@ class CallRecorder:
                     recorder.first_failure = call  # the innermost call fails first
                 raise
             finally:
-                recorder._depth -= 1
+                recorder._stack.pop()
             call.output_shape = _output_shape(result)
             return result
 
@@ -91,12 +92,4 @@ class CallRecorder:
         return [c for c in self.calls if c.layer is layer]
 
 
-def short_site(site) -> str:
-    if not site:
-        return "?"
-    path, line = site
-    try:
-        path = os.path.relpath(path)
-    except ValueError:
-        pass
-    return f"{path}:{line}"
+short_site = locate.short_site

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import linecache
 import os
 import re
 import sysconfig
@@ -25,40 +26,78 @@ def is_user_file(path: str) -> bool:
 
 
 def user_site(frame) -> tuple[str, int] | None:
-    """The innermost frame of user code, starting at `frame` and walking outwards."""
+    """The innermost frame of user code, starting at `frame` and walking outwards.
+
+    Stops at layerdoctor's own frames: whoever called the inspector is not the model's code.
+    """
     while frame is not None:
+        if os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR + os.sep):
+            return None
         if is_user_file(frame.f_code.co_filename):
             return frame.f_code.co_filename, frame.f_lineno
         frame = frame.f_back
     return None
 
 
+def class_file(cls) -> str | None:
+    """The file defining `cls`, also when its module is not in sys.modules (loaded by path)."""
+    try:
+        path = inspect.getsourcefile(cls)
+        if path:
+            return path
+    except TypeError:
+        pass
+    for value in vars(cls).values():
+        code = getattr(value, "__code__", None)
+        if code is not None:
+            return code.co_filename
+    return None
+
+
+def _class_lines(cls):
+    """(path, lines, first line) of the class source; works without sys.modules too."""
+    try:
+        lines, start = inspect.getsourcelines(cls)
+        return inspect.getsourcefile(cls), lines, start
+    except (TypeError, OSError):
+        pass
+    path = class_file(cls)
+    if not path:
+        raise OSError("no source")
+    source = linecache.getlines(path)
+    header = re.compile(rf"^\s*class\s+{re.escape(cls.__name__)}\b")
+    for index, text in enumerate(source):
+        if header.match(text):
+            lines = inspect.getblock(source[index:])
+            return path, lines, index + 1
+    raise OSError("class not found in its file")
+
+
 def class_site(cls) -> tuple[str, int]:
     """Where a class is defined; falls back to its module when the source is not available."""
     try:
-        path = inspect.getsourcefile(cls) or inspect.getfile(cls)
-        _, line = inspect.getsourcelines(cls)
+        path, _, line = _class_lines(cls)
         return path, line
-    except (TypeError, OSError):
-        module = getattr(inspect.getmodule(cls), "__file__", None)
-        return module or f"<{cls.__module__}>", 1
+    except OSError:
+        return class_file(cls) or f"<{cls.__module__}>", 1
 
 
-def attribute_site(cls, attribute: str | None) -> tuple[str, int]:
-    """Where `self.<attribute> = ...` is first written in the class (or its user-defined bases)."""
+def attribute_site(cls, attribute: str | None, last: bool = False) -> tuple[str, int]:
+    """Where `self.<attribute> = ...` is first (or last) written in the class or its user bases."""
     if attribute:
-        pattern = re.compile(rf"\bself\.{re.escape(attribute)}\s*(=[^=]|,|\))")
+        # `self.x = ...` and tuple targets such as `self.x, self.y = ...`
+        other = r"self\.\w+\s*,\s*"
+        pattern = re.compile(rf"^\s*({other})*self\.{re.escape(attribute)}\s*(,\s*self\.\w+\s*)*=[^=]")
         for klass in getattr(cls, "__mro__", (cls,)):
             try:
-                path = inspect.getsourcefile(klass)
-                lines, start = inspect.getsourcelines(klass)
-            except (TypeError, OSError):
+                path, lines, start = _class_lines(klass)
+            except OSError:
                 continue
             if not path or not is_user_file(path):
                 continue
-            for offset, text in enumerate(lines):
-                if pattern.search(text):
-                    return path, start + offset
+            hits = [start + offset for offset, text in enumerate(lines) if pattern.search(text)]
+            if hits:
+                return path, hits[-1] if last else hits[0]
     return class_site(cls)
 
 
@@ -78,3 +117,35 @@ def deepest_user_frame(error: BaseException):
             found = (tb.tb_frame, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def short_site(site) -> str:
+    """'file:line', the file relative to the working directory when it is below it."""
+    if not site:
+        return "?"
+    path, line = site
+    try:
+        relative = os.path.relpath(path)
+        path = path if relative.startswith("..") else relative
+    except ValueError:
+        pass
+    return f"{path}:{line}"
+
+
+def use_site(cls, method: str, attribute: str | None) -> tuple[str, int] | None:
+    """The first line of `cls.<method>` that reads `self.<attribute>`, or None."""
+    if not attribute:
+        return None
+    function = getattr(cls, method, None)
+    try:
+        path = inspect.getsourcefile(function)
+        lines, start = inspect.getsourcelines(function)
+    except (TypeError, OSError):
+        return None
+    if not path or not is_user_file(path):
+        return None
+    pattern = re.compile(rf"\bself\.{re.escape(attribute)}\b")
+    for offset, text in enumerate(lines):
+        if pattern.search(text):
+            return path, start + offset
+    return None

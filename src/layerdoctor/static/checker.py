@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+import sys
 
 from ..catalog import RULES as CATALOG
 from ..config import Config, load_config, parse_codes
@@ -15,7 +16,7 @@ from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
-from .project import Project
+from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import RULES as RULE_MODULES, Hit
 from .source import FileSummary, SourceError, summarize
 
@@ -50,39 +51,130 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
             cached.errors = errors + cached.errors
             return cached.sort()
 
-    summaries, file_errors = _summarize_all(files, store, jobs)
-    report = Report(files_checked=len(files), errors=errors + file_errors)
-    report.findings = check(summaries, config)
+    findings, file_errors = run(files, config, jobs)
+    report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
     report.sort()
     if store is not None:
         store.save(report, errors)
     return report
 
 
-def check(summaries: list[FileSummary], config: Config) -> list[Finding]:
-    project = Project(summaries)
+def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list[Finding], list[FileError]]:
+    """Summarize and check `files`, split over worker processes when there are many."""
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _PARALLEL_THRESHOLD))
+    if workers <= 1:
+        part = _Part(files)
+        findings, check_errors = part.check(part.infos, config)
+        return findings, part.errors + check_errors
+    context = multiprocessing.get_context(_start_method())
+    pipes, processes = [], []
+    for chunk in (files[i::workers] for i in range(1, workers)):
+        parent_end, child_end = context.Pipe()
+        process = context.Process(target=_worker, args=(child_end, chunk, config), daemon=True)
+        process.start()
+        pipes.append(parent_end)
+        processes.append(process)
+    own = _Part(files[0::workers])  # this process is worker 0
+    infos, errors = list(own.infos), list(own.errors)
+    for pipe in pipes:
+        their_infos, their_errors = _receive(pipe)
+        infos += their_infos
+        errors += their_errors
+    for pipe in pipes:
+        pipe.send(infos)
+    findings, check_errors = own.check(infos, config)
+    errors += check_errors
+    for pipe, process in zip(pipes, processes):
+        their_findings, their_errors = _receive(pipe)
+        findings += their_findings
+        errors += their_errors
+        process.join()
+    return sorted(set(findings)), errors
+
+
+class _Part:
+    """One worker's share: it parses its files once and keeps the ASTs (costly to send)."""
+
+    def __init__(self, paths: list[str]):
+        self.summaries: list[FileSummary] = []
+        self.errors: list[FileError] = []
+        for path in paths:
+            try:
+                self.summaries.append(summarize(path))
+            except SourceError as exc:
+                self.errors.append(FileError(path, str(exc)))
+            except RecursionError:
+                self.errors.append(FileError(path, "cannot parse: the code is nested too deeply"))
+        self.infos = [file_info(summary) for summary in self.summaries]
+
+    def check(self, infos: list[FileInfo], config: Config) -> tuple[list[Finding], list[FileError]]:
+        return check(self.summaries, config, Project(infos))
+
+
+def _worker(pipe, paths: list[str], config: Config) -> None:
+    try:
+        part = _Part(paths)
+        pipe.send(("ok", (part.infos, part.errors)))
+        infos = pipe.recv()
+        pipe.send(("ok", part.check(infos, config)))
+    except BaseException as exc:  # report, do not hang the parent
+        pipe.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        pipe.close()
+
+
+def _receive(pipe):
+    status, payload = pipe.recv()
+    if status != "ok":
+        raise RuntimeError(f"a lint worker failed: {payload}")
+    return payload
+
+
+def _start_method() -> str:
+    # Forking a process that has started TensorFlow/JAX/torch threads can deadlock.
+    heavy = any(name in sys.modules for name in ("tensorflow", "jax", "torch"))
+    return "forkserver" if heavy else "fork"
+
+
+def check(summaries: list[FileSummary], config: Config, project: Project | None = None
+          ) -> tuple[list[Finding], list[FileError]]:
+    """Run every enabled rule on the layer classes and module code of `summaries`."""
+    project = project or Project([file_info(summary) for summary in summaries])
     findings: list[Finding] = []
+    errors: list[FileError] = []
     lines_cache: dict[str, list[str]] = {}
     for file in summaries:
+        try:
+            raw = list(_hits(file, project, config))
+        except RecursionError:
+            errors.append(FileError(file.path, "cannot check: the code is nested too deeply"))
+            continue
+        except Exception as exc:  # a checker bug must not hide the other files' findings
+            errors.append(FileError(file.path, f"internal error while checking ({type(exc).__name__}: {exc})"))
+            continue
         target = _target_for(file, config)
-        raw: list[tuple[str, Hit, str | None]] = []
-        for cls in file.classes:
-            if not cls.bases or not project.is_layer(project.resolve(cls.qualname)):
-                continue
-            ctx = ClassContext(cls, file, project, target)
-            for rule in RULE_MODULES:
-                if hasattr(rule, "check_class") and config.enabled(rule.CODE):
-                    raw.extend((rule.CODE, hit, cls.name) for hit in rule.check_class(ctx))
-        if file.tree is not None:
-            mctx = ModuleContext(file, project, target)
-            for rule in RULE_MODULES:
-                if hasattr(rule, "check_module") and config.enabled(rule.CODE):
-                    raw.extend((rule.CODE, hit, None) for hit in rule.check_module(mctx))
         for code, hit, class_name in raw:
             finding = _finding(code, hit, class_name, file.path, target)
             if finding is not None and not _suppressed(finding, lines_cache):
                 findings.append(finding)
-    return sorted(set(findings))
+    return sorted(set(findings)), errors
+
+
+def _hits(file: FileSummary, project: Project, config: Config):
+    target = _target_for(file, config)
+    for cls in file.classes:
+        key = project.key_of(cls.qualname, file.path)
+        if not cls.bases or is_framework_root(key) or not project.is_layer(key):
+            continue  # not a layer, or Keras's own Layer/Model when the checked tree is Keras
+        ctx = ClassContext(cls, file, project, target)
+        for rule in RULE_MODULES:
+            if hasattr(rule, "check_class") and config.enabled(rule.CODE):
+                yield from ((rule.CODE, hit, cls.name) for hit in rule.check_class(ctx))
+    if file.tree is not None:
+        mctx = ModuleContext(file, project, target)
+        for rule in RULE_MODULES:
+            if hasattr(rule, "check_module") and config.enabled(rule.CODE):
+                yield from ((rule.CODE, hit, None) for hit in rule.check_module(mctx))
 
 
 def _finding(code: str, hit: Hit, class_name: str | None, path: str, target: str) -> Finding | None:
@@ -120,44 +212,3 @@ def _suppressed(finding: Finding, lines_cache: dict[str, list[str]]) -> bool:
         return False
     codes = match.group("codes")
     return codes is None or finding.code in {c.upper() for c in re.split(r"[\s,]+", codes) if c}
-
-
-# ---------------------------------------------------------------- summarizing, in parallel
-
-
-def _summarize_one(path: str):
-    try:
-        return path, summarize(path), None
-    except SourceError as exc:
-        return path, None, str(exc)
-    except RecursionError:
-        return path, None, "cannot parse: the code is nested too deeply"
-
-
-def _summarize_all(files: list[str], store, jobs: int | None):
-    summaries: list[FileSummary] = []
-    errors: list[FileError] = []
-    todo = []
-    for path in files:
-        summary = store.load_summary(path) if store is not None else None
-        if summary is not None:
-            summaries.append(summary)
-        else:
-            todo.append(path)
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(todo) >= _PARALLEL_THRESHOLD:
-        chunk = max(8, len(todo) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_summarize_one, todo, chunksize=chunk))
-    else:
-        results = [_summarize_one(path) for path in todo]
-    for path, summary, error in results:
-        if error is not None:
-            errors.append(FileError(path, error))
-            if store is not None:
-                store.forget(path)
-        else:
-            summaries.append(summary)
-            if store is not None:
-                store.save_summary(path, summary)
-    return summaries, errors

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -40,7 +41,7 @@ _TENSOR_FUNCS = {
 _NAMES_RANDOM = re.compile(r"(^|\.)random\.|\.(randn|rand|normal|uniform|truncated_normal)$")
 WEIGHT_NAME_RE = re.compile(
     r"^_?(w|b|W|B|kernel|bias|weights?|gamma|beta|scale|shift|alpha|embeddings?|emb|"
-    r"\w*_(kernel|bias|weight|weights|w|b|scale|shift|gamma|beta|embedding|matrix)|"
+    r"\w*_(kernel|bias|weight|weights|w|b|scale|shift|gamma|beta|embedding)|"
     r"(kernel|bias|weight|w|b)_?\d*|theta|params?|lambda_?|coef\w*|centers?|prototypes?)$"
 )
 # Layers that own no weights: creating one per call wastes time but loses nothing.
@@ -84,13 +85,20 @@ class ClassContext:
         self.target = target
         self.name = cls.name
         self.methods = cls.methods
-        self.qualname = project.resolve(cls.qualname)
-        self.is_model = project.is_model(cls, file)
+        self.qualname = project.key_of(cls.qualname, file.path)
+        self.is_model = project.is_model(self.qualname)
+        self.defines_setattr = any(
+            project.classes[a][0].defines_setattr for a in project.ancestors(self.qualname) if a in project.classes
+        ) or "__setattr__" in cls.method_names
         calls = {name: _self_method_calls(node) for name, node in self.methods.items()}
         self.phase_methods = {
             entry: _reachable(entry, calls, self.methods) for entry in ("__init__", "build", "call")
         }
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
+        self._assigns: dict[str, list[SelfAssign]] = {}
+        self._nodes: dict[str, list[ast.AST]] = {}
+        self._stores: Counter | None = None
+        self._values: dict[int, Value] = {}
 
     # -------------------------------------------------------------- phases
 
@@ -113,8 +121,13 @@ class ClassContext:
     # -------------------------------------------------------------- statements
 
     def self_assigns(self, phases: tuple[str, ...]) -> Iterator[SelfAssign]:
-        for method, node in self.methods_of(*phases):
-            for stmt in ast.walk(node):
+        for method, _ in self.methods_of(*phases):
+            yield from self.assigns_in(method)
+
+    def assigns_in(self, method: str) -> list[SelfAssign]:
+        if method not in self._assigns:
+            found = []
+            for stmt in self.nodes(method):
                 if isinstance(stmt, ast.Assign):
                     targets, value = stmt.targets, stmt.value
                 elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
@@ -124,16 +137,28 @@ class ClassContext:
                 for target in targets:
                     attr = self_attr(target)
                     if attr:
-                        yield SelfAssign(attr, value, stmt, method)
+                        found.append(SelfAssign(attr, value, stmt, method))
+            found.sort(key=lambda a: a.stmt.lineno)
+            self._assigns[method] = found
+        return self._assigns[method]
+
+    def nodes(self, method: str) -> list[ast.AST]:
+        """Every node of a method, walked once."""
+        if method not in self._nodes:
+            self._nodes[method] = list(ast.walk(self.methods[method]))
+        return self._nodes[method]
 
     def stores_of(self, attr: str) -> int:
         """How many `self.<attr>` stores the parsed methods hold (to compare with textual counts)."""
-        total = 0
-        for node in self.methods.values():
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, ast.Store) and self_attr(sub) == attr:
-                    total += 1
-        return total
+        if self._stores is None:
+            self._stores = Counter()
+            for method in self.methods:
+                for node in self.nodes(method):
+                    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                        name = self_attr(node)
+                        if name:
+                            self._stores[name] += 1
+        return self._stores[attr]
 
     def is_unused(self, attr: str) -> bool:
         """No `self.<attr>` anywhere in the class or its subclasses but the stores themselves."""
@@ -141,8 +166,8 @@ class ClassContext:
             return False
         if self.cls.self_attr_counts.get(attr, 0) > self.stores_of(attr):
             return False
-        for sub, _ in self.project.subclasses(self.qualname):
-            if sub.self_attr_counts.get(attr, 0) or sub.dynamic_access:
+        for sub in self.project.subclasses(self.qualname):
+            if sub.attr_counts.get(attr, 0) or sub.dynamic_access:
                 return False
         return True
 
@@ -156,7 +181,7 @@ class ClassContext:
         key = id(func)
         if key not in self._envs:
             env: dict[str, list[ast.expr]] = {}
-            for stmt in ast.walk(func):
+            for stmt in (self.nodes(func.name) if self.methods.get(func.name) is func else ast.walk(func)):
                 if isinstance(stmt, ast.Assign):
                     for target in stmt.targets:
                         if isinstance(target, ast.Name):
@@ -167,8 +192,11 @@ class ClassContext:
             self._envs[key] = env
         return self._envs[key]
 
-    def value(self, expr: ast.expr, func: ast.FunctionDef | None = None, _depth: int = 0) -> Value:
-        return classify(expr, self.project, self.file, self.target, self.env(func) if func else {}, _depth)
+    def value(self, expr: ast.expr, func: ast.FunctionDef | None = None) -> Value:
+        key = id(expr)
+        if key not in self._values:
+            self._values[key] = classify(expr, self.project, self.file, self.target, self.env(func) if func else {})
+        return self._values[key]
 
 
 def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
@@ -225,10 +253,29 @@ def self_attr(node: ast.AST) -> str | None:
     return None
 
 
-def _self_method_calls(func: ast.FunctionDef) -> set[str]:
-    out = set()
+_LAZY_GUARD = ("built", "is None", "hasattr", "not in self", "_initialized")
+
+
+def lazily_guarded_lines(func: ast.FunctionDef) -> set[int]:
+    """Lines inside `if self.x is None:` / `if not self.built:` blocks: they run once, not per call."""
+    lines = set()
     for node in ast.walk(func):
-        if isinstance(node, ast.Call):
+        if isinstance(node, ast.If):
+            test = ast.unparse(node.test)
+            if any(word in test for word in _LAZY_GUARD):
+                for stmt in node.body:
+                    for sub in ast.walk(stmt):
+                        if hasattr(sub, "lineno"):
+                            lines.add(sub.lineno)
+    return lines
+
+
+def _self_method_calls(func: ast.FunctionDef) -> set[str]:
+    """Methods `func` calls through self, except lazily, once (see lazily_guarded_lines)."""
+    out = set()
+    guarded = lazily_guarded_lines(func)
+    for node in ast.walk(func):
+        if isinstance(node, ast.Call) and node.lineno not in guarded:
             attr = self_attr(node.func)
             if attr:
                 out.add(attr)

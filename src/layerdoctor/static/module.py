@@ -16,9 +16,15 @@ class ModuleContext:
         self.project = project
         self.target = target
         self.tree = file.tree
+        self._scopes: list[tuple[ast.AST, list[ast.AST]]] | None = None
 
-    def scopes(self) -> Iterator[tuple[ast.AST, list[ast.AST]]]:
+    def scopes(self) -> list[tuple[ast.AST, list[ast.AST]]]:
         """(scope node, the nodes that belong to it and not to a nested function or class)."""
+        if self._scopes is None:
+            self._scopes = list(self._walk_scopes())
+        return self._scopes
+
+    def _walk_scopes(self) -> Iterator[tuple[ast.AST, list[ast.AST]]]:
         todo = [self.tree]
         while todo:
             scope = todo.pop()

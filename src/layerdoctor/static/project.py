@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .names import canonical
-from .source import ClassSummary, FileSummary
+from .source import FileSummary
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
 _LAYER_NAME_RE = re.compile(
@@ -31,6 +33,14 @@ def is_keras_layer_name(name: str) -> bool:
     return bool(_LAYER_NAME_RE.match(name)) and name.rsplit(".", 1)[-1] not in _NOT_LAYERS
 
 
+_ROOT_RE = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model|Sequential|Functional)$")
+
+
+def is_framework_root(name: str) -> bool:
+    """Keras's own base classes, when the checked tree is Keras itself: layers, never checked."""
+    return bool(_ROOT_RE.match(canonical(name)))
+
+
 def dotted(node: ast.AST) -> str | None:
     """`a.b.c` for Name/Attribute chains, else None."""
     parts = []
@@ -43,43 +53,105 @@ def dotted(node: ast.AST) -> str | None:
     return None
 
 
+@dataclass
+class ClassInfo:
+    """What other files need to know of a class: small and cheap to send between processes."""
+
+    name: str
+    qualname: str
+    bases: list[str | None]  # dotted source text of each base (None: not a plain name)
+    attr_counts: Counter  # textual `self.<attr>` counts, for rules that look at subclasses
+    dynamic_access: bool
+    defines_setattr: bool
+    holds: list[tuple[str, str]]  # (attr, dotted callee) of `self.attr = Callee(...)` in __init__
+    may_have_weights: bool  # its text creates weights or sublayers somewhere
+
+
+@dataclass
+class FileInfo:
+    path: str
+    module: str
+    aliases: dict[str, str]
+    classes: list[ClassInfo] = field(default_factory=list)
+
+
+def file_info(summary: FileSummary) -> FileInfo:
+    classes = []
+    for cls in summary.classes:
+        holds = []
+        init = cls.methods.get("__init__")
+        if init is not None and (not cls.bases):
+            for node in ast.walk(init):
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                    callee = dotted(node.value.func)
+                    for target in node.targets:
+                        if callee and isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                                and target.value.id == "self":
+                            holds.append((target.attr, callee))
+        classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
+                                 cls.dynamic_access, "__setattr__" in cls.method_names, holds,
+                                 cls.may_have_weights))
+    return FileInfo(summary.path, summary.module, summary.aliases, classes)
+
+
 class Project:
-    def __init__(self, files: list[FileSummary]):
+    """The index over every checked file. Two files with the same module name (scripts in two
+    folders) both stay in it: the second one's classes are keyed by its path."""
+
+    def __init__(self, files: list[FileInfo]):
         self.files = files
-        self.modules: dict[str, FileSummary] = {}
-        self.classes: dict[str, tuple[ClassSummary, FileSummary]] = {}
+        self.modules: dict[str, FileInfo] = {}
+        self.classes: dict[str, tuple[ClassInfo, FileInfo]] = {}
+        self._key_module: dict[str, str] = {}
         for file in files:
-            self.modules.setdefault(file.module, file)
+            module = file.module if file.module not in self.modules else f"{file.module}@{file.path}"
+            self.modules[module] = file
+            self._key_module[file.path] = module
             for cls in file.classes:
-                self.classes.setdefault(canonical(cls.qualname), (cls, file))
+                self.classes.setdefault(module + cls.qualname[len(file.module):], (cls, file))
         self._layer: dict[str, bool] = {}
         self._subclasses: dict[str, list[str]] | None = None
 
+    def key_of(self, cls_qualname: str, path: str) -> str:
+        """The index key of a class, given its summary qualname and file."""
+        module = self._key_module.get(path)
+        if module is None:
+            return cls_qualname
+        return module + cls_qualname[len(self.modules[module].module):]
+
     # -------------------------------------------------------------- names
 
-    def qualify(self, node: ast.AST, file: FileSummary) -> str | None:
+    def qualify(self, node: ast.AST, file) -> str | None:
         """The canonical dotted name an expression refers to, following imports and re-exports."""
         name = dotted(node)
-        if name is None:
-            return None
+        return self.qualify_name(name, file) if name else None
+
+    def qualify_name(self, name: str, file) -> str:
         head, _, rest = name.partition(".")
+        module = self._key_module.get(file.path, file.module)
         if head in file.aliases:
             full = file.aliases[head] + ("." + rest if rest else "")
-        elif f"{file.module}.{head}" in self.classes:
-            full = f"{file.module}.{name}"
+        elif f"{module}.{head}" in self.classes:
+            full = f"{module}.{name}"
         else:
             full = name
-        return self.resolve(canonical(full))
+        return self.resolve(full)
 
     def resolve(self, name: str, depth: int = 0) -> str:
-        """Follow `from .mod import X` re-exports to where a class is defined."""
-        if name in self.classes or depth > 8 or "." not in name:
+        """Where a name is defined: a project class (following `from .mod import X` re-exports),
+        else the canonical spelling of an outside name (see names.canonical)."""
+        if name in self.classes:
             return name
-        module, _, attr = name.rpartition(".")
-        file = self.modules.get(module)
-        if file is not None and attr in file.aliases:
-            return self.resolve(canonical(file.aliases[attr]), depth + 1)
-        return name
+        if depth < 8 and "." in name:
+            module, _, attr = name.rpartition(".")
+            file = self.modules.get(module)
+            if file is not None and attr in file.aliases:
+                return self.resolve(file.aliases[attr], depth + 1)
+        return canonical(name)
+
+    def bases_of(self, name: str) -> list[str]:
+        cls, file = self.classes[name]
+        return [self.qualify_name(base, file) for base in cls.bases if base]
 
     # -------------------------------------------------------------- layers
 
@@ -90,45 +162,54 @@ class Project:
         if cached is not None:
             return cached
         self._layer[name] = False  # cycles end here
-        result = is_keras_layer_name(name)
-        if not result and name in self.classes and _depth < 50:
-            cls, file = self.classes[name]
-            result = any(self.is_layer(self.qualify(base, file), _depth + 1) for base in cls.bases)
+        if name in self.classes:
+            # Keras's own source defines its roots (Layer, Model); other classes go by their bases.
+            result = is_framework_root(name) or (_depth < 50 and any(
+                self.is_layer(base, _depth + 1) for base in self.bases_of(name)))
+        else:
+            result = is_keras_layer_name(name)
         self._layer[name] = result
         return result
 
-    def is_model(self, cls: ClassSummary, file: FileSummary, _depth: int = 0) -> bool:
-        for base in cls.bases:
-            name = self.qualify(base, file)
-            if not name:
-                continue
-            if re.match(r"^keras\.(?:models\.)?(?:[\w.]*\.)?(?:Model|Sequential|Functional)$", name):
-                return True
-            if name in self.classes and _depth < 50:
-                sub, subfile = self.classes[name]
-                if self.is_model(sub, subfile, _depth + 1):
-                    return True
-        return False
+    def has_weights(self, name: str) -> bool:
+        """False only for a project layer that (with its project bases) creates no state:
+        making one per call loses nothing. Outside classes: see STATELESS_LAYERS in context."""
+        if name not in self.classes:
+            return True
+        names = [name] + self.ancestors(name)
+        return any(self.classes[n][0].may_have_weights for n in names if n in self.classes) or any(
+            n not in self.classes and not is_framework_root(n) and is_keras_layer_name(n) for n in names)
 
-    def subclasses(self, qualname: str) -> list[tuple[ClassSummary, FileSummary]]:
+    def ancestors(self, name: str) -> list[str]:
+        """Every base of `name`, transitively: project classes and outside names alike."""
+        out, todo = [], [name]
+        while todo and len(out) < 200:
+            current = todo.pop()
+            if current in self.classes:
+                for base in self.bases_of(current):
+                    if base not in out:
+                        out.append(base)
+                        todo.append(base)
+        return out
+
+    def is_model(self, name: str) -> bool:
+        return any(_MODEL_RE.match(base) for base in self.ancestors(name))
+
+    def subclasses(self, qualname: str) -> list[ClassInfo]:
         """Every project class deriving from `qualname`, directly or not."""
         if self._subclasses is None:
             self._subclasses = {}
-            for name, (cls, file) in self.classes.items():
-                for base in cls.bases:
-                    parent = self.qualify(base, file)
-                    if parent:
-                        self._subclasses.setdefault(parent, []).append(name)
+            for name in self.classes:
+                for parent in self.bases_of(name):
+                    self._subclasses.setdefault(parent, []).append(name)
         out, todo, seen = [], [qualname], set()
         while todo:
             for child in self._subclasses.get(todo.pop(), []):
                 if child not in seen:
                     seen.add(child)
-                    out.append(self.classes[child])
+                    out.append(self.classes[child][0])
                     todo.append(child)
         return out
 
-    def layer_classes(self):
-        for name, (cls, file) in self.classes.items():
-            if cls.bases and self.is_layer(name):
-                yield cls, file
+
+_MODEL_RE = re.compile(r"^keras\.(?:models\.)?(?:[\w.]*\.)?(?:Model|Sequential|Functional)$")

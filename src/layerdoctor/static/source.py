@@ -21,7 +21,7 @@ from .names import module_name_for, resolve_relative
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
 ENTRY_METHODS = ("__init__", "build", "call")
 # Text that makes a whole-file parse worth it: functional wiring (LD007/LD008) and Lambda (LD012).
-FUNCTIONAL_MARKERS = (b"Lambda(", b"Input(")
+FUNCTIONAL_MARKERS = ("Lambda(", "Input(")
 
 _CLASS_RE = re.compile(r"^([ \t]*)class[ \t]+(\w+)[ \t]*([(:])", re.M)
 _DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
@@ -30,8 +30,17 @@ _TRIPLE_RE = re.compile(r"\"\"\"|'''")
 _SELF_ATTR_RE = re.compile(r"\bself\.(\w+)")
 _COMMENT_RE = re.compile(r"#[^\n]*")
 _SELF_CALL_RE = re.compile(r"\bself\.(\w+)[ \t]*\(")
-_DYNAMIC_RE = re.compile(r"\b(?:getattr|setattr|hasattr|delattr|vars)\([ \t]*self\b|self\.__dict__|self\._layers\b")
-_LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t]+tf_keras|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
+# Attribute use that cannot be counted from the text: getattr(self, name), self.__dict__, ...
+_DYNAMIC_MARKERS = ("getattr(self", "setattr(self", "hasattr(self", "delattr(self", "vars(self)",
+                    "self.__dict__", "self._layers")
+# Bases that no Keras layer has: test cases, exceptions, enums, typing helpers.
+_NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Exception|Error|Warning|Enum|NamedTuple|TypedDict|Protocol|"
+                             r"Generic\[.*|ABC|ABCMeta|Callback|Optimizer|Loss|Metric|Schedule|Initializer|"
+                             r"Regularizer|Constraint|Config|Params)$")
+# Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
+_STATEFUL_RE = re.compile(r"add_weight|add_variable|Variable\(|\b(?!\w*(?:Error|Exception|Warning|Spec)\()[A-Z]\w*\(")
+_MAY_HOLD_LAYERS_RE = re.compile(r"keras|layers\.|Layer|Dense|Variable|Conv")
+_LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t][^\n#]*\btf_keras\b|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
 
 
 class SourceError(Exception):
@@ -50,6 +59,7 @@ class ClassSummary:
     self_attr_counts: Counter  # textual `self.<attr>` occurrences anywhere in the class
     dynamic_access: bool  # getattr(self, ...), self.__dict__: attribute use cannot be counted
     end_line: int
+    may_have_weights: bool = True  # creates variables or sublayers somewhere in its text
 
 
 @dataclass
@@ -106,7 +116,7 @@ class _Text:
             m = pattern.search(text, pos, limit)
             if m is None:
                 return limit_line
-            if self.in_string(m.start()) or _continues_header(text, m.start()):
+            if self.in_string(m.start()) or _continues_header(text, m.end()):
                 pos = m.end() + 1
                 continue
             return self.line_of(m.start()) - 1
@@ -133,12 +143,10 @@ def _continues_header(text: str, offset: int) -> bool:
     return text[offset:offset + 1] in (")", "]", "}")
 
 
-def _parse_piece(piece: str, first_line: int, indented: bool) -> ast.stmt:
-    source = ("if 1:\n" + piece) if indented else piece
-    tree = ast.parse(source)
-    node = tree.body[0].body[0] if indented else tree.body[0]
-    ast.increment_lineno(node, first_line - (2 if indented else 1))
-    return node
+def _parse_piece(piece: str, first_line: int) -> ast.stmt:
+    """Parse an indented block alone; blank lines in front keep its line numbers true."""
+    tree = ast.parse("\n" * (first_line - 2) + "if 1:\n" + piece)
+    return tree.body[0].body[0]
 
 
 def _indent_width(ws: str) -> int:
@@ -164,21 +172,21 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
     if text is None:
         text = read_source(path)
     module = module_name_for(path)
-    summary = FileSummary(path=path, module=module, legacy_keras=bool(_LEGACY_RE.search(text)))
+    legacy = ("tf_keras" in text or "TF_USE_LEGACY_KERAS" in text) and bool(_LEGACY_RE.search(text))
+    summary = FileSummary(path=path, module=module, legacy_keras=legacy)
     if "class" not in text and "Lambda(" not in text and "Input(" not in text:
         return summary
     try:
-        if any(marker.decode() in text for marker in FUNCTIONAL_MARKERS):
+        try:
+            src, class_ranges = _summarize_pieces(summary, text)
+            if any(marker in text for marker in FUNCTIONAL_MARKERS):
+                summary.tree = _parse_outside_classes(src, class_ranges)
+        except (SyntaxError, ValueError, IndexError):
+            # A piece did not parse alone (unusual layout): parse the whole file instead.
+            summary.aliases.clear()
+            summary.classes.clear()
+            summary.module_assigns.clear()
             _summarize_whole(summary, text)
-        else:
-            try:
-                _summarize_pieces(summary, text)
-            except (SyntaxError, ValueError, IndexError):
-                # A piece did not parse alone (unusual layout): parse the whole file instead.
-                summary.aliases.clear()
-                summary.classes.clear()
-                summary.module_assigns.clear()
-                _summarize_whole(summary, text)
     except SyntaxError as exc:
         raise SourceError(f"cannot parse: syntax error at line {exc.lineno}: {exc.msg}") from None
     except (RecursionError, MemoryError):
@@ -193,31 +201,68 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
 
 def _summarize_pieces(summary: FileSummary, text: str) -> None:
     src = _Text(text)
-    for m in _IMPORT_RE.finditer(text):
-        if src.in_string(m.start()):
-            continue
-        line = src.line_of(m.start())
-        stmt = _parse_statement(src, line)
-        if stmt is not None:
-            _add_import(summary, stmt)
+    _collect_imports(summary, src)
     headers = [m for m in _CLASS_RE.finditer(text) if not src.in_string(m.start())]
     n_lines = len(src.starts)
     class_stack: list[tuple[int, int, str]] = []  # (indent, end_line, qualname)
+    class_ranges: list[tuple[int, int]] = []  # top-level class blocks, for _parse_outside_classes
     for m in headers:
         indent = _indent_width(m.group(1))
         line = src.line_of(m.start())
         while class_stack and (class_stack[-1][1] < line or class_stack[-1][0] >= indent):
             class_stack.pop()
-        if indent and not class_stack:
+        if indent and (not class_stack or indent - class_stack[-1][0] > 4):
             continue  # a class inside a function: not reachable by name
         end = src.block_end(line, indent, n_lines)
+        if not indent:
+            class_ranges.append((line, end))
         header = _parse_class_header(src, line, indent)
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"
         class_stack.append((indent, end, qualname))
+        if header.bases and all(_NOT_A_LAYER_RE.search(ast.unparse(b)) for b in header.bases):
+            summary.classes.append(ClassSummary(header.name, qualname, line, indent + 1, header.bases,
+                                                {}, set(), Counter(), False, end))
+            continue
         body = src.lines(line, end)
         summary.classes.append(_summarize_class(src, header, qualname, line, indent, end, body))
     _collect_module_assigns(summary, src)
+    return src, class_ranges
+
+
+def _collect_imports(summary: FileSummary, src: _Text) -> None:
+    """All import statements, cut out and parsed together in one go."""
+    statements = []
+    text = src.text
+    for m in _IMPORT_RE.finditer(text):
+        if src.in_string(m.start()):
+            continue
+        first = last = src.line_of(m.start())
+        piece = src.lines(first, last)
+        while (piece.count("(") > piece.count(")") or piece.rstrip().endswith("\\")) and last - first < 200:
+            last += 1
+            piece = src.lines(first, last)
+        statements.append((first, piece.lstrip(" \t").rstrip()))
+    if not statements:
+        return
+    try:
+        nodes = ast.parse("\n".join(piece for _, piece in statements)).body
+    except SyntaxError:
+        nodes = [n for n in (_parse_statement(src, first) for first, _ in statements) if n is not None]
+    for node in nodes:
+        _add_import(summary, node)
+
+
+def _parse_outside_classes(src: _Text, class_ranges: list[tuple[int, int]]) -> ast.Module:
+    """Parse the module with its top-level class blocks blanked out (line numbers kept):
+    functional model code lives in functions and at module level."""
+    lines = src.text.splitlines(keepends=True)
+    for first, last in class_ranges:
+        while first > 1 and lines[first - 2].startswith("@"):
+            first -= 1
+        for i in range(first - 1, min(last, len(lines))):
+            lines[i] = "\n"
+    return ast.parse("".join(lines))
 
 
 def _parse_statement(src: _Text, line: int) -> ast.stmt | None:
@@ -275,10 +320,15 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
     summary = ClassSummary(
         name=header.name, qualname=qualname, line=line, col=indent + 1, bases=header.bases,
         methods={}, method_names=set(defs), self_attr_counts=counts,
-        dynamic_access=bool(_DYNAMIC_RE.search(body)), end_line=end,
+        dynamic_access=any(marker in body for marker in _DYNAMIC_MARKERS), end_line=end,
+        may_have_weights=_may_have_weights(body),
     )
     plain = not header.bases or all(_is_object(b) for b in header.bases)
-    wanted = ["__init__"] if plain else [name for name in ENTRY_METHODS if name in defs]
+    if plain:
+        # A plain class matters only as a holder of layers (LD011): read its __init__ if it may be one.
+        wanted = ["__init__"] if _MAY_HOLD_LAYERS_RE.search(body) else []
+    else:
+        wanted = [name for name in ENTRY_METHODS if name in defs]
     seen = set()
     while wanted:
         name = wanted.pop()
@@ -291,13 +341,22 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
             first -= 1
         last = src.block_end(def_line, width, end)
         piece = src.lines(first, last)
-        node = _parse_piece(piece, first, indented=True)
+        node = _parse_piece(piece, first)
         summary.methods[name] = node
         if not plain:
             for called in _SELF_CALL_RE.findall(piece):
                 if called in defs and called not in seen:
                     wanted.append(called)
     return summary
+
+
+_TRIPLE_STRING_RE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
+
+
+def _may_have_weights(body: str) -> bool:
+    # Skip the class header and docstrings: `class X(Layer):` and usage examples call classes too.
+    code = _TRIPLE_STRING_RE.sub("", body[body.find(":", body.find(")")) + 1:])
+    return bool(_STATEFUL_RE.search(code))
 
 
 def _attr_counts(body: str) -> Counter:
@@ -359,7 +418,7 @@ def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> Cla
         name=node.name, qualname=qualname, line=node.lineno, col=node.col_offset + 1,
         bases=node.bases, methods=methods, method_names=set(methods),
         self_attr_counts=_attr_counts(body),
-        dynamic_access=bool(_DYNAMIC_RE.search(body)), end_line=end,
+        dynamic_access=any(marker in body for marker in _DYNAMIC_MARKERS), end_line=end,
     )
 
 

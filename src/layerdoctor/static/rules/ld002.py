@@ -2,12 +2,11 @@
 
 import ast
 
-from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, self_attr
+from ..context import (FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines,
+                       self_attr)
 from . import Hit
 
 CODE = "LD002"
-
-_LAZY_GUARD = ("built", "is None", "hasattr", "not in self", "_initialized")
 
 
 def check_class(ctx):
@@ -15,14 +14,15 @@ def check_class(ctx):
     for method, func in ctx.methods_of("call"):
         if method in ctx.phase_methods.get("build", ()) or method in ctx.phase_methods.get("__init__", ()):
             continue  # shared with build/__init__: cannot tell it runs per call
-        guarded = _lazily_guarded_lines(func)
+        guarded = lazily_guarded_lines(func)
         targets = _self_targets(func)
-        for node in ast.walk(func):
+        for node in ctx.nodes(method):
             if not isinstance(node, ast.Call) or node.lineno in guarded:
                 continue
             value = ctx.value(node, func)
             attr = targets.get(id(node))
-            if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS:
+            if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
+                    ctx.project.has_weights(value.qualname):
                 what = f"a {value.layer_class} layer"
             elif value.kind in (WEIGHT, FOREIGN):
                 what = f"a variable ({value.qualname})"
@@ -53,17 +53,3 @@ def _self_targets(func):
                 if attr:
                     out[id(stmt.value)] = attr
     return out
-
-
-def _lazily_guarded_lines(func):
-    """Lines inside `if self.x is None:` / `if not self.built:` blocks: created once, not per call."""
-    lines = set()
-    for node in ast.walk(func):
-        if isinstance(node, ast.If):
-            test = ast.unparse(node.test)
-            if any(word in test for word in _LAZY_GUARD):
-                for stmt in node.body:
-                    for sub in ast.walk(stmt):
-                        if hasattr(sub, "lineno"):
-                            lines.add(sub.lineno)
-    return lines

@@ -16,7 +16,7 @@ _MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
 
 def check_class(ctx):
     for method, func in ctx.methods_of("__init__", "build", "call"):
-        for node in ast.walk(func):
+        for node in ctx.nodes(method):
             attr, how = _offence(node)
             if not attr:
                 continue

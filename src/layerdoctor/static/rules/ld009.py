@@ -26,7 +26,7 @@ def check_class(ctx):
         if ctx.value(assign.value, func).kind == WEIGHT and _trainable(assign.value):
             weights.setdefault(assign.attr, assign)
     for attr, assign in weights.items():
-        if ctx.is_unused(attr):
+        if ctx.is_unused(attr) and "call" in ctx.cls.method_names:
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is a trainable weight that nothing reads: it is counted but "

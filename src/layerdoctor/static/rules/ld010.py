@@ -11,8 +11,7 @@ CODE = "LD010"
 def check_class(ctx):
     weights = set()
     for method, func in ctx.methods_of("__init__", "build", "call"):
-        assigns = [a for a in ctx.self_assigns(("__init__", "build", "call")) if a.method == method]
-        for assign in sorted(assigns, key=lambda a: a.stmt.lineno):
+        for assign in ctx.assigns_in(method):
             value = assign.value
             if ctx.value(value, func).kind == WEIGHT:
                 weights.add(assign.attr)

@@ -28,10 +28,8 @@ def _plain_objects(ctx):
             func = ctx.methods[assign.method]
             held = [kw.arg for kw in value.keywords if ctx.value(kw.value, func).kind in _STATE]
         elif name in ctx.project.classes and not ctx.project.is_layer(name):
-            cls, file = ctx.project.classes[name]
-            init = cls.methods.get("__init__")
-            if init is not None:
-                held = [a for a, v in _self_stores(init) if classify(v, ctx.project, file, ctx.target).kind in _STATE]
+            holder, file = ctx.project.classes[name]
+            held = [attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)]
         if held:
             holder = name.rsplit(".", 1)[-1]
             yield Hit(
@@ -45,23 +43,18 @@ def _plain_objects(ctx):
             )
 
 
-def _self_stores(func):
-    for stmt in ast.walk(func):
-        if isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                attr = self_attr(target)
-                if attr:
-                    yield attr, stmt.value
+def _creates_state(ctx, callee, file):
+    """Whether calling `callee` (as written in `file`) makes a layer or a variable."""
+    call = ast.parse(f"{callee}()", mode="eval").body
+    return classify(call, ctx.project, file, ctx.target).kind in _STATE
 
 
 def _closures(ctx):
     for method, func in ctx.methods_of("__init__", "build"):
         env = ctx.env(func)
-        local_defs = {n.name: n for n in ast.walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
-        on_self = {v.id for a in ctx.self_assigns((method,)) for v in ast.walk(a.value) if isinstance(v, ast.Name)}
-        for assign in ctx.self_assigns(("__init__", "build")):
-            if assign.method != method:
-                continue
+        local_defs = {n.name: n for n in ctx.nodes(method) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
+        on_self = {v.id for a in ctx.assigns_in(method) for v in ast.walk(a.value) if isinstance(v, ast.Name)}
+        for assign in ctx.assigns_in(method):
             value = assign.value
             if isinstance(value, ast.Name) and value.id in local_defs:
                 body = local_defs[value.id]
@@ -92,7 +85,7 @@ def _globals(ctx):
     reported = set()
     for method, func in ctx.methods_of("call"):
         local = set(ctx.env(func)) | {a.arg for a in func.args.args + func.args.kwonlyargs}
-        for node in ast.walk(func):
+        for node in ctx.nodes(method):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in globals_ \
                     and node.id not in local and node.id not in reported:
                 stmt = globals_[node.id]

@@ -2,7 +2,8 @@
 
 import ast
 
-from ..context import FOREIGN, LAYER, WEIGHT
+from ...finding import TF_KERAS
+from ..context import LAYER
 from . import Hit
 
 CODE = "LD013"
@@ -29,12 +30,15 @@ def check_class(ctx):
             fix="def __init__(self, ..., **kwargs):\n    super().__init__(**kwargs)",
         )
         return
-    for assign in ctx.self_assigns(("__init__",)):
-        if assign.method != "__init__" or assign.stmt.lineno >= first_super:
-            continue
+    early = [a for a in ctx.assigns_in("__init__") if a.stmt.lineno < first_super]
+    if any(a.attr == "_self_setattr_tracking" for a in early):
+        return  # tracking switched off on purpose (tf.keras 2 idiom)
+    for assign in early:
         kind = ctx.value(assign.value, init).kind
-        if kind in (LAYER, WEIGHT, FOREIGN):
-            what = "a sublayer" if kind == LAYER else "a variable"
+        if kind == LAYER:
+            if ctx.defines_setattr or (ctx.target == TF_KERAS and not ctx.is_model):
+                continue  # a custom __setattr__ (keras-hub's Backbone), or a tf.keras 2 Layer: works
+            what = "a sublayer"
             consequence = ("the torch backend raises 'cannot assign module before Module.__init__() call'"
                            + (" and tf.keras 2 Models raise" if ctx.is_model else ""))
         elif assign.attr in _SETTINGS:

@@ -1,0 +1,75 @@
+"""The parameter tree of `layerdoctor inspect` as a rich tree, then totals and untracked state."""
+
+from __future__ import annotations
+
+
+def _shape(shape) -> str:
+    if shape is None:
+        return "?"
+    if isinstance(shape, list):
+        return "[" + ", ".join(_shape(s) for s in shape) + "]"
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+
+
+def _label(node) -> str:
+    from rich.markup import escape
+
+    if node.shared_ref:
+        return f"[bold]{escape(node.name)}[/] [dim]({escape(node.class_name)})[/] [cyan]→ shared, shown at {escape(node.shared_ref)}[/]"
+    parts = [f"[bold]{escape(node.name)}[/] [dim]({escape(node.class_name)})[/]"]
+    if node.output_shape is not None:
+        parts.append(f"→ {escape(_shape(node.output_shape))}")
+    if not node.built:
+        parts.append("[red]0 (unbuilt)[/]")
+    elif node.children and node.own_params:
+        parts.append(f"[green]{node.params:,}[/] params (own {node.own_params:,})")
+    else:
+        parts.append(f"[green]{node.params:,}[/] params")
+    if node.non_trainable_params:
+        parts.append(f"[dim]{node.non_trainable_params:,} non-trainable[/]")
+    if node.shared_calls > 1:
+        where = f" at {', '.join(node.call_sites)}" if node.call_sites else ""
+        parts.append(f"[cyan]shared: called {node.shared_calls}×{escape(where)}[/]")
+    for variable, owner in node.tied:
+        parts.append(f"[cyan]tied: {escape(variable)} counted at {escape(owner)}[/]")
+    return " ".join(parts)
+
+
+def _text(label: str):
+    from rich.text import Text
+
+    return Text.from_markup(label, overflow="fold")  # wrap long lines instead of cutting them
+
+
+def _add(branch, node) -> None:
+    for child in node.children:
+        _add(branch.add(_text(_label(child))), child)
+
+
+def render_tree(report, console=None) -> None:
+    """Print `report.tree`, the parameter totals and the untracked state to a rich console."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    console = console or Console()
+    if report.tree is None:
+        return
+    tree = Tree(_text(_label(report.tree)))
+    _add(tree, report.tree)
+    console.print(tree)
+    params = report.params or {}
+    console.print(
+        f"Total params: [bold]{params.get('total', 0):,}[/]  trainable: {params.get('trainable', 0):,}  "
+        f"non-trainable: {params.get('non_trainable', 0):,}  untracked: "
+        f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
+    )
+    if report.keras:
+        console.print(f"[dim]Keras {report.keras.get('version')} ({report.keras.get('backend')} backend)[/]")
+    if report.untracked:
+        console.print("\n[bold red]Untracked state[/] (Keras does not track it: never trained, never saved, "
+                      "not in the totals):")
+        for item in report.untracked:
+            where = f" [dim]{escape(str(item.site[0]))}:{item.site[1]}[/]" if item.site else ""
+            console.print(f"  [red]{item.code}[/] {escape(item.owner or '<global>')}.{escape(item.attribute)}: "
+                          f"{escape(item.what)}, {item.count:,} values{where}")

@@ -1,0 +1,196 @@
+"""The runtime inspector: build a model on real inputs, probe it, and report.
+
+    inspect_model(model, inputs=None, input_shape=None) -> Report
+    inspect_target("path/to/file.py:build_model", input_shapes=[(2, 4)]) -> Report
+
+Inspecting never changes the model: every variable that existed is restored bit for bit,
+variables the first call created keep their first values, and the global random state
+(Python, NumPy, Keras, TF op seeds) is restored.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+
+from ..errors import UsageError
+from ..report import Report
+from . import backend, load, locate
+from .calls import CallRecorder
+from .context import Inspection
+from .probes import failures, gradients, per_call, shadowed, shared, unbuilt, untracked
+from .tree import build_tree
+
+
+def _setup_keras():
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        import keras  # noqa: F401
+    except ImportError:
+        raise UsageError("the runtime inspector needs Keras 3: pip install 'layerdoctor[runtime]'") from None
+    if backend.name() != "tensorflow":
+        raise UsageError(f"the runtime inspector supports the tensorflow backend only for now "
+                         f"(KERAS_BACKEND={backend.name()})")
+
+
+def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
+    """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included."""
+    _setup_keras()
+    if not backend.is_keras_layer(model):
+        raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")
+    shapes = None
+    if input_shape is not None:
+        shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
+            [tuple(s) for s in input_shape]
+    inputs = load.make_inputs(model, inputs, shapes, options.get("input_dtype"))
+    return _inspect(model, inputs, construction=options.get("construction"), target=options.get("target"))
+
+
+def inspect_target(target: str, *, input_shapes=None, input_dtype=None, unsafe_load: bool = False) -> Report:
+    """Load TARGET, build it, probe it. Raises UsageError with one line for anything unusable."""
+    _setup_keras()
+    parsed = load.parse_target(target)
+    if parsed.keras_file:
+        model = load.load_keras_file(parsed.keras_file, unsafe_load)
+        given = None
+        construction = None
+    else:
+        construction = CallRecorder()
+        try:
+            with construction, _quiet():
+                module = load.import_target_module(parsed)
+                function = load.find_function(module, parsed)
+                result = function()
+        except UsageError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the failure is often the finding
+            return _failure_report(error, construction, None, target)
+        model, given = load.split_result(result)
+    inputs = load.make_inputs(model, given, input_shapes, input_dtype)
+    return _inspect(model, inputs, construction=construction, target=target)
+
+
+def _failure_report(error, recorder, construction, target) -> Report:
+    found = failures.classify(error, recorder, construction)
+    if not found:
+        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
+    report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
+    return report.sort()
+
+
+class _quiet:
+    """Keras warnings the probes provoke on purpose (unbuilt state...) are findings, not noise."""
+
+    def __enter__(self):
+        self._catch = warnings.catch_warnings()
+        self._catch.__enter__()
+        warnings.simplefilter("ignore")
+        return self
+
+    def __exit__(self, *exc):
+        self._catch.__exit__(*exc)
+
+
+def _inspect(model, inputs, construction=None, target=None) -> Report:
+    random_state = backend.snapshot_random_state()
+    before = _snapshot(model)
+    inspection = Inspection(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
+    try:
+        with _quiet():
+            return _probe(inspection, target)
+    finally:
+        _restore(model, inspection.after_first_call)  # variables the first call created
+        _restore(model, before)  # variables that existed before: exactly as they were
+        backend.restore_random_state(random_state)
+
+
+def _probe(inspection, target) -> Report:
+    model = inspection.model
+    created = []
+    for number in (1, 2):
+        recorder = CallRecorder()
+        created.clear()
+        try:
+            with recorder, backend.watch_native_variables(lambda v, frame: created.append((v, locate.user_site(frame)))):
+                outputs = inspection.forward()
+        except Exception as error:  # noqa: BLE001 - the failure is often the finding
+            return _failure_report(error, recorder, inspection.construction, target)
+        if number == 1:
+            inspection.first_pass, inspection.outputs = recorder, outputs
+            inspection.after_first_call = _snapshot(model)
+        else:
+            inspection.second_pass = recorder
+            inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
+        # The second pass counts the calls: during the first one Keras may also trace call()
+        # symbolically to build a layer that has no build(), calling sublayers twice.
+        inspection.tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
+        inspection.attributes_after.append(per_call.attribute_identities(inspection))
+
+    # Order matters: probes that explain an attribute (LD002, LD010) run before the scan
+    # that would otherwise call it raw state (LD001).
+    for probe in (per_call.run_before_scan, shadowed.run, untracked.run, per_call.run_after_scan,
+                  unbuilt.run, shared.run, gradients.run):
+        _run_probe(probe, inspection)
+
+    tree = inspection.tree
+    untracked_count = sum(u.count for u in inspection.untracked)
+    report = Report(
+        findings=_unique(inspection.findings), tree=tree, untracked=inspection.untracked,
+        params={"total": tree.params, "trainable": tree.trainable_params,
+                "non_trainable": tree.non_trainable_params, "untracked": untracked_count},
+        keras=backend.keras_info(), files_checked=0,
+    )
+    return report.sort()
+
+
+def _run_probe(probe, inspection) -> None:
+    """A probe that breaks on an unusual model costs its findings, not the whole report."""
+    try:
+        probe(inspection)
+    except Exception as error:  # noqa: BLE001
+        name = f"{probe.__module__.rsplit('.', 1)[-1]}.{probe.__name__}"
+        sys.stderr.write(f"layerdoctor: warning: the {name} probe failed and was skipped: "
+                         f"{failures.summary(error)}\n")
+
+
+def _batch_size(inputs):
+    keras = backend.keras_module()
+    for value in keras.tree.flatten(inputs):
+        shape = getattr(value, "shape", None)
+        if shape:
+            return int(shape[0])
+    return None
+
+
+def _unique(found):
+    seen, out = set(), []
+    for finding in found:
+        key = (finding.code, finding.path, finding.line, finding.attribute, finding.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
+
+
+# -- leaving the model as it was -------------------------------------------------------
+
+def _all_variables(model) -> list:
+    """Every Keras variable of the model (weights, seed states), plus foreign ones on its layers."""
+    found = {id(v): v for v in model.variables}
+    for layer in model._flatten_layers(include_self=True):
+        for value in vars(layer).values():
+            if backend.is_native_variable(value) or backend.is_keras_variable(value):
+                found.setdefault(id(value), value)
+    return list(found.values())
+
+
+def _snapshot(model) -> dict:
+    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v).copy())
+            for v in _all_variables(model)}
+
+
+def _restore(model, before: dict) -> None:
+    for variable, value in before.values():
+        variable.assign(value)

@@ -1,0 +1,1 @@
+"""One module per runtime check. Each exposes `run(inspection)` and appends findings."""

@@ -1,0 +1,152 @@
+"""LD002, LD003, LD006, LD008, LD009, LD013 from a failure: building or calling raised.
+
+A model that fails to build is often the bug itself. This module reads the exception, the
+user code line it came from and the recorded layer calls, and names the cause; it returns no
+finding for a failure it does not recognise (the caller then reports it as a plain failure).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import findings, locate
+from ..calls import short_site
+
+# (code, pattern in the exception text, what it means)
+_MESSAGES = [
+    ("LD006", r"has no attribute '_(non_)?trainable_weights'",
+     "mutates the private list {attr_text}, which Keras 3 does not have"),
+    ("LD006", r"property '(non_)?trainable_weights' of .* has no setter|Can't set the attribute \"(non_)?trainable_weights\"",
+     "assigns the read-only property {attr_text}"),
+    ("LD013", r"forgot to call `super\(\).__init__\(\)`|cannot assign module before Module.__init__\(\) call",
+     "does not call super().__init__() first in __init__"),
+    ("LD002", r"cannot add new elements of state",
+     "creates a variable or sublayer in call() after the layer was built"),
+    ("LD002", r"tf.function only supports singleton tf.Variables|create a variable while in a stateless scope",
+     "creates a variable in call(): a new one on every call"),
+    ("LD009", r"numpy\(\) is only available when eager execution is enabled",
+     "turns a tensor into NumPy in call(): no gradient flows through it, and a traced call fails"),
+]
+
+# A tf.Variable created from a tensor inside a traced call: in build() it is a foreign
+# variable (LD003, seed s001_0); in call() it is state created per call (LD002).
+_LIFTING = r"could not be lifted out of a `tf.function`"
+
+
+def _self_class(frame):
+    value = frame.f_locals.get("self") if frame is not None else None
+    return type(value) if value is not None else None
+
+
+def _attribute_in(line_text: str) -> str | None:
+    """`x` when the statement starts with `self.x` (an assignment or a method call on it)."""
+    match = re.match(r"\s*self\.(\w+)", line_text or "")
+    return match.group(1) if match else None
+
+
+def _source_line(frame, line):
+    import linecache
+
+    return linecache.getline(frame.f_code.co_filename, line).strip() if frame is not None else ""
+
+
+def classify(error: BaseException, recorder=None, construction=None) -> list:
+    """Findings explaining `error`, or [] when the failure is not one of ours."""
+    text = f"{type(error).__name__}: {error}"
+    frame, line = locate.deepest_user_frame(error)
+    cls = _self_class(frame)
+    site = (frame.f_code.co_filename, line) if frame is not None else None
+    statement = _source_line(frame, line)
+    for code, pattern, meaning in _MESSAGES:
+        if re.search(pattern, text):
+            attribute = _attribute_in(statement) if code != "LD013" else None
+            if code == "LD013" and cls is None:
+                cls = _class_named_in(text, recorder)
+            if code == "LD013" and cls is not None:
+                site = locate.class_site(cls)
+            owner = cls.__name__ if cls else "a layer"
+            return [findings.make(code, f"{owner} {meaning.format(attr_text=attribute or 'of weights')}; "
+                                        f"Keras raised {_matching_line(error, pattern)}",
+                                  cls=cls, attribute=attribute, site=site)]
+    if re.search(_LIFTING, text) and frame is not None:
+        code = "LD003" if frame.f_code.co_name == "build" else "LD002"
+        attribute = _attribute_in(statement)
+        owner = cls.__name__ if cls else "a layer"
+        meaning = ("creates a tf.Variable in build(), which Keras 3 does not track" if code == "LD003"
+                   else "creates a tf.Variable in call(): a new one on every call")
+        return [findings.make(code, f"{owner} {meaning}; Keras raised {_matching_line(error, _LIFTING)}",
+                              cls=cls, attribute=attribute, site=site)]
+    return _incompatible_reuse(error, recorder, construction)
+
+
+def _class_named_in(text, recorder):
+    match = re.search(r"In layer '(\w+)'", text)
+    if not match or recorder is None:
+        return None
+    for call in recorder.calls:
+        if type(call.layer).__name__ == match.group(1):
+            return type(call.layer)
+    return None
+
+
+def _incompatible_reuse(error, recorder, construction) -> list:
+    """LD008: the innermost failing call is a layer that earlier ran on an input of another shape."""
+    failed = recorder.first_failure if recorder is not None else None
+    if failed is None or not failed.input_shapes:
+        return []
+    layer = failed.layer
+    earlier = [c for c in (construction.calls if construction and construction is not recorder else []) + recorder.calls
+               if c.layer is layer and c.error is None and c.input_shapes]
+    built_for = getattr(layer, "_build_shapes_dict", None) or {}
+    built_shape = next(iter(built_for.values()), None)
+    got = failed.input_shapes[0]
+    first = earlier[0].input_shapes[0] if earlier else (tuple(built_shape) if built_shape else None)
+    if first is None or not got or not first or first[-1] == got[-1]:
+        return []
+    cls = type(layer)
+    first_site = earlier[0].site if earlier else None
+    failed_site = failed.site
+    if construction is not None and construction is not recorder:
+        # a forward pass of a functional model has no user frames; the wiring has them
+        wiring = [c for c in construction.calls if c.layer is layer and c.site]
+        if failed_site is None and len(wiring) >= 2:
+            first_site, failed_site = wiring[0].site, wiring[1].site
+    message = (f"{cls.__name__} '{layer.name}' is shared: its weights were built for input shape "
+               f"{_shape(first)} (called at {short_site(first_site)}), but it is called again on "
+               f"{_shape(got)} (at {short_site(failed_site)}); Keras raised {_first_line(f'{type(error).__name__}: {error}')}")
+    return [findings.make("LD008", message, cls=cls, site=failed_site, built_for=_shape(first), got=_shape(got),
+                          first_call=short_site(first_site), failing_call=short_site(failed_site))]
+
+
+def _shape(shape) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _first_line(text: str) -> str:
+    """'Type: message' on one short line, without Keras's "Exception encountered when calling" wrapper."""
+    text = _ANSI.sub("", text)
+    kind, _, rest = text.partition(": ")
+    lines = [ln.strip() for ln in rest.splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("Exception encountered when calling")] or lines
+    message = lines[0] if lines else ""
+    if len(message) > 160:
+        message = message[:157] + "..."
+    return f"{kind}: {message}"
+
+
+def _matching_line(error: BaseException, pattern: str) -> str:
+    """'Type: the line of the message that matched', shortened: the cause, not Keras's wrapper."""
+    text = _ANSI.sub("", str(error))
+    for line in text.splitlines():
+        if re.search(pattern, line):
+            line = line.strip()
+            return f"{type(error).__name__}: {line[:157] + '...' if len(line) > 160 else line}"
+    return _first_line(f"{type(error).__name__}: {text}")
+
+
+def summary(error: BaseException) -> str:
+    """One line for a failure layerdoctor does not recognise."""
+    return _first_line(f"{type(error).__name__}: {error}")

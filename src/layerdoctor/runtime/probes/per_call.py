@@ -1,0 +1,139 @@
+"""LD002 (state created per call), and LD011/LD012 for untracked layers a forward pass uses.
+
+The model is called twice. Anything that is new on the second call was created by the call
+itself: a backend variable, a layer object at the same call site, or a tensor/variable/layer
+attribute of a layer whose identity changed. Layers that both calls use but that are not in
+the tracked tree are untracked: a global or closure (LD011), or captured by a Lambda (LD012).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import backend, findings, locate
+from ..context import user_attributes
+from ..tree import UntrackedState, describe_value
+
+
+def attribute_identities(inspection) -> dict:
+    """{(layer id, attribute): (layer, id of the value)} for weight-like attributes of user layers."""
+    out = {}
+    for node in inspection.user_layers():
+        for name, value in user_attributes(node.layer).items():
+            if backend.is_tensor(value) or backend.is_keras_layer(value) or backend.is_native_variable(value) \
+                    or backend.is_keras_variable(value):
+                out[(id(node.layer), name)] = (node.layer, id(value))
+    return out
+
+
+def _in_lambda(call) -> bool:
+    parent = call.parent
+    while parent is not None:
+        if type(parent.layer).__name__ == "Lambda":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _owner_class(call):
+    """The layer whose call() made this call (the innermost recorded parent)."""
+    return type(call.parent.layer) if call.parent is not None else None
+
+
+def run_before_scan(inspection) -> None:
+    """State re-created by each call; runs before the attribute scan so it is not called LD001."""
+    _changed_attributes(inspection)
+    _variables_created_in_call(inspection)
+
+
+def run_after_scan(inspection) -> None:
+    """Layers used by a call that the tree does not hold (new per call, global, closure, Lambda)."""
+    _layers_per_call(inspection)
+
+
+def _changed_attributes(inspection) -> None:
+    first, second = inspection.attributes_after
+    for key, (layer, value_id) in second.items():
+        if key in first and first[key][1] != value_id:
+            attribute = key[1]
+            cls = type(layer)
+            inspection.explained.add(key)
+            inspection.findings.append(findings.make(
+                "LD002", f"{cls.__name__}.{attribute} is a new object after every call: it is created "
+                         f"in call(), so it is never trained or saved", cls=cls, attribute=attribute))
+
+
+def _sites_with_new_layers(inspection) -> set:
+    """Call sites where the second pass called a different untracked layer than the first."""
+    tracked = inspection.tracked_layer_ids()
+    first = {id(c.layer) for c in inspection.first_pass.calls}
+    return {c.site for c in inspection.second_pass.calls
+            if c.site and id(c.layer) not in tracked and id(c.layer) not in first}
+
+
+def _variables_created_in_call(inspection) -> None:
+    by_site = defaultdict(int)
+    layer_sites = _sites_with_new_layers(inspection)  # reported as new layers instead
+    for variable, site in inspection.created_in_second_pass:
+        if site in layer_sites:
+            continue
+        by_site[site] += backend.size_of(variable)
+    for site, count in by_site.items():
+        cls = _class_at(inspection, site)
+        inspection.findings.append(findings.make(
+            "LD002", f"{cls.__name__ if cls else 'a layer'}.call() creates a new variable on every call "
+                     f"({count} values at {findings.where(site)}): it is never trained or saved",
+            cls=cls, site=site))
+
+
+def _class_at(inspection, site):
+    """The user layer class whose source contains `site` (file, line)."""
+    if not site:
+        return None
+    for node in inspection.user_layers():
+        path, start = locate.class_site(type(node.layer))
+        if path == site[0] and start <= site[1]:
+            try:
+                length = len(locate._class_lines(type(node.layer))[1])
+            except OSError:
+                continue
+            if site[1] < start + length:
+                return type(node.layer)
+    return None
+
+
+def _layers_per_call(inspection) -> None:
+    tracked = inspection.tracked_layer_ids()
+    first_by_site = defaultdict(set)
+    for call in inspection.first_pass.calls:
+        if id(call.layer) not in tracked and call.site:
+            first_by_site[call.site].add(id(call.layer))
+    reported = set()
+    for call in inspection.second_pass.calls:
+        layer = call.layer
+        if id(layer) in tracked or id(layer) in reported or call.parent is None:
+            continue
+        if id(layer) == id(inspection.model):
+            continue
+        reported.add(id(layer))
+        owner_cls = _owner_class(call)
+        owner_node = inspection.node_of(call.parent.layer)
+        owner = owner_node.path if owner_node else ""
+        if call.site in first_by_site and id(layer) not in first_by_site[call.site]:
+            inspection.findings.append(findings.make(
+                "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
+                         f"(at {findings.where(call.site)}): its weights are never trained or saved",
+                cls=owner_cls, site=call.site, layer=owner))
+            continue
+        code = "LD012" if _in_lambda(call) else "LD011"
+        if id(layer) in inspection.untracked_ids:
+            continue  # already listed by the attribute scan
+        inspection.untracked_ids.add(id(layer))
+        count = sum(backend.size_of(v) for v in layer.weights)
+        how = "captured by a Lambda function" if code == "LD012" else "not an attribute of any layer (a global or closure)"
+        inspection.findings.append(findings.make(
+            code, f"{owner_cls.__name__}.call() uses {describe_value(layer)}, {how}: its {count} weights are "
+                  f"never counted, trained or saved", cls=owner_cls, site=call.site, layer=owner))
+        inspection.untracked.append(UntrackedState(
+            what=describe_value(layer), owner=owner, attribute=f"<used at {findings.where(call.site)}>",
+            count=count, code=code, site=call.site and (findings.display_path(call.site[0]), call.site[1])))
