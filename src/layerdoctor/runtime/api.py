@@ -48,7 +48,8 @@ def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
     return _inspect(model, inputs, construction=options.get("construction"), target=options.get("target"))
 
 
-def inspect_target(target: str, *, input_shapes=None, input_dtype=None, unsafe_load: bool = False) -> Report:
+def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = None,
+                   input_dtype: str | None = None, unsafe_load: bool = False) -> Report:
     """Load TARGET, build it, probe it. Raises UsageError with one line for anything unusable."""
     _setup_keras()
     parsed = load.parse_target(target)

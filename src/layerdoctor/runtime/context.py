@@ -29,6 +29,12 @@ class Inspection:
     def forward(self):
         return self.model(self.inputs)
 
+    def is_activation(self, value) -> bool:
+        """A tensor with the batch as first axis: a cached activation (e.g. attention scores kept
+        for plotting), not weight-like state. Weights never depend on the batch size."""
+        shape = getattr(value, "shape", ())
+        return self.batch_size is not None and len(shape) >= 2 and shape[0] == self.batch_size
+
     # -- views on the tree -------------------------------------------------------------
     def nodes(self):
         return [n for n in self.tree.walk() if n.shared_ref is None]

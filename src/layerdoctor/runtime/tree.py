@@ -140,23 +140,39 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
     return visit(root, root.name)
 
 
+def _counts_as_use(call) -> bool:
+    """A call written by the user: at top level, in a functional model, or in a user layer's call().
+
+    A library layer calling its sublayer many times (an RNN its cell per time step,
+    TimeDistributed its layer) is how that layer works, not sharing.
+    """
+    if call.parent is None:
+        return True
+    parent = call.parent.layer
+    from .context import is_user_class
+
+    return hasattr(parent, "_operations") or is_user_class(type(parent))  # functional models have _operations
+
+
 def _add_calls(node, layer, first_pass, construction, batch_size) -> None:
     calls = first_pass.calls_of(layer) if first_pass else []
+    uses = [c for c in calls if _counts_as_use(c)]
     nodes = len(getattr(layer, "_inbound_nodes", []) or [])
-    if calls:
-        node.shared_calls = len(calls)
-        node.output_shape = _without_batch(calls[0].output_shape, batch_size)
-    elif nodes:
-        node.shared_calls = nodes
+    if uses:
+        node.shared_calls = len(uses)
+    elif calls:
+        node.shared_calls = 1
     else:
-        node.shared_calls = 0
+        node.shared_calls = nodes
+    if calls:
+        node.output_shape = _without_batch(calls[0].output_shape, batch_size)
     if node.output_shape is None:
         try:
             node.output_shape = tuple(layer.output.shape)
         except Exception:  # noqa: BLE001 - no single output: unknown
             pass
     sites = []
-    for call in (construction.calls_of(layer) if construction else []) + calls:
+    for call in (construction.calls_of(layer) if construction else []) + uses:
         if call.site:
             text = locate.short_site(call.site)
             if text not in sites:

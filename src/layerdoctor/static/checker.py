@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import gc
 import multiprocessing
 import sys
 
@@ -51,7 +52,15 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
             cached.errors = errors + cached.errors
             return cached.sort()
 
-    findings, file_errors = run(files, config, jobs)
+    # Thousands of small AST objects stay alive until the end: the cyclic GC would rescan them
+    # again and again for nothing (measured: a third of the run time on the corpus).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        findings, file_errors = run(files, config, jobs)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
     report.sort()
     if store is not None:

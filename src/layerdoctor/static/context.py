@@ -84,19 +84,19 @@ class ClassContext:
         self.project = project
         self.target = target
         self.name = cls.name
-        self.methods = cls.methods
+        self.methods = cls.load_methods()
         self.qualname = project.key_of(cls.qualname, file.path)
         self.is_model = project.is_model(self.qualname)
         self.defines_setattr = any(
             project.classes[a][0].defines_setattr for a in project.ancestors(self.qualname) if a in project.classes
         ) or "__setattr__" in cls.method_names
-        calls = {name: _self_method_calls(node) for name, node in self.methods.items()}
+        self._nodes: dict[str, list[ast.AST]] = {}
+        calls = {name: _self_method_calls(node, self.nodes(name)) for name, node in self.methods.items()}
         self.phase_methods = {
             entry: _reachable(entry, calls, self.methods) for entry in ("__init__", "build", "call")
         }
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
         self._assigns: dict[str, list[SelfAssign]] = {}
-        self._nodes: dict[str, list[ast.AST]] = {}
         self._stores: Counter | None = None
         self._values: dict[int, Value] = {}
 
@@ -253,28 +253,38 @@ def self_attr(node: ast.AST) -> str | None:
     return None
 
 
-_LAZY_GUARD = ("built", "is None", "hasattr", "not in self", "_initialized")
+_LAZY_NAMES = {"built", "_built", "_built_from_signature", "hasattr", "_initialized"}
 
 
-def lazily_guarded_lines(func: ast.FunctionDef) -> set[int]:
+def _is_lazy_test(test: ast.expr) -> bool:
+    """`not self.built`, `self.x is None`, `not hasattr(self, ...)`: a guard that runs its body once."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Attribute) and node.attr in _LAZY_NAMES:
+            return True
+        if isinstance(node, ast.Name) and node.id in _LAZY_NAMES:
+            return True
+        if isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value is None
+                                                 for c in node.comparators):
+            return True
+    return False
+
+
+def lazily_guarded_lines(func: ast.FunctionDef, nodes=None) -> set[int]:
     """Lines inside `if self.x is None:` / `if not self.built:` blocks: they run once, not per call."""
-    lines = set()
-    for node in ast.walk(func):
-        if isinstance(node, ast.If):
-            test = ast.unparse(node.test)
-            if any(word in test for word in _LAZY_GUARD):
-                for stmt in node.body:
-                    for sub in ast.walk(stmt):
-                        if hasattr(sub, "lineno"):
-                            lines.add(sub.lineno)
+    lines: set[int] = set()
+    for node in nodes if nodes is not None else ast.walk(func):
+        if isinstance(node, ast.If) and _is_lazy_test(node.test):
+            first = node.body[0].lineno
+            last = node.body[-1].end_lineno or first
+            lines.update(range(first, last + 1))
     return lines
 
 
-def _self_method_calls(func: ast.FunctionDef) -> set[str]:
+def _self_method_calls(func: ast.FunctionDef, nodes) -> set[str]:
     """Methods `func` calls through self, except lazily, once (see lazily_guarded_lines)."""
     out = set()
-    guarded = lazily_guarded_lines(func)
-    for node in ast.walk(func):
+    guarded = lazily_guarded_lines(func, nodes)
+    for node in nodes:
         if isinstance(node, ast.Call) and node.lineno not in guarded:
             attr = self_attr(node.func)
             if attr:

@@ -34,7 +34,7 @@ _SELF_CALL_RE = re.compile(r"\bself\.(\w+)[ \t]*\(")
 _DYNAMIC_MARKERS = ("getattr(self", "setattr(self", "hasattr(self", "delattr(self", "vars(self)",
                     "self.__dict__", "self._layers")
 # Bases that no Keras layer has: test cases, exceptions, enums, typing helpers.
-_NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Exception|Error|Warning|Enum|NamedTuple|TypedDict|Protocol|"
+_NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Operation|Exception|Error|Warning|Enum|NamedTuple|TypedDict|Protocol|"
                              r"Generic\[.*|ABC|ABCMeta|Callback|Optimizer|Loss|Metric|Schedule|Initializer|"
                              r"Regularizer|Constraint|Config|Params)$")
 # Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
@@ -60,6 +60,13 @@ class ClassSummary:
     dynamic_access: bool  # getattr(self, ...), self.__dict__: attribute use cannot be counted
     end_line: int
     may_have_weights: bool = True  # creates variables or sublayers somewhere in its text
+    # Methods are parsed on demand (most classes never need it): (source text, def positions).
+    _pending: tuple | None = field(default=None, repr=False, compare=False)
+
+    def load_methods(self, entries=ENTRY_METHODS) -> dict[str, ast.FunctionDef]:
+        if self._pending is not None:
+            _load_methods(self, entries)
+        return self.methods
 
 
 @dataclass
@@ -323,31 +330,33 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
         dynamic_access=any(marker in body for marker in _DYNAMIC_MARKERS), end_line=end,
         may_have_weights=_may_have_weights(body),
     )
+    summary._pending = (src, defs)
     plain = not header.bases or all(_is_object(b) for b in header.bases)
-    if plain:
-        # A plain class matters only as a holder of layers (LD011): read its __init__ if it may be one.
-        wanted = ["__init__"] if _MAY_HOLD_LAYERS_RE.search(body) else []
-    else:
-        wanted = [name for name in ENTRY_METHODS if name in defs]
-    seen = set()
+    if plain and _MAY_HOLD_LAYERS_RE.search(body):
+        summary.load_methods(("__init__",))  # a plain class matters only as a holder of layers (LD011)
+    return summary
+
+
+def _load_methods(summary: ClassSummary, entries) -> None:
+    """Parse the entry methods and the helpers they call through `self.x(...)`."""
+    src, defs = summary._pending
+    wanted = [name for name in entries if name in defs]
+    seen = set(summary.methods)
     while wanted:
         name = wanted.pop()
-        if name in seen or name not in defs:
+        if name in seen:
             continue
         seen.add(name)
         def_line, width = defs[name]
         first = def_line
-        while first - 1 > line and src.lines(first - 1, first - 1).lstrip().startswith("@"):
+        while first - 1 > summary.line and src.lines(first - 1, first - 1).lstrip().startswith("@"):
             first -= 1
-        last = src.block_end(def_line, width, end)
+        last = src.block_end(def_line, width, summary.end_line)
         piece = src.lines(first, last)
-        node = _parse_piece(piece, first)
-        summary.methods[name] = node
-        if not plain:
-            for called in _SELF_CALL_RE.findall(piece):
-                if called in defs and called not in seen:
-                    wanted.append(called)
-    return summary
+        summary.methods[name] = _parse_piece(piece, first)
+        for called in _SELF_CALL_RE.findall(piece):
+            if called in defs and called not in seen:
+                wanted.append(called)
 
 
 _TRIPLE_STRING_RE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')

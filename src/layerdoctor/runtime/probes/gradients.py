@@ -7,15 +7,17 @@ depend on differentiably (unused, stop_gradient, NumPy round trip, round/argmax/
 from __future__ import annotations
 
 from .. import backend, findings, locate
+from ..context import is_user_class
+
+
+def _float_outputs(outputs) -> list:
+    keras = backend.keras_module()
+    return [o for o in keras.tree.flatten(outputs) if backend.is_float(o)]
 
 
 def _scalar(outputs):
     keras = backend.keras_module()
-    total = 0.0
-    for output in keras.tree.flatten(outputs):
-        if backend.is_float(output):
-            total = total + keras.ops.sum(keras.ops.cast(output, "float32"))
-    return total
+    return sum(keras.ops.sum(keras.ops.cast(o, "float32")) for o in _float_outputs(outputs))
 
 
 def owner_and_attribute(inspection, variable):
@@ -29,15 +31,30 @@ def owner_and_attribute(inspection, variable):
     return None, variable.name
 
 
+def _inside_library_model(inspection, node) -> bool:
+    """Is the weight part of a library model (a keras-hub backbone...)? Those may own weights
+    their outputs do not use by design (a backbone's reverse embedding, used only by a task head)."""
+    keras = backend.keras_module()
+    for other in inspection.nodes():
+        if node.path == other.path or node.path.startswith(other.path + "/"):
+            layer = other.layer
+            if isinstance(layer, keras.Model) and not is_user_class(type(layer)) \
+                    and type(layer).__name__ not in ("Functional", "Sequential"):
+                return True
+    return False
+
+
 def run(inspection) -> None:
     variables = [v for v in inspection.model.trainable_weights]
-    if not variables:
-        return
+    if not variables or not _float_outputs(inspection.outputs):
+        return  # nothing to differentiate (e.g. the model outputs only class ids)
     grads = backend.gradients(lambda: _scalar(inspection.forward()), variables)
     for variable, grad in zip(variables, grads):
         if grad is not None or id(variable) in inspection.no_gradient_explained:
             continue
         node, attribute = owner_and_attribute(inspection, variable)
+        if node is not None and _inside_library_model(inspection, node):
+            continue
         cls = type(node.layer) if node else None
         inspection.findings.append(findings.make(
             "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{variable.path}', "

@@ -20,6 +20,8 @@ def attribute_identities(inspection) -> dict:
     out = {}
     for node in inspection.user_layers():
         for name, value in user_attributes(node.layer).items():
+            if backend.is_tensor(value) and inspection.is_activation(value):
+                continue
             if backend.is_tensor(value) or backend.is_keras_layer(value) or backend.is_native_variable(value) \
                     or backend.is_keras_variable(value):
                 out[(id(node.layer), name)] = (node.layer, id(value))

@@ -109,7 +109,7 @@ def run(inspection) -> None:
                        f"{where}: variable {describe_value(value)} is held in a {via}, not tracked")
             return
         if is_weight_like_tensor(value):
-            if in_lambda or via in ("closure", "global"):
+            if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
             report(node, label, value, via, "LD001",
                    f"{where} is a {describe_value(value)}, not a variable: "

@@ -14,7 +14,7 @@ def check_class(ctx):
     for method, func in ctx.methods_of("call"):
         if method in ctx.phase_methods.get("build", ()) or method in ctx.phase_methods.get("__init__", ()):
             continue  # shared with build/__init__: cannot tell it runs per call
-        guarded = lazily_guarded_lines(func)
+        guarded = lazily_guarded_lines(func, ctx.nodes(method))
         targets = _self_targets(func)
         for node in ctx.nodes(method):
             if not isinstance(node, ast.Call) or node.lineno in guarded:
