@@ -109,6 +109,11 @@ def _section(r: Rule) -> list[str]:
     return out
 
 
+def render_rule_markdown(rule: Rule) -> str:
+    """One rule in full, as `layerdoctor explain CODE` prints it."""
+    return "\n".join(_section(rule)[2:]).rstrip("\n") + "\n"
+
+
 def render_rules_markdown() -> str:
     """The whole of `docs/rules.md`, generated from the catalog."""
     rules = sorted(RULES.values(), key=lambda r: r.code)

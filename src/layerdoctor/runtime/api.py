@@ -73,8 +73,8 @@ def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = 
     return _inspect(model, inputs, construction=construction, target=target)
 
 
-def _failure_report(error, recorder, construction, target) -> Report:
-    found = failures.classify(error, recorder, construction)
+def _failure_report(error, recorder, construction, target, batch_size=None) -> Report:
+    found = failures.classify(error, recorder, construction, batch_size)
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
     report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
@@ -117,7 +117,7 @@ def _probe(inspection, target) -> Report:
             with recorder, backend.watch_native_variables(lambda v, frame: created.append((v, locate.user_site(frame)))):
                 outputs = inspection.forward()
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
-            return _failure_report(error, recorder, inspection.construction, target)
+            return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size)
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = _snapshot(model)

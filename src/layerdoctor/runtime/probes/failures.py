@@ -50,7 +50,7 @@ def _source_line(frame, line):
     return linecache.getline(frame.f_code.co_filename, line).strip() if frame is not None else ""
 
 
-def classify(error: BaseException, recorder=None, construction=None) -> list:
+def classify(error: BaseException, recorder=None, construction=None, batch_size=None) -> list:
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
     frame, line = locate.deepest_user_frame(error)
@@ -76,7 +76,7 @@ def classify(error: BaseException, recorder=None, construction=None) -> list:
                    else "creates a tf.Variable in call(): a new one on every call")
         return [findings.make(code, f"{owner} {meaning}; Keras raised {_matching_line(error, _LIFTING)}",
                               cls=cls, attribute=attribute, site=site)]
-    return _incompatible_reuse(error, recorder, construction)
+    return _incompatible_reuse(error, recorder, construction, batch_size)
 
 
 def _class_named_in(text, recorder):
@@ -89,7 +89,7 @@ def _class_named_in(text, recorder):
     return None
 
 
-def _incompatible_reuse(error, recorder, construction) -> list:
+def _incompatible_reuse(error, recorder, construction, batch_size=None) -> list:
     """LD008: the innermost failing call is a layer that earlier ran on an input of another shape."""
     failed = recorder.first_failure if recorder is not None else None
     if failed is None or not failed.input_shapes:
@@ -99,10 +99,11 @@ def _incompatible_reuse(error, recorder, construction) -> list:
                if c.layer is layer and c.error is None and c.input_shapes]
     built_for = getattr(layer, "_build_shapes_dict", None) or {}
     built_shape = next(iter(built_for.values()), None)
-    got = failed.input_shapes[0]
+    got = _symbolic_batch(failed.input_shapes[0], batch_size)
     first = earlier[0].input_shapes[0] if earlier else (tuple(built_shape) if built_shape else None)
     if first is None or not got or not first or first[-1] == got[-1]:
         return []
+    first = _symbolic_batch(first, batch_size)
     cls = type(layer)
     first_site = earlier[0].site if earlier else None
     failed_site = failed.site
@@ -116,6 +117,13 @@ def _incompatible_reuse(error, recorder, construction) -> list:
                f"{_shape(got)} (at {short_site(failed_site)}); Keras raised {_first_line(f'{type(error).__name__}: {error}')}")
     return [findings.make("LD008", message, cls=cls, site=failed_site, built_for=_shape(first), got=_shape(got),
                           first_call=short_site(first_site), failing_call=short_site(failed_site))]
+
+
+def _symbolic_batch(shape, batch_size):
+    """(2, 10, 32) from an eager call with batch 2 -> (None, 10, 32), as Keras prints shapes."""
+    if shape and batch_size is not None and shape[0] == batch_size:
+        return (None,) + tuple(shape[1:])
+    return shape
 
 
 def _shape(shape) -> str:

@@ -1,0 +1,237 @@
+"""Command line: argument parsing, output and exit codes only.
+
+Exit status: 0 no error-severity finding; 1 at least one; 2 usage error, or a file or target
+that could not be read, parsed or built (reported in one line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+from .catalog import RULES
+from .errors import UsageError
+from .report import EXIT_TROUBLE, Report
+
+FORMATS_LINT = ("text", "json", "sarif", "github")
+FORMATS_INSPECT = ("text", "json", "sarif", "github")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_TROUBLE
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"layerdoctor: error: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        print("layerdoctor: interrupted", file=sys.stderr)
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        return EXIT_TROUBLE
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _lint(args) -> int:
+    from .static.checker import lint_paths
+
+    report = lint_paths(
+        args.paths or ["."], select=args.select, ignore=args.ignore, target=args.target,
+        exclude=args.exclude, use_cache=not args.no_cache, jobs=args.jobs, config_file=args.config,
+    )
+    _emit(report, args)
+    return report.exit_code(args.exit_zero)
+
+
+def _inspect(args) -> int:
+    from .runtime.api import inspect_target
+
+    shapes = [_shape(value) for value in args.input_shape] if args.input_shape else None
+    if args.unsafe_load:
+        print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
+              "code stored in the file", file=sys.stderr)
+    report = inspect_target(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
+                            unsafe_load=args.unsafe_load)
+    _emit(report, args)
+    return report.exit_code(args.exit_zero)
+
+
+def _rules(args) -> int:
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity,
+                           "tf_keras_severity": r.tf_keras_severity, "summary": r.summary,
+                           "detectors": list(r.detectors)} for r in RULES.values()], indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="layerdoctor rules", show_lines=False)
+    for column in ("code", "name", "Keras 3", "tf.keras 2", "summary"):
+        table.add_column(column, overflow="fold")
+    for rule in RULES.values():
+        table.add_row(rule.code, rule.name, rule.severity, rule.tf_keras_severity or "-", rule.summary)
+    Console().print(table)
+    return 0
+
+
+def _explain(args) -> int:
+    code = args.code.upper()
+    if code not in RULES:
+        raise UsageError(f"unknown code {args.code!r}; `layerdoctor rules` lists them")
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from .docs import render_rule_markdown
+
+    text = render_rule_markdown(RULES[code])
+    console = Console()
+    if console.is_terminal:
+        console.print(Markdown(text))
+    else:
+        print(text)
+    return 0
+
+
+# ---------------------------------------------------------------- output
+
+
+def _emit(report: Report, args) -> None:
+    for error in report.errors:
+        print(f"{error.path}: {error.message}", file=sys.stderr)
+    fmt = args.format
+    if fmt == "json":
+        text = report.to_json() + "\n"
+    elif fmt == "sarif":
+        from .render.sarif import render_sarif
+
+        text = render_sarif(report) + "\n"
+    elif fmt == "github":
+        from .render.github import render_github
+
+        text = render_github(report)
+        text = text + "\n" if text else ""
+    else:
+        text = None
+    if args.output:
+        _write_output(args.output, text if text is not None else _plain_text(report, args))
+        return
+    if text is not None:
+        sys.stdout.write(text)
+        return
+    from rich.console import Console
+
+    from .render.text import render_text
+
+    console = Console(color_system=_color_system(args.color), highlight=False,
+                      force_terminal=True if args.color == "always" else None)
+    render_text(report, console, fix_hints=not args.no_fix_hints)
+
+
+def _plain_text(report: Report, args) -> str:
+    import io
+
+    from rich.console import Console
+
+    from .render.text import render_text
+
+    buffer = io.StringIO()
+    render_text(report, Console(file=buffer, color_system=None, width=100), fix_hints=not args.no_fix_hints)
+    return buffer.getvalue()
+
+
+def _write_output(path: str, text: str) -> None:
+    """Write all or nothing: a temporary file renamed over the target."""
+    directory = os.path.dirname(os.path.abspath(path))
+    temporary = os.path.join(directory, f".{os.path.basename(path)}.layerdoctor-tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _color_system(choice: str):
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return None
+    return "auto"
+
+
+def _shape(value: str) -> tuple[int, ...]:
+    try:
+        shape = tuple(int(part) for part in value.replace("x", ",").split(",") if part.strip())
+    except ValueError:
+        raise UsageError(f"--input-shape {value!r}: expected whole numbers such as 4,10") from None
+    if not shape or any(n <= 0 for n in shape):
+        raise UsageError(f"--input-shape {value!r}: expected positive whole numbers such as 4,10")
+    return shape
+
+
+# ---------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, as for every other usage error
+        self.exit(EXIT_TROUBLE, f"layerdoctor: error: {message} (see `layerdoctor --help`)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="layerdoctor", description="Finds, explains and fixes the Keras bugs that "
+                     "make weights silently vanish.")
+    parser.add_argument("--version", action="version", version=f"layerdoctor {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    lint = commands.add_parser("lint", help="check Python sources without running them")
+    lint.add_argument("paths", nargs="*", help="files or folders (default: .)")
+    lint.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
+    lint.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
+    lint.add_argument("--target", choices=("auto", "keras3", "tf-keras"), default=None,
+                      help="the Keras the code runs on (default: auto: tf-keras for files importing tf_keras)")
+    lint.add_argument("--exclude", action="append", metavar="PATTERN", help="gitignore-style pattern to skip")
+    lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    lint.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    _output_options(lint, FORMATS_LINT)
+    lint.set_defaults(run=_lint)
+
+    inspect = commands.add_parser("inspect", help="build a model and show its parameter tree and runtime bugs")
+    inspect.add_argument("target", help="file.py[:function], package.module:function, or model.keras")
+    inspect.add_argument("--input-shape", action="append", metavar="SHAPE",
+                         help="input shape with the batch, e.g. 2,10; repeat for several inputs")
+    inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
+    inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    _output_options(inspect, FORMATS_INSPECT)
+    inspect.set_defaults(run=_inspect)
+
+    rules = commands.add_parser("rules", help="list the finding codes")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=_rules)
+
+    explain = commands.add_parser("explain", help="print one rule in full")
+    explain.add_argument("code")
+    explain.set_defaults(run=_explain)
+    return parser
+
+
+def _output_options(sub: argparse.ArgumentParser, formats) -> None:
+    sub.add_argument("--format", choices=formats, default="text")
+    sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    sub.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    sub.add_argument("--no-fix-hints", action="store_true", help="do not show the fix under each finding")
+    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
