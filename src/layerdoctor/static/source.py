@@ -182,8 +182,17 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
     legacy = ("tf_keras" in text or "TF_USE_LEGACY_KERAS" in text) and bool(_LEGACY_RE.search(text))
     summary = FileSummary(path=path, module=module, legacy_keras=legacy)
     if "class" not in text and "Lambda(" not in text and "Input(" not in text:
-        return summary
+        if "keras" not in text and "tensorflow" not in text:
+            # Nothing here can hold a layer; only its imports matter (an __init__ re-exporting one).
+            try:
+                _collect_imports(summary, _Text(text))
+            except (SyntaxError, ValueError, RecursionError):
+                pass
+            return summary
     try:
+        if "class" not in text and not any(marker in text for marker in FUNCTIONAL_MARKERS):
+            _summarize_whole(summary, text)  # Keras code without classes: cheap, and checks syntax
+            return summary
         try:
             src, class_ranges = _summarize_pieces(summary, text)
             if any(marker in text for marker in FUNCTIONAL_MARKERS):
