@@ -38,7 +38,9 @@ def parse_target(text: str) -> Target:
         if not os.path.isfile(text):
             raise UsageError(f"no such model file: {text}")
         return Target(text, keras_file=text)
-    where, _, function = text.rpartition(":") if ":" in text else (text, "", "")
+    where, colon, function = text.rpartition(":")
+    if not colon or not function.isidentifier():  # no ":function" (a colon may be a Windows drive: C:\\m.py)
+        where, function = text, ""
     if where.endswith(".py") or os.path.isfile(where):
         if not os.path.isfile(where):
             raise UsageError(f"no such file: {where}")

@@ -54,7 +54,7 @@ def class_file(cls) -> str | None:
     return None
 
 
-def _class_lines(cls):
+def class_lines(cls):
     """(path, lines, first line) of the class source; works without sys.modules too."""
     try:
         lines, start = inspect.getsourcelines(cls)
@@ -76,7 +76,7 @@ def _class_lines(cls):
 def class_site(cls) -> tuple[str, int]:
     """Where a class is defined; falls back to its module when the source is not available."""
     try:
-        path, _, line = _class_lines(cls)
+        path, _, line = class_lines(cls)
         return path, line
     except OSError:
         return class_file(cls) or f"<{cls.__module__}>", 1
@@ -90,7 +90,7 @@ def attribute_site(cls, attribute: str | None, last: bool = False) -> tuple[str,
         pattern = re.compile(rf"^\s*({other})*self\.{re.escape(attribute)}\s*(,\s*self\.\w+\s*)*=[^=]")
         for klass in getattr(cls, "__mro__", (cls,)):
             try:
-                path, lines, start = _class_lines(klass)
+                path, lines, start = class_lines(klass)
             except OSError:
                 continue
             if not path or not is_user_file(path):

@@ -182,7 +182,7 @@ def _hits(file: FileSummary, project: Project, config: Config):
     if file.tree is not None:
         mctx = ModuleContext(file, project, target)
         for rule in RULE_MODULES:
-            if hasattr(rule, "check_module") and config.enabled(rule.CODE):
+            if hasattr(rule, "check_module") and config.enabled(rule.CODE) and rule.CODE in file.module_rules:
                 yield from ((rule.CODE, hit, None) for hit in rule.check_module(mctx))
 
 

@@ -88,7 +88,8 @@ class ClassContext:
         self.qualname = project.key_of(cls.qualname, file.path)
         self.is_model = project.is_model(self.qualname)
         self.defines_setattr = any(
-            project.classes[a][0].defines_setattr for a in project.ancestors(self.qualname) if a in project.classes
+            project.classes[a][0].defines_setattr for a in project.user_ancestors(self.qualname)
+            if a in project.classes
         ) or "__setattr__" in cls.method_names
         self._nodes: dict[str, list[ast.AST]] = {}
         calls = {name: _self_method_calls(node, self.nodes(name)) for name, node in self.methods.items()}

@@ -176,9 +176,26 @@ class Project:
         making one per call loses nothing. Outside classes: see STATELESS_LAYERS in context."""
         if name not in self.classes:
             return True
-        names = [name] + self.ancestors(name)
-        return any(self.classes[n][0].may_have_weights for n in names if n in self.classes) or any(
-            n not in self.classes and not is_framework_root(n) and is_keras_layer_name(n) for n in names)
+        for ancestor in [name] + self.user_ancestors(name):
+            if ancestor in self.classes:
+                if self.classes[ancestor][0].may_have_weights:
+                    return True
+            elif is_keras_layer_name(ancestor):
+                return True  # a subclass of Dense, Conv2D, ...
+        return False
+
+    def user_ancestors(self, name: str) -> list[str]:
+        """Bases of `name`, transitively, up to (not into) Keras's own Layer/Model."""
+        out, todo = [], [name]
+        while todo and len(out) < 200:
+            current = todo.pop()
+            if current not in self.classes:
+                continue
+            for base in self.bases_of(current):
+                if base not in out and not is_framework_root(base):
+                    out.append(base)
+                    todo.append(base)
+        return out
 
     def ancestors(self, name: str) -> list[str]:
         """Every base of `name`, transitively: project classes and outside names alike."""

@@ -20,8 +20,20 @@ from .names import module_name_for, resolve_relative
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
 ENTRY_METHODS = ("__init__", "build", "call")
-# Text that makes a whole-file parse worth it: functional wiring (LD007/LD008) and Lambda (LD012).
-FUNCTIONAL_MARKERS = ("Lambda(", "Input(")
+_CONSTRUCTED_NAME_RE = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*[\w.]*?\b[A-Z]\w*\(", re.M)
+
+
+def module_rules_for(text: str) -> set[str]:
+    """Which module-level (functional code) rules could fire, from the text alone:
+    LD012 needs a Lambda; LD007/LD008 need a name bound to a constructor and called twice."""
+    codes = set()
+    if "Lambda(" in text:
+        codes.add("LD012")
+    for name in set(_CONSTRUCTED_NAME_RE.findall(text)):
+        if len(re.findall(r"\b%s\(" % re.escape(name), text)) >= 2:
+            codes.update(("LD007", "LD008"))
+            break
+    return codes
 
 _CLASS_RE = re.compile(r"^([ \t]*)class[ \t]+(\w+)[ \t]*([(:])", re.M)
 _DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
@@ -77,7 +89,8 @@ class FileSummary:
     aliases: dict[str, str] = field(default_factory=dict)  # local name -> dotted import path
     classes: list[ClassSummary] = field(default_factory=list)
     module_assigns: dict[str, ast.stmt] = field(default_factory=dict)  # top-level NAME = call(...)
-    tree: ast.Module | None = None  # the whole file, only when functional code may be there
+    tree: ast.Module | None = None  # the module outside classes, when module rules have work
+    module_rules: set[str] = field(default_factory=set)  # codes whose module check may fire here
 
 
 def _line_starts(text: str) -> list[int]:
@@ -189,13 +202,15 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             except (SyntaxError, ValueError, RecursionError):
                 pass
             return summary
+    summary.module_rules = module_rules_for(text)
     try:
-        if "class" not in text and not any(marker in text for marker in FUNCTIONAL_MARKERS):
+        if "class" not in text and not summary.module_rules:
             _summarize_whole(summary, text)  # Keras code without classes: cheap, and checks syntax
+            summary.tree = None
             return summary
         try:
             src, class_ranges = _summarize_pieces(summary, text)
-            if any(marker in text for marker in FUNCTIONAL_MARKERS):
+            if summary.module_rules:
                 summary.tree = _parse_outside_classes(src, class_ranges)
         except (SyntaxError, ValueError, IndexError):
             # A piece did not parse alone (unusual layout): parse the whole file instead.

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import backend, findings, locate
-from ..context import user_attributes
+from ..context import is_user_class, user_attributes
 from ..tree import UntrackedState, describe_value
+from .untracked import is_weight_like_tensor
 
 
 def attribute_identities(inspection) -> dict:
@@ -20,8 +21,8 @@ def attribute_identities(inspection) -> dict:
     out = {}
     for node in inspection.user_layers():
         for name, value in user_attributes(node.layer).items():
-            if backend.is_tensor(value) and inspection.is_activation(value):
-                continue
+            if backend.is_tensor(value) and (inspection.is_activation(value) or not is_weight_like_tensor(value)):
+                continue  # cached activations, masks of ids, scalars: not weights
             if backend.is_tensor(value) or backend.is_keras_layer(value) or backend.is_native_variable(value) \
                     or backend.is_keras_variable(value):
                 out[(id(node.layer), name)] = (node.layer, id(value))
@@ -32,6 +33,20 @@ def _in_lambda(call) -> bool:
     parent = call.parent
     while parent is not None:
         if type(parent.layer).__name__ == "Lambda":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _called_by_user_code(call) -> bool:
+    parent = type(call.parent.layer)
+    return parent.__name__ == "Lambda" or is_user_class(parent)
+
+
+def _inside_untracked_layer(call, tracked) -> bool:
+    parent = call.parent
+    while parent is not None:
+        if id(parent.layer) not in tracked and parent.layer is not None:
             return True
         parent = parent.parent
     return False
@@ -96,7 +111,7 @@ def _class_at(inspection, site):
         path, start = locate.class_site(type(node.layer))
         if path == site[0] and start <= site[1]:
             try:
-                length = len(locate._class_lines(type(node.layer))[1])
+                length = len(locate.class_lines(type(node.layer))[1])
             except OSError:
                 continue
             if site[1] < start + length:
@@ -113,10 +128,10 @@ def _layers_per_call(inspection) -> None:
     reported = set()
     for call in inspection.second_pass.calls:
         layer = call.layer
-        if id(layer) in tracked or id(layer) in reported or call.parent is None:
+        if id(layer) in tracked or id(layer) in reported or call.parent is None or layer is inspection.model:
             continue
-        if id(layer) == id(inspection.model):
-            continue
+        if not _called_by_user_code(call) or _inside_untracked_layer(call, tracked):
+            continue  # only the outermost untracked layer, used by the user's own call() or a Lambda
         reported.add(id(layer))
         owner_cls = _owner_class(call)
         owner_node = inspection.node_of(call.parent.layer)

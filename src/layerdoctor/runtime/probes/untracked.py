@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 
 from .. import backend, findings, locate
-from ..context import user_attributes
+from ..context import is_user_class, user_attributes
 from ..tree import UntrackedState, describe_value
 
 MAX_DEPTH = 3
@@ -29,7 +29,7 @@ def _children(value, how: str):
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield f"[{index}]", item, how
-    elif isinstance(value, types.FunctionType):
+    elif isinstance(value, types.FunctionType) and locate.is_user_file(value.__code__.co_filename):
         for name, cell in zip(value.__code__.co_freevars, value.__closure__ or ()):
             try:
                 yield f".<closure>.{name}", cell.cell_contents, "closure"
@@ -44,12 +44,12 @@ def _children(value, how: str):
 
 
 def _is_plain_object(value) -> bool:
+    """An instance of a class the user wrote that is not a layer (library objects are not searched)."""
     if isinstance(value, (type, types.ModuleType, types.FunctionType, types.MethodType)):
         return False
     if backend.is_keras_layer(value) or backend.is_keras_variable(value) or backend.is_tensor(value):
         return False
-    return hasattr(value, "__dict__") and type(value).__module__ not in ("builtins",) and \
-        not type(value).__module__.startswith(("keras", "tensorflow", "numpy", "jax", "torch"))
+    return hasattr(value, "__dict__") and is_user_class(type(value))
 
 
 def _count(value) -> int:

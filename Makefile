@@ -1,0 +1,44 @@
+# Two environments: a lean one (the static checker needs neither Keras nor TensorFlow, and its
+# tests prove it) and a runtime one with Keras 3 + TensorFlow (CPU) for the inspector.
+PYTHON ?= python3
+LEAN := .venv
+RUNTIME := .venv-runtime
+PIP_FLAGS ?= --quiet --disable-pip-version-check
+
+.PHONY: demo test test-lean test-runtime bench docs clean
+
+# The main job on the bundled examples: lint every example, then inspect two runnable models.
+demo: $(RUNTIME)/.installed
+	$(RUNTIME)/bin/layerdoctor lint examples/lint --no-cache --exit-zero
+	$(RUNTIME)/bin/layerdoctor inspect examples/models/clean_model.py --exit-zero
+	$(RUNTIME)/bin/layerdoctor inspect examples/models/buggy_model.py --exit-zero
+
+# Every test: the lean suite first (no Keras installed), then the runtime suite.
+test: test-lean test-runtime
+
+test-lean: $(LEAN)/.installed
+	$(LEAN)/bin/python -m pytest -m "not runtime" -p no:cacheprovider
+
+test-runtime: $(RUNTIME)/.installed
+	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python -m pytest -m runtime -p no:cacheprovider
+
+bench: $(RUNTIME)/.installed
+	$(RUNTIME)/bin/python bench/lint_corpus.py
+	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python bench/inspect_overhead.py
+
+docs: $(LEAN)/.installed
+	$(LEAN)/bin/python -m layerdoctor.docs
+
+$(LEAN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(LEAN)
+	$(LEAN)/bin/python -m pip install $(PIP_FLAGS) -e '.[test]' ruff
+	touch $@
+
+$(RUNTIME)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(RUNTIME)
+	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,runtime]' ruff
+	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) --no-deps keras-hub regex tokenizers
+	touch $@
+
+clean:
+	rm -rf $(LEAN) $(RUNTIME) build dist src/*.egg-info
