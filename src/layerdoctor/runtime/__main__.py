@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -46,6 +47,9 @@ def main(argv=None) -> int:
     from .api import inspect_target
     from .load import parse_shape
 
+    if args.unsafe_load:
+        print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
+              "code stored in the file", file=sys.stderr)
     try:
         shapes = [parse_shape(s) for s in args.input_shape] if args.input_shape else None
         report = inspect_target(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
@@ -53,15 +57,11 @@ def main(argv=None) -> int:
     except UsageError as error:
         print(f"layerdoctor: error: {error}", file=sys.stderr)
         return EXIT_TROUBLE
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with (open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout)) as stream:
         if args.format == "json":
             stream.write(report.to_json() + "\n")
         else:
             _render_text(report, stream)
-    finally:
-        if args.output:
-            stream.close()
     return report.exit_code(exit_zero=args.exit_zero)
 
 

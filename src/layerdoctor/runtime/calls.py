@@ -21,7 +21,7 @@ class Call:
     output_shape: object = None
     error: BaseException | None = None
     depth: int = 0
-    parent: "Call | None" = None
+    parent: Call | None = None
 
 
 def _shapes(value) -> list:
@@ -55,7 +55,7 @@ class CallRecorder:
     _stack: list = field(default_factory=list)
     _original: object = None
 
-    def __enter__(self) -> "CallRecorder":
+    def __enter__(self):
         import keras
 
         layer_class = keras.layers.Layer
@@ -70,7 +70,7 @@ class CallRecorder:
             recorder._stack.append(call)
             try:
                 result = original(layer, *args, **kwargs)
-            except BaseException as error:  # noqa: BLE001 - recorded and re-raised
+            except BaseException as error:  # recorded, then re-raised unchanged
                 call.error = error
                 if recorder.first_failure is None:
                     recorder.first_failure = call  # the innermost call fails first

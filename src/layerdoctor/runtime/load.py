@@ -83,9 +83,7 @@ def find_function(module, target: Target):
 
 def load_keras_file(path: str, unsafe_load: bool):
     keras = backend.keras_module()
-    if unsafe_load:
-        sys.stderr.write(f"layerdoctor: warning: loading {path} with safe_mode off (--unsafe-load): "
-                         f"it can run arbitrary code from the file\n")
+    # The CLI warns about --unsafe-load; the API trusts an explicit unsafe_load=True.
     try:
         return keras.saving.load_model(path, safe_mode=not unsafe_load, compile=False)
     except Exception as error:  # noqa: BLE001 - any loading problem is one line for the user

@@ -105,7 +105,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
     seen_layers: dict[int, Node] = {}
     owner_of: dict[int, str] = {}  # variable id -> path of the node that counts it
 
-    def visit(layer, path) -> Node:
+    def visit(layer, path, parent_trainable=True) -> Node:
         node = Node(path=path, name=layer.name, class_name=type(layer).__name__, layer=layer,
                     built=bool(getattr(layer, "built", True)))
         if id(layer) in seen_layers:
@@ -114,6 +114,8 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
             node.shared_ref = first.path
             return node
         seen_layers[id(layer)] = node
+        # a frozen layer (layer.trainable = False) freezes its variables and all its sublayers
+        layer_trainable = parent_trainable and bool(getattr(layer, "trainable", True))
         for variable in backend.own_variables(layer):
             if id(variable) in owner_of:
                 node.tied.append((variable.path, owner_of[id(variable)]))
@@ -121,7 +123,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
             owner_of[id(variable)] = path
             size = backend.size_of(variable)
             node.own_params += size
-            if variable.trainable:
+            if variable.trainable and layer_trainable:
                 node.trainable_params += size
             else:
                 node.non_trainable_params += size
@@ -129,7 +131,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
         for child in backend.sublayers(layer):
             if _is_input_layer(child):
                 continue
-            child_node = visit(child, f"{path}/{child.name}")
+            child_node = visit(child, f"{path}/{child.name}", layer_trainable)
             node.children.append(child_node)
             node.params += child_node.params
             node.trainable_params += child_node.trainable_params
@@ -169,7 +171,7 @@ def _add_calls(node, layer, first_pass, construction, batch_size) -> None:
     if node.output_shape is None:
         try:
             node.output_shape = tuple(layer.output.shape)
-        except Exception:  # noqa: BLE001 - no single output: unknown
+        except Exception:  # noqa: BLE001, S110 - no single output: the shape stays unknown
             pass
     sites = []
     for call in (construction.calls_of(layer) if construction else []) + uses:

@@ -30,7 +30,8 @@ def module_rules_for(text: str) -> set[str]:
     if "Lambda(" in text:
         codes.add("LD012")
     for name in set(_CONSTRUCTED_NAME_RE.findall(text)):
-        if len(re.findall(r"\b%s\(" % re.escape(name), text)) >= 2:
+        # A quick count first (it over-counts `x(` inside `max(`), then an exact one.
+        if text.count(name + "(") >= 2 and len(re.findall(r"(?<![\w.])%s\(" % re.escape(name), text)) >= 2:
             codes.update(("LD007", "LD008"))
             break
     return codes
@@ -421,7 +422,7 @@ def _summarize_whole(summary: FileSummary, text: str) -> None:
     tree = ast.parse(text)
     summary.tree = tree
     lines = text.splitlines(keepends=True)
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _add_import(summary, node)
     for stmt in tree.body:
@@ -439,6 +440,16 @@ def _summarize_whole(summary: FileSummary, text: str) -> None:
                 visit(stmt.body, qualname)
 
     visit(tree.body, summary.module)
+
+
+def _statements(body: list[ast.stmt]):
+    """Every statement, nested ones included, without walking into expressions."""
+    for stmt in body:
+        yield stmt
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(stmt, name, None)
+            if inner:
+                yield from _statements(inner)
 
 
 def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> ClassSummary:
