@@ -21,8 +21,8 @@ class Config:
     select: set[str] = field(default_factory=lambda: set(RULES))
     ignore: set[str] = field(default_factory=set)
     target: str = "auto"
-    exclude: list[str] = field(default_factory=list)
-    exclude_base: str = "."  # exclude patterns are relative to the pyproject.toml's folder
+    # (folder, pattern): a pyproject's patterns are relative to its folder, the command line's to "."
+    exclude: list[tuple[str, str]] = field(default_factory=list)
     source: str | None = None  # the pyproject.toml it came from
 
     def enabled(self, code: str) -> bool:
@@ -91,8 +91,8 @@ def load_config(paths: list[str], config_file: str | None = None) -> Config:
             raise UsageError(f"{source}: target must be one of {', '.join(TARGET_CHOICES)}")
         config.target = section["target"]
     if "exclude" in section:
-        config.exclude = [str(p) for p in _as_list(section["exclude"], source, "exclude")]
-        config.exclude_base = os.path.dirname(source)
+        base = os.path.dirname(os.path.abspath(source))
+        config.exclude = [(base, str(p)) for p in _as_list(section["exclude"], source, "exclude")]
     return config
 
 

@@ -40,9 +40,8 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
             raise UsageError(f"--target must be auto, keras3 or tf-keras, not {target!r}")
         config.target = target
     if exclude:
-        config.exclude = list(config.exclude) + list(exclude)
-        config.exclude_base = "."
-    files, errors = discover(paths, config.exclude, config.exclude_base)
+        config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
+    files, errors = discover(paths, config.exclude)
     files = [os.path.normpath(f) for f in files]
 
     store = result_cache.Cache(paths, config.fingerprint()) if use_cache else None
@@ -155,6 +154,9 @@ def check(summaries: list[FileSummary], config: Config, project: Project | None 
     for file in summaries:
         try:
             raw = list(_hits(file, project, config))
+        except SourceError as exc:  # a method parsed on demand did not parse
+            errors.append(FileError(file.path, str(exc)))
+            continue
         except RecursionError:
             errors.append(FileError(file.path, "cannot check: the code is nested too deeply"))
             continue

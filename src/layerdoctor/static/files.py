@@ -9,7 +9,8 @@ import pathspec
 
 from ..finding import FileError
 
-SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "build", "dist", "venv", "env", "htmlcov"}
+# Virtual environments are recognised by their pyvenv.cfg, whatever their name.
+SKIP_DIRS = {"__pycache__", "node_modules", "site-packages", "build", "dist", "htmlcov"}
 
 
 def _is_environment(path: str) -> bool:
@@ -38,9 +39,11 @@ def _gitignore(directory: str):
 class _Ignores:
     """.gitignore files from the repository root down, plus configured exclude patterns."""
 
-    def __init__(self, exclude: list[str], exclude_base: str):
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
-        self.exclude_base = os.path.abspath(exclude_base)
+    def __init__(self, exclude: list[tuple[str, str]]):
+        by_base: dict[str, list[str]] = {}
+        for base, pattern in exclude:
+            by_base.setdefault(os.path.abspath(base), []).append(pattern)
+        self.exclude = [(base, pathspec.GitIgnoreSpec.from_lines(patterns)) for base, patterns in by_base.items()]
         self._specs: dict[str, object] = {}
 
     def _spec(self, directory: str):
@@ -49,9 +52,9 @@ class _Ignores:
         return self._specs[directory]
 
     def ignored(self, path: str, is_dir: bool, git_root: str | None) -> bool:
-        if self.exclude is not None:
-            rel = os.path.relpath(path, self.exclude_base)
-            if not rel.startswith("..") and self.exclude.match_file(rel + ("/" if is_dir else "")):
+        for base, spec in self.exclude:
+            rel = os.path.relpath(path, base)
+            if not rel.startswith("..") and spec.match_file(rel + ("/" if is_dir else "")):
                 return True
         if git_root is None:
             return False
@@ -67,10 +70,11 @@ class _Ignores:
             directory = os.path.dirname(directory)
 
 
-def discover(paths: list[str], exclude: list[str] | None = None, exclude_base: str = ".") -> tuple[list[str], list[FileError]]:
+def discover(paths: list[str], exclude: list[tuple[str, str]] | None = None) -> tuple[list[str], list[FileError]]:
+    """Files to check, and the paths that could not be walked. `exclude`: (folder, pattern) pairs."""
     files: list[str] = []
     errors: list[FileError] = []
-    ignores = _Ignores(exclude or [], exclude_base)
+    ignores = _Ignores(exclude or [])
     for root in paths:
         if not os.path.lexists(root):
             errors.append(FileError(root, "no such file or directory"))

@@ -378,7 +378,12 @@ def _load_methods(summary: ClassSummary, entries) -> None:
             first -= 1
         last = src.block_end(def_line, width, summary.end_line)
         piece = src.lines(first, last)
-        summary.methods[name] = _parse_piece(piece, first)
+        try:
+            summary.methods[name] = _parse_piece(piece, first)
+        except SyntaxError as exc:
+            raise SourceError(f"cannot parse: syntax error at line {exc.lineno}: {exc.msg}") from None
+        except (RecursionError, MemoryError):
+            raise SourceError(f"cannot parse: the code is nested too deeply (in {summary.name}.{name})") from None
         for called in _SELF_CALL_RE.findall(piece):
             if called in defs and called not in seen:
                 wanted.append(called)
