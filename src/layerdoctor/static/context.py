@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..finding import KERAS3, TF_KERAS
-from .project import Project, dotted
+from ..finding import TF_KERAS
+from .project import Project
 from .source import ClassSummary, FileSummary
 
 # What a value is, as far as weight tracking goes.
@@ -303,7 +303,3 @@ def _reachable(entry: str, calls: dict[str, set[str]], methods: dict) -> set[str
                 seen.add(callee)
                 todo.append(callee)
     return seen
-
-
-def keras_name(target: str) -> str:
-    return "Keras 3" if target == KERAS3 else "tf.keras 2"

@@ -2,7 +2,7 @@
 
 import ast
 
-from ..context import FOREIGN, LAYER, WEIGHT, classify, self_attr
+from ..context import FOREIGN, LAYER, WEIGHT, classify
 from . import Hit
 
 CODE = "LD011"
