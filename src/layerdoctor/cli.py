@@ -43,12 +43,55 @@ def main(argv: list[str] | None = None) -> int:
 def _lint(args) -> int:
     from .static.checker import lint_paths
 
-    report = lint_paths(
-        args.paths or ["."], select=args.select, ignore=args.ignore, target=args.target,
-        exclude=args.exclude, use_cache=not args.no_cache, jobs=args.jobs, config_file=args.config,
-    )
+    def run(use_cache=not args.no_cache):
+        return lint_paths(
+            args.paths or ["."], select=args.select, ignore=args.ignore, target=args.target,
+            exclude=args.exclude, use_cache=use_cache, jobs=args.jobs, config_file=args.config,
+        )
+
+    report = run()
+    if args.diff or args.fix:
+        report = _apply_fixes(report, run, write=args.fix)
     _emit(report, args)
     return report.exit_code(args.exit_zero)
+
+
+def _apply_fixes(report: Report, run, write: bool) -> Report:
+    """Apply the safe fixes (or show them with --diff), then prove them by checking again."""
+    from .static.fixes import fix_files, unified_diff, write_atomically
+
+    edits = fix_files(report.findings)
+    if not write:
+        for path, (old, new, _) in edits.items():
+            sys.stdout.write(unified_diff(path, old, new))
+        print(f"layerdoctor: {sum(len(f) for _, _, f in edits.values())} finding(s) have a safe fix "
+              f"in {len(edits)} file(s); run with --fix to apply", file=sys.stderr)
+        return report
+    if not edits:
+        return report
+
+    def key(finding):
+        return (finding.path, finding.code, finding.class_name, finding.attribute)
+
+    before = {key(f) for f in report.findings}
+    for path, (_, new, _) in edits.items():
+        write_atomically(path, new)
+    after = run(use_cache=False)
+    now = {key(f) for f in after.findings}
+    rolled_back = []
+    for path, (old, _, fixed) in edits.items():
+        still_there = any(key(f) in now for f in fixed)
+        new_ones = {k for k in now if k[0] == path} - before
+        if still_there or new_ones:
+            write_atomically(path, old)
+            rolled_back.append(path)
+    if rolled_back:
+        after = run(use_cache=False)
+    fixed_count = sum(len(f) for p, (_, _, f) in edits.items() if p not in rolled_back)
+    print(f"layerdoctor: fixed {fixed_count} finding(s) in {len(edits) - len(rolled_back)} file(s)"
+          + (f"; rolled back {len(rolled_back)} file(s) whose fix did not hold: {', '.join(rolled_back)}"
+             if rolled_back else ""), file=sys.stderr)
+    return after
 
 
 def _inspect(args) -> int:
@@ -203,6 +246,8 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     lint.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    lint.add_argument("--fix", action="store_true", help="apply the safe fixes (LD006, LD013), then check again")
+    lint.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
     _output_options(lint, FORMATS_LINT)
     lint.set_defaults(run=_lint)
 
