@@ -10,8 +10,9 @@ PIP_FLAGS ?= --quiet --disable-pip-version-check
 # The main job on the bundled examples: lint every example, then inspect two runnable models.
 demo: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/layerdoctor lint examples/lint --no-cache --exit-zero
-	$(RUNTIME)/bin/layerdoctor inspect examples/models/clean_model.py --exit-zero
-	$(RUNTIME)/bin/layerdoctor inspect examples/models/buggy_model.py --exit-zero
+	$(RUNTIME)/bin/layerdoctor inspect examples/models/buggy_multitask.py --exit-zero
+	$(RUNTIME)/bin/layerdoctor inspect examples/models/siamese_shared.py --exit-zero
+	$(RUNTIME)/bin/layerdoctor inspect examples/models/clean_classifier.py --exit-zero
 
 # Every test: the lean suite first (no Keras installed), then the runtime suite.
 test: test-lean test-runtime

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 
 from .. import __version__
@@ -63,6 +64,8 @@ class Cache:
         digest = None
         try:
             st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                raise OSError("not a regular file")
             known = self.index.get(path)
             if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
                 digest = known[2]

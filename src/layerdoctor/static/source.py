@@ -13,6 +13,7 @@ import ast
 import bisect
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -176,6 +177,8 @@ def _indent_width(ws: str) -> int:
 
 def read_source(path: str) -> str:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise SourceError("cannot read: not a regular file")  # a named pipe would block forever
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:

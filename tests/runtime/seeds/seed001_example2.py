@@ -1,0 +1,32 @@
+# Seed 001, example 2: "Why are the total parameters zero in a TensorFlow 2 Keras nested model subclass?" (code verbatim; the statements run inside build_model())
+import tensorflow as tf
+
+class InnerLayer(tf.keras.layers.Layer):
+    def __init__(self, units):
+        super(InnerLayer, self).__init__()
+        self.units = units
+
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], self.units),
+                                initializer='random_normal',
+                                trainable=True)
+        super().build(input_shape)
+
+    def call(self, inputs):
+        return tf.matmul(inputs, self.w)
+
+class OuterLayer(tf.keras.layers.Layer):
+    def __init__(self, units):
+        super(OuterLayer, self).__init__()
+        self.inner = InnerLayer(units)
+
+    def call(self, inputs):
+        return self.inner(inputs)
+
+
+def build_model():
+
+    model = tf.keras.Sequential([OuterLayer(10)])
+    model.build((None, 5))
+    model.summary() # Will show correct parameters
+    return model

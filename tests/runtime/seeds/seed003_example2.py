@@ -1,0 +1,31 @@
+# Seed 003, example 2: "Why doesn't reusing a custom layer update model parameters in summary()?" (code verbatim; the statements run inside build_model())
+import tensorflow as tf
+from tensorflow.keras import layers
+
+class CustomAttention(layers.Layer):
+    def __init__(self, units, **kwargs):
+        super(CustomAttention, self).__init__(**kwargs)
+        self.units = units
+
+    def build(self, input_shape):
+      self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer='random_normal', trainable=True)
+      self.b = self.add_weight(shape=(self.units,), initializer='zeros', trainable=True)
+      super(CustomAttention, self).build(input_shape)
+
+    def call(self, inputs):
+        return tf.nn.tanh(tf.matmul(inputs, self.w) + self.b)
+
+
+def build_model():
+
+    # Example 2: no reuse
+    inputs = layers.Input(shape=(100,64))
+    attention_layer1 = CustomAttention(32)
+    attention_layer2 = CustomAttention(32)
+
+    x1 = attention_layer1(inputs)
+    x2 = attention_layer2(x1) # new layer instance
+    outputs = layers.Dense(10)(x2)
+    model_no_reuse = tf.keras.Model(inputs=inputs, outputs=outputs)
+    model_no_reuse.summary()
+    return model_no_reuse

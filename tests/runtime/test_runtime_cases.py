@@ -1,0 +1,147 @@
+"""Every behaviour case, both flavours: the runtime inspector finds exactly the expected codes.
+
+Expectations come from BEHAVIOUR.md (Keras 3 + TF column), not from the code under test.
+"""
+
+import pytest
+from runtime_helpers import CASES, case_path, case_target, codes
+
+from layerdoctor.runtime.api import inspect_target
+
+pytestmark = pytest.mark.runtime
+
+# case stem (without flavour) -> codes the inspector must report, and nothing else
+EXPECTED = {
+    "ld001a_tensor_in_build": {"LD001"},
+    "ld001b_numpy_in_init": {"LD001"},
+    "ld002a_sublayer_in_call": {"LD002"},
+    "ld002b_variable_in_call": {"LD002"},
+    "ld002c_add_weight_in_call": {"LD002"},
+    "ld002d_tensor_in_call": {"LD002"},
+    "ld002e_sublayer_assigned_in_call": {"LD002"},
+    "ld003_foreign_variable": {"LD003"},
+    "ld003b_nested_foreign_variable": {"LD003"},
+    "ld004_fixed_input_dim": set(),  # works at runtime; only `lint` reports LD004
+    "ld005a_unbuilt_sublayer_model": {"LD005"},
+    "ld005b_unbuilt_sublayer_layer": {"LD005"},
+    "ld006a_private_weight_list": {"LD006"},
+    "ld006b_assign_trainable_weights": {"LD006"},
+    "ld007_shared_layer": {"LD007"},
+    "ld008a_incompatible_reuse_custom": {"LD008"},
+    "ld008b_incompatible_reuse_dense": {"LD008"},
+    "ld009a_unused_weight": {"LD009"},
+    "ld009b_stop_gradient": {"LD009"},
+    "ld009c_numpy_in_call": {"LD009"},
+    "ld009d_round": {"LD009"},
+    "ld010a_transpose_shadow": {"LD010"},
+    "ld010b_arith_on_add_weight": {"LD010"},
+    "ld011a_plain_object": {"LD011"},
+    "ld011b_global_layer": {"LD011"},
+    "ld011c_closure": {"LD011"},
+    "ld012_lambda_captured": {"LD012"},
+    "ld012b_lambda_captured_variable": {"LD012"},
+    # Keras 3 + TF accepts a sublayer assigned before super().__init__() (BEHAVIOUR.md, LD013a/b)
+    "ld013a_sublayer_before_super_layer": set(),
+    "ld013b_sublayer_before_super_model": set(),
+    "ld013c_super_never_called": {"LD013"},
+    "myth1_nested_no_build": set(),
+    "myth2_build_without_super": set(),
+    "myth3_reused_layer": {"LD007"},  # info only: sharing explained, not an error
+}
+
+ALL_CASES = sorted(
+    p.stem for p in CASES.glob("*.py")
+    if p.stem.rsplit("__", 1)[0] in EXPECTED and p.stem.rsplit("__", 1)[1] in ("tf", "k3")
+)
+
+# Findings whose line is a call site or a use, not the line marked `# LD0xx` in the case.
+LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
+                 ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013")}
+
+
+@pytest.mark.parametrize("name", ALL_CASES)
+def test_case_reports_exactly_the_expected_codes(name):
+    target, shapes = case_target(name)
+    report = inspect_target(target, input_shapes=shapes)
+    stem = name.rsplit("__", 1)[0]
+    assert codes(report) == EXPECTED[stem], [f.message for f in report.findings]
+    for finding in report.findings:
+        assert finding.detector == "runtime"
+        assert finding.target == "keras3"
+        assert finding.name  # from the catalog
+        assert finding.fix
+        data = finding.to_dict()
+        assert list(data)[:12] == ["code", "name", "severity", "message", "path", "line", "column", "detector",
+                                   "target", "class", "attribute", "fix"]
+
+
+@pytest.mark.parametrize("name", ALL_CASES)
+def test_finding_points_at_the_marked_line(name):
+    target, shapes = case_target(name)
+    report = inspect_target(target, input_shapes=shapes)
+    stem = name.rsplit("__", 1)[0]
+    lines = case_path(name).read_text().splitlines()
+    for finding in report.findings:
+        assert finding.path.endswith(f"{name}.py"), finding.path
+        text = lines[finding.line - 1]
+        if (stem, finding.code) in LINE_IS_A_USE:
+            continue
+        assert f"# {finding.code}" in text, (finding.code, finding.line, text)
+
+
+@pytest.mark.parametrize("name", [n for n in ALL_CASES if n.startswith("myth")])
+def test_myths_get_no_error(name):
+    target, shapes = case_target(name)
+    report = inspect_target(target, input_shapes=shapes)
+    assert not [f for f in report.findings if f.severity == "error"]
+    assert report.exit_code() == 0
+
+
+def test_shared_layer_names_both_call_sites():
+    report = inspect_target(case_target("myth3_reused_layer__k3")[0])
+    (finding,) = report.findings
+    assert finding.severity == "info"
+    assert finding.extra["call_sites"] == [f"{finding.path}:12", f"{finding.path}:13"]
+
+
+def test_incompatible_reuse_names_shapes_and_both_calls():
+    report = inspect_target(case_target("ld008b_incompatible_reuse_dense__k3")[0])
+    (finding,) = report.findings
+    assert finding.extra["built_for"] == "(None, 4)"
+    assert finding.extra["got"] == "(None, 6)"
+    assert finding.extra["first_call"].endswith(":13")
+    assert finding.extra["failing_call"].endswith(":14")
+    assert finding.line == 14
+
+
+# (tracked params, untracked values) of the whole target, from BEHAVIOUR.md's Nw/Pp column
+# (the layer under test) plus the plain Keras layers the functional cases add, counted by hand.
+PARAMS = {
+    "ld001a_tensor_in_build": (0, 4 * 3 + 3),
+    "ld001b_numpy_in_init": (0, 4 + 4),
+    "ld003_foreign_variable": (0, 4 * 3 + 3),
+    "ld004_fixed_input_dim": (15, 0),
+    "ld005a_unbuilt_sublayer_model": (67, 0),
+    "ld005b_unbuilt_sublayer_layer": (15, 0),
+    "ld007_shared_layer": (40 + 8 + 1, 0),  # shared Dense(8) counted once, plus the Dense(1) head
+    "ld009a_unused_weight": (15, 0),
+    "ld010a_transpose_shadow": (15, 0),  # counted, although call() never reads the variable
+    "ld011a_plain_object": (0, (4 * 3 + 3) + (4 * 1 + 1)),
+    "ld011b_global_layer": (27, 40),  # BEHAVIOUR.md surprise 11: the global's 40 are not counted
+    "ld011c_closure": (0, 4 * 4 + 4),
+    "ld012_lambda_captured": (0, 4 * 4 + 4 + 1),
+    "ld012b_lambda_captured_variable": (4 + 1, 1),
+    "ld013a_sublayer_before_super_layer": (15, 0),
+    "ld013b_sublayer_before_super_model": (5, 0),
+    "myth1_nested_no_build": (12, 0),
+    "myth2_build_without_super": (20, 0),
+    "myth3_reused_layer": (20 + 5, 0),
+}
+
+
+@pytest.mark.parametrize("name", [n for n in ALL_CASES if n.rsplit("__", 1)[0] in PARAMS])
+def test_case_parameter_counts(name):
+    target, shapes = case_target(name)
+    report = inspect_target(target, input_shapes=shapes)
+    total, untracked = PARAMS[name.rsplit("__", 1)[0]]
+    assert (report.params["total"], report.params["untracked"]) == (total, untracked)

@@ -1,0 +1,45 @@
+"""The code examples of the seed articles (tests/runtime/seeds/, verbatim inside build_model())."""
+
+import pytest
+from runtime_helpers import HERE, codes
+
+from layerdoctor.errors import UsageError
+from layerdoctor.runtime.api import inspect_target
+
+pytestmark = pytest.mark.runtime
+
+SEEDS = HERE / "seeds"
+
+# Expected on Keras 3 + TF (BEHAVIOUR.md); totals counted by hand from the layer shapes.
+EXPECTED = {
+    "seed000_example1": ({"LD002"}, 0),  # tensors created in call()
+    "seed000_example2": (set(), 10 * 5 + 5),
+    "seed000_example3": (set(), 10 * 5 + 5),  # LD004 is a lint finding; it runs fine
+    "seed001_example1": ({"LD003"}, None),  # model.build raises: tf.Variable in the inner build()
+    "seed001_example2": (set(), 5 * 10),
+    "seed001_example3": (set(), 5 * 5),  # myth 2
+    "seed002_example1": (set(), 5 * 3),  # myth 1
+    "seed002_example2": ({"LD006"}, None),
+    "seed002_example3": (set(), 5 * 3 + 3),
+    "seed003_example1": ({"LD008"}, None),
+    "seed003_example2": (set(), (64 * 32 + 32) + (32 * 32 + 32) + 32 * 10 + 10),
+    "seed004_example1": (set(), 5 * 10),
+    "seed004_example2": (set(), 5 * 10 + 10),
+    "seed004_example3": (set(), 5 * 10 + 10),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_example(name, capsys):
+    expected_codes, expected_total = EXPECTED[name]
+    report = inspect_target(str(SEEDS / f"{name}.py"))
+    assert codes(report) == expected_codes, [f.message for f in report.findings]
+    if expected_total is not None:
+        assert report.params["total"] == expected_total
+
+
+def test_seed_example_that_does_not_build_on_keras3_is_one_clear_line(capsys):
+    # TimeDistributed needs compute_output_shape on Keras 3: not a weight bug, a plain failure.
+    with pytest.raises(UsageError) as raised:
+        inspect_target(str(SEEDS / "seed003_example3.py"))
+    assert "compute_output_shape" in str(raised.value) and "\n" not in str(raised.value)

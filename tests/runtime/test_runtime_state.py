@@ -1,0 +1,71 @@
+"""Inspecting never changes the model: weights bit-identical, global random state restored."""
+
+import random
+
+import numpy as np
+import pytest
+from runtime_helpers import load_case
+
+from layerdoctor.runtime.api import inspect_model
+
+pytestmark = pytest.mark.runtime
+
+
+def _values(model):
+    return {id(v): np.array(v.numpy()).copy() for v in model.variables}
+
+
+def _random_state():
+    from keras.src.random import seed_generator
+
+    generator = seed_generator.global_seed_generator()  # created first: creating it draws from `random`
+    return (random.getstate(), np.random.get_state(), np.array(generator.state.numpy()).copy())
+
+
+def _assert_same_random_state(before, after):
+    assert before[0] == after[0]
+    assert all(np.array_equal(a, b) for a, b in zip(before[1], after[1]))
+    assert np.array_equal(before[2], after[2])
+
+
+def _model_with_every_probe(keras):
+    """BatchNorm, Dropout (seed state), a random layer, and a shadowed variable (LD010 perturbs it)."""
+    shadowed = load_case("ld010a_transpose_shadow__k3").make()
+    inputs = keras.Input((4,))
+    x = keras.layers.Dense(8)(inputs)
+    x = keras.layers.BatchNormalization()(x)
+    x = keras.layers.Dropout(0.5)(x)
+    x = keras.layers.GaussianNoise(0.1)(x)
+    x = keras.layers.Dense(4)(x)
+    return keras.Model(inputs, shadowed(x))
+
+
+def test_every_weight_is_bit_identical_and_random_state_restored(keras):
+    keras.utils.set_random_seed(1)
+    model = _model_with_every_probe(keras)
+    before = _values(model)
+    state = _random_state()
+    report = inspect_model(model)
+    assert "LD010" in {f.code for f in report.findings}  # the perturbation probe did run
+    after = _values(model)
+    assert before.keys() == after.keys()
+    for key in before:
+        assert before[key].tobytes() == after[key].tobytes()
+    _assert_same_random_state(state, _random_state())
+
+
+def test_random_state_restored_when_the_inspector_builds_the_model(keras):
+    # An unbuilt layer draws its initial weights from the global generators during the first call.
+    layer = keras.layers.Dense(3)
+    state = _random_state()
+    inspect_model(layer, input_shape=(2, 4))
+    _assert_same_random_state(state, _random_state())
+    assert layer.built
+
+
+def test_foreign_variables_are_restored_too(keras):
+    layer = load_case("ld003_foreign_variable__tf").make()
+    layer(np.ones((2, 4), "float32"))
+    kernel = layer.kernel.numpy().copy()
+    inspect_model(layer, input_shape=(2, 4))
+    assert layer.kernel.numpy().tobytes() == kernel.tobytes()
