@@ -253,7 +253,7 @@ def test_unparseable_call_is_reported_as_cannot_parse(tmp_path, body):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "BUG: a syntax error outside the pieces the fast path parses (a module-level function, or a "
+    "KNOWN LIMITATION (README, lint): a syntax error outside the pieces the fast path parses (a module-level function, or a "
     "method other than __init__/build/call and their helpers) in a file with a Keras layer is "
     "never seen: exit 0 and 'no findings' for a file Python cannot even import"))
 @pytest.mark.parametrize("tail", [
