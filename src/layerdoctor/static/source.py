@@ -21,7 +21,7 @@ from .names import module_name_for, resolve_relative
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
 ENTRY_METHODS = ("__init__", "build", "call")
-_CONSTRUCTED_NAME_RE = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*[\w.]*?\b[A-Z]\w*\(", re.M)
+_CONSTRUCTED_NAME_RE = re.compile(r"\n[ \t]*([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 
 
 def module_rules_for(text: str) -> set[str]:
@@ -31,11 +31,25 @@ def module_rules_for(text: str) -> set[str]:
     if "Lambda(" in text:
         codes.add("LD012")
     for name in set(_CONSTRUCTED_NAME_RE.findall(text)):
-        # A quick count first (it over-counts `x(` inside `max(`), then an exact one.
-        if text.count(name + "(") >= 2 and len(re.findall(r"(?<![\w.])%s\(" % re.escape(name), text)) >= 2:
+        if _called_twice(name, text):
             codes.update(("LD007", "LD008"))
             break
     return codes
+
+
+def _called_twice(name: str, text: str) -> bool:
+    """`name(` at least twice, not as the tail of a longer name (`max(` is not `x(`)."""
+    needle, found, start = name + "(", 0, 0
+    while True:
+        at = text.find(needle, start)
+        if at < 0:
+            return False
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in "_."):
+            found += 1
+            if found == 2:
+                return True
+        start = at + 1
 
 _CLASS_RE = re.compile(r"^([ \t]*)class[ \t]+(\w+)[ \t]*([(:])", re.M)
 _DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)

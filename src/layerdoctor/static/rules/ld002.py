@@ -15,7 +15,7 @@ def check_class(ctx):
         if method in ctx.phase_methods.get("build", ()) or method in ctx.phase_methods.get("__init__", ()):
             continue  # shared with build/__init__: cannot tell it runs per call
         guarded = lazily_guarded_lines(func, ctx.nodes(method))
-        targets = _self_targets(func)
+        targets = _self_targets(ctx.nodes(method))
         for node in ctx.nodes(method):
             if not isinstance(node, ast.Call) or node.lineno in guarded:
                 continue
@@ -43,10 +43,10 @@ def check_class(ctx):
             )
 
 
-def _self_targets(func):
+def _self_targets(nodes):
     """id(call) -> attr for `self.attr = <call>` statements."""
     out = {}
-    for stmt in ast.walk(func):
+    for stmt in nodes:
         if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
             for target in stmt.targets:
                 attr = self_attr(target)

@@ -17,9 +17,9 @@ def check_class(ctx):
     init = ctx.methods.get("__init__")
     if init is None:
         return
-    direct = [node.lineno for node in ast.walk(init) if _is_super_init(node)]
-    if not direct and any(_is_super_init(node) for _, func in ctx.methods_of("__init__")
-                          for node in ast.walk(func)):
+    direct = [node.lineno for node in ctx.nodes("__init__") if _is_super_init(node)]
+    if not direct and any(_is_super_init(node) for name, _ in ctx.methods_of("__init__")
+                          for node in ctx.nodes(name)):
         return  # called from a helper of __init__: the order cannot be told from here
     first_super = min(direct) if direct else None
     if first_super is None:
