@@ -4,7 +4,7 @@ import importlib.util
 import pathlib
 
 HERE = pathlib.Path(__file__).parent
-CASES = HERE / "cases"
+CASES = HERE.parent / "cases"  # shared with the static tests
 TARGETS = HERE / "targets"
 
 

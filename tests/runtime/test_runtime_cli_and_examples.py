@@ -53,7 +53,7 @@ def test_bad_target_is_one_line_on_stderr_and_exit_2():
 
 
 def test_input_shape_option_on_the_command_line():
-    target = HERE / "cases" / "ld009a_unused_weight__k3.py"
+    target = HERE.parent / "cases" / "ld009a_unused_weight__k3.py"
     result = run(f"{target}:make", "--input-shape", "3,4", "--format", "json")
     assert result.returncode == 1
     assert json.loads(result.stdout)["params"]["total"] == 4 * 3 + 3

@@ -6,7 +6,7 @@ import pathlib
 
 import keras
 
-CASES = pathlib.Path(__file__).parent.parent / "cases"
+CASES = pathlib.Path(__file__).parents[2] / "cases"  # tests/cases, shared with the static tests
 
 
 def _case(name):
