@@ -58,7 +58,8 @@ def _lint(args) -> int:
 
 def _apply_fixes(report: Report, run, write: bool) -> Report:
     """Apply the safe fixes (or show them with --diff), then prove them by checking again."""
-    from .static.fixes import fix_files, unified_diff, write_atomically
+    from .atomic import write_atomically
+    from .static.fixes import fix_files, unified_diff
 
     edits = fix_files(report.findings)
     if not write:
@@ -193,16 +194,11 @@ def _plain_text(report: Report, args) -> str:
 
 
 def _write_output(path: str, text: str) -> None:
-    """Write all or nothing: a temporary file renamed over the target."""
-    directory = os.path.dirname(os.path.abspath(path))
-    temporary = os.path.join(directory, f".{os.path.basename(path)}.layerdoctor-tmp")
+    from .atomic import write_atomically
+
     try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
+        write_atomically(path, text)
     except OSError as exc:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 

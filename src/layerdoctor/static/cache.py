@@ -1,8 +1,8 @@
 """A cache keyed by file content, tool version and configuration.
 
-Two levels: the whole report for an unchanged set of files (the common pre-commit case), and
-one summary per file content for runs where some files changed. File sizes and modification
-times only spare re-hashing a file whose stat is unchanged; the keys are content digests.
+It holds the whole report for an unchanged set of files (the common pre-commit case). File sizes
+and modification times only spare re-hashing a file whose stat is unchanged; the keys are content
+digests. (Per-file ASTs are not cached: unpickling them costs more than parsing again.)
 The cache lives in $LAYERDOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/layerdoctor, else ~/.cache/layerdoctor.
 """
 
@@ -12,9 +12,9 @@ import hashlib
 import os
 import pickle
 import stat
-import tempfile
 
 from .. import __version__
+from ..atomic import write_atomically
 from ..report import Report
 
 
@@ -24,19 +24,6 @@ def cache_root() -> str:
         return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "layerdoctor")
-
-
-def _atomic_write(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _load(path: str):
@@ -52,7 +39,6 @@ class Cache:
         roots = sorted(os.path.abspath(p) for p in paths)
         key = hashlib.blake2b(repr((__version__, roots, config_fingerprint)).encode(), digest_size=12).hexdigest()
         self.dir = os.path.join(cache_root(), key)
-        self.summary_dir = os.path.join(cache_root(), "summaries")
         stored = _load(os.path.join(self.dir, "index.pickle"))
         self.index: dict[str, tuple[int, int, str]] = stored if isinstance(stored, dict) else {}
         self.digests: dict[str, str | None] = {}
@@ -91,34 +77,13 @@ class Cache:
             return stored[1]
         return None
 
-    def _summary_path(self, path: str) -> str | None:
-        digest = self.digest(path)
-        if digest is None:
-            return None
-        name = hashlib.blake2b(f"{__version__}\0{os.path.abspath(path)}\0{digest}".encode(), digest_size=16).hexdigest()
-        return os.path.join(self.summary_dir, name[:2], name + ".pickle")
-
-    def load_summary(self, path: str):
-        target = self._summary_path(path)
-        return _load(target) if target else None
-
-    def save_summary(self, path: str, summary) -> None:
-        target = self._summary_path(path)
-        if target:
-            try:
-                _atomic_write(target, pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
-            except (OSError, pickle.PicklingError, RecursionError):
-                pass
-
-    def forget(self, path: str) -> None:
-        self.digests[path] = self.digests.get(path)
-
     def save(self, report: Report, discovery_errors=()) -> None:
         try:
-            _atomic_write(os.path.join(self.dir, "index.pickle"), pickle.dumps(self.index))
+            os.makedirs(self.dir, exist_ok=True)
+            write_atomically(os.path.join(self.dir, "index.pickle"), pickle.dumps(self.index))
             if self._files_key:
                 kept = Report(findings=report.findings, files_checked=report.files_checked,
                               errors=[e for e in report.errors if e not in discovery_errors])
-                _atomic_write(os.path.join(self.dir, "result.pickle"), pickle.dumps((self._files_key, kept)))
+                write_atomically(os.path.join(self.dir, "result.pickle"), pickle.dumps((self._files_key, kept)))
         except OSError:
             pass  # an unwritable cache only costs time
