@@ -10,6 +10,7 @@ variables the first call created keep their first values, and the global random 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import warnings
@@ -23,11 +24,30 @@ from .probes import failures, gradients, per_call, shadowed, shared, unbuilt, un
 from .tree import build_tree
 
 
+@contextlib.contextmanager
+def _native_stderr_silenced():
+    """TensorFlow's C++ logging prints banner lines (absl, oneDNN) to file descriptor 2 while it
+    loads, whatever TF_CPP_MIN_LOG_LEVEL says. Python errors are exceptions and still surface."""
+    if "tensorflow" in sys.modules:
+        yield
+        return
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _setup_keras():
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     try:
-        import keras  # noqa: F401
+        with _native_stderr_silenced():
+            import keras  # noqa: F401
     except ImportError:
         raise UsageError("the runtime inspector needs Keras 3: pip install 'layerdoctor[runtime]'") from None
     if backend.name() != "tensorflow":
