@@ -178,6 +178,8 @@ def _emit(report: Report, args) -> None:
 
     console = Console(color_system=_color_system(args.color), highlight=False,
                       force_terminal=True if args.color == "always" else None)
+    if not console.is_terminal:
+        console.width = max(console.width, 160)  # piped or logged: wrap trees and tables late
     render_text(report, console, fix_hints=not args.no_fix_hints)
 
 
