@@ -292,3 +292,18 @@ def test_aliases_and_import_styles(tmp_path):
         path.write_text("import numpy as np\n" + head + body.replace("        import numpy as np\n", ""))
         codes = [f.code for f in lint_paths([path], use_cache=False).findings]
         assert codes == ["LD001"], name
+
+
+@pytest.mark.parametrize("requirement, reported", [
+    ("tensorflow==2.15.0\n", False),   # tf.keras is Keras 2 before TF 2.16: tf.Variable is tracked
+    ("keras<3\n", False),
+    ("tf-keras>=2.15\n", False),
+    ("tensorflow>=2.16\n", True),      # tf.keras is Keras 3: tf.Variable is not tracked
+    ("numpy\n", True),
+])
+def test_auto_target_follows_the_projects_keras_pin(tmp_path, requirement, reported):
+    (tmp_path / "requirements.txt").write_text(requirement)
+    case = tmp_path / "layer.py"
+    case.write_text((ROOT / "tests" / "cases" / "ld003_foreign_variable__tf.py").read_text())
+    codes = {f.code for f in lint_paths([case], use_cache=False).findings}
+    assert ("LD003" in codes) is reported

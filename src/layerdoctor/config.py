@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 try:
@@ -24,12 +25,16 @@ class Config:
     # (folder, pattern): a pyproject's patterns are relative to its folder, the command line's to "."
     exclude: list[tuple[str, str]] = field(default_factory=list)
     source: str | None = None  # the pyproject.toml it came from
+    # What `auto` means for files that do not say: tf-keras when the project pins Keras 2.
+    auto_target: str = "keras3"
+    auto_reason: str = ""
 
     def enabled(self, code: str) -> bool:
         return code in self.select and code not in self.ignore
 
     def fingerprint(self) -> str:
-        return repr((sorted(self.select), sorted(self.ignore), self.target, sorted(self.exclude)))
+        return repr((sorted(self.select), sorted(self.ignore), self.target, self.auto_target,
+                     sorted(self.exclude)))
 
 
 def parse_codes(values, option: str) -> set[str]:
@@ -63,8 +68,50 @@ def find_pyproject(paths: list[str]) -> str | None:
     return None
 
 
+# Requirement lines that mean "this project runs tf.keras 2": TensorFlow before 2.16 (where
+# tf.keras became Keras 3), Keras 2, or tf-keras itself.
+_KERAS2_PINS = re.compile(
+    r"""^\s*["']?(?:tensorflow(?:-cpu|-gpu|-macos)?\s*(?:==|~=|<=?)\s*2\.(?:[0-9]|1[0-5])\b"""
+    r"""|tensorflow(?:-cpu|-gpu)?\s*<\s*2\.1[0-6]\b"""
+    r"""|keras\s*(?:==|~=|<=?)\s*2\.|keras\s*<\s*3\b"""
+    r"""|tf[-_]keras\b)""",
+    re.I | re.M,
+)
+_REQUIREMENT_FILES = ("requirements.txt", "requirements-dev.txt", "setup.cfg", "setup.py", "environment.yml")
+
+
+def detect_keras2_pin(paths: list[str]) -> str:
+    """The first requirement line pinning Keras 2 in the project around `paths`, or ""."""
+    seen = set()
+    for path in paths or ["."]:
+        current = os.path.abspath(path)
+        if os.path.isfile(current):
+            current = os.path.dirname(current)
+        while current not in seen:
+            seen.add(current)
+            for name in ("pyproject.toml",) + _REQUIREMENT_FILES:
+                candidate = os.path.join(current, name)
+                try:
+                    with open(candidate, encoding="utf-8", errors="replace") as handle:
+                        text = handle.read(200_000)
+                except OSError:
+                    continue
+                match = _KERAS2_PINS.search(text)
+                if match:
+                    return f"{candidate}: {match.group(0).strip()}"
+            if any(os.path.exists(os.path.join(current, marker))
+                   for marker in (".git", "pyproject.toml", "setup.py", "setup.cfg")) \
+                    or os.path.dirname(current) == current:
+                break  # the project's root
+            current = os.path.dirname(current)
+    return ""
+
+
 def load_config(paths: list[str], config_file: str | None = None) -> Config:
     config = Config()
+    pin = detect_keras2_pin(paths)
+    if pin:
+        config.auto_target, config.auto_reason = "tf-keras", pin
     source = config_file or find_pyproject(paths)
     if not source:
         return config

@@ -204,7 +204,7 @@ def _finding(code: str, hit: Hit, class_name: str | None, path: str, target: str
 def _target_for(file: FileSummary, config: Config) -> str:
     if config.target != "auto":
         return config.target
-    return TF_KERAS if file.legacy_keras else KERAS3
+    return TF_KERAS if file.legacy_keras else config.auto_target
 
 
 def _suppressed(finding: Finding, lines_cache: dict[str, list[str]]) -> bool:
