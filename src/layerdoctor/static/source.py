@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import ast
 import bisect
+import operator
 import os
 import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate, count
 
 from .names import module_name_for, resolve_relative
 
@@ -110,13 +112,9 @@ class FileSummary:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
+    """Offset of each line's first character, computed with C-level iterators only."""
+    lengths = accumulate(map(len, text.split("\n")[:-1]))  # line i+1 starts at len(lines[:i+1]) + i + 1
+    return [0, *map(operator.add, lengths, count(1))]
 
 
 class _Text:
