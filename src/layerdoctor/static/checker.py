@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import re
 import gc
 import multiprocessing
+import os
+import re
 import sys
 
 from ..catalog import RULES as CATALOG
@@ -18,7 +18,8 @@ from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
 from .project import FileInfo, Project, file_info, is_framework_root
-from .rules import RULES as RULE_MODULES, Hit
+from .rules import RULES as RULE_MODULES
+from .rules import Hit
 from .source import FileSummary, SourceError, summarize
 
 # Below this many files to parse, starting worker processes costs more than it saves.

@@ -16,6 +16,7 @@ from typing import Iterator
 from ..finding import TF_KERAS
 from .project import Project
 from .source import ClassSummary, FileSummary
+from .walk import walk
 
 # What a value is, as far as weight tracking goes.
 LAYER = "layer"
@@ -146,7 +147,7 @@ class ClassContext:
     def nodes(self, method: str) -> list[ast.AST]:
         """Every node of a method, walked once."""
         if method not in self._nodes:
-            self._nodes[method] = list(ast.walk(self.methods[method]))
+            self._nodes[method] = walk(self.methods[method])
         return self._nodes[method]
 
     def stores_of(self, attr: str) -> int:
@@ -182,7 +183,7 @@ class ClassContext:
         key = id(func)
         if key not in self._envs:
             env: dict[str, list[ast.expr]] = {}
-            for stmt in (self.nodes(func.name) if self.methods.get(func.name) is func else ast.walk(func)):
+            for stmt in (self.nodes(func.name) if self.methods.get(func.name) is func else walk(func)):
                 if isinstance(stmt, ast.Assign):
                     for target in stmt.targets:
                         if isinstance(target, ast.Name):
@@ -273,7 +274,7 @@ def _is_lazy_test(test: ast.expr) -> bool:
 def lazily_guarded_lines(func: ast.FunctionDef, nodes=None) -> set[int]:
     """Lines inside `if self.x is None:` / `if not self.built:` blocks: they run once, not per call."""
     lines: set[int] = set()
-    for node in nodes if nodes is not None else ast.walk(func):
+    for node in nodes if nodes is not None else walk(func):
         if isinstance(node, ast.If) and _is_lazy_test(node.test):
             first = node.body[0].lineno
             last = node.body[-1].end_lineno or first

@@ -8,6 +8,7 @@ from typing import Iterator
 from .context import Value, classify
 from .project import Project
 from .source import FileSummary
+from .walk import children
 
 
 class ModuleContext:
@@ -29,14 +30,14 @@ class ModuleContext:
         while todo:
             scope = todo.pop()
             own: list[ast.AST] = []
-            stack = list(ast.iter_child_nodes(scope))
+            stack = children(scope)
             while stack:
                 node = stack.pop()
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     todo.append(node)
                     continue
                 own.append(node)
-                stack.extend(ast.iter_child_nodes(node))
+                stack.extend(children(node))
             own.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
             yield scope, own
 

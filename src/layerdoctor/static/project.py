@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .names import canonical
 from .source import FileSummary
+from .walk import walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
 _LAYER_NAME_RE = re.compile(
@@ -81,7 +82,7 @@ def file_info(summary: FileSummary) -> FileInfo:
         holds = []
         init = cls.methods.get("__init__")
         if init is not None and (not cls.bases):
-            for node in ast.walk(init):
+            for node in walk(init):
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     callee = dotted(node.value.func)
                     for target in node.targets:

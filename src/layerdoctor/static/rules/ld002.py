@@ -2,8 +2,7 @@
 
 import ast
 
-from ..context import (FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines,
-                       self_attr)
+from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from . import Hit
 
 CODE = "LD002"

@@ -4,6 +4,7 @@ import ast
 import re
 
 from ..context import WEIGHT, self_attr
+from ..walk import walk
 from . import Hit
 
 CODE = "LD004"
@@ -53,7 +54,7 @@ def _name(node):
 
 
 def _assigned_attr(func, call):
-    for stmt in ast.walk(func):
+    for stmt in walk(func):
         if isinstance(stmt, ast.Assign) and stmt.value is call:
             for target in stmt.targets:
                 attr = self_attr(target)

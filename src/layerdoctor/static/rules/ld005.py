@@ -3,6 +3,7 @@
 import ast
 
 from ..context import LAYER, STATELESS_LAYERS
+from ..walk import walk
 from . import Hit
 
 CODE = "LD005"
@@ -37,5 +38,5 @@ def _local_used_elsewhere(assign, func):
     if not isinstance(assign.value, ast.Name):
         return False
     name = assign.value.id
-    loads = sum(1 for n in ast.walk(func) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load))
+    loads = sum(1 for n in walk(func) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load))
     return loads > 1

@@ -3,8 +3,8 @@
 import ast
 
 from ..context import LAYER
-from .ld007 import shared_layers
 from . import Hit
+from .ld007 import shared_layers
 
 CODE = "LD008"
 

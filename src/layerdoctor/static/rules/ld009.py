@@ -3,6 +3,7 @@
 import ast
 
 from ..context import WEIGHT, self_attr
+from ..walk import children
 from . import Hit
 
 CODE = "LD009"
@@ -61,12 +62,13 @@ def _only_blocked_reads(ctx, attr):
     total_reads = ctx.cls.self_attr_counts.get(attr, 0) - ctx.stores_of(attr)
     blocked = []
     reads = 0
-    for _, func in ctx.methods_of("call"):
+    for method, func in ctx.methods_of("call"):
         parents = {}
-        for node in ast.walk(func):
-            for child in ast.iter_child_nodes(node):
+        nodes = ctx.nodes(method)
+        for node in nodes:
+            for child in children(node):
                 parents[id(child)] = node
-        for node in ast.walk(func):
+        for node in nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and self_attr(node) == attr:
                 reads += 1
                 why = _blocker(node, parents, ctx)

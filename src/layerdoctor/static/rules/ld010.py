@@ -3,6 +3,7 @@
 import ast
 
 from ..context import WEIGHT, self_attr
+from ..walk import walk
 from . import Hit
 
 CODE = "LD010"
@@ -36,11 +37,11 @@ def check_class(ctx):
 
 
 def _contains_weight_call(ctx, expr, func):
-    return any(isinstance(n, ast.Call) and ctx.value(n, func).kind == WEIGHT for n in ast.walk(expr))
+    return any(isinstance(n, ast.Call) and ctx.value(n, func).kind == WEIGHT for n in walk(expr))
 
 
 def _reads_attr(expr, attr):
-    return any(self_attr(n) == attr for n in ast.walk(expr) if isinstance(n, ast.Attribute))
+    return any(self_attr(n) == attr for n in walk(expr) if isinstance(n, ast.Attribute))
 
 
 def _is_plain_self_attr(expr):

@@ -3,6 +3,7 @@
 import ast
 
 from ..context import FOREIGN, LAYER, WEIGHT, classify
+from ..walk import walk
 from . import Hit
 
 CODE = "LD011"
@@ -53,7 +54,7 @@ def _closures(ctx):
     for method, func in ctx.methods_of("__init__", "build"):
         env = ctx.env(func)
         local_defs = {n.name: n for n in ctx.nodes(method) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
-        on_self = {v.id for a in ctx.assigns_in(method) for v in ast.walk(a.value) if isinstance(v, ast.Name)}
+        on_self = {v.id for a in ctx.assigns_in(method) for v in walk(a.value) if isinstance(v, ast.Name)}
         for assign in ctx.assigns_in(method):
             value = assign.value
             if isinstance(value, ast.Name) and value.id in local_defs:
@@ -113,7 +114,7 @@ def _free_names(func):
     assigned = set()
     loads = []
     for stmt in body:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, ast.Name):
                 if isinstance(node.ctx, ast.Store):
                     assigned.add(node.id)

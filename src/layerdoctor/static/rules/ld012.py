@@ -4,8 +4,8 @@ import ast
 
 from ..context import FOREIGN, LAYER, WEIGHT
 from ..module import name_bindings
-from .ld011 import _free_names
 from . import Hit
+from .ld011 import _free_names
 
 CODE = "LD012"
 
