@@ -3,7 +3,7 @@
 PYTHON ?= python3
 LEAN := .venv
 RUNTIME := .venv-runtime
-PIP_FLAGS ?= --quiet --disable-pip-version-check
+PIP_FLAGS ?= --quiet --disable-pip-version-check -c constraints.txt
 
 .PHONY: demo test test-lean test-runtime bench docs clean
 
@@ -30,12 +30,12 @@ bench: $(RUNTIME)/.installed
 docs: $(LEAN)/.installed
 	$(LEAN)/bin/python -m layerdoctor.docs
 
-$(LEAN)/.installed: pyproject.toml
+$(LEAN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(LEAN)
 	$(LEAN)/bin/python -m pip install $(PIP_FLAGS) -e '.[test]' ruff
 	touch $@
 
-$(RUNTIME)/.installed: pyproject.toml
+$(RUNTIME)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(RUNTIME)
 	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,runtime]' ruff
 	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) --no-deps keras-hub regex tokenizers
