@@ -503,7 +503,3 @@ def _add_import(summary: FileSummary, node: ast.stmt) -> None:
             if alias.name == "*":
                 continue
             summary.aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
-
-
-def is_python_file(path: str) -> bool:
-    return path.endswith(".py") and not os.path.basename(path).startswith(".")
