@@ -57,7 +57,7 @@ def _called_twice(name: str, text: str) -> bool:
 # engine skips ahead to each newline instead of trying `^` at every character (measured 2.6x faster).
 # A match's start() in the padded text is then the offset of that line in the original text.
 _CLASS_RE = re.compile(r"\n([ \t]*)class[ \t]+(\w+)[ \t]*([(:])")
-_DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
+_DEF_RE = re.compile(r"\n([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")  # over _Text.padded
 _IMPORT_RE = re.compile(r"\n[ \t]*(?:from[ \t]+[\w.]+[ \t]+import\b|import[ \t]+\w)")
 _TRIPLE_RE = re.compile(r"\"\"\"|'''")
 _SELF_ATTR_RE = re.compile(r"\bself\.(\w+)")
@@ -355,9 +355,9 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
                      end: int, body: str) -> ClassSummary:
     defs: dict[str, tuple[int, int]] = {}  # name -> (line, indent)
     def_indent = None
-    base_offset = src.starts[line - 1]
-    for m in _DEF_RE.finditer(body):
-        if src.in_string(base_offset + m.start()):
+    first_offset = src.starts[line - 1]
+    for m in _DEF_RE.finditer(src.padded, first_offset, first_offset + len(body)):
+        if src.in_string(m.start()):
             continue
         width = _indent_width(m.group(1))
         if width <= indent:
@@ -366,7 +366,7 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
             def_indent = width
             defs = {k: v for k, v in defs.items() if v[1] == width}
         if width == def_indent and m.group(2) not in defs:
-            defs[m.group(2)] = (src.line_of(base_offset + m.start()), width)
+            defs[m.group(2)] = (src.line_of(m.start()), width)
     counts = _attr_counts(body)
     summary = ClassSummary(
         name=header.name, qualname=qualname, line=line, col=indent + 1, bases=header.bases,
