@@ -97,8 +97,9 @@ def _apply_fixes(report: Report, run, write: bool) -> Report:
 
 def _inspect(args) -> int:
     from .runtime.api import inspect_target
+    from .runtime.load import parse_shape
 
-    shapes = [_shape(value) for value in args.input_shape] if args.input_shape else None
+    shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
     if args.unsafe_load:
         print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
               "code stored in the file", file=sys.stderr)
@@ -208,16 +209,6 @@ def _color_system(choice: str):
     if choice == "never" or os.environ.get("NO_COLOR"):
         return None
     return "auto"
-
-
-def _shape(value: str) -> tuple[int, ...]:
-    try:
-        shape = tuple(int(part) for part in value.replace("x", ",").split(",") if part.strip())
-    except ValueError:
-        raise UsageError(f"--input-shape {value!r}: expected whole numbers such as 4,10") from None
-    if not shape or any(n <= 0 for n in shape):
-        raise UsageError(f"--input-shape {value!r}: expected positive whole numbers such as 4,10")
-    return shape
 
 
 # ---------------------------------------------------------------- parser
