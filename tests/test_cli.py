@@ -6,6 +6,7 @@ Every test points LAYERDOCTOR_CACHE_DIR at a temporary folder so the user's cach
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -735,3 +736,13 @@ def test_color_always_uses_ansi_and_never_does_not(tmp_path):
     assert ANSI.search(run_cli("lint", "--color", "always", path).stdout)
     assert not ANSI.search(run_cli("lint", "--color", "never", path).stdout)
 
+
+
+@pytest.mark.skipif(importlib.util.find_spec("numpy") is not None and importlib.util.find_spec("keras") is not None,
+                    reason="only meaningful where the runtime extra is not installed (the lean test run)")
+def test_inspect_without_the_runtime_extra_is_one_line_and_exit_2(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "layerdoctor.cli", "inspect", "model.py"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("layerdoctor: error: the runtime inspector needs Keras 3")
+    assert "Traceback" not in result.stderr

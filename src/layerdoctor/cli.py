@@ -96,8 +96,11 @@ def _apply_fixes(report: Report, run, write: bool) -> Report:
 
 
 def _inspect(args) -> int:
-    from .runtime.api import inspect_target
-    from .runtime.load import parse_shape
+    try:
+        from .runtime.api import inspect_target
+        from .runtime.load import parse_shape
+    except ImportError as exc:  # the lean install: lint only
+        raise UsageError(f"the runtime inspector needs Keras 3 ({exc}): pip install 'layerdoctor[runtime]'") from None
 
     shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
     if args.unsafe_load:
