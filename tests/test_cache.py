@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from harness import run_cli, write
 
 from layerdoctor import lint_paths
 
@@ -31,17 +29,6 @@ def project(tmp_path, cache_dir) -> Path:
     write(root / "layers" / "dense.py", BUGGY)
     write(root / "layers" / "clean.py", CLEAN)
     return root
-
-
-def write(path: Path, source: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")
-    return path
-
-
-def run_cli(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", *map(str, args)], cwd=cwd,
-                          env=dict(os.environ), capture_output=True, text=True, timeout=60)
 
 
 def lint_json(*paths, **options) -> dict:

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from harness import run_cli, write
 
 from layerdoctor import lint_paths
 from layerdoctor.catalog import RULES
 
-ALL_CODES = [f"LD{n:03d}" for n in range(1, 14)]
+ALL_CODES = sorted(RULES)
 ANSI = re.compile(r"\x1b\[")
 
 
@@ -30,19 +29,6 @@ def cache_dir(tmp_path_factory, monkeypatch):
     path = tmp_path_factory.mktemp("ldcache")
     monkeypatch.setenv("LAYERDOCTOR_CACHE_DIR", str(path))
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return path
-
-
-def run_cli(*args, cwd=None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)  # carries LAYERDOCTOR_CACHE_DIR from the fixture
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", *map(str, args)],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
-
-
-def write(path: Path, source: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")
     return path
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
+import harness
 import pytest
+from harness import run_cli
 
 from layerdoctor import lint_paths
 
@@ -61,15 +60,11 @@ LD013_UNSAFE = '''
 
 
 def run(*args, cwd):
-    env = dict(os.environ, LAYERDOCTOR_CACHE_DIR=str(Path(cwd) / ".cache"))
-    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", "lint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    return run_cli("lint", *args, cwd=cwd, env={"LAYERDOCTOR_CACHE_DIR": str(Path(cwd) / ".cache")})
 
 
 def write(folder: Path, name: str, source: str) -> Path:
-    path = folder / name
-    path.write_text(textwrap.dedent(source).lstrip())
-    return path
+    return harness.write(folder / name, source)
 
 
 def test_fix_deletes_the_private_list_line_and_keeps_the_rest(tmp_path):

@@ -7,12 +7,13 @@ a careful reviewer expects a finding of that code on (../shared/behaviour/cases,
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
+import harness
 import pytest
 
 from layerdoctor import lint_paths
+from layerdoctor.catalog import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases").glob("*.py"))
@@ -82,7 +83,7 @@ def test_examples_folder_as_a_whole():
     report = lint_paths([ROOT / "examples" / "lint"], use_cache=False)
     fixed = [f for f in report.findings if "/fixed/" in f.path.replace("\\", "/") and f.severity != "info"]
     assert fixed == []
-    assert {f.code for f in report.findings} == {f"LD{n:03d}" for n in range(1, 14)}
+    assert {f.code for f in report.findings} == set(RULES)
 
 
 # ---------------------------------------------------------------- flavour
@@ -121,10 +122,7 @@ def test_private_weight_list_is_a_warning_on_tf_keras(tmp_path):
 
 
 def write(folder: Path, name: str, source: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(source))
-    return path
+    return harness.write(folder / name, source, strip_leading_newlines=False)
 
 
 NEAR_MISSES = {

@@ -120,9 +120,10 @@ def test_rules_cover_the_catalog_with_text_and_levels(run):
             assert reason in help_markdown
         assert rule.example.strip() in help_markdown
         assert rule.use_instead.strip() in help_markdown
-        if "helpUri" in descriptor:  # only absolute URIs are valid SARIF help links
-            parts = urlsplit(descriptor["helpUri"])
-            assert parts.scheme and parts.netloc
+        parts = urlsplit(descriptor["helpUri"])  # SARIF accepts absolute URIs only
+        assert parts.scheme == "https" and parts.netloc
+        assert parts.fragment == rule.code.lower()  # the rule's anchor in docs/rules.md
+        assert descriptor["helpUri"] == rule.help_uri
 
 
 def test_catalog_has_every_severity_to_map():

@@ -8,10 +8,10 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from harness import run_cli, write
 
 from layerdoctor import lint_paths
 
@@ -20,17 +20,6 @@ from layerdoctor import lint_paths
 def cache_dir(tmp_path_factory, monkeypatch):
     path = tmp_path_factory.mktemp("ldcache")
     monkeypatch.setenv("LAYERDOCTOR_CACHE_DIR", str(path))
-    return path
-
-
-def run_cli(*args, cwd=None, timeout=60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", *map(str, args)], cwd=cwd,
-                          env=dict(os.environ), capture_output=True, text=True, timeout=timeout)
-
-
-def write(path: Path, source: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")
     return path
 
 

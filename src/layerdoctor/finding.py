@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-SEVERITIES = ("error", "warning", "info")
+from .catalog import RULES
+from .vocab import KERAS3, SEVERITIES, TARGETS, TF_KERAS
 
-# Keras flavours a finding can speak of.
-KERAS3 = "keras3"
-TF_KERAS = "tf-keras"
-TARGETS = (KERAS3, TF_KERAS)
+__all__ = ["KERAS3", "SEVERITIES", "TARGETS", "TF_KERAS", "FileError", "Finding"]
 
 
 @dataclass(frozen=True, order=True)
@@ -35,8 +33,6 @@ class Finding:
 
     @property
     def name(self) -> str:
-        from .catalog import RULES
-
         return RULES[self.code].name
 
     def to_dict(self) -> dict:

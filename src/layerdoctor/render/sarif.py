@@ -13,7 +13,9 @@ from urllib.parse import quote, urlsplit
 
 from .. import __version__
 from ..catalog import RULES, Rule
-from ..finding import KERAS3, TF_KERAS, FileError, Finding
+from .. import vocab
+from ..finding import FileError, Finding
+from ..vocab import KERAS3, TF_KERAS
 from ..report import Report
 
 SARIF_VERSION = "2.1.0"
@@ -23,7 +25,7 @@ INFORMATION_URI = "https://pypi.org/project/layerdoctor/"
 SRCROOT = "%SRCROOT%"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-FLAVOUR_NAMES = {KERAS3: "Keras 3", TF_KERAS: "tf.keras 2"}
+FLAVOUR_NAMES = vocab.FLAVOUR_NAMES
 
 
 def to_sarif(report: Report) -> dict:

@@ -12,13 +12,13 @@ from rich.padding import Padding
 from rich.syntax import Syntax
 
 from ..catalog import RULES
-from ..report import Report
+from ..vocab import flavour_name
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-FLAVOUR = {"keras3": "Keras 3", "tf-keras": "tf.keras 2"}
 
 
-def render_text(report: Report, console: Console, *, fix_hints: bool = True) -> None:
+# `report` is a layerdoctor.report.Report; not imported here, since Report.__str__ renders with this module.
+def render_text(report, console: Console, *, fix_hints: bool = True) -> None:
     if report.tree is not None:
         from .tree import render_tree
 
@@ -31,7 +31,7 @@ def render_text(report: Report, console: Console, *, fix_hints: bool = True) -> 
             style = SEVERITY_STYLE.get(finding.severity, "")
             console.print(
                 f"{escape(path)}:{finding.line}:{finding.column}: [{style}]{finding.code}[/] "
-                f"[dim]{RULES[finding.code].name} ({finding.severity}, {FLAVOUR.get(finding.target, finding.target)}"
+                f"[dim]{RULES[finding.code].name} ({finding.severity}, {flavour_name(finding.target)}"
                 f"{', runtime' if finding.detector == 'runtime' else ''})[/]",
                 highlight=False, soft_wrap=True,
             )
@@ -48,7 +48,7 @@ def render_text(report: Report, console: Console, *, fix_hints: bool = True) -> 
     console.print(summary_line(report), highlight=False)
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report) -> str:
     counts = Counter(f.severity for f in report.findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
              for s in ("error", "warning", "info") if counts[s]]
@@ -60,7 +60,7 @@ def summary_line(report: Report) -> str:
     return f"{found} ({files}{unreadable})."
 
 
-def render_plain(report: Report) -> str:
+def render_plain(report) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, color_system=None, width=100, force_terminal=False)
     render_text(report, console)

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import os
-
 from ..catalog import RULES
-from ..finding import KERAS3, Finding
+from ..finding import Finding
+from ..formatting import display_path, short_site
+from ..vocab import KERAS3
 from . import locate
 
 
-def display_path(path: str) -> str:
-    """Relative to the working directory when the file is below it, as `lint` prints paths."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if relative.startswith("..") else relative
+def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None,
+         fix_values: dict | None = None, **extra) -> Finding:
+    """One runtime finding. `site` (file, line) wins; else the attribute's line in `cls`; else the class.
 
-
-def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None, **extra) -> Finding:
-    """One runtime finding. `site` (file, line) wins; else the attribute's line in `cls`; else the class."""
+    The fix is the rule's own template (the same `lint` prints), filled with `attribute` and
+    `fix_values` (what was measured: `shape`, `dtype`)."""
     if site is None and cls is not None:
         site = locate.attribute_site(cls, attribute)
     path, line = site if site else ("<unknown>", 1)
     rule = RULES[code]
-    fix = rule.fix_hint.replace("{attr}", attribute or "...")
+    fix = rule.fix_text(attr=attribute, **(fix_values or {}))
     return Finding(
         path=display_path(path), line=int(line), column=1, code=code, message=message,
         severity=rule.severity_for(KERAS3) or "info", detector="runtime", target=KERAS3,
@@ -34,6 +29,19 @@ def make(code: str, message: str, *, cls=None, attribute: str | None = None, sit
 
 
 def where(site) -> str:
-    if not site:
-        return "an unknown place"
-    return f"{display_path(site[0])}:{site[1]}"
+    return short_site(site, unknown="an unknown place")
+
+
+def measured(value) -> dict:
+    """What the runtime knows of a value for the fix template: its shape and dtype."""
+    shape = getattr(value, "shape", None)
+    dtype = getattr(value, "dtype", None)
+    out = {}
+    if shape is not None:
+        try:
+            out["shape"] = tuple(None if d is None else int(d) for d in shape)
+        except (TypeError, ValueError):
+            pass
+    if dtype is not None:
+        out["dtype"] = str(getattr(dtype, "name", dtype))
+    return out

@@ -8,6 +8,8 @@ import os
 import re
 import sysconfig
 
+from .. import formatting
+
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _LIBRARY_DIRS = tuple(
     os.path.abspath(p) + os.sep
@@ -121,15 +123,7 @@ def deepest_user_frame(error: BaseException):
 
 def short_site(site) -> str:
     """'file:line', the file relative to the working directory when it is below it."""
-    if not site:
-        return "?"
-    path, line = site
-    try:
-        relative = os.path.relpath(path)
-        path = path if relative.startswith("..") else relative
-    except ValueError:
-        pass
-    return f"{path}:{line}"
+    return formatting.short_site(site)
 
 
 def use_site(cls, method: str, attribute: str | None) -> tuple[str, int] | None:

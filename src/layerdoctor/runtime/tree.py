@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..formatting import format_shape
 from . import backend, locate
 
 
@@ -89,7 +90,7 @@ def _shape_text(shape):
         return None
     if isinstance(shape, list):
         return [_shape_text(s) for s in shape]
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+    return format_shape(shape)
 
 
 def _is_input_layer(layer) -> bool:
@@ -198,4 +199,4 @@ def describe_value(value) -> str:
     dtype = getattr(value, "dtype", "")
     dtype = getattr(dtype, "name", dtype)
     shape = tuple(int(d) if d is not None else None for d in getattr(value, "shape", ()))
-    return f"{backend.type_label(value)} {dtype} {shape}"
+    return f"{backend.type_label(value)} {dtype} {format_shape(shape, python=True)}"

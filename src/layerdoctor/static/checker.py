@@ -9,16 +9,17 @@ import re
 import sys
 
 from ..catalog import RULES as CATALOG
+from ..catalog import rule_modules
 from ..config import Config, load_config, parse_codes
 from ..errors import UsageError
-from ..finding import KERAS3, TF_KERAS, FileError, Finding
+from ..finding import FileError, Finding
 from ..report import Report
+from ..vocab import KERAS3, TF_KERAS
 from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
 from .project import FileInfo, Project, file_info, is_framework_root
-from .rules import RULES as RULE_MODULES
 from .rules import Hit
 from .source import FileSummary, SourceError, summarize
 
@@ -174,19 +175,21 @@ def check(summaries: list[FileSummary], config: Config, project: Project | None 
 
 def _hits(file: FileSummary, project: Project, config: Config):
     target = _target_for(file, config)
+    modules = rule_modules().values()
+    class_rules = [m for m in modules if getattr(m, "check_class", None) is not None and config.enabled(m.RULE.code)]
+    module_rules = [m for m in modules if getattr(m, "check_module", None) is not None and config.enabled(m.RULE.code)]
     for cls in file.classes:
         key = project.key_of(cls.qualname, file.path)
         if not cls.bases or is_framework_root(key) or not project.is_layer(key):
             continue  # not a layer, or Keras's own Layer/Model when the checked tree is Keras
         ctx = ClassContext(cls, file, project, target)
-        for rule in RULE_MODULES:
-            if hasattr(rule, "check_class") and config.enabled(rule.CODE):
-                yield from ((rule.CODE, hit, cls.name) for hit in rule.check_class(ctx))
+        for rule in class_rules:
+            yield from ((rule.RULE.code, hit, cls.name) for hit in rule.check_class(ctx))
     if file.tree is not None:
         mctx = ModuleContext(file, project, target)
-        for rule in RULE_MODULES:
-            if hasattr(rule, "check_module") and config.enabled(rule.CODE) and rule.CODE in file.module_rules:
-                yield from ((rule.CODE, hit, None) for hit in rule.check_module(mctx))
+        for rule in module_rules:
+            if rule.RULE.code in file.module_rules:
+                yield from ((rule.RULE.code, hit, None) for hit in rule.check_module(mctx))
 
 
 def _finding(code: str, hit: Hit, class_name: str | None, path: str, target: str) -> Finding | None:
@@ -198,7 +201,7 @@ def _finding(code: str, hit: Hit, class_name: str | None, path: str, target: str
         path=path, line=hit.line, column=hit.column, code=code, message=hit.message,
         severity=severity, detector="static", target=target,
         class_name=hit.class_name or class_name, attribute=hit.attribute,
-        fix=hit.fix if hit.fix is not None else rule.fix_hint.replace("{attr}", hit.attribute or "x"),
+        fix=None if hit.fix is None else rule.fix_text(hit.fix, attr=hit.attribute, **hit.fix_values),
     )
 
 

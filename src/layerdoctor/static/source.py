@@ -19,39 +19,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 
+from ..catalog import module_triggers
 from .names import module_name_for, resolve_relative
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
 ENTRY_METHODS = ("__init__", "build", "call")
-_CONSTRUCTED_NAME_RE = re.compile(r"\n[ \t]*([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 
 
 def module_rules_for(text: str) -> set[str]:
-    """Which module-level (functional code) rules could fire, from the text alone:
-    LD012 needs a Lambda; LD007/LD008 need a name bound to a constructor and called twice."""
-    codes = set()
-    if "Lambda(" in text:
-        codes.add("LD012")
-    for name in set(_CONSTRUCTED_NAME_RE.findall(text)):
-        if _called_twice(name, text):
-            codes.update(("LD007", "LD008"))
-            break
+    """Which module-level (functional code) rules could fire, from the text alone: each rule
+    declares its own TRIGGER (static/triggers.py); a trigger shared by rules runs once."""
+    codes, answers = set(), {}
+    for code, trigger in module_triggers():
+        fired = answers.get(trigger)
+        if fired is None:
+            fired = answers[trigger] = bool(trigger(text))
+        if fired:
+            codes.add(code)
     return codes
 
-
-def _called_twice(name: str, text: str) -> bool:
-    """`name(` at least twice, not as the tail of a longer name (`max(` is not `x(`)."""
-    needle, found, start = name + "(", 0, 0
-    while True:
-        at = text.find(needle, start)
-        if at < 0:
-            return False
-        before = text[at - 1] if at else " "
-        if not (before.isalnum() or before in "_."):
-            found += 1
-            if found == 2:
-                return True
-        start = at + 1
 
 # Line-start patterns begin with a literal "\n" and run over "\n" + text (_Text.padded): the regex
 # engine skips ahead to each newline instead of trying `^` at every character (measured 2.6x faster).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...formatting import format_shape
 from .. import findings, locate
 from ..calls import short_site
 
@@ -126,8 +127,7 @@ def _symbolic_batch(shape, batch_size):
     return shape
 
 
-def _shape(shape) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+_shape = format_shape
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -81,7 +81,7 @@ def run(inspection) -> None:
             reported_findings.add(key)
             inspection.findings.append(findings.make(
                 code, message, cls=cls, attribute=top_attribute, site=site, layer=node.path,
-                reached_through=label.lstrip("."), via=via))
+                reached_through=label.lstrip("."), via=via, fix_values=findings.measured(value)))
         inspection.untracked.append(UntrackedState(
             what=describe_value(value), owner=node.path, attribute=label.lstrip("."), count=_count(value),
             code=code, site=(findings.display_path(site[0]), site[1])))

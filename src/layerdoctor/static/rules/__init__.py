@@ -1,13 +1,18 @@
-"""One module per finding code. Each module sets CODE and defines `check_class(ctx)` (run on
-every Keras layer class, with a ClassContext) and/or `check_module(ctx)` (run on every file
-that was parsed whole, with a ModuleContext); both yield Hits. To add a finding: write one
-module here, list it in RULE_MODULES, add its entry to catalog.py and its test cases.
+"""One module per finding code: `ldNNN.py` (or an `ldNNN/` package) is the code's only home.
+
+A rule module declares `RULE` (its `layerdoctor.rule.Rule`: catalog text and fix templates) and
+its checks:
+- `check_class(ctx)`: run on every Keras layer class, with a ClassContext (`ctx.facts` holds
+  what the rules read); yields Hits.
+- `check_module(ctx)` with `TRIGGER(text) -> bool`: run on the functional (module-level) code of
+  a file whose text passes TRIGGER (a cheap test on the raw text, see `static/triggers.py`); yields Hits.
+Rules are discovered by `layerdoctor.catalog` (every `ld*` module here): nothing lists them.
+See CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import import_module
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -17,7 +22,8 @@ class Hit:
     attribute: str | None = None
     class_name: str | None = None  # defaults to the class being checked
     severity: str | None = None  # defaults to the catalog's severity for the target
-    fix: str | None = None  # defaults to the catalog's fix_hint
+    fix: str | None = "default"  # which of the rule's fix templates (None: no fix)
+    fix_values: dict = field(default_factory=dict)  # template fields besides `attr`
 
     @property
     def line(self) -> int:
@@ -26,9 +32,3 @@ class Hit:
     @property
     def column(self) -> int:
         return 1 if isinstance(self.node, int) else self.node.col_offset + 1
-
-
-RULE_MODULES = ["ld001", "ld002", "ld003", "ld004", "ld005", "ld006", "ld007", "ld008", "ld009",
-                "ld010", "ld011", "ld012", "ld013"]
-
-RULES = [import_module(f"{__name__}.{name}") for name in RULE_MODULES]

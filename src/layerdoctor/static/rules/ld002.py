@@ -2,10 +2,80 @@
 
 import ast
 
+from ... import keras_messages as msg
+from ...rule import Rule, snippet
+from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from . import Hit
 
-CODE = "LD002"
+RULE = Rule(
+    code="LD002", name="state-created-in-call", severity="error", tf_keras_severity="error",
+    summary="A variable, weight-like tensor or sublayer is created inside `call()`.",
+    what="Static: finds layers (`keras.layers.*`, custom layer classes), variables "
+         "(`self.add_weight`, `keras.Variable`, `tf.Variable`) and random or filled weight "
+         "tensors created in `call()` or in a method that `call()` uses. Runtime: calls the model "
+         "twice and reports variables, layers and weight attributes that are new after each "
+         "call, and recognises the errors Keras raises for state created in `call()`.",
+    why={
+        KERAS3: "Whatever `call()` creates is created again, with fresh random values, on every "
+                "call: it is never trained, never saved, and the output changes from call to call. "
+                "What Keras 3 does about it depends on the form and the backend. "
+                "`self.add_weight(...)` or `self.proj = Dense(...)` in `call()` raises \"You cannot "
+                "add new elements of state\" on every backend. A local `Dense(...)` in `call()` "
+                "passes eager calls and model building; then `fit` raises \"tf.function only "
+                "supports singleton tf.Variables\" on TensorFlow, while JAX and torch train nothing, "
+                "silently. A local `keras.Variable`/`tf.Variable` is silent in eager calls and raises "
+                "when a functional model is built, with a different message per backend. "
+                "`self.w = keras.random.normal(...)` is silent (0 parameters) except on JAX, where "
+                "building the model raises \"[JAX RNG] When tracing a JAX function, you should only "
+                "use seeded random ops\".",
+        TF_KERAS: "Whatever `call()` creates is created again on every call. tf.keras 2 even "
+                  "accepts `self.add_weight(...)` and `self.proj = Dense(...)` in `call()`: each "
+                  "call creates a new variable and drops the previous one, so the weight listed in "
+                  "`layer.weights` is never the one the next call uses and gets no gradient. Eager "
+                  "calls run; `fit` raises \"tf.function only supports singleton tf.Variables "
+                  "created on the first call\" (also for a local `Dense` in `call()`). A local "
+                  "`tf.Variable` raises \"could not be lifted out of a `tf.function`\" when the "
+                  "model is built; a random tensor is silent (0 parameters).",
+    },
+    keras_says={
+        KERAS3: "\n".join([msg.CANNOT_ADD_STATE, msg.SINGLETON]),
+        TF_KERAS: "\n".join([msg.SINGLETON, msg.NOT_LIFTED]),
+    },
+    example=snippet("""
+        import keras
+
+
+        class ProjectionHead(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+
+            def call(self, inputs):
+                dense = keras.layers.Dense(self.units)  # new weights on every call
+                return dense(inputs)
+    """),
+    use_instead=snippet("""
+        import keras
+
+
+        class ProjectionHead(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+                self.dense = keras.layers.Dense(units)  # created once, tracked
+
+            def call(self, inputs):
+                return self.dense(inputs)
+    """),
+    fix_hint="# in __init__ (sublayers) or build() (weights), never in call():\n"
+             "self.{attr} = ...",
+    fix_safety="No automatic fix: the created object's arguments often depend on values that "
+               "exist only in `call()` (the input's shape, `training`), so where and how to "
+               "create it once is a decision for the author.",
+)
+
+CODE = RULE.code
 
 
 def check_class(ctx):
@@ -38,7 +108,6 @@ def check_class(ctx):
                 f"{ctx.name}.{method}() creates {what} on every call ({where}): it is new each "
                 f"time, never trained and never saved",
                 attribute=attr,
-                fix="create it once in __init__ (sublayers) or build() (weights); only use it in call()",
             )
 
 

@@ -2,11 +2,78 @@
 
 import ast
 
-from ...finding import TF_KERAS
+from ...rule import Rule, snippet
+from ...vocab import KERAS3, TF_KERAS
 from ..context import self_attr
 from . import Hit
 
-CODE = "LD006"
+RULE = Rule(
+    code="LD006", name="private-weight-list", severity="error", tf_keras_severity="error",
+    summary="`_trainable_weights`/`_non_trainable_weights` are mutated, or `trainable_weights` "
+            "is assigned.",
+    what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
+         "`_non_trainable_weights`, and assignments to `self.trainable_weights` or "
+         "`self.non_trainable_weights`. Runtime: reports the AttributeError this raises while "
+         "building, pointing at the offending line.",
+    why={
+        KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
+                "weight lists are computed from tracked attributes), and `trainable_weights` is a "
+                "read-only property. The line raises AttributeError on every backend the first "
+                "time `build()` runs. It is never needed: the weights of a sublayer stored as an "
+                "attribute and variables made with `add_weight` are tracked already. Old "
+                "tutorials written for tf.keras 2 still recommend it.",
+        TF_KERAS: "`_trainable_weights` is a private list of tf.keras 2 layers. Extending it with "
+                  "weights the layer tracks anyway works by accident: tf.keras 2 de-duplicates the "
+                  "list, so nothing is double counted, and the code breaks with AttributeError as "
+                  "soon as it runs on Keras 3. Assigning `self.trainable_weights = [...]` raises "
+                  "AttributeError on tf.keras 2 too.",
+    },
+    keras_says={
+        KERAS3: "AttributeError: 'Wrapper' object has no attribute '_trainable_weights'\n"
+                "AttributeError: property 'trainable_weights' of 'Wrapper' object has no setter",
+        TF_KERAS: "AttributeError: Can't set the attribute \"trainable_weights\", likely because it "
+                  "conflicts with an existing read-only @property of the object. Please choose a "
+                  "different name.",
+    },
+    example=snippet("""
+        import keras
+
+
+        class Wrapper(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.inner = keras.layers.Dense(units)
+
+            def build(self, input_shape):
+                self.inner.build(input_shape)
+                self._trainable_weights.extend(self.inner.trainable_weights)
+
+            def call(self, inputs):
+                return self.inner(inputs)
+    """),
+    use_instead=snippet("""
+        import keras
+
+
+        class Wrapper(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.inner = keras.layers.Dense(units)
+
+            def build(self, input_shape):
+                self.inner.build(input_shape)  # its weights are tracked through self.inner
+
+            def call(self, inputs):
+                return self.inner(inputs)
+    """),
+    fix_hint="# delete the line: weights of sublayers and add_weight variables are tracked already",
+    fix_safety="Safe when every listed weight belongs to a sublayer stored on `self` or was made "
+               "by `add_weight` on this layer (the usual case): deleting the line changes nothing "
+               "on tf.keras 2 and removes the crash on Keras 3. Otherwise no automatic fix: state "
+               "that is only reachable through the list must first become an `add_weight` variable.",
+)
+
+CODE = RULE.code
 
 _PRIVATE = {"_trainable_weights", "_non_trainable_weights"}
 _READ_ONLY = {"trainable_weights", "non_trainable_weights", "trainable_variables",
@@ -36,9 +103,7 @@ def check_class(ctx):
                 message = (f"{ctx.name}.{method}() assigns self.{attr}, a read-only property: "
                            f"AttributeError on Keras 3 and tf.keras 2")
                 severity = None
-            yield Hit(node, message, attribute=attr, severity=severity,
-                      fix="delete the line: sublayer weights are tracked through the attribute; "
-                          "to freeze weights set `layer.trainable = False` or add_weight(trainable=False)")
+            yield Hit(node, message, attribute=attr, severity=severity)
 
 
 def _offence(node):

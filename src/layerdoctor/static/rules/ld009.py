@@ -2,11 +2,90 @@
 
 import ast
 
+from ... import keras_messages as msg
+from ...rule import Rule, snippet
+from ...vocab import KERAS3, TF_KERAS
 from ..context import WEIGHT, self_attr
 from ..walk import children
 from . import Hit
 
-CODE = "LD009"
+RULE = Rule(
+    code="LD009", name="no-gradient", severity="error", tf_keras_severity="error",
+    summary="A trainable weight gets no gradient, so training never changes it.",
+    what="Static: finds trainable weights created with `add_weight` that the class never reads, "
+         "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
+         "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
+         "`argmax`, casts to integers). Runtime: computes the gradient of the summed outputs "
+         "with respect to every trainable weight and reports the weights that are "
+         "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence), "
+         "and recognises the error a NumPy conversion raises while the model is built.",
+    why={
+        KERAS3: "The weight is listed as trainable and counted in the summary, but no gradient "
+                "reaches it, so training never changes it: it keeps its initial value (zeros for a "
+                "bias, random numbers for a kernel). How it shows depends on the backend. "
+                "TensorFlow and torch return a `None` gradient, and `fit` warns \"Gradients do not "
+                "exist for variables [...]\" with a misleading hint about a missing `loss` (when no "
+                "weight of the model has a gradient, TensorFlow's `fit` raises \"No gradients "
+                "provided for any variable.\"). JAX "
+                "returns an all-zero gradient, never `None`, and `fit` prints nothing, so a zero "
+                "gradient alone does not prove the bug; `round` on torch also gives zeros without a "
+                "warning. Converting the weight to NumPy in `call()` fails instead of training: on "
+                "TensorFlow when the model is built (\"numpy() is only available when eager "
+                "execution is enabled.\"), on JAX at gradient time, while torch only warns in `fit`.",
+        TF_KERAS: "As on Keras 3 with TensorFlow: counted as trainable, `None` gradient, never "
+                  "trained; `fit` logs \"Gradients do not exist for variables [...]\" through the "
+                  "TensorFlow logger, which is easy to miss. A NumPy conversion in `call()` raises "
+                  "\"numpy() is only available when eager execution is enabled.\" when the model "
+                  "is built.",
+    },
+    keras_says={
+        KERAS3: msg.GRADS_K3 + "\n" + msg.NO_GRADIENTS + "\n"
+                "NotImplementedError: numpy() is only available when eager execution is enabled.",
+        TF_KERAS: msg.GRADS_TFK + "\n"
+                  "NotImplementedError: numpy() is only available when eager execution is enabled.",
+    },
+    example=snippet("""
+        import keras
+        from keras import ops
+
+
+        class Linear(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+
+            def build(self, input_shape):
+                self.kernel = self.add_weight(shape=(input_shape[-1], self.units), name="kernel")
+                self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+
+            def call(self, inputs):
+                return ops.matmul(inputs, self.kernel)  # self.bias is never used
+    """),
+    use_instead=snippet("""
+        import keras
+        from keras import ops
+
+
+        class Linear(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+
+            def build(self, input_shape):
+                self.kernel = self.add_weight(shape=(input_shape[-1], self.units), name="kernel")
+                self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+
+            def call(self, inputs):
+                return ops.matmul(inputs, self.kernel) + self.bias
+    """),
+    fix_hint="# read it differentiably in call(), or make it a constant:\n"
+             "self.{attr} = self.add_weight(..., trainable=False)",
+    fix_safety="No automatic fix: using the weight changes the model's output, and marking it "
+               "`trainable=False` changes what the optimizer and the summary see; only the author "
+               "knows which was meant.",
+)
+
+CODE = RULE.code
 
 # Calls whose result carries no gradient back to their arguments.
 _BLOCKING_CALLS = {"stop_gradient", "convert_to_numpy", "round", "argmax", "argmin", "sign", "floor",
@@ -33,7 +112,6 @@ def check_class(ctx):
                 f"{ctx.name}.{attr} is a trainable weight that nothing reads: it is counted but "
                 f"gets no gradient and is never trained",
                 attribute=attr,
-                fix=f"use self.{attr} in call(), or create it with trainable=False (or delete it)",
             )
             continue
         blocked = _only_blocked_reads(ctx, attr)
@@ -44,7 +122,6 @@ def check_class(ctx):
                 f"{ctx.name}.{attr} reaches the output only through {why}: it gets no gradient and "
                 f"is never trained",
                 attribute=attr,
-                fix=f"use self.{attr} differentiably in call(), or create it with trainable=False",
             )
 
 

@@ -2,11 +2,96 @@
 
 import ast
 
+from ...rule import Rule, snippet
+from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, WEIGHT, classify
+from ..facts import free_names
 from ..walk import walk
 from . import Hit
 
-CODE = "LD011"
+RULE = Rule(
+    code="LD011", name="untracked-container", severity="error", tf_keras_severity="error",
+    summary="Layers or variables are held in a plain object, a closure, or a module-level global "
+            "that `call()` uses.",
+    what="Static: finds `self.x = C()` where `C` is a plain class (not a Layer) whose instances "
+         "hold layers or variables, closures stored on `self` that capture layers, and module-level "
+         "layers or variables read inside a layer's `call()`. Runtime: walks the Python objects "
+         "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
+         "forward pass calls, and reports layers and variables that Keras does not track.",
+    why={
+        KERAS3: "Keras tracks the sublayers and variables stored directly on a layer: as "
+                "attributes, or inside lists, dicts and tuples assigned to attributes. It does not "
+                "look inside other Python objects. Layers held by a plain class instance, captured "
+                "in a closure, or read from a module-level global inside `call()` still compute, "
+                "but Keras does not see them: they are not in `layer.weights`, not counted, not "
+                "trained by `fit`, not saved. A global is the subtlest case: the layer's own "
+                "weights are counted and only the global's are missing. Keras says nothing on any "
+                "backend (TensorFlow and torch warn \"The model does not have any trainable "
+                "weights.\" only when nothing at all is tracked). A global layer wired into a "
+                "functional model (called on a `keras.Input`) is tracked and fine.",
+        TF_KERAS: "Same as Keras 3: tf.keras 2 tracks only attributes, lists and dicts of the "
+                  "layer, does not see layers inside plain objects, closures or globals, and says "
+                  "nothing.",
+    },
+    keras_says={KERAS3: "", TF_KERAS: ""},
+    example=snippet("""
+        import keras
+        from keras import ops
+
+
+        class Heads:  # a plain class, not a Layer
+            def __init__(self):
+                self.classifier = keras.layers.Dense(3)
+                self.regressor = keras.layers.Dense(1)
+
+
+        class MultiHead(keras.layers.Layer):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.heads = Heads()
+
+            def call(self, inputs):
+                return ops.concatenate(
+                    [self.heads.classifier(inputs), self.heads.regressor(inputs)], axis=-1
+                )
+    """),
+    use_instead=snippet("""
+        import keras
+        from keras import ops
+
+
+        class Heads(keras.layers.Layer):  # a Layer: its sublayers are tracked
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.classifier = keras.layers.Dense(3)
+                self.regressor = keras.layers.Dense(1)
+
+            def call(self, inputs):
+                return ops.concatenate([self.classifier(inputs), self.regressor(inputs)], axis=-1)
+
+
+        class MultiHead(keras.layers.Layer):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.heads = Heads()
+
+            def call(self, inputs):
+                return self.heads(inputs)
+    """),
+    fix_hint="# make the container a keras.layers.Layer, or store its layers on self:\n"
+             "self.{attr} = ...",
+    fixes={
+        "holder": "# assign each layer to an attribute of {cls}, or make {holder} a keras.layers.Layer:\n"
+                  "self.{held} = ...",
+        "closure": "self.{captured} = {captured}  # then use self.{captured} in call()",
+        "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
+    },
+    fix_safety="No automatic fix: the container has to become a Layer, or its layers attributes "
+               "(or a list/dict attribute) of the layer; either changes the names of the saved "
+               "weights.",
+)
+
+CODE = RULE.code
 
 _STATE = (LAYER, WEIGHT, FOREIGN)
 _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
@@ -39,8 +124,7 @@ def _plain_objects(ctx):
                 f"({', '.join(held)}): Keras does not look inside it, so they are not counted, "
                 f"trained or saved",
                 attribute=assign.attr,
-                fix=f"assign each layer to an attribute of {ctx.name} (self.{held[0]} = ...), "
-                    f"or make {holder} a keras.layers.Layer",
+                fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
             )
 
 
@@ -64,7 +148,7 @@ def _closures(ctx):
             else:
                 continue
             captured = []
-            for name in _free_names(body):
+            for name in free_names(body):
                 if name in env and name not in on_self - {getattr(value, "id", None)}:
                     if any(ctx.value(v, func).kind in _STATE for v in env[name]):
                         captured.append(name)
@@ -75,7 +159,7 @@ def _closures(ctx):
                     f"layers and variables reachable only through a closure are not counted, "
                     f"trained or saved",
                     attribute=assign.attr,
-                    fix=f"self.{captured[0]} = {captured[0]}  # then use self.{captured[0]} in call()",
+                    fix="closure", fix_values={"captured": captured[0]},
                 )
 
 
@@ -100,24 +184,5 @@ def _globals(ctx):
                     f"global layer or variable is not tracked by {ctx.name}, so its weights are not "
                     f"counted, trained or saved with it",
                     attribute=node.id,
-                    fix=f"self.{node.id.lower()} = ...  # create it in {ctx.name}.__init__ and use it in call()",
+                    fix="global", fix_values={"cls": ctx.name, "attr_lower": node.id.lower()},
                 )
-
-
-def _free_names(func):
-    if isinstance(func, ast.Lambda):
-        params = {a.arg for a in func.args.args}
-        body = [func.body]
-    else:
-        params = {a.arg for a in func.args.args + func.args.kwonlyargs}
-        body = func.body
-    assigned = set()
-    loads = []
-    for stmt in body:
-        for node in walk(stmt):
-            if isinstance(node, ast.Name):
-                if isinstance(node.ctx, ast.Store):
-                    assigned.add(node.id)
-                else:
-                    loads.append(node.id)
-    return [n for n in dict.fromkeys(loads) if n not in params and n not in assigned]

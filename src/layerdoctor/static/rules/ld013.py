@@ -2,11 +2,83 @@
 
 import ast
 
-from ...finding import TF_KERAS
+from ...rule import Rule, snippet
+from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER
 from . import Hit
 
-CODE = "LD013"
+RULE = Rule(
+    code="LD013", name="super-init-missing-or-late", severity="error", tf_keras_severity="error",
+    summary="`super().__init__()` is never called, or is called after the layer set state or "
+            "settings.",
+    what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
+         "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
+         "before calling it. Runtime: recognises the error raised while constructing or first "
+         "calling the layer and points at the class.",
+    why={
+        KERAS3: "`Layer.__init__` sets up tracking and the layer's settings. Never calling it makes "
+                "the first call raise \"you forgot to call `super().__init__()`\". Calling it late "
+                "depends on the backend. On TensorFlow and JAX a sublayer assigned before it is "
+                "still tracked, but settings assigned before it are silently overwritten: "
+                "`self.trainable = False` before `super().__init__()` leaves the layer trainable "
+                "(and a sublayer assigned before that line stays frozen while the layer reports "
+                "`trainable=True`). On the torch backend every Keras layer is a `torch.nn.Module`, "
+                "and assigning a sublayer before `super().__init__()` raises \"cannot assign "
+                "module before Module.__init__() call\": code that works on TensorFlow breaks on "
+                "torch.",
+        TF_KERAS: "Never calling `super().__init__()` makes the first call raise \"You must call "
+                  "`super().__init__()` in the layer constructor.\" Called late, a Layer still "
+                  "tracks a sublayer assigned first, but a Model raises \"It looks like you are "
+                  "subclassing `Model` and you forgot to call `super().__init__()`\" on the first "
+                  "sublayer assignment; settings assigned before the call are silently reset by it "
+                  "(`self.trainable = False` first leaves the layer trainable).",
+    },
+    keras_says={
+        KERAS3: "RuntimeError: In layer 'Encoder', you forgot to call `super().__init__()` as the "
+                "first statement in the `__init__()` method. Go add it!\n"
+                "AttributeError: cannot assign module before Module.__init__() call",
+        TF_KERAS: "RuntimeError: You must call `super().__init__()` in the layer constructor.\n"
+                  "RuntimeError: It looks like you are subclassing `Model` and you forgot to call "
+                  "`super().__init__()`. Always start with this line.",
+    },
+    example=snippet("""
+        import keras
+
+
+        class Encoder(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                self.units = units
+                self.dense = keras.layers.Dense(units)
+                super().__init__(**kwargs)
+
+            def call(self, inputs):
+                return self.dense(inputs)
+    """),
+    use_instead=snippet("""
+        import keras
+
+
+        class Encoder(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+                self.dense = keras.layers.Dense(units)
+
+            def call(self, inputs):
+                return self.dense(inputs)
+    """),
+    fix_hint="super().__init__(**kwargs)  # the first statement of __init__",
+    fixes={
+        "missing": "def __init__(self, ..., **kwargs):\n    super().__init__(**kwargs)",
+        "late": "super().__init__(**kwargs)  # the first statement of __init__\nself.{attr} = ...",
+    },
+    fix_safety="Safe when the arguments of the moved (or added) `super().__init__(...)` call use "
+               "only the parameters of `__init__`, not attributes set before it; otherwise unsafe. "
+               "Settings the layer set before the call (such as `self.trainable = False`) take "
+               "effect after the fix, which is the intent but changes behaviour.",
+)
+
+CODE = RULE.code
 
 # Attributes Layer.__init__ sets: assigned before it, they are silently reset.
 _SETTINGS = {"trainable", "name", "built", "dtype", "supports_masking", "input_spec", "stateful",
@@ -27,7 +99,7 @@ def check_class(ctx):
             init,
             f"{ctx.name}.__init__ never calls super().__init__(): Keras raises when the layer is used",
             attribute="__init__",
-            fix="def __init__(self, ..., **kwargs):\n    super().__init__(**kwargs)",
+            fix="missing",
         )
         return
     early = [a for a in ctx.assigns_in("__init__") if a.stmt.lineno < first_super]
@@ -51,8 +123,7 @@ def check_class(ctx):
             f"{ctx.name}.__init__ assigns self.{assign.attr} ({what}) before super().__init__(): "
             f"{consequence}",
             attribute=assign.attr,
-            fix="super().__init__(**kwargs)  # first line of __init__\n"
-                f"self.{assign.attr} = ...",
+            fix="late",
         )
 
 
