@@ -32,17 +32,21 @@ _triggers: list | None = None
 
 def register_rule_package(name: str) -> None:
     """Discover the `ld*` rule modules of the importable package `name` too (call it before linting)."""
-    global _modules
     if name not in _packages:
         _packages.append(name)
-        _modules = None
+        _forget_discovery()
 
 
 def unregister_rule_package(name: str) -> None:
-    global _modules
     if name != BUILTIN_PACKAGE and name in _packages:
         _packages.remove(name)
-        _modules = None
+        _forget_discovery()
+
+
+def _forget_discovery() -> None:
+    global _modules, _triggers
+    _modules = None
+    _triggers = None
 
 
 def rule_modules() -> dict[str, ModuleType]:
@@ -97,7 +101,7 @@ def get(code: str) -> Rule:
 def module_triggers() -> list[tuple[str, object]]:
     """(code, TRIGGER) of every rule with a module-level check."""
     global _triggers
-    if _triggers is None or _modules is None:
+    if _triggers is None:
         _triggers = [(code, module.TRIGGER) for code, module in rule_modules().items()
                      if getattr(module, "check_module", None) is not None]
     return _triggers

@@ -10,10 +10,10 @@ import argparse
 import os
 import sys
 
-from . import __version__
 from .catalog import RULES
 from .errors import UsageError
 from .report import EXIT_TROUBLE, Report
+from .version import __version__
 
 FORMATS_LINT = ("text", "json", "sarif", "github")
 FORMATS_INSPECT = ("text", "json", "sarif", "github")

@@ -11,12 +11,11 @@ import json
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote, urlsplit
 
-from .. import __version__
-from ..catalog import RULES, Rule
 from .. import vocab
+from ..catalog import RULES, Rule
 from ..finding import FileError, Finding
-from ..vocab import KERAS3, TF_KERAS
 from ..report import Report
+from ..version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"

@@ -13,7 +13,7 @@ import os
 import pickle
 import stat
 
-from .. import __version__
+from ..version import __version__
 from ..atomic import write_atomically
 from ..report import Report
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gc
+import glob
+import hashlib
 import multiprocessing
 import os
 import re
 import sys
 
 from ..catalog import RULES as CATALOG
-from ..catalog import rule_modules
+from ..catalog import package_sources, rule_modules
 from ..config import Config, load_config, parse_codes
 from ..errors import UsageError
 from ..finding import FileError, Finding
@@ -23,6 +25,7 @@ from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import Hit
 from .source import FileSummary, SourceError, summarize
 
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Below this many files to parse, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 64
 _NOQA_RE = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.I)
@@ -46,7 +49,7 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     files, errors = discover(paths, config.exclude)
     files = [os.path.normpath(f) for f in files]
 
-    store = result_cache.Cache(paths, config.fingerprint()) if use_cache else None
+    store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
     if store is not None:
         cached = store.load_result(files)
         if cached is not None:
@@ -67,6 +70,36 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     if store is not None:
         store.save(report, errors)
     return report
+
+
+_CODE_FINGERPRINT: dict[tuple, str] = {}
+
+
+def _stat_key(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def code_fingerprint() -> str:
+    """A digest of layerdoctor's own source and of every rule module: a change to a rule (or to
+    the code around the rules) makes the cached results of earlier runs misses, not stale hits."""
+    files = sorted(set(glob.glob(os.path.join(_PACKAGE_DIR, "**", "*.py"), recursive=True))
+                   | {os.path.abspath(f) for f in package_sources()})
+    key = tuple((path, _stat_key(path)) for path in files)
+    if key not in _CODE_FINGERPRINT:
+        digest = hashlib.blake2b(digest_size=12)
+        for path in files:
+            digest.update(path.encode())
+            try:
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError:
+                pass
+        _CODE_FINGERPRINT[key] = digest.hexdigest()
+    return _CODE_FINGERPRINT[key]
 
 
 def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list[Finding], list[FileError]]:

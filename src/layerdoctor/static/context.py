@@ -85,6 +85,7 @@ class ClassContext:
         self.project = project
         self.target = target
         self.name = cls.name
+        self.line = cls.line  # the `class` line: where a finding about the whole class points
         self.methods = cls.load_methods()
         self.qualname = project.key_of(cls.qualname, file.path)
         self.is_model = project.is_model(self.qualname)
