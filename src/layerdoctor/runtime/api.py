@@ -19,8 +19,8 @@ from ..errors import UsageError
 from ..report import Report
 from . import backend, load, locate
 from .calls import CallRecorder
-from .context import Inspection
-from .probes import failures, gradients, per_call, shadowed, shared, unbuilt, untracked
+from .context import Observation
+from .probes import failures, per_call, run_probes
 from .tree import build_tree
 
 
@@ -117,7 +117,7 @@ class _quiet:
 def _inspect(model, inputs, construction=None, target=None) -> Report:
     random_state = backend.snapshot_random_state()
     before = _snapshot(model)
-    inspection = Inspection(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
+    inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
     try:
         with _quiet():
             return _probe(inspection, target)
@@ -127,7 +127,8 @@ def _inspect(model, inputs, construction=None, target=None) -> Report:
         backend.restore_random_state(random_state)
 
 
-def _probe(inspection, target) -> Report:
+def _probe(inspection: Observation, target) -> Report:
+    """Collect once (two forward passes into the Observation), derive (PROBES), then format."""
     model = inspection.model
     created = []
     for number in (1, 2):
@@ -149,31 +150,17 @@ def _probe(inspection, target) -> Report:
         inspection.tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
         inspection.attributes_after.append(per_call.attribute_identities(inspection))
 
-    # Order matters: probes that explain an attribute (LD002, LD010) run before the scan
-    # that would otherwise call it raw state (LD001).
-    for probe in (per_call.run_before_scan, shadowed.run, untracked.run, per_call.run_after_scan,
-                  unbuilt.run, shared.run, gradients.run):
-        _run_probe(probe, inspection)
+    derived = run_probes(inspection)  # in the order of probes.PROBES
 
     tree = inspection.tree
-    untracked_count = sum(u.count for u in inspection.untracked)
+    untracked_count = sum(u.count for u in derived.untracked)
     report = Report(
-        findings=_unique(inspection.findings), tree=tree, untracked=inspection.untracked,
+        findings=_unique(derived.findings), tree=tree, untracked=derived.untracked,
         params={"total": tree.params, "trainable": tree.trainable_params,
                 "non_trainable": tree.non_trainable_params, "untracked": untracked_count},
         keras=backend.keras_info(), files_checked=0,
     )
     return report.sort()
-
-
-def _run_probe(probe, inspection) -> None:
-    """A probe that breaks on an unusual model costs its findings, not the whole report."""
-    try:
-        probe(inspection)
-    except Exception as error:  # noqa: BLE001
-        name = f"{probe.__module__.rsplit('.', 1)[-1]}.{probe.__name__}"
-        sys.stderr.write(f"layerdoctor: warning: the {name} probe failed and was skipped: "
-                         f"{failures.summary(error)}\n")
 
 
 def _batch_size(inputs):

@@ -1,30 +1,41 @@
-"""What the probes share: the model, its inputs, the recorded calls and the parameter tree."""
+"""What the probes share: one typed Observation (collected once), the Explained ledger of what
+earlier probes accounted for, and the ProbeResult each probe returns.
+
+The runtime works like torchinfo: collect once (api._probe fills an Observation from two
+forward passes), derive (each probe of `probes.PROBES` maps the observation to a ProbeResult),
+then format (the Report and its renderers).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..finding import Finding
 from . import backend, locate
+from .calls import CallRecorder
+from .tree import Node, UntrackedState
+
+Site = tuple[str, int]
+LayerAttribute = tuple[int, str]  # (id of the layer, attribute name)
 
 
 @dataclass
-class Inspection:
-    model: object
-    inputs: object
+class Observation:
+    """Everything the probes read, recorded once; probes never change it."""
+
+    model: Any  # the Keras model or layer inspected
+    inputs: Any  # what it was called on
     batch_size: int | None = None
-    construction: object = None  # CallRecorder of the user function that wired the model
-    first_pass: object = None  # CallRecorder of the first forward pass (builds the model)
-    second_pass: object = None  # CallRecorder of the second forward pass
-    created_in_second_pass: list = field(default_factory=list)  # [(variable, site)]
-    attributes_after: list = field(default_factory=list)  # per pass: {(layer id, attr): value id}
-    outputs: object = None
-    after_first_call: dict = field(default_factory=dict)  # variable values right after building
-    tree: object = None
-    findings: list = field(default_factory=list)
-    untracked: list = field(default_factory=list)
-    untracked_ids: set = field(default_factory=set)  # ids of the values listed in `untracked`
-    explained: set = field(default_factory=set)  # (layer id, attribute) already reported
-    no_gradient_explained: set = field(default_factory=set)  # variable ids explained by LD010
+    construction: CallRecorder | None = None  # calls made by the user function that wired the model
+    first_pass: CallRecorder | None = None  # the first forward pass (it builds the model)
+    second_pass: CallRecorder | None = None  # the second forward pass
+    created_in_second_pass: list[tuple[Any, Site | None]] = field(default_factory=list)  # native variables
+    # per pass: {(layer id, attribute): (layer, id of the value)} for weight-like attributes
+    attributes_after: list[dict[LayerAttribute, tuple[Any, int]]] = field(default_factory=list)
+    outputs: Any = None  # of the first pass
+    after_first_call: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values after building
+    tree: Node | None = None
 
     def forward(self):
         return self.model(self.inputs)
@@ -56,8 +67,30 @@ class Inspection:
         return [n for n in self.nodes() if is_user_class(type(n.layer))]
 
 
-def is_user_class(cls) -> bool:
-    return locate.is_user_file(locate.class_file(cls) or "")
+@dataclass
+class Explained:
+    """What earlier probes accounted for; a later probe stays silent about it (the order is PROBES')."""
+
+    attributes: set[LayerAttribute] = field(default_factory=set)  # reported as LD002/LD010: not LD001
+    values: set[int] = field(default_factory=set)  # ids of values already listed as untracked state
+    no_gradient: set[int] = field(default_factory=set)  # variable ids whose lack of gradient is LD010's
+
+    def add(self, other: "Explained") -> None:
+        self.attributes |= other.attributes
+        self.values |= other.values
+        self.no_gradient |= other.no_gradient
+
+
+@dataclass
+class ProbeResult:
+    """What one probe derived: its findings, the untracked state it lists, and what it explains."""
+
+    findings: list[Finding] = field(default_factory=list)
+    untracked: list[UntrackedState] = field(default_factory=list)
+    explains: Explained = field(default_factory=Explained)
+
+
+is_user_class = locate.is_user_class
 
 
 # Attribute names Keras itself sets on layers: never user state.

@@ -41,6 +41,11 @@ def user_site(frame) -> tuple[str, int] | None:
     return None
 
 
+def is_user_class(cls) -> bool:
+    """A class whose source file the user wrote (library layers are trusted)."""
+    return is_user_file(class_file(cls) or "")
+
+
 def class_file(cls) -> str | None:
     """The file defining `cls`, also when its module is not in sys.modules (loaded by path)."""
     try:

@@ -152,9 +152,7 @@ def _counts_as_use(call) -> bool:
     if call.parent is None:
         return True
     parent = call.parent.layer
-    from .context import is_user_class
-
-    return hasattr(parent, "_operations") or is_user_class(type(parent))  # functional models have _operations
+    return hasattr(parent, "_operations") or locate.is_user_class(type(parent))  # functional models have _operations
 
 
 def _add_calls(node, layer, first_pass, construction, batch_size) -> None:

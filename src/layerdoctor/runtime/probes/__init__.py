@@ -1,1 +1,51 @@
-"""One module per runtime check. Each exposes `run(inspection)` and appends findings."""
+"""The runtime checks, in the order they run.
+
+A probe is a function `probe(observation: Observation, explained: Explained) -> ProbeResult`:
+it reads the one Observation the two forward passes recorded (never the model's live state
+beyond what it must call), returns its findings and the untracked state it lists, and says
+what it explains. `explained` holds what the probes before it explained; a probe stays silent
+about those, which is why the order below matters. Which code overlapping states get
+(LD011 versus LD012, ...) is decided in `runtime/overlaps.py`, nowhere else.
+
+Building or calling the model can also fail; turning that exception into findings is
+`runtime/probes/failures.py`'s `classify()`, which is not a probe (there is no Observation).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from ..context import Explained, Observation, ProbeResult
+from . import gradients, per_call, shadowed, shared, unbuilt, untracked
+from .failures import summary
+
+Probe = Callable[[Observation, Explained], ProbeResult]
+
+PROBES: tuple[Probe, ...] = (
+    per_call.state_created_per_call,  # LD002 first: re-created attributes are not raw state (LD001)
+    shadowed.variable_shadowed,  # LD010 before the scan (not LD001) and before gradients (not LD009)
+    untracked.untracked_state,  # LD001, LD003, LD011, LD012 for what attributes reach
+    per_call.untracked_layers_used,  # LD002, LD011, LD012 for layers only calls reach
+    unbuilt.unbuilt_sublayers,  # LD005
+    shared.shared_layers,  # LD007
+    gradients.no_gradient,  # LD009, except variables LD010 explained
+)
+
+
+def run_probes(observation: Observation, probes: tuple[Probe, ...] = PROBES) -> ProbeResult:
+    """Run `probes` in order and merge their results. A probe that breaks on an unusual model
+    costs its own findings, with a warning on stderr, not the whole report."""
+    merged = ProbeResult()
+    for probe in probes:
+        try:
+            result = probe(observation, merged.explains)
+        except Exception as error:  # noqa: BLE001
+            name = f"{probe.__module__.rsplit('.', 1)[-1]}.{probe.__name__}"
+            sys.stderr.write(f"layerdoctor: warning: the {name} probe failed and was skipped: "
+                             f"{summary(error)}\n")
+            continue
+        merged.findings += result.findings
+        merged.untracked += result.untracked
+        merged.explains.add(result.explains)
+    return merged

@@ -7,7 +7,7 @@ depend on differentiably (unused, stop_gradient, NumPy round trip, round/argmax/
 from __future__ import annotations
 
 from .. import backend, findings, locate
-from ..context import is_user_class
+from ..context import Explained, Observation, ProbeResult, is_user_class
 
 
 def _float_outputs(outputs) -> list:
@@ -44,22 +44,25 @@ def _inside_library_model(inspection, node) -> bool:
     return False
 
 
-def run(inspection) -> None:
+def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD009: a trainable weight that gets no gradient from the outputs (unless LD010 explains it)."""
+    result = ProbeResult()
     variables = [v for v in inspection.model.trainable_weights]
     if not variables or not _float_outputs(inspection.outputs):
-        return  # nothing to differentiate (e.g. the model outputs only class ids)
+        return result  # nothing to differentiate (e.g. the model outputs only class ids)
     grads = backend.gradients(lambda: _scalar(inspection.forward()), variables)
     for variable, grad in zip(variables, grads):
-        if grad is not None or id(variable) in inspection.no_gradient_explained:
+        if grad is not None or id(variable) in explained.no_gradient:
             continue
         node, attribute = owner_and_attribute(inspection, variable)
         if node is not None and _inside_library_model(inspection, node):
             continue
         cls = type(node.layer) if node else None
-        inspection.findings.append(findings.make(
+        result.findings.append(findings.make(
             "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{variable.path}', "
                      f"{backend.size_of(variable)} values) gets no gradient from the outputs: it is counted "
                      f"as trainable but never trained", cls=cls, attribute=attribute,
             # where call() reads it (through stop_gradient, NumPy, round...), else where it is made
             site=locate.use_site(cls, "call", attribute) if cls else None,
             layer=node.path if node else None, variable=variable.path))
+    return result

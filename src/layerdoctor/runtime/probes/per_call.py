@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import backend, findings, locate
-from ..context import is_user_class, user_attributes
+from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
+from ..overlaps import untracked_code
 from ..tree import UntrackedState, describe_value
 from .untracked import is_weight_like_tensor
 
@@ -57,25 +58,30 @@ def _owner_class(call):
     return type(call.parent.layer) if call.parent is not None else None
 
 
-def run_before_scan(inspection) -> None:
-    """State re-created by each call; runs before the attribute scan so it is not called LD001."""
-    _changed_attributes(inspection)
-    _variables_created_in_call(inspection)
+def state_created_per_call(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD002: attributes and variables re-created by each call (explained, so not called LD001 later)."""
+    result = ProbeResult()
+    _changed_attributes(inspection, result)
+    _variables_created_in_call(inspection, result)
+    return result
 
 
-def run_after_scan(inspection) -> None:
-    """Layers used by a call that the tree does not hold (new per call, global, closure, Lambda)."""
-    _layers_per_call(inspection)
+def untracked_layers_used(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD002/LD011/LD012: layers a call uses that the tree does not hold (new per call, global,
+    closure, Lambda), skipping those the attribute scan already listed."""
+    result = ProbeResult()
+    _layers_per_call(inspection, explained, result)
+    return result
 
 
-def _changed_attributes(inspection) -> None:
+def _changed_attributes(inspection, result) -> None:
     first, second = inspection.attributes_after
     for key, (layer, value_id) in second.items():
         if key in first and first[key][1] != value_id:
             attribute = key[1]
             cls = type(layer)
-            inspection.explained.add(key)
-            inspection.findings.append(findings.make(
+            result.explains.attributes.add(key)
+            result.findings.append(findings.make(
                 "LD002", f"{cls.__name__}.{attribute} is a new object after every call: it is created "
                          f"in call(), so it is never trained or saved", cls=cls, attribute=attribute))
 
@@ -88,7 +94,7 @@ def _sites_with_new_layers(inspection) -> set:
             if c.site and id(c.layer) not in tracked and id(c.layer) not in first}
 
 
-def _variables_created_in_call(inspection) -> None:
+def _variables_created_in_call(inspection, result) -> None:
     by_site = defaultdict(int)
     layer_sites = _sites_with_new_layers(inspection)  # reported as new layers instead
     for variable, site in inspection.created_in_second_pass:
@@ -97,7 +103,7 @@ def _variables_created_in_call(inspection) -> None:
         by_site[site] += backend.size_of(variable)
     for site, count in by_site.items():
         cls = _class_at(inspection, site)
-        inspection.findings.append(findings.make(
+        result.findings.append(findings.make(
             "LD002", f"{cls.__name__ if cls else 'a layer'}.call() creates a new variable on every call "
                      f"({count} values at {findings.where(site)}): it is never trained or saved",
             cls=cls, site=site))
@@ -119,7 +125,7 @@ def _class_at(inspection, site):
     return None
 
 
-def _layers_per_call(inspection) -> None:
+def _layers_per_call(inspection, explained, result) -> None:
     tracked = inspection.tracked_layer_ids()
     first_by_site = defaultdict(set)
     for call in inspection.first_pass.calls:
@@ -137,20 +143,20 @@ def _layers_per_call(inspection) -> None:
         owner_node = inspection.node_of(call.parent.layer)
         owner = owner_node.path if owner_node else ""
         if call.site in first_by_site and id(layer) not in first_by_site[call.site]:
-            inspection.findings.append(findings.make(
+            result.findings.append(findings.make(
                 "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
                          f"(at {findings.where(call.site)}): its weights are never trained or saved",
                 cls=owner_cls, site=call.site, layer=owner))
             continue
-        code = "LD012" if _in_lambda(call) else "LD011"
-        if id(layer) in inspection.untracked_ids:
+        code = untracked_code("layer", _in_lambda(call))
+        if id(layer) in explained.values or id(layer) in result.explains.values:
             continue  # already listed by the attribute scan
-        inspection.untracked_ids.add(id(layer))
+        result.explains.values.add(id(layer))
         count = sum(backend.size_of(v) for v in layer.weights)
         how = "captured by a Lambda function" if code == "LD012" else "not an attribute of any layer (a global or closure)"
-        inspection.findings.append(findings.make(
+        result.findings.append(findings.make(
             code, f"{owner_cls.__name__}.call() uses {describe_value(layer)}, {how}: its {count} weights are "
                   f"never counted, trained or saved", cls=owner_cls, site=call.site, layer=owner))
-        inspection.untracked.append(UntrackedState(
+        result.untracked.append(UntrackedState(
             what=describe_value(layer), owner=owner, attribute=f"<used at {findings.where(call.site)}>",
             count=count, code=code, site=call.site and (findings.display_path(call.site[0]), call.site[1])))

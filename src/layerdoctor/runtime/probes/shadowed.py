@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import backend, findings, locate
-from ..context import user_attributes
+from ..context import Explained, Observation, ProbeResult, user_attributes
 
 
 def _referenced_ids(layer) -> set:
@@ -42,7 +42,9 @@ def _derived_attribute(layer, variable):
     return same_size[0] if same_size else None
 
 
-def run(inspection) -> None:
+def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD010: a variable attribute replaced by a tensor derived from it (proved by perturbing it)."""
+    result = ProbeResult()
     candidates = []
     for node in inspection.user_layers():
         referenced = _referenced_ids(node.layer)
@@ -52,10 +54,10 @@ def run(inspection) -> None:
                 if attribute:
                     candidates.append((node, variable, attribute))
     if not candidates:
-        return
+        return result
     baseline = _outputs(inspection)
     if not _same(baseline, _outputs(inspection)):
-        return  # the model is random per call: a perturbation test would prove nothing
+        return result  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
         original = backend.to_numpy(variable.value).copy()
         try:
@@ -66,10 +68,11 @@ def run(inspection) -> None:
         if not unchanged:
             continue
         cls = type(node.layer)
-        inspection.explained.add((id(node.layer), attribute))
-        inspection.no_gradient_explained.add(id(variable))
-        inspection.findings.append(findings.make(
+        result.explains.attributes.add((id(node.layer), attribute))
+        result.explains.no_gradient.add(id(variable))
+        result.findings.append(findings.make(
             "LD010", f"{cls.__name__}.{attribute} was replaced by a tensor derived from the variable "
                      f"'{variable.path}': call() uses a stale copy, so the variable is counted but never trained",
             cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
             layer=node.path, variable=variable.path))
+    return result

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from .. import findings
+from ..context import Explained, Observation, ProbeResult
 
 
-def run(inspection) -> None:
-    _shared_layers(inspection.tree, inspection, inside_shared=False)
+def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD007 (info): layers called in several places, and variables shared between layers."""
+    result = ProbeResult()
+    _shared_layers(inspection.tree, inspection, result, inside_shared=False)
     for node in inspection.nodes():
         for variable_path, first_owner in node.tied:
             cls = type(node.layer)
-            inspection.findings.append(findings.make(
+            result.findings.append(findings.make(
                 "LD007", f"{node.path} ({node.class_name}) shares the variable '{variable_path}' with {first_owner} "
                          f"(tied weights): it is counted once, at {first_owner}",
                 cls=cls, layer=node.path, tied_with=first_owner))
+    return result
 
 
-def _shared_layers(node, inspection, inside_shared: bool) -> None:
+def _shared_layers(node, inspection, result, inside_shared: bool) -> None:
     if node.shared_ref is not None:
         return
     shared = node.shared_calls > 1 or bool(node.also_at)
@@ -24,12 +28,12 @@ def _shared_layers(node, inspection, inside_shared: bool) -> None:
         places = ", ".join(node.call_sites) if node.call_sites else "several places"
         uses = f"called {node.shared_calls} times" if node.shared_calls > 1 else f"reachable as {', '.join(node.also_at)}"
         site = _first_site(node)
-        inspection.findings.append(findings.make(
+        result.findings.append(findings.make(
             "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
                      f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
             call_sites=node.call_sites or None))
     for child in node.children:
-        _shared_layers(child, inspection, inside_shared or shared)
+        _shared_layers(child, inspection, result, inside_shared or shared)
 
 
 def _first_site(node):

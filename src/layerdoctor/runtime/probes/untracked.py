@@ -10,7 +10,8 @@ from __future__ import annotations
 import types
 
 from .. import backend, findings, locate
-from ..context import is_user_class, user_attributes
+from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
+from ..overlaps import untracked_code
 from ..tree import UntrackedState, describe_value
 
 MAX_DEPTH = 3
@@ -58,7 +59,9 @@ def _count(value) -> int:
     return backend.size_of(value)
 
 
-def run(inspection) -> None:
+def untracked_state(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD001/LD003/LD011/LD012: weight-like values reachable from user layers that Keras does not track."""
+    result = ProbeResult()
     tracked_layers = inspection.tracked_layer_ids()
     tracked_variables = inspection.tracked_variable_ids()
     reported: set[int] = set()
@@ -70,19 +73,19 @@ def run(inspection) -> None:
         if id(value) in reported:
             return
         reported.add(id(value))
-        inspection.untracked_ids.add(id(value))
+        result.explains.values.add(id(value))
         cls = type(node.layer)
         top_attribute = label.lstrip(".").split(".")[0].split("[")[0]
-        if (id(node.layer), top_attribute) in inspection.explained:
+        if (id(node.layer), top_attribute) in explained.attributes:
             return  # another probe explained this attribute (LD002, LD010)
         key = (id(node.layer), top_attribute, code)
         site = lambda_sites.get(id(node)) or locate.attribute_site(cls, top_attribute)
         if key not in reported_findings:
             reported_findings.add(key)
-            inspection.findings.append(findings.make(
+            result.findings.append(findings.make(
                 code, message, cls=cls, attribute=top_attribute, site=site, layer=node.path,
                 reached_through=label.lstrip("."), via=via, fix_values=findings.measured(value)))
-        inspection.untracked.append(UntrackedState(
+        result.untracked.append(UntrackedState(
             what=describe_value(value), owner=node.path, attribute=label.lstrip("."), count=_count(value),
             code=code, site=(findings.display_path(site[0]), site[1])))
 
@@ -91,27 +94,27 @@ def run(inspection) -> None:
         if backend.is_keras_layer(value):
             if id(value) in tracked_layers:
                 return
-            code = "LD012" if in_lambda else "LD011"
+            code = untracked_code("layer", in_lambda)
             report(node, label, value, via, code,
                    f"{where}: layer {describe_value(value)} is held in a {via}, not tracked: "
                    f"its {_count(value)} weights are never trained or saved")
             return
         if backend.is_native_variable(value):
-            code = "LD012" if in_lambda else "LD003"
+            code = untracked_code("native", in_lambda)
             report(node, label, value, via, code,
                    f"{where} is a {describe_value(value)}: Keras 3 does not track it "
                    f"({_count(value)} values never trained or saved)")
             return
         if backend.is_keras_variable(value):
             if id(value) not in tracked_variables:
-                code = "LD012" if in_lambda else "LD011"
+                code = untracked_code("variable", in_lambda)
                 report(node, label, value, via, code,
                        f"{where}: variable {describe_value(value)} is held in a {via}, not tracked")
             return
         if is_weight_like_tensor(value):
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
-            report(node, label, value, via, "LD001",
+            report(node, label, value, via, untracked_code("tensor", False),
                    f"{where} is a {describe_value(value)}, not a variable: "
                    f"its {_count(value)} values are never trained or saved")
             return
@@ -132,6 +135,7 @@ def run(inspection) -> None:
                 scan(node, ".function", function, "Lambda function", 0, True)
         elif id(node) in user_nodes:
             for name, value in user_attributes(layer).items():
-                if (id(layer), name) in inspection.explained:
+                if (id(layer), name) in explained.attributes:
                     continue
                 scan(node, "." + name, value, "attribute", 0, False)
+    return result
