@@ -78,6 +78,21 @@ class SelfAssign:
     method: str
 
 
+def bindings(nodes) -> dict[str, list[ast.expr]]:
+    """Name -> every value bound to it by `=`, `x: T = ...` or `:=` among `nodes` (flow-insensitive).
+    The one definition, for class methods and functional code alike."""
+    env: dict[str, list[ast.expr]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    env.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
+            if isinstance(node.target, ast.Name):
+                env.setdefault(node.target.id, []).append(node.value)
+    return env
+
+
 class ClassContext:
     def __init__(self, cls: ClassSummary, file: FileSummary, project: Project, target: str):
         self.cls = cls
@@ -120,6 +135,45 @@ class ClassContext:
             if other != phase:
                 others |= names
         return [(n, self.methods[n]) for n in self.phase_methods.get(phase, ()) if n not in others or n == phase]
+
+    def in_phase(self, method: str, phase: str) -> bool:
+        """Is `method` `phase` itself or a helper reached from it (`call` -> `self._project()`)?"""
+        return method in self.phase_methods.get(phase, ())
+
+    def has_method(self, name: str) -> bool:
+        """Does the class define `name` (parsed or not)?"""
+        return name in self.cls.method_names
+
+    # -------------------------------------------------------------- text facts
+
+    def mentions(self, attr: str) -> int:
+        """How many times `self.<attr>` appears in the class's text (reads and stores, outside comments)."""
+        return self.cls.self_attr_counts.get(attr, 0)
+
+    # -------------------------------------------------------------- the project
+
+    def has_weights(self, qualname: str) -> bool:
+        """Does the layer class `qualname` (Keras's or the project's) create weights?"""
+        return self.project.has_weights(qualname)
+
+    def is_project_class(self, qualname: str | None) -> bool:
+        """Is `qualname` a class defined in the checked files?"""
+        return qualname in self.project.classes
+
+    def plain_class(self, qualname: str):
+        """(summary, file) of a project class that is not a layer (a plain holder), else None."""
+        if qualname in self.project.classes and not self.project.is_layer(qualname):
+            return self.project.classes[qualname]
+        return None
+
+    def classify_in(self, expr: ast.expr, file: FileSummary | None = None) -> "Value":
+        """What `expr` makes, read as if written at module level of `file` (default: this class's file)."""
+        return classify(expr, self.project, file or self.file, self.target)
+
+    @property
+    def module_assigns(self) -> dict:
+        """Top-level `NAME = ...` statements of the class's file."""
+        return self.file.module_assigns
 
     # -------------------------------------------------------------- statements
 
@@ -167,7 +221,7 @@ class ClassContext:
         """No `self.<attr>` anywhere in the class or its subclasses but the stores themselves."""
         if self.cls.dynamic_access:
             return False
-        if self.cls.self_attr_counts.get(attr, 0) > self.stores_of(attr):
+        if self.mentions(attr) > self.stores_of(attr):
             return False
         for sub in self.project.subclasses(self.qualname):
             if sub.attr_counts.get(attr, 0) or sub.dynamic_access:
@@ -183,16 +237,7 @@ class ClassContext:
         """Local name -> every value assigned to it in `func` (a flow-insensitive view)."""
         key = id(func)
         if key not in self._envs:
-            env: dict[str, list[ast.expr]] = {}
-            for stmt in (self.nodes(func.name) if self.methods.get(func.name) is func else walk(func)):
-                if isinstance(stmt, ast.Assign):
-                    for target in stmt.targets:
-                        if isinstance(target, ast.Name):
-                            env.setdefault(target.id, []).append(stmt.value)
-                elif isinstance(stmt, (ast.AnnAssign, ast.NamedExpr)) and stmt.value is not None:
-                    if isinstance(stmt.target, ast.Name):
-                        env.setdefault(stmt.target.id, []).append(stmt.value)
-            self._envs[key] = env
+            self._envs[key] = bindings(self.nodes(func.name) if self.methods.get(func.name) is func else walk(func))
         return self._envs[key]
 
     def value(self, expr: ast.expr, func: ast.FunctionDef | None = None) -> Value:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from .context import Value, classify
+from .context import Value, bindings, classify
 from .project import Project
 from .source import FileSummary
 from .walk import children
@@ -41,15 +41,16 @@ class ModuleContext:
             own.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
             yield scope, own
 
+    def qualify(self, node: ast.AST) -> str | None:
+        return self.project.qualify(node, self.file)
+
+    def is_project_class(self, qualname: str | None) -> bool:
+        """Is `qualname` a class defined in the checked files?"""
+        return qualname in self.project.classes
+
     def value(self, expr: ast.expr, env: dict[str, list[ast.expr]]) -> Value:
         return classify(expr, self.project, self.file, self.target, env)
 
 
 def name_bindings(nodes: list[ast.AST]) -> dict[str, list[ast.expr]]:
-    env: dict[str, list[ast.expr]] = {}
-    for node in nodes:
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    env.setdefault(target.id, []).append(node.value)
-    return env
+    return bindings(nodes)

@@ -473,6 +473,7 @@ def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> Cla
         bases=node.bases, methods=methods, method_names=set(methods),
         self_attr_counts=_attr_counts(body),
         dynamic_access=any(marker in body for marker in _DYNAMIC_MARKERS), end_line=end,
+        may_have_weights=_may_have_weights(body),
     )
 
 

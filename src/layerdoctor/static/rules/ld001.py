@@ -81,7 +81,7 @@ CODE = RULE.code
 
 def check_class(ctx):
     for assign in ctx.self_assigns(("__init__", "build")):
-        if assign.method in ctx.phase_methods.get("call", ()):
+        if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
         value = ctx.value(assign.value, ctx.methods[assign.method])
         if value.kind != TENSOR:

@@ -81,7 +81,7 @@ CODE = RULE.code
 def check_class(ctx):
     reported = set()
     for method, func in ctx.methods_of("call"):
-        if method in ctx.phase_methods.get("build", ()) or method in ctx.phase_methods.get("__init__", ()):
+        if ctx.in_phase(method, "build") or ctx.in_phase(method, "__init__"):
             continue  # shared with build/__init__: cannot tell it runs per call
         guarded = lazily_guarded_lines(func, ctx.nodes(method))
         targets = _self_targets(ctx.nodes(method))
@@ -91,7 +91,7 @@ def check_class(ctx):
             value = ctx.value(node, func)
             attr = targets.get(id(node))
             if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
-                    ctx.project.has_weights(value.qualname):
+                    ctx.has_weights(value.qualname):
                 what = f"a {value.layer_class} layer"
             elif value.kind in (WEIGHT, FOREIGN):
                 what = f"a variable ({value.qualname})"

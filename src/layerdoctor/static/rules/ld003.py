@@ -83,7 +83,7 @@ def check_class(ctx):
     if ctx.target != KERAS3:
         return  # tf.keras 2 tracks tf.Variable
     for assign in ctx.self_assigns(("__init__", "build")):
-        if assign.method in ctx.phase_methods.get("call", ()):
+        if ctx.in_phase(assign.method, "call"):
             continue
         value = ctx.value(assign.value, ctx.methods[assign.method])
         if value.kind != FOREIGN:

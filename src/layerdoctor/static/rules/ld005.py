@@ -71,7 +71,7 @@ CODE = RULE.code
 
 
 def check_class(ctx):
-    if "call" not in ctx.cls.method_names:
+    if not ctx.has_method("call"):
         return  # functional-API subclasses wire their layers in __init__; no call() to check
     seen = set()
     for assign in ctx.self_assigns(("__init__",)):
@@ -79,7 +79,7 @@ def check_class(ctx):
             continue
         func = ctx.methods[assign.method]
         value = ctx.value(assign.value, func)
-        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.project.has_weights(value.qualname):
+        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue  # a weightless layer has nothing to build
         if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, func):
             continue

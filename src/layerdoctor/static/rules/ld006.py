@@ -82,7 +82,7 @@ _MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
 
 
 def check_class(ctx):
-    if not any(ctx.cls.self_attr_counts.get(attr) for attr in _PRIVATE | _READ_ONLY):
+    if not any(ctx.mentions(attr) for attr in _PRIVATE | _READ_ONLY):
         return  # the class never names these lists
     for method, func in ctx.methods_of("__init__", "build", "call"):
         for node in ctx.nodes(method):

@@ -76,7 +76,7 @@ _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Separa
 
 def check_module(ctx):
     for name, ctor, value, sites, env in shared_layers(ctx):
-        custom = value.qualname in ctx.project.classes
+        custom = ctx.is_project_class(value.qualname)
         if value.layer_class not in _SIZED_BY_INPUT and not custom:
             continue
         dims = []
@@ -107,7 +107,7 @@ def _last_dim(expr, env, ctx, depth):
         return _last_dim(env[expr.id][0], env, ctx, depth + 1)
     if not isinstance(expr, ast.Call):
         return None
-    callee = ctx.project.qualify(expr.func, ctx.file) or ""
+    callee = ctx.qualify(expr.func) or ""
     if callee.rsplit(".", 1)[-1] == "Input" and callee.startswith("keras"):
         shape = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "shape"), None)
         if isinstance(shape, (ast.Tuple, ast.List)) and shape.elts:
@@ -123,7 +123,7 @@ def _last_dim(expr, env, ctx, depth):
         first = layer.args[0] if layer.args else next((k.value for k in layer.keywords if k.arg == "units"), None)
         kind = ctx.value(layer, env)
         if isinstance(first, ast.Constant) and isinstance(first.value, int) and (
-            kind.layer_class in ("Dense", "EinsumDense") or kind.qualname in ctx.project.classes
+            kind.layer_class in ("Dense", "EinsumDense") or ctx.is_project_class(kind.qualname)
         ):
             return first.value
     return None

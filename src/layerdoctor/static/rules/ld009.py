@@ -98,7 +98,7 @@ _WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variabl
 
 
 def check_class(ctx):
-    if any(ctx.cls.self_attr_counts.get(name) for name in _WEIGHT_LISTS):
+    if any(ctx.mentions(name) for name in _WEIGHT_LISTS):
         return
     weights = {}
     for assign in ctx.self_assigns(("__init__", "build")):
@@ -106,7 +106,7 @@ def check_class(ctx):
         if ctx.value(assign.value, func).kind == WEIGHT and _trainable(assign.value):
             weights.setdefault(assign.attr, assign)
     for attr, assign in weights.items():
-        if ctx.is_unused(attr) and "call" in ctx.cls.method_names:
+        if ctx.is_unused(attr) and ctx.has_method("call"):
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is a trainable weight that nothing reads: it is counted but "
@@ -136,7 +136,7 @@ def _trainable(call):
 
 def _only_blocked_reads(ctx, attr):
     """(first blocked read, why) when every read of self.<attr> outside the stores is blocked."""
-    total_reads = ctx.cls.self_attr_counts.get(attr, 0) - ctx.stores_of(attr)
+    total_reads = ctx.mentions(attr) - ctx.stores_of(attr)
     blocked = []
     reads = 0
     for method, func in ctx.methods_of("call"):

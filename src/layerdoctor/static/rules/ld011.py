@@ -4,7 +4,7 @@ import ast
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import FOREIGN, LAYER, WEIGHT, classify
+from ..context import FOREIGN, LAYER, WEIGHT
 from ..facts import free_names
 from ..walk import walk
 from . import Hit
@@ -113,8 +113,8 @@ def _plain_objects(ctx):
         if name in _PLAIN_HOLDERS:
             func = ctx.methods[assign.method]
             held = [kw.arg for kw in value.keywords if ctx.value(kw.value, func).kind in _STATE]
-        elif name in ctx.project.classes and not ctx.project.is_layer(name):
-            holder, file = ctx.project.classes[name]
+        elif ctx.plain_class(name) is not None:
+            holder, file = ctx.plain_class(name)
             held = [attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)]
         if held:
             holder = name.rsplit(".", 1)[-1]
@@ -131,7 +131,7 @@ def _plain_objects(ctx):
 def _creates_state(ctx, callee, file):
     """Whether calling `callee` (as written in `file`) makes a layer or a variable."""
     call = ast.parse(f"{callee}()", mode="eval").body
-    return classify(call, ctx.project, file, ctx.target).kind in _STATE
+    return ctx.classify_in(call, file).kind in _STATE
 
 
 def _closures(ctx):
@@ -164,7 +164,7 @@ def _closures(ctx):
 
 
 def _globals(ctx):
-    globals_ = ctx.file.module_assigns
+    globals_ = ctx.module_assigns
     if not globals_:
         return
     reported = set()
@@ -174,7 +174,7 @@ def _globals(ctx):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in globals_ \
                     and node.id not in local and node.id not in reported:
                 stmt = globals_[node.id]
-                value = classify(stmt.value, ctx.project, ctx.file, ctx.target)
+                value = ctx.classify_in(stmt.value)
                 if value.kind not in (LAYER, WEIGHT):
                     continue
                 reported.add(node.id)

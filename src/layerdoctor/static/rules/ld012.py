@@ -78,7 +78,7 @@ def check_module(ctx):
         env = dict(module_env)
         env.update(name_bindings(nodes))
         for node in nodes:
-            if not (isinstance(node, ast.Call) and (ctx.project.qualify(node.func, ctx.file) or "").endswith("keras.layers.Lambda")):
+            if not (isinstance(node, ast.Call) and (ctx.qualify(node.func) or "").endswith("keras.layers.Lambda")):
                 continue
             fn = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "function"), None)
             if isinstance(fn, ast.Name) and fn.id in functions:
