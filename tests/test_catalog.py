@@ -188,3 +188,25 @@ def test_lint_example_pair(code):
     assert code in MARKER.findall(buggy_text), f"{buggy[0].name} has no # {code} marker"
     assert not MARKER.findall(fixed_text), f"{fixed.name} must carry no markers"
     assert buggy[0].name in (EXAMPLES / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_runtime_recognises_keras_messages_by_parts_of_the_documented_texts():
+    from layerdoctor import keras_messages
+
+    documented = "\n".join(said for rule in RULES.values() for said in rule.keras_says.values())
+    for fragment, message in keras_messages.FRAGMENTS.items():
+        assert fragment in message
+        assert message in documented, f"{fragment!r}: its message is quoted by no rule"
+
+
+def test_the_rules_that_call_their_fix_safe_have_an_autofix():
+    from layerdoctor.static.fixes import autofixes
+
+    safe = {code for code, rule in RULES.items() if rule.fix_safety.startswith("Safe")}
+    assert set(autofixes()) == safe == {"LD006", "LD013"}
+
+
+def test_lint_never_imports_libcst():
+    probe = ("import sys, layerdoctor; layerdoctor.lint_paths(['examples/lint'], use_cache=False); "
+             "sys.exit(1 if 'libcst' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", probe], cwd=ROOT).returncode == 0

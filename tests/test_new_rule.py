@@ -178,3 +178,11 @@ def test_the_new_rule_snippets_behave(extra_rules, tmp_path):
 
 def test_the_registry_is_back_to_the_builtin_rules_afterwards():
     assert all(not code.startswith("LD9") for code in catalog.RULES)
+
+
+def test_a_new_rule_runs_in_the_worker_processes_too(extra_rules, tmp_path):
+    for number in range(140):  # enough files for lint to start worker processes
+        write(tmp_path / "many" / f"m{number}.py", SOURCE.replace("OddDense", f"OddDense{number}"))
+    report = lint_paths([tmp_path / "many"], use_cache=False, jobs=2, select=["LD901"])
+    assert not report.errors
+    assert len(report.findings) == 140

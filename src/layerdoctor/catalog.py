@@ -37,6 +37,11 @@ def register_rule_package(name: str) -> None:
         _forget_discovery()
 
 
+def rule_packages() -> list[str]:
+    """The packages rules are discovered in, the built-in one first."""
+    return list(_packages)
+
+
 def unregister_rule_package(name: str) -> None:
     if name != BUILTIN_PACKAGE and name in _packages:
         _packages.remove(name)

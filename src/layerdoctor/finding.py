@@ -57,6 +57,25 @@ class Finding:
         return out
 
 
+def new_finding(code: str, message: str, *, path: str, line: int, column: int = 1, detector: str,
+                target: str, class_name: str | None = None, attribute: str | None = None,
+                fix: str | None = "default", fix_values: dict | None = None, severity: str | None = None,
+                extra: dict | None = None) -> Finding | None:
+    """The one way both detectors build a Finding: the severity for `target` and the fix text come
+    from the code's rule (`fix` names the rule's fix template, None for no fix; `fix_values` fill
+    it besides `attribute`). None when the code is not a bug on `target`."""
+    rule = RULES[code]
+    severity = severity or rule.severity_for(target)
+    if severity is None:
+        return None
+    return Finding(
+        path=path, line=int(line), column=column, code=code, message=message, severity=severity,
+        detector=detector, target=target, class_name=class_name, attribute=attribute,
+        fix=None if fix is None else rule.fix_text(fix, attr=attribute, **(fix_values or {})),
+        extra={k: v for k, v in (extra or {}).items() if v is not None},
+    )
+
+
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be read or parsed; the other files are still checked."""

@@ -1,6 +1,8 @@
 """Messages Keras prints, verbatim (BEHAVIOUR.md section 4; layer names are those of the examples).
 
-The rules quote them in `keras_says`; one place, so the docs and the runtime agree on the wording.
+The rules quote them in `keras_says`, and the runtime recognises exceptions by the FRAGMENTS
+below, each a part of one of these messages (tests/test_catalog.py checks it): one place, so the
+docs and the runtime agree on the wording.
 """
 
 from __future__ import annotations
@@ -38,3 +40,13 @@ UNBUILT_K3 = (
     "to be marked as built, despite not being actually built, which may cause failures down the "
     "line. Make sure to implement a proper `build()` method."
 )
+
+# Parts of the messages above that identify them in an exception's text (matched literally).
+CANNOT_ADD_STATE_FRAGMENT = "cannot add new elements of state"
+SINGLETON_FRAGMENT = "tf.function only supports singleton tf.Variables"
+NOT_LIFTED_FRAGMENT = "could not be lifted out of a `tf.function`"
+FRAGMENTS = {
+    CANNOT_ADD_STATE_FRAGMENT: CANNOT_ADD_STATE,
+    SINGLETON_FRAGMENT: SINGLETON,
+    NOT_LIFTED_FRAGMENT: NOT_LIFTED,
+}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalog import RULES
-from ..finding import Finding
+from ..finding import Finding, new_finding
 from ..formatting import display_path, short_site
 from ..vocab import KERAS3
 from . import locate
@@ -18,13 +17,10 @@ def make(code: str, message: str, *, cls=None, attribute: str | None = None, sit
     if site is None and cls is not None:
         site = locate.attribute_site(cls, attribute)
     path, line = site if site else ("<unknown>", 1)
-    rule = RULES[code]
-    fix = rule.fix_text(attr=attribute, **(fix_values or {}))
-    return Finding(
-        path=display_path(path), line=int(line), column=1, code=code, message=message,
-        severity=rule.severity_for(KERAS3) or "info", detector="runtime", target=KERAS3,
-        class_name=cls.__name__ if cls is not None else None, attribute=attribute, fix=fix,
-        extra={k: v for k, v in extra.items() if v is not None},
+    return new_finding(
+        code, message, path=display_path(path), line=line, detector="runtime", target=KERAS3,
+        class_name=cls.__name__ if cls is not None else None, attribute=attribute,
+        fix_values=fix_values, extra=extra,
     )
 
 

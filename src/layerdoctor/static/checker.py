@@ -10,11 +10,10 @@ import os
 import re
 import sys
 
-from ..catalog import RULES as CATALOG
-from ..catalog import package_sources, rule_modules
+from ..catalog import package_sources, register_rule_package, rule_modules, rule_packages
 from ..config import Config, load_config, parse_codes
 from ..errors import UsageError
-from ..finding import FileError, Finding
+from ..finding import FileError, Finding, new_finding
 from ..report import Report
 from ..vocab import KERAS3, TF_KERAS
 from . import cache as result_cache
@@ -113,7 +112,8 @@ def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list
     pipes, processes = [], []
     for chunk in (files[i::workers] for i in range(1, workers)):
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(child_end, chunk, config), daemon=True)
+        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages()),
+                                  daemon=True)
         process.start()
         pipes.append(parent_end)
         processes.append(process)
@@ -154,8 +154,10 @@ class _Part:
         return check(self.summaries, config, Project(infos))
 
 
-def _worker(pipe, paths: list[str], config: Config) -> None:
+def _worker(pipe, paths: list[str], config: Config, packages: list[str]) -> None:
     try:
+        for package in packages:  # a forkserver child starts with the built-in rules only
+            register_rule_package(package)
         part = _Part(paths)
         pipe.send(("ok", (part.infos, part.errors)))
         infos = pipe.recv()
@@ -226,15 +228,10 @@ def _hits(file: FileSummary, project: Project, config: Config):
 
 
 def _finding(code: str, hit: Hit, class_name: str | None, path: str, target: str) -> Finding | None:
-    rule = CATALOG[code]
-    severity = hit.severity or rule.severity_for(target)
-    if severity is None:
-        return None
-    return Finding(
-        path=path, line=hit.line, column=hit.column, code=code, message=hit.message,
-        severity=severity, detector="static", target=target,
-        class_name=hit.class_name or class_name, attribute=hit.attribute,
-        fix=None if hit.fix is None else rule.fix_text(hit.fix, attr=hit.attribute, **hit.fix_values),
+    return new_finding(
+        code, hit.message, path=path, line=hit.line, column=hit.column, detector="static", target=target,
+        class_name=hit.class_name or class_name, attribute=hit.attribute, fix=hit.fix,
+        fix_values=hit.fix_values, severity=hit.severity,
     )
 
 

@@ -1,11 +1,12 @@
-"""`lint --fix`: apply the fixes the catalog calls safe, then prove them by checking again.
+"""`lint --fix`: apply the fixes the rules call safe, then prove them by checking again.
 
-Safe fixes (catalog `fix_safety`):
-  LD006  delete `self._trainable_weights.extend/append(self.<sublayer>.<weights>)`: the sublayer's
-         weights are tracked through its attribute already.
-  LD013  move `super().__init__(...)` to the top of `__init__` when its arguments use only the
-         parameters of `__init__`; add `super().__init__(**kwargs)` when it is missing and
-         `__init__` takes `**kwargs`.
+A rule with a safe fix is a package (`static/rules/ldNNN/`) whose `fix.py` defines `Autofix`:
+`Autofix(findings, line_of)` gets that rule's static findings in one file and `line_of(node)`
+(a libcst node's first line in the original file); it defines any of libcst's
+`visit_<Node>(node)` / `leave_<Node>(original, updated)` methods and lists in `fixed` the
+findings it fixed. All the rules' Autofix objects edit a file in one libcst pass, so every one
+sees the original positions. `fix.py` is imported only here (lint never imports libcst).
+Today: LD006 (delete the private weight-list line) and LD013 (move or add super().__init__()).
 Edits are made with libcst (formatting and comments kept). A file is written whole through a
 temporary file and a rename, then the paths are checked again: a fix whose finding did not go
 away, or that brought a new one, is rolled back.
@@ -14,15 +15,24 @@ away, or that brought a new one, is rolled back.
 from __future__ import annotations
 
 import difflib
+import importlib
+import importlib.util
 from dataclasses import dataclass
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from ..catalog import rule_modules
 from ..finding import Finding
 
-FIXABLE = {"LD006", "LD013"}
-_WEIGHT_LISTS = {"weights", "trainable_weights", "trainable_variables", "variables"}
+
+def autofixes() -> dict[str, type]:
+    """code -> the Autofix class of every rule that has a safe fix (`ldNNN/fix.py`)."""
+    found = {}
+    for code, module in rule_modules().items():
+        if hasattr(module, "__path__") and importlib.util.find_spec(f"{module.__name__}.fix") is not None:
+            found[code] = importlib.import_module(f"{module.__name__}.fix").Autofix
+    return found
 
 
 @dataclass
@@ -36,9 +46,10 @@ class FixOutcome:
 
 def fix_files(findings: list[Finding]) -> dict[str, tuple[str, str, list[Finding]]]:
     """path -> (old source, new source, findings the edit addresses); files with no safe edit left out."""
+    fixers = autofixes()
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.code in FIXABLE and finding.detector == "static":
+        if finding.code in fixers and finding.detector == "static":
             by_path.setdefault(finding.path, []).append(finding)
     edits = {}
     for path, wanted in by_path.items():
@@ -48,10 +59,11 @@ def fix_files(findings: list[Finding]) -> dict[str, tuple[str, str, list[Finding
             module = cst.parse_module(old)
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
             continue
-        fixer = _Fixer(wanted)
+        fixer = _combined(fixers, wanted)
         new_module = MetadataWrapper(module).visit(fixer)
-        if fixer.fixed:
-            edits[path] = (old, new_module.code, fixer.fixed)
+        fixed = [f for handler in fixer.handlers for f in handler.fixed]
+        if fixed:
+            edits[path] = (old, new_module.code, fixed)
     return edits
 
 
@@ -59,122 +71,53 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{path}", f"b/{path}"))
 
 
-class _Fixer(cst.CSTTransformer):
+class _Combined(cst.CSTTransformer):
+    """One libcst pass for every rule's Autofix; an emptied block gets a `pass`."""
+
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, findings: list[Finding]):
-        self.ld006_lines = {f.line: f for f in findings if f.code == "LD006"}
-        self.ld013 = [f for f in findings if f.code == "LD013"]
-        self.fixed: list[Finding] = []
-        self._class_stack: list[str] = []
+    def __init__(self):
+        super().__init__()
+        self.handlers: list = []
 
-    def _line(self, node) -> int:
+    def line_of(self, node) -> int:
         return self.get_metadata(PositionProvider, node).start.line
 
-    # ------------------------------------------------------------ LD006
-
-    def leave_SimpleStatementLine(self, original, updated):
-        finding = self.ld006_lines.get(self._line(original))
-        if finding is None or len(updated.body) != 1 or not _is_sublayer_weight_extend(updated.body[0]):
-            return updated
-        self.fixed.append(finding)
-        return cst.RemoveFromParent()
-
     def leave_IndentedBlock(self, original, updated):
-        if not updated.body:  # the deleted line was the only one
+        updated = self._leave("leave_IndentedBlock", original, updated)
+        if isinstance(updated, cst.IndentedBlock) and not updated.body:  # the deleted line was the only one
             return updated.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
         return updated
 
-    # ------------------------------------------------------------ LD013
+    def _visit(self, name, node):
+        for handler in self.handlers:
+            method = getattr(handler, name, None)
+            if method is not None:
+                method(node)
+        return True
 
-    def visit_ClassDef(self, node):
-        self._class_stack.append(node.name.value)
-
-    def leave_ClassDef(self, original, updated):
-        self._class_stack.pop()
+    def _leave(self, name, original, updated):
+        for handler in self.handlers:
+            method = getattr(handler, name, None)
+            if method is not None and isinstance(updated, cst.CSTNode):
+                updated = method(original, updated)
         return updated
 
-    def leave_FunctionDef(self, original, updated):
-        if updated.name.value != "__init__" or not self._class_stack:
-            return updated
-        mine = [f for f in self.ld013 if f.class_name == self._class_stack[-1]]
-        if not mine:
-            return updated
-        body = list(updated.body.body)
-        start = 1 if body and _is_docstring(body[0]) else 0
-        index = next((i for i, stmt in enumerate(body) if _is_super_init(stmt)), None)
-        if index is None:
-            kwargs = updated.params.star_kwarg
-            if kwargs is None or not isinstance(kwargs.name, cst.Name):
-                return updated
-            call = cst.parse_statement(f"super().__init__(**{kwargs.name.value})\n")
-            body.insert(start, call)
+
+def _combined(fixers: dict[str, type], findings: list[Finding]) -> _Combined:
+    codes = sorted({f.code for f in findings})
+    names = {n for code in codes for n in dir(fixers[code]) if n.startswith(("visit_", "leave_"))}
+    namespace = {}
+    for name in names - {"leave_IndentedBlock"}:
+        if name.startswith("visit_"):
+            namespace[name] = lambda self, node, _name=name: self._visit(_name, node)
         else:
-            if index <= start or not _uses_only(body[index], _param_names(updated.params)):
-                return updated
-            statement = body.pop(index)
-            body.insert(start, statement)
-        self.fixed.extend(mine)
-        return updated.with_changes(body=updated.body.with_changes(body=body))
+            namespace[name] = lambda self, original, updated, _name=name: self._leave(_name, original, updated)
+    transformer = type("AutofixPass", (_Combined,), namespace)()
+    transformer.handlers = [fixers[code]([f for f in findings if f.code == code], transformer.line_of)
+                            for code in codes]
+    return transformer
 
 
-def _is_sublayer_weight_extend(statement) -> bool:
-    """`self._trainable_weights.extend(self.x.trainable_weights)` (or append, one argument)."""
-    if not (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call)):
-        return False
-    call = statement.value
-    func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value in ("extend", "append") and len(call.args) == 1):
-        return False
-    owner = func.value
-    if not (isinstance(owner, cst.Attribute) and owner.attr.value in ("_trainable_weights", "_non_trainable_weights")
-            and _is_self(owner.value)):
-        return False
-    arg = call.args[0].value
-    return (isinstance(arg, cst.Attribute) and arg.attr.value in _WEIGHT_LISTS
-            and isinstance(arg.value, cst.Attribute) and _is_self(arg.value.value))
-
-
-def _is_self(node) -> bool:
+def is_self(node) -> bool:
     return isinstance(node, cst.Name) and node.value == "self"
-
-
-def _is_docstring(statement) -> bool:
-    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
-            and isinstance(statement.body[0], cst.Expr) and isinstance(statement.body[0].value, cst.SimpleString))
-
-
-def _is_super_init(statement) -> bool:
-    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
-        return False
-    expr = statement.body[0]
-    if not (isinstance(expr, cst.Expr) and isinstance(expr.value, cst.Call)):
-        return False
-    func = expr.value.func
-    return (isinstance(func, cst.Attribute) and func.attr.value == "__init__" and isinstance(func.value, cst.Call)
-            and isinstance(func.value.func, cst.Name) and func.value.func.value == "super")
-
-
-def _param_names(params: cst.Parameters) -> set[str]:
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.add(star.name.value)
-    return names
-
-
-def _uses_only(statement, allowed: set[str]) -> bool:
-    """Every name in the super().__init__(...) arguments is a parameter (or the class, `self`, a builtin)."""
-    call = statement.body[0].value
-    names: set[str] = set()
-
-    class Names(cst.CSTVisitor):
-        def visit_Name(self, node):
-            names.add(node.value)
-
-    for arg in call.args:
-        arg.value.visit(Names())
-    for arg in call.func.value.args:  # super(Cls, self)
-        arg.value.visit(Names())
-    return names <= allowed | {"self", "True", "False", "None", "dict", "list", "tuple"} or all(
-        n in allowed or n[:1].isupper() or n in ("self", "True", "False", "None") for n in names)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ... import keras_messages as msg
 from ...formatting import format_shape
 from .. import findings, locate
 from ..calls import short_site
@@ -21,9 +22,9 @@ _MESSAGES = [
      "assigns the read-only property {attr_text}"),
     ("LD013", r"forgot to call `super\(\).__init__\(\)`|cannot assign module before Module.__init__\(\) call",
      "does not call super().__init__() first in __init__"),
-    ("LD002", r"cannot add new elements of state",
+    ("LD002", re.escape(msg.CANNOT_ADD_STATE_FRAGMENT),
      "creates a variable or sublayer in call() after the layer was built"),
-    ("LD002", r"tf.function only supports singleton tf.Variables|create a variable while in a stateless scope",
+    ("LD002", re.escape(msg.SINGLETON_FRAGMENT) + r"|create a variable while in a stateless scope",
      "creates a variable in call(): a new one on every call"),
     ("LD009", r"numpy\(\) is only available when eager execution is enabled",
      "turns a tensor into NumPy in call(): no gradient flows through it, and a traced call fails"),
@@ -31,7 +32,7 @@ _MESSAGES = [
 
 # A tf.Variable created from a tensor inside a traced call: in build() it is a foreign
 # variable (LD003, seed s001_0); in call() it is state created per call (LD002).
-_LIFTING = r"could not be lifted out of a `tf.function`"
+_LIFTING = re.escape(msg.NOT_LIFTED_FRAGMENT)
 
 
 def _self_class(frame):

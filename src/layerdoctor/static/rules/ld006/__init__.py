@@ -2,10 +2,10 @@
 
 import ast
 
-from ...rule import Rule, snippet
-from ...vocab import KERAS3, TF_KERAS
-from ..context import self_attr
-from . import Hit
+from ....rule import Rule, snippet
+from ....vocab import KERAS3, TF_KERAS
+from ...context import self_attr
+from .. import Hit
 
 RULE = Rule(
     code="LD006", name="private-weight-list", severity="error", tf_keras_severity="error",

@@ -2,10 +2,10 @@
 
 import ast
 
-from ...rule import Rule, snippet
-from ...vocab import KERAS3, TF_KERAS
-from ..context import LAYER
-from . import Hit
+from ....rule import Rule, snippet
+from ....vocab import KERAS3, TF_KERAS
+from ...context import LAYER
+from .. import Hit
 
 RULE = Rule(
     code="LD013", name="super-init-missing-or-late", severity="error", tf_keras_severity="error",
