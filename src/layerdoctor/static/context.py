@@ -240,10 +240,12 @@ class ClassContext:
             self._envs[key] = bindings(self.nodes(func.name) if self.methods.get(func.name) is func else walk(func))
         return self._envs[key]
 
-    def value(self, expr: ast.expr, func: ast.FunctionDef | None = None) -> Value:
+    def value(self, expr: ast.expr, env: dict[str, list[ast.expr]] | None = None) -> Value:
+        """What `expr` makes (a layer, a weight, a tensor...), its names read through `env`
+        (`self.env(method)` for an expression of a method). Same signature as ModuleContext.value."""
         key = id(expr)
         if key not in self._values:
-            self._values[key] = classify(expr, self.project, self.file, self.target, self.env(func) if func else {})
+            self._values[key] = classify(expr, self.project, self.file, self.target, env or {})
         return self._values[key]
 
 

@@ -83,7 +83,7 @@ def check_class(ctx):
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
-        value = ctx.value(assign.value, ctx.methods[assign.method])
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
         if value.kind != TENSOR:
             continue
         # A random tensor is a weight's initial value; a zeros/ones/array needs a weight's name,

@@ -88,7 +88,7 @@ def check_class(ctx):
         for node in ctx.nodes(method):
             if not isinstance(node, ast.Call) or node.lineno in guarded:
                 continue
-            value = ctx.value(node, func)
+            value = ctx.value(node, ctx.env(func))
             attr = targets.get(id(node))
             if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
                     ctx.has_weights(value.qualname):

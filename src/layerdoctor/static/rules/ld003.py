@@ -85,7 +85,7 @@ def check_class(ctx):
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue
-        value = ctx.value(assign.value, ctx.methods[assign.method])
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
         if value.kind != FOREIGN:
             continue
         yield Hit(

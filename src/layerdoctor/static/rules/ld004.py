@@ -77,7 +77,7 @@ def check_class(ctx):
     for method, func in ctx.only_phase("__init__"):
         params = {a.arg for a in func.args.args + func.args.kwonlyargs}
         for node in ctx.nodes(method):
-            if not isinstance(node, ast.Call) or ctx.value(node, func).kind != WEIGHT:
+            if not isinstance(node, ast.Call) or ctx.value(node, ctx.env(func)).kind != WEIGHT:
                 continue
             shape = _shape_arg(node)
             if not isinstance(shape, (ast.Tuple, ast.List)) or len(shape.elts) < 2:

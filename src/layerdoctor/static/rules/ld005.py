@@ -78,7 +78,7 @@ def check_class(ctx):
         if assign.attr in seen:
             continue
         func = ctx.methods[assign.method]
-        value = ctx.value(assign.value, func)
+        value = ctx.value(assign.value, ctx.env(func))
         if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue  # a weightless layer has nothing to build
         if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, func):

@@ -103,7 +103,7 @@ def check_class(ctx):
     weights = {}
     for assign in ctx.self_assigns(("__init__", "build")):
         func = ctx.methods[assign.method]
-        if ctx.value(assign.value, func).kind == WEIGHT and _trainable(assign.value):
+        if ctx.value(assign.value, ctx.env(func)).kind == WEIGHT and _trainable(assign.value):
             weights.setdefault(assign.attr, assign)
     for attr, assign in weights.items():
         if ctx.is_unused(attr) and ctx.has_method("call"):

@@ -93,7 +93,7 @@ def check_class(ctx):
     for method, func in ctx.methods_of("__init__", "build", "call"):
         for assign in ctx.assigns_in(method):
             value = assign.value
-            if ctx.value(value, func).kind == WEIGHT:
+            if ctx.value(value, ctx.env(func)).kind == WEIGHT:
                 weights.add(assign.attr)
                 continue
             if isinstance(value, ast.BinOp) and _contains_weight_call(ctx, value, func):
@@ -114,7 +114,7 @@ def check_class(ctx):
 
 
 def _contains_weight_call(ctx, expr, func):
-    return any(isinstance(n, ast.Call) and ctx.value(n, func).kind == WEIGHT for n in walk(expr))
+    return any(isinstance(n, ast.Call) and ctx.value(n, ctx.env(func)).kind == WEIGHT for n in walk(expr))
 
 
 def _reads_attr(expr, attr):

@@ -112,7 +112,7 @@ def _plain_objects(ctx):
         held = None
         if name in _PLAIN_HOLDERS:
             func = ctx.methods[assign.method]
-            held = [kw.arg for kw in value.keywords if ctx.value(kw.value, func).kind in _STATE]
+            held = [kw.arg for kw in value.keywords if ctx.value(kw.value, ctx.env(func)).kind in _STATE]
         elif ctx.plain_class(name) is not None:
             holder, file = ctx.plain_class(name)
             held = [attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)]
@@ -150,7 +150,7 @@ def _closures(ctx):
             captured = []
             for name in free_names(body):
                 if name in env and name not in on_self - {getattr(value, "id", None)}:
-                    if any(ctx.value(v, func).kind in _STATE for v in env[name]):
+                    if any(ctx.value(v, ctx.env(func)).kind in _STATE for v in env[name]):
                         captured.append(name)
             if captured:
                 yield Hit(

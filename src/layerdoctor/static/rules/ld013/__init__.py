@@ -106,7 +106,7 @@ def check_class(ctx):
     if any(a.attr == "_self_setattr_tracking" for a in early):
         return  # tracking switched off on purpose (tf.keras 2 idiom)
     for assign in early:
-        kind = ctx.value(assign.value, init).kind
+        kind = ctx.value(assign.value, ctx.env(init)).kind
         if kind == LAYER:
             if ctx.defines_setattr or (ctx.target == TF_KERAS and not ctx.is_model):
                 continue  # a custom __setattr__ (keras-hub's Backbone), or a tf.keras 2 Layer: works
