@@ -17,10 +17,10 @@ import warnings
 
 from ..errors import UsageError
 from ..report import Report
-from . import backend, load, locate
+from . import backend, failures, load, locate
 from .calls import CallRecorder
 from .context import Observation
-from .probes import failures, per_call, run_probes
+from .probes import per_call, run_probes
 from .tree import build_tree
 
 

@@ -8,7 +8,7 @@ about those, which is why the order below matters. Which code overlapping states
 (LD011 versus LD012, ...) is decided in `runtime/overlaps.py`, nowhere else.
 
 Building or calling the model can also fail; turning that exception into findings is
-`runtime/probes/failures.py`'s `classify()`, which is not a probe (there is no Observation).
+`runtime/failures.py`'s `classify()`, which is not a probe (there is no Observation).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import sys
 from collections.abc import Callable
 
 from ..context import Explained, Observation, ProbeResult
+from ..failures import summary
 from . import gradients, per_call, shadowed, shared, unbuilt, untracked
-from .failures import summary
 
 Probe = Callable[[Observation, Explained], ProbeResult]
 

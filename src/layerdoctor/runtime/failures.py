@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ... import keras_messages as msg
-from ...formatting import format_shape
-from .. import findings, locate
-from ..calls import short_site
+from .. import keras_messages as msg
+from ..formatting import format_shape
+from . import findings, locate
+from .calls import short_site
 
 # (code, pattern in the exception text, what it means)
 _MESSAGES = [
