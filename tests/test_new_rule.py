@@ -186,3 +186,16 @@ def test_a_new_rule_runs_in_the_worker_processes_too(extra_rules, tmp_path):
     report = lint_paths([tmp_path / "many"], use_cache=False, jobs=2, select=["LD901"])
     assert not report.errors
     assert len(report.findings) == 140
+
+
+def test_a_module_rule_without_a_trigger_is_refused(extra_rules):
+    """A module-level check that no file text selects would silently never run: discovery says so."""
+    write(extra_rules / "ld903.py", MODULE_RULE.replace('code="LD902"', 'code="LD903"')
+          .replace('name="odd-call"', 'name="odd-call-2"').replace("def TRIGGER(text):", "def _unused(text):"))
+    _forget("ldextra_rules")
+    catalog.unregister_rule_package("ldextra_rules")
+    catalog.register_rule_package("ldextra_rules")
+    with pytest.raises(TypeError, match="no TRIGGER"):
+        catalog.rule_modules()
+    (extra_rules / "ld903.py").unlink()
+    catalog.unregister_rule_package("ldextra_rules")  # leave a registry that discovers again

@@ -71,7 +71,7 @@ def new_finding(code: str, message: str, *, path: str, line: int, column: int = 
     return Finding(
         path=path, line=int(line), column=column, code=code, message=message, severity=severity,
         detector=detector, target=target, class_name=class_name, attribute=attribute,
-        fix=None if fix is None else rule.fix_text(fix, attr=attribute, **(fix_values or {})),
+        fix=None if fix is None else rule.fix_text(fix, **{"attr": attribute, **(fix_values or {})}),
         extra={k: v for k, v in (extra or {}).items() if v is not None},
     )
 

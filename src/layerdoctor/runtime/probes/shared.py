@@ -31,6 +31,7 @@ def _shared_layers(node, inspection, result, inside_shared: bool) -> None:
         result.findings.append(findings.make(
             "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
                      f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
+            fix_values={"attr": node.name},
             call_sites=node.call_sites or None))
     for child in node.children:
         _shared_layers(child, inspection, result, inside_shared or shared)
