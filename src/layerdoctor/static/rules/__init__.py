@@ -2,10 +2,11 @@
 
 A rule module declares `RULE` (its `layerdoctor.rule.Rule`: catalog text and fix templates) and
 its checks:
-- `check_class(ctx)`: run on every Keras layer class, with a ClassContext (`ctx.facts` holds
-  what the rules read); yields Hits.
+- `check_class(ctx)`: run on every Keras layer class, with a ClassContext (its methods give the
+  facts rules read; `static/facts.py` has those several rules share); yields Hits.
 - `check_module(ctx)` with `TRIGGER(text) -> bool`: run on the functional (module-level) code of
   a file whose text passes TRIGGER (a cheap test on the raw text, see `static/triggers.py`); yields Hits.
+- optionally, in an `ldNNN/` package, `fix.py` with the safe fix's `Autofix` (see `static/fixes.py`).
 Rules are discovered by `layerdoctor.catalog` (every `ld*` module here): nothing lists them.
 See CONTRIBUTING.md.
 """

@@ -1,6 +1,5 @@
 """LD007 shared-layer (info): one layer instance called in several places."""
 
-
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..facts import shared_layers
