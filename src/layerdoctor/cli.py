@@ -238,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     lint.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
-    lint.add_argument("--fix", action="store_true", help="apply the safe fixes (LD006, LD013), then check again")
+    lint.add_argument("--fix", action="store_true", help="apply the fixes the rules call safe, then check again")
     lint.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
     _output_options(lint, FORMATS_LINT)
     lint.set_defaults(run=_lint)
