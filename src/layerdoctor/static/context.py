@@ -83,14 +83,18 @@ def bindings(nodes) -> dict[str, list[ast.expr]]:
     The one definition, for class methods and functional code alike."""
     env: dict[str, list[ast.expr]] = {}
     for node in nodes:
-        if isinstance(node, ast.Assign):
+        kind = type(node)  # exact types: cheaper than isinstance on every node of a module
+        if kind is _ASSIGN:
             for target in node.targets:
-                if isinstance(target, ast.Name):
+                if type(target) is _NAME:
                     env.setdefault(target.id, []).append(node.value)
-        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-            if isinstance(node.target, ast.Name):
+        elif (kind is _ANN_ASSIGN or kind is _NAMED_EXPR) and node.value is not None:
+            if type(node.target) is _NAME:
                 env.setdefault(node.target.id, []).append(node.value)
     return env
+
+
+_ASSIGN, _ANN_ASSIGN, _NAMED_EXPR, _NAME = ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Name
 
 
 class ClassContext:
