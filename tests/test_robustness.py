@@ -460,3 +460,68 @@ def test_a_named_pipe_is_reported_not_waited_on(tmp_path):
         assert result.returncode == 2
         assert "pipe.py: cannot read: not a regular file" in result.stderr
         assert "LD001" in result.stdout
+
+
+# ================================================================ issue 7: hardening
+# Each test below failed on the code before issue 7. docs/reliability.md lists them as a table.
+
+
+# ---------------------------------------------------------------- the cache never runs code
+
+
+class _Exploit:
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_cache_runs_nothing(tmp_path, cache_dir):
+    import pickle
+
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    first = lint_paths([path.parent]).to_dict()
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Exploit(marker))
+    folders = {p.parent for p in cache_dir.rglob("*") if p.is_file()}
+    assert folders, "the first run fills the cache"
+    for folder in folders:
+        for name in ("index.pickle", "result.pickle", "index.json", "result.json"):
+            (folder / name).write_bytes(payload)
+    proc = run_cli("lint", "--format", "json", path.parent)
+    assert not marker.exists(), "loading the cache ran code"
+    assert proc.returncode == 1 and json.loads(proc.stdout) == first
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda d: {**d, "format": "x"},
+    lambda d: {**d, "report": {"files_checked": "3", "findings": [], "errors": []}},
+    lambda d: {**d, "report": {**d["report"], "findings": [["a", 1]]}},
+    lambda d: {**d, "report": {**d["report"], "findings": [[*d["report"]["findings"][0][:3], "LD999",
+                                                             *d["report"]["findings"][0][4:]]]}},
+    lambda d: [d],
+])
+def test_unexpected_json_in_the_cache_is_a_miss(tmp_path, cache_dir, tamper):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    first = lint_paths([path.parent]).to_dict()
+    (result,) = cache_dir.rglob("result.json")
+    result.write_text(json.dumps(tamper(json.loads(result.read_text()))))
+    assert lint_paths([path.parent]).to_dict() == first
+
+
+def test_cache_sees_an_edit_that_keeps_size_and_mtime(tmp_path, cache_dir):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY + "# 0123456789\n")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - 10_000_000_000))  # an old file
+    assert [(f.line, f.code) for f in lint_paths([path.parent]).findings] == [BUGGY_FINDING]
+    st = path.stat()
+    source = path.read_text()
+    lines = source.splitlines(True)
+    lines[BUGGY_FINDING[0] - 1] = lines[BUGGY_FINDING[0] - 1].rstrip("\n") + "  # noqa\n"
+    edited = "".join(lines).replace("# 0123456789\n", "# 01\n")
+    assert len(edited.encode()) == st.st_size
+    path.write_text(edited)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    assert lint_paths([path.parent]).findings == []
