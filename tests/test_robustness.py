@@ -525,3 +525,212 @@ def test_cache_sees_an_edit_that_keeps_size_and_mtime(tmp_path, cache_dir):
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
     assert lint_paths([path.parent]).findings == []
+
+
+# ---------------------------------------------------------------- writes never clobber
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+FIXABLE = """
+import keras
+
+
+class Wrapper(keras.layers.Layer):
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.inner = keras.layers.Dense(units)
+
+    def build(self, input_shape):
+        self.inner.build(input_shape)
+        self._trainable_weights.extend(self.inner.trainable_weights)  # the bug
+
+    def call(self, inputs):
+        return self.inner(inputs)
+"""
+FIXED = "".join(line for line in FIXABLE.lstrip("\n").splitlines(True) if "# the bug" not in line)
+
+
+def ld(*args, cwd=None, timeout=120, **env) -> subprocess.CompletedProcess:
+    """The CLI in a child process that imports this checkout's layerdoctor whatever its cwd."""
+    environ = dict(os.environ, **env)
+    environ["PYTHONPATH"] = os.pathsep.join([SRC, *filter(None, [os.environ.get("PYTHONPATH")])])
+    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", *map(str, args)], cwd=cwd, env=environ,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def one_line_exit_2(proc: subprocess.CompletedProcess) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+
+
+def test_output_keeps_mode_and_writes_through_a_symlink(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.txt"
+    report.write_text("old\n")
+    report.chmod(0o755)
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    assert ld("lint", layer, "-o", link, "--format", "json").returncode == 1
+    assert link.is_symlink() and os.readlink(link) == str(report)
+    assert json.loads(report.read_text())["findings"]
+    assert report.stat().st_mode & 0o777 == 0o755
+
+
+def test_output_writes_through_a_hard_link(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.json"
+    report.write_text("old\n")
+    other = tmp_path / "other-name.json"
+    os.link(report, other)
+    assert ld("lint", layer, "-o", report, "--format", "json").returncode == 1
+    assert report.stat().st_ino == other.stat().st_ino
+    assert json.loads(other.read_text())["findings"]
+
+
+def test_output_to_a_read_only_file_is_refused(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.json"
+    report.write_text("keep me\n")
+    report.chmod(0o444)
+    proc = ld("lint", layer, "-o", report, "--format", "json")
+    one_line_exit_2(proc)
+    assert "read-only" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert report.read_text() == "keep me\n" and report.stat().st_mode & 0o777 == 0o444
+
+
+def test_output_to_a_device_node_writes_in_place(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    assert ld("lint", layer, "-o", null, "--format", "json").returncode == 1
+    assert __import__("stat").S_ISCHR(null.stat().st_mode), "the device node was replaced by a file"
+
+
+def _fix_project(tmp_path, name="wrapper.py", data=None, newline="\n"):
+    path = tmp_path / "proj" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = FIXABLE.lstrip("\n").replace("\n", newline)
+    path.write_bytes(data if data is not None else text.encode())
+    return path
+
+
+def test_fix_keeps_crlf_bom_and_mode(tmp_path):
+    crlf = _fix_project(tmp_path, "crlf.py", newline="\r\n")
+    crlf.chmod(0o751)
+    bom = _fix_project(tmp_path, "bom.py", data=b"\xef\xbb\xbf" + FIXABLE.lstrip("\n").encode())
+    proc = ld("lint", "--fix", "--no-cache", crlf.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert crlf.read_bytes() == FIXED.replace("\n", "\r\n").encode()
+    assert crlf.stat().st_mode & 0o777 == 0o751
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+
+
+def test_fix_goes_through_a_symlink_and_a_hard_link(tmp_path):
+    real = _fix_project(tmp_path, "real.py")
+    (tmp_path / "links").mkdir()
+    link = tmp_path / "links" / "link.py"
+    link.symlink_to(real)
+    hard = tmp_path / "hard.py"
+    os.link(real, hard)
+    proc = ld("lint", "--fix", "--no-cache", link)
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text() == FIXED
+    assert hard.stat().st_ino == real.stat().st_ino and hard.read_text() == FIXED
+
+
+def test_fix_reports_a_read_only_file_and_fixes_the_others(tmp_path):
+    locked = _fix_project(tmp_path, "locked.py")
+    locked.chmod(0o444)
+    free = _fix_project(tmp_path, "free.py")
+    proc = ld("lint", "--fix", "--no-cache", locked.parent)
+    one_line_exit_2(proc)
+    assert f"{locked}: not fixed: read-only file" in proc.stderr
+    assert locked.read_text() == FIXABLE.lstrip("\n") and locked.stat().st_mode & 0o777 == 0o444
+    assert free.read_text() == FIXED
+
+
+def test_fix_in_a_read_only_folder_is_one_line(tmp_path):
+    locked = _fix_project(tmp_path, "locked.py")
+    free = write(tmp_path / "other" / "free.py", FIXABLE)
+    locked.parent.chmod(0o555)
+    try:
+        proc = ld("lint", "--fix", "--no-cache", locked, free)
+    finally:
+        locked.parent.chmod(0o755)
+    one_line_exit_2(proc)
+    assert f"{locked}: not fixed: read-only folder" in proc.stderr
+    assert locked.read_text() == FIXABLE.lstrip("\n")
+    assert free.read_text() == FIXED
+
+
+def test_fix_of_a_special_file_is_refused(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX only")
+    from layerdoctor.atomic import WriteError, write_atomically
+
+    os.mkfifo(tmp_path / "pipe.py")
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_atomically(str(tmp_path / "pipe.py"), b"x", special="refuse")
+
+
+def _rollback_case(tmp_path, during_check):
+    """--fix on a file whose fix 'does not hold' (the re-check still finds it); `during_check`
+    runs while the re-check does, as a user saving the file in their editor."""
+    from layerdoctor import cli
+
+    path = _fix_project(tmp_path, "crlf.py", newline="\r\n")
+    path.chmod(0o640)
+    original = path.read_bytes()
+    first = lint_paths([path], use_cache=False)
+    calls = []
+
+    def recheck(use_cache=False):
+        calls.append(1)
+        if len(calls) == 1:
+            during_check(path)
+        return first  # the finding is "still there": roll back
+
+    report = cli._apply_fixes(first, recheck, write=True)
+    return path, original, report
+
+
+def test_rollback_restores_the_original_bytes_and_mode(tmp_path):
+    path, original, report = _rollback_case(tmp_path, lambda p: None)
+    assert path.read_bytes() == original and path.stat().st_mode & 0o777 == 0o640
+    assert report.errors == []
+
+
+def test_rollback_keeps_an_edit_saved_during_the_check(tmp_path):
+    saved = b"# the user's edit\r\n"
+    path, original, report = _rollback_case(tmp_path, lambda p: p.write_bytes(saved))
+    assert path.read_bytes() == saved
+    assert [e.message for e in report.errors] == [
+        "the fix did not hold but was not rolled back: changed since it was read: left as it is"]
+
+
+def test_fix_leaves_a_file_changed_since_it_was_read(tmp_path, monkeypatch):
+    from layerdoctor import cli
+    from layerdoctor.static import fixes
+
+    path = _fix_project(tmp_path)
+    real_fix_files = fixes.fix_files
+
+    def fix_then_user_edits(findings):
+        edits = real_fix_files(findings)
+        path.write_text("# saved meanwhile\n")
+        return edits
+
+    monkeypatch.setattr(fixes, "fix_files", fix_then_user_edits)
+    report = cli._apply_fixes(lint_paths([path], use_cache=False), lambda use_cache=False: None, write=True)
+    assert path.read_text() == "# saved meanwhile\n"
+    assert [e.message for e in report.errors] == ["not fixed: changed since it was read: left as it is"]
+
+
+def test_diff_with_json_keeps_stdout_json(tmp_path):
+    path = _fix_project(tmp_path)
+    proc = ld("lint", "--diff", "--no-cache", "--format", "json", path)
+    assert json.loads(proc.stdout)["findings"]
+    assert "-        self._trainable_weights.extend" in proc.stderr
