@@ -734,3 +734,65 @@ def test_diff_with_json_keeps_stdout_json(tmp_path):
     proc = ld("lint", "--diff", "--no-cache", "--format", "json", path)
     assert json.loads(proc.stdout)["findings"]
     assert "-        self._trainable_weights.extend" in proc.stderr
+
+
+# ---------------------------------------------------------------- inspect: the target does not decide
+
+TARGET_HEAD = """
+import os, sys, threading, time
+import keras
+
+
+def model():
+    return keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])
+"""
+
+
+@pytest.mark.runtime
+def test_inspect_prints_and_threads_of_the_target_stay_out_of_the_report(tmp_path):
+    target = write(tmp_path / "noisy.py", TARGET_HEAD + """
+print("printed at import")
+
+
+def build_model():
+    print("printed while building")
+    threading.Thread(target=time.sleep, args=(3600,)).start()  # not a daemon
+    return model()
+""")
+    proc = ld("inspect", target, "--format", "json", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["params"]["total"] == 15
+    assert "printed at import" in proc.stderr and "printed while building" in proc.stderr
+    assert "left 1 thread(s) running" in proc.stderr
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("body, expected", [
+    ("sys.exit(0)", "called sys.exit(0)"),
+    ("os._exit(0)", "exited with status 0 before the report"),
+    ("raise MemoryError()", "MemoryError"),
+    ("time.sleep(3600)", "took longer than --timeout 20 s"),
+])
+def test_inspect_exit_paths_of_the_target_are_a_failed_build(tmp_path, body, expected):
+    target = write(tmp_path / "target.py", TARGET_HEAD + f"""
+
+def build_model():
+    {body}
+""")
+    proc = ld("inspect", target, "--format", "json", "--timeout", "20", timeout=300)
+    one_line_exit_2(proc)
+    assert proc.stdout == ""
+    assert expected in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("option, message", [
+    (["--input-dtype", "banana"], "bad --input-dtype 'banana'"),
+    (["--input-shape", "99999999,99999999"], "is too large"),
+    (["--timeout", "0"], "--timeout must be a positive"),
+])
+def test_inspect_bad_options_are_one_line(tmp_path, option, message):
+    target = write(tmp_path / "target.py", TARGET_HEAD + "\n\ndef build_model():\n    return model()\n")
+    proc = ld("inspect", target, *option, timeout=300)
+    one_line_exit_2(proc)
+    assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr

@@ -118,17 +118,24 @@ def _one_line(exc: OSError) -> str:
 
 def _inspect(args) -> int:
     try:
-        from .runtime.api import inspect_target
-        from .runtime.load import parse_shape
+        from .runtime.api import inspect_target  # noqa: F401 - the runtime extra is there
+        from .runtime.child import run_in_child
+        from .runtime.load import parse_dtype, parse_shape
     except ImportError as exc:  # the lean install: lint only
         raise UsageError(f"the runtime inspector needs Keras 3 ({exc}): pip install 'layerdoctor[runtime]'") from None
 
     shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
+    if args.input_dtype is not None:
+        parse_dtype(args.input_dtype)
+    if args.timeout is not None and not args.timeout > 0:
+        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if args.unsafe_load:
         print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
               "code stored in the file", file=sys.stderr)
-    report = inspect_target(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
-                            unsafe_load=args.unsafe_load)
+    # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
+    # change the outcome (see runtime/child.py).
+    report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
+                          unsafe_load=args.unsafe_load, timeout=args.timeout)
     _emit(report, args)
     return report.exit_code(args.exit_zero)
 
@@ -270,6 +277,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
     inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    inspect.add_argument("--timeout", type=float, metavar="SECONDS",
+                         help="stop the inspection after SECONDS (exit 2)")
     _output_options(inspect, FORMATS_INSPECT)
     inspect.set_defaults(run=_inspect)
 

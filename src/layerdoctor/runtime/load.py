@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import math
 import os
 import sys
 import uuid
@@ -17,6 +18,7 @@ from . import backend
 DEFAULT_FUNCTION = "build_model"
 BATCH_SIZE = 2
 UNKNOWN_DIM = 8  # for a None dimension other than the batch (e.g. a sequence length)
+MAX_INPUT_VALUES = 2**28  # one made-up input array: 1 GiB of float32
 
 
 @dataclass
@@ -114,7 +116,21 @@ def parse_shape(text: str) -> tuple[int, ...]:
         raise UsageError(f"bad --input-shape {text!r}: use comma-separated integers, batch first, e.g. 4,10") from None
     if not shape or any(d <= 0 for d in shape):
         raise UsageError(f"bad --input-shape {text!r}: use positive integers, batch first, e.g. 4,10")
+    if math.prod(shape) > MAX_INPUT_VALUES:
+        raise UsageError(f"--input-shape {text!r} is too large: {math.prod(shape):,} values "
+                         f"(at most {MAX_INPUT_VALUES:,})")
     return shape
+
+
+def parse_dtype(text: str):
+    """A NumPy dtype name for --input-dtype (float32, int32, bool...)."""
+    try:
+        dtype = np.dtype(str(text).replace("bool_", "bool"))
+    except (TypeError, ValueError):
+        raise UsageError(f"bad --input-dtype {text!r}: use a dtype such as float32, int32 or bool") from None
+    if dtype.kind not in "biuf":
+        raise UsageError(f"bad --input-dtype {text!r}: use a numeric or bool dtype such as float32, int32 or bool")
+    return dtype
 
 
 def _embedding_limit(model) -> int | None:
