@@ -796,3 +796,107 @@ def test_inspect_bad_options_are_one_line(tmp_path, option, message):
     proc = ld("inspect", target, *option, timeout=300)
     one_line_exit_2(proc)
     assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# ---------------------------------------------------------------- one line, exit 2, never a traceback
+
+
+def one_error_line(proc: subprocess.CompletedProcess, message: str) -> None:
+    one_line_exit_2(proc)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+
+
+def test_pyproject_tool_not_a_table(tmp_path):
+    write(tmp_path / "pyproject.toml", 'tool = "x"\n')
+    write(tmp_path / "layer.py", BUGGY)
+    one_error_line(ld("lint", tmp_path), "`tool` must be a table")
+
+
+@pytest.mark.parametrize("line", ["!", "\\", "[z-a]"])
+def test_a_gitignore_line_git_cannot_use_is_skipped(tmp_path, line):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, capture_output=True)
+    (tmp_path / ".gitignore").write_text(f"{line}\nignored.py\n")
+    write(tmp_path / "layer.py", BUGGY)
+    write(tmp_path / "ignored.py", BUGGY)
+    proc = ld("lint", "--format", "json", tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert {Path(f["path"]).name for f in json.loads(proc.stdout)["findings"]} == {"layer.py"}
+
+
+def test_a_bad_exclude_pattern_is_one_line(tmp_path):
+    one_error_line(ld("lint", write(tmp_path / "layer.py", BUGGY), "--exclude", "[z-a]"),
+                   "bad exclude pattern '[z-a]'")
+
+
+def test_sarif_with_a_file_name_that_is_not_utf8(tmp_path):
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    name = os.fsdecode(b"b\xff.py")
+    (folder / name).write_text(textwrap.dedent(BUGGY).lstrip("\n"))
+    proc = ld("lint", "--format", "sarif", folder.name, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    (result,) = json.loads(proc.stdout)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "proj/b%FF.py"
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_config_that_is_not_a_regular_file_does_not_hang(tmp_path, special):
+    if special == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("POSIX only")
+        special = tmp_path / "fifo"
+        os.mkfifo(special)
+    elif not os.path.exists(special):
+        pytest.skip("no /dev/zero")
+    one_error_line(ld("lint", write(tmp_path / "layer.py", BUGGY), "--config", special, timeout=30),
+                   "cannot read the configuration: not a regular file")
+
+
+def test_a_file_given_twice_is_checked_once(tmp_path):
+    path = write(tmp_path / "layer.py", BUGGY)
+    report = lint_paths([path, path, str(tmp_path / "." / "layer.py")], use_cache=False)
+    assert report.files_checked == 1 and len(report.findings) == 1
+
+
+def test_a_too_long_path_is_not_no_such_file(tmp_path):
+    proc = ld("lint", tmp_path / ("x" * 300 + ".py"))
+    one_line_exit_2(proc)
+    assert "File name too long" in proc.stderr and "no such file" not in proc.stderr
+
+
+def test_select_that_names_no_code(tmp_path):
+    path = write(tmp_path / "layer.py", BUGGY)
+    one_error_line(ld("lint", path, "--select", ","), "--select names no code")
+    write(tmp_path / "pyproject.toml", "[tool.layerdoctor]\nselect = []\n")
+    one_error_line(ld("lint", path), "select is empty")
+
+
+def _zip_bomb(path: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("model.weights.h5", "w", force_zip64=True) as member:
+            block = bytes(1 << 20)
+            for _ in range(160):
+                member.write(block)
+    return path
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("name, content, message", [
+    ("model.KERAS", b"not a zip", "not a .keras file"),
+    ("model.h5", b"not hdf5", "cannot load"),
+    ("model.keras", b"PK\x03\x04 corrupt", "not a .keras file"),
+    ("weights.bin", b"\x00\x01", "not a Python file (.py) nor a model file"),
+    ("bomb.keras", None, "refused as a zip bomb"),
+])
+def test_inspect_model_files_are_named_for_what_they_are(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is None:
+        _zip_bomb(path)
+    else:
+        path.write_bytes(content)
+    proc = ld("inspect", path, timeout=300)
+    one_error_line(proc, message)
+    assert "NoneType" not in proc.stderr and "File not found" not in proc.stderr
