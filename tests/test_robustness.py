@@ -900,3 +900,54 @@ def test_inspect_model_files_are_named_for_what_they_are(tmp_path, name, content
     proc = ld("inspect", path, timeout=300)
     one_error_line(proc, message)
     assert "NoneType" not in proc.stderr and "File not found" not in proc.stderr
+
+
+# ---------------------------------------------------------------- inspect_model leaves the state alone
+
+
+@pytest.mark.runtime
+def test_inspect_restores_variables_held_in_lists_and_helper_objects():
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    import layerdoctor
+
+    class Helper:
+        def __init__(self):
+            self.v = keras.Variable(np.zeros(3, "float32"))
+
+    class Mutates(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.native = [tf.Variable(tf.zeros(3))]
+            self.helper = Helper()
+
+        def call(self, x):
+            self.native[0].assign_add(tf.ones(3))
+            self.helper.v.assign(self.helper.v + 1.0)
+            return x
+
+    layer = Mutates()
+    layerdoctor.inspect_model(keras.Sequential([keras.Input((3,)), layer]))
+    assert layer.native[0].numpy().tolist() == [0, 0, 0]
+    assert layer.helper.v.numpy().tolist() == [0, 0, 0]
+
+
+@pytest.mark.runtime
+def test_inspect_after_set_random_seed_leaves_every_stream_as_it_was():
+    import random
+
+    import keras
+    import numpy as np
+
+    import layerdoctor
+
+    def draws(inspect):
+        keras.utils.set_random_seed(1)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dropout(0.5)])
+        if inspect:
+            layerdoctor.inspect_model(model)
+        return random.random(), float(keras.random.normal((1,))[0]), float(np.random.rand())
+
+    assert draws(inspect=True) == draws(inspect=False)
