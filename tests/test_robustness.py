@@ -951,3 +951,17 @@ def test_inspect_after_set_random_seed_leaves_every_stream_as_it_was():
         return random.random(), float(keras.random.normal((1,))[0]), float(np.random.rand())
 
     assert draws(inspect=True) == draws(inspect=False)
+
+
+def test_a_symlink_planted_in_the_cache_is_replaced_not_followed(tmp_path, cache_dir):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    lint_paths([path.parent])
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    for cached in list(cache_dir.rglob("*.json")):
+        cached.unlink()
+        cached.symlink_to(victim)
+    path.write_text(path.read_text() + "\n")  # a miss: the cache is written again
+    lint_paths([path.parent])
+    assert victim.read_text() == "precious\n"
+    assert not any(p.is_symlink() for p in cache_dir.rglob("*.json"))

@@ -26,11 +26,16 @@ class WriteError(OSError):
 
 
 def write_atomically(path: str, data: str | bytes, *, expect: bytes | None = None,
-                     special: str = "in-place") -> None:
+                     special: str = "in-place", private: bool = False) -> None:
     """Write `data` (str: UTF-8) to `path`. Raises OSError (WriteError for refusals); the target is
-    then unchanged and no temporary file is left behind. `special`: "in-place" or "refuse"."""
+    then unchanged and no temporary file is left behind. `special`: "in-place" or "refuse".
+    `private`: a file of layerdoctor's own (the cache): whatever is at `path`, a symlink included,
+    is replaced by a new 0600 file, never followed (a planted link must not redirect the write)."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogateescape")
+    if private:
+        _replace(os.path.abspath(path), data)
+        return
     real = os.path.realpath(path)
     try:
         st = os.stat(real)
@@ -74,6 +79,18 @@ def write_atomically(path: str, data: str | bytes, *, expect: bytes | None = Non
         if expect is not None:
             _check_unchanged(real, expect)  # once more, just before the rename
         os.replace(temporary, real)
+    except BaseException:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _replace(path: str, data: bytes) -> None:
+    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".layerdoctor-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
     except BaseException:
         if os.path.lexists(temporary):
             os.unlink(temporary)

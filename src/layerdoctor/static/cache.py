@@ -158,11 +158,12 @@ class Cache:
     def save(self, report: Report, discovery_errors=()) -> None:
         try:
             os.makedirs(self.dir, exist_ok=True)
-            write_atomically(os.path.join(self.dir, "index.json"), _dump({"files": self.index}))
+            write_atomically(os.path.join(self.dir, "index.json"), _dump({"files": self.index}), private=True)
             if self._files_key:
                 kept = {"files_checked": report.files_checked,
                         "findings": [_finding_to_json(f) for f in report.findings],
                         "errors": [[e.path, e.message] for e in report.errors if e not in discovery_errors]}
-                write_atomically(os.path.join(self.dir, "result.json"), _dump({"key": self._files_key, "report": kept}))
+                write_atomically(os.path.join(self.dir, "result.json"),
+                                 _dump({"key": self._files_key, "report": kept}), private=True)
         except (OSError, ValueError, TypeError):
             pass  # an unwritable cache (or a finding whose extra is not JSON) only costs time
