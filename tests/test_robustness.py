@@ -965,3 +965,27 @@ def test_a_symlink_planted_in_the_cache_is_replaced_not_followed(tmp_path, cache
     lint_paths([path.parent])
     assert victim.read_text() == "precious\n"
     assert not any(p.is_symlink() for p in cache_dir.rglob("*.json"))
+
+
+@pytest.mark.runtime
+def test_inspect_model_keeps_one_copy_of_the_weights():
+    """The snapshot of a built model is one copy of its weights, not one per snapshot."""
+    import tracemalloc
+
+    import keras
+    import numpy as np
+
+    import layerdoctor
+
+    model = keras.Sequential([keras.Input((1024,)), keras.layers.Dense(1024), keras.layers.Dense(1024),
+                              keras.layers.Dense(1024), keras.layers.Dense(8)])
+    x = np.ones((2, 1024), "float32")
+    model(x)
+    weight_bytes = sum(int(np.prod(v.shape)) * 4 for v in model.variables)
+    tracemalloc.start()
+    try:
+        layerdoctor.inspect_model(model, inputs=x)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.6 * weight_bytes, (peak / weight_bytes)

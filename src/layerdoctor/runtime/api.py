@@ -119,6 +119,7 @@ def _inspect(model, inputs, construction=None, target=None) -> Report:
     random_state = backend.snapshot_random_state()
     before = _snapshot(model)
     inspection = Inspection(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
+    inspection.before = before  # the first call's snapshot copies only the variables it created
     try:
         with _quiet():
             return _probe(inspection, target)
@@ -141,7 +142,7 @@ def _probe(inspection, target) -> Report:
             return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size)
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
-            inspection.after_first_call = _snapshot(model)
+            inspection.after_first_call = _snapshot(model, skip=inspection.before)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -237,9 +238,11 @@ def _collect_variables(value, found: dict, seen: set, depth: int) -> None:
 _FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builtins"}
 
 
-def _snapshot(model) -> dict:
-    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v).copy())
-            for v in _all_variables(model)}
+def _snapshot(model, skip=()) -> dict:
+    """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
+    one copy of the weights in memory, not one per snapshot."""
+    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
+            for v in _all_variables(model) if id(v) not in skip}
 
 
 def _restore(model, before: dict) -> None:
