@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 import subprocess
 import sys
 from pathlib import Path
@@ -449,3 +450,532 @@ def test_a_named_pipe_is_reported_not_waited_on(tmp_path):
         assert result.returncode == 2
         assert "pipe.py: cannot read: not a regular file" in result.stderr
         assert "LD001" in result.stdout
+
+
+# ================================================================ issue 7: hardening
+# Each test below failed on the code before issue 7. docs/reliability.md lists them as a table.
+
+
+# ---------------------------------------------------------------- the cache never runs code
+
+
+class _Exploit:
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_cache_runs_nothing(tmp_path, cache_dir):
+    import pickle
+
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    first = lint_paths([path.parent]).to_dict()
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Exploit(marker))
+    folders = {p.parent for p in cache_dir.rglob("*") if p.is_file()}
+    assert folders, "the first run fills the cache"
+    for folder in folders:
+        for name in ("index.pickle", "result.pickle", "index.json", "result.json"):
+            (folder / name).write_bytes(payload)
+    proc = run_cli("lint", "--format", "json", path.parent)
+    assert not marker.exists(), "loading the cache ran code"
+    assert proc.returncode == 1 and json.loads(proc.stdout) == first
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda d: {**d, "format": "x"},
+    lambda d: {**d, "report": {"files_checked": "3", "findings": [], "errors": []}},
+    lambda d: {**d, "report": {**d["report"], "findings": [["a", 1]]}},
+    lambda d: {**d, "report": {**d["report"], "findings": [[*d["report"]["findings"][0][:3], "LD999",
+                                                             *d["report"]["findings"][0][4:]]]}},
+    lambda d: [d],
+])
+def test_unexpected_json_in_the_cache_is_a_miss(tmp_path, cache_dir, tamper):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    first = lint_paths([path.parent]).to_dict()
+    (result,) = cache_dir.rglob("result.json")
+    result.write_text(json.dumps(tamper(json.loads(result.read_text()))))
+    assert lint_paths([path.parent]).to_dict() == first
+
+
+def test_cache_sees_an_edit_that_keeps_size_and_mtime(tmp_path, cache_dir):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY + "# 0123456789\n")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - 10_000_000_000))  # an old file
+    assert [(f.line, f.code) for f in lint_paths([path.parent]).findings] == [BUGGY_FINDING]
+    st = path.stat()
+    source = path.read_text()
+    lines = source.splitlines(True)
+    lines[BUGGY_FINDING[0] - 1] = lines[BUGGY_FINDING[0] - 1].rstrip("\n") + "  # noqa\n"
+    edited = "".join(lines).replace("# 0123456789\n", "# 01\n")
+    assert len(edited.encode()) == st.st_size
+    path.write_text(edited)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    assert lint_paths([path.parent]).findings == []
+
+
+# ---------------------------------------------------------------- writes never clobber
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+FIXABLE = """
+import keras
+
+
+class Wrapper(keras.layers.Layer):
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.inner = keras.layers.Dense(units)
+
+    def build(self, input_shape):
+        self.inner.build(input_shape)
+        self._trainable_weights.extend(self.inner.trainable_weights)  # the bug
+
+    def call(self, inputs):
+        return self.inner(inputs)
+"""
+FIXED = "".join(line for line in FIXABLE.lstrip("\n").splitlines(True) if "# the bug" not in line)
+
+
+def ld(*args, cwd=None, timeout=120, **env) -> subprocess.CompletedProcess:
+    """The CLI in a child process that imports this checkout's layerdoctor whatever its cwd."""
+    environ = dict(os.environ, **env)
+    environ["PYTHONPATH"] = os.pathsep.join([SRC, *filter(None, [os.environ.get("PYTHONPATH")])])
+    return subprocess.run([sys.executable, "-m", "layerdoctor.cli", *map(str, args)], cwd=cwd, env=environ,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def one_line_exit_2(proc: subprocess.CompletedProcess) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+
+
+def test_output_keeps_mode_and_writes_through_a_symlink(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.txt"
+    report.write_text("old\n")
+    report.chmod(0o755)
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    assert ld("lint", layer, "-o", link, "--format", "json").returncode == 1
+    assert link.is_symlink() and os.readlink(link) == str(report)
+    assert json.loads(report.read_text())["findings"]
+    assert report.stat().st_mode & 0o777 == 0o755
+
+
+def test_output_writes_through_a_hard_link(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.json"
+    report.write_text("old\n")
+    other = tmp_path / "other-name.json"
+    os.link(report, other)
+    assert ld("lint", layer, "-o", report, "--format", "json").returncode == 1
+    assert report.stat().st_ino == other.stat().st_ino
+    assert json.loads(other.read_text())["findings"]
+
+
+def test_output_to_a_read_only_file_is_refused(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    report = tmp_path / "report.json"
+    report.write_text("keep me\n")
+    report.chmod(0o444)
+    proc = ld("lint", layer, "-o", report, "--format", "json")
+    one_line_exit_2(proc)
+    assert "read-only" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert report.read_text() == "keep me\n" and report.stat().st_mode & 0o777 == 0o444
+
+
+def test_output_to_a_device_node_writes_in_place(tmp_path):
+    layer = write(tmp_path / "proj" / "layer.py", BUGGY)
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    assert ld("lint", layer, "-o", null, "--format", "json").returncode == 1
+    assert __import__("stat").S_ISCHR(null.stat().st_mode), "the device node was replaced by a file"
+
+
+def _fix_project(tmp_path, name="wrapper.py", data=None, newline="\n"):
+    path = tmp_path / "proj" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = FIXABLE.lstrip("\n").replace("\n", newline)
+    path.write_bytes(data if data is not None else text.encode())
+    return path
+
+
+def test_fix_keeps_crlf_bom_and_mode(tmp_path):
+    crlf = _fix_project(tmp_path, "crlf.py", newline="\r\n")
+    crlf.chmod(0o751)
+    bom = _fix_project(tmp_path, "bom.py", data=b"\xef\xbb\xbf" + FIXABLE.lstrip("\n").encode())
+    proc = ld("lint", "--fix", "--no-cache", crlf.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert crlf.read_bytes() == FIXED.replace("\n", "\r\n").encode()
+    assert crlf.stat().st_mode & 0o777 == 0o751
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+
+
+def test_fix_goes_through_a_symlink_and_a_hard_link(tmp_path):
+    real = _fix_project(tmp_path, "real.py")
+    (tmp_path / "links").mkdir()
+    link = tmp_path / "links" / "link.py"
+    link.symlink_to(real)
+    hard = tmp_path / "hard.py"
+    os.link(real, hard)
+    proc = ld("lint", "--fix", "--no-cache", link)
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text() == FIXED
+    assert hard.stat().st_ino == real.stat().st_ino and hard.read_text() == FIXED
+
+
+def test_fix_reports_a_read_only_file_and_fixes_the_others(tmp_path):
+    locked = _fix_project(tmp_path, "locked.py")
+    locked.chmod(0o444)
+    free = _fix_project(tmp_path, "free.py")
+    proc = ld("lint", "--fix", "--no-cache", locked.parent)
+    one_line_exit_2(proc)
+    assert f"{locked}: not fixed: read-only file" in proc.stderr
+    assert locked.read_text() == FIXABLE.lstrip("\n") and locked.stat().st_mode & 0o777 == 0o444
+    assert free.read_text() == FIXED
+
+
+def test_fix_in_a_read_only_folder_is_one_line(tmp_path):
+    locked = _fix_project(tmp_path, "locked.py")
+    free = write(tmp_path / "other" / "free.py", FIXABLE)
+    locked.parent.chmod(0o555)
+    try:
+        proc = ld("lint", "--fix", "--no-cache", locked, free)
+    finally:
+        locked.parent.chmod(0o755)
+    one_line_exit_2(proc)
+    assert f"{locked}: not fixed: read-only folder" in proc.stderr
+    assert locked.read_text() == FIXABLE.lstrip("\n")
+    assert free.read_text() == FIXED
+
+
+def test_fix_of_a_special_file_is_refused(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX only")
+    from layerdoctor.atomic import WriteError, write_atomically
+
+    os.mkfifo(tmp_path / "pipe.py")
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_atomically(str(tmp_path / "pipe.py"), b"x", special="refuse")
+
+
+def _rollback_case(tmp_path, during_check):
+    """--fix on a file whose fix 'does not hold' (the re-check still finds it); `during_check`
+    runs while the re-check does, as a user saving the file in their editor."""
+    from layerdoctor import cli
+
+    path = _fix_project(tmp_path, "crlf.py", newline="\r\n")
+    path.chmod(0o640)
+    original = path.read_bytes()
+    first = lint_paths([path], use_cache=False)
+    calls = []
+
+    def recheck(use_cache=False):
+        calls.append(1)
+        if len(calls) == 1:
+            during_check(path)
+        return first  # the finding is "still there": roll back
+
+    report = cli._apply_fixes(first, recheck, write=True)
+    return path, original, report
+
+
+def test_rollback_restores_the_original_bytes_and_mode(tmp_path):
+    path, original, report = _rollback_case(tmp_path, lambda p: None)
+    assert path.read_bytes() == original and path.stat().st_mode & 0o777 == 0o640
+    assert report.errors == []
+
+
+def test_rollback_keeps_an_edit_saved_during_the_check(tmp_path):
+    saved = b"# the user's edit\r\n"
+    path, original, report = _rollback_case(tmp_path, lambda p: p.write_bytes(saved))
+    assert path.read_bytes() == saved
+    assert [e.message for e in report.errors] == [
+        "the fix did not hold but was not rolled back: changed since it was read: left as it is"]
+
+
+def test_fix_leaves_a_file_changed_since_it_was_read(tmp_path, monkeypatch):
+    from layerdoctor import cli
+    from layerdoctor.static import fixes
+
+    path = _fix_project(tmp_path)
+    real_fix_files = fixes.fix_files
+
+    def fix_then_user_edits(findings):
+        edits = real_fix_files(findings)
+        path.write_text("# saved meanwhile\n")
+        return edits
+
+    monkeypatch.setattr(fixes, "fix_files", fix_then_user_edits)
+    report = cli._apply_fixes(lint_paths([path], use_cache=False), lambda use_cache=False: None, write=True)
+    assert path.read_text() == "# saved meanwhile\n"
+    assert [e.message for e in report.errors] == ["not fixed: changed since it was read: left as it is"]
+
+
+def test_diff_with_json_keeps_stdout_json(tmp_path):
+    path = _fix_project(tmp_path)
+    proc = ld("lint", "--diff", "--no-cache", "--format", "json", path)
+    assert json.loads(proc.stdout)["findings"]
+    assert "-        self._trainable_weights.extend" in proc.stderr
+
+
+# ---------------------------------------------------------------- inspect: the target does not decide
+
+TARGET_HEAD = """
+import os, sys, threading, time
+import keras
+
+
+def model():
+    return keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])
+"""
+
+
+@pytest.mark.runtime
+def test_inspect_prints_and_threads_of_the_target_stay_out_of_the_report(tmp_path):
+    target = write(tmp_path / "noisy.py", TARGET_HEAD + """
+print("printed at import")
+
+
+def build_model():
+    print("printed while building")
+    threading.Thread(target=time.sleep, args=(3600,)).start()  # not a daemon
+    return model()
+""")
+    proc = ld("inspect", target, "--format", "json", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["params"]["total"] == 15
+    assert "printed at import" in proc.stderr and "printed while building" in proc.stderr
+    assert "left 1 thread(s) running" in proc.stderr
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("body, expected", [
+    ("sys.exit(0)", "called sys.exit(0)"),
+    ("os._exit(0)", "exited with status 0 before the report"),
+    ("raise MemoryError()", "MemoryError"),
+    ("time.sleep(3600)", "took longer than --timeout 20 s"),
+])
+def test_inspect_exit_paths_of_the_target_are_a_failed_build(tmp_path, body, expected):
+    target = write(tmp_path / "target.py", TARGET_HEAD + f"""
+
+def build_model():
+    {body}
+""")
+    proc = ld("inspect", target, "--format", "json", "--timeout", "20", timeout=300)
+    one_line_exit_2(proc)
+    assert proc.stdout == ""
+    assert expected in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("option, message", [
+    (["--input-dtype", "banana"], "bad --input-dtype 'banana'"),
+    (["--input-shape", "99999999,99999999"], "is too large"),
+    (["--timeout", "0"], "--timeout must be a positive"),
+])
+def test_inspect_bad_options_are_one_line(tmp_path, option, message):
+    target = write(tmp_path / "target.py", TARGET_HEAD + "\n\ndef build_model():\n    return model()\n")
+    proc = ld("inspect", target, *option, timeout=300)
+    one_line_exit_2(proc)
+    assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+# ---------------------------------------------------------------- one line, exit 2, never a traceback
+
+
+def one_error_line(proc: subprocess.CompletedProcess, message: str) -> None:
+    one_line_exit_2(proc)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+
+
+def test_pyproject_tool_not_a_table(tmp_path):
+    write(tmp_path / "pyproject.toml", 'tool = "x"\n')
+    write(tmp_path / "layer.py", BUGGY)
+    one_error_line(ld("lint", tmp_path), "`tool` must be a table")
+
+
+@pytest.mark.parametrize("line", ["!", "\\", "[z-a]"])
+def test_a_gitignore_line_git_cannot_use_is_skipped(tmp_path, line):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, capture_output=True)
+    (tmp_path / ".gitignore").write_text(f"{line}\nignored.py\n")
+    write(tmp_path / "layer.py", BUGGY)
+    write(tmp_path / "ignored.py", BUGGY)
+    proc = ld("lint", "--format", "json", tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert {Path(f["path"]).name for f in json.loads(proc.stdout)["findings"]} == {"layer.py"}
+
+
+def test_a_bad_exclude_pattern_is_one_line(tmp_path):
+    one_error_line(ld("lint", write(tmp_path / "layer.py", BUGGY), "--exclude", "[z-a]"),
+                   "bad exclude pattern '[z-a]'")
+
+
+def test_sarif_with_a_file_name_that_is_not_utf8(tmp_path):
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    name = os.fsdecode(b"b\xff.py")
+    (folder / name).write_text(textwrap.dedent(BUGGY).lstrip("\n"))
+    proc = ld("lint", "--format", "sarif", folder.name, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    (result,) = json.loads(proc.stdout)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "proj/b%FF.py"
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_config_that_is_not_a_regular_file_does_not_hang(tmp_path, special):
+    if special == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("POSIX only")
+        special = tmp_path / "fifo"
+        os.mkfifo(special)
+    elif not os.path.exists(special):
+        pytest.skip("no /dev/zero")
+    one_error_line(ld("lint", write(tmp_path / "layer.py", BUGGY), "--config", special, timeout=30),
+                   "cannot read the configuration: not a regular file")
+
+
+def test_a_file_given_twice_is_checked_once(tmp_path):
+    path = write(tmp_path / "layer.py", BUGGY)
+    report = lint_paths([path, path, str(tmp_path / "." / "layer.py")], use_cache=False)
+    assert report.files_checked == 1 and len(report.findings) == 1
+
+
+def test_a_too_long_path_is_not_no_such_file(tmp_path):
+    proc = ld("lint", tmp_path / ("x" * 300 + ".py"))
+    one_line_exit_2(proc)
+    assert "File name too long" in proc.stderr and "no such file" not in proc.stderr
+
+
+def test_select_that_names_no_code(tmp_path):
+    path = write(tmp_path / "layer.py", BUGGY)
+    one_error_line(ld("lint", path, "--select", ","), "--select names no code")
+    write(tmp_path / "pyproject.toml", "[tool.layerdoctor]\nselect = []\n")
+    one_error_line(ld("lint", path), "select is empty")
+
+
+def _zip_bomb(path: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("model.weights.h5", "w", force_zip64=True) as member:
+            block = bytes(1 << 20)
+            for _ in range(160):
+                member.write(block)
+    return path
+
+
+@pytest.mark.runtime
+@pytest.mark.parametrize("name, content, message", [
+    ("model.KERAS", b"not a zip", "not a .keras file"),
+    ("model.h5", b"not hdf5", "cannot load"),
+    ("model.keras", b"PK\x03\x04 corrupt", "not a .keras file"),
+    ("weights.bin", b"\x00\x01", "not a Python file (.py) nor a model file"),
+    ("bomb.keras", None, "refused as a zip bomb"),
+])
+def test_inspect_model_files_are_named_for_what_they_are(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is None:
+        _zip_bomb(path)
+    else:
+        path.write_bytes(content)
+    proc = ld("inspect", path, timeout=300)
+    one_error_line(proc, message)
+    assert "NoneType" not in proc.stderr and "File not found" not in proc.stderr
+
+
+# ---------------------------------------------------------------- inspect_model leaves the state alone
+
+
+@pytest.mark.runtime
+def test_inspect_restores_variables_held_in_lists_and_helper_objects():
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    import layerdoctor
+
+    class Helper:
+        def __init__(self):
+            self.v = keras.Variable(np.zeros(3, "float32"))
+
+    class Mutates(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.native = [tf.Variable(tf.zeros(3))]
+            self.helper = Helper()
+
+        def call(self, x):
+            self.native[0].assign_add(tf.ones(3))
+            self.helper.v.assign(self.helper.v + 1.0)
+            return x
+
+    layer = Mutates()
+    layerdoctor.inspect_model(keras.Sequential([keras.Input((3,)), layer]))
+    assert layer.native[0].numpy().tolist() == [0, 0, 0]
+    assert layer.helper.v.numpy().tolist() == [0, 0, 0]
+
+
+@pytest.mark.runtime
+def test_inspect_after_set_random_seed_leaves_every_stream_as_it_was():
+    import random
+
+    import keras
+    import numpy as np
+
+    import layerdoctor
+
+    def draws(inspect):
+        keras.utils.set_random_seed(1)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dropout(0.5)])
+        if inspect:
+            layerdoctor.inspect_model(model)
+        return random.random(), float(keras.random.normal((1,))[0]), float(np.random.rand())
+
+    assert draws(inspect=True) == draws(inspect=False)
+
+
+def test_a_symlink_planted_in_the_cache_is_replaced_not_followed(tmp_path, cache_dir):
+    path = write(tmp_path / "proj" / "layer.py", BUGGY)
+    lint_paths([path.parent])
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    for cached in list(cache_dir.rglob("*.json")):
+        cached.unlink()
+        cached.symlink_to(victim)
+    path.write_text(path.read_text() + "\n")  # a miss: the cache is written again
+    lint_paths([path.parent])
+    assert victim.read_text() == "precious\n"
+    assert not any(p.is_symlink() for p in cache_dir.rglob("*.json"))
+
+
+@pytest.mark.runtime
+def test_inspect_model_keeps_one_copy_of_the_weights():
+    """The snapshot of a built model is one copy of its weights, not one per snapshot."""
+    import tracemalloc
+
+    import keras
+    import numpy as np
+
+    import layerdoctor
+
+    model = keras.Sequential([keras.Input((1024,)), keras.layers.Dense(1024), keras.layers.Dense(1024),
+                              keras.layers.Dense(1024), keras.layers.Dense(8)])
+    x = np.ones((2, 1024), "float32")
+    model(x)
+    weight_bytes = sum(int(np.prod(v.shape)) * 4 for v in model.variables)
+    tracemalloc.start()
+    try:
+        layerdoctor.inspect_model(model, inputs=x)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.6 * weight_bytes, (peak / weight_bytes)

@@ -51,20 +51,24 @@ def _lint(args) -> int:
 
     report = run()
     if args.diff or args.fix:
-        report = _apply_fixes(report, run, write=args.fix)
+        report = _apply_fixes(report, run, write=args.fix,
+                              diff_to_stdout=args.format == "text" or bool(args.output))
     _emit(report, args)
     return report.exit_code(args.exit_zero)
 
 
-def _apply_fixes(report: Report, run, write: bool) -> Report:
+def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) -> Report:
     """Apply the safe fixes (or show them with --diff), then prove them by checking again."""
     from .atomic import write_atomically
+    from .finding import FileError
     from .static.fixes import fix_files, unified_diff
 
     edits = fix_files(report.findings)
     if not write:
+        # With a machine-readable format on stdout, the diff goes to stderr: the JSON stays JSON.
+        out = sys.stdout if diff_to_stdout else sys.stderr
         for path, (old, new, _) in edits.items():
-            sys.stdout.write(unified_diff(path, old, new))
+            out.write(unified_diff(path, old, new))
         print(f"layerdoctor: {sum(len(f) for _, _, f in edits.values())} finding(s) have a safe fix "
               f"in {len(edits)} file(s); run with --fix to apply", file=sys.stderr)
         return report
@@ -75,39 +79,63 @@ def _apply_fixes(report: Report, run, write: bool) -> Report:
         return (finding.path, finding.code, finding.class_name, finding.attribute)
 
     before = {key(f) for f in report.findings}
-    for path, (_, new, _) in edits.items():
-        write_atomically(path, new)
-    after = run(use_cache=False)
+    problems: list[FileError] = []
+    written = {}
+    for path, edit in edits.items():
+        try:
+            write_atomically(path, edit.after, expect=edit.before, special="refuse")
+            written[path] = edit
+        except OSError as exc:
+            problems.append(FileError(path, f"not fixed: {_one_line(exc)}"))
+    after = run(use_cache=False) if written else report
     now = {key(f) for f in after.findings}
     rolled_back = []
-    for path, (old, _, fixed) in edits.items():
-        still_there = any(key(f) in now for f in fixed)
+    for path, edit in written.items():
+        still_there = any(key(f) in now for f in edit[2])
         new_ones = {k for k in now if k[0] == path} - before
         if still_there or new_ones:
-            write_atomically(path, old)
-            rolled_back.append(path)
+            try:
+                write_atomically(path, edit.before, expect=edit.after, special="refuse")
+                rolled_back.append(path)
+            except OSError as exc:
+                problems.append(FileError(path, f"the fix did not hold but was not rolled back: {_one_line(exc)}"))
     if rolled_back:
         after = run(use_cache=False)
-    fixed_count = sum(len(f) for p, (_, _, f) in edits.items() if p not in rolled_back)
-    print(f"layerdoctor: fixed {fixed_count} finding(s) in {len(edits) - len(rolled_back)} file(s)"
+    fixed_count = sum(len(e[2]) for p, e in written.items() if p not in rolled_back)
+    print(f"layerdoctor: fixed {fixed_count} finding(s) in {len(written) - len(rolled_back)} file(s)"
           + (f"; rolled back {len(rolled_back)} file(s) whose fix did not hold: {', '.join(rolled_back)}"
              if rolled_back else ""), file=sys.stderr)
+    after.errors = list(after.errors) + problems
     return after
+
+
+def _one_line(exc: OSError) -> str:
+    from .atomic import WriteError
+
+    text = exc.strerror if exc.strerror and not isinstance(exc, WriteError) else str(exc)
+    return " ".join(str(text or type(exc).__name__).split())
 
 
 def _inspect(args) -> int:
     try:
-        from .runtime.api import inspect_target
-        from .runtime.load import parse_shape
+        from .runtime.api import inspect_target  # noqa: F401 - the runtime extra is there
+        from .runtime.child import run_in_child
+        from .runtime.load import parse_dtype, parse_shape
     except ImportError as exc:  # the lean install: lint only
         raise UsageError(f"the runtime inspector needs Keras 3 ({exc}): pip install 'layerdoctor[runtime]'") from None
 
     shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
+    if args.input_dtype is not None:
+        parse_dtype(args.input_dtype)
+    if args.timeout is not None and not args.timeout > 0:
+        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if args.unsafe_load:
         print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
               "code stored in the file", file=sys.stderr)
-    report = inspect_target(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
-                            unsafe_load=args.unsafe_load)
+    # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
+    # change the outcome (see runtime/child.py).
+    report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
+                          unsafe_load=args.unsafe_load, timeout=args.timeout)
     _emit(report, args)
     return report.exit_code(args.exit_zero)
 
@@ -205,7 +233,7 @@ def _write_output(path: str, text: str) -> None:
     try:
         write_atomically(path, text)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {path}: {_one_line(exc)}") from None
 
 
 def _color_system(choice: str):
@@ -249,6 +277,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
     inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    inspect.add_argument("--timeout", type=float, metavar="SECONDS",
+                         help="stop the inspection after SECONDS (exit 2)")
     _output_options(inspect, FORMATS_INSPECT)
     inspect.set_defaults(run=_inspect)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 try:
@@ -116,11 +117,13 @@ def load_config(paths: list[str], config_file: str | None = None) -> Config:
     if not source:
         return config
     try:
-        with open(source, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(_read_config(source))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{source}: cannot read the configuration: {exc}") from None
-    section = data.get("tool", {}).get("layerdoctor")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{source}: `tool` must be a table ([tool.layerdoctor])")
+    section = tool.get("layerdoctor")
     if section is None:
         return config
     if not isinstance(section, dict):
@@ -131,6 +134,8 @@ def load_config(paths: list[str], config_file: str | None = None) -> Config:
         raise UsageError(f"{source}: unknown [tool.layerdoctor] key(s): {', '.join(sorted(unknown))}")
     if "select" in section:
         config.select = parse_codes(_as_list(section["select"], source, "select"), f"{source}: select")
+        if not config.select:
+            raise UsageError(f"{source}: select is empty: nothing would be checked (leave it out for every code)")
     if "ignore" in section:
         config.ignore = parse_codes(_as_list(section["ignore"], source, "ignore"), f"{source}: ignore")
     if "target" in section:
@@ -141,6 +146,21 @@ def load_config(paths: list[str], config_file: str | None = None) -> Config:
         base = os.path.dirname(os.path.abspath(source))
         config.exclude = [(base, str(p)) for p in _as_list(section["exclude"], source, "exclude")]
     return config
+
+
+_MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def _read_config(source: str) -> str:
+    """The text of a configuration file: a regular file only (a FIFO or /dev/zero would hang)."""
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError("not a regular file")
+        data = handle.read(_MAX_CONFIG_BYTES + 1)
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise OSError(f"larger than {_MAX_CONFIG_BYTES // (1024 * 1024)} MB")
+    return data.decode("utf-8")
 
 
 def _as_list(value, source: str, key: str) -> list:

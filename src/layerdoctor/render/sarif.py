@@ -8,6 +8,7 @@ an error notification on the invocation.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote, urlsplit
 
@@ -138,7 +139,8 @@ def _artifact_location(path: str) -> dict:
         if pure.is_absolute():
             return {"uri": pure.as_uri()}
     posix_path = path.replace("\\", "/")
-    return {"uri": quote(posix_path, safe="/"), "uriBaseId": SRCROOT}
+    # A file name that is not UTF-8 (undecodable bytes as surrogates): percent-encode its bytes.
+    return {"uri": quote(os.fsencode(posix_path), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _is_absolute_uri(uri: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import types
 import warnings
 
 from ..errors import UsageError
@@ -118,6 +119,7 @@ def _inspect(model, inputs, construction=None, target=None) -> Report:
     random_state = backend.snapshot_random_state()
     before = _snapshot(model)
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
+    inspection.before = before  # the first call's snapshot copies only the variables it created
     try:
         with _quiet():
             return _probe(inspection, target)
@@ -141,7 +143,7 @@ def _probe(inspection: Observation, target) -> Report:
             return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size)
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
-            inspection.after_first_call = _snapshot(model)
+            inspection.after_first_call = _snapshot(model, skip=inspection.before)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -185,18 +187,49 @@ def _unique(found):
 # -- leaving the model as it was -------------------------------------------------------
 
 def _all_variables(model) -> list:
-    """Every Keras variable of the model (weights, seed states), plus foreign ones on its layers."""
+    """Every variable reachable from the model: its Keras variables (weights, seed states), and
+    Keras or backend variables its layers hold anywhere (lists, dicts, helper objects...)."""
     found = {id(v): v for v in model.variables}
     for layer in model._flatten_layers(include_self=True):
         for value in vars(layer).values():
-            if backend.is_native_variable(value) or backend.is_keras_variable(value):
-                found.setdefault(id(value), value)
+            _collect_variables(value, found, set(), 0)
     return list(found.values())
 
 
-def _snapshot(model) -> dict:
-    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v).copy())
-            for v in _all_variables(model)}
+_MAX_DEPTH = 6
+_ATOMS = (str, bytes, int, float, complex, bool, type(None), type, types.ModuleType, types.FunctionType,
+          types.BuiltinFunctionType, types.MethodType)
+
+
+def _collect_variables(value, found: dict, seen: set, depth: int) -> None:
+    if isinstance(value, _ATOMS) or id(value) in seen or depth > _MAX_DEPTH:
+        return
+    seen.add(id(value))
+    if backend.is_native_variable(value) or backend.is_keras_variable(value):
+        found.setdefault(id(value), value)
+        return
+    if backend.is_keras_layer(value):
+        return  # its own variables come through _flatten_layers (or it is not part of the model)
+    if isinstance(value, dict):
+        items = list(value.values())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = list(value)
+    elif hasattr(value, "__dict__") and type(value).__module__.split(".")[0] not in _FRAMEWORKS:
+        items = list(vars(value).values())  # a helper object of the user's
+    else:
+        return
+    for item in items[:10_000]:
+        _collect_variables(item, found, seen, depth + 1)
+
+
+_FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builtins"}
+
+
+def _snapshot(model, skip=()) -> dict:
+    """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
+    one copy of the weights in memory, not one per snapshot."""
+    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
+            for v in _all_variables(model) if id(v) not in skip}
 
 
 def _restore(model, before: dict) -> None:

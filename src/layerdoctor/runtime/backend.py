@@ -126,9 +126,13 @@ def snapshot_random_state():
     keras = keras_module()
     from keras.src.random import seed_generator
 
+    from keras.src.backend.common import global_state
+
     state = {"python": random.getstate(), "numpy": np.random.get_state()}
-    generator = seed_generator.global_seed_generator()
-    state["keras"] = (generator, to_numpy(generator.state.value).copy())
+    # After keras.utils.set_random_seed there is no global generator until the next unseeded
+    # draw makes one: creating it here would change what that draw gives, so only note its absence.
+    generator = global_state.get_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR)
+    state["keras"] = (generator, to_numpy(generator.state.value).copy() if generator is not None else None)
     if name() == "tensorflow":
         from tensorflow.python.eager import context
 
@@ -142,8 +146,13 @@ def snapshot_random_state():
 def restore_random_state(state) -> None:
     random.setstate(state["python"])
     np.random.set_state(state["numpy"])
+    from keras.src.backend.common import global_state
+    from keras.src.random import seed_generator
+
     generator, value = state["keras"]
-    generator.state.assign(value)
+    if generator is not None:
+        generator.state.assign(value)
+    global_state.set_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR, generator)
     if "tf_op_seeds" in state:
         ctx, rng_state = state["tf_op_seeds"]
         rng = getattr(ctx, "_rng", None)

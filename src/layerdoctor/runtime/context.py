@@ -34,6 +34,7 @@ class Observation:
     # per pass: {(layer id, attribute): (layer, id of the value)} for weight-like attributes
     attributes_after: list[dict[LayerAttribute, tuple[Any, int]]] = field(default_factory=list)
     outputs: Any = None  # of the first pass
+    before: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values before inspecting
     after_first_call: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values after building
     tree: Node | None = None
 

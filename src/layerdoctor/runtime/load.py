@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import math
 import os
 import sys
 import uuid
@@ -17,6 +18,11 @@ from . import backend
 DEFAULT_FUNCTION = "build_model"
 BATCH_SIZE = 2
 UNKNOWN_DIM = 8  # for a None dimension other than the batch (e.g. a sequence length)
+MODEL_FILE_SUFFIXES = (".keras", ".h5", ".hdf5")
+# A .keras file is a zip: refuse one that would unpack to far more than it weighs (a zip bomb).
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # always allowed
+MAX_UNPACK_RATIO = 50  # weights barely compress: a real model unpacks to about its own size
+MAX_INPUT_VALUES = 2**28  # one made-up input array: 1 GiB of float32
 
 
 @dataclass
@@ -34,7 +40,7 @@ def parse_target(text: str) -> Target:
     if not text or not text.strip():
         raise UsageError("empty target: pass path/to/file.py[:function], package.module:function or model.keras")
     text = text.strip()
-    if text.endswith(".keras"):
+    if text.lower().endswith(MODEL_FILE_SUFFIXES):
         if not os.path.isfile(text):
             raise UsageError(f"no such model file: {text}")
         return Target(text, keras_file=text)
@@ -64,6 +70,9 @@ def import_target_module(target: Target):
         sys.path.insert(0, folder)
     name = f"layerdoctor_target_{os.path.splitext(os.path.basename(path))[0]}_{uuid.uuid4().hex[:8]}"
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise UsageError(f"{target.module_file}: not a Python file (.py) nor a model file "
+                         f"({', '.join(MODEL_FILE_SUFFIXES)})")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)  # errors are classified by the caller
@@ -82,6 +91,7 @@ def find_function(module, target: Target):
 
 
 def load_keras_file(path: str, unsafe_load: bool):
+    _check_model_file(path)
     keras = backend.keras_module()
     # The CLI warns about --unsafe-load; the API trusts an explicit unsafe_load=True.
     try:
@@ -90,6 +100,27 @@ def load_keras_file(path: str, unsafe_load: bool):
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
         hint = "; pass --unsafe-load if you trust the file" if "safe_mode" in str(error) else ""
         raise UsageError(f"cannot load {path}: {type(error).__name__}: {message[:300]}{hint}") from None
+
+
+def _check_model_file(path: str) -> None:
+    """One clear line for a file Keras would misreport ("File not found" for a corrupt .keras)
+    or unpack without limit."""
+    import zipfile
+
+    if not path.lower().endswith(".keras"):
+        return  # .h5: read by h5py, nothing unpacked
+    try:
+        size = os.path.getsize(path)
+        if not zipfile.is_zipfile(path):
+            raise UsageError(f"cannot load {path}: not a .keras file (a .keras file is a zip archive; "
+                             f"this one is corrupt or something else)")
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile) as error:
+        raise UsageError(f"cannot load {path}: not a readable .keras file ({error})") from None
+    if unpacked > max(MAX_UNPACKED_BYTES, MAX_UNPACK_RATIO * size):
+        raise UsageError(f"cannot load {path}: it would unpack to {unpacked:,} bytes from {size:,} "
+                         f"(more than {MAX_UNPACK_RATIO}x its size): refused as a zip bomb")
 
 
 def split_result(result):
@@ -114,7 +145,21 @@ def parse_shape(text: str) -> tuple[int, ...]:
         raise UsageError(f"bad --input-shape {text!r}: use comma-separated integers, batch first, e.g. 4,10") from None
     if not shape or any(d <= 0 for d in shape):
         raise UsageError(f"bad --input-shape {text!r}: use positive integers, batch first, e.g. 4,10")
+    if math.prod(shape) > MAX_INPUT_VALUES:
+        raise UsageError(f"--input-shape {text!r} is too large: {math.prod(shape):,} values "
+                         f"(at most {MAX_INPUT_VALUES:,})")
     return shape
+
+
+def parse_dtype(text: str):
+    """A NumPy dtype name for --input-dtype (float32, int32, bool...)."""
+    try:
+        dtype = np.dtype(str(text).replace("bool_", "bool"))
+    except (TypeError, ValueError):
+        raise UsageError(f"bad --input-dtype {text!r}: use a dtype such as float32, int32 or bool") from None
+    if dtype.kind not in "biuf":
+        raise UsageError(f"bad --input-dtype {text!r}: use a numeric or bool dtype such as float32, int32 or bool")
+    return dtype
 
 
 def _embedding_limit(model) -> int | None:

@@ -1,21 +1,31 @@
 """A cache keyed by file content, tool version and configuration.
 
-It holds the whole report for an unchanged set of files (the common pre-commit case). File sizes
-and modification times only spare re-hashing a file whose stat is unchanged; the keys are content
-digests. (Per-file ASTs are not cached: unpickling them costs more than parsing again.)
+It holds the whole report for an unchanged set of files (the common pre-commit case). The keys are
+content digests; a file's stat (size, mtime, ctime, inode) only spares re-hashing it, and only when
+its ctime was already 2 s old when it was hashed (an edit that restores size and mtime still moves
+the ctime, which no user call can set back; the 2 s cover the clock's granularity).
+The cache holds plain JSON, checked field by field on load: anything unexpected is a miss, and
+nothing in it can run code (it may be shared, e.g. between CI jobs).
 The cache lives in $LAYERDOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/layerdoctor, else ~/.cache/layerdoctor.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import stat
+import time
 
 from ..version import __version__
 from ..atomic import write_atomically
+from ..catalog import RULES
+from ..finding import SEVERITIES, FileError, Finding
 from ..report import Report
+
+_FORMAT = 2  # bump when the layout of index.json/result.json changes
+_RACY_SECONDS = 2.0
+_MAX_BYTES = 256 * 1024 * 1024  # a cache file larger than this is not read
 
 
 def cache_root() -> str:
@@ -27,11 +37,72 @@ def cache_root() -> str:
 
 
 def _load(path: str):
+    """The JSON object stored at `path` for this format, or None (missing, partial, foreign)."""
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # a missing, partial or foreign cache file is just a miss
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_BYTES:
+                return None
+            data = json.loads(handle.read(_MAX_BYTES + 1).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
         return None
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("version") != __version__:
+        return None
+    return data
+
+
+def _dump(data: dict) -> str:
+    return json.dumps({"format": _FORMAT, "version": __version__, **data}, separators=(",", ":"))
+
+
+def _valid_index(stored) -> dict[str, tuple[int, int, int, int, str]]:
+    index = {}
+    if not isinstance(stored, dict):
+        return index
+    for path, entry in stored.items():
+        if (isinstance(entry, list) and len(entry) == 5 and all(type(v) is int for v in entry[:4])
+                and isinstance(entry[4], str)):
+            index[path] = tuple(entry)
+    return index
+
+
+_OPTIONAL_TEXT = (str, type(None))
+
+
+def _finding_to_json(finding: Finding) -> list:
+    return [finding.path, finding.line, finding.column, finding.code, finding.message, finding.severity,
+            finding.detector, finding.target, finding.class_name, finding.attribute, finding.fix, finding.extra]
+
+
+def _finding_from_json(item) -> Finding:
+    """Raises ValueError unless `item` is exactly what _finding_to_json writes."""
+    if not (isinstance(item, list) and len(item) == 12):
+        raise ValueError("not a finding")
+    path, line, column, code, message, severity, detector, target, class_name, attribute, fix, extra = item
+    if not (isinstance(path, str) and type(line) is int and type(column) is int and code in RULES
+            and isinstance(message, str) and severity in SEVERITIES and detector in ("static", "runtime")
+            and isinstance(target, str) and isinstance(class_name, _OPTIONAL_TEXT)
+            and isinstance(attribute, _OPTIONAL_TEXT) and isinstance(fix, _OPTIONAL_TEXT)
+            and isinstance(extra, dict)):
+        raise ValueError("not a finding")
+    return Finding(path=path, line=line, column=column, code=code, message=message, severity=severity,
+                   detector=detector, target=target, class_name=class_name, attribute=attribute, fix=fix,
+                   extra=extra)
+
+
+def _error_from_json(item) -> FileError:
+    if not (isinstance(item, list) and len(item) == 2 and all(isinstance(v, str) for v in item)):
+        raise ValueError("not an error")
+    return FileError(item[0], item[1])
+
+
+def _report_from_json(stored) -> Report:
+    if not isinstance(stored, dict) or type(stored.get("files_checked")) is not int \
+            or not isinstance(stored.get("findings"), list) or not isinstance(stored.get("errors"), list):
+        raise ValueError("not a report")
+    return Report(findings=[_finding_from_json(f) for f in stored["findings"]],
+                  errors=[_error_from_json(e) for e in stored["errors"]], files_checked=stored["files_checked"])
 
 
 class Cache:
@@ -39,8 +110,8 @@ class Cache:
         roots = sorted(os.path.abspath(p) for p in paths)
         key = hashlib.blake2b(repr((__version__, roots, config_fingerprint)).encode(), digest_size=12).hexdigest()
         self.dir = os.path.join(cache_root(), key)
-        stored = _load(os.path.join(self.dir, "index.pickle"))
-        self.index: dict[str, tuple[int, int, str]] = stored if isinstance(stored, dict) else {}
+        stored = _load(os.path.join(self.dir, "index.json"))
+        self.index: dict[str, tuple[int, int, int, int, str]] = _valid_index(stored and stored.get("files"))
         self.digests: dict[str, str | None] = {}
         self._files_key: str | None = None
 
@@ -53,12 +124,16 @@ class Cache:
             if not stat.S_ISREG(st.st_mode):
                 raise OSError("not a regular file")
             known = self.index.get(path)
-            if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-                digest = known[2]
+            seen = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            if known and known[:4] == seen:
+                digest = known[4]
             else:
                 with open(path, "rb") as handle:
                     digest = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
-                self.index[path] = (st.st_size, st.st_mtime_ns, digest)
+                if time.time_ns() - st.st_ctime_ns > _RACY_SECONDS * 1e9:
+                    self.index[path] = (*seen, digest)
+                else:  # changed too recently: a same-size edit within the clock's tick would go unseen
+                    self.index.pop(path, None)
         except OSError:
             pass
         self.digests[path] = digest
@@ -72,18 +147,23 @@ class Cache:
 
     def load_result(self, files: list[str]) -> Report | None:
         self._files_key = self._key_of(files)
-        stored = _load(os.path.join(self.dir, "result.pickle"))
-        if self._files_key and isinstance(stored, tuple) and stored[0] == self._files_key:
-            return stored[1]
-        return None
+        stored = _load(os.path.join(self.dir, "result.json"))
+        if not self._files_key or stored is None or stored.get("key") != self._files_key:
+            return None
+        try:
+            return _report_from_json(stored.get("report"))
+        except (ValueError, TypeError):
+            return None
 
     def save(self, report: Report, discovery_errors=()) -> None:
         try:
             os.makedirs(self.dir, exist_ok=True)
-            write_atomically(os.path.join(self.dir, "index.pickle"), pickle.dumps(self.index))
+            write_atomically(os.path.join(self.dir, "index.json"), _dump({"files": self.index}), private=True)
             if self._files_key:
-                kept = Report(findings=report.findings, files_checked=report.files_checked,
-                              errors=[e for e in report.errors if e not in discovery_errors])
-                write_atomically(os.path.join(self.dir, "result.pickle"), pickle.dumps((self._files_key, kept)))
-        except OSError:
-            pass  # an unwritable cache only costs time
+                kept = {"files_checked": report.files_checked,
+                        "findings": [_finding_to_json(f) for f in report.findings],
+                        "errors": [[e.path, e.message] for e in report.errors if e not in discovery_errors]}
+                write_atomically(os.path.join(self.dir, "result.json"),
+                                 _dump({"key": self._files_key, "report": kept}), private=True)
+        except (OSError, ValueError, TypeError):
+            pass  # an unwritable cache (or a finding whose extra is not JSON) only costs time

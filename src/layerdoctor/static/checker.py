@@ -37,6 +37,8 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     config = load_config(paths, config_file)
     if select:
         config.select = parse_codes(select, "--select")
+        if not config.select:
+            raise UsageError("--select names no code: nothing would be checked")
     if ignore:
         config.ignore |= parse_codes(ignore, "--ignore")
     if target:
@@ -46,7 +48,7 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     if exclude:
         config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
     files, errors = discover(paths, config.exclude)
-    files = [os.path.normpath(f) for f in files]
+    files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
     if store is not None:

@@ -7,6 +7,7 @@ import os
 
 import pathspec
 
+from ..errors import UsageError
 from ..finding import FileError
 
 # Virtual environments are recognised by their pyvenv.cfg, whatever their name.
@@ -31,9 +32,28 @@ def _git_root(path: str) -> str | None:
 def _gitignore(directory: str):
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle)
+            lines = handle.read().splitlines()
     except OSError:
         return None
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # noqa: BLE001 - a line git cannot use (`!`, `\`, `[z-a]`): git skips it, so do we
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _valid_pattern(line)])
+
+
+def _valid_pattern(pattern: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception:  # noqa: BLE001 - pathspec raises its own errors, ValueError and re.error
+        return False
+    return True
+
+
+def _exclude_spec(patterns: list[str]):
+    for pattern in patterns:
+        if not _valid_pattern(pattern):
+            raise UsageError(f"bad exclude pattern {pattern!r}: not a valid gitignore-style pattern")
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 class _Ignores:
@@ -43,7 +63,7 @@ class _Ignores:
         by_base: dict[str, list[str]] = {}
         for base, pattern in exclude:
             by_base.setdefault(os.path.abspath(base), []).append(pattern)
-        self.exclude = [(base, pathspec.GitIgnoreSpec.from_lines(patterns)) for base, patterns in by_base.items()]
+        self.exclude = [(base, _exclude_spec(patterns)) for base, patterns in by_base.items()]
         self._specs: dict[str, object] = {}
 
     def _spec(self, directory: str):
@@ -76,8 +96,13 @@ def discover(paths: list[str], exclude: list[tuple[str, str]] | None = None) -> 
     errors: list[FileError] = []
     ignores = _Ignores(exclude or [])
     for root in paths:
-        if not os.path.lexists(root):
+        try:
+            os.lstat(root)
+        except FileNotFoundError:
             errors.append(FileError(root, "no such file or directory"))
+            continue
+        except OSError as exc:  # a name too long, a loop of symlinks, a folder we may not enter
+            errors.append(FileError(root, f"cannot read: {exc.strerror or exc}"))
             continue
         if not os.path.isdir(root):
             files.append(root)  # named explicitly: always checked

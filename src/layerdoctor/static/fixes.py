@@ -17,6 +17,8 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.util
+import io
+import tokenize
 from dataclasses import dataclass
 
 import libcst as cst
@@ -44,7 +46,26 @@ class FixOutcome:
     diff: str = ""
 
 
-def fix_files(findings: list[Finding]) -> dict[str, tuple[str, str, list[Finding]]]:
+class Edit(tuple):
+    """(old source, new source, findings the edit addresses), plus the file's bytes before and after.
+
+    The bytes keep what the text does not show: the encoding (a coding declaration, a UTF-8 BOM)
+    and the line endings, which the edit leaves as they were."""
+
+    def __new__(cls, old: str, new: str, fixed: list[Finding], before: bytes, after: bytes):
+        self = super().__new__(cls, (old, new, fixed))
+        self.before, self.after = before, after
+        return self
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding) the way Python reads the file: BOM and coding declaration honoured,
+    line endings untouched. Raises SyntaxError or UnicodeDecodeError."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    return raw.decode(encoding), encoding
+
+
+def fix_files(findings: list[Finding]) -> dict[str, Edit]:
     """path -> (old source, new source, findings the edit addresses); files with no safe edit left out."""
     fixers = autofixes()
     by_path: dict[str, list[Finding]] = {}
@@ -54,16 +75,21 @@ def fix_files(findings: list[Finding]) -> dict[str, tuple[str, str, list[Finding
     edits = {}
     for path, wanted in by_path.items():
         try:
-            with open(path, encoding="utf-8") as handle:
-                old = handle.read()
+            with open(path, "rb") as handle:
+                raw = handle.read()
+            old, encoding = _decode(raw)
             module = cst.parse_module(old)
-        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+        except (OSError, SyntaxError, UnicodeDecodeError, LookupError, cst.ParserSyntaxError):
             continue
         fixer = _combined(fixers, wanted)
         new_module = MetadataWrapper(module).visit(fixer)
         fixed = [f for handler in fixer.handlers for f in handler.fixed]
         if fixed:
-            edits[path] = (old, new_module.code, fixed)
+            try:
+                new_raw = new_module.code.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            edits[path] = Edit(old, new_module.code, fixed, raw, new_raw)
     return edits
 
 
