@@ -92,7 +92,7 @@ RULE = Rule(
     fix_hint="self.{attr} = self.add_weight(...)  # keep the variable as created\n"
              "# and apply the transformation where it is used, in call()",
     fixes={
-        "frozen": "# compute it from self.{source} in call() (or a helper call() runs), on every call:\n"
+        "frozen": "# compute it from the weight ({source}) in call(), on every call, not once in build():\n"
                   "{attr} = ...  # the same expression, as a local of call()",
     },
     fix_safety="Unsafe: the fix deletes the re-assignment and applies the expression in `call()`; "

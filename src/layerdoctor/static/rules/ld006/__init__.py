@@ -14,8 +14,9 @@ RULE = Rule(
     what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
          "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
          "`self.non_trainable_weights`, and (Keras 3) re-binding one of Keras's own tracking "
-         "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): the layers are "
-         "counted but not saved or restored. Runtime: reports the AttributeError this raises while "
+         "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
+         "counted but not saved or restored, and sublayers assigned afterwards are not tracked "
+         "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
          "building, pointing at the offending line.",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
@@ -140,8 +141,8 @@ def _tracker_lists(ctx):
         yield Hit(
             assign.stmt,
             f"{ctx.name}.{assign.method}() assigns self.{assign.attr}, the name of a list Keras 3 "
-            f"keeps for its own tracking: the layers still run and are counted, but they drop out "
-            f"of saving, so load_weights does not restore them; use another name "
-            f"(self.{assign.attr.lstrip('_')}_list)",
+            f"keeps for its own tracking: the layers in it run and are counted but drop out of "
+            f"saving (load_weights does not restore them), and sublayers assigned after this line "
+            f"are not tracked at all; use another name (self.{assign.attr.lstrip('_')}_list)",
             attribute=assign.attr, fix=None,
         )
