@@ -158,21 +158,37 @@ def _is_array(ctx, expr, env, depth=0):
     return False
 
 
-def _operand_uses(ctx, attr):
-    """`self.<attr>` read in call() (or its helpers) as an arithmetic or matmul-like operand."""
-    uses = []
+_MATMUL_OPS = {"matmul", "dot", "tensordot", "einsum", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d",
+               "convolution", "depthwise_conv2d", "conv_transpose", "conv2d_transpose"}
+
+
+def _operand_attrs(ctx):
+    """attr -> True if `self.<attr>` is read in call() (or its helpers) as a matmul-like operand,
+    False if only as an arithmetic operand."""
+    used: dict[str, bool] = {}
     for method, _ in ctx.methods_of("call"):
         for node in ctx.nodes(method):
-            if isinstance(node, ast.BinOp) and not isinstance(node.op, (ast.Mod, ast.FloorDiv, ast.Pow,
-                                                                          ast.LShift, ast.RShift)):
-                if self_attr(node.left) == attr or self_attr(node.right) == attr:
-                    uses.append(node)
-            elif isinstance(node, ast.Call) and node.args:
+            kind = type(node)
+            if kind is ast.BinOp:
+                if not isinstance(node.op, (ast.Mod, ast.FloorDiv, ast.Pow, ast.LShift, ast.RShift)):
+                    for side in (node.left, node.right):
+                        attr = self_attr(side)
+                        if attr:
+                            used[attr] = used.get(attr, False) or isinstance(node.op, ast.MatMult)
+            elif kind is ast.Call and node.args:
                 func = node.func
                 last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-                if last in _WEIGHT_OPS and any(self_attr(a) == attr for a in node.args):
-                    uses.append(node)
-    return uses
+                if last in _WEIGHT_OPS:
+                    for arg in node.args:
+                        attr = self_attr(arg)
+                        if attr:
+                            used[attr] = used.get(attr, False) or last in _MATMUL_OPS
+    return used
+
+
+def _stored_in_call(ctx):
+    return {self_attr(n) for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)
+            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
 
 
 def _converted_in_build(ctx, attr):
@@ -188,11 +204,24 @@ def _converted_in_build(ctx, attr):
     return False
 
 
+def _array_params(init):
+    """Parameters of __init__ that may carry an array: no default, or a `None` default (a number,
+    string or bool default marks a setting)."""
+    args = init.args
+    positional = args.posonlyargs + args.args
+    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    pairs = list(zip(positional, defaults))[1:] + list(zip(args.kwonlyargs, args.kw_defaults))
+    return {a.arg for a, d in pairs
+            if d is None or (isinstance(d, ast.Constant) and d.value is None)}
+
+
 def _constructor_arrays(ctx):
     init = ctx.methods.get("__init__")
-    if init is None:
+    if init is None or not ctx.has_method("call"):
         return
-    params = {a.arg for a in init.args.args[1:] + init.args.kwonlyargs}
+    params = _array_params(init)
+    if not params:
+        return
     candidates = {}
     for assign in ctx.assigns_in("__init__"):
         value = assign.value
@@ -203,21 +232,24 @@ def _constructor_arrays(ctx):
             candidates[assign.attr] = (assign, value.id)
     if not candidates:
         return
+    used = _operand_attrs(ctx)
+    candidates = {attr: c for attr, c in candidates.items() if attr in used}
+    if not candidates:
+        return
     weights_made = set()
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.value(assign.value, ctx.env(ctx.methods[assign.method])).kind == WEIGHT:
             weights_made.add(assign.attr)
     for attr, (assign, param) in candidates.items():
-        if attr in weights_made or not _operand_uses(ctx, attr):
-            continue
-        if any(self_attr(n) == attr for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)
-               if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)):
+        if attr in weights_made or attr in _stored_in_call(ctx):
             continue
         if _converted_in_build(ctx, attr):
             how = "build() makes a tensor of it"
+        elif not (used[attr] or WEIGHT_NAME_RE.match(attr)):
+            continue  # `x * self.factor`: a setting far more often than a weight
         else:
             how = None
-            for call, env in instantiations(ctx.file.path, ctx.name):
+            for call, env in instantiations(ctx.file, ctx.name):
                 arg = argument_for(call, init, param)
                 if arg is not None and _is_array(ctx, arg, env):
                     how = f"line {call.lineno} passes an array ({ast.unparse(arg)[:40]})"

@@ -199,11 +199,21 @@ def _parents(nodes):
 
 
 def _blocked_sublayers(ctx):
-    if not any(isinstance(n, ast.Call) and _call_last(n) in _BLOCKING_CALLS
-               for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)):
+    under_blocker = set()  # self attributes read inside a blocking call's arguments
+    for m, _ in ctx.methods_of("call"):
+        for n in ctx.nodes(m):
+            if type(n) is ast.Call and _call_last(n) in _BLOCKING_CALLS:
+                for arg in n.args:
+                    for inner in walk(arg):
+                        attr = self_attr(inner)
+                        if attr:
+                            under_blocker.add(attr)
+    if not under_blocker:
         return
     sublayers = {}
     for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr not in under_blocker:
+            continue
         func = ctx.methods[assign.method]
         value = ctx.value(assign.value, ctx.env(func))
         if value.kind != LAYER and isinstance(assign.value, ast.Call) and isinstance(assign.value.func, ast.Name) \
@@ -213,7 +223,7 @@ def _blocked_sublayers(ctx):
                 and ctx.has_weights(value.qualname):
             sublayers.setdefault(assign.attr, assign)
     for attr, assign in sublayers.items():
-        if ctx.mentions(attr) - ctx.stores_of(attr) == 0 or _frozen_by_hand(ctx, attr):
+        if attr not in under_blocker or ctx.mentions(attr) - ctx.stores_of(attr) == 0 or _frozen_by_hand(ctx, attr):
             continue
         blocked = _only_blocked_reads(ctx, attr)
         if blocked is None:
@@ -235,7 +245,7 @@ def _call_last(call):
 
 def _factory_result(ctx, name):
     """What a function of this file returns (`def mlp(): return keras.Sequential(...)`)."""
-    factory = module_functions(ctx.file.path).get(name)
+    factory = module_functions(ctx.file, name)
     if factory is None:
         return Value(OTHER)
     env = bindings(walk(factory))

@@ -116,7 +116,9 @@ def _shadowed(ctx):
             if ctx.value(value, ctx.env(func)).kind == WEIGHT:
                 weights.add(assign.attr)
                 continue
-            if (isinstance(value, ast.BinOp) or _is_tensor_call(ctx, value)) and _contains_weight_call(ctx, value, func):
+            if (isinstance(value, ast.BinOp) or (type(value) is ast.Call and _names_a_weight_call(value)
+                                                  and _is_tensor_call(ctx, value))) \
+                    and _contains_weight_call(ctx, value, func):
                 yield Hit(
                     assign.stmt,
                     f"{ctx.name}.{assign.attr} is computed from a variable created on the spot: the "
@@ -131,6 +133,20 @@ def _shadowed(ctx):
                     f"it in {method}(): call() uses a stale copy and the variable gets no gradient",
                     attribute=assign.attr,
                 )
+
+
+_WEIGHT_CALL_NAMES = {"add_weight", "add_variable", "Variable", "variable"}
+
+
+def _names_a_weight_call(expr):
+    """A cheap look before classifying: does a call inside `expr` name add_weight or a Variable?"""
+    for node in walk(expr):
+        if type(node) is ast.Call:
+            func = node.func
+            name = func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else None
+            if name in _WEIGHT_CALL_NAMES:
+                return True
+    return False
 
 
 def _is_tensor_call(ctx, expr):
@@ -220,8 +236,10 @@ def _call_name(call):
 
 def _derived_from(expr, weights, sublayers, tainted):
     """The weight whose value `expr` computes with (not only aliases or describes), or None."""
-    parents = {}
     nodes = walk(expr)
+    if not any((type(n) is ast.Name and n.id in tainted) or _weight_read(n, weights, sublayers) for n in nodes):
+        return None  # the common case: no weight in sight, no parent map to build
+    parents = {}
     for node in nodes:
         for child in children(node):
             parents[id(child)] = node

@@ -257,9 +257,8 @@ def _factory_closures(ctx):
     candidates = [(a, name) for a, name in candidates if a.attr in called]
     if not candidates:
         return
-    functions = module_functions(ctx.file.path)
     for assign, name in candidates:
-        factory = functions.get(name)
+        factory = module_functions(ctx.file, name)
         if factory is None:
             continue
         captured = _returned_closure_state(ctx, factory)
