@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import module_functions, parsed_file
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
-from ..triggers import add_weight_from_outside
+from ..triggers import add_weight_from_outside, mentions_lambda_layer
 from ..walk import children, walk
 from . import Hit
 
@@ -17,7 +17,12 @@ RULE = Rule(
     what="Static: finds trainable weights created with `add_weight` that the class never reads, "
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
          "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
-         "`argmax`, casts to integers). Runtime: computes the gradient of the summed outputs "
+         "`argmax`, casts to integers); `layer.add_weight(...)` called from outside on a built-in "
+         "layer (its `call()` never reads the new weight) unless the file reads it (a loss); and, "
+         "as warnings since they read intent from use, a sublayer with weights that `call()` uses "
+         "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` whose output is "
+         "entirely the result of `round`/`argmax`/`sign`/... and feeds further layers (nothing "
+         "before it trains). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence), "
          "and recognises the error a NumPy conversion raises while the model is built.",
@@ -320,10 +325,65 @@ def _blocking_result(ctx, expr, env, depth=0):
 # ------------------------------------------------------------------ weights added from outside
 # `dense.add_weight(...)` on a built-in layer: Dense.call() does not know the new weight exists.
 
-TRIGGER = add_weight_from_outside
+def _trigger(text: str) -> bool:
+    return add_weight_from_outside(text) or mentions_lambda_layer(text)
+
+
+TRIGGER = _trigger
 
 
 def check_module(ctx):
+    yield from _outside_add_weight(ctx)
+    yield from _blocking_lambdas(ctx)
+
+
+def _blocking_lambdas(ctx):
+    """`Lambda(lambda t: ops.argmax(t))` whose output feeds more layers: nothing before it trains."""
+    for scope, nodes in ctx.scopes():
+        for node in nodes:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call)):
+                continue
+            maker = node.value.func
+            if _last_name(ctx.qualify(maker.func)) != "Lambda" or not maker.args:
+                continue
+            function = maker.args[0]
+            if not isinstance(function, ast.Lambda):
+                continue
+            why = _blocking_result(ctx, function.body, {})
+            if why is None:
+                continue
+            name = node.targets[0].id
+            if not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                       and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes):
+                continue  # the model's output itself (an inference-only decoding step)
+            yield Hit(
+                maker,
+                f"the Lambda layer returns the result of {why}, and its output feeds further layers: "
+                f"no gradient flows back through it, so the trainable layers before it are never "
+                f"trained (a heuristic; for training, pass the gradient straight through with "
+                f"x + stop_gradient(f(x) - x))",
+                class_name="Lambda", severity="warning", fix=None,
+            )
+
+
+def _last_name(name):
+    return name.rsplit(".", 1)[-1] if name else None
+
+
+_MODEL_MAKERS = {"Model", "Sequential", "Functional"}
+
+
+def _is_call_argument(ctx, name_node, nodes):
+    """Is the name passed on to a further call (a layer), not only to `keras.Model(inputs, outputs)`?"""
+    for n in nodes:
+        if isinstance(n, ast.Call) and any(a is name_node for a in n.args) \
+                and _last_name(ctx.qualify(n.func)) not in _MODEL_MAKERS:
+            return True
+    return False
+
+
+def _outside_add_weight(ctx):
     tree = None
     for scope, nodes in ctx.scopes():
         env = None
