@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .names import canonical
-from .source import FileSummary
+from .source import FileSummary, is_plain_holder
 from .walk import walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
@@ -81,7 +81,7 @@ def file_info(summary: FileSummary) -> FileInfo:
     for cls in summary.classes:
         holds = []
         init = cls.methods.get("__init__")
-        if init is not None and (not cls.bases):
+        if init is not None and is_plain_holder(cls.bases):
             for node in walk(init):
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     callee = dotted(node.value.func)
@@ -89,10 +89,40 @@ def file_info(summary: FileSummary) -> FileInfo:
                         if callee and isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
+            holds.extend(_held_in_containers(init))
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
                                  cls.may_have_weights))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
+
+
+def _held_in_containers(init: ast.FunctionDef) -> list[tuple[str, str]]:
+    """(attr, callee) for calls stored into a container attribute of a plain holder:
+    `self.xs.append(Dense(...))`, `self.xs = [Dense(...), ...]`, `self.d[k] = Dense(...)`."""
+    out = []
+    for node in walk(init):
+        attr, stored = None, None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("append", "extend", "insert", "add"):
+            owner = node.func.value
+            if isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) and owner.value.id == "self":
+                attr, stored = owner.attr, node.args
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(node.value, ast.Call) and not isinstance(target, ast.Subscript):
+                    continue  # `self.x = C(...)`: a hold of its own, above
+                base = target.value if isinstance(target, ast.Subscript) else target
+                if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id == "self":
+                    attr, stored = base.attr, [node.value]
+        if attr is None:
+            continue
+        for value in stored:
+            for inner in walk(value):
+                if isinstance(inner, ast.Call):
+                    callee = dotted(inner.func)
+                    if callee:
+                        out.append((attr, callee))
+    return out
 
 
 class Project:

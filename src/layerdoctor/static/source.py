@@ -393,7 +393,7 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
         may_have_weights=_may_have_weights(body),
     )
     summary._pending = (src, defs)
-    plain = not header.bases or all(_is_object(b) for b in header.bases)
+    plain = is_plain_holder(header.bases)
     if plain and _MAY_HOLD_LAYERS_RE.search(body):
         summary.load_methods(("__init__",))  # a plain class matters only as a holder of layers (LD011)
     return summary
@@ -469,6 +469,16 @@ def _attr_counts(body: str) -> Counter:
 
 def _is_object(base: ast.expr) -> bool:
     return isinstance(base, ast.Name) and base.id == "object"
+
+
+# A tf.Module is no Keras layer: Keras 3 does not look inside it for layers or variables.
+_TF_MODULE_BASES = {"tf.Module", "tensorflow.Module", "tf.compat.v2.Module"}
+
+
+def is_plain_holder(bases: list[ast.expr]) -> bool:
+    """Bases of a class Keras does not track into: none, `object`, or `tf.Module`."""
+    return all(_is_object(b) or (isinstance(b, ast.Attribute) and ast.unparse(b) in _TF_MODULE_BASES)
+               for b in bases)
 
 
 _MODULE_ASSIGN_RE = re.compile(r"\n([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[\w.]+\(")

@@ -39,3 +39,11 @@ def _called_twice(name: str, text: str) -> bool:
             if found == 2:
                 return True
         start = at + 1
+
+
+_OUTSIDE_ADD_WEIGHT_RE = re.compile(r"\b(?!self\.)\w+\.add_weight\(")
+
+
+def add_weight_from_outside(text: str) -> bool:
+    """`layer.add_weight(...)` on something other than `self`."""
+    return ".add_weight(" in text and bool(_OUTSIDE_ADD_WEIGHT_RE.search(text))

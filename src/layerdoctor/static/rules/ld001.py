@@ -1,8 +1,12 @@
 """LD001 raw-tensor-state: a weight-like tensor stored on self in __init__/build."""
 
+import ast
+import re
+
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import TENSOR, WEIGHT_NAME_RE
+from ..class_facts import argument_for, instantiations
+from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, self_attr
 from . import Hit
 
 RULE = Rule(
@@ -13,7 +17,11 @@ RULE = Rule(
          "array factory (`tf.random.*`, `tf.zeros`, `tf.ones`, `tf.constant`, `np.*`, "
          "`keras.ops.*`, `keras.random.*`) rather than by `add_weight`; constant-filled values count "
          "only under a weight-like name (`kernel`, `bias`, `scale`, ...), since masks and lookup "
-         "tables are legitimately plain tensors. Runtime: walks the attributes of every "
+         "tables are legitimately plain tensors. Also (a warning: it reads intent from use) a "
+         "constructor argument stored on `self` and used in `call()` as an arithmetic or "
+         "`matmul` operand, when the file passes it an array (`MyLayer(np.random.rand(4, 3))`) "
+         "or `build()` turns it into a tensor (`tf.constant(self.init)`) and no weight is made "
+         "from it; masks, indices and position tables are left alone. Runtime: walks the attributes of every "
          "user-written layer and reports weight-like tensors and arrays that are not tracked "
          "variables.",
     why={
@@ -95,4 +103,163 @@ def check_class(ctx):
             f"{ctx.name}.{assign.attr} is a raw tensor ({value.qualname}) stored in {assign.method}(): "
             f"Keras does not track it, so it is not counted, trained or saved",
             attribute=assign.attr,
+        )
+    yield from _constructor_arrays(ctx)
+
+
+# ------------------------------------------------------------------ constructor arrays
+# `MyLayer(np.random.rand(4, 3))` with `self.w = w` in __init__ and `x @ self.w` in call():
+# the array is the layer's weight, but nothing made it a variable.
+
+_ARRAY_MODULES = ("numpy.", "tensorflow.", "keras.ops.", "keras.random.", "torch.", "jax.numpy.", "jax.random.")
+_ARRAY_MAKERS = {
+    "zeros", "ones", "full", "eye", "identity", "constant", "convert_to_tensor", "array", "asarray",
+    "empty", "normal", "uniform", "truncated_normal", "randn", "rand", "random", "random_sample",
+    "standard_normal", "random_normal", "random_uniform", "linspace", "arange", "load", "loadtxt",
+    "genfromtxt", "stack", "concatenate", "concat", "tile", "repeat", "diag", "reshape", "transpose",
+    "tensor", "from_numpy", "Variable", "randint",
+}
+_CONVERTERS = {"array", "asarray", "constant", "convert_to_tensor", "cast", "float32", "Variable",
+               "tensor", "from_numpy", "expand_dims", "reshape", "transpose", "astype"}
+# Names of legitimate constant buffers: masks, index and position tables, shapes and sizes.
+_BUFFER_NAME_RE = re.compile(r"mask|ind(ex|ices)|idx|ids\b|_ids|^ids|pos(ition)?|perm|order|table|"
+                             r"shape|size|dim|axis|axes|units|rate|eps|epsilon|temperature|seed|"
+                             r"vocab|lookup", re.I)
+_WEIGHT_OPS = {"matmul", "multiply", "add", "subtract", "divide", "dot", "tensordot", "einsum",
+               "true_divide", "mul", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d", "convolution",
+               "depthwise_conv2d", "conv_transpose", "conv2d_transpose"}
+
+
+def _last(name):
+    return name.rsplit(".", 1)[-1] if name else ""
+
+
+def _is_array(ctx, expr, env, depth=0):
+    """Does `expr` (at a call site) make an array or tensor? `np.random.rand(...)`, a local bound to one."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Name):
+        values = env.get(expr.id, ())
+        return len(values) == 1 and _is_array(ctx, values[0], env, depth + 1)
+    if isinstance(expr, ast.BinOp):
+        return _is_array(ctx, expr.left, env, depth + 1) or _is_array(ctx, expr.right, env, depth + 1)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr in ("astype", "reshape", "T", "copy"):
+            return _is_array(ctx, func.value, env, depth + 1)
+        name = ctx.qualify(func)
+        if name and name.startswith(_ARRAY_MODULES) and _last(name) in _ARRAY_MAKERS:
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in _ARRAY_MAKERS and func.attr not in ("load", "Variable"):
+            # `rng.normal(size=(4, 3))`: a generator method
+            return isinstance(func.value, ast.Name) and len(env.get(func.value.id, ())) == 1 \
+                and (ctx.qualify(env[func.value.id][0].func) or "").startswith(_ARRAY_MODULES) \
+                if isinstance(env.get(func.value.id, [None])[0], ast.Call) else False
+    return False
+
+
+_MATMUL_OPS = {"matmul", "dot", "tensordot", "einsum", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d",
+               "convolution", "depthwise_conv2d", "conv_transpose", "conv2d_transpose"}
+
+
+def _operand_attrs(ctx):
+    """attr -> True if `self.<attr>` is read in call() (or its helpers) as a matmul-like operand,
+    False if only as an arithmetic operand."""
+    used: dict[str, bool] = {}
+    for method, _ in ctx.methods_of("call"):
+        for node in ctx.nodes(method):
+            kind = type(node)
+            if kind is ast.BinOp:
+                if not isinstance(node.op, (ast.Mod, ast.FloorDiv, ast.Pow, ast.LShift, ast.RShift)):
+                    for side in (node.left, node.right):
+                        attr = self_attr(side)
+                        if attr:
+                            used[attr] = used.get(attr, False) or isinstance(node.op, ast.MatMult)
+            elif kind is ast.Call and node.args:
+                func = node.func
+                last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+                if last in _WEIGHT_OPS:
+                    for arg in node.args:
+                        attr = self_attr(arg)
+                        if attr:
+                            used[attr] = used.get(attr, False) or last in _MATMUL_OPS
+    return used
+
+
+def _stored_in_call(ctx):
+    return {self_attr(n) for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)
+            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
+
+
+def _converted_in_build(ctx, attr):
+    """`self.<attr> = tf.constant(self.<attr>)` or `np.array(self.<attr>)` in build()/__init__."""
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr != attr:
+            continue
+        for node in ast.walk(assign.value):
+            if isinstance(node, ast.Call) and any(self_attr(a) == attr for a in node.args):
+                name = ctx.qualify(node.func) or ""
+                if name.startswith(_ARRAY_MODULES + ("keras.",)) and _last(name) in _CONVERTERS:
+                    return True
+    return False
+
+
+def _array_params(init):
+    """Parameters of __init__ that may carry an array: no default, or a `None` default (a number,
+    string or bool default marks a setting)."""
+    args = init.args
+    positional = args.posonlyargs + args.args
+    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    pairs = list(zip(positional, defaults))[1:] + list(zip(args.kwonlyargs, args.kw_defaults))
+    return {a.arg for a, d in pairs
+            if d is None or (isinstance(d, ast.Constant) and d.value is None)}
+
+
+def _constructor_arrays(ctx):
+    init = ctx.methods.get("__init__")
+    if init is None or not ctx.has_method("call"):
+        return
+    params = _array_params(init)
+    if not params:
+        return
+    candidates = {}
+    for assign in ctx.assigns_in("__init__"):
+        value = assign.value
+        if isinstance(value, ast.Call) and value.args and _last(ctx.qualify(value.func)) in _CONVERTERS:
+            value = value.args[0]
+        if isinstance(value, ast.Name) and value.id in params and assign.attr not in candidates \
+                and not _BUFFER_NAME_RE.search(assign.attr) and not _BUFFER_NAME_RE.search(value.id):
+            candidates[assign.attr] = (assign, value.id)
+    if not candidates:
+        return
+    used = _operand_attrs(ctx)
+    candidates = {attr: c for attr, c in candidates.items() if attr in used}
+    if not candidates:
+        return
+    weights_made = set()
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if ctx.value(assign.value, ctx.env(ctx.methods[assign.method])).kind == WEIGHT:
+            weights_made.add(assign.attr)
+    for attr, (assign, param) in candidates.items():
+        if attr in weights_made or attr in _stored_in_call(ctx):
+            continue
+        if _converted_in_build(ctx, attr):
+            how = "build() makes a tensor of it"
+        elif not (used[attr] or WEIGHT_NAME_RE.match(attr)):
+            continue  # `x * self.factor`: a setting far more often than a weight
+        else:
+            how = None
+            for call, env in instantiations(ctx.file, ctx.name):
+                arg = argument_for(call, init, param)
+                if arg is not None and _is_array(ctx, arg, env):
+                    how = f"line {call.lineno} passes an array ({ast.unparse(arg)[:40]})"
+                    break
+            if how is None:
+                continue
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{attr} stores the constructor argument {param!r} ({how}), and call() "
+            f"computes with it like a weight: a plain array or tensor is not tracked, so it is not "
+            f"counted, trained or saved (a heuristic: if it is a fixed constant by design, ignore this)",
+            attribute=attr, severity="warning",
         )

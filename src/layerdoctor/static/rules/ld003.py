@@ -1,8 +1,10 @@
 """LD003 foreign-variable: tf.Variable / torch.nn.Parameter / JAX arrays on a Keras 3 layer."""
 
+import ast
+
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import FOREIGN
+from ..context import FOREIGN, self_attr
 from . import Hit
 
 RULE = Rule(
@@ -10,7 +12,10 @@ RULE = Rule(
     summary="A backend-native variable (`tf.Variable`, `torch.nn.Parameter`, a JAX array) is "
             "stored on a Keras 3 layer.",
     what="Static: finds `self.x = tf.Variable(...)`, `torch.nn.Parameter(...)` or a "
-         "`jax.numpy`/`jax.random` array assigned in a layer of a project that uses Keras 3. "
+         "`jax.numpy`/`jax.random` array assigned in a layer of a project that uses Keras 3, "
+         "also inside a list, dict or comprehension (`self.vs = [tf.Variable(...) for ...]`), "
+         "added to a container attribute (`self.vs.append(tf.Variable(...))`, `self.d[k] = "
+         "tf.Variable(...)`) or returned by a helper method it calls. "
          "Runtime: reports backend variables and parameters reachable from a layer's attributes "
          "that are not among `layer.weights`, and recognises the \"could not be lifted out of a "
          "`tf.function`\" error such a variable causes in a nested `build()`.",
@@ -69,6 +74,10 @@ RULE = Rule(
                 return tf.matmul(inputs, self.kernel) + self.bias
     """),
     fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer=..., trainable=True)",
+    fixes={
+        "container": "# create each one with add_weight (a list or dict of keras.Variables is tracked):\n"
+                     "self.{attr} = [self.add_weight(shape=..., initializer=...) for _ in ...]",
+    },
     fix_safety="Unsafe: the shape and an initializer matching the old initial value must be "
                "given to `add_weight`, and `trainable=False` when the native variable was not "
                "trainable; checkpoints written with `tf.train.Checkpoint` use other names.",
@@ -82,11 +91,25 @@ _WHAT = {"tensorflow": "a tf.Variable", "torch": "a torch.nn.Parameter", "jax": 
 def check_class(ctx):
     if ctx.target != KERAS3:
         return  # tf.keras 2 tracks tf.Variable
+    reported = set()
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue
-        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        func = ctx.methods[assign.method]
+        value = ctx.value(assign.value, ctx.env(func))
         if value.kind != FOREIGN:
+            value = _foreign_in(ctx, assign.value, ctx.env(func))
+            if value is None:
+                continue
+            reported.add(assign.attr)
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{assign.attr} holds {_WHAT[value.backend]}s ({value.qualname}) made in "
+                f"{assign.method}(){_HOW.get(_how(assign.value), '')}: Keras 3 tracks only "
+                f"keras.Variable, so they are not counted, trained or saved (tf.keras 2 would "
+                f"track tf.Variables)",
+                attribute=assign.attr, fix="container",
+            )
             continue
         yield Hit(
             assign.stmt,
@@ -95,3 +118,94 @@ def check_class(ctx):
             f"trained or saved (tf.keras 2 would track a tf.Variable)",
             attribute=assign.attr,
         )
+    yield from _stored_into_containers(ctx, reported)
+
+
+# ------------------------------------------------------------------ containers and helpers
+# `self.vs = [tf.Variable(...) for _ in range(n)]`, `self.vs.append(tf.Variable(...))`,
+# `self.d[k] = tf.Variable(...)`, `self.v = self._make_var(...)`: the same foreign variables, one step away.
+
+_HOW = {"comprehension": " by a comprehension", "list": " in a list", "helper": " by a helper"}
+
+
+def _how(expr):
+    if isinstance(expr, (ast.ListComp, ast.DictComp, ast.GeneratorExp, ast.SetComp)):
+        return "comprehension"
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Dict)):
+        return "list"
+    if isinstance(expr, ast.Call):
+        return "helper"
+    return ""
+
+
+def _foreign_in(ctx, expr, env, depth=0):
+    """The foreign Value inside a container display/comprehension, or returned by a helper."""
+    if depth > 3:
+        return None
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        items = expr.elts
+    elif isinstance(expr, ast.Dict):
+        items = expr.values
+    elif isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        items = [expr.elt]
+    elif isinstance(expr, ast.DictComp):
+        items = [expr.value]
+    elif isinstance(expr, ast.Call) and self_attr(expr.func) in ctx.methods:
+        helper = ctx.methods[self_attr(expr.func)]
+        helper_env = ctx.env(helper)
+        items = [n.value for n in ctx.nodes(helper.name) if isinstance(n, ast.Return) and n.value is not None]
+        for item in items:
+            found = _foreign_value(ctx, item, helper_env, depth + 1)
+            if found is not None:
+                return found
+        return None
+    else:
+        return None
+    for item in items:
+        found = _foreign_value(ctx, item, env, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _foreign_value(ctx, expr, env, depth):
+    value = ctx.value(expr, env)
+    if value.kind == FOREIGN:
+        return value
+    if isinstance(expr, ast.Name) and len(env.get(expr.id, ())) == 1:
+        return _foreign_in(ctx, env[expr.id][0], env, depth)
+    return _foreign_in(ctx, expr, env, depth)
+
+
+def _stored_into_containers(ctx, reported):
+    """`self.xs.append(V)`, `self.xs.extend([...])`, `self.xs.insert(i, V)`, `self.d[k] = V`."""
+    for method, func in ctx.methods_of("__init__", "build"):
+        if ctx.in_phase(method, "call"):
+            continue
+        env = ctx.env(func)
+        for node in ctx.nodes(method):
+            attr, stored = None, ()
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("append", "extend", "insert", "add", "update", "setdefault"):
+                attr = self_attr(node.func.value)
+                stored = node.args[-1:] if node.func.attr in ("insert", "setdefault") else node.args
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Subscript) and self_attr(target.value):
+                        attr, stored = self_attr(target.value), (node.value,)
+            if attr is None or attr in reported:
+                continue
+            for item in stored:
+                value = _foreign_value(ctx, item, env, 0)
+                if value is None:
+                    continue
+                reported.add(attr)
+                yield Hit(
+                    node,
+                    f"{ctx.name}.{attr} is a container that receives {_WHAT[value.backend]} "
+                    f"({value.qualname}) in {method}(): Keras 3 tracks the container but only "
+                    f"keras.Variables inside it, so the variable is not counted, trained or saved "
+                    f"(tf.keras 2 would track a tf.Variable)",
+                    attribute=attr, fix="container",
+                )
+                break

@@ -5,8 +5,10 @@ import ast
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import WEIGHT, self_attr
-from ..walk import children
+from ..class_facts import module_functions, parsed_file
+from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
+from ..triggers import add_weight_from_outside, mentions_lambda_layer
+from ..walk import children, walk
 from . import Hit
 
 RULE = Rule(
@@ -15,7 +17,12 @@ RULE = Rule(
     what="Static: finds trainable weights created with `add_weight` that the class never reads, "
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
          "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
-         "`argmax`, casts to integers). Runtime: computes the gradient of the summed outputs "
+         "`argmax`, casts to integers); `layer.add_weight(...)` called from outside on a built-in "
+         "layer (its `call()` never reads the new weight) unless the file reads it (a loss); and, "
+         "as warnings since they read intent from use, a sublayer with weights that `call()` uses "
+         "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` whose output is "
+         "entirely the result of `round`/`argmax`/`sign`/... and feeds further layers (nothing "
+         "before it trains). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence), "
          "and recognises the error a NumPy conversion raises while the model is built.",
@@ -98,6 +105,8 @@ _WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variabl
 
 
 def check_class(ctx):
+    yield from _blocked_output(ctx)
+    yield from _blocked_sublayers(ctx)
     if any(ctx.mentions(name) for name in _WEIGHT_LISTS):
         return
     weights = {}
@@ -179,3 +188,257 @@ def _blocker(node, parents, ctx):
 def _int_dtype(node):
     text = ast.unparse(node).lower()
     return any(t in text for t in _INT_DTYPES) and "float" not in text
+
+
+# ------------------------------------------------------------------ sublayers and outputs
+# `tf.stop_gradient(self.teacher(x))`: the sublayer's trainable weights get no gradient.
+# `return ops.round(...)` from call(): nothing before the layer gets a gradient through it.
+
+
+def _parents(nodes):
+    parents = {}
+    for node in nodes:
+        for child in children(node):
+            parents[id(child)] = node
+    return parents
+
+
+def _blocked_sublayers(ctx):
+    under_blocker = set()  # self attributes read inside a blocking call's arguments
+    for m, _ in ctx.methods_of("call"):
+        for n in ctx.nodes(m):
+            if type(n) is ast.Call and _call_last(n) in _BLOCKING_CALLS:
+                for arg in n.args:
+                    for inner in walk(arg):
+                        attr = self_attr(inner)
+                        if attr:
+                            under_blocker.add(attr)
+    if not under_blocker:
+        return
+    sublayers = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr not in under_blocker:
+            continue
+        func = ctx.methods[assign.method]
+        value = ctx.value(assign.value, ctx.env(func))
+        if value.kind != LAYER and isinstance(assign.value, ast.Call) and isinstance(assign.value.func, ast.Name) \
+                and assign.value.func.id not in ctx.file.aliases:
+            value = _factory_result(ctx, assign.value.func.id)
+        if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
+                and ctx.has_weights(value.qualname):
+            sublayers.setdefault(assign.attr, assign)
+    for attr, assign in sublayers.items():
+        if attr not in under_blocker or ctx.mentions(attr) - ctx.stores_of(attr) == 0 or _frozen_by_hand(ctx, attr):
+            continue
+        blocked = _only_blocked_reads(ctx, attr)
+        if blocked is None:
+            continue
+        node, why = blocked
+        yield Hit(
+            node,
+            f"{ctx.name}.{attr} is a sublayer with trainable weights that call() uses only through "
+            f"{why}: its weights are counted as trainable but get no gradient and are never "
+            f"trained (if it is meant to be frozen, set {attr}.trainable = False)",
+            attribute=attr, severity="warning",
+        )
+
+
+def _call_last(call):
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+
+
+def _factory_result(ctx, name):
+    """What a function of this file returns (`def mlp(): return keras.Sequential(...)`)."""
+    factory = module_functions(ctx.file, name)
+    if factory is None:
+        return Value(OTHER)
+    env = bindings(walk(factory))
+    for node in walk(factory):
+        if isinstance(node, ast.Return) and node.value is not None:
+            value = ctx.classify_in(node.value) if not isinstance(node.value, ast.Name) \
+                else classify(node.value, ctx.project, ctx.file, ctx.target, env)
+            if value.kind == LAYER:
+                return value
+    return Value(OTHER)
+
+
+def _frozen_by_hand(ctx, attr):
+    """`self.<attr>.trainable = False` anywhere, or the class reads its weights by position."""
+    for method in ctx.methods:
+        for node in ctx.nodes(method):
+            if isinstance(node, ast.Attribute) and node.attr == "trainable" and self_attr(node.value) == attr:
+                return True
+    return False
+
+
+_OUTPUT_BLOCKERS = {"round", "argmax", "argmin", "sign", "floor", "ceil", "rint", "stop_gradient", "argsort"}
+
+
+def _blocked_output(ctx):
+    """call() whose every return value is a blocking op's result (through locals too)."""
+    call = ctx.methods.get("call")
+    if call is None:
+        return
+    env = ctx.env(call)
+    returns = [n for n in ctx.nodes("call") if isinstance(n, ast.Return) and n.value is not None]
+    if not returns:
+        return
+    first = None
+    for ret in returns:
+        why = _blocking_result(ctx, ret.value, env)
+        if why is None:
+            return
+        first = first or (ret, why)
+    ret, why = first
+    yield Hit(
+        ret,
+        f"{ctx.name}.call() returns the result of {why}: no gradient flows back through the layer, "
+        f"so the trainable weights before it are never trained (a heuristic: fine for an "
+        f"inference-only output; for training, pass the gradient straight through with "
+        f"x + stop_gradient(f(x) - x))",
+        severity="warning", fix=None,
+    )
+
+
+def _blocking_result(ctx, expr, env, depth=0):
+    if depth > 4:
+        return None
+    if isinstance(expr, ast.Name):
+        values = env.get(expr.id, ())
+        if len(values) != 1:
+            return None
+        return _blocking_result(ctx, values[0], env, depth + 1)
+    if not isinstance(expr, ast.Call):
+        return None
+    name = (ctx.qualify(expr.func) or "").rsplit(".", 1)[-1]
+    if name in _OUTPUT_BLOCKERS and (ctx.qualify(expr.func) or "").startswith(
+            ("tensorflow.", "keras.", "numpy.", "torch.", "jax.")):
+        return f"{name}()"
+    if name == "cast" and len(expr.args) > 1 and _int_dtype(expr.args[1]):
+        inner = expr.args[0]
+        return "a cast to an integer type" if _blocking_result(ctx, inner, env, depth + 1) is None \
+            else _blocking_result(ctx, inner, env, depth + 1)
+    return None
+
+
+# ------------------------------------------------------------------ weights added from outside
+# `dense.add_weight(...)` on a built-in layer: Dense.call() does not know the new weight exists.
+
+def _trigger(text: str) -> bool:
+    return add_weight_from_outside(text) or mentions_lambda_layer(text)
+
+
+TRIGGER = _trigger
+
+
+def check_module(ctx):
+    yield from _outside_add_weight(ctx)
+    yield from _blocking_lambdas(ctx)
+
+
+def _blocking_lambdas(ctx):
+    """`Lambda(lambda t: ops.argmax(t))` whose output feeds more layers: nothing before it trains."""
+    for scope, nodes in ctx.scopes():
+        for node in nodes:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call)):
+                continue
+            maker = node.value.func
+            if _last_name(ctx.qualify(maker.func)) != "Lambda" or not maker.args:
+                continue
+            function = maker.args[0]
+            if not isinstance(function, ast.Lambda):
+                continue
+            why = _blocking_result(ctx, function.body, {})
+            if why is None:
+                continue
+            name = node.targets[0].id
+            if not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                       and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes):
+                continue  # the model's output itself (an inference-only decoding step)
+            yield Hit(
+                maker,
+                f"the Lambda layer returns the result of {why}, and its output feeds further layers: "
+                f"no gradient flows back through it, so the trainable layers before it are never "
+                f"trained (a heuristic; for training, pass the gradient straight through with "
+                f"x + stop_gradient(f(x) - x))",
+                class_name="Lambda", severity="warning", fix=None,
+            )
+
+
+def _last_name(name):
+    return name.rsplit(".", 1)[-1] if name else None
+
+
+_MODEL_MAKERS = {"Model", "Sequential", "Functional"}
+
+
+def _is_call_argument(ctx, name_node, nodes):
+    """Is the name passed on to a further call (a layer), not only to `keras.Model(inputs, outputs)`?"""
+    for n in nodes:
+        if isinstance(n, ast.Call) and any(a is name_node for a in n.args) \
+                and _last_name(ctx.qualify(n.func)) not in _MODEL_MAKERS:
+            return True
+    return False
+
+
+def _outside_add_weight(ctx):
+    tree = None
+    for scope, nodes in ctx.scopes():
+        env = None
+        for node in nodes:
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("add_weight", "add_variable")
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id != "self"):
+                continue
+            if not _trainable(node):
+                continue
+            env = env if env is not None else bindings(nodes)
+            owner = node.func.value.id
+            if len(env.get(owner, ())) != 1:
+                continue
+            value = ctx.value(env[owner][0], env)
+            if value.kind != LAYER or ctx.is_project_class(value.qualname):
+                continue  # a project layer's call() may read the new attribute
+            handle = _stored_as(node, nodes)
+            if handle is None:
+                continue
+            tree = tree or parsed_file(ctx.file.path)
+            if _is_read(handle, tree):
+                continue
+            shown = handle if isinstance(handle, str) else f"{owner}.{handle[1]}"
+            yield Hit(
+                node,
+                f"{owner}.add_weight() adds a trainable weight ({shown}) to a built-in "
+                f"{value.layer_class} from outside: its call() never reads it, so the weight is "
+                f"counted but gets no gradient and is never trained",
+                attribute=shown, class_name=value.layer_class, fix=None,
+            )
+
+
+def _stored_as(call, nodes):
+    """`owner.attr = owner.add_weight(...)` -> ("attr", attr); `w = ...` -> "w"; a bare call -> "" ."""
+    for node in nodes:
+        if isinstance(node, ast.Expr) and node.value is call:
+            return ""
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is call:
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            if isinstance(target, ast.Attribute):
+                return ("attr", target.attr)
+            if isinstance(target, ast.Name):
+                return target.id
+            return None
+    return None
+
+
+def _is_read(handle, tree):
+    if handle == "":
+        return False
+    for node in walk(tree):
+        if isinstance(handle, tuple):
+            if isinstance(node, ast.Attribute) and node.attr == handle[1] and isinstance(node.ctx, ast.Load):
+                return True
+        elif isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Load):
+            return True
+    return False

@@ -5,16 +5,20 @@ import ast
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import WEIGHT, self_attr
-from ..walk import walk
+from ..context import LAYER, WEIGHT, self_attr
+from ..walk import children, walk
 from . import Hit
 
 RULE = Rule(
     code="LD010", name="variable-shadowed", severity="error", tf_keras_severity="error",
     summary="A variable attribute is overwritten by a tensor computed from it.",
     what="Static: finds `self.w = f(self.w)` after `self.w = self.add_weight(...)` (typically "
-         "in `build()`), and `self.w = self.add_weight(...) * k` or similar arithmetic on a fresh "
-         "weight. Runtime: reports layers whose output does not change when one of their "
+         "in `build()`), `self.w = self.add_weight(...) * k` or similar arithmetic on a fresh "
+         "weight, and frozen copies under another name: a tensor computed in `build()`/`__init__` "
+         "from a trainable weight (`self.masked = self.kernel * mask`, `ops.concatenate([row, "
+         "self.embeddings])`, `ops.sigmoid(self.logit)`, a transpose or gather of it, also through "
+         "local variables and a sublayer's `kernel`) stored on `self` and read by `call()` or a "
+         "helper it calls. Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy).",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
@@ -27,12 +31,19 @@ RULE = Rule(
                 "form happens to train; `self.w = self.add_weight(...) * 2.0` records a graph once "
                 "in `build()`, and the second backward pass in `fit` raises \"Trying to backward "
                 "through the graph a second time\". The same code thus trains on one backend and "
-                "silently freezes on another.",
+                "silently freezes on another. The same holds for a copy stored under another "
+                "name (`self.masked_kernel = self.kernel * self.mask`, `self.table = "
+                "ops.concatenate([pad_row, self.embeddings])`, `self.p = ops.sigmoid(self.p_logit)` "
+                "in `build()`): the weight is counted and saved, `call()` reads the constant, and "
+                "the weight gets no gradient. (TensorFlow 1 graph mode re-evaluated such tensors "
+                "on every step, which is why this code once worked.)",
         TF_KERAS: "tf.keras 2 stops tracking a variable when its attribute is re-assigned: after "
                   "`self.kernel = tf.transpose(self.kernel)` the layer lists only its other weights, "
                   "and the kernel is not counted, not trained and not saved, silently. "
                   "`self.w = self.add_weight(...) * 2.0` keeps the variable counted but stale, and "
-                  "`fit` logs \"Gradients do not exist for variables [...]\".",
+                  "`fit` logs \"Gradients do not exist for variables [...]\". A copy stored under "
+                  "another name in `build()` is a constant computed once in eager mode: the "
+                  "weight stays counted but gets no gradient.",
     },
     keras_says={
         KERAS3: msg.GRADS_K3.replace("linear/bias", "transposed_dense/kernel") + "\n"
@@ -80,6 +91,10 @@ RULE = Rule(
     """),
     fix_hint="self.{attr} = self.add_weight(...)  # keep the variable as created\n"
              "# and apply the transformation where it is used, in call()",
+    fixes={
+        "frozen": "# compute it from the weight ({source}) in call(), on every call, not once in build():\n"
+                  "{attr} = ...  # the same expression, as a local of call()",
+    },
     fix_safety="Unsafe: the fix deletes the re-assignment and applies the expression in `call()`; "
                "the expression may refer to names that exist only in `build()`, and on torch (where "
                "a transpose view already trained) results can change.",
@@ -89,6 +104,11 @@ CODE = RULE.code
 
 
 def check_class(ctx):
+    yield from _shadowed(ctx)
+    yield from _frozen_copies(ctx)
+
+
+def _shadowed(ctx):
     weights = set()
     for method, func in ctx.methods_of("__init__", "build", "call"):
         for assign in ctx.assigns_in(method):
@@ -96,10 +116,12 @@ def check_class(ctx):
             if ctx.value(value, ctx.env(func)).kind == WEIGHT:
                 weights.add(assign.attr)
                 continue
-            if isinstance(value, ast.BinOp) and _contains_weight_call(ctx, value, func):
+            if (isinstance(value, ast.BinOp) or (type(value) is ast.Call and _names_a_weight_call(value)
+                                                  and _is_tensor_call(ctx, value))) \
+                    and _contains_weight_call(ctx, value, func):
                 yield Hit(
                     assign.stmt,
-                    f"{ctx.name}.{assign.attr} is the result of arithmetic on add_weight(): the "
+                    f"{ctx.name}.{assign.attr} is computed from a variable created on the spot: the "
                     f"attribute holds a constant tensor, so call() never sees updates and the "
                     f"variable gets no gradient",
                     attribute=assign.attr,
@@ -113,6 +135,28 @@ def check_class(ctx):
                 )
 
 
+_WEIGHT_CALL_NAMES = {"add_weight", "add_variable", "Variable", "variable"}
+
+
+def _names_a_weight_call(expr):
+    """A cheap look before classifying: does a call inside `expr` name add_weight or a Variable?"""
+    for node in walk(expr):
+        if type(node) is ast.Call:
+            func = node.func
+            name = func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else None
+            if name in _WEIGHT_CALL_NAMES:
+                return True
+    return False
+
+
+def _is_tensor_call(ctx, expr):
+    """`ops.expand_dims(...)`, `tf.transpose(...)`: a call of a tensor library (its result is a tensor)."""
+    if not isinstance(expr, ast.Call):
+        return False
+    name = ctx.qualify(expr.func) or ""
+    return name.startswith(("tensorflow.", "keras.ops.", "keras.backend.", "numpy.", "torch.", "jax.numpy."))
+
+
 def _contains_weight_call(ctx, expr, func):
     return any(isinstance(n, ast.Call) and ctx.value(n, ctx.env(func)).kind == WEIGHT for n in walk(expr))
 
@@ -123,3 +167,185 @@ def _reads_attr(expr, attr):
 
 def _is_plain_self_attr(expr):
     return isinstance(expr, ast.Attribute)
+
+
+# ------------------------------------------------------------------ frozen copies
+# `self.masked = self.kernel * self.mask` in build(), read in call(): a tensor computed once from
+# the weight's initial value. The weight stays tracked and counted but call() never reads it.
+
+# Attributes of a variable that are not its value: reading them copies nothing.
+_META_ATTRS = {"shape", "dtype", "name", "path", "ndim", "trainable", "constraint", "regularizer",
+               "initializer", "aggregation", "synchronization", "device", "op", "graph", "assign",
+               "assign_add", "assign_sub", "get_shape"}
+# Calls whose result is not a tensor holding the weight's values.
+_META_CALLS = {"shape", "int_shape", "len", "isinstance", "hasattr", "getattr", "id", "str", "repr",
+               "print", "type", "count_params", "get_shape", "as_list", "size", "rank", "ndim",
+               "dtype", "standardize_dtype", "zeros_like", "ones_like", "add_loss", "add_metric",
+               "add_update", "assign", "assign_add", "assign_sub", "is_keras_tensor", "is_tensor"}
+# Weights of a built-in sublayer read through it (`self.dense.kernel`).
+_SUBLAYER_WEIGHTS = {"kernel", "bias", "embeddings", "gamma", "beta", "depthwise_kernel",
+                     "pointwise_kernel", "recurrent_kernel", "moving_mean", "moving_variance"}
+
+
+def _trainable_weights(ctx):
+    """Attributes set to a trainable weight in __init__/build (add_weight, keras.Variable)."""
+    weights = set()
+    for method, func in ctx.methods_of("__init__", "build"):
+        for assign in ctx.assigns_in(method):
+            value = assign.value
+            if ctx.value(value, ctx.env(func)).kind != WEIGHT:
+                continue
+            if isinstance(value, ast.Call) and any(
+                    kw.arg == "trainable" and isinstance(kw.value, ast.Constant) and kw.value.value is False
+                    for kw in value.keywords):
+                continue
+            weights.add(assign.attr)
+    return weights
+
+
+def _sublayers(ctx):
+    layers = set()
+    for method, func in ctx.methods_of("__init__", "build"):
+        for assign in ctx.assigns_in(method):
+            if ctx.value(assign.value, ctx.env(func)).kind == LAYER:
+                layers.add(assign.attr)
+    return layers
+
+
+def _weight_read(node, weights, sublayers):
+    """The weight `node` reads (`self.w`, `self.dense.kernel`), or None."""
+    if not isinstance(node, ast.Attribute):
+        return None
+    attr = self_attr(node)
+    if attr is not None:
+        return attr if attr in weights else None
+    inner = self_attr(node.value)
+    if inner in sublayers and node.attr in _SUBLAYER_WEIGHTS:
+        return f"{inner}.{node.attr}"
+    return None
+
+
+def _call_name(call):
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def _derived_from(expr, weights, sublayers, tainted):
+    """The weight whose value `expr` computes with (not only aliases or describes), or None."""
+    nodes = walk(expr)
+    if not any((type(n) is ast.Name and n.id in tainted) or _weight_read(n, weights, sublayers) for n in nodes):
+        return None  # the common case: no weight in sight, no parent map to build
+    parents = {}
+    for node in nodes:
+        for child in children(node):
+            parents[id(child)] = node
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id in tainted:
+            source = tainted[node.id]
+        else:
+            source = _weight_read(node, weights, sublayers)
+        if source is None:
+            continue
+        if _computes_on(node, expr, parents, bare_ok=isinstance(node, ast.Name)):
+            return source
+    return None
+
+
+def _computes_on(node, root, parents, bare_ok=False):
+    """Is `node` an operand of a computation inside `root` (not a bare alias, list item or metadata)?
+    `bare_ok`: `node` is a local already holding a computation, so an alias of it counts too."""
+    computed = bare_ok
+    current = node
+    while current is not root:
+        parent = parents.get(id(current))
+        if parent is None:
+            return False
+        if isinstance(parent, (ast.Lambda, ast.FunctionDef)):
+            return False  # evaluated later, when called
+        if isinstance(parent, ast.Attribute) and parent.attr in _META_ATTRS:
+            return False
+        if isinstance(parent, ast.Call):
+            if current is parent.func:
+                if not isinstance(current, ast.Attribute):
+                    return False
+                # `self.kernel.numpy()`, `self.w.read_value()`: the method's owner is the operand
+                if current.attr in _META_ATTRS or current.attr in _META_CALLS:
+                    return False
+            elif _call_name(parent) in _META_CALLS:
+                return False
+            computed = True
+        elif isinstance(parent, (ast.BinOp, ast.UnaryOp)):
+            computed = True
+        elif isinstance(parent, ast.Subscript) and current is parent.value:
+            computed = True
+        elif isinstance(parent, (ast.Compare, ast.BoolOp, ast.IfExp)) and current is not getattr(parent, "body", None) \
+                and current is not getattr(parent, "orelse", None):
+            return False
+        current = parent
+    return computed
+
+
+def _frozen_copies(ctx):
+    weights = _trainable_weights(ctx)
+    if not weights:
+        return
+    sublayers = _sublayers(ctx)
+    call_methods = ctx.methods_of("call")
+    if not call_methods:
+        return
+    read_in_call, set_in_call = set(), set()
+    for method, _ in call_methods:
+        for node in ctx.nodes(method):
+            attr = self_attr(node)
+            if attr is None:
+                continue
+            (set_in_call if isinstance(node.ctx, ast.Store) else read_in_call).add(attr)
+    seen = set()
+    for method, func in ctx.only_phase("build") + ctx.only_phase("__init__"):
+        if ctx.in_phase(method, "call"):
+            continue
+        env = ctx.env(func)
+        tainted = _tainted_locals(env, weights, sublayers)
+        for assign in ctx.assigns_in(method):
+            attr = assign.attr
+            if attr in weights or attr in seen or attr not in read_in_call or attr in set_in_call:
+                continue
+            if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
+                continue
+            source = _derived_from(assign.value, weights, sublayers, tainted)
+            if source is None:
+                continue
+            seen.add(attr)
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{attr} is computed from the weight self.{source} in {method}() and read "
+                f"in call(): it is a constant copy of the initial value, so call() never sees "
+                f"updates and self.{source} gets no gradient",
+                attribute=attr,
+                fix="frozen", fix_values={"source": source},
+            )
+
+
+def _tainted_locals(env, weights, sublayers):
+    """Local names bound to a computation on a weight (`k = self.kernel * mask`), to a fixpoint."""
+    tainted: dict[str, str] = {}
+    for _ in range(3):
+        changed = False
+        for name, values in env.items():
+            if name in tainted:
+                continue
+            for value in values:
+                source = _derived_from(value, weights, sublayers, tainted)
+                if source is None and isinstance(value, ast.Name) and value.id in tainted:
+                    source = tainted[value.id]
+                if source is not None:
+                    tainted[name] = source
+                    changed = True
+                    break
+        if not changed:
+            break
+    return tainted

@@ -4,8 +4,9 @@ import ast
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import FOREIGN, LAYER, WEIGHT
+from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
 from ..facts import free_names
+from ..class_facts import module_functions
 from ..walk import walk
 from . import Hit
 
@@ -13,8 +14,10 @@ RULE = Rule(
     code="LD011", name="untracked-container", severity="error", tf_keras_severity="error",
     summary="Layers or variables are held in a plain object, a closure, or a module-level global "
             "that `call()` uses.",
-    what="Static: finds `self.x = C()` where `C` is a plain class (not a Layer) whose instances "
-         "hold layers or variables, closures stored on `self` that capture layers, and module-level "
+    what="Static: finds `self.x = C()` where `C` is a plain class or a `tf.Module` (not a Layer) "
+         "whose instances hold layers or variables (as attributes or in lists and dicts), closures "
+         "stored on `self` that capture layers, closures returned by a factory function of the "
+         "file (`self.head = make_head(...)`, called in `call()`), and module-level "
          "layers or variables read inside a layer's `call()`. Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track.",
@@ -84,6 +87,8 @@ RULE = Rule(
         "holder": "# assign each layer to an attribute of {cls}, or make {holder} a keras.layers.Layer:\n"
                   "self.{held} = ...",
         "closure": "self.{captured} = {captured}  # then use self.{captured} in call()",
+        "factory": "# make {factory} a keras.layers.Layer subclass: create its layers in __init__,\n"
+                   "# run them in call(); then self.{attr} = {factory}(...) is tracked",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
     },
     fix_safety="No automatic fix: the container has to become a Layer, or its layers attributes "
@@ -100,6 +105,7 @@ _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
 def check_class(ctx):
     yield from _plain_objects(ctx)
     yield from _closures(ctx)
+    yield from _factory_closures(ctx)
     yield from _globals(ctx)
 
 
@@ -115,7 +121,7 @@ def _plain_objects(ctx):
             held = [kw.arg for kw in value.keywords if ctx.value(kw.value, ctx.env(func)).kind in _STATE]
         elif ctx.plain_class(name) is not None:
             holder, file = ctx.plain_class(name)
-            held = [attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)]
+            held = list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
         if held:
             holder = name.rsplit(".", 1)[-1]
             yield Hit(
@@ -186,3 +192,82 @@ def _globals(ctx):
                     attribute=node.id,
                     fix="global", fix_values={"cls": ctx.name, "attr_lower": node.id.lower()},
                 )
+
+
+# ------------------------------------------------------------------ closures from a factory
+# `self.head = make_head(...)` where make_head (a function of this file) builds layers and returns
+# an inner function that calls them: call() runs layers Keras never sees.
+
+def _called_on_self(ctx, phase):
+    out = set()
+    for method, _ in ctx.methods_of(phase):
+        for node in ctx.nodes(method):
+            if isinstance(node, ast.Call):
+                attr = self_attr(node.func)
+                if attr:
+                    out.add(attr)
+    return out
+
+
+def _holds_state(ctx, expr, env):
+    """Does `expr` make a layer or variable, or a list/tuple/comprehension of them?"""
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        return any(_holds_state(ctx, e, env) for e in expr.elts)
+    if isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return _holds_state(ctx, expr.elt, env)
+    if isinstance(expr, ast.DictComp):
+        return _holds_state(ctx, expr.value, env)
+    if isinstance(expr, ast.Dict):
+        return any(_holds_state(ctx, v, env) for v in expr.values)
+    return ctx.value(expr, env).kind in _STATE
+
+
+def _returned_closure_state(ctx, factory):
+    """Names of layers/variables the closure `factory` returns captures (empty if none)."""
+    env = bindings(walk(factory))
+    inner_defs = {n.name: n for n in walk(factory)
+                  if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not factory}
+    captured = []
+    for node in walk(factory):
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Name) and value.id in inner_defs:
+            body = inner_defs[value.id]
+        elif isinstance(value, ast.Lambda):
+            body = value
+        else:
+            continue
+        for name in free_names(body):
+            if name in env and any(_holds_state(ctx, v, env) for v in env[name]):
+                captured.append(name)
+    return list(dict.fromkeys(captured))
+
+
+def _factory_closures(ctx):
+    candidates = []
+    for assign in ctx.self_assigns(("__init__", "build")):
+        value = assign.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                and value.func.id not in ctx.file.aliases:
+            candidates.append((assign, value.func.id))
+    if not candidates:
+        return
+    called = _called_on_self(ctx, "call")
+    candidates = [(a, name) for a, name in candidates if a.attr in called]
+    if not candidates:
+        return
+    for assign, name in candidates:
+        factory = module_functions(ctx.file, name)
+        if factory is None:
+            continue
+        captured = _returned_closure_state(ctx, factory)
+        if captured:
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{assign.attr} is the function {name}() returns, a closure over "
+                f"{', '.join(captured)}: layers and variables reachable only through a closure are "
+                f"not counted, trained or saved",
+                attribute=assign.attr,
+                fix="factory", fix_values={"factory": name},
+            )

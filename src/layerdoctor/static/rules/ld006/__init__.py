@@ -12,8 +12,11 @@ RULE = Rule(
     summary="`_trainable_weights`/`_non_trainable_weights` are mutated, or `trainable_weights` "
             "is assigned.",
     what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
-         "`_non_trainable_weights`, and assignments to `self.trainable_weights` or "
-         "`self.non_trainable_weights`. Runtime: reports the AttributeError this raises while "
+         "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
+         "`self.non_trainable_weights`, and (Keras 3) re-binding one of Keras's own tracking "
+         "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
+         "counted but not saved or restored, and sublayers assigned afterwards are not tracked "
+         "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
          "building, pointing at the offending line.",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
@@ -79,9 +82,14 @@ _PRIVATE = {"_trainable_weights", "_non_trainable_weights"}
 _READ_ONLY = {"trainable_weights", "non_trainable_weights", "trainable_variables",
               "non_trainable_variables", "weights", "variables"}
 _MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
+# Keras 3's own tracker lists (Layer.__init__ creates them): re-binding one to a new list keeps the
+# layers counted but out of the saved weights (measured on Keras 3.15: load_weights restores nothing).
+_TRACKER_LISTS = {"_layers", "_metrics", "_seed_generators"}
 
 
 def check_class(ctx):
+    if ctx.target == KERAS3:
+        yield from _tracker_lists(ctx)
     if not any(ctx.mentions(attr) for attr in _PRIVATE | _READ_ONLY):
         return  # the class never names these lists
     for method, func in ctx.methods_of("__init__", "build", "call"):
@@ -121,3 +129,20 @@ def _offence(node):
             if attr in _PRIVATE | _READ_ONLY:
                 return attr, "assigns"
     return None, None
+
+
+def _tracker_lists(ctx):
+    """`self._layers = [...]` on a Keras 3 layer: the name of Keras's own tracked-sublayer list."""
+    if not any(ctx.mentions(attr) for attr in _TRACKER_LISTS):
+        return
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr not in _TRACKER_LISTS or not isinstance(assign.stmt, ast.Assign):
+            continue
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{assign.method}() assigns self.{assign.attr}, the name of a list Keras 3 "
+            f"keeps for its own tracking: the layers in it run and are counted but drop out of "
+            f"saving (load_weights does not restore them), and sublayers assigned after this line "
+            f"are not tracked at all; use another name (self.{assign.attr.lstrip('_')}_list)",
+            attribute=assign.attr, fix=None,
+        )

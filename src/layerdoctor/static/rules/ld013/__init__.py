@@ -89,11 +89,15 @@ def check_class(ctx):
     init = ctx.methods.get("__init__")
     if init is None:
         return
-    direct = [node.lineno for node in ctx.nodes("__init__") if _is_super_init(node)]
+    direct_nodes = [node for node in ctx.nodes("__init__") if _is_super_init(node)]
+    direct = [node.lineno for node in direct_nodes]
     if not direct and any(_is_super_init(node) for name, _ in ctx.methods_of("__init__")
                           for node in ctx.nodes(name)):
         return  # called from a helper of __init__: the order cannot be told from here
-    first_super = min(direct) if direct else None
+    # With mixins (`Mixin.__init__(self)` then `keras.layers.Layer.__init__(self)`), the call that
+    # matters is the Layer's: settings assigned between the two are still reset.
+    layer_inits = [node.lineno for node in direct_nodes if _inits_layer(ctx, node)] if len(direct_nodes) > 1 else []
+    first_super = min(layer_inits) if layer_inits else min(direct) if direct else None
     if first_super is None:
         yield Hit(
             init,
@@ -134,3 +138,11 @@ def _is_super_init(node):
     if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
         return True
     return isinstance(owner, (ast.Name, ast.Attribute))  # Base.__init__(self, ...)
+
+
+def _inits_layer(ctx, node):
+    """Does this `__init__` call run Keras's Layer.__init__ (super(), or a layer base by name)?"""
+    owner = node.func.value
+    if isinstance(owner, ast.Call):
+        return True  # super().__init__ / super(Cls, self).__init__
+    return ctx.project.is_layer(ctx.qualify(owner))

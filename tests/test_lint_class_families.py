@@ -1,0 +1,235 @@
+"""Static checks on layer classes added for the real-world collection (issue 10): frozen copies of
+weights (LD010), foreign variables in containers (LD003), tf.Module holders and factory closures
+(LD011), constructor arrays (LD001), Keras 3 tracker lists (LD006), no-gradient paths (LD009) and
+the order of Layer.__init__ with mixins (LD013).
+
+Cases whose runtime report points elsewhere (inspect names a built-in layer's weight in Keras's own
+source, or labels a frozen copy LD001/LD009) live in tests/cases_static: lint only. Each marks its
+expected findings with a trailing `# LD0NN`, as in tests/cases; twins in the same file stay clean.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import harness
+import pytest
+
+from layerdoctor import lint_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC_CASES = sorted((ROOT / "tests" / "cases_static").glob("*.py"))
+MARK = re.compile(r"#\s*(LD\d{3})")
+
+
+def marked(text: str) -> set[tuple[int, str]]:
+    out = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if number == 1 and line.startswith("# LD"):
+            continue  # the title line
+        out.update((number, m.group(1)) for m in MARK.finditer(line))
+    return out
+
+
+def found(path: Path, **options) -> set[tuple[int, str]]:
+    report = lint_paths([path], use_cache=False, **options)
+    assert not report.errors
+    return {(f.line, f.code) for f in report.findings if f.code != "LD007"}
+
+
+@pytest.mark.parametrize("path", STATIC_CASES, ids=lambda p: p.stem)
+def test_static_cases_report_exactly_their_markers(path):
+    assert found(path) == marked(path.read_text())
+
+
+# Other spellings of the same bugs, and the correct look-alikes next to them.
+SPELLINGS = {
+    "ld003_subscript_and_append": """
+        import keras
+        import tensorflow as tf
+        import torch
+
+
+        class Banks(keras.layers.Layer):
+            def build(self, input_shape):
+                self.bank = {}
+                self.extra = []
+                for key in ("a", "b"):
+                    self.bank[key] = tf.Variable(tf.zeros((input_shape[-1],)))  # LD003
+                for _ in range(2):
+                    self.extra.append(torch.nn.Parameter(torch.zeros(input_shape[-1])))  # LD003
+                self.ok = [self.add_weight(shape=(input_shape[-1],)) for _ in range(2)]
+
+            def call(self, x):
+                return x + self.bank["a"] + self.extra[0] + self.ok[0]
+    """,
+    "ld003_list_of_variables_tf_keras_is_fine": """
+        import tf_keras as keras
+        import tensorflow as tf
+
+
+        class Gains(keras.layers.Layer):
+            def build(self, input_shape):
+                self.gains = [tf.Variable(tf.ones((input_shape[-1],))) for _ in range(3)]
+
+            def call(self, x):
+                return x * self.gains[0]
+    """,
+    "ld010_concat_through_local": """
+        import keras
+        from keras import ops
+
+
+        class Padded(keras.layers.Layer):
+            def build(self, input_shape):
+                self.rows = self.add_weight(shape=(9, 4), name="rows")
+                table = ops.concatenate([ops.zeros((1, 4)), self.rows], axis=0)
+                self.table = table  # LD010
+                self.n_rows = self.rows.shape[0] + 1
+                self.rows_alias = self.rows
+
+            def call(self, ids):
+                return ops.take(self.table, ids, axis=0) + ops.take(self.rows_alias, ids % self.n_rows, axis=0)
+    """,
+    "ld010_copy_recomputed_in_call_is_fine": """
+        import keras
+        from keras import ops
+
+
+        class Recomputed(keras.layers.Layer):
+            def build(self, input_shape):
+                self.kernel = self.add_weight(shape=(input_shape[-1], 3), name="kernel")
+                self.kernel_t = ops.transpose(self.kernel)  # a placeholder, replaced on every call
+
+            def call(self, x):
+                self.kernel_t = ops.transpose(self.kernel)
+                return ops.matmul(x, ops.transpose(self.kernel_t))
+    """,
+    "ld011_plain_holder_list": """
+        import keras
+
+
+        class Heads:
+            def __init__(self):
+                self.items = []
+                self.items.append(keras.layers.Dense(2))
+
+
+        class Model(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.heads = Heads()  # LD011
+                self.tracked = [keras.layers.Dense(2)]
+                self.named = {"a": {"b": keras.layers.Dense(2)}}
+
+            def call(self, x):
+                return self.heads.items[0](x) + self.tracked[0](x) + self.named["a"]["b"](x)
+    """,
+    "ld011_factory_returning_a_function_of_no_layer_is_fine": """
+        import keras
+        from keras import ops
+
+
+        def make_activation(alpha):
+            def act(x):
+                return ops.maximum(x, alpha * x)
+            return act
+
+
+        class Leaky(keras.layers.Layer):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.act = make_activation(0.2)
+
+            def call(self, x):
+                return self.act(x)
+    """,
+    "ld013_other_spellings": """
+        import keras
+
+
+        class A(keras.layers.Layer):
+            def __init__(self, **kwargs):
+                self.trainable = False  # LD013
+                super(A, self).__init__(**kwargs)
+
+
+        class B(keras.layers.Layer):
+            def __init__(self, **kwargs):
+                self.name_hint = "b"
+                keras.layers.Layer.__init__(self, **kwargs)
+                self.trainable = False
+    """,
+    "ld001_constructor_config_is_fine": """
+        import keras
+        import numpy as np
+        from keras import ops
+
+
+        class Scale(keras.layers.Layer):
+            def __init__(self, factor, positions, **kwargs):
+                super().__init__(**kwargs)
+                self.factor = factor
+                self.positions = positions
+
+            def call(self, x):
+                return x * self.factor + ops.take(self.positions, ops.arange(4))
+
+
+        def make():
+            return Scale(2.0, np.arange(16))
+    """,
+    "ld001_constructor_array_made_a_tensor_in_build": """
+        import keras
+        import tensorflow as tf
+
+
+        class Offset(keras.layers.Layer):
+            def __init__(self, init, **kwargs):
+                super().__init__(**kwargs)
+                self.init = init  # LD001
+
+            def build(self, input_shape):
+                self.init = tf.constant(self.init, dtype=tf.float32)
+
+            def call(self, x):
+                return x + self.init
+    """,
+    "ld009_outside_add_weight_on_project_layer_is_fine": """
+        import keras
+
+
+        class Head(keras.layers.Layer):
+            def call(self, x):
+                return x * self.temperature
+
+
+        def make():
+            head = Head()
+            head.temperature = head.add_weight(shape=(), initializer="ones")
+            return head
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPELLINGS))
+def test_spellings(tmp_path, name):
+    path = harness.write(tmp_path / f"{name}.py", SPELLINGS[name], strip_leading_newlines=False)
+    assert found(path) == marked(path.read_text())
+
+
+def test_heuristic_findings_are_warnings():
+    """LD001 from a constructor argument and LD009 from a sublayer or an output are inferred from use."""
+    for stem in ("ld009e_sublayer_behind_stop_gradient__k3", "ld009f_output_through_argmax__k3"):
+        report = lint_paths([ROOT / "tests" / "cases_static" / f"{stem}.py"], use_cache=False)
+        assert {f.severity for f in report.findings if f.code == "LD009"} == {"warning"}
+    report = lint_paths([ROOT / "tests" / "cases" / "ld001c_constructor_array__k3.py"], use_cache=False)
+    assert [(f.code, f.severity) for f in report.findings] == [("LD001", "warning")]
+    assert "heuristic" in report.findings[0].message
+
+
+def test_tracker_list_is_a_keras3_finding_only(tmp_path):
+    path = ROOT / "tests" / "cases" / "ld006c_tracker_list_name__k3.py"
+    assert {code for _, code in found(path, target="keras3")} == {"LD006"}
+    assert found(path, target="tf-keras") == set()
