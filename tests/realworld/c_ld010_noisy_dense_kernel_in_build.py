@@ -7,7 +7,7 @@ combination is a plain tensor: the layer computes with frozen values and mu/sigm
 """
 
 SOURCE = "https://github.com/tensorflow/tensorflow/issues/32729"
-CODES = ("LD001",)
+CODES = ("LD010", "LD001")  # same defect as b_frozen_noisy_dense_build: a tensor derived from the weights in build() (LD010), stored as state (LD001)
 CORRECT = False
 STYLE = "training-loop"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow):
