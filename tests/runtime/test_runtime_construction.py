@@ -80,3 +80,16 @@ def test_ld005_after_a_call_points_at_the_user_line_creating_a_builtin_layer(tmp
     report = inspect_target(f"{path}:build_model")
     (finding,) = [f for f in report.findings if f.code == "LD005"]
     assert finding.path.endswith("skip.py") and finding.line == 8
+
+
+def test_a_failure_report_shows_the_partial_tree_and_matches_the_schema():
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    report = _report("init_never_called")  # the target itself raised: the outermost layer it made
+    assert report.params["partial"] and report.tree.class_name == "Net"
+    assert [child.name for child in report.tree.children][:1] == ["dense"]
+    schema = json.loads(resources.files("layerdoctor").joinpath("data/report.schema.json").read_text())
+    jsonschema.validate(report.to_dict(), schema)

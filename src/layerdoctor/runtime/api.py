@@ -18,8 +18,8 @@ import warnings
 from ..errors import UsageError
 from ..report import Report
 from . import backend, failures, load, locate
-from .construction import ConstructionWatch
 from .calls import CallRecorder
+from .construction import ConstructionWatch
 from .context import Observation
 from .probes import per_call, run_probes, unbuilt
 from .tree import build_tree
@@ -107,8 +107,33 @@ def _failure_report(error, recorder, construction, target, batch_size=None, watc
     found = failures.classify(error, recorder, construction, batch_size, watch=watch, model=model)
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
-    report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
+    tree = _partial_tree(model, recorder, construction, watch, batch_size)
+    params = None
+    if tree is not None:  # as much of the model as exists: what was built before the failure
+        params = {"total": tree.params, "trainable": tree.trainable_params,
+                  "non_trainable": tree.non_trainable_params, "untracked": 0, "partial": True}
+    report = Report(findings=found, tree=tree, params=params, keras=backend.keras_info(), files_checked=0)
     return report.sort()
+
+
+def _partial_tree(model, recorder, construction, watch, batch_size):
+    """The tree of the model that failed (the one inspected, or else the outermost layer the target
+    constructed before it raised), or None when there is nothing to show."""
+    try:
+        if model is None and watch is not None:
+            layers = [layer for layer, _ in watch.created.values()]
+            inner = {id(sub) for layer in layers for sub in layer._flatten_layers(include_self=False)}
+            roots = [layer for layer in layers if id(layer) not in inner and not _is_input(layer)]
+            model = max(roots, key=lambda layer: len(list(layer._flatten_layers())), default=None)
+        if model is None:
+            return None
+        return build_tree(model, recorder, construction if construction is not recorder else None, batch_size)
+    except Exception:  # noqa: BLE001 - a half-built model may not walk: the findings still stand
+        return None
+
+
+def _is_input(layer) -> bool:
+    return type(layer).__name__ == "InputLayer"
 
 
 class _quiet:

@@ -88,7 +88,7 @@ def built_without_call(inspection: Observation, explained: Explained) -> ProbeRe
         params = 0
         for layer, new in members:
             params += sum(_size(v) for v in new)
-            parent, attribute = _parent_and_attribute_any(owner, layer)
+            _, attribute = _parent_and_attribute_any(owner, layer)
             names.append(f"{attribute or layer.name} ({type(layer).__name__})")
         first_layer = members[0][0]
         _, attribute = _parent_and_attribute_any(owner, first_layer)
