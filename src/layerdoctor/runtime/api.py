@@ -178,6 +178,13 @@ def _probe(inspection: Observation, target) -> Report:
             _check_inputs_match(model, inspection.inputs)
             return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
                                    watch=inspection.watch, model=model)
+        if number == 1 and _is_symbolic(outputs):
+            symbolic = failures.symbolic_output(model, inspection.watch)
+            if symbolic:  # values never came out: the probes have nothing to measure
+                tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
+                return Report(findings=symbolic, tree=tree, keras=backend.keras_info(), files_checked=0,
+                              params={"total": tree.params, "trainable": tree.trainable_params,
+                                      "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = _snapshot(model)
@@ -201,6 +208,14 @@ def _probe(inspection: Observation, target) -> Report:
         keras=backend.keras_info(), files_checked=0,
     )
     return report.sort()
+
+
+def _is_symbolic(outputs) -> bool:
+    keras = backend.keras_module()
+    try:
+        return any(isinstance(value, keras.KerasTensor) for value in keras.tree.flatten(outputs))
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def _check_inputs_match(model, inputs) -> None:

@@ -364,3 +364,29 @@ def _fixed_input_dim(error, text, recorder, watch) -> list:
                          f"input_shape[-1]; Keras raised {_first_line(text)}",
                 cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute))]
     return []
+
+
+def symbolic_output(model, watch=None) -> list:
+    """LD012: a call on data returned a KerasTensor (no values): a Lambda of the model computes with
+    a symbolic tensor it reaches from outside its inputs (`arguments=`, a closure). Keras raises
+    nothing; predict() and fit() fail later, and the layers that produced that tensor are not part
+    of the model."""
+    import keras
+
+    found = []
+    for layer in model._flatten_layers(include_self=True):
+        if not isinstance(layer, keras.layers.Lambda):
+            continue
+        function = getattr(layer, "function", None)
+        reads = [r for r in _outside_values(layer, function) if "KerasTensor" in r]
+        if not reads:
+            continue
+        created = watch.site_of(layer) if watch is not None else None
+        site = created or (locate.function_site(function) if function is not None else None)
+        found.append(findings.make(
+            "LD012", f"Lambda '{layer.name}' reads a symbolic tensor from outside its inputs ({', '.join(reads)}): "
+                     f"a call on data returns a KerasTensor instead of values, and the layers that "
+                     f"produced that tensor are not part of the model (their weights are not counted, "
+                     f"saved or trained); pass it as an input of the Lambda: Lambda(f)([x, y])",
+            site=site, layer=layer.name))
+    return found
