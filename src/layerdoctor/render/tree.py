@@ -64,6 +64,8 @@ def render_tree(report, console=None) -> None:
         f"non-trainable: {params.get('non_trainable', 0):,}  untracked: "
         f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
     )
+    if params.get("partial"):
+        console.print("[dim]Partial: building or calling the model failed; the tree shows what existed then.[/]")
     if report.keras:
         console.print(f"[dim]Keras {report.keras.get('version')} ({report.keras.get('backend')} backend)[/]")
     if report.untracked:

@@ -20,8 +20,9 @@ from ..errors import UsageError
 from ..report import Report
 from . import backend, failures, load, locate
 from .calls import CallRecorder
+from .construction import ConstructionWatch
 from .context import Observation
-from .probes import per_call, run_probes
+from .probes import per_call, run_probes, unbuilt
 from .tree import build_tree
 
 
@@ -80,26 +81,60 @@ def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = 
         construction = None
     else:
         construction = CallRecorder()
+        watch = ConstructionWatch()
         try:
-            with construction, _quiet():
+            with construction, watch, _quiet():
                 module = load.import_target_module(parsed)
                 function = load.find_function(module, parsed)
                 result = function()
         except UsageError:
             raise
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
-            return _failure_report(error, construction, None, target)
+            return _failure_report(error, construction, None, target, watch=watch)
         model, given = load.split_result(result)
-    inputs = load.make_inputs(model, given, input_shapes, input_dtype)
-    return _inspect(model, inputs, construction=construction, target=target)
+        _WATCHES[id(model)] = (model, watch)
+    try:
+        inputs = load.make_inputs(model, given, input_shapes, input_dtype)
+        return _inspect(model, inputs, construction=construction, target=target)
+    finally:
+        _WATCHES.pop(id(model), None)
 
 
-def _failure_report(error, recorder, construction, target, batch_size=None) -> Report:
-    found = failures.classify(error, recorder, construction, batch_size)
+# the construction watch of the model being inspected (inspect_target -> _inspect)
+_WATCHES: dict = {}
+
+
+def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None) -> Report:
+    found = failures.classify(error, recorder, construction, batch_size, watch=watch, model=model)
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
-    report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
+    tree = _partial_tree(model, recorder, construction, watch, batch_size)
+    params = None
+    if tree is not None:  # as much of the model as exists: what was built before the failure
+        params = {"total": tree.params, "trainable": tree.trainable_params,
+                  "non_trainable": tree.non_trainable_params, "untracked": 0, "partial": True}
+    report = Report(findings=found, tree=tree, params=params, keras=backend.keras_info(), files_checked=0)
     return report.sort()
+
+
+def _partial_tree(model, recorder, construction, watch, batch_size):
+    """The tree of the model that failed (the one inspected, or else the outermost layer the target
+    constructed before it raised), or None when there is nothing to show."""
+    try:
+        if model is None and watch is not None:
+            layers = [layer for layer, _ in watch.created.values()]
+            inner = {id(sub) for layer in layers for sub in layer._flatten_layers(include_self=False)}
+            roots = [layer for layer in layers if id(layer) not in inner and not _is_input(layer)]
+            model = max(roots, key=lambda layer: len(list(layer._flatten_layers())), default=None)
+        if model is None:
+            return None
+        return build_tree(model, recorder, construction if construction is not recorder else None, batch_size)
+    except Exception:  # noqa: BLE001 - a half-built model may not walk: the findings still stand
+        return None
+
+
+def _is_input(layer) -> bool:
+    return type(layer).__name__ == "InputLayer"
 
 
 class _quiet:
@@ -132,6 +167,8 @@ def _inspect(model, inputs, construction=None, target=None) -> Report:
 def _probe(inspection: Observation, target) -> Report:
     """Collect once (two forward passes into the Observation), derive (PROBES), then format."""
     model = inspection.model
+    inspection.watch = _WATCHES.get(id(model), (None, None))[1]
+    inspection.as_returned = unbuilt.as_returned(model)  # before any call changes it
     created = []
     for number in (1, 2):
         recorder = CallRecorder()
@@ -140,7 +177,16 @@ def _probe(inspection: Observation, target) -> Report:
             with recorder, backend.watch_native_variables(lambda v, frame: created.append((v, locate.user_site(frame)))):
                 outputs = inspection.forward()
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
-            return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size)
+            _check_inputs_match(model, inspection.inputs)
+            return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
+                                   watch=inspection.watch, model=model)
+        if number == 1 and _is_symbolic(outputs):
+            symbolic = failures.symbolic_output(model, inspection.watch)
+            if symbolic:  # values never came out: the probes have nothing to measure
+                tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
+                return Report(findings=symbolic, tree=tree, keras=backend.keras_info(), files_checked=0,
+                              params={"total": tree.params, "trainable": tree.trainable_params,
+                                      "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = _snapshot(model, skip=inspection.before)
@@ -153,6 +199,7 @@ def _probe(inspection: Observation, target) -> Report:
         inspection.attributes_after.append(per_call.attribute_identities(inspection))
 
     derived = run_probes(inspection)  # in the order of probes.PROBES
+    derived.findings = [locate_in_user_code(f, inspection) for f in derived.findings]
 
     tree = inspection.tree
     untracked_count = sum(u.count for u in derived.untracked)
@@ -163,6 +210,51 @@ def _probe(inspection: Observation, target) -> Report:
         keras=backend.keras_info(), files_checked=0,
     )
     return report.sort()
+
+
+def _is_symbolic(outputs) -> bool:
+    keras = backend.keras_module()
+    try:
+        return any(isinstance(value, keras.KerasTensor) for value in keras.tree.flatten(outputs))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _check_inputs_match(model, inputs) -> None:
+    """A model with declared Inputs called on data of another feature size fails inside its first
+    layer: that is a wrong --input-shape (or wrong data), not a shared layer (LD008)."""
+    declared = getattr(model, "_inputs", None) if getattr(model, "_inputs_struct", None) is not None else None
+    if not declared:
+        return
+    keras = backend.keras_module()
+    given = keras.tree.flatten(inputs)
+    declared = keras.tree.flatten(declared)
+    if len(given) != len(declared):
+        return
+    for spec, value in zip(declared, given):
+        want = tuple(spec.shape)
+        got = tuple(getattr(value, "shape", ()))
+        if len(want) != len(got) or any(w is not None and w != g for w, g in zip(want[1:], got[1:])):
+            shown = ", ".join(str(d) for d in want[1:])
+            raise UsageError(f"the inputs do not match the model's Input(({shown}{',' if len(want) == 2 else ''})): "
+                             f"given shape {tuple(int(d) for d in got)}, expected {want}; pass --input-shape "
+                             f"with the model's own shape")
+
+
+def locate_in_user_code(finding, inspection: Observation):
+    """A finding that points into Keras's own source (a built-in layer's class) points instead at
+    the user line that created the layer, when construction was watched."""
+    if locate.is_user_file(finding.path) or inspection.watch is None or not finding.extra.get("layer"):
+        return finding
+    for node in inspection.nodes():
+        if node.path == finding.extra["layer"]:
+            site = inspection.watch.site_of(node.layer)
+            if site:
+                from dataclasses import replace
+
+                from ..formatting import display_path
+                return replace(finding, path=display_path(site[0]), line=site[1])
+    return finding
 
 
 def _batch_size(inputs):

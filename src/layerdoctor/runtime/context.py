@@ -37,6 +37,11 @@ class Observation:
     before: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values before inspecting
     after_first_call: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values after building
     tree: Node | None = None
+    # the target's construction (Layer.__init__ watched): creation sites, attributes reset (LD013)
+    watch: Any = None
+    # the model exactly as the target returned it, before any call:
+    # {id(layer): (layer, built, ids of its own variables, id of its nearest ancestor or None)}
+    as_returned: dict = field(default_factory=dict)
 
     def forward(self):
         return self.model(self.inputs)

@@ -52,9 +52,14 @@ def _source_line(frame, line):
     return linecache.getline(frame.f_code.co_filename, line).strip() if frame is not None else ""
 
 
-def classify(error: BaseException, recorder=None, construction=None, batch_size=None) -> list:
+def classify(error: BaseException, recorder=None, construction=None, batch_size=None, watch=None,
+             model=None) -> list:
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
+    for explain in (_init_never_ran, _tensor_out_of_scope, _keras_tensor_in_function, _fixed_input_dim):
+        found = explain(error, text, recorder, watch)
+        if found:
+            return found
     frame, line = locate.deepest_user_frame(error)
     cls = _self_class(frame)
     site = (frame.f_code.co_filename, line) if frame is not None else None
@@ -159,3 +164,229 @@ def _matching_line(error: BaseException, pattern: str) -> str:
 def summary(error: BaseException) -> str:
     """One line for a failure layerdoctor does not recognise."""
     return _first_line(f"{type(error).__name__}: {error}")
+
+
+# -- causes read from the failing layer (generalised over Keras's wording) ---------------
+
+def _failed_layers(recorder):
+    """The layers whose call raised, innermost first."""
+    if recorder is None:
+        return []
+    out = []
+    for call in reversed(recorder.calls):
+        if call.error is not None and all(call.layer is not c for c in out):
+            out.append(call.layer)
+    return out
+
+
+def _layers_seen(recorder, watch):
+    seen = {}
+    for layer in _failed_layers(recorder) + ([c.layer for c in recorder.calls] if recorder else []):
+        seen.setdefault(id(layer), layer)
+    if watch is not None:
+        for layer, _ in watch.created.values():
+            seen.setdefault(id(layer), layer)
+    return list(seen.values())
+
+
+_INIT_ATTRIBUTES: set | None = None
+
+
+def _init_attributes() -> set:
+    """What Layer.__init__ sets that Layer.__new__ does not: measured on a bare Layer."""
+    global _INIT_ATTRIBUTES
+    if _INIT_ATTRIBUTES is None:
+        import keras
+
+        fresh = set(vars(keras.layers.Layer.__new__(keras.layers.Layer)))
+        _INIT_ATTRIBUTES = set(vars(keras.layers.Layer())) - fresh
+    return _INIT_ATTRIBUTES
+
+
+def _init_never_ran(error, text, recorder, watch) -> list:
+    """LD013: an AttributeError on a private attribute of a user layer whose Layer.__init__ never
+    ran (no super().__init__() at all): Keras fails far away, e.g. on `_losses`."""
+    match = re.search(r"'(\w+)' object has no attribute '(_\w+)'", text)
+    if not isinstance(error, AttributeError) or not match:
+        return []
+    missing = match.group(2)
+    if missing not in _init_attributes():
+        return []
+    for layer in _layers_seen(recorder, watch):
+        if type(layer).__name__ != match.group(1) or not locate.is_user_class(type(layer)):
+            continue
+        if missing in vars(layer):
+            continue
+        cls = type(layer)
+        return [findings.make("LD013", f"{cls.__name__}.__init__ never calls super().__init__(): Layer.__init__ "
+                                       f"did not run, so Keras's own state ({missing}, ...) is missing; "
+                                       f"Keras raised {_first_line(text)}",
+                              cls=cls, site=_init_site(cls))]
+    return []
+
+
+def _init_site(cls):
+    init = vars(cls).get("__init__")
+    site = locate.function_site(init) if init is not None else None
+    return site if site and locate.is_user_file(site[0]) else locate.class_site(cls)
+
+
+def _tensor_out_of_scope(error, text, recorder, watch) -> list:
+    """LD001 (and LD010 when it is computed from the layer's weights): a graph tensor computed in
+    build() and kept on self; build() ran inside a trace, so call() later finds a tensor of a
+    graph that no longer exists ("... is out of scope and cannot be used here")."""
+    match = re.search(r"<tf\.Tensor '([^']+)'[^>]*> is out of scope", text)
+    if not match:
+        return []
+    name = match.group(1)
+    for layer in _layers_seen(recorder, watch):
+        if not locate.is_user_class(type(layer)):
+            continue
+        for attribute, value in vars(layer).items():
+            if getattr(value, "name", None) != name or not hasattr(value, "op"):
+                continue
+            cls = type(layer)
+            site = locate.attribute_site(cls, attribute)
+            found = [findings.make(
+                "LD001", f"{cls.__name__}.{attribute} is a tensor computed in build() and kept on self: it "
+                         f"belongs to the graph Keras traced while building, so call() cannot use it; Keras "
+                         f"raised {_first_line(text)}", cls=cls, attribute=attribute, site=site)]
+            if _reads_variables(value) or _statement_reads_weights(layer, site):
+                found.append(findings.make(
+                    "LD010", f"{cls.__name__}.{attribute} is computed from the layer's weights once, in "
+                             f"build(): call() would use a frozen copy and the weights it reads get no "
+                             f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
+            return found
+    return []
+
+
+def _statement_reads_weights(layer, site) -> bool:
+    """The assignment at `site` reads one of the layer's own variables (`self.w * 0.5`)."""
+    import linecache
+
+    if not site:
+        return False
+    text = linecache.getline(site[0], site[1])
+    _, _, right = text.partition("=")
+    return any(hasattr(vars(layer).get(name), "assign") for name in re.findall(r"self\.(\w+)", right))
+
+
+def _reads_variables(tensor, limit=200) -> bool:
+    stack, seen = [getattr(tensor, "op", None)], set()
+    while stack and len(seen) < limit:
+        op = stack.pop()
+        if op is None or id(op) in seen:
+            continue
+        seen.add(id(op))
+        if op.type in ("ReadVariableOp", "VarHandleOp"):
+            return True
+        stack.extend(t.op for t in op.inputs)
+    return False
+
+
+def _keras_tensor_in_function(error, text, recorder, watch) -> list:
+    """LD012: a Lambda whose function reaches a symbolic tensor from outside (a closure, `arguments=`,
+    a default): Keras cannot infer its output, or hands the KerasTensor to a TensorFlow op."""
+    if "KerasTensor" not in text and "infer the shape of the Lambda" not in text:
+        return []
+    import keras
+
+    for layer in _failed_layers(recorder):
+        if not isinstance(layer, keras.layers.Lambda):
+            continue
+        function = getattr(layer, "function", None)
+        reads = _outside_values(layer, function)
+        if not reads:
+            continue
+        site = locate.function_site(function) if function is not None else None
+        what = f" (it reads {', '.join(reads)})"
+        created = watch.site_of(layer) if watch is not None else None
+        return [findings.make(
+            "LD012", f"Lambda '{layer.name}'{what} runs its function on values from outside its inputs: "
+                     f"building it raised {_first_line(text)}; pass every tensor as an input of the Lambda "
+                     f"and keep variables and layers in a custom layer", site=created or site)]
+    return []
+
+
+def _outside_values(layer, function) -> list:
+    names = []
+    for key, value in (getattr(layer, "arguments", None) or {}).items():
+        if hasattr(value, "shape") or hasattr(value, "weights"):
+            names.append(f"arguments['{key}']: {type(value).__name__}")
+    closure = getattr(function, "__closure__", None) or ()
+    for name, cell in zip(getattr(getattr(function, "__code__", None), "co_freevars", ()), closure):
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            continue
+        if hasattr(value, "shape") or hasattr(value, "weights"):
+            names.append(f"{name}: {type(value).__name__}")
+    return names
+
+
+_SHAPE_MISMATCH = re.compile(r"size-incompatible|Dimensions must be equal|Incompatible shapes|"
+                             r"shapes? .* (?:are )?(?:in)?compatible|cannot be multiplied|Matrix size")
+
+
+def _fixed_input_dim(error, text, recorder, watch) -> list:
+    """LD004: a user layer created its weights in __init__ with a hand-given input size, and the
+    input it is called on has another size (a matmul/shape error inside its call())."""
+    if not _SHAPE_MISMATCH.search(text):
+        return []
+    failed = recorder.first_failure if recorder is not None else None
+    if failed is None or not failed.input_shapes or not locate.is_user_class(type(failed.layer)):
+        return []
+    layer = failed.layer
+    got = failed.input_shapes[0]
+    if not got or got[-1] is None:
+        return []
+    init = getattr(type(layer), "__init__", None)
+    try:
+        import inspect
+
+        source = inspect.getsource(init)
+    except (TypeError, OSError):
+        return []
+    if "add_weight" not in source and "Variable(" not in source:
+        return []
+    if "build" in vars(type(layer)) and "add_weight" in inspect.getsource(type(layer).build):
+        return []
+    for attribute, value in vars(layer).items():
+        shape = getattr(value, "shape", None)
+        if not hasattr(value, "assign") or not shape or len(shape) < 2:
+            continue
+        if int(shape[0]) != got[-1]:
+            cls = type(layer)
+            return [findings.make(
+                "LD004", f"{cls.__name__} creates {attribute} in __init__ with a fixed input size "
+                         f"{int(shape[0])} (shape {tuple(int(d) for d in shape)}), but '{layer.name}' is called on "
+                         f"inputs with {got[-1]} features; create the weight in build(input_shape) from "
+                         f"input_shape[-1]; Keras raised {_first_line(text)}",
+                cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute))]
+    return []
+
+
+def symbolic_output(model, watch=None) -> list:
+    """LD012: a call on data returned a KerasTensor (no values): a Lambda of the model computes with
+    a symbolic tensor it reaches from outside its inputs (`arguments=`, a closure). Keras raises
+    nothing; predict() and fit() fail later, and the layers that produced that tensor are not part
+    of the model."""
+    import keras
+
+    found = []
+    for layer in model._flatten_layers(include_self=True):
+        if not isinstance(layer, keras.layers.Lambda):
+            continue
+        function = getattr(layer, "function", None)
+        reads = [r for r in _outside_values(layer, function) if "KerasTensor" in r]
+        if not reads:
+            continue
+        created = watch.site_of(layer) if watch is not None else None
+        site = created or (locate.function_site(function) if function is not None else None)
+        found.append(findings.make(
+            "LD012", f"Lambda '{layer.name}' reads a symbolic tensor from outside its inputs ({', '.join(reads)}): "
+                     f"a call on data returns a KerasTensor instead of values, and the layers that "
+                     f"produced that tensor are not part of the model (their weights are not counted, "
+                     f"saved or trained); pass it as an input of the Lambda: Lambda(f)([x, y])",
+            site=site, layer=layer.name))
+    return found

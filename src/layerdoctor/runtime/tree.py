@@ -107,8 +107,8 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
     owner_of: dict[int, str] = {}  # variable id -> path of the node that counts it
 
     def visit(layer, path, parent_trainable=True) -> Node:
-        node = Node(path=path, name=layer.name, class_name=type(layer).__name__, layer=layer,
-                    built=bool(getattr(layer, "built", True)))
+        node = Node(path=path, name=getattr(layer, "name", type(layer).__name__),  # a half-made layer has none
+                    class_name=type(layer).__name__, layer=layer, built=bool(getattr(layer, "built", True)))
         if id(layer) in seen_layers:
             first = seen_layers[id(layer)]
             first.also_at.append(path)
@@ -132,7 +132,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
         for child in backend.sublayers(layer):
             if _is_input_layer(child):
                 continue
-            child_node = visit(child, f"{path}/{child.name}", layer_trainable)
+            child_node = visit(child, f"{path}/{getattr(child, 'name', type(child).__name__)}", layer_trainable)
             node.children.append(child_node)
             node.params += child_node.params
             node.trainable_params += child_node.trainable_params

@@ -6,7 +6,7 @@ unbuilt (BEHAVIOUR.md, surprise 6), so the inspector always calls the model firs
 
 from __future__ import annotations
 
-from .. import findings
+from .. import backend, findings
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 
 
@@ -32,3 +32,114 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
                      f"uses it and no build() builds it, so its weights do not exist",
             cls=cls, attribute=attribute, layer=node.path))
     return result
+
+
+# -- the model as the target returned it (before the inspector called it) ---------------
+
+def as_returned(model) -> dict:
+    """{id(layer): (layer, built, ids of its own variables, id of its parent or None)} for every
+    layer reachable from `model` right now: recorded before the first call changes anything."""
+    out = {}
+
+    def visit(layer, parent):
+        if id(layer) in out:
+            return
+        out[id(layer)] = (layer, bool(getattr(layer, "built", False)),
+                          {id(v) for v in backend.own_variables(layer)}, parent)
+        for child in backend.sublayers(layer):
+            visit(child, id(layer))
+
+    try:
+        visit(model, None)
+    except Exception:  # noqa: BLE001 - an unusual model: no observation, no finding
+        return {}
+    return out
+
+
+def _built_ancestor(recorded, parent_id):
+    """The nearest recorded ancestor, if it was built (explicitly: build() or .build(shape))."""
+    if parent_id is None or parent_id not in recorded:
+        return None
+    layer, built, _, _ = recorded[parent_id]
+    return layer if built else None
+
+
+def built_without_call(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD005: the target returned a model it had built (model.build(shape), or a build() that
+    creates sublayers) without running call(): sublayers still unbuilt then, whose weights only
+    appeared at the inspector's first call. summary(), count_params() and load_weights() saw
+    none of them. A model returned never built and never called is left alone: the user
+    simply has not called it yet."""
+    result = ProbeResult()
+    recorded = inspection.as_returned
+    groups: dict[int, list] = {}
+    for layer, built, variable_ids, parent_id in recorded.values():
+        if built:
+            continue
+        owner = _built_ancestor(recorded, parent_id)
+        if owner is None:
+            continue
+        new = [v for v in _all_own_variables(layer) if id(v) not in variable_ids]
+        if not new:
+            continue
+        groups.setdefault(id(owner), [owner, []])[1].append((layer, new))
+    for owner, members in groups.values():
+        names = []
+        params = 0
+        for layer, new in members:
+            params += sum(_size(v) for v in new)
+            _, attribute = _parent_and_attribute_any(owner, layer)
+            names.append(f"{attribute or layer.name} ({type(layer).__name__})")
+        first_layer = members[0][0]
+        _, attribute = _parent_and_attribute_any(owner, first_layer)
+        owner_cls = type(owner)
+        site = None
+        if not is_user_class(owner_cls) and inspection.watch is not None:
+            site = inspection.watch.site_of(first_layer) or inspection.watch.site_of(owner)
+        counted = {}
+        for name in names:
+            counted[name] = counted.get(name, 0) + 1
+        names = [name if n == 1 else f"{name} x{n}" for name, n in counted.items()]
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        result.findings.append(findings.make(
+            "LD005",
+            f"{owner_cls.__name__} '{owner.name}' was built without running call() (build(shape) or a "
+            f"build() that creates sublayers without building them): {listed} were still unbuilt as the "
+            f"model was returned; their {params:,} parameters only appeared at the first call on data, "
+            f"so summary(), count_params() and load_weights() did not see them",
+            cls=owner_cls if site is None else None, attribute=attribute if site is None else None,
+            site=site, layer=owner.name, unbuilt=[n for n in names], params=params))
+    return result
+
+
+def _all_own_variables(layer):
+    try:
+        return backend.own_variables(layer) + [v for sub in layer._flatten_layers(include_self=False)
+                                               for v in backend.own_variables(sub)]
+    except Exception:  # noqa: BLE001
+        return backend.own_variables(layer)
+
+
+def _size(variable) -> int:
+    size = 1
+    for dim in getattr(variable, "shape", ()):
+        size *= int(dim or 0)
+    return size
+
+
+def _parent_and_attribute_any(owner, layer):
+    """`owner.<attribute>` holding `layer` directly or in a list/tuple/dict, searched down from owner."""
+    stack = [owner]
+    seen = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for name, value in user_attributes(node).items():
+            items = value if isinstance(value, (list, tuple)) else (
+                list(value.values()) if isinstance(value, dict) else [value])
+            if any(item is layer for item in items):
+                return node, name
+        stack.extend(backend.sublayers(node))
+    return None, None

@@ -1,0 +1,113 @@
+"""Watch the target construct its layers: where each layer is created, and what a user layer
+set on itself before `Layer.__init__` ran and `Layer.__init__` then silently reset (LD013).
+
+`ConstructionWatch` swaps `keras.layers.Layer.__init__` for a thin wrapper only while the
+target function runs, and puts the original back on exit. Every layer class reaches
+`Layer.__init__` through `super().__init__()`, so the wrapper sees each construction once.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from . import locate
+
+
+@dataclass
+class Reset:
+    """`layer.<attribute>` was set before Layer.__init__ and Layer.__init__ overwrote it."""
+
+    layer: object
+    attribute: str  # as the user wrote it (`trainable`, not `_trainable`)
+    before: object
+    after: object
+    site: tuple[str, int] | None  # the user's `super().__init__(...)` line
+
+
+# Attributes Keras sets on a fresh instance before __init__ runs (Layer.__new__): measured
+# once on a built-in layer, so they are never mistaken for the user's.
+_BASELINE: set | None = None
+
+
+@dataclass
+class ConstructionWatch:
+    created: dict = field(default_factory=dict)  # id(layer) -> (layer, (file, line) or None)
+    resets: list[Reset] = field(default_factory=list)
+    _original: object = None
+    _depth: int = 0
+
+    def __enter__(self):
+        import keras
+
+        layer_class = keras.layers.Layer
+        self._original = original = layer_class.__init__
+        watch = self
+
+        def watching_init(layer, *args, **kwargs):
+            outer = id(layer) not in watch.created
+            if not outer:
+                return original(layer, *args, **kwargs)
+            caller = sys._getframe(1)
+            watch.created[id(layer)] = (layer, _creation_site(caller, layer))
+            before = _set_before_init(layer) if locate.is_user_class(type(layer)) else {}
+            result = original(layer, *args, **kwargs)
+            if before:
+                after = vars(layer)
+                for name, value in before.items():
+                    if name in after and after[name] is not value and not _equal(after[name], value):
+                        watch.resets.append(Reset(layer, _public_name(type(layer), name), value, after[name],
+                                                  locate.user_site(caller)))
+            return result
+
+        layer_class.__init__ = watching_init
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import keras
+
+        keras.layers.Layer.__init__ = self._original
+
+    def site_of(self, layer):
+        entry = self.created.get(id(layer))
+        return entry[1] if entry is not None and entry[0] is layer else None
+
+    def initialised(self, layer) -> bool:
+        """Did Layer.__init__ run for `layer` while the watch was on?"""
+        entry = self.created.get(id(layer))
+        return entry is not None and entry[0] is layer
+
+
+def _creation_site(frame, layer):
+    """The user line that created the layer: skip the layer's own __init__ chain (`self` is it)."""
+    while frame is not None and frame.f_code.co_name == "__init__" and frame.f_locals.get("self") is layer:
+        frame = frame.f_back
+    return locate.user_site(frame)
+
+
+def _baseline() -> set:
+    global _BASELINE
+    if _BASELINE is None:
+        import keras
+
+        _BASELINE = set(vars(keras.layers.Layer.__new__(keras.layers.Layer)).keys())
+    return _BASELINE
+
+
+def _set_before_init(layer) -> dict:
+    skip = _baseline()
+    return {k: v for k, v in vars(layer).items() if k not in skip and not k.startswith("_self_")}
+
+
+def _equal(a, b) -> bool:
+    if isinstance(a, (bool, int, float, str, type(None))) and isinstance(b, (bool, int, float, str, type(None))):
+        return a == b and type(a) is type(b)
+    return False
+
+
+def _public_name(cls, name: str) -> str:
+    """`_trainable` -> `trainable` when the class exposes it as a property (what the user wrote)."""
+    public = name.lstrip("_")
+    if public != name and isinstance(getattr(cls, public, None), property):
+        return public
+    return name
