@@ -251,9 +251,11 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
         if indent and (not class_stack or indent - class_stack[-1][0] > 4):
             continue  # a class inside a function: not reachable by name
         end = src.block_end(line, indent, n_lines)
-        if not indent:
-            class_ranges.append((line, end))
         header = _parse_class_header(src, line, indent)
+        if not indent and any(not (isinstance(b, ast.Name) and b.id == "object") for b in header.bases):
+            # Blanked for the module tree; a plain class (no base, `object`) stays: builder
+            # classes wire functional models in their methods.
+            class_ranges.append((line, end))
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"
         class_stack.append((indent, end, qualname))

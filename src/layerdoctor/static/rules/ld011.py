@@ -5,7 +5,7 @@ import ast
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, WEIGHT
-from ..facts import free_names
+from ..facts import BAKED, free_names, wiring
 from ..walk import walk
 from . import Hit
 
@@ -15,7 +15,9 @@ RULE = Rule(
             "that `call()` uses.",
     what="Static: finds `self.x = C()` where `C` is a plain class (not a Layer) whose instances "
          "hold layers or variables, closures stored on `self` that capture layers, and module-level "
-         "layers or variables read inside a layer's `call()`. Runtime: walks the Python objects "
+         "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
+         "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
+         "joins the model being wired. Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track.",
     why={
@@ -28,7 +30,10 @@ RULE = Rule(
                 "weights are counted and only the global's are missing. Keras says nothing on any "
                 "backend (TensorFlow and torch warn \"The model does not have any trainable "
                 "weights.\" only when nothing at all is tracked). A global layer wired into a "
-                "functional model (called on a `keras.Input`) is tracked and fine.",
+                "functional model (called on a `keras.Input`) is tracked and fine; one called on a "
+                "concrete tensor while wiring (position embeddings of `tf.range(n)`) computes its "
+                "output once, eagerly: the output joins the graph as a constant and the layer, with "
+                "its weights, never joins the model.",
         TF_KERAS: "Same as Keras 3: tf.keras 2 tracks only attributes, lists and dicts of the "
                   "layer, does not see layers inside plain objects, closures or globals, and says "
                   "nothing.",
@@ -85,6 +90,8 @@ RULE = Rule(
                   "self.{held} = ...",
         "closure": "self.{captured} = {captured}  # then use self.{captured} in call()",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
+        "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
+                  "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
     },
     fix_safety="No automatic fix: the container has to become a Layer, or its layers attributes "
                "(or a list/dict attribute) of the layer; either changes the names of the saved "
@@ -92,6 +99,36 @@ RULE = Rule(
 )
 
 CODE = RULE.code
+
+
+def TRIGGER(text: str) -> bool:
+    """Functional code that may call a layer on a concrete tensor."""
+    return "Input(" in text and any(w in text for w in ("range(", "constant(", "array(", "convert_to_tensor("))
+
+
+def check_module(ctx):
+    wire = wiring(ctx)
+    for scope, nodes in ctx.scopes():
+        env = wire.env_of(scope)
+        for node in nodes:
+            if type(node) is ast.BinOp:
+                operands = [node.left, node.right]
+            elif type(node) is ast.Call and (ctx.qualify(node.func) or "").startswith(
+                    ("keras.ops.", "tensorflow.", "keras.backend.")):
+                operands = [a for a in node.args]
+            elif type(node) is ast.Call and type(node.func) is ast.Call and \
+                    (ctx.qualify(node.func.func) or "").startswith("keras.layers."):
+                operands = [e for a in node.args for e in (a.elts if type(a) in (ast.List, ast.Tuple) else [a])]
+            else:
+                continue
+            kind, operand = wire.mixes(operands, env, scope)
+            if kind == BAKED:
+                text = ast.unparse(operand)
+                text = text if len(text) <= 40 else text[:37] + "..."
+                yield Hit(node, f"{text} is a layer's output on a concrete tensor, computed once while "
+                                f"wiring the functional model: it joins the graph as a constant, and that "
+                                f"layer and its weights are not part of the model (not trained, not saved)",
+                          attribute=text, class_name=None, fix="wiring")
 
 _STATE = (LAYER, WEIGHT, FOREIGN)
 _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
