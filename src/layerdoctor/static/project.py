@@ -66,6 +66,12 @@ class ClassInfo:
     defines_setattr: bool
     holds: list[tuple[str, str]]  # (attr, dotted callee) of `self.attr = Callee(...)` in __init__
     may_have_weights: bool  # its text creates weights or sublayers somewhere
+    # What an explicit `instance.build(shape)` leaves unbuilt (Keras 3 runs no call() there):
+    # (attr, dotted callee) of sublayers created in __init__/build() and neither built nor called
+    # by build(); None when that cannot be told (no call(), build() calls other methods).
+    build_leaves: list[tuple[str, str]] | None = None
+    # (attr, dotted callee) of sublayers that build() builds with `.build(...)`: their own leaves count.
+    build_builds: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -89,10 +95,110 @@ def file_info(summary: FileSummary) -> FileInfo:
                         if callee and isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
+        leaves, builds = _build_leaves(cls) if cls.bases and cls.may_have_weights and "call" in cls.method_names \
+            else (None, [])
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
-                                 cls.may_have_weights))
+                                 cls.may_have_weights, leaves, builds))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
+
+
+_NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Initializer|Regularizer|Constraint)$")
+
+
+def _sublayer_callee(value) -> list[str]:
+    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names)."""
+    if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
+        values = [value.elt]
+    elif isinstance(value, (ast.List, ast.Tuple)):
+        values = value.elts
+    else:
+        values = [value]
+    out = []
+    for v in values:
+        if isinstance(v, ast.Call):
+            name = dotted(v.func)
+            last = name.rsplit(".", 1)[-1] if name else ""
+            if last[:1].isupper() and not _NOT_SUBLAYER_CALLEES.search(last):
+                out.append(name)
+    return out
+
+
+def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
+    """See ClassInfo.build_leaves / build_builds."""
+    try:
+        methods = cls.load_methods()
+    except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
+        return None, []
+    init, build = methods.get("__init__"), methods.get("build")
+    if "build" in cls.method_names and build is None:
+        return None, []
+    created: dict[str, str] = {}
+    for func in (init, build):
+        if func is None:
+            continue
+        for node in sorted((n for n in walk(func) if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
+            if isinstance(node, ast.Assign):
+                callees = _sublayer_callee(node.value)
+                for target in node.targets:
+                    attr = _self_attr(target)
+                    if attr and callees:
+                        created.setdefault(attr, callees[0])
+    if not created:
+        return [], []
+    done: set[str] = set()
+    built: set[str] = set()
+    for func in (init, build):
+        if func is None:
+            continue
+        loops: dict[str, set[str]] = {}  # loop variable -> attrs it runs over
+        for node in walk(func):
+            if isinstance(node, (ast.For, ast.comprehension)):
+                over = {a for n in walk(node.iter) if (a := _self_attr(n))}
+                for t in walk(node.target):
+                    if isinstance(t, ast.Name):
+                        loops.setdefault(t.id, set()).update(over)
+        for node in walk(func):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "build":
+                receiver = f.value.value if isinstance(f.value, ast.Subscript) else f.value
+                attr = _self_attr(receiver)
+                if attr:
+                    built.add(attr)
+                elif isinstance(receiver, ast.Name) and receiver.id in loops:
+                    built.update(loops[receiver.id])
+                elif isinstance(receiver, ast.Name) and receiver.id == "self" or \
+                        isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "super":
+                    continue
+                else:
+                    return None, []  # builds something it holds in another way
+                continue
+            if func is build:
+                attr = _self_attr(f)
+                if attr is not None and attr not in ("add_weight", "add_variable", "add_loss"):
+                    if attr in created:
+                        done.add(attr)  # called in build(): built
+                    else:
+                        return None, []  # a helper that may build or call anything
+                elif isinstance(f, ast.Name) and (f.id == "self" or f.id in loops):
+                    done.update(loops.get(f.id, ()))
+                    if f.id == "self":
+                        return None, []
+                elif isinstance(f, ast.Subscript) and _self_attr(f.value) in created:
+                    done.add(_self_attr(f.value))
+    used = {a for name, func in methods.items() if name not in ("__init__", "build")
+            for n in walk(func) if (a := _self_attr(n))}
+    leaves = [(a, c) for a, c in created.items() if a not in built and a not in done and a in used]
+    builds = [(a, c) for a, c in created.items() if a in built]
+    return leaves, builds
+
+
+def _self_attr(node) -> str | None:
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    return None
 
 
 class Project:
