@@ -15,7 +15,8 @@ RULE = Rule(
     summary="A variable, weight-like tensor or sublayer is created inside `call()`.",
     what="Static: finds layers (`keras.layers.*`, custom layer classes), variables "
          "(`self.add_weight`, `keras.Variable`, `tf.Variable`) and random or filled weight "
-         "tensors created in `call()` or in a method that `call()` uses. Runtime: calls the model "
+         "tensors created in `call()` or in a method that `call()` uses, and layers or variables "
+         "created by the function of a `Lambda` layer (it runs on every call). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={

@@ -15,8 +15,14 @@ from . import Hit
 RULE = Rule(
     code="LD012", name="lambda-captured-state", severity="error", tf_keras_severity="error",
     summary="A `Lambda` layer's function uses layers or variables defined outside it.",
-    what="Static: finds `Lambda(fn)` where `fn` (a lambda or a named function) reads a layer or "
-         "variable from an enclosing or global scope. Runtime: reports layers and variables that a "
+    what="Static: finds `Lambda(fn)` where `fn` (a lambda, a named function, or the project "
+         "functions it calls) reads a layer, a variable, a KerasTensor or a tensor computed from a "
+         "layer's weights (`layer.kernel`, `.embeddings`, `get_weights()`) from outside: a global, a "
+         "closure, `self.x` of a builder, or the result of a factory function; `arguments={...}` "
+         "holding such values; a Lambda called on a list that mixes KerasTensors with a variable or "
+         "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
+         "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
+         "while wiring a functional model (tied weights through `ops.transpose(dense.kernel)`). Runtime: reports layers and variables that a "
          "`Lambda`'s function captures or calls and that no layer of the model tracks.",
     why={
         KERAS3: "A `Lambda` layer wraps a function and tracks nothing the function uses. A layer "
