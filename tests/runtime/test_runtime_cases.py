@@ -29,8 +29,10 @@ EXPECTED = {
     "ld006a_private_weight_list": {"LD006"},
     "ld006b_assign_trainable_weights": {"LD006"},
     "ld007_shared_layer": {"LD007"},
+    "ld007b_reuse_across_runs": {"LD007"},
     "ld008a_incompatible_reuse_custom": {"LD008"},
     "ld008b_incompatible_reuse_dense": {"LD008"},
+    "ld008c_reuse_on_own_output": {"LD008"},
     "ld009a_unused_weight": {"LD009"},
     "ld009b_stop_gradient": {"LD009"},
     "ld009c_numpy_in_call": {"LD009"},
@@ -59,7 +61,7 @@ ALL_CASES = sorted(
 )
 
 # Findings whose line is a call site or a use, not the line marked `# LD0xx` in the case.
-LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
+LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("ld007b_reuse_across_runs", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
                  ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013")}
 
 

@@ -10,13 +10,19 @@ import ast
 
 from .context import FOREIGN, LAYER, TENSOR, WEIGHT
 from .module import name_bindings
-from .walk import walk
+from .walk import children, walk
 
 
 def shared_layers(ctx):
-    """Per scope: (name, constructor value expr, [call nodes]) for layers called 2+ times."""
+    """Per scope: (name, constructor value expr, [call nodes]) for layers called 2+ times
+    (a module-level layer called twice inside one function counts too)."""
+    module_env = None
     for scope, nodes in ctx.scopes():
         env = name_bindings(nodes)
+        if isinstance(scope, ast.Module):
+            module_env = env
+        elif module_env:
+            env = {**module_env, **env}
         calls = {}
         for node in nodes:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in env:
@@ -265,3 +271,75 @@ def created_state(ctx, fn, env):
         elif value.kind in (WEIGHT, FOREIGN) and not (value.qualname or "").startswith("self."):
             out.append((node, (value.qualname or "a variable").rsplit(".", 1)[-1]))
     return out
+
+
+def self_layer_calls(ctx):
+    """Sublayers called at 2+ places of call() (and the helpers only call() uses):
+    [(attr, constructor expr, Value, [call nodes], call()'s method env)]. Weightless layers
+    (Dropout, Activation...) are left out: sharing one loses nothing."""
+    from .context import STATELESS_LAYERS
+    ctors = {}
+    for assign in ctx.self_assigns(("__init__",)):
+        ctors.setdefault(assign.attr, []).append(assign)
+    out = []
+    for method, func in ctx.only_phase("call"):
+        sites: dict[str, list] = {}
+        for node in ctx.nodes(method):
+            if type(node) is ast.Call:
+                attr = self_attr_name(node.func)
+                if attr is not None and attr in ctors:
+                    sites.setdefault(attr, []).append(node)
+        parents = None
+        for attr, calls in sites.items():
+            if len(calls) < 2 or len(ctors[attr]) != 1:
+                continue
+            if parents is None:
+                parents = {id(child): node for node in ctx.nodes(method) for child in children(node)}
+            calls = _same_run(calls, parents)
+            env = ctx.env(func)
+            if len(calls) < 2 or len({_input_key(c, env) for c in calls}) < 2:
+                continue  # exclusive branches (if/else), or the same input twice
+            assign = ctors[attr][0]
+            value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+            if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+                continue
+            out.append((attr, assign, value, sorted(calls, key=lambda n: (n.lineno, n.col_offset)), env))
+    return out
+
+
+def _branches(node, parents):
+    """{id(If/Try): which branch} on the way from `node` up to its function."""
+    out = {}
+    child = node
+    parent = parents.get(id(node))
+    while parent is not None:
+        if type(parent) in (ast.If, ast.Try, ast.IfExp):
+            for field in ("body", "orelse", "handlers", "test"):
+                value = getattr(parent, field, None)
+                if value is child or (type(value) is list and any(v is child for v in value)):
+                    out[id(parent)] = field
+                    break
+        child, parent = parent, parents.get(id(parent))
+    return out
+
+
+def _same_run(calls, parents):
+    """The calls that can run together with the first one (not in another branch of an if/else)."""
+    first = _branches(calls[0], parents)
+    out = [calls[0]]
+    for call in calls[1:]:
+        other = _branches(call, parents)
+        if all(first[k] == v for k, v in other.items() if k in first):
+            out.append(call)
+    return out
+
+
+def _input_key(call, env):
+    """What a call's first argument is, telling apart one name bound to different values."""
+    if not call.args:
+        return ""
+    arg = call.args[0]
+    if type(arg) is ast.Name and len(env.get(arg.id, ())) > 1:
+        earlier = [v for v in env[arg.id] if getattr(v, "lineno", 0) < arg.lineno]
+        return f"{arg.id}@{max((v.lineno for v in earlier), default=0)}"
+    return ast.dump(arg)

@@ -72,6 +72,7 @@ class ClassInfo:
     build_leaves: list[tuple[str, str]] | None = None
     # (attr, dotted callee) of sublayers that build() builds with `.build(...)`: their own leaves count.
     build_builds: list[tuple[str, str]] = field(default_factory=list)
+    defines_build: bool = False  # has a build() of its own (weights sized from the input shape)
 
 
 @dataclass
@@ -99,7 +100,7 @@ def file_info(summary: FileSummary) -> FileInfo:
             else (None, [])
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
-                                 cls.may_have_weights, leaves, builds))
+                                 cls.may_have_weights, leaves, builds, "build" in cls.method_names))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
@@ -315,6 +316,10 @@ class Project:
                         out.append(base)
                         todo.append(base)
         return out
+
+    def sized_by_input(self, name: str) -> bool:
+        """Does the project layer `name` (or a project base) define build(): weights sized by the input?"""
+        return any(self.classes[a][0].defines_build for a in [name] + self.user_ancestors(name) if a in self.classes)
 
     def is_model(self, name: str) -> bool:
         return any(_MODEL_RE.match(base) for base in self.ancestors(name))
