@@ -80,40 +80,59 @@ class Wiring:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        scopes = ctx.scopes()
-        self.module_env = name_bindings(scopes[0][1]) if scopes and isinstance(scopes[0][0], ast.Module) else {}
-        for scope, nodes in scopes:
-            if isinstance(scope, ast.Module):
-                self.module_env = name_bindings(nodes)
+        self.module_env: dict = {}
         self.functions: dict[str, ast.AST] = {}
-        self.envs: dict[int, dict] = {}
         self.class_of: dict[int, ast.ClassDef] = {}
-        self.self_values: dict[int, dict[str, list]] = {}  # class -> attr -> [(value, env)]
-        for scope, nodes in scopes:
-            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        self._nodes: dict[int, list] = {}
+        self.envs: dict[int, dict] = {}
+        self._self_values: dict[int, dict[str, list]] | None = None  # class -> attr -> [(value, env)]
+        for scope, nodes in ctx.scopes():
+            kind = type(scope)
+            if kind is ast.Module:
+                self.module_env = name_bindings(nodes)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self.functions.setdefault(scope.name, scope)
-                env = dict(self.module_env)
-                env.update(name_bindings(nodes))
-                self.envs[id(scope)] = env
-            elif isinstance(scope, ast.ClassDef):
+                self._nodes[id(scope)] = nodes
+            elif kind is ast.ClassDef:
                 for item in scope.body:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         self.class_of[id(item)] = scope
-        for scope, nodes in scopes:
-            cls = self.class_of.get(id(scope))
-            if cls is None:
-                continue
-            attrs = self.self_values.setdefault(id(cls), {})
-            for node in nodes:
-                if type(node) is ast.Assign:
-                    for target in node.targets:
-                        attr = self_attr_name(target)
-                        if attr:
-                            attrs.setdefault(attr, []).append((node.value, self.envs[id(scope)]))
         self._cache: dict[tuple[int, int], str | None] = {}
+        self.symbolic_sources = None
 
     def env_of(self, scope) -> dict:
-        return self.envs.get(id(scope), self.module_env)
+        key = id(scope)
+        env = self.envs.get(key)
+        if env is None:
+            nodes = self._nodes.get(key)
+            if nodes is None:
+                return self.module_env
+            env = self.envs[key] = {**self.module_env, **name_bindings(nodes)}
+        return env
+
+    @property
+    def self_values(self) -> dict[int, dict[str, list]]:
+        if self._self_values is None:
+            self._self_values = {}
+            for scope, nodes in self.ctx.scopes():
+                cls = self.class_of.get(id(scope))
+                if cls is None:
+                    continue
+                attrs = self._self_values.setdefault(id(cls), {})
+                for node in nodes:
+                    if type(node) is ast.Assign:
+                        for target in node.targets:
+                            attr = self_attr_name(target)
+                            if attr:
+                                attrs.setdefault(attr, []).append((node.value, self.env_of(scope)))
+        return self._self_values
+
+    def may_wire(self, nodes) -> bool:
+        """Can a KerasTensor appear among `nodes`: is `Input(...)` called there or at module level?"""
+        if self.symbolic_sources is None:
+            module = next((n for s, n in self.ctx.scopes() if type(s) is ast.Module), [])
+            self.symbolic_sources = _calls_input(module)
+        return self.symbolic_sources or _calls_input(nodes)
 
     def kind(self, expr, env, scope=None, _seen=None) -> str | None:
         key = (id(expr), id(env))
@@ -254,7 +273,12 @@ def lambda_functions(ctx, call, wire, env):
 
 
 def is_lambda_call(ctx, node) -> bool:
-    return type(node) is ast.Call and (ctx.qualify(node.func) or "").endswith("keras.layers.Lambda")
+    if type(node) is not ast.Call:
+        return False
+    f = node.func
+    if not ((type(f) is ast.Name and f.id == "Lambda") or (type(f) is ast.Attribute and f.attr == "Lambda")):
+        return False  # (the cheap test first: qualify() on every call is what costs)
+    return (ctx.qualify(f) or "").endswith("keras.layers.Lambda")
 
 
 def created_state(ctx, fn, env):
@@ -343,3 +367,12 @@ def _input_key(call, env):
         earlier = [v for v in env[arg.id] if getattr(v, "lineno", 0) < arg.lineno]
         return f"{arg.id}@{max((v.lineno for v in earlier), default=0)}"
     return ast.dump(arg)
+
+
+def _calls_input(nodes) -> bool:
+    for node in nodes:
+        if type(node) is ast.Call:
+            f = node.func
+            if (type(f) is ast.Name and f.id == "Input") or (type(f) is ast.Attribute and f.attr == "Input"):
+                return True
+    return False

@@ -107,6 +107,9 @@ def file_info(summary: FileSummary) -> FileInfo:
 _NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Initializer|Regularizer|Constraint)$")
 
 
+_SUBLAYER_ASSIGN_RE = re.compile(r"self\.\w+\s*=\s*\[?\s*[\w.]*\b[A-Z]\w*\(")
+
+
 def _sublayer_callee(value) -> list[str]:
     """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names)."""
     if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
@@ -127,6 +130,9 @@ def _sublayer_callee(value) -> list[str]:
 
 def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
     """See ClassInfo.build_leaves / build_builds."""
+    pending = getattr(cls, "_pending", None)
+    if pending is not None and not _SUBLAYER_ASSIGN_RE.search(pending[0].lines(cls.line, cls.end_line)):
+        return [], []  # no `self.x = Cls(...)` / `[Cls(...) ...]` in its text: no sublayer (cheap test first)
     try:
         methods = cls.load_methods()
     except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
@@ -134,11 +140,12 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
     init, build = methods.get("__init__"), methods.get("build")
     if "build" in cls.method_names and build is None:
         return None, []
+    nodes = {id(func): walk(func) for func in (init, build) if func is not None}
     created: dict[str, str] = {}
     for func in (init, build):
         if func is None:
             continue
-        for node in sorted((n for n in walk(func) if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
+        for node in sorted((n for n in nodes[id(func)] if type(n) is ast.Assign), key=lambda n: n.lineno):
             if isinstance(node, ast.Assign):
                 callees = _sublayer_callee(node.value)
                 for target in node.targets:
@@ -153,14 +160,14 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
         if func is None:
             continue
         loops: dict[str, set[str]] = {}  # loop variable -> attrs it runs over
-        for node in walk(func):
+        for node in nodes[id(func)]:
             if isinstance(node, (ast.For, ast.comprehension)):
                 over = {a for n in walk(node.iter) if (a := _self_attr(n))}
                 for t in walk(node.target):
                     if isinstance(t, ast.Name):
                         loops.setdefault(t.id, set()).update(over)
-        for node in walk(func):
-            if not isinstance(node, ast.Call):
+        for node in nodes[id(func)]:
+            if type(node) is not ast.Call:
                 continue
             f = node.func
             if isinstance(f, ast.Attribute) and f.attr == "build":
@@ -189,9 +196,11 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
                         return None, []
                 elif isinstance(f, ast.Subscript) and _self_attr(f.value) in created:
                     done.add(_self_attr(f.value))
-    used = {a for name, func in methods.items() if name not in ("__init__", "build")
-            for n in walk(func) if (a := _self_attr(n))}
-    leaves = [(a, c) for a, c in created.items() if a not in built and a not in done and a in used]
+    # Used outside __init__/build (by call() or a helper): more `self.attr` in the class's text
+    # than in those two methods. (An unused sublayer is LD005's other finding.)
+    here = Counter(a for func in (init, build) if func is not None for n in nodes[id(func)] if (a := _self_attr(n)))
+    leaves = [(a, c) for a, c in created.items()
+              if a not in built and a not in done and cls.self_attr_counts.get(a, 0) > here[a]]
     builds = [(a, c) for a, c in created.items() if a in built]
     return leaves, builds
 

@@ -57,6 +57,7 @@ _NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Operation|Exception|Error|Warning|
                              r"Generic\[.*|ABC|ABCMeta|Callback|Optimizer|Loss|Metric|Schedule|Initializer|"
                              r"Regularizer|Constraint|Config|Params)$")
 # Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
+_WIRES_RE = re.compile(r"Input\(|Lambda\(")
 _STATEFUL_RE = re.compile(r"add_weight|add_variable|Variable\(|\b(?!\w*(?:Error|Exception|Warning|Spec)\()[A-Z]\w*\(")
 _MAY_HOLD_LAYERS_RE = re.compile(r"keras|layers\.|Layer|Dense|Variable|Conv")
 _LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t][^\n#]*\btf_keras\b|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
@@ -252,9 +253,10 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
             continue  # a class inside a function: not reachable by name
         end = src.block_end(line, indent, n_lines)
         header = _parse_class_header(src, line, indent)
-        if not indent and any(not (isinstance(b, ast.Name) and b.id == "object") for b in header.bases):
-            # Blanked for the module tree; a plain class (no base, `object`) stays: builder
-            # classes wire functional models in their methods.
+        if not indent and (any(not (isinstance(b, ast.Name) and b.id == "object") for b in header.bases)
+                           or not _WIRES_RE.search(src.lines(line, end))):
+            # Blanked for the module tree; a plain class (no base, `object`) that wires a
+            # functional model in its methods (a builder) stays.
             class_ranges.append((line, end))
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"

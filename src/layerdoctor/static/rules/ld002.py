@@ -134,10 +134,10 @@ def check_module(ctx):
     wire = wiring(ctx)
     reported = set()
     for scope, nodes in ctx.scopes():
-        env = wire.env_of(scope)
         for node in nodes:
             if not is_lambda_call(ctx, node):
                 continue
+            env = wire.env_of(scope)
             for fn in lambda_functions(ctx, node, wire, env):
                 fenv = env if isinstance(fn, ast.Lambda) else wire.env_of(fn)
                 for created, what in created_state(ctx, fn, fenv):

@@ -154,8 +154,16 @@ def _describe(leaves):
 
 
 def TRIGGER(text: str) -> bool:
-    """`x.build(...)` appears."""
-    return ".build(" in text
+    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`)."""
+    at = text.find(".build(")
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start < at and text[start - 1:start] != "." and text[start:at] != "self" and not text[start].isdigit():
+            return True
+        at = text.find(".build(", at + 7)
+    return False
 
 
 _RUNS_CALL = {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch", "__call__",

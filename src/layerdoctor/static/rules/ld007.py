@@ -3,6 +3,7 @@
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 import ast
+import re
 
 from ..context import LAYER, STATELESS_LAYERS
 from ..facts import LAYER_VALUE, self_layer_calls, shared_layers, wiring
@@ -60,8 +61,14 @@ CODE = RULE.code
 
 
 def TRIGGER(text: str) -> bool:
-    """A constructed name called twice, or functional code with loops or helper functions."""
-    return constructed_name_called_twice(text) or ("Input(" in text and ("for " in text or "\ndef " in text))
+    """A constructed name called twice; or functional code with a module-level layer or a
+    loop that applies a name to its own result (`h = block(h)`)."""
+    return constructed_name_called_twice(text) or ("Input(" in text and (
+        _LOOP_RE.search(text) is not None or _GLOBAL_RE.search(text) is not None))
+
+
+_LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
+_GLOBAL_RE = re.compile(r"\n([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 
 
 def check_module(ctx):

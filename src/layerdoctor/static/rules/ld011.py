@@ -1,6 +1,7 @@
 """LD011 untracked-container: layers reachable only through a plain object, a closure or a global."""
 
 import ast
+import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
@@ -102,13 +103,31 @@ CODE = RULE.code
 
 
 def TRIGGER(text: str) -> bool:
-    """Functional code that may call a layer on a concrete tensor."""
-    return "Input(" in text and any(w in text for w in ("range(", "constant(", "array(", "convert_to_tensor("))
+    """Functional code that may call a layer on a concrete tensor: `layer(tf.range(...))`, or
+    `ids = np.arange(...)` then `...)(ids)` / `layer(ids)`."""
+    if "Input(" not in text:
+        return False
+    for m in _CONCRETE_RE.finditer(text):
+        at = m.start()
+        if text[at - 1:at] == "(":
+            return True
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        bound = _ASSIGNED_RE.match(line)
+        if bound and f"({bound.group(1)})" in text:
+            return True
+    return False
+
+
+_CONCRETE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)\.(?:range|arange|constant|array|asarray|linspace|"
+                          r"convert_to_tensor)\(")
+_ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?$")
 
 
 def check_module(ctx):
     wire = wiring(ctx)
     for scope, nodes in ctx.scopes():
+        if not wire.may_wire(nodes):
+            continue
         env = wire.env_of(scope)
         for node in nodes:
             if type(node) is ast.BinOp:

@@ -98,6 +98,9 @@ _WHAT = {LAYER_VALUE: "a layer", VARIABLE: "a variable", STATE: "a tensor comput
 def check_module(ctx):
     wire = wiring(ctx)
     for scope, nodes in ctx.scopes():
+        may_wire = wire.may_wire(nodes)
+        if not may_wire and not any(is_lambda_call(ctx, n) for n in nodes):
+            continue
         env = wire.env_of(scope)
         lambda_inner = set()
         for node in nodes:
@@ -108,7 +111,7 @@ def check_module(ctx):
                 if hit is not None:
                     yield hit
                 continue
-            if type(node.func) is ast.Call and is_lambda_call(ctx, node.func):
+            if type(node.func) is ast.Call and is_lambda_call(ctx, node.func) and wire.may_wire(nodes):
                 lambda_inner.add(id(node))
                 kind, operand = wire.mixes(_call_inputs(node), env, scope)
                 if kind in (VARIABLE, STATE):
@@ -117,6 +120,8 @@ def check_module(ctx):
                                     f"the model neither trains nor saves",
                               attribute=_text(operand), class_name="Lambda", fix="wiring")
                 continue
+        if not wire.may_wire(nodes):
+            continue
         for node in nodes:
             if type(node) is ast.BinOp:
                 operands = [node.left, node.right]
