@@ -1,6 +1,7 @@
 """LD005 unbuilt-sublayer: a sublayer created in __init__ that nothing ever calls or builds."""
 
 import ast
+import re
 
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
@@ -156,12 +157,15 @@ def _describe(leaves):
 def TRIGGER(text: str) -> bool:
     """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`)."""
     at = text.find(".build(")
+    seen = set()
     while at >= 0:
         start = at
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
-        if start < at and text[start - 1:start] != "." and text[start:at] != "self" and not text[start].isdigit():
-            return True
+        name = text[start:at]
+        if start < at and name not in seen and text[start - 1:start] != "." and name != "self" and \
+                not name[0].isdigit() and not seen.add(name) and re.search(rf"\b{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(", text):
+            return True  # (bound to a call that is not one of Keras's own layers)
         at = text.find(".build(", at + 7)
     return False
 
