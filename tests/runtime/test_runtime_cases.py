@@ -20,19 +20,23 @@ EXPECTED = {
     "ld002c_add_weight_in_call": {"LD002"},
     "ld002d_tensor_in_call": {"LD002"},
     "ld002e_sublayer_assigned_in_call": {"LD002"},
+    "ld002f_state_created_in_lambda": {"LD002"},
     "ld003_foreign_variable": {"LD003"},
     "ld003b_nested_foreign_variable": {"LD003"},
     "ld003c_foreign_variable_container": {"LD003"},
     "ld004_fixed_input_dim": set(),  # works at runtime; only `lint` reports LD004
     "ld005a_unbuilt_sublayer_model": {"LD005"},
     "ld005b_unbuilt_sublayer_layer": {"LD005"},
+    "ld005c_explicit_build_skips_call": {"LD005"},
     "ld006a_private_weight_list": {"LD006"},
     "ld006b_assign_trainable_weights": {"LD006"},
     # runs, counts and trains; only saving loses the layers (measured), which inspect does not try
     "ld006c_tracker_list_name": set(),
     "ld007_shared_layer": {"LD007"},
+    "ld007b_reuse_across_runs": {"LD007"},
     "ld008a_incompatible_reuse_custom": {"LD008"},
     "ld008b_incompatible_reuse_dense": {"LD008"},
+    "ld008c_reuse_on_own_output": {"LD008"},
     "ld009a_unused_weight": {"LD009"},
     "ld009b_stop_gradient": {"LD009"},
     "ld009c_numpy_in_call": {"LD009"},
@@ -44,8 +48,10 @@ EXPECTED = {
     "ld011c_closure": {"LD011"},
     "ld011d_factory_closure": {"LD011"},
     "ld011e_tf_module_holder": {"LD011"},
+    "ld011f_layer_on_constant_at_wiring": {"LD011"},
     "ld012_lambda_captured": {"LD012"},
     "ld012b_lambda_captured_variable": {"LD012"},
+    "ld012c_lambda_wiring_state": {"LD012"},
     # Keras 3 + TF accepts a sublayer assigned before super().__init__() (BEHAVIOUR.md, LD013a/b)
     "ld013a_sublayer_before_super_layer": set(),
     "ld013b_sublayer_before_super_model": set(),
@@ -63,7 +69,7 @@ ALL_CASES = sorted(
 )
 
 # Findings whose line is a call site or a use, not the line marked `# LD0xx` in the case.
-LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
+LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("ld007b_reuse_across_runs", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
                  ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013")}
 
 
@@ -79,7 +85,19 @@ def test_every_case_file_is_known():
     assert set(EXPECTED) <= {p.stem.rsplit("__", 1)[0] for p in CASES.glob("*.py")}
 
 
-@pytest.mark.parametrize("name", ALL_CASES)
+# Cases the inspector misses today (issue 10, families 1 and 2: a layer called on a constant while
+# wiring; an explicit model.build() inspected after a call): strict, so a fix shows up as XPASS.
+RUNTIME_MISSES = {"ld011f_layer_on_constant_at_wiring", "ld005c_explicit_build_skips_call"}
+
+
+CHECKED_CASES = [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="the inspector misses this today (issue 10)"))
+    if n.rsplit("__", 1)[0] in RUNTIME_MISSES else n
+    for n in ALL_CASES
+]
+
+
+@pytest.mark.parametrize("name", CHECKED_CASES)
 def test_case_reports_exactly_the_expected_codes(name):
     target, shapes = case_target(name)
     report = inspect_target(target, input_shapes=shapes)
@@ -95,7 +113,7 @@ def test_case_reports_exactly_the_expected_codes(name):
                                    "target", "class", "attribute", "fix"]
 
 
-@pytest.mark.parametrize("name", ALL_CASES)
+@pytest.mark.parametrize("name", CHECKED_CASES)
 def test_finding_points_at_the_marked_line(name):
     target, shapes = case_target(name)
     report = inspect_target(target, input_shapes=shapes)

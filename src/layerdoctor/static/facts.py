@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import ast
 
-from .context import LAYER
+from .context import FOREIGN, LAYER, TENSOR, WEIGHT
 from .module import name_bindings
-from .walk import walk
+from .walk import children, walk
 
 
 def shared_layers(ctx):
-    """Per scope: (name, constructor value expr, [call nodes]) for layers called 2+ times."""
+    """Per scope: (name, constructor value expr, [call nodes]) for layers called 2+ times
+    (a module-level layer called twice inside one function counts too)."""
+    module_env = None
     for scope, nodes in ctx.scopes():
         env = name_bindings(nodes)
+        if isinstance(scope, ast.Module):
+            module_env = env
+        elif module_env:
+            env = {**module_env, **env}
         calls = {}
         for node in nodes:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in env:
@@ -47,3 +53,326 @@ def free_names(func):
                 else:
                     loads.append(node.id)
     return [n for n in dict.fromkeys(loads) if n not in params and n not in assigned]
+
+
+# ------------------------------------------------------------------ wiring-time values
+# What an expression of functional (wiring) code holds, as far as weight tracking goes.
+SYMBOLIC = "symbolic"  # a KerasTensor: keras.Input, or a layer/op applied to one
+VARIABLE = "variable"  # a variable (keras.Variable, tf.Variable, add_weight)
+STATE = "state"  # a tensor derived from a layer's weights (`ops.transpose(emb.embeddings)`)
+BAKED = "baked"  # a layer called on a concrete tensor: its output is a constant
+CONCRETE = "concrete"  # a concrete tensor or array (tf.range, np.arange, tf.constant)
+LAYER_VALUE = "layer"
+
+_STATE_ATTRS = frozenset({
+    "kernel", "bias", "embeddings", "weights", "trainable_weights", "non_trainable_weights", "variables",
+    "trainable_variables", "gamma", "beta", "moving_mean", "moving_variance", "depthwise_kernel",
+    "pointwise_kernel", "recurrent_kernel", "embeddings_matrix",
+})
+_CONCRETE_FUNCS = frozenset({"range", "arange", "linspace", "constant", "convert_to_tensor", "array", "asarray",
+                             "zeros", "ones", "eye", "full"})
+_TENSOR_PREFIXES = ("keras.ops.", "tensorflow.", "numpy.", "keras.backend.", "jax.numpy.", "torch.")
+
+
+class Wiring:
+    """Reads the values of a file's functional code: which names hold KerasTensors, layers,
+    variables, tensors derived from weights. One per ModuleContext (see `wiring(ctx)`)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.module_env: dict = {}
+        self.functions: dict[str, ast.AST] = {}
+        self.class_of: dict[int, ast.ClassDef] = {}
+        self._nodes: dict[int, list] = {}
+        self.envs: dict[int, dict] = {}
+        self._self_values: dict[int, dict[str, list]] | None = None  # class -> attr -> [(value, env)]
+        for scope, nodes in ctx.scopes():
+            kind = type(scope)
+            if kind is ast.Module:
+                self.module_env = name_bindings(nodes)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                self.functions.setdefault(scope.name, scope)
+                self._nodes[id(scope)] = nodes
+            elif kind is ast.ClassDef:
+                for item in scope.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.class_of[id(item)] = scope
+        self._cache: dict[tuple[int, int], str | None] = {}
+        self.symbolic_sources = None
+
+    def env_of(self, scope) -> dict:
+        key = id(scope)
+        env = self.envs.get(key)
+        if env is None:
+            nodes = self._nodes.get(key)
+            if nodes is None:
+                return self.module_env
+            env = self.envs[key] = {**self.module_env, **name_bindings(nodes)}
+        return env
+
+    @property
+    def self_values(self) -> dict[int, dict[str, list]]:
+        if self._self_values is None:
+            self._self_values = {}
+            for scope, nodes in self.ctx.scopes():
+                cls = self.class_of.get(id(scope))
+                if cls is None:
+                    continue
+                attrs = self._self_values.setdefault(id(cls), {})
+                for node in nodes:
+                    if type(node) is ast.Assign:
+                        for target in node.targets:
+                            attr = self_attr_name(target)
+                            if attr:
+                                attrs.setdefault(attr, []).append((node.value, self.env_of(scope)))
+        return self._self_values
+
+    def may_wire(self, nodes) -> bool:
+        """Can a KerasTensor appear among `nodes`: is `Input(...)` called there or at module level?"""
+        if self.symbolic_sources is None:
+            module = next((n for s, n in self.ctx.scopes() if type(s) is ast.Module), [])
+            self.symbolic_sources = _calls_input(module)
+        return self.symbolic_sources or _calls_input(nodes)
+
+    def kind(self, expr, env, scope=None, _seen=None) -> str | None:
+        key = (id(expr), id(env))
+        if key in self._cache:
+            return self._cache[key]
+        seen = _seen if _seen is not None else set()
+        if key in seen or len(seen) > 40:
+            return None
+        seen.add(key)
+        result = self._kind(expr, env, scope, seen)
+        self._cache[key] = result
+        return result
+
+    def _kind(self, expr, env, scope, seen):
+        ctx = self.ctx
+        t = type(expr)
+        if t is ast.Name:
+            values = env.get(expr.id)
+            if not values:
+                return None
+            kinds = [self.kind(v, env, scope, seen) for v in values]
+            if SYMBOLIC in kinds:
+                return SYMBOLIC
+            return kinds[0] if len(set(kinds)) == 1 else None
+        if t is ast.Attribute:
+            attr = self_attr_name(expr)
+            if attr is not None and scope is not None:
+                cls = self.class_of.get(id(scope))
+                found = self.self_values.get(id(cls), {}).get(attr) if cls is not None else None
+                if found:
+                    kinds = {self.kind(v, venv, scope, seen) for v, venv in found}
+                    return kinds.pop() if len(kinds) == 1 else None
+                return None
+            if expr.attr in _STATE_ATTRS and self.kind(expr.value, env, scope, seen) == LAYER_VALUE:
+                return STATE
+            return None
+        if t is ast.Subscript:
+            inner = self.kind(expr.value, env, scope, seen)
+            return inner if inner in (SYMBOLIC, STATE, BAKED, VARIABLE) else None
+        if t is ast.BinOp:
+            kinds = {self.kind(expr.left, env, scope, seen), self.kind(expr.right, env, scope, seen)}
+            for k in (SYMBOLIC, BAKED, STATE):
+                if k in kinds:
+                    return k
+            return STATE if VARIABLE in kinds else None
+        if t is not ast.Call:
+            return None
+        func = expr.func
+        # a layer applied to something: `Dense(4)(x)`, `dense(x)`
+        if type(func) is ast.Call or type(func) is ast.Name and func.id in env:
+            if self.kind(func, env, scope, seen) == LAYER_VALUE:
+                args = [self.kind(a, env, scope, seen) for a in _call_inputs(expr)]
+                if SYMBOLIC in args:
+                    return SYMBOLIC
+                if VARIABLE in args or STATE in args:
+                    return STATE
+                if CONCRETE in args or BAKED in args:
+                    return BAKED
+                return None
+        if type(func) is ast.Attribute and func.attr == "get_weights" and \
+                self.kind(func.value, env, scope, seen) == LAYER_VALUE:
+            return STATE
+        if type(func) is ast.Name and func.id in self.functions and func.id not in env:
+            target = self.functions[func.id]
+            fenv = self.env_of(target)
+            kinds = {self.kind(r.value, fenv, target, seen) for r in walk(target)
+                     if type(r) is ast.Return and r.value is not None}
+            return kinds.pop() if len(kinds) == 1 else None
+        value = ctx.value(expr, env)
+        if value.kind == LAYER:
+            return LAYER_VALUE
+        if value.kind in (WEIGHT, FOREIGN):
+            return VARIABLE
+        name = value.qualname or ""
+        if name.startswith("keras.") and name.rsplit(".", 1)[-1] == "Input":
+            return SYMBOLIC
+        if name.startswith(_TENSOR_PREFIXES):
+            args = {self.kind(a, env, scope, seen) for a in _call_inputs(expr)}
+            for k in (SYMBOLIC, BAKED, STATE):
+                if k in args:
+                    return k
+            if VARIABLE in args:
+                return STATE
+            if value.kind == TENSOR or name.rsplit(".", 1)[-1] in _CONCRETE_FUNCS:
+                return CONCRETE
+        return None
+
+    def mixes(self, operands, env, scope) -> tuple[str | None, ast.AST | None]:
+        """For operands of one op: (STATE|VARIABLE|BAKED|LAYER_VALUE, the operand) when a
+        KerasTensor meets a weight-derived value, else (None, None)."""
+        kinds = [(self.kind(o, env, scope), o) for o in operands]
+        if not any(k == SYMBOLIC for k, _ in kinds):
+            return None, None
+        for k, o in kinds:
+            if k in (STATE, VARIABLE, BAKED, LAYER_VALUE):
+                return k, o
+        return None, None
+
+
+def _call_inputs(call):
+    out = []
+    for a in list(call.args) + [k.value for k in call.keywords]:
+        if type(a) in (ast.List, ast.Tuple):
+            out.extend(a.elts)
+        else:
+            out.append(a)
+    return out
+
+
+def self_attr_name(node):
+    if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":
+        return node.attr
+    return None
+
+
+def wiring(ctx) -> Wiring:
+    found = getattr(ctx, "_wiring", None)
+    if found is None:
+        found = ctx._wiring = Wiring(ctx)
+    return found
+
+
+def lambda_functions(ctx, call, wire, env):
+    """The function bodies a `Lambda(...)` call runs: its lambda or def, and the project
+    functions that one calls by name (one level). [] for a callable object."""
+    fn = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "function"), None)
+    if type(fn) is ast.Name and fn.id in wire.functions:
+        fn = wire.functions[fn.id]
+    if not isinstance(fn, (ast.Lambda, ast.FunctionDef)):
+        return []
+    out = [fn]
+    for node in walk(fn):
+        if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
+            target = wire.functions[node.func.id]
+            if target not in out:
+                out.append(target)
+    return out
+
+
+def is_lambda_call(ctx, node) -> bool:
+    if type(node) is not ast.Call:
+        return False
+    f = node.func
+    if not ((type(f) is ast.Name and f.id == "Lambda") or (type(f) is ast.Attribute and f.attr == "Lambda")):
+        return False  # (the cheap test first: qualify() on every call is what costs)
+    return (ctx.qualify(f) or "").endswith("keras.layers.Lambda")
+
+
+def created_state(ctx, fn, env):
+    """(call node, what) for each layer with weights or variable a function creates when it runs."""
+    from .context import STATELESS_LAYERS
+    out = []
+    for node in walk(fn):
+        if type(node) is not ast.Call:
+            continue
+        value = ctx.value(node, env)
+        if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
+                ctx.project.has_weights(value.qualname):
+            out.append((node, value.layer_class))
+        elif value.kind in (WEIGHT, FOREIGN) and not (value.qualname or "").startswith("self."):
+            out.append((node, (value.qualname or "a variable").rsplit(".", 1)[-1]))
+    return out
+
+
+def self_layer_calls(ctx):
+    """Sublayers called at 2+ places of call() (and the helpers only call() uses):
+    [(attr, constructor expr, Value, [call nodes], call()'s method env)]. Weightless layers
+    (Dropout, Activation...) are left out: sharing one loses nothing."""
+    from .context import STATELESS_LAYERS
+    ctors = {}
+    for assign in ctx.self_assigns(("__init__",)):
+        ctors.setdefault(assign.attr, []).append(assign)
+    out = []
+    for method, func in ctx.only_phase("call"):
+        sites: dict[str, list] = {}
+        for node in ctx.nodes(method):
+            if type(node) is ast.Call:
+                attr = self_attr_name(node.func)
+                if attr is not None and attr in ctors:
+                    sites.setdefault(attr, []).append(node)
+        parents = None
+        for attr, calls in sites.items():
+            if len(calls) < 2 or len(ctors[attr]) != 1:
+                continue
+            if parents is None:
+                parents = {id(child): node for node in ctx.nodes(method) for child in children(node)}
+            calls = _same_run(calls, parents)
+            env = ctx.env(func)
+            if len(calls) < 2 or len({_input_key(c, env) for c in calls}) < 2:
+                continue  # exclusive branches (if/else), or the same input twice
+            assign = ctors[attr][0]
+            value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+            if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+                continue
+            out.append((attr, assign, value, sorted(calls, key=lambda n: (n.lineno, n.col_offset)), env))
+    return out
+
+
+def _branches(node, parents):
+    """{id(If/Try): which branch} on the way from `node` up to its function."""
+    out = {}
+    child = node
+    parent = parents.get(id(node))
+    while parent is not None:
+        if type(parent) in (ast.If, ast.Try, ast.IfExp):
+            for field in ("body", "orelse", "handlers", "test"):
+                value = getattr(parent, field, None)
+                if value is child or (type(value) is list and any(v is child for v in value)):
+                    out[id(parent)] = field
+                    break
+        child, parent = parent, parents.get(id(parent))
+    return out
+
+
+def _same_run(calls, parents):
+    """The calls that can run together with the first one (not in another branch of an if/else)."""
+    first = _branches(calls[0], parents)
+    out = [calls[0]]
+    for call in calls[1:]:
+        other = _branches(call, parents)
+        if all(first[k] == v for k, v in other.items() if k in first):
+            out.append(call)
+    return out
+
+
+def _input_key(call, env):
+    """What a call's first argument is, telling apart one name bound to different values."""
+    if not call.args:
+        return ""
+    arg = call.args[0]
+    if type(arg) is ast.Name and len(env.get(arg.id, ())) > 1:
+        earlier = [v for v in env[arg.id] if getattr(v, "lineno", 0) < arg.lineno]
+        return f"{arg.id}@{max((v.lineno for v in earlier), default=0)}"
+    return ast.dump(arg)
+
+
+def _calls_input(nodes) -> bool:
+    for node in nodes:
+        if type(node) is ast.Call:
+            f = node.func
+            if (type(f) is ast.Name and f.id == "Input") or (type(f) is ast.Attribute and f.attr == "Input"):
+                return True
+    return False

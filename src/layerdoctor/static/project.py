@@ -66,6 +66,13 @@ class ClassInfo:
     defines_setattr: bool
     holds: list[tuple[str, str]]  # (attr, dotted callee) of `self.attr = Callee(...)` in __init__
     may_have_weights: bool  # its text creates weights or sublayers somewhere
+    # What an explicit `instance.build(shape)` leaves unbuilt (Keras 3 runs no call() there):
+    # (attr, dotted callee) of sublayers created in __init__/build() and neither built nor called
+    # by build(); None when that cannot be told (no call(), build() calls other methods).
+    build_leaves: list[tuple[str, str]] | None = None
+    # (attr, dotted callee) of sublayers that build() builds with `.build(...)`: their own leaves count.
+    build_builds: list[tuple[str, str]] = field(default_factory=list)
+    defines_build: bool = False  # has a build() of its own (weights sized from the input shape)
 
 
 @dataclass
@@ -90,9 +97,11 @@ def file_info(summary: FileSummary) -> FileInfo:
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
             holds.extend(_held_in_containers(init))
+        leaves, builds = _build_leaves(cls) if cls.bases and cls.may_have_weights and "call" in cls.method_names \
+            else (None, [])
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
-                                 cls.may_have_weights))
+                                 cls.may_have_weights, leaves, builds, "build" in cls.method_names))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
@@ -123,6 +132,113 @@ def _held_in_containers(init: ast.FunctionDef) -> list[tuple[str, str]]:
                     if callee:
                         out.append((attr, callee))
     return out
+
+
+_NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Initializer|Regularizer|Constraint)$")
+
+
+_SUBLAYER_ASSIGN_RE = re.compile(r"self\.\w+\s*=\s*\[?\s*[\w.]*\b[A-Z]\w*\(")
+
+
+def _sublayer_callee(value) -> list[str]:
+    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names)."""
+    if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
+        values = [value.elt]
+    elif isinstance(value, (ast.List, ast.Tuple)):
+        values = value.elts
+    else:
+        values = [value]
+    out = []
+    for v in values:
+        if isinstance(v, ast.Call):
+            name = dotted(v.func)
+            last = name.rsplit(".", 1)[-1] if name else ""
+            if last[:1].isupper() and not _NOT_SUBLAYER_CALLEES.search(last):
+                out.append(name)
+    return out
+
+
+def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
+    """See ClassInfo.build_leaves / build_builds."""
+    pending = getattr(cls, "_pending", None)
+    if pending is not None and not _SUBLAYER_ASSIGN_RE.search(pending[0].lines(cls.line, cls.end_line)):
+        return [], []  # no `self.x = Cls(...)` / `[Cls(...) ...]` in its text: no sublayer (cheap test first)
+    try:
+        methods = cls.load_methods()
+    except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
+        return None, []
+    init, build = methods.get("__init__"), methods.get("build")
+    if "build" in cls.method_names and build is None:
+        return None, []
+    nodes = {id(func): walk(func) for func in (init, build) if func is not None}
+    created: dict[str, str] = {}
+    for func in (init, build):
+        if func is None:
+            continue
+        for node in sorted((n for n in nodes[id(func)] if type(n) is ast.Assign), key=lambda n: n.lineno):
+            if isinstance(node, ast.Assign):
+                callees = _sublayer_callee(node.value)
+                for target in node.targets:
+                    attr = _self_attr(target)
+                    if attr and callees:
+                        created.setdefault(attr, callees[0])
+    if not created:
+        return [], []
+    done: set[str] = set()
+    built: set[str] = set()
+    for func in (init, build):
+        if func is None:
+            continue
+        loops: dict[str, set[str]] = {}  # loop variable -> attrs it runs over
+        for node in nodes[id(func)]:
+            if isinstance(node, (ast.For, ast.comprehension)):
+                over = {a for n in walk(node.iter) if (a := _self_attr(n))}
+                for t in walk(node.target):
+                    if isinstance(t, ast.Name):
+                        loops.setdefault(t.id, set()).update(over)
+        for node in nodes[id(func)]:
+            if type(node) is not ast.Call:
+                continue
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "build":
+                receiver = f.value.value if isinstance(f.value, ast.Subscript) else f.value
+                attr = _self_attr(receiver)
+                if attr:
+                    built.add(attr)
+                elif isinstance(receiver, ast.Name) and receiver.id in loops:
+                    built.update(loops[receiver.id])
+                elif isinstance(receiver, ast.Name) and receiver.id == "self" or \
+                        isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "super":
+                    continue
+                else:
+                    return None, []  # builds something it holds in another way
+                continue
+            if func is build:
+                attr = _self_attr(f)
+                if attr is not None and attr not in ("add_weight", "add_variable", "add_loss"):
+                    if attr in created:
+                        done.add(attr)  # called in build(): built
+                    else:
+                        return None, []  # a helper that may build or call anything
+                elif isinstance(f, ast.Name) and (f.id == "self" or f.id in loops):
+                    done.update(loops.get(f.id, ()))
+                    if f.id == "self":
+                        return None, []
+                elif isinstance(f, ast.Subscript) and _self_attr(f.value) in created:
+                    done.add(_self_attr(f.value))
+    # Used outside __init__/build (by call() or a helper): more `self.attr` in the class's text
+    # than in those two methods. (An unused sublayer is LD005's other finding.)
+    here = Counter(a for func in (init, build) if func is not None for n in nodes[id(func)] if (a := _self_attr(n)))
+    leaves = [(a, c) for a, c in created.items()
+              if a not in built and a not in done and cls.self_attr_counts.get(a, 0) > here[a]]
+    builds = [(a, c) for a, c in created.items() if a in built]
+    return leaves, builds
+
+
+def _self_attr(node) -> str | None:
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    return None
 
 
 class Project:
@@ -239,6 +355,10 @@ class Project:
                         out.append(base)
                         todo.append(base)
         return out
+
+    def sized_by_input(self, name: str) -> bool:
+        """Does the project layer `name` (or a project base) define build(): weights sized by the input?"""
+        return any(self.classes[a][0].defines_build for a in [name] + self.user_ancestors(name) if a in self.classes)
 
     def is_model(self, name: str) -> bool:
         return any(_MODEL_RE.match(base) for base in self.ancestors(name))

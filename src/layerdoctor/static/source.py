@@ -62,6 +62,7 @@ _NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Operation|Exception|Error|Warning|
                              r"Generic\[.*|ABC|ABCMeta|Callback|Optimizer|Loss|Metric|Schedule|Initializer|"
                              r"Regularizer|Constraint|Config|Params)$")
 # Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
+_WIRES_RE = re.compile(r"Input\(|Lambda\(")
 _STATEFUL_RE = re.compile(r"add_weight|add_variable|Variable\(|\b(?!\w*(?:Error|Exception|Warning|Spec)\()[A-Z]\w*\(")
 _MAY_HOLD_LAYERS_RE = re.compile(r"keras|layers\.|Layer|Dense|Variable|Conv")
 _LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t][^\n#]*\btf_keras\b|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
@@ -283,9 +284,12 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
         if indent and (not class_stack or indent - class_stack[-1][0] > 4):
             continue  # a class inside a function: not reachable by name
         end = src.block_end(line, indent, n_lines)
-        if not indent:
-            class_ranges.append((line, end))
         header = _parse_class_header(src, line, indent)
+        if not indent and (any(not (isinstance(b, ast.Name) and b.id == "object") for b in header.bases)
+                           or not _WIRES_RE.search(src.lines(line, end))):
+            # Blanked for the module tree; a plain class (no base, `object`) that wires a
+            # functional model in its methods (a builder) stays.
+            class_ranges.append((line, end))
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"
         class_stack.append((indent, end, qualname))
@@ -534,9 +538,10 @@ def _statements(body: list[ast.stmt]):
 def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> ClassSummary:
     end = node.end_lineno or node.lineno
     body = "".join(lines[node.lineno - 1:end])
-    methods = {
-        stmt.name: stmt for stmt in node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    methods: dict[str, ast.FunctionDef] = {}
+    for stmt in node.body:  # a name defined twice (a property and its setter): the first, as the fast path
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            methods.setdefault(stmt.name, stmt)
     return ClassSummary(
         name=node.name, qualname=qualname, line=node.lineno, col=node.col_offset + 1,
         bases=node.bases, methods=methods, method_names=set(methods),

@@ -20,10 +20,18 @@ def mentions_lambda_layer(text: str) -> bool:
 
 def constructed_name_called_twice(text: str) -> bool:
     """A name bound to a constructor call (`dense = Dense(...)`) is called at least twice."""
+    if _LAST[0] is text:  # asked again for the same file by a rule whose trigger builds on it
+        return _LAST[1]
+    answer = False
     for name in set(_CONSTRUCTED_NAME_RE.findall(text)):
         if _called_twice(name, text):
-            return True
-    return False
+            answer = True
+            break
+    _LAST[0], _LAST[1] = text, answer
+    return answer
+
+
+_LAST: list = [None, False]
 
 
 def _called_twice(name: str, text: str) -> bool:

@@ -6,6 +6,8 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
+from ..facts import created_state, is_lambda_call, lambda_functions, wiring
+from ..triggers import mentions_lambda_layer
 from . import Hit
 
 RULE = Rule(
@@ -13,7 +15,8 @@ RULE = Rule(
     summary="A variable, weight-like tensor or sublayer is created inside `call()`.",
     what="Static: finds layers (`keras.layers.*`, custom layer classes), variables "
          "(`self.add_weight`, `keras.Variable`, `tf.Variable`) and random or filled weight "
-         "tensors created in `call()` or in a method that `call()` uses. Runtime: calls the model "
+         "tensors created in `call()` or in a method that `call()` uses, and layers or variables "
+         "created by the function of a `Lambda` layer (it runs on every call). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={
@@ -121,3 +124,29 @@ def _self_targets(nodes):
                 if attr:
                     out[id(stmt.value)] = attr
     return out
+
+
+TRIGGER = mentions_lambda_layer
+
+
+def check_module(ctx):
+    """A `Lambda`'s function that creates layers or variables: created again on every call."""
+    wire = wiring(ctx)
+    reported = set()
+    for scope, nodes in ctx.scopes():
+        for node in nodes:
+            if not is_lambda_call(ctx, node):
+                continue
+            env = wire.env_of(scope)
+            for fn in lambda_functions(ctx, node, wire, env):
+                fenv = env if isinstance(fn, ast.Lambda) else wire.env_of(fn)
+                for created, what in created_state(ctx, fn, fenv):
+                    if id(created) in reported:
+                        continue
+                    reported.add(id(created))
+                    yield Hit(
+                        created,
+                        f"the function of the Lambda layer on line {node.lineno} creates {what} each "
+                        f"time it runs: it is new on every call, never tracked, trained or saved",
+                        attribute=what, class_name="Lambda",
+                    )

@@ -2,7 +2,12 @@
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..facts import shared_layers
+import ast
+import re
+
+from ..context import LAYER, STATELESS_LAYERS
+from ..facts import LAYER_VALUE, self_layer_calls, shared_layers, wiring
+from ..walk import walk
 from ..triggers import constructed_name_called_twice
 from . import Hit
 
@@ -10,7 +15,10 @@ RULE = Rule(
     code="LD007", name="shared-layer", severity="info", tf_keras_severity="info",
     summary="One layer instance is called in several places: its weights are shared and counted once.",
     what="Static: finds a layer instance (a variable or a `self` attribute) that is called more "
-         "than once, and lists the call sites. Runtime: reports layers with more than one inbound "
+         "than once, and lists the call sites: twice in one function or in `call()` (on different "
+         "inputs, not in exclusive if/else branches, weightless layers left out), made outside a "
+         "loop and called inside it, or a module-level layer used by a function that runs more "
+         "than once. Runtime: reports layers with more than one inbound "
          "node or call, and variables owned by more than one layer.",
     why={
         KERAS3: "Not a bug when intended. Calling one layer instance on several inputs shares its "
@@ -50,11 +58,23 @@ RULE = Rule(
 )
 
 CODE = RULE.code
-TRIGGER = constructed_name_called_twice
+
+
+def TRIGGER(text: str) -> bool:
+    """A constructed name called twice; or functional code with a module-level layer or a
+    loop that applies a name to its own result (`h = block(h)`)."""
+    return constructed_name_called_twice(text) or ("Input(" in text and (
+        _LOOP_RE.search(text) is not None or _GLOBAL_RE.search(text) is not None))
+
+
+_LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
+_GLOBAL_RE = re.compile(r"\n([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 
 
 def check_module(ctx):
+    reported = set()
     for name, ctor, value, sites, _ in shared_layers(ctx):
+        reported.add(id(ctor))
         lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
         yield Hit(
             ctor,
@@ -62,4 +82,82 @@ def check_module(ctx):
             f"its weights are shared and counted once",
             attribute=name,
             class_name=value.layer_class,
+        )
+    yield from _repeated_calls(ctx, reported)
+
+
+def _repeated_calls(ctx, reported):
+    """A layer made outside a loop and called inside it, or a module-level layer called by a
+    function that runs more than once: one instance, one set of weights, for every run."""
+    wire = wiring(ctx)
+    module_env = wire.module_env
+    runs: dict[str, list] = {}  # function name -> call sites that run it more than once, or 2+ sites
+    for scope, nodes in ctx.scopes():
+        for node in nodes:
+            if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
+                runs.setdefault(node.func.id, []).append(node)
+        for loop in nodes:
+            if type(loop) not in (ast.For, ast.While, ast.ListComp, ast.GeneratorExp):
+                continue
+            body = loop.body if type(loop) in (ast.For, ast.While) else [loop.elt]
+            for stmt in body:
+                for node in walk(stmt):
+                    if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
+                        runs[node.func.id].append(node)  # once more: it runs on every iteration
+            env = wire.env_of(scope)
+            for stmt in body:
+                for node in walk(stmt):
+                    if type(node) is not ast.Call or type(node.func) is not ast.Name:
+                        continue
+                    hit = _shared_hit(ctx, wire, node.func.id, env, scope, reported,
+                                      f"called on every iteration of the loop on line {loop.lineno}",
+                                      before=loop.lineno)
+                    if hit is not None:
+                        yield hit
+    for fname, sites in runs.items():
+        if len(sites) < 2:
+            continue
+        function = wire.functions[fname]
+        if not any(function is scope for scope, _ in ctx.scopes()):
+            continue
+        local = wire.env_of(function)
+        for node in walk(function):
+            if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in module_env \
+                    and local.get(node.func.id) is module_env.get(node.func.id):
+                lines = sorted({s.lineno for s in sites})
+                where = (f"lines {', '.join(map(str, lines))}" if len(lines) > 1 else
+                         f"in a loop on line {lines[0]}")
+                hit = _shared_hit(ctx, wire, node.func.id, module_env, None, reported,
+                                  f"called by {fname}(), which runs more than once ({where})")
+                if hit is not None:
+                    yield hit
+
+
+def _shared_hit(ctx, wire, name, env, scope, reported, how, before=None):
+    values = env.get(name, [])
+    if len(values) != 1 or id(values[0]) in reported:
+        return None
+    ctor = values[0]
+    if before is not None and getattr(ctor, "lineno", before) >= before:
+        return None  # made inside the loop: a new layer each time
+    if wire.kind(ast.Name(id=name, ctx=ast.Load()), env, scope) != LAYER_VALUE:
+        return None
+    value = ctx.value(ctor, env)
+    layer_class = value.layer_class or "layer"
+    if value.kind == LAYER and (value.layer_class in STATELESS_LAYERS or not ctx.project.has_weights(value.qualname)):
+        return None
+    reported.add(id(ctor))
+    return Hit(ctor, f"{name} ({layer_class}) is one layer {how}: every run uses the same weights, "
+                     f"counted once", attribute=name, class_name=layer_class)
+
+
+def check_class(ctx):
+    """`self.layer` called at several places of call(): one set of weights for every call."""
+    for attr, assign, value, sites, _ in self_layer_calls(ctx):
+        lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{attr} ({value.layer_class}) is one layer called {len(sites)} times in "
+            f"{ctx.name}.call() (lines {lines}): every call uses the same weights, counted once",
+            attribute=attr,
         )

@@ -5,7 +5,8 @@ import ast
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER
-from ..facts import shared_layers
+from ..facts import self_layer_calls, shared_layers
+from ..context import self_attr
 from ..triggers import constructed_name_called_twice
 from . import Hit
 
@@ -14,7 +15,11 @@ RULE = Rule(
     summary="A shared layer is called on an input whose shape does not fit the weights built "
             "on its first call.",
     what="Static: finds one layer instance called on inputs whose last dimensions are known and "
-         "differ (for example `keras.Input((4,))` and `keras.Input((6,))`). Runtime: catches the "
+         "differ (for example `keras.Input((4,))` and `keras.Input((6,))`), in functional code (a "
+         "module-level layer included) and for `self.layer` called twice in `call()`; above all a "
+         "Dense/Conv applied again to its own output after it changed the feature or channel count. "
+         "Widths come from `keras.Input`, `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
+         "layers that keep the last axis; when the first input's width is unknown it stays silent. Runtime: catches the "
          "shape error raised while wiring or calling the model and points at the layer's first "
          "call, where the weights got their shape.",
     why={
@@ -76,7 +81,7 @@ _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Separa
 
 def check_module(ctx):
     for name, ctor, value, sites, env in shared_layers(ctx):
-        custom = ctx.is_project_class(value.qualname)
+        custom = ctx.is_project_class(value.qualname) and ctx.project.sized_by_input(value.qualname)
         if value.layer_class not in _SIZED_BY_INPUT and not custom:
             continue
         dims = []
@@ -99,31 +104,160 @@ def check_module(ctx):
                 break
 
 
-def _last_dim(expr, env, ctx, depth):
-    """The literal size of the last axis of a symbolic tensor, when the source fixes it."""
+_CONVS = {"Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D_", "Conv1DTranspose",
+          "Conv2DTranspose", "Conv3DTranspose", "Convolution1D", "Convolution2D", "Convolution3D"}
+# Layers whose output keeps the input's last axis.
+_KEEPS_LAST = {"Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
+               "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "BatchNormalization", "LayerNormalization",
+               "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+               "AveragePooling3D", "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+               "UpSampling1D", "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
+               "Cropping1D", "Cropping2D", "Cropping3D", "TimeDistributed_"}
+
+
+def _int(node):
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
+
+
+def _literal_shape(node):
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return tuple(_int(e) for e in node.elts)
+    return None
+
+
+def _shape(expr, env, ctx, depth):
+    """The literal shape (no batch axis, None for unknown axes) of a symbolic tensor, when the
+    source fixes it: keras.Input, Reshape, Permute."""
     if depth > 8:
         return None
-    if isinstance(expr, ast.Name) and len(env.get(expr.id, ())) == 1:
-        return _last_dim(env[expr.id][0], env, ctx, depth + 1)
+    if isinstance(expr, ast.Name):
+        bound = _binding(expr, env)
+        return _shape(bound, env, ctx, depth + 1) if bound is not None else None
     if not isinstance(expr, ast.Call):
         return None
     callee = ctx.qualify(expr.func) or ""
     if callee.rsplit(".", 1)[-1] == "Input" and callee.startswith("keras"):
         shape = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "shape"), None)
-        if isinstance(shape, (ast.Tuple, ast.List)) and shape.elts:
-            last = shape.elts[-1]
-            if isinstance(last, ast.Constant) and isinstance(last.value, int):
-                return last.value
+        return _literal_shape(shape)
+    layer, kind = _layer_of(expr, env, ctx)
+    if layer is None:
         return None
-    # `Dense(8)(x)` and `layer(x)` for a layer made with a literal first argument (units).
+    arg = layer.args[0] if layer.args else (layer.keywords[0].value if layer.keywords else None)
+    if kind == "Reshape":
+        return _literal_shape(arg)
+    if kind == "Permute" and expr.args:
+        dims, inner = _literal_shape(arg), _shape(expr.args[0], env, ctx, depth + 1)
+        if dims and inner and len(dims) == len(inner) and all(d and 1 <= d <= len(inner) for d in dims):
+            return tuple(inner[d - 1] for d in dims)
+    return None
+
+
+def _binding(name, env):
+    """The value a name holds where it is read: its only binding, or the last one on an earlier
+    line (straight-line wiring code: `x = Reshape(...)(x)` then `x = Permute(...)(x)`)."""
+    values = env.get(name.id, ())
+    if len(values) == 1:
+        return values[0]
+    earlier = [v for v in values if getattr(v, "lineno", 0) < name.lineno]
+    return max(earlier, key=lambda v: v.lineno) if earlier else None
+
+
+def _layer_of(expr, env, ctx):
+    """(constructor call, layer class name) of the layer a call `layer(x)` applies."""
     layer = expr.func
     if isinstance(layer, ast.Name) and len(env.get(layer.id, ())) == 1:
         layer = env[layer.id][0]
-    if isinstance(layer, ast.Call) and ctx.value(layer, env).kind == LAYER:
+    if isinstance(layer, ast.Call):
+        value = ctx.value(layer, env)
+        if value.kind == LAYER:
+            return layer, value.layer_class
+    return None, None
+
+
+def _last_dim(expr, env, ctx, depth):
+    """The literal size of the last axis of a symbolic tensor, when the source fixes it."""
+    if depth > 8:
+        return None
+    if isinstance(expr, ast.Name):
+        bound = _binding(expr, env)
+        return _last_dim(bound, env, ctx, depth + 1) if bound is not None else None
+    if not isinstance(expr, ast.Call):
+        return None
+    shape = _shape(expr, env, ctx, depth + 1)
+    if shape:
+        return shape[-1]
+    # `Dense(8)(x)` and `layer(x)` for a layer made with a literal first argument (units).
+    layer, layer_class = _layer_of(expr, env, ctx)
+    if layer is None:
+        return None
+    return _output_last_dim(layer, layer_class, ctx, env, lambda: (
+        _last_dim(expr.args[0], env, ctx, depth + 1) if expr.args else None))
+
+
+def _output_last_dim(layer, layer_class, ctx, env, input_last):
+    """The last axis a layer's output has, from its constructor (`input_last()`: its input's)."""
+    if layer_class in ("Dense", "EinsumDense") or ctx.is_project_class(ctx.value(layer, env).qualname):
         first = layer.args[0] if layer.args else next((k.value for k in layer.keywords if k.arg == "units"), None)
-        kind = ctx.value(layer, env)
-        if isinstance(first, ast.Constant) and isinstance(first.value, int) and (
-            kind.layer_class in ("Dense", "EinsumDense") or ctx.is_project_class(kind.qualname)
-        ):
-            return first.value
+        return _int(first)
+    if layer_class in _CONVS:
+        if any(k.arg == "data_format" and isinstance(k.value, ast.Constant) and k.value.value == "channels_first"
+               for k in layer.keywords):
+            return None
+        first = layer.args[0] if layer.args else next((k.value for k in layer.keywords if k.arg == "filters"), None)
+        return _int(first)
+    if layer_class in _KEEPS_LAST:
+        return input_last()
     return None
+
+
+def check_class(ctx):
+    """`self.layer` called in call() on inputs whose known last axes differ (often its own output)."""
+    ctors = {a.attr: a for a in ctx.self_assigns(("__init__",))}
+    for attr, assign, value, sites, env in self_layer_calls(ctx):
+        if value.layer_class not in _SIZED_BY_INPUT:
+            continue
+        dims = [_call_last_dim(site.args[0], env, ctx, ctors, 0) if site.args else None for site in sites]
+        first = next(((d, s) for d, s in zip(dims, sites) if d is not None), None)
+        if first is None or dims[0] is None:
+            continue  # the first call's width is unknown: silent (it may match; runtime tells)
+        for dim, site in zip(dims, sites):
+            if dim is not None and dim != first[0]:
+                yield Hit(
+                    site,
+                    f"{ctx.name}.{attr} ({value.layer_class}) is first called (line {first[1].lineno}) on an "
+                    f"input whose last axis is {first[0]}, which sizes its weights; here it gets {dim}"
+                    f"{' (its own output)' if _is_own_output(site, attr, env) else ''}: shape error",
+                    attribute=attr,
+                )
+                break
+
+
+def _is_own_output(site, attr, env):
+    arg = site.args[0] if site.args else None
+    if isinstance(arg, ast.Name):
+        arg = _binding(arg, env)
+    return isinstance(arg, ast.Call) and self_attr(arg.func) == attr
+
+
+def _call_last_dim(expr, env, ctx, ctors, depth):
+    """Last axis of a tensor in call(): the output of `self.sublayer(...)` whose constructor fixes it."""
+    if depth > 8:
+        return None
+    if isinstance(expr, ast.Name):
+        bound = _binding(expr, env)
+        return _call_last_dim(bound, env, ctx, ctors, depth + 1) if bound is not None else None
+    if not isinstance(expr, ast.Call):
+        return None
+    attr = self_attr(expr.func)
+    if attr is None or attr not in ctors:
+        return None
+    assign = ctors[attr]
+    ctor = assign.value
+    if not isinstance(ctor, ast.Call):
+        return None
+    cenv = ctx.env(ctx.methods[assign.method])
+    value = ctx.value(ctor, cenv)
+    if value.kind != LAYER:
+        return None
+    return _output_last_dim(ctor, value.layer_class, ctx, cenv, lambda: (
+        _call_last_dim(expr.args[0], env, ctx, ctors, depth + 1) if expr.args else None))

@@ -1,12 +1,13 @@
 """LD011 untracked-container: layers reachable only through a plain object, a closure or a global."""
 
 import ast
+import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
-from ..facts import free_names
 from ..class_facts import module_functions
+from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
+from ..facts import BAKED, free_names, wiring
 from ..walk import walk
 from . import Hit
 
@@ -17,8 +18,10 @@ RULE = Rule(
     what="Static: finds `self.x = C()` where `C` is a plain class or a `tf.Module` (not a Layer) "
          "whose instances hold layers or variables (as attributes or in lists and dicts), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
-         "file (`self.head = make_head(...)`, called in `call()`), and module-level "
-         "layers or variables read inside a layer's `call()`. Runtime: walks the Python objects "
+         "file (`self.head = make_head(...)`, called in `call()`), module-level "
+         "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
+         "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
+         "joins the model being wired. Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track.",
     why={
@@ -31,7 +34,10 @@ RULE = Rule(
                 "weights are counted and only the global's are missing. Keras says nothing on any "
                 "backend (TensorFlow and torch warn \"The model does not have any trainable "
                 "weights.\" only when nothing at all is tracked). A global layer wired into a "
-                "functional model (called on a `keras.Input`) is tracked and fine.",
+                "functional model (called on a `keras.Input`) is tracked and fine; one called on a "
+                "concrete tensor while wiring (position embeddings of `tf.range(n)`) computes its "
+                "output once, eagerly: the output joins the graph as a constant and the layer, with "
+                "its weights, never joins the model.",
         TF_KERAS: "Same as Keras 3: tf.keras 2 tracks only attributes, lists and dicts of the "
                   "layer, does not see layers inside plain objects, closures or globals, and says "
                   "nothing.",
@@ -90,6 +96,8 @@ RULE = Rule(
         "factory": "# make {factory} a keras.layers.Layer subclass: create its layers in __init__,\n"
                    "# run them in call(); then self.{attr} = {factory}(...) is tracked",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
+        "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
+                  "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
     },
     fix_safety="No automatic fix: the container has to become a Layer, or its layers attributes "
                "(or a list/dict attribute) of the layer; either changes the names of the saved "
@@ -97,6 +105,54 @@ RULE = Rule(
 )
 
 CODE = RULE.code
+
+
+def TRIGGER(text: str) -> bool:
+    """Functional code that may call a layer on a concrete tensor: `layer(tf.range(...))`, or
+    `ids = np.arange(...)` then `...)(ids)` / `layer(ids)`."""
+    if "Input(" not in text:
+        return False
+    for m in _CONCRETE_RE.finditer(text):
+        at = m.start()
+        if text[at - 1:at] == "(":
+            return True
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        bound = _ASSIGNED_RE.match(line)
+        if bound and f"({bound.group(1)})" in text:
+            return True
+    return False
+
+
+_CONCRETE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)\.(?:range|arange|constant|array|asarray|linspace|"
+                          r"convert_to_tensor)\(")
+_ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?$")
+
+
+def check_module(ctx):
+    wire = wiring(ctx)
+    for scope, nodes in ctx.scopes():
+        if not wire.may_wire(nodes):
+            continue
+        env = wire.env_of(scope)
+        for node in nodes:
+            if type(node) is ast.BinOp:
+                operands = [node.left, node.right]
+            elif type(node) is ast.Call and (ctx.qualify(node.func) or "").startswith(
+                    ("keras.ops.", "tensorflow.", "keras.backend.")):
+                operands = [a for a in node.args]
+            elif type(node) is ast.Call and type(node.func) is ast.Call and \
+                    (ctx.qualify(node.func.func) or "").startswith("keras.layers."):
+                operands = [e for a in node.args for e in (a.elts if type(a) in (ast.List, ast.Tuple) else [a])]
+            else:
+                continue
+            kind, operand = wire.mixes(operands, env, scope)
+            if kind == BAKED:
+                text = ast.unparse(operand)
+                text = text if len(text) <= 40 else text[:37] + "..."
+                yield Hit(node, f"{text} is a layer's output on a concrete tensor, computed once while "
+                                f"wiring the functional model: it joins the graph as a constant, and that "
+                                f"layer and its weights are not part of the model (not trained, not saved)",
+                          attribute=text, class_name=None, fix="wiring")
 
 _STATE = (LAYER, WEIGHT, FOREIGN)
 _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}

@@ -1,20 +1,28 @@
 """LD012 lambda-captured-state: a Lambda layer whose function uses layers or variables from outside."""
 
 import ast
+import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, WEIGHT
-from ..facts import free_names
-from ..module import name_bindings
+from ..facts import (BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state, free_names,
+                     is_lambda_call, lambda_functions, self_attr_name, wiring)
+from ..walk import walk
 from ..triggers import mentions_lambda_layer
 from . import Hit
 
 RULE = Rule(
     code="LD012", name="lambda-captured-state", severity="error", tf_keras_severity="error",
     summary="A `Lambda` layer's function uses layers or variables defined outside it.",
-    what="Static: finds `Lambda(fn)` where `fn` (a lambda or a named function) reads a layer or "
-         "variable from an enclosing or global scope. Runtime: reports layers and variables that a "
+    what="Static: finds `Lambda(fn)` where `fn` (a lambda, a named function, or the project "
+         "functions it calls) reads a layer, a variable, a KerasTensor or a tensor computed from a "
+         "layer's weights (`layer.kernel`, `.embeddings`, `get_weights()`) from outside: a global, a "
+         "closure, `self.x` of a builder, or the result of a factory function; `arguments={...}` "
+         "holding such values; a Lambda called on a list that mixes KerasTensors with a variable or "
+         "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
+         "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
+         "while wiring a functional model (tied weights through `ops.transpose(dense.kernel)`). Runtime: reports layers and variables that a "
          "`Lambda`'s function captures or calls and that no layer of the model tracks.",
     why={
         KERAS3: "A `Lambda` layer wraps a function and tracks nothing the function uses. A layer "
@@ -63,38 +71,125 @@ RULE = Rule(
     """),
     fix_hint="# call the layer directly, or hold it in a subclassed Layer:\n"
              "outputs = {attr}(inputs)",
+    fixes={
+        "created": "# a subclassed Layer that creates its layers and variables once, in __init__/build(),\n"
+                   "# and uses them in call(), instead of a Lambda",
+        "wiring": "# read the weight inside a layer's call(), e.g. a layer holding the tied layer:\n"
+                  "# ops.matmul(x, ops.transpose(self.tied_to.embeddings))",
+    },
     fix_safety="No automatic fix: replacing the `Lambda` restructures the model and changes "
                "its saved layout.",
 )
 
 CODE = RULE.code
-TRIGGER = mentions_lambda_layer
+
+
+def TRIGGER(text: str) -> bool:
+    """A Lambda, or functional code that reads a layer's weights while wiring."""
+    return mentions_lambda_layer(text) or ("Input(" in text and _STATE_WORDS.search(text) is not None)
+
+
+_STATE_WORDS = re.compile(r"\.(?:kernel|embeddings|weights|get_weights\(|bias|variables)\b")
+
+_WHAT = {LAYER_VALUE: "a layer", VARIABLE: "a variable", STATE: "a tensor computed from a layer's weights",
+         SYMBOLIC: "a KerasTensor of the model being wired", BAKED: "a layer's output on a concrete tensor"}
 
 
 def check_module(ctx):
-    module_env = name_bindings(list(ctx.tree.body))
-    functions = {n.name: n for n in ctx.tree.body if isinstance(n, ast.FunctionDef)}
+    wire = wiring(ctx)
     for scope, nodes in ctx.scopes():
-        env = dict(module_env)
-        env.update(name_bindings(nodes))
+        may_wire = wire.may_wire(nodes)
+        if not may_wire and not any(is_lambda_call(ctx, n) for n in nodes):
+            continue
+        env = wire.env_of(scope)
+        lambda_inner = set()
         for node in nodes:
-            if not (isinstance(node, ast.Call) and (ctx.qualify(node.func) or "").endswith("keras.layers.Lambda")):
+            if type(node) is not ast.Call:
                 continue
-            fn = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "function"), None)
-            if isinstance(fn, ast.Name) and fn.id in functions:
-                fn = functions[fn.id]
-            if not isinstance(fn, (ast.Lambda, ast.FunctionDef)):
+            if is_lambda_call(ctx, node):
+                hit = _check_lambda(ctx, wire, node, env, scope)
+                if hit is not None:
+                    yield hit
                 continue
-            captured = []
-            for name in free_names(fn):
-                values = env.get(name, [])
-                if values and any(ctx.value(v, env).kind in (LAYER, WEIGHT, FOREIGN) for v in values):
-                    captured.append(name)
-            if captured:
-                yield Hit(
-                    node,
-                    f"Lambda layer uses {', '.join(captured)} from outside its function: a Lambda "
-                    f"tracks nothing, so their weights are not counted, trained or saved",
-                    attribute=captured[0],
-                    class_name="Lambda",
-                )
+            if type(node.func) is ast.Call and is_lambda_call(ctx, node.func) and wire.may_wire(nodes):
+                lambda_inner.add(id(node))
+                kind, operand = wire.mixes(_call_inputs(node), env, scope)
+                if kind in (VARIABLE, STATE):
+                    yield Hit(node, f"Lambda layer called on {_text(operand)} ({_WHAT[kind]}) next to the "
+                                    f"model's inputs: a Lambda tracks nothing, so that value is a constant "
+                                    f"the model neither trains nor saves",
+                              attribute=_text(operand), class_name="Lambda", fix="wiring")
+                continue
+        if not wire.may_wire(nodes):
+            continue
+        for node in nodes:
+            if type(node) is ast.BinOp:
+                operands = [node.left, node.right]
+            elif type(node) is ast.Call and id(node) not in lambda_inner and \
+                    (ctx.qualify(node.func) or "").startswith(("keras.ops.", "tensorflow.", "keras.backend.")):
+                operands = _call_inputs(node)
+            else:
+                continue
+            kind, operand = wire.mixes(operands, env, scope)
+            if kind in (VARIABLE, STATE):
+                yield Hit(node, f"{_text(operand)} ({_WHAT[kind]}) is used while wiring a functional "
+                                f"model: it enters the graph as a constant copy (tied weights that do "
+                                f"not train); read the weight inside a layer's call() instead",
+                          attribute=_text(operand), class_name=None, fix="wiring")
+
+
+def _text(node) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_lambda(ctx, wire, node, env, scope):
+    bodies = lambda_functions(ctx, node, wire, env)
+    captured = []
+    creates = []
+    for i, fn in enumerate(bodies):
+        fenv = env if i == 0 and isinstance(fn, ast.Lambda) else wire.env_of(fn)
+        if i == 0 and not isinstance(fn, ast.Lambda):
+            fenv = wire.env_of(fn)
+        fscope = scope if isinstance(fn, ast.Lambda) else fn
+        for name in free_names(fn):
+            if name in wire.functions and name not in fenv:
+                continue
+            if name == "self":
+                for sub in walk(fn):
+                    attr = self_attr_name(sub)
+                    if attr and wire.kind(sub, fenv, fscope) in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
+                        captured.append((f"self.{attr}", wire.kind(sub, fenv, fscope)))
+                continue
+            if name not in fenv:
+                continue
+            if fenv is env:  # a lambda runs when the Lambda is called: the bindings before it count
+                earlier = [v for v in fenv[name] if getattr(v, "lineno", 0) < node.lineno]
+                if earlier and len(earlier) < len(fenv[name]):
+                    fenv = dict(fenv)
+                    fenv[name] = earlier
+            kind = wire.kind(ast.Name(id=name, ctx=ast.Load()), fenv, fscope)
+            if kind is None:
+                values = fenv.get(name, [])
+                if any(ctx.value(v, fenv).kind in (LAYER, WEIGHT, FOREIGN) for v in values):
+                    kind = LAYER_VALUE
+            if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
+                captured.append((name, kind))
+        creates.extend(created_state(ctx, fn, fenv))
+    for kw in node.keywords:
+        if kw.arg == "arguments" and type(kw.value) is ast.Dict:
+            for key, value in zip(kw.value.keys, kw.value.values):
+                kind = wire.kind(value, env, scope)
+                if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
+                    captured.append((f"arguments[{ast.unparse(key) if key else '**'}]", kind))
+    if captured:
+        names = ", ".join(f"{n} ({_WHAT[k]})" for n, k in dict.fromkeys(captured))
+        return Hit(node, f"Lambda layer uses {names} from outside its function: a Lambda tracks "
+                         f"nothing, so their weights are not counted, trained or saved",
+                   attribute=captured[0][0], class_name="Lambda")
+    if creates:
+        what = ", ".join(dict.fromkeys(c for _, c in creates))
+        return Hit(node, f"Lambda layer's function creates {what} on every call: the Lambda tracks "
+                         f"none of it, so those weights are not counted, trained or saved",
+                   attribute=creates[0][1], class_name="Lambda", fix="created")
+    return None
