@@ -76,6 +76,16 @@ def is_float(value) -> bool:
         return "float" in str(dtype)
 
 
+def is_integer_valued(value) -> bool:
+    """A float tensor/array whose values are all whole numbers (0/1 masks, ones, triangular
+    masks, position tables from arange, one-hot): a buffer, never a weight's trained values."""
+    try:
+        array = to_numpy(value)
+        return bool(np.all(np.isfinite(array)) and np.all(array == np.round(array)))
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def to_numpy(value) -> np.ndarray:
     if hasattr(value, "numpy"):
         return np.array(value.numpy())
@@ -119,6 +129,34 @@ def gradients(model_fn, variables):
             tape.watch(variable.value)
         loss = model_fn()
     return tape.gradient(loss, [v.value for v in variables], unconnected_gradients=tf.UnconnectedGradients.NONE)
+
+
+def gradients_and_reads(objectives, variables):
+    """For each callable of `objectives` (each runs a forward pass and returns a scalar, or None
+    when it has nothing to differentiate): the ids of `variables` that get a gradient from it,
+    and the ids of those the forward pass read at all (a tape's watched variables).
+
+    A variable read but given no gradient went through stop_gradient, NumPy, round, argmax or an
+    int cast; a variable never read is one call() does not use (or uses through a stale copy)."""
+    if name() != "tensorflow":
+        raise NotImplementedError(f"the gradient probe does not support the {name()} backend yet")
+    import tensorflow as tf
+
+    handles = {id(v.value): v for v in variables}
+    trained, read = set(), set()
+    for objective in objectives:
+        with tf.GradientTape(watch_accessed_variables=True) as tape:
+            loss = objective()
+        read |= {id(handles[id(w)]) for w in tape.watched_variables() if id(w) in handles}
+        if loss is None:
+            continue
+        try:
+            grads = tape.gradient(loss, [v.value for v in variables],
+                                  unconnected_gradients=tf.UnconnectedGradients.NONE)
+        except Exception:  # noqa: BLE001 - TF cannot differentiate this graph: nothing is decided
+            grads = [True] * len(variables)
+        trained |= {id(v) for v, g in zip(variables, grads) if g is not None}
+    return trained, read
 
 
 def snapshot_random_state():

@@ -22,6 +22,23 @@ class Call:
     error: BaseException | None = None
     depth: int = 0
     parent: Call | None = None
+    concrete: bool = False  # called on concrete values (eager tensors, arrays), not symbolic ones
+
+
+def _is_concrete(value) -> bool:
+    """Concrete values (eager tensors, NumPy arrays, variables) and no symbolic KerasTensor."""
+    leaves, stack = [], [value]
+    while stack and len(leaves) < 64:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif hasattr(item, "shape") and hasattr(item, "dtype"):
+            leaves.append(item)
+    if not leaves or any(type(leaf).__name__ == "KerasTensor" for leaf in leaves):
+        return False
+    return all(hasattr(leaf, "numpy") or hasattr(leaf, "__array__") for leaf in leaves)
 
 
 def _shapes(value) -> list:
@@ -64,8 +81,9 @@ class CallRecorder:
 
         def recording_call(layer, *args, **kwargs):
             parent = recorder._stack[-1] if recorder._stack else None
-            call = Call(layer, _shapes(args[:1] or list(kwargs.values())[:1]), locate.user_site(sys._getframe(1)),
-                        depth=len(recorder._stack), parent=parent)
+            first = args[:1] or list(kwargs.values())[:1]
+            call = Call(layer, _shapes(first), locate.user_site(sys._getframe(1)),
+                        depth=len(recorder._stack), parent=parent, concrete=_is_concrete(first))
             recorder.calls.append(call)
             recorder._stack.append(call)
             try:

@@ -42,9 +42,17 @@ class Observation:
     # the model exactly as the target returned it, before any call:
     # {id(layer): (layer, built, ids of its own variables, id of its nearest ancestor or None)}
     as_returned: dict = field(default_factory=dict)
+    # what a probe measured that another reuses (e.g. which variables the forward pass reads):
+    # filled lazily by the probe module that computes it, never read as the model's state
+    measured: dict[str, Any] = field(default_factory=dict)
 
     def forward(self):
         return self.model(self.inputs)
+
+    def forward_training(self):
+        """The forward pass in training mode (dropout on, BatchNorm on batch statistics): weights
+        read only with training=True (a learnt dropout rate...) are read here."""
+        return self.model(self.inputs, training=True)
 
     def is_activation(self, value) -> bool:
         """A tensor with the batch as first axis: a cached activation (e.g. attention scores kept
@@ -108,6 +116,13 @@ def keras_attribute_names() -> set:
     if _KERAS_ATTRIBUTES is None:
         keras = backend.keras_module()
         names = set(vars(keras.layers.Layer()).keys()) | set(vars(keras.Model()).keys())
+        # a functional (sub)class and a Sequential set more of their own (`_operations_by_depth`...)
+        try:
+            inputs = keras.Input((1,))
+            names |= set(vars(keras.Model(inputs, keras.layers.Identity()(inputs))).keys())
+            names |= set(vars(keras.Sequential([keras.Input((1,)), keras.layers.Identity()])).keys())
+        except Exception:  # noqa: BLE001
+            pass
         names |= {"_build_shapes_dict", "_inbound_nodes", "_outbound_nodes", "_called", "_layers",
                   "_operations", "_inputs", "_outputs", "_inputs_struct", "_outputs_struct",
                   "built", "_post_build_called", "_convert_input_args", "_allow_non_tensor_positional_args"}

@@ -9,7 +9,7 @@ from . import locate
 
 
 def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None,
-         fix_values: dict | None = None, **extra) -> Finding:
+         fix_values: dict | None = None, severity: str | None = None, **extra) -> Finding:
     """One runtime finding. `site` (file, line) wins; else the attribute's line in `cls`; else the class.
 
     The fix is the rule's own template (the same `lint` prints), filled with `attribute` and
@@ -20,7 +20,7 @@ def make(code: str, message: str, *, cls=None, attribute: str | None = None, sit
     return new_finding(
         code, message, path=display_path(path), line=line, detector="runtime", target=KERAS3,
         class_name=cls.__name__ if cls is not None else None, attribute=attribute,
-        fix_values=fix_values, extra=extra,
+        fix_values=fix_values, severity=severity, extra=extra,
     )
 
 

@@ -11,6 +11,7 @@ _UNTRACKED = {
     "layer": "LD011",  # a layer held in a plain object, a global, a closure...
     "variable": "LD011",  # a keras.Variable held the same way
     "native": "LD003",  # a tf.Variable (a backend-native variable) on a layer
+    "native_in_object": "LD011",  # a tf.Variable reached through a tf.Module/plain object on a layer
     "tensor": "LD001",  # a weight-like tensor or array
 }
 

@@ -1,7 +1,13 @@
-"""LD009: every trainable weight must get a gradient from a scalar of the outputs.
+"""LD009: every trainable weight must get a gradient from what training optimises.
 
-The scalar is the sum of every float output. TF returns None for a weight the output does not
-depend on differentiably (unused, stop_gradient, NumPy round trip, round/argmax/int casts).
+Two objectives: the sum of every float output in inference mode, and in training mode the sum
+of the float outputs plus `model.losses` (add_loss) plus the compiled loss when the model was
+compiled (a loss function may read a weight the outputs do not). A weight is trained when
+either gives it a gradient. TF returns None for a weight no objective depends on
+differentiably (unused, stop_gradient, NumPy round trip, round/argmax/int casts).
+
+When nothing is differentiable (the model outputs only ids and has no loss), the weights the
+forward pass never reads (a tape's watched variables) are still reported.
 """
 
 from __future__ import annotations
@@ -15,9 +21,64 @@ def _float_outputs(outputs) -> list:
     return [o for o in keras.tree.flatten(outputs) if backend.is_float(o)]
 
 
-def _scalar(outputs):
+def _objective(outputs, extra=()):
+    """The scalar to differentiate, or None when there is nothing float to sum."""
     keras = backend.keras_module()
-    return sum(keras.ops.sum(keras.ops.cast(o, "float32")) for o in _float_outputs(outputs))
+    terms = [keras.ops.sum(keras.ops.cast(o, "float32")) for o in _float_outputs(outputs)]
+    terms += [keras.ops.sum(keras.ops.cast(t, "float32")) for t in extra
+              if t is not None and backend.is_float(t)]
+    return sum(terms[1:], terms[0]) if terms else None
+
+
+def _compiled_loss(model, inputs, outputs):
+    """The compiled loss on the outputs (their own values as targets: only which weights it reads
+    matters, not its value), or None. Metric trackers it updates are put back."""
+    if not getattr(model, "compiled", False) or getattr(model, "loss", None) is None:
+        return None
+    keras = backend.keras_module()
+    trackers = list(getattr(model, "metrics_variables", []) or [])
+    saved = [backend.to_numpy(v.value).copy() for v in trackers]
+    try:
+        targets = keras.tree.map_structure(keras.ops.stop_gradient, outputs)
+        return model.compute_loss(x=inputs, y=targets, y_pred=outputs, training=True)
+    except Exception:  # noqa: BLE001 - a loss that needs real targets: the outputs decide alone
+        return None
+    finally:
+        for variable, value in zip(trackers, saved):
+            variable.assign(value)
+
+
+def usage(inspection: Observation):
+    """(trained, read, decidable): ids of the trainable weights that get a gradient from an
+    objective, ids of those a forward pass reads, and whether any objective was differentiable.
+    Measured once per Observation (LD010 and LD009 both use it)."""
+    if "usage" in inspection.measured:
+        return inspection.measured["usage"]
+    variables = list(inspection.model.trainable_weights)
+    decidable = []
+
+    def inference():
+        value = _objective(inspection.forward())
+        decidable.append(value is not None)
+        return value
+
+    def training():
+        outputs = inspection.forward_training()
+        losses = list(getattr(inspection.model, "losses", []) or [])
+        value = _objective(outputs, losses + [_compiled_loss(inspection.model, inspection.inputs, outputs)])
+        decidable.append(value is not None)
+        return value
+
+    trained, read = set(), set()
+    if variables:
+        trained, read = backend.gradients_and_reads([inference], variables)
+        try:
+            more_trained, more_read = backend.gradients_and_reads([training], variables)
+            trained, read = trained | more_trained, read | more_read
+        except Exception:  # noqa: BLE001 - a model that cannot run in training mode here
+            pass
+    inspection.measured["usage"] = (trained, read, any(decidable))
+    return inspection.measured["usage"]
 
 
 def owner_and_attribute(inspection, variable):
@@ -45,22 +106,28 @@ def _inside_library_model(inspection, node) -> bool:
 
 
 def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
-    """LD009: a trainable weight that gets no gradient from the outputs (unless LD010 explains it)."""
+    """LD009: a trainable weight that gets no gradient from the outputs or the losses (unless
+    LD010 explains it); with nothing differentiable, a weight the forward pass never reads."""
     result = ProbeResult()
     variables = [v for v in inspection.model.trainable_weights]
-    if not variables or not _float_outputs(inspection.outputs):
-        return result  # nothing to differentiate (e.g. the model outputs only class ids)
-    grads = backend.gradients(lambda: _scalar(inspection.forward()), variables)
-    for variable, grad in zip(variables, grads):
-        if grad is not None or id(variable) in explained.no_gradient:
+    if not variables:
+        return result
+    trained, read, decidable = usage(inspection)
+    for variable in variables:
+        if id(variable) in trained or id(variable) in explained.no_gradient:
             continue
+        if not decidable and id(variable) in read:
+            continue  # the model outputs only ids and has no loss: nothing says it should train
         node, attribute = owner_and_attribute(inspection, variable)
         if node is not None and _inside_library_model(inspection, node):
             continue
         cls = type(node.layer) if node else None
+        why = ("gets no gradient from the outputs or the losses" if decidable else
+               "is never read by the forward pass (the outputs are not float, so this is decided "
+               "from what call() reads)")
         result.findings.append(findings.make(
             "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{variable.path}', "
-                     f"{backend.size_of(variable)} values) gets no gradient from the outputs: it is counted "
+                     f"{backend.size_of(variable)} values) {why}: it is counted "
                      f"as trainable but never trained", cls=cls, attribute=attribute,
             # where call() reads it (through stop_gradient, NumPy, round...), else where it is made
             site=locate.use_site(cls, "call", attribute) if cls else None,

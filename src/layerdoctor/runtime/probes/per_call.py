@@ -138,6 +138,8 @@ def _layers_per_call(inspection, explained, result) -> None:
             continue
         if not _called_by_user_code(call) or _inside_untracked_layer(call, tracked):
             continue  # only the outermost untracked layer, used by the user's own call() or a Lambda
+        if getattr(layer, "built", False) and not layer.weights:
+            continue  # a stateless layer (Add, Activation, Dropout...) loses nothing untracked or per call
         reported.add(id(layer))
         owner_cls = _owner_class(call)
         owner_node = inspection.node_of(call.parent.layer)

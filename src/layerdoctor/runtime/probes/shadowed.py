@@ -1,16 +1,26 @@
-"""LD010: a variable attribute replaced by a tensor derived from it.
+"""LD010: a variable attribute replaced by a tensor derived from it, or a frozen copy of it.
 
-Sign: a layer owns a variable that none of its attributes holds any more (the attribute now
+Replaced: a layer owns a variable that none of its attributes holds any more (the attribute now
 holds a tensor). Proof: perturbing that variable does not change the output, because call()
 reads the stale tensor. The output is compared on fixed inputs; the variable is restored.
+
+Frozen copy: the attribute still holds the variable, but no forward pass (inference or
+training) reads it and no loss trains it, while the layer holds a float tensor its source
+assigns from that attribute (`self.masked = self.kernel * mask`, a concatenation,
+`sigmoid(self.p)`...). The variable being unused is measured; the link to the tensor is read
+from the class's source (an eager tensor keeps no history), and the message says so.
 """
 
 from __future__ import annotations
+
+import ast
+import textwrap
 
 import numpy as np
 
 from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, user_attributes
+from . import gradients
 
 
 def _referenced_ids(layer) -> set:
@@ -42,6 +52,76 @@ def _derived_attribute(layer, variable):
     return same_size[0] if same_size else None
 
 
+def _computed_from(cls, held: str) -> list[str]:
+    """Attributes the class's source assigns from an expression reading `self.<held>` (in any
+    method, including build() and __init__), in source order, for the class and its user bases."""
+    out = []
+    for klass in getattr(cls, "__mro__", (cls,)):
+        try:
+            path, lines, _ = locate.class_lines(klass)
+            if not path or not locate.is_user_file(path):
+                continue
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign):
+                continue
+            reads = any(isinstance(n, ast.Attribute) and n.attr == held and isinstance(n.value, ast.Name)
+                        and n.value.id == "self" for n in ast.walk(node.value))
+            if not reads:
+                continue
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                        and target.value.id == "self" and target.attr != held and target.attr not in out:
+                    out.append(target.attr)
+    return out
+
+
+def _frozen_copy_attribute(inspection, layer, variable, held):
+    """The float tensor attribute of `layer` that its source computes from `self.<held>` (the
+    closest in size when several are), or None."""
+    derived = _computed_from(type(layer), held)
+    if not derived:
+        return None
+    attributes = user_attributes(layer)
+    tensors = [(k, attributes[k]) for k in derived if k in attributes and backend.is_tensor(attributes[k])
+               and backend.is_float(attributes[k]) and not inspection.is_activation(attributes[k])]
+    if not tensors:
+        return None
+    size = backend.size_of(variable)
+    return min(tensors, key=lambda item: abs(backend.size_of(item[1]) - size))[0]
+
+
+def frozen_copies(inspection: Observation, explained: Explained, result: ProbeResult) -> None:
+    """LD010 (heuristic link): a variable no pass reads nor any loss trains, next to a float
+    tensor the layer computed once."""
+    trained, read, _ = gradients.usage(inspection)
+    for node in inspection.user_layers():
+        for variable in backend.own_variables(node.layer):
+            if not variable.trainable or not backend.is_float(variable) or id(variable) in trained \
+                    or id(variable) in read or id(variable) in result.explains.no_gradient:
+                continue
+            held = next((k for k, v in user_attributes(node.layer).items() if v is variable), None)
+            if held is None:
+                continue  # no attribute holds it any more: the replaced kind, proved below
+            attribute = _frozen_copy_attribute(inspection, node.layer, variable, held)
+            if attribute is None:
+                continue
+            cls = type(node.layer)
+            result.explains.attributes.add((id(node.layer), attribute))
+            result.explains.no_gradient.add(id(variable))
+            result.findings.append(findings.make(
+                "LD010", f"{cls.__name__}.{attribute} looks like a frozen copy of {cls.__name__}.{held} "
+                         f"(variable '{variable.path}'): no forward pass reads the variable and no loss "
+                         f"trains it, while call() can use the tensor {attribute}, computed once "
+                         f"(heuristic: the tensor keeps no history; the link is the source line that assigns it "
+                         f"from self.{held}). "
+                         f"The variable is counted but never trained: compute {attribute} from it in call()",
+                cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
+                layer=node.path, variable=variable.path))
+
+
 def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeResult:
     """LD010: a variable attribute replaced by a tensor derived from it (proved by perturbing it)."""
     result = ProbeResult()
@@ -53,6 +133,7 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
                 attribute = _derived_attribute(node.layer, variable)
                 if attribute:
                     candidates.append((node, variable, attribute))
+    frozen_copies(inspection, explained, result)
     if not candidates:
         return result
     baseline = _outputs(inspection)

@@ -9,7 +9,18 @@ from ..context import Explained, Observation, ProbeResult
 def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
     """LD007 (info): layers called in several places, and variables shared between layers."""
     result = ProbeResult()
-    _shared_layers(inspection.tree, inspection, result, inside_shared=False)
+    groups: dict = {}
+    _shared_layers(inspection.tree, inspection, result, inside_shared=False, groups=groups)
+    for (owner, others), nodes in groups.items():
+        if len(nodes) == 1:
+            _report(nodes[0], result)
+            continue
+        params = sum(n.params for n in nodes)
+        names = ", ".join(n.name for n in nodes[:5]) + (", ..." if len(nodes) > 5 else "")
+        result.findings.append(findings.make(
+            "LD007", f"{len(nodes)} layers of {owner or 'the model'} ({names}) are also reachable through "
+                     f"{', '.join(others)}: one shared structure, its {params} weights counted once",
+            cls=type(nodes[0].layer), site=_first_site(nodes[0]), layer=nodes[0].path))
     for node in inspection.nodes():
         for variable_path, first_owner in node.tied:
             cls = type(node.layer)
@@ -20,21 +31,35 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
     return result
 
 
-def _shared_layers(node, inspection, result, inside_shared: bool) -> None:
+def _parent(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _shared_layers(node, inspection, result, inside_shared: bool, groups: dict) -> None:
     if node.shared_ref is not None:
         return
     shared = node.shared_calls > 1 or bool(node.also_at)
-    if shared and not inside_shared and node is not inspection.tree:
-        places = ", ".join(node.call_sites) if node.call_sites else "several places"
-        uses = f"called {node.shared_calls} times" if node.shared_calls > 1 else f"reachable as {', '.join(node.also_at)}"
-        site = _first_site(node)
-        result.findings.append(findings.make(
-            "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
-                     f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
-            fix_values={"attr": node.name},
-            call_sites=node.call_sites or None))
+    if shared and not inside_shared and node is not inspection.tree and node.params:
+        if node.shared_calls <= 1:
+            # reachable in several places: one finding per shared structure (a sub-Model of the
+            # model's own graph reaches all its layers again), not one per layer
+            key = (_parent(node.path), tuple(sorted({_parent(p) for p in node.also_at})))
+            groups.setdefault(key, []).append(node)
+        else:
+            _report(node, result)
     for child in node.children:
-        _shared_layers(child, inspection, result, inside_shared or shared)
+        _shared_layers(child, inspection, result, inside_shared or shared, groups)
+
+
+def _report(node, result) -> None:
+    places = ", ".join(node.call_sites) if node.call_sites else "several places"
+    uses = f"called {node.shared_calls} times" if node.shared_calls > 1 else f"reachable as {', '.join(node.also_at)}"
+    site = _first_site(node)
+    result.findings.append(findings.make(
+        "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
+                 f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
+        fix_values={"attr": node.name},
+        call_sites=node.call_sites or None))
 
 
 def _first_site(node):

@@ -7,12 +7,20 @@ among the tracked layers/variables is reported and listed as untracked state.
 
 from __future__ import annotations
 
+import re
 import types
+
+import numpy as np
 
 from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 from ..overlaps import untracked_code
 from ..tree import UntrackedState, describe_value
+from ...static.context import WEIGHT_NAME_RE
+
+# Names of legitimate constant buffers: masks, noise, position/index tables, encodings.
+BUFFER_NAME_RE = re.compile(r"(^|_)(mask|noise|eps|epsilon|pos|position|index|indices|idx|ids|table|"
+                            r"encoding|range|causal|tril|triu|perm|permutation)s?(_|\d|$)", re.I)
 
 MAX_DEPTH = 3
 
@@ -41,6 +49,8 @@ def _children(value, how: str):
                 yield f".<global>.{name}", value.__globals__[name], "global"
     elif _is_plain_object(value):
         for name, item in vars(value).items():
+            if name.startswith("_self_"):
+                continue  # TF's tracking tables of a tf.Module repeat its attributes
             yield f".{name}", item, "plain object"
 
 
@@ -69,22 +79,25 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
     user_nodes = {id(n) for n in inspection.user_layers()}
     lambda_sites = {}  # a Lambda's findings point at its function, not at Keras's Lambda class
 
-    def report(node, label, value, via, code, message):
+    def report(node, label, value, via, code, message, severity=None, site=None):
         if id(value) in reported:
             return
         reported.add(id(value))
         result.explains.values.add(id(value))
         cls = type(node.layer)
         top_attribute = label.lstrip(".").split(".")[0].split("[")[0]
+        if label.startswith(".<graph>."):
+            top_attribute = label.lstrip(".")  # one finding per operation of the graph
         if (id(node.layer), top_attribute) in explained.attributes:
             return  # another probe explained this attribute (LD002, LD010)
         key = (id(node.layer), top_attribute, code)
-        site = lambda_sites.get(id(node)) or locate.attribute_site(cls, top_attribute)
+        site = site or lambda_sites.get(id(node)) or locate.attribute_site(cls, top_attribute)
         if key not in reported_findings:
             reported_findings.add(key)
             result.findings.append(findings.make(
                 code, message, cls=cls, attribute=top_attribute, site=site, layer=node.path,
-                reached_through=label.lstrip("."), via=via, fix_values=findings.measured(value)))
+                reached_through=label.lstrip("."), via=via, fix_values=findings.measured(value),
+                severity=severity))
         result.untracked.append(UntrackedState(
             what=describe_value(value), owner=node.path, attribute=label.lstrip("."), count=_count(value),
             code=code, site=(findings.display_path(site[0]), site[1])))
@@ -100,9 +113,13 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                    f"its {_count(value)} weights are never trained or saved")
             return
         if backend.is_native_variable(value):
-            code = untracked_code("native", in_lambda)
+            # a tf.Variable on the layer itself is LD003; one reached through an object the layer
+            # holds (a tf.Module, a plain object) is hidden by that holder: LD011
+            code = untracked_code("native_in_object" if via == "plain object" else "native", in_lambda)
+            held = " held in an object Keras does not look into (a tf.Module, a plain object)" \
+                if via == "plain object" else ""
             report(node, label, value, via, code,
-                   f"{where} is a {describe_value(value)}: Keras 3 does not track it "
+                   f"{where} is a {describe_value(value)}{held}: Keras 3 does not track it "
                    f"({_count(value)} values never trained or saved)")
             return
         if backend.is_keras_variable(value):
@@ -112,11 +129,30 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                        f"{where}: variable {describe_value(value)} is held in a {via}, not tracked")
             return
         if is_weight_like_tensor(value):
+            if in_lambda and not inspection.is_activation(value):
+                source = copies.source_of(value)
+                if source is not None:
+                    report(node, label, value, via, untracked_code("tensor", True),
+                           f"{where} is a tensor holding the values of the weight '{source.path}' "
+                           f"(a copy or transpose taken while wiring; heuristic: matched by its values): "
+                           f"the function computes with a constant, so the weight it was taken from "
+                           f"does not learn through this path")
+                return
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
-            report(node, label, value, via, untracked_code("tensor", False),
-                   f"{where} is a {describe_value(value)}, not a variable: "
-                   f"its {_count(value)} values are never trained or saved")
+            # One policy with the static LD001: a weight-like name, or values a weight would hold.
+            name = label.lstrip(".").split(".")[-1].split("[")[0]
+            if WEIGHT_NAME_RE.match(name):
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a {describe_value(value)}, not a variable: "
+                       f"its {_count(value)} values are never trained or saved")
+            elif not backend.is_integer_valued(value) and not BUFFER_NAME_RE.search(name):
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a {describe_value(value)}, not a variable: "
+                       f"its {_count(value)} values are never trained or saved (heuristic: its values "
+                       f"are not whole numbers and its name is not a buffer's; a fixed buffer is fine "
+                       f"as a tensor)", severity="warning")
+            # else a constant buffer (mask, position table, noise): not a weight
             return
         if depth >= MAX_DEPTH:
             return
@@ -126,6 +162,7 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 continue
             scan(node, label + child_label, child, child_via, depth + 1, in_lambda)
 
+    copies = _WeightCopies(inspection)
     for node in inspection.nodes():
         layer = node.layer
         if type(layer).__name__ == "Lambda":
@@ -133,9 +170,124 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             if function is not None:
                 lambda_sites[id(node)] = locate.function_site(function)
                 scan(node, ".function", function, "Lambda function", 0, True)
+            for key, value in (getattr(layer, "arguments", None) or {}).items():
+                if type(value).__name__ == "KerasTensor":
+                    report(node, f".arguments[{key!r}]", value, "Lambda arguments=", "LD012",
+                           f"{type(layer).__name__}.arguments[{key!r}] is a KerasTensor: arguments= does not "
+                           f"connect it to the graph, so the layers computing it are not part of this path "
+                           f"(their weights get no gradient through it); pass it in the Lambda's input list")
+                else:
+                    scan(node, f".arguments[{key!r}]", value, "Lambda arguments=", 0, True)
         elif id(node) in user_nodes:
             for name, value in user_attributes(layer).items():
                 if (id(layer), name) in explained.attributes:
                     continue
                 scan(node, "." + name, value, "attribute", 0, False)
+    _graph_constants(inspection, copies, report, lambda_sites)
+    _layers_called_while_wiring(inspection, result)
     return result
+
+
+class _WeightCopies:
+    """Which weight a concrete tensor copies: same values in any order (a copy, transpose,
+    reshape or permutation of it). Only weights whose values are not all whole numbers count
+    (a zero bias matches any zeros). Built lazily: most models hold no such tensor."""
+
+    def __init__(self, inspection):
+        self._inspection = inspection
+        self._index = None
+
+    @staticmethod
+    def _key(value):
+        array = np.asarray(backend.to_numpy(value), dtype="float64").ravel()
+        return array.size, float(np.round(array.sum(), 4))
+
+    def source_of(self, value):
+        if not backend.is_float(value) or backend.size_of(value) < 2 or backend.is_integer_valued(value):
+            return None
+        if self._index is None:
+            self._index = {}
+            for variable in self._inspection.model.weights:
+                if backend.is_float(variable) and backend.size_of(variable) > 1 \
+                        and not backend.is_integer_valued(variable.value):
+                    self._index.setdefault(self._key(variable.value), []).append(variable)
+        try:
+            candidates = self._index.get(self._key(value), [])
+            values = np.sort(np.asarray(backend.to_numpy(value), dtype="float64").ravel())
+        except Exception:  # noqa: BLE001
+            return None
+        for variable in candidates:
+            mine = np.sort(np.asarray(backend.to_numpy(variable.value), dtype="float64").ravel())
+            if np.allclose(mine, values, rtol=1e-6, atol=1e-7):
+                return variable
+        return None
+
+
+def _wiring_site(inspection, operation):
+    """Where the wiring code called `operation` (a layer), else where it called its first layer."""
+    calls = inspection.construction.calls if inspection.construction is not None else []
+    for call in calls:
+        if call.layer is operation and call.site:
+            return call.site
+    return next((call.site for call in calls if call.site), None)
+
+
+def _graph_constants(inspection, copies, report, lambda_sites) -> None:
+    """LD012: state baked into a functional graph while wiring: an untracked variable in a layer's
+    input list (`Lambda(f)([x, variable])`), or a constant copy of a weight passed to a layer or
+    an op next to a KerasTensor (`ops.matmul(h, ops.transpose(dense.kernel))`)."""
+    tracked_variables = {id(v) for v in inspection.model.weights}
+    for node in inspection.nodes():
+        for operation in getattr(node.layer, "_operations", None) or []:
+            for graph_node in getattr(operation, "_inbound_nodes", None) or []:
+                arguments = getattr(graph_node, "arguments", None)
+                if arguments is None:
+                    continue
+                keras = backend.keras_module()
+                for value in keras.tree.flatten((arguments.args, arguments.kwargs)):
+                    owner = inspection.node_of(operation) or node
+                    site = lambda_sites.get(id(owner)) or _wiring_site(inspection, operation)
+                    label = f".<graph>.{operation.name}"
+                    what = f"{type(operation).__name__} '{operation.name}'"
+                    if backend.is_keras_variable(value) or backend.is_native_variable(value):
+                        if id(value) in tracked_variables:
+                            continue  # a tracked weight read at call time: trained
+                        report(owner, label, value, "functional graph", "LD012",
+                               f"{what} is called on the variable {describe_value(value)} next to its "
+                               f"symbolic inputs: the variable is not a weight of the model, so it is never "
+                               f"trained or saved ({_count(value)} values)", site=site)
+                    elif backend.is_tensor(value):
+                        source = copies.source_of(value)
+                        if source is None:
+                            continue
+                        report(owner, label, value, "functional graph", "LD012",
+                               f"{what} is called on a constant holding the values of the weight "
+                               f"'{source.path}' (a copy or transpose taken while wiring; heuristic: "
+                               f"matched by its values): the graph keeps the copy, so this path never "
+                               f"trains the weight (tie it in a layer's call() instead)", site=site)
+
+
+def _layers_called_while_wiring(inspection, result) -> None:
+    """LD011: a layer the wiring code called on concrete values (tf.range, a NumPy array): its
+    output is baked into the graph as a constant and its weights never join the model."""
+    construction = inspection.construction
+    if construction is None:
+        return
+    tracked = inspection.tracked_layer_ids()
+    seen = set()
+    for call in construction.calls:
+        layer = call.layer
+        if call.parent is not None or not call.concrete or id(layer) in tracked or id(layer) in seen:
+            continue
+        seen.add(id(layer))
+        count = sum(backend.size_of(v) for v in layer.weights)
+        if not count:
+            continue
+        result.findings.append(findings.make(
+            "LD011", f"{describe_value(layer)} was called on concrete values while the model was wired "
+                     f"(at {findings.where(call.site)}): its output is a constant in the graph and its "
+                     f"{count} weights are not part of the model (never trained or saved); call it on a "
+                     f"KerasTensor or inside a layer's call()", site=call.site))
+        result.untracked.append(UntrackedState(
+            what=describe_value(layer), owner="", attribute=f"<called at {findings.where(call.site)}>",
+            count=count, code="LD011", site=call.site and (findings.display_path(call.site[0]), call.site[1])))
