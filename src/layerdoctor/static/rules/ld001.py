@@ -22,8 +22,9 @@ RULE = Rule(
          "`matmul` operand, when the file passes it an array (`MyLayer(np.random.rand(4, 3))`) "
          "or `build()` turns it into a tensor (`tf.constant(self.init)`) and no weight is made "
          "from it; masks, indices and position tables are left alone. Runtime: walks the attributes of every "
-         "user-written layer and reports weight-like tensors and arrays that are not tracked "
-         "variables.",
+         "user-written layer and reports tensors and arrays that are not tracked variables, with the "
+         "static policy: an error under a weight-like name; otherwise a warning (a heuristic) only for "
+         "non-integer values whose name is not a buffer's (mask, noise, index, table, position...).",
     why={
         KERAS3: "Keras 3 tracks only `keras.Variable`s, which `add_weight` creates. A tensor or "
                 "NumPy array stored on the layer is a constant: it is not in `layer.weights`, the "

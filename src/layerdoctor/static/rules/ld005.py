@@ -19,8 +19,12 @@ RULE = Rule(
          "in `__init__`) on an instance of a project layer or model whose sublayers that build "
          "leaves unbuilt (created in `__init__` with no `build()`, or created in `build()` without "
          "being built there), when the instance is not called on data in the same function (Keras 3 "
-         "only: tf.keras 2's `Model.build` runs `call()`). Runtime: after the model has been called on data, reports "
-         "sublayers that are still unbuilt or own no weights although their class creates some.",
+         "only: tf.keras 2's `Model.build` runs `call()`). Runtime: looks at the model exactly as the target returned it "
+         "before calling it: sublayers still unbuilt under a built parent (`model.build(shape)` on a "
+         "subclassed model, or a `build()` that creates sublayers without building them) whose weights "
+         "only appear at the first call, which `summary()`, `count_params()` and `load_weights()` miss; "
+         "after a call on data, sublayers that are still unbuilt or own no weights although their "
+         "class creates some.",
     why={
         KERAS3: "Keras creates a layer's weights when the layer is first called or built. A "
                 "sublayer that nothing calls keeps no weights: the summary row says `0 (unbuilt)` "

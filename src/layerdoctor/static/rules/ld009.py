@@ -24,8 +24,11 @@ RULE = Rule(
          "entirely the result of `round`/`argmax`/`sign`/... and feeds further layers (nothing "
          "before it trains). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
-         "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence), "
-         "and recognises the error a NumPy conversion raises while the model is built.",
+         "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence). A weight "
+         "counts as trained when it gets a gradient from the inference outputs or from a training-mode "
+         "pass with `model.losses` and the compiled loss; when nothing float can be differentiated "
+         "(token ids in, ids out), the weights the forward pass never reads are reported. It also "
+         "recognises the error a NumPy conversion raises while the model is built.",
     why={
         KERAS3: "The weight is listed as trainable and counted in the summary, but no gradient "
                 "reaches it, so training never changes it: it keeps its initial value (zeros for a "

@@ -19,7 +19,9 @@ RULE = Rule(
          "self.embeddings])`, `ops.sigmoid(self.logit)`, a transpose or gather of it, also through "
          "local variables and a sublayer's `kernel`) stored on `self` and read by `call()` or a "
          "helper it calls. Runtime: reports layers whose output does not change when one of their "
-         "variables is assigned a new value (the call reads a stale copy).",
+         "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
+         "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
+         "copy: the link is read from the source, so the message says it is a heuristic).",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "

@@ -23,7 +23,8 @@ RULE = Rule(
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
          "joins the model being wired. Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
-         "forward pass calls, and reports layers and variables that Keras does not track.",
+         "forward pass calls, and reports layers and variables that Keras does not track, and layers "
+         "called on concrete values while the target wired the model whose weights are not in it.",
     why={
         KERAS3: "Keras tracks the sublayers and variables stored directly on a layer: as "
                 "attributes, or inside lists, dicts and tuples assigned to attributes. It does not "

@@ -23,7 +23,9 @@ RULE = Rule(
          "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
          "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
          "while wiring a functional model (tied weights through `ops.transpose(dense.kernel)`). Runtime: reports layers and variables that a "
-         "`Lambda`'s function captures or calls and that no layer of the model tracks.",
+         "`Lambda`'s function captures or calls, or receives through `arguments=` or its input list, "
+         "that no layer of the model tracks; a KerasTensor in `arguments=`; a constant in the graph "
+         "that holds a weight's values (a copy or transpose taken while wiring, flagged as a heuristic).",
     why={
         KERAS3: "A `Lambda` layer wraps a function and tracks nothing the function uses. A layer "
                 "or variable captured from outside still computes, but belongs to no layer of the "

@@ -13,8 +13,10 @@ RULE = Rule(
             "settings.",
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
-         "before calling it. Runtime: recognises the error raised while constructing or first "
-         "calling the layer and points at the class.",
+         "before calling it. Runtime: watches `Layer.__init__` while the target builds the "
+         "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
+         "= False` silently undone); recognises the error raised while constructing or first calling a "
+         "layer whose `__init__` never ran, and points at the class.",
     why={
         KERAS3: "`Layer.__init__` sets up tracking and the layer's settings. Never calling it makes "
                 "the first call raise \"you forgot to call `super().__init__()`\". Calling it late "
