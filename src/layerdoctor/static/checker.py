@@ -49,10 +49,13 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
         config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
     files, errors = discover(paths, config.exclude)
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
+    # Files named alone (an editor, pre-commit) are checked against the project they belong to:
+    # its other files are indexed (a base layer may live there) but not reported on.
+    context = project_context(paths, files, config.exclude)
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
     if store is not None:
-        cached = store.load_result(files)
+        cached = store.load_result(files + context)
         if cached is not None:
             cached.errors = errors + cached.errors
             return cached.sort()
@@ -62,7 +65,7 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        findings, file_errors = run(files, config, jobs)
+        findings, file_errors = run(files + context, config, jobs, reported=set(files) if context else None)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -71,6 +74,42 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     if store is not None:
         store.save(report, errors)
     return report
+
+
+_PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+def project_root(path: str) -> str | None:
+    """The folder of the project `path` belongs to: the nearest one above it holding a
+    pyproject.toml, setup.cfg, setup.py or .git; None when there is none."""
+    current = os.path.dirname(os.path.abspath(path))
+    while True:
+        if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def project_context(paths: list[str], files: list[str], exclude) -> list[str]:
+    """The other files of the projects that files named on their own belong to (their paths
+    as discovery gives them, relative when the named file was), not the named files."""
+    roots = {}
+    for path in paths:
+        if os.path.isfile(path) and path.endswith(".py"):
+            root = project_root(path)
+            if root is not None:
+                roots.setdefault(root, os.path.isabs(path))
+    if not roots:
+        return []
+    named = {os.path.abspath(f) for f in files}
+    context: list[str] = []
+    for root, absolute in roots.items():
+        shown = root if absolute else os.path.relpath(root)
+        found, _ = discover([shown], exclude)
+        context += [os.path.normpath(f) for f in found if os.path.abspath(f) not in named]
+    return list(dict.fromkeys(context))
 
 
 _CODE_FINGERPRINT: dict[tuple, str] = {}
@@ -103,23 +142,25 @@ def code_fingerprint() -> str:
     return _CODE_FINGERPRINT[key]
 
 
-def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list[Finding], list[FileError]]:
-    """Summarize and check `files`, split over worker processes when there are many."""
+def run(files: list[str], config: Config, jobs: int | None = None, reported: set[str] | None = None
+        ) -> tuple[list[Finding], list[FileError]]:
+    """Summarize and check `files`, split over worker processes when there are many. With
+    `reported`, only those files are checked and reported; the others are only indexed."""
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _PARALLEL_THRESHOLD))
     if workers <= 1:
-        part = _Part(files)
+        part = _Part(files, reported)
         findings, check_errors = part.check(part.infos, config)
         return findings, part.errors + check_errors
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
     for chunk in (files[i::workers] for i in range(1, workers)):
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages()),
+        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported),
                                   daemon=True)
         process.start()
         pipes.append(parent_end)
         processes.append(process)
-    own = _Part(files[0::workers])  # this process is worker 0
+    own = _Part(files[0::workers], reported)  # this process is worker 0
     infos, errors = list(own.infos), list(own.errors)
     for pipe in pipes:
         their_infos, their_errors = _receive(pipe)
@@ -140,27 +181,32 @@ def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list
 class _Part:
     """One worker's share: it parses its files once and keeps the ASTs (costly to send)."""
 
-    def __init__(self, paths: list[str]):
+    def __init__(self, paths: list[str], reported: set[str] | None = None):
         self.summaries: list[FileSummary] = []
         self.errors: list[FileError] = []
+        self.reported = reported
         for path in paths:
             try:
                 self.summaries.append(summarize(path))
             except SourceError as exc:
-                self.errors.append(FileError(path, str(exc)))
+                if reported is None or path in reported:
+                    self.errors.append(FileError(path, str(exc)))
             except RecursionError:
-                self.errors.append(FileError(path, "cannot parse: the code is nested too deeply"))
+                if reported is None or path in reported:
+                    self.errors.append(FileError(path, "cannot parse: the code is nested too deeply"))
         self.infos = [file_info(summary) for summary in self.summaries]
 
     def check(self, infos: list[FileInfo], config: Config) -> tuple[list[Finding], list[FileError]]:
-        return check(self.summaries, config, Project(infos))
+        summaries = self.summaries if self.reported is None else \
+            [s for s in self.summaries if s.path in self.reported]
+        return check(summaries, config, Project(infos))
 
 
-def _worker(pipe, paths: list[str], config: Config, packages: list[str]) -> None:
+def _worker(pipe, paths: list[str], config: Config, packages: list[str], reported=None) -> None:
     try:
         for package in packages:  # a forkserver child starts with the built-in rules only
             register_rule_package(package)
-        part = _Part(paths)
+        part = _Part(paths, reported)
         pipe.send(("ok", (part.infos, part.errors)))
         infos = pipe.recv()
         pipe.send(("ok", part.check(infos, config)))
