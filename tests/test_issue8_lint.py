@@ -102,3 +102,27 @@ def test_the_pre_commit_hook_entry_on_the_changed_file_only(tmp_path):
                            "sys.exit(main(sys.argv[1:]))", *args], cwd=root, capture_output=True, text=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "pkg/child.py:8:9: LD001" in proc.stdout
+
+
+WARNING_ONLY = """
+import keras
+
+
+class FixedIn(keras.layers.Layer):
+    def __init__(self, units, input_dim, **kwargs):
+        super().__init__(**kwargs)
+        self.kernel = self.add_weight(shape=(input_dim, units), initializer="zeros")
+
+    def call(self, x):
+        return x @ self.kernel
+"""
+
+
+def test_fail_on_warning(tmp_path):
+    write(tmp_path / "w.py", WARNING_ONLY)
+    plain = run_cli("lint", "w.py", "--format", "json", cwd=tmp_path)
+    assert {f["severity"] for f in json.loads(plain.stdout)["findings"]} == {"warning"}
+    assert plain.returncode == 0
+    assert run_cli("lint", "w.py", "--fail-on", "warning", cwd=tmp_path).returncode == 1
+    assert run_cli("lint", "w.py", "--fail-on", "error", cwd=tmp_path).returncode == 0
+    assert run_cli("lint", "w.py", "--fail-on", "warning", "--exit-zero", cwd=tmp_path).returncode == 0

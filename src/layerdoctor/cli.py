@@ -54,7 +54,7 @@ def _lint(args) -> int:
         report = _apply_fixes(report, run, write=args.fix,
                               diff_to_stdout=args.format == "text" or bool(args.output))
     _emit(report, args)
-    return report.exit_code(args.exit_zero)
+    return report.exit_code(args.exit_zero, args.fail_on)
 
 
 def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) -> Report:
@@ -134,10 +134,20 @@ def _inspect(args) -> int:
               "code stored in the file", file=sys.stderr)
     # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
     # change the outcome (see runtime/child.py).
+    # The same selection, noqa and [tool.layerdoctor] as lint, read before the target runs.
+    from .config import resolve_config
+    from .static.checker import filter_findings
+
+    where = args.target.rpartition(":")[0] if ":" in args.target and not os.path.exists(args.target) \
+        else args.target
+    config = resolve_config([where if os.path.exists(where) else "."], args.config,
+                            select=args.select, ignore=args.ignore)
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
-                          unsafe_load=args.unsafe_load, timeout=args.timeout)
+                          unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
+                          custom_objects=args.custom_objects or ())
+    report.findings = filter_findings(report.findings, config)
     _emit(report, args)
-    return report.exit_code(args.exit_zero)
+    return report.exit_code(args.exit_zero, args.fail_on)
 
 
 def _rules(args) -> int:
@@ -258,14 +268,12 @@ def _parser() -> argparse.ArgumentParser:
 
     lint = commands.add_parser("lint", help="check Python sources without running them")
     lint.add_argument("paths", nargs="*", help="files or folders (default: .)")
-    lint.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
-    lint.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
+    _selection_options(lint)
     lint.add_argument("--target", choices=("auto", "keras3", "tf-keras"), default=None,
                       help="the Keras the code runs on (default: auto: tf-keras for files importing tf_keras)")
     lint.add_argument("--exclude", action="append", metavar="PATTERN", help="gitignore-style pattern to skip")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
-    lint.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
     lint.add_argument("--fix", action="store_true", help="apply the fixes the rules call safe, then check again")
     lint.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
     _output_options(lint, FORMATS_LINT)
@@ -273,10 +281,15 @@ def _parser() -> argparse.ArgumentParser:
 
     inspect = commands.add_parser("inspect", help="build a model and show its parameter tree and runtime bugs")
     inspect.add_argument("target", help="file.py[:function], package.module:function, or model.keras")
+    _selection_options(inspect)
     inspect.add_argument("--input-shape", action="append", metavar="SHAPE",
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
     inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    inspect.add_argument("--custom-objects", action="append", metavar="MODULE",
+                         help="a module defining the custom layers of a .keras file (repeatable)")
+    inspect.add_argument("--import", action="append", dest="imports", metavar="MODULE",
+                         help="import MODULE first, e.g. one that registers custom classes (repeatable)")
     inspect.add_argument("--timeout", type=float, metavar="SECONDS",
                          help="stop the inspection after SECONDS (exit 2)")
     _output_options(inspect, FORMATS_INSPECT)
@@ -292,10 +305,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _selection_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
+    sub.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
+    sub.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+
+
 def _output_options(sub: argparse.ArgumentParser, formats) -> None:
     sub.add_argument("--format", choices=formats, default="text")
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     sub.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    sub.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                     help="the least severe finding that makes the exit status 1 (default: error)")
     sub.add_argument("--no-fix-hints", action="store_true", help="do not show the fix under each finding")
     sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 

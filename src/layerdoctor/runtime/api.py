@@ -15,6 +15,7 @@ import os
 import sys
 import types
 import warnings
+from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..report import Report
@@ -70,12 +71,25 @@ def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
 
 
 def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = None,
-                   input_dtype: str | None = None, unsafe_load: bool = False) -> Report:
-    """Load TARGET, build it, probe it. Raises UsageError with one line for anything unusable."""
+                   input_dtype: str | None = None, unsafe_load: bool = False,
+                   imports: Sequence[str] = (), custom_objects: Sequence[str] = ()) -> Report:
+    """Load TARGET, build it, probe it. `imports`: modules imported first (they may register
+    custom classes); `custom_objects`: modules whose Keras layer classes are passed to Keras when
+    loading a .keras file. Returns the Report (files_checked 1: the target's file); raises
+    UsageError with one line for anything unusable."""
+    report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype, unsafe_load=unsafe_load,
+                             imports=imports, custom_objects=custom_objects)
+    report.files_checked = 1
+    return report
+
+
+def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, imports, custom_objects) -> Report:
     _setup_keras()
     parsed = load.parse_target(target)
+    load.import_modules(list(imports))
+    classes = load.import_modules(list(custom_objects))
     if parsed.keras_file:
-        model = load.load_keras_file(parsed.keras_file, unsafe_load)
+        model = load.load_keras_file(parsed.keras_file, unsafe_load, classes)
         given = None
         construction = None
     else:
@@ -97,7 +111,9 @@ def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = 
 def _failure_report(error, recorder, construction, target, batch_size=None) -> Report:
     found = failures.classify(error, recorder, construction, batch_size)
     if not found:
-        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
+        frames = load.user_frames(error)
+        where = ("\n" + "\n".join(frames)) if frames else ""
+        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}{where}") from None
     report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
     return report.sort()
 

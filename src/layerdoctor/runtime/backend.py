@@ -165,6 +165,11 @@ def is_keras_layer(value) -> bool:
     return isinstance(value, keras.layers.Layer)
 
 
+def is_keras_layer_class(value) -> bool:
+    keras = keras_module()
+    return isinstance(value, type) and issubclass(value, keras.layers.Layer)
+
+
 def own_variables(layer) -> list:
     """The variables a layer owns itself (not its sublayers'), as Keras 3 counts them."""
     return list(getattr(layer, "_trainable_variables", [])) + list(getattr(layer, "_non_trainable_variables", []))

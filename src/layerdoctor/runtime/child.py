@@ -30,9 +30,12 @@ _MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 
 def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_load=False,
-                 timeout: float | None = None) -> Report:
+                 timeout: float | None = None, imports=(), custom_objects=()) -> Report:
+    """inspect_target(target, ...) in a child process; returns its Report. Raises UsageError
+    (one line) when the child ends without one or runs past `timeout` seconds."""
     request = {"target": target, "input_shapes": [list(s) for s in input_shapes] if input_shapes else None,
-               "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load)}
+               "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load),
+               "imports": list(imports), "custom_objects": list(custom_objects)}
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
@@ -212,7 +215,8 @@ def _inspect(request: dict) -> Report:
 
     shapes = [tuple(s) for s in request["input_shapes"]] if request["input_shapes"] else None
     return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
-                          unsafe_load=request["unsafe_load"])
+                          unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
+                          custom_objects=request.get("custom_objects", ()))
 
 
 if __name__ == "__main__":

@@ -11,11 +11,10 @@ import re
 import sys
 
 from ..catalog import package_sources, register_rule_package, rule_modules, rule_packages
-from ..config import Config, load_config, parse_codes
-from ..errors import UsageError
+from ..config import Config, resolve_config
 from ..finding import FileError, Finding, new_finding
 from ..report import Report
-from ..vocab import KERAS3, TF_KERAS
+from ..vocab import TF_KERAS
 from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
@@ -34,19 +33,7 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
                use_cache: bool = True, jobs: int | None = None, config_file: str | None = None) -> Report:
     """Check Python files statically: nothing is imported or executed."""
     paths = [str(p) for p in paths] or ["."]
-    config = load_config(paths, config_file)
-    if select:
-        config.select = parse_codes(select, "--select")
-        if not config.select:
-            raise UsageError("--select names no code: nothing would be checked")
-    if ignore:
-        config.ignore |= parse_codes(ignore, "--ignore")
-    if target:
-        if target not in ("auto", KERAS3, TF_KERAS):
-            raise UsageError(f"--target must be auto, keras3 or tf-keras, not {target!r}")
-        config.target = target
-    if exclude:
-        config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
+    config = resolve_config(paths, config_file, select=select, ignore=ignore, target=target, exclude=exclude)
     files, errors = discover(paths, config.exclude)
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
     # Files named alone (an editor, pre-commit) are checked against the project they belong to:
@@ -287,6 +274,13 @@ def _target_for(file: FileSummary, config: Config) -> str:
     if config.target != "auto":
         return config.target
     return TF_KERAS if file.legacy_keras else config.auto_target
+
+
+def filter_findings(findings: list[Finding], config: Config) -> list[Finding]:
+    """The findings whose code `config` enables and that no `# noqa` on their line suppresses
+    (used for runtime findings, which point at the user's source too)."""
+    lines_cache: dict[str, list[str]] = {}
+    return [f for f in findings if config.enabled(f.code) and not _suppressed(f, lines_cache)]
 
 
 def _suppressed(finding: Finding, lines_cache: dict[str, list[str]]) -> bool:
