@@ -126,3 +126,64 @@ def test_fail_on_warning(tmp_path):
     assert run_cli("lint", "w.py", "--fail-on", "warning", cwd=tmp_path).returncode == 1
     assert run_cli("lint", "w.py", "--fail-on", "error", cwd=tmp_path).returncode == 0
     assert run_cli("lint", "w.py", "--fail-on", "warning", "--exit-zero", cwd=tmp_path).returncode == 0
+
+
+LATE_SUPER = """
+import keras
+
+
+class Encoder(keras.layers.Layer):
+    def __init__(self, **kwargs):
+        self.dense = keras.layers.Dense(4)
+        super().__init__(**kwargs)
+
+    def call(self, x):
+        return self.dense(x)
+"""
+
+
+def test_python_dash_m_layerdoctor(tmp_path):
+    write(tmp_path / "w.py", WARNING_ONLY)
+    proc = subprocess.run([sys.executable, "-m", "layerdoctor", "lint", "w.py", "--fail-on", "warning"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1 and "LD004" in proc.stdout, proc.stderr
+
+
+def test_fixable_marker_show_fixes_statistics_and_quiet(tmp_path):
+    write(tmp_path / "late.py", LATE_SUPER)
+    write(tmp_path / "w.py", WARNING_ONLY)
+    text = run_cli("lint", "late.py", "w.py", cwd=tmp_path).stdout
+    assert "late.py:6:9: LD013 [*] super-init-missing-or-late" in text
+    assert "w.py:7:23: LD004 fixed-input-dim-in-init" in text  # no fix: no marker
+    assert "[*] 1 fixable with `layerdoctor lint --fix`" in text
+    shown = run_cli("lint", "late.py", "w.py", "--show-fixes", cwd=tmp_path).stdout
+    assert "Fixable with `layerdoctor lint --fix` (1):\n  late.py:6:9: LD013 super-init-missing-or-late" in shown
+    stats = run_cli("lint", "late.py", "w.py", "--statistics", cwd=tmp_path).stdout.splitlines()
+    assert [line.split() for line in stats[:2]] == [["1", "LD004", "fixed-input-dim-in-init"],
+                                                  ["1", "LD013", "[*]", "super-init-missing-or-late"]]
+    quiet = run_cli("lint", "late.py", "w.py", "--quiet", "--no-fix-hints", cwd=tmp_path).stdout
+    assert [line for line in quiet.splitlines() if not line.startswith("    ")] == [
+        "late.py:6:9: LD013 [*] super-init-missing-or-late (error, Keras 3)",
+        "w.py:7:23: LD004 fixed-input-dim-in-init (warning, Keras 3)"]
+
+
+def test_lint_stdin_with_a_filename_in_its_project(tmp_path):
+    """An editor sends its unsaved buffer on stdin: checked as that file of its project."""
+    root = two_file_project(tmp_path / "proj")
+    (root / "pkg" / "child.py").write_text("# saved: nothing yet\n")
+    proc = subprocess.run([sys.executable, "-m", "layerdoctor", "lint", "-", "--stdin-filename", "pkg/child.py",
+                           "--format", "json"], input=CHILD.lstrip("\n"), cwd=root, capture_output=True, text=True)
+    assert codes(proc) == [("pkg/child.py", 8, "LD001")], proc.stderr
+    noqa = CHILD.lstrip("\n").replace("tf.zeros((3,))", "tf.zeros((3,))  # noqa: LD001")
+    quiet = subprocess.run([sys.executable, "-m", "layerdoctor", "lint", "-", "--stdin-filename", "pkg/child.py",
+                            "--format", "json"], input=noqa, cwd=root, capture_output=True, text=True)
+    assert codes(quiet) == [] and quiet.returncode == 0
+
+
+def test_output_file_is_not_wrapped(tmp_path):
+    long_name = "A" * 120
+    write(tmp_path / "late.py", LATE_SUPER.replace("Encoder", long_name))
+    run_cli("lint", "late.py", "-o", "report.txt", cwd=tmp_path)
+    lines = (tmp_path / "report.txt").read_text().splitlines()
+    message = next(line for line in lines if line.startswith(f"    {long_name}.__init__"))
+    assert len(message) > 200  # one line, as long as it is (it was cut at 100 columns)

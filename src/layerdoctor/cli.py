@@ -40,13 +40,34 @@ def main(argv: list[str] | None = None) -> int:
 # ---------------------------------------------------------------- commands
 
 
+def _check_codes(args) -> None:
+    """--select/--ignore named as the user typed them (the API's errors name no flag)."""
+    from .config import parse_codes
+
+    if args.select and not parse_codes(args.select, "--select"):
+        raise UsageError("--select names no code: nothing would be checked")
+    parse_codes(args.ignore, "--ignore")
+
+
 def _lint(args) -> int:
     from .static.checker import lint_paths
 
+    _check_codes(args)
+
+    paths, texts = list(args.paths or ["."]), {}
+    if "-" in paths:  # an editor's buffer: read stdin, report it under --stdin-filename
+        if args.fix or args.diff:
+            raise UsageError("--fix and --diff need files, not stdin")
+        name = args.stdin_filename or "stdin.py"
+        texts[name] = sys.stdin.read()
+        paths = [name if p == "-" else p for p in paths]
+    elif args.stdin_filename:
+        raise UsageError("--stdin-filename goes with `-` (read the source from stdin)")
+
     def run(use_cache=not args.no_cache):
         return lint_paths(
-            args.paths or ["."], select=args.select, ignore=args.ignore, target=args.target,
-            exclude=args.exclude, use_cache=use_cache, jobs=args.jobs, config_file=args.config,
+            paths, select=args.select, ignore=args.ignore, target=args.target,
+            exclude=args.exclude, use_cache=use_cache, jobs=args.jobs, config_file=args.config, texts=texts,
         )
 
     report = run()
@@ -127,6 +148,8 @@ def _inspect(args) -> int:
     shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
     if args.input_dtype is not None:
         parse_dtype(args.input_dtype)
+    if args.depth is not None and args.depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {args.depth}")
     if args.timeout is not None and not args.timeout > 0:
         raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if args.unsafe_load:
@@ -135,6 +158,7 @@ def _inspect(args) -> int:
     # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
     # change the outcome (see runtime/child.py).
     # The same selection, noqa and [tool.layerdoctor] as lint, read before the target runs.
+    _check_codes(args)
     from .config import resolve_config
     from .static.checker import filter_findings
 
@@ -222,7 +246,13 @@ def _emit(report: Report, args) -> None:
                       force_terminal=True if args.color == "always" else None)
     if not console.is_terminal:
         console.width = max(console.width, 160)  # piped or logged: wrap trees and tables late
-    render_text(report, console, fix_hints=not args.no_fix_hints)
+    render_text(report, console, **_render_options(args))
+
+
+def _render_options(args) -> dict:
+    return {"fix_hints": not args.no_fix_hints, "quiet": args.quiet,
+            "statistics": getattr(args, "statistics", False), "show_fixes": getattr(args, "show_fixes", False),
+            "depth": getattr(args, "depth", None), "show_trainable": getattr(args, "show_trainable", False)}
 
 
 def _plain_text(report: Report, args) -> str:
@@ -233,7 +263,9 @@ def _plain_text(report: Report, args) -> str:
     from .render.text import render_text
 
     buffer = io.StringIO()
-    render_text(report, Console(file=buffer, color_system=None, width=100), fix_hints=not args.no_fix_hints)
+    # A file is read in an editor or a pager: long lines stay whole (no wrapping at any width).
+    render_text(report, Console(file=buffer, color_system=None, width=10_000, soft_wrap=True),
+                **_render_options(args))
     return buffer.getvalue()
 
 
@@ -276,6 +308,9 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     lint.add_argument("--fix", action="store_true", help="apply the fixes the rules call safe, then check again")
     lint.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
+    lint.add_argument("--stdin-filename", metavar="NAME", help="with `-`: the name of the source read from stdin")
+    lint.add_argument("--statistics", action="store_true", help="count the findings per code instead of listing them")
+    lint.add_argument("--show-fixes", action="store_true", help="list the findings `--fix` would fix, at the end")
     _output_options(lint, FORMATS_LINT)
     lint.set_defaults(run=_lint)
 
@@ -292,6 +327,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="import MODULE first, e.g. one that registers custom classes (repeatable)")
     inspect.add_argument("--timeout", type=float, metavar="SECONDS",
                          help="stop the inspection after SECONDS (exit 2)")
+    inspect.add_argument("--depth", type=int, metavar="N", help="show the tree N levels deep (deeper layers folded)")
+    inspect.add_argument("--show-trainable", action="store_true", help="show each layer's trainable parameters")
     _output_options(inspect, FORMATS_INSPECT)
     inspect.set_defaults(run=_inspect)
 
@@ -318,6 +355,7 @@ def _output_options(sub: argparse.ArgumentParser, formats) -> None:
     sub.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                      help="the least severe finding that makes the exit status 1 (default: error)")
     sub.add_argument("--no-fix-hints", action="store_true", help="do not show the fix under each finding")
+    sub.add_argument("--quiet", "-q", action="store_true", help="print the findings and nothing else")
     sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 

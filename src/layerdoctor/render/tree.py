@@ -11,7 +11,11 @@ def _shape(shape) -> str:
     return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
-def _label(node) -> str:
+def _count(node) -> int:
+    return 1 + sum(_count(c) for c in node.children)
+
+
+def _label(node, show_trainable: bool = False) -> str:
     from rich.markup import escape
 
     if node.shared_ref:
@@ -25,6 +29,8 @@ def _label(node) -> str:
         parts.append(f"[green]{node.params:,}[/] params (own {node.own_params:,})")
     else:
         parts.append(f"[green]{node.params:,}[/] params")
+    if show_trainable and node.built:
+        parts.append(f"trainable {node.trainable_params:,}")
     if node.non_trainable_params:
         parts.append(f"[dim]{node.non_trainable_params:,} non-trainable[/]")
     if node.shared_calls > 1:
@@ -41,13 +47,21 @@ def _text(label: str):
     return Text.from_markup(label, overflow="fold")  # wrap long lines instead of cutting them
 
 
-def _add(branch, node) -> None:
+def _add(branch, node, depth: int | None = None, show_trainable: bool = False) -> None:
+    if depth is not None and depth <= 0:
+        if node.children:
+            hidden = _count(node) - 1
+            branch.add(_text(f"[dim]… {hidden:,} layer{'s' if hidden != 1 else ''} below (--depth)[/]"))
+        return
     for child in node.children:
-        _add(branch.add(_text(_label(child))), child)
+        _add(branch.add(_text(_label(child, show_trainable))), child,
+             None if depth is None else depth - 1, show_trainable)
 
 
-def render_tree(report, console=None) -> None:
-    """Print `report.tree`, the parameter totals and the untracked state to a rich console."""
+def render_tree(report, console=None, *, depth: int | None = None, show_trainable: bool = False) -> None:
+    """Print `report.tree` (`depth` levels below the model, every level when None; each layer's
+    trainable parameters with `show_trainable`), the parameter totals and the untracked state to a
+    rich console. Returns nothing."""
     from rich.console import Console
     from rich.markup import escape
     from rich.tree import Tree
@@ -55,8 +69,8 @@ def render_tree(report, console=None) -> None:
     console = console or Console()
     if report.tree is None:
         return
-    tree = Tree(_text(_label(report.tree)))
-    _add(tree, report.tree)
+    tree = Tree(_text(_label(report.tree, show_trainable)))
+    _add(tree, report.tree, depth, show_trainable)
     console.print(tree)
     params = report.params or {}
     console.print(

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import re
 import sys
+from collections.abc import Mapping, Sequence
 
 from ..catalog import package_sources, register_rule_package, rule_modules, rule_packages
 from ..config import Config, resolve_config
@@ -29,16 +30,24 @@ _PARALLEL_THRESHOLD = 64
 _NOQA_RE = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.I)
 
 
-def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, exclude=None,
-               use_cache: bool = True, jobs: int | None = None, config_file: str | None = None) -> Report:
-    """Check Python files statically: nothing is imported or executed."""
+def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str] | None = None,
+               ignore: Sequence[str] | None = None, target: str | None = None,
+               exclude: Sequence[str] | None = None, use_cache: bool = True, jobs: int | None = None,
+               config_file: str | None = None, texts: Mapping[str, str] | None = None) -> Report:
+    """Check Python files statically: nothing is imported or executed. `texts` maps a path to
+    its source when it is not read from disk (an editor's buffer on stdin). Returns a Report of
+    the findings on `paths`; raises UsageError for a bad option or configuration."""
     paths = [str(p) for p in paths] or ["."]
+    texts = dict(texts or {})
     config = resolve_config(paths, config_file, select=select, ignore=ignore, target=target, exclude=exclude)
-    files, errors = discover(paths, config.exclude)
+    if texts:
+        use_cache = False
+    files, errors = discover([p for p in paths if p not in texts], config.exclude)
+    files = [p for p in paths if p in texts] + files
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
     # Files named alone (an editor, pre-commit) are checked against the project they belong to:
     # its other files are indexed (a base layer may live there) but not reported on.
-    context = project_context(paths, files, config.exclude)
+    context = project_context(paths, files, config.exclude, texts)
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
     if store is not None:
@@ -52,7 +61,8 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        findings, file_errors = run(files + context, config, jobs, reported=set(files) if context else None)
+        findings, file_errors = run(files + context, config, jobs, reported=set(files) if context else None,
+                                    texts=texts)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -79,12 +89,12 @@ def project_root(path: str) -> str | None:
         current = parent
 
 
-def project_context(paths: list[str], files: list[str], exclude) -> list[str]:
+def project_context(paths: list[str], files: list[str], exclude, texts=()) -> list[str]:
     """The other files of the projects that files named on their own belong to (their paths
     as discovery gives them, relative when the named file was), not the named files."""
     roots = {}
     for path in paths:
-        if os.path.isfile(path) and path.endswith(".py"):
+        if (path in texts or os.path.isfile(path)) and path.endswith(".py"):
             root = project_root(path)
             if root is not None:
                 roots.setdefault(root, os.path.isabs(path))
@@ -129,25 +139,25 @@ def code_fingerprint() -> str:
     return _CODE_FINGERPRINT[key]
 
 
-def run(files: list[str], config: Config, jobs: int | None = None, reported: set[str] | None = None
-        ) -> tuple[list[Finding], list[FileError]]:
+def run(files: list[str], config: Config, jobs: int | None = None, reported: set[str] | None = None,
+        texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
     """Summarize and check `files`, split over worker processes when there are many. With
     `reported`, only those files are checked and reported; the others are only indexed."""
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _PARALLEL_THRESHOLD))
     if workers <= 1:
-        part = _Part(files, reported)
+        part = _Part(files, reported, texts)
         findings, check_errors = part.check(part.infos, config)
         return findings, part.errors + check_errors
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
     for chunk in (files[i::workers] for i in range(1, workers)):
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported),
+        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
                                   daemon=True)
         process.start()
         pipes.append(parent_end)
         processes.append(process)
-    own = _Part(files[0::workers], reported)  # this process is worker 0
+    own = _Part(files[0::workers], reported, texts)  # this process is worker 0
     infos, errors = list(own.infos), list(own.errors)
     for pipe in pipes:
         their_infos, their_errors = _receive(pipe)
@@ -168,13 +178,14 @@ def run(files: list[str], config: Config, jobs: int | None = None, reported: set
 class _Part:
     """One worker's share: it parses its files once and keeps the ASTs (costly to send)."""
 
-    def __init__(self, paths: list[str], reported: set[str] | None = None):
+    def __init__(self, paths: list[str], reported: set[str] | None = None, texts: Mapping[str, str] | None = None):
         self.summaries: list[FileSummary] = []
         self.errors: list[FileError] = []
         self.reported = reported
+        self.texts = dict(texts or {})
         for path in paths:
             try:
-                self.summaries.append(summarize(path))
+                self.summaries.append(summarize(path, self.texts.get(path)))
             except SourceError as exc:
                 if reported is None or path in reported:
                     self.errors.append(FileError(path, str(exc)))
@@ -186,14 +197,14 @@ class _Part:
     def check(self, infos: list[FileInfo], config: Config) -> tuple[list[Finding], list[FileError]]:
         summaries = self.summaries if self.reported is None else \
             [s for s in self.summaries if s.path in self.reported]
-        return check(summaries, config, Project(infos))
+        return check(summaries, config, Project(infos), self.texts)
 
 
-def _worker(pipe, paths: list[str], config: Config, packages: list[str], reported=None) -> None:
+def _worker(pipe, paths: list[str], config: Config, packages: list[str], reported=None, texts=None) -> None:
     try:
         for package in packages:  # a forkserver child starts with the built-in rules only
             register_rule_package(package)
-        part = _Part(paths, reported)
+        part = _Part(paths, reported, texts)
         pipe.send(("ok", (part.infos, part.errors)))
         infos = pipe.recv()
         pipe.send(("ok", part.check(infos, config)))
@@ -216,13 +227,14 @@ def _start_method() -> str:
     return "forkserver" if heavy else "fork"
 
 
-def check(summaries: list[FileSummary], config: Config, project: Project | None = None
-          ) -> tuple[list[Finding], list[FileError]]:
-    """Run every enabled rule on the layer classes and module code of `summaries`."""
+def check(summaries: list[FileSummary], config: Config, project: Project | None = None,
+          texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
+    """Run every enabled rule on the layer classes and module code of `summaries`; returns the
+    findings (noqa applied) and the files that could not be checked."""
     project = project or Project([file_info(summary) for summary in summaries])
     findings: list[Finding] = []
     errors: list[FileError] = []
-    lines_cache: dict[str, list[str]] = {}
+    lines_cache: dict[str, list[str]] = {path: text.splitlines() for path, text in (texts or {}).items()}
     for file in summaries:
         try:
             raw = list(_hits(file, project, config))
