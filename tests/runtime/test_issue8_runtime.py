@@ -147,3 +147,36 @@ def test_keras_file_with_a_custom_layer(tmp_path):
     loaded = inspect("custom.keras", "--custom-objects", "layers_mod", "--format", "json", cwd=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
     assert json.loads(loaded.stdout)["params"]["total"] == 3
+
+
+NESTED = """
+import keras
+
+
+class Block(keras.layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.inner = keras.layers.Dense(4)
+        self.frozen = keras.layers.Dense(4, trainable=False)
+
+    def call(self, x):
+        return self.frozen(self.inner(x))
+
+
+def build_model():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, Block(name="block")(inputs))
+"""
+
+
+def test_tree_depth_show_trainable_and_an_unwrapped_report_file(tmp_path):
+    write(tmp_path / "m.py", NESTED)
+    full = inspect("m.py", "--show-trainable", "-o", "full.txt", cwd=tmp_path)
+    assert full.returncode == 0, full.stderr
+    text = (tmp_path / "full.txt").read_text()
+    assert "block (Block) → (None, 4) 40 params 20 trainable 20 non-trainable" in text
+    assert "dense_1 (Dense) → (None, 4) 20 params 0 trainable 20 non-trainable" in text
+    folded = inspect("m.py", "--depth", "1", cwd=tmp_path)
+    assert "block (Block)" in folded.stdout and "(Dense)" not in folded.stdout
+    assert "… 2 layers below (--depth)" in folded.stdout
+    assert "Total params: 40" in folded.stdout

@@ -30,7 +30,7 @@ def _label(node, show_trainable: bool = False) -> str:
     else:
         parts.append(f"[green]{node.params:,}[/] params")
     if show_trainable and node.built:
-        parts.append(f"trainable {node.trainable_params:,}")
+        parts.append(f"{node.trainable_params:,} trainable")
     if node.non_trainable_params:
         parts.append(f"[dim]{node.non_trainable_params:,} non-trainable[/]")
     if node.shared_calls > 1:
