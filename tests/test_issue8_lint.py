@@ -187,3 +187,54 @@ def test_output_file_is_not_wrapped(tmp_path):
     lines = (tmp_path / "report.txt").read_text().splitlines()
     message = next(line for line in lines if line.startswith(f"    {long_name}.__init__"))
     assert len(message) > 200  # one line, as long as it is (it was cut at 100 columns)
+
+
+def notebook(path: Path, cells: list[list[str]], kinds: list[str] | None = None) -> Path:
+    kinds = kinds or ["code"] * len(cells)
+    data = {"cells": [{"cell_type": kind, "metadata": {}, "source": source,
+                       **({"execution_count": None, "outputs": []} if kind == "code" else {})}
+                      for kind, source in zip(kinds, cells)],
+            "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1))
+    return path
+
+
+NOTEBOOK_CELLS = [
+    ["# Attention\n"],
+    ["%matplotlib inline\n", "!pip install keras\n", "import keras\n", "import tensorflow as tf\n"],
+    ["%%bash\n", "echo $((1 +\n"],
+    ["class Attn(keras.layers.Layer):\n", "    def build(self, input_shape):\n",
+     "        self.scale = tf.ones((4,))\n", "\n", "    def call(self, x):\n", "        return x * self.scale\n"],
+]
+
+
+def test_notebooks_are_read_as_ruff_reads_them(tmp_path):
+    nb = notebook(tmp_path / "nbs" / "attn.ipynb", NOTEBOOK_CELLS, ["markdown", "code", "code", "code"])
+    before = nb.read_bytes()
+    folder = run_cli("lint", "nbs", "--format", "json", cwd=tmp_path)
+    data = json.loads(folder.stdout)
+    assert data["files_checked"] == 1 and data["errors"] == [], folder.stderr
+    (finding,) = data["findings"]
+    assert (finding["path"], finding["extra"]["cell"], finding["line"], finding["column"], finding["code"]) == \
+        ("nbs/attn.ipynb", 4, 3, 9, "LD001")
+    text = run_cli("lint", "nbs/attn.ipynb", cwd=tmp_path).stdout
+    assert "nbs/attn.ipynb:cell 4:3:9: LD001" in text
+    fixed = run_cli("lint", "nbs", "--fix", cwd=tmp_path)
+    assert nb.read_bytes() == before, fixed.stderr  # never edited as if it were Python
+
+
+def test_noqa_in_a_notebook_cell(tmp_path):
+    cells = [list(c) for c in NOTEBOOK_CELLS]
+    cells[3][2] = "        self.scale = tf.ones((4,))  # noqa: LD001\n"
+    notebook(tmp_path / "attn.ipynb", cells, ["markdown", "code", "code", "code"])
+    proc = run_cli("lint", "attn.ipynb", "--format", "json", cwd=tmp_path)
+    assert json.loads(proc.stdout)["findings"] == [] and proc.returncode == 0
+
+
+def test_a_file_that_is_not_a_notebook(tmp_path):
+    (tmp_path / "bad.ipynb").write_text("{not json")
+    proc = run_cli("lint", "bad.ipynb", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout)["errors"] == [{"path": "bad.ipynb",
+                                                 "message": "not a Jupyter notebook (no JSON with a list of cells)"}]

@@ -84,7 +84,11 @@ def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) 
     from .finding import FileError
     from .static.fixes import fix_files, unified_diff
 
-    edits = fix_files(report.findings)
+    notebook_fixes = [f for f in report.findings if f.path.lower().endswith(".ipynb")]
+    if notebook_fixes:
+        print(f"layerdoctor: --fix and --diff leave notebooks as they are (not supported yet): "
+              f"{len({f.path for f in notebook_fixes})} notebook(s) not edited", file=sys.stderr)
+    edits = fix_files([f for f in report.findings if not f.path.lower().endswith(".ipynb")])
     if not write:
         # With a machine-readable format on stdout, the diff goes to stderr: the JSON stays JSON.
         out = sys.stdout if diff_to_stdout else sys.stderr

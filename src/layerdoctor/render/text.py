@@ -52,8 +52,9 @@ def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool
         for finding in findings:
             style = SEVERITY_STYLE.get(finding.severity, "")
             marker = " [*]" if _fixable(finding, codes) else ""
+            cell = f"cell {finding.extra['cell']}:" if "cell" in finding.extra else ""
             console.print(
-                f"{escape(path)}:{finding.line}:{finding.column}: [{style}]{finding.code}[/]{escape(marker)} "
+                f"{escape(path)}:{cell}{finding.line}:{finding.column}: [{style}]{finding.code}[/]{escape(marker)} "
                 f"[dim]{RULES[finding.code].name} ({finding.severity}, {flavour_name(finding.target)}"
                 f"{', runtime' if finding.detector == 'runtime' else ''})[/]",
                 highlight=False, soft_wrap=True,

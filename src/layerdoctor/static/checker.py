@@ -22,6 +22,7 @@ from .files import discover
 from .module import ModuleContext
 from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import Hit
+from .notebook import read_notebook
 from .source import FileSummary, SourceError, summarize
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +46,16 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str]
     files, errors = discover([p for p in paths if p not in texts], config.exclude)
     files = [p for p in paths if p in texts] + files
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
+    notebooks = {}
+    for path in files:
+        if path.lower().endswith(".ipynb") and path not in texts:
+            try:
+                notebooks[path] = read_notebook(path)
+            except SourceError as exc:
+                errors.append(FileError(path, str(exc)))
+    if notebooks:
+        files = [f for f in files if not f.lower().endswith(".ipynb") or f in notebooks]
+        texts.update((path, notebook.text) for path, notebook in notebooks.items())
     # Files named alone (an editor, pre-commit) are checked against the project they belong to:
     # its other files are indexed (a base layer may live there) but not reported on.
     context = project_context(paths, files, config.exclude, texts)
@@ -66,11 +77,24 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str]
     finally:
         if gc_was_enabled:
             gc.enable()
+    if notebooks:
+        findings = [_in_cell(f, notebooks[f.path]) if f.path in notebooks else f for f in findings]
     report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
     report.sort()
     if store is not None:
         store.save(report, errors)
     return report
+
+
+def _in_cell(finding: Finding, notebook) -> Finding:
+    """A finding on a notebook's code as (cell, line in the cell): `line` is the cell's line,
+    `extra["cell"]` the cell's number (from 1, as Jupyter counts them)."""
+    import dataclasses
+
+    where = notebook.locate(finding.line)
+    if where is None:
+        return finding
+    return dataclasses.replace(finding, line=where[1], extra={**finding.extra, "cell": where[0]})
 
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
@@ -105,7 +129,7 @@ def project_context(paths: list[str], files: list[str], exclude, texts=()) -> li
     for root, absolute in roots.items():
         shown = root if absolute else os.path.relpath(root)
         found, _ = discover([shown], exclude)
-        context += [os.path.normpath(f) for f in found if os.path.abspath(f) not in named]
+        context += [os.path.normpath(f) for f in found if os.path.abspath(f) not in named and f.endswith(".py")]
     return list(dict.fromkeys(context))
 
 
