@@ -56,7 +56,10 @@ def test_inspect_select_ignore_and_fail_on(tmp_path):
     write(tmp_path / "m.py", MODEL.format(noqa=""))
     every = inspect("m.py", "--format", "json", cwd=tmp_path)
     assert found(every) == [(7, "LD009"), (16, "LD007")] and every.returncode == 1
-    assert json.loads(every.stdout)["files_checked"] == 1
+    data = json.loads(every.stdout)
+    assert data["files_checked"] == 1
+    assert data["tree"]["output_shape"] == [None, 3]  # a list, not the text "(None, 3)"
+    assert data["tree"]["children"][0]["output_shape"] == [None, 4]
     ignored = inspect("m.py", "--format", "json", "--ignore", "LD009", "--fail-on", "info", cwd=tmp_path)
     assert found(ignored) == [(16, "LD007")]
     assert ignored.returncode == 1  # an info finding fails with --fail-on info

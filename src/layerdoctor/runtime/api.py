@@ -57,8 +57,11 @@ def _setup_keras():
                          f"(KERAS_BACKEND={backend.name()})")
 
 
-def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
-    """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included."""
+def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
+                  construction: CallRecorder | None = None, target: str | None = None) -> Report:
+    """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included.
+    Returns the Report; raises UsageError for something unusable."""
+    options = {"input_dtype": input_dtype, "construction": construction, "target": target}
     _setup_keras()
     if not backend.is_keras_layer(model):
         raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")

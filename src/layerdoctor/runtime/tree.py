@@ -47,7 +47,7 @@ class Node:
             "own_params": self.own_params,
             "trainable_params": self.trainable_params,
             "non_trainable_params": self.non_trainable_params,
-            "output_shape": _shape_text(self.output_shape),
+            "output_shape": _shape_list(self.output_shape),
             "built": self.built,
             "shared_calls": self.shared_calls,
             "children": [c.to_dict() for c in self.children],
@@ -85,12 +85,17 @@ class UntrackedState:
         }
 
 
-def _shape_text(shape):
+def _shape_list(shape):
+    """A shape as JSON: [null, 4] (None for an unknown dimension); several outputs: a list of
+    those; a shape Keras gives as text stays text; None when unknown."""
     if shape is None:
         return None
     if isinstance(shape, list):
-        return [_shape_text(s) for s in shape]
-    return format_shape(shape)
+        return [_shape_list(s) for s in shape]
+    try:
+        return [None if d is None else int(d) for d in shape]
+    except (TypeError, ValueError):
+        return str(shape)
 
 
 def _is_input_layer(layer) -> bool:
