@@ -183,3 +183,23 @@ def test_tree_depth_show_trainable_and_an_unwrapped_report_file(tmp_path):
     assert "block (Block)" in folded.stdout and "(Dense)" not in folded.stdout
     assert "… 2 layers below (--depth)" in folded.stdout
     assert "Total params: 40" in folded.stdout
+
+
+def test_inspect_a_notebook_function_runs_the_cells_up_to_it(tmp_path):
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Model\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
+         "source": ["%matplotlib inline\n", "!pip install keras\n", "import keras\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 2, "outputs": [],
+         "source": ["def build_model():\n", "    return keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 3, "outputs": [],
+         "source": ["open('trained.txt', 'w').write('the training cell ran')\n"]},
+    ]
+    (tmp_path / "model.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                                      "nbformat_minor": 5}))
+    proc = inspect("model.ipynb:build_model", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["params"]["total"] == 8
+    assert not (tmp_path / "trained.txt").exists()  # the cells after the function did not run
+    missing = inspect("model.ipynb:make", cwd=tmp_path)
+    assert missing.returncode == 2 and "no code cell defines make()" in missing.stderr

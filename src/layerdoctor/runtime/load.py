@@ -47,6 +47,10 @@ def parse_target(text: str) -> Target:
     where, colon, function = text.rpartition(":")
     if not colon or not function.isidentifier():  # no ":function" (a colon may be a Windows drive: C:\\m.py)
         where, function = text, ""
+    if where.lower().endswith(".ipynb"):
+        if not os.path.isfile(where):
+            raise UsageError(f"no such notebook: {where}")
+        return Target(text, module_file=where, function=function or None)
     if where.endswith(".py") or os.path.isfile(where):
         if not os.path.isfile(where):
             raise UsageError(f"no such file: {where}")
@@ -73,6 +77,8 @@ def import_target_module(target: Target):
     folder = os.path.dirname(path)
     if folder not in sys.path:
         sys.path.insert(0, folder)
+    if path.lower().endswith(".ipynb"):
+        return _run_notebook(path, target.function or DEFAULT_FUNCTION)
     name = f"layerdoctor_target_{os.path.splitext(os.path.basename(path))[0]}_{uuid.uuid4().hex[:8]}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -82,6 +88,45 @@ def import_target_module(target: Target):
     sys.modules[name] = module
     spec.loader.exec_module(module)  # errors are classified by the caller
     return module
+
+
+def _run_notebook(path: str, function: str):
+    """A module holding what the notebook's code cells define, run in order up to the cell that
+    defines `function` (the cells after it, training or saving, are not run). Magics and shell
+    escapes are skipped; matplotlib draws nowhere (MPLBACKEND=Agg)."""
+    import ast
+    import types
+
+    from ..static.notebook import from_cells, read_notebook
+    from ..static.source import SourceError
+
+    try:
+        read_notebook(path)  # one clear line for a file that is no notebook
+        with open(path, encoding="utf-8-sig") as handle:
+            import json
+
+            cells = json.load(handle)["cells"]
+    except (SourceError, OSError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"{path}: {error}") from None
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    module = types.ModuleType(f"layerdoctor_notebook_{uuid.uuid4().hex[:8]}")
+    module.__file__ = path
+    sys.modules[module.__name__] = module
+    for number, cell in enumerate(cells, 1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        # One cell at a time, its lines where they are in the notebook's text, so tracebacks point
+        # at the cell's own lines (the file is reported as "path[cell N]").
+        code = from_cells([cell]).text
+        try:
+            tree = ast.parse(code, f"{path}[cell {number}]")
+        except SyntaxError as error:
+            raise UsageError(f"{path}: cell {number} does not parse: {error.msg} (line {error.lineno})") from None
+        exec(compile(tree, f"{path}[cell {number}]", "exec"), module.__dict__)  # noqa: S102 - the user's own notebook
+        if any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function
+               for node in tree.body):
+            return module
+    raise UsageError(f"{path}: no code cell defines {function}()")
 
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
