@@ -177,8 +177,10 @@ def test_tree_depth_show_trainable_and_an_unwrapped_report_file(tmp_path):
     full = inspect("m.py", "--show-trainable", "-o", "full.txt", cwd=tmp_path)
     assert full.returncode == 0, full.stderr
     text = (tmp_path / "full.txt").read_text()
-    assert "block (Block) → (None, 4) 40 params 20 trainable 20 non-trainable" in text
-    assert "dense_1 (Dense) → (None, 4) 20 params 0 trainable 20 non-trainable" in text
+    # parameters, their memory (float32: 4 bytes each), the trainable ones
+    assert "block (Block) → (None, 4) 40 params 160.00 B 20 trainable 20 non-trainable" in text
+    assert "dense_1 (Dense) → (None, 4) 20 params 80.00 B 0 trainable 20 non-trainable" in text
+    assert "Total params: 40 (160.00 B)" in text
     folded = inspect("m.py", "--depth", "1", cwd=tmp_path)
     assert "block (Block)" in folded.stdout and "(Dense)" not in folded.stdout
     assert "… 2 layers below (--depth)" in folded.stdout

@@ -11,6 +11,15 @@ def _shape(shape) -> str:
     return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
+def memory(size: int) -> str:
+    """Bytes as Keras's summary prints them: 140.00 B, 3.52 KB, 1.20 MB (1 KB = 1024 B)."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.2f} {unit}"
+        size /= 1024
+    return f"{size:.2f} GB"
+
+
 def _count(node) -> int:
     return 1 + sum(_count(c) for c in node.children)
 
@@ -29,6 +38,8 @@ def _label(node, show_trainable: bool = False) -> str:
         parts.append(f"[green]{node.params:,}[/] params (own {node.own_params:,})")
     else:
         parts.append(f"[green]{node.params:,}[/] params")
+    if node.built and node.params:
+        parts.append(f"[dim]{memory(node.bytes)}[/]")
     if show_trainable and node.built:
         parts.append(f"{node.trainable_params:,} trainable")
     if node.non_trainable_params:
@@ -74,7 +85,7 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
     console.print(tree)
     params = report.params or {}
     console.print(
-        f"Total params: [bold]{params.get('total', 0):,}[/]  trainable: {params.get('trainable', 0):,}  "
+        f"Total params: [bold]{params.get('total', 0):,}[/] ({memory(report.tree.bytes)})  trainable: {params.get('trainable', 0):,}  "
         f"non-trainable: {params.get('non_trainable', 0):,}  untracked: "
         f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
     )

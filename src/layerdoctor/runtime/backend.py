@@ -68,6 +68,14 @@ def size_of(value) -> int:
         return 0
 
 
+def itemsize_of(value) -> int:
+    """Bytes per value of a variable or tensor (4 for float32); 0 when its dtype is unknown."""
+    try:
+        return int(np.dtype(str(getattr(value, "dtype", "")).replace("bool_", "bool")).itemsize)
+    except (TypeError, ValueError):
+        return 0
+
+
 def is_float(value) -> bool:
     dtype = getattr(value, "dtype", None)
     try:

@@ -126,7 +126,7 @@ def _shape_in(data):
 def _node_out(node) -> dict:
     return {"path": node.path, "name": node.name, "class_name": node.class_name, "own_params": node.own_params,
             "params": node.params, "trainable_params": node.trainable_params,
-            "non_trainable_params": node.non_trainable_params, "output_shape": _shape_out(node.output_shape),
+            "non_trainable_params": node.non_trainable_params, "bytes": node.bytes, "output_shape": _shape_out(node.output_shape),
             "built": node.built, "shared_calls": node.shared_calls, "call_sites": list(node.call_sites),
             "also_at": list(node.also_at), "shared_ref": node.shared_ref,
             "tied": [list(t) for t in node.tied], "children": [_node_out(c) for c in node.children]}
