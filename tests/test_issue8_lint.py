@@ -182,11 +182,13 @@ def test_lint_stdin_with_a_filename_in_its_project(tmp_path):
 
 def test_output_file_is_not_wrapped(tmp_path):
     long_name = "A" * 120
-    write(tmp_path / "late.py", LATE_SUPER.replace("Encoder", long_name))
-    run_cli("lint", "late.py", "-o", "report.txt", cwd=tmp_path)
+    folder = "models_" + "b" * 110
+    write(tmp_path / folder / "late.py", LATE_SUPER.replace("Encoder", long_name))
+    run_cli("lint", f"{folder}/late.py", "-o", "report.txt", cwd=tmp_path)
     lines = (tmp_path / "report.txt").read_text().splitlines()
+    assert f"{folder}/late.py" in lines  # the file's header line, whole (it was cut at 100 columns)
     message = next(line for line in lines if line.startswith(f"    {long_name}.__init__"))
-    assert len(message) > 200  # one line, as long as it is (it was cut at 100 columns)
+    assert len(message) > 200
 
 
 def notebook(path: Path, cells: list[list[str]], kinds: list[str] | None = None) -> Path:
@@ -226,10 +228,12 @@ def test_notebooks_are_read_as_ruff_reads_them(tmp_path):
 
 def test_noqa_in_a_notebook_cell(tmp_path):
     cells = [list(c) for c in NOTEBOOK_CELLS]
+    cells.append([line.replace("Attn", "Other") for line in cells[3]])
     cells[3][2] = "        self.scale = tf.ones((4,))  # noqa: LD001\n"
-    notebook(tmp_path / "attn.ipynb", cells, ["markdown", "code", "code", "code"])
+    notebook(tmp_path / "attn.ipynb", cells, ["markdown", "code", "code", "code", "code"])
     proc = run_cli("lint", "attn.ipynb", "--format", "json", cwd=tmp_path)
-    assert json.loads(proc.stdout)["findings"] == [] and proc.returncode == 0
+    found = [(f["class"], f["extra"]["cell"], f["line"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("Other", 5, 3)]
 
 
 def test_a_file_that_is_not_a_notebook(tmp_path):
