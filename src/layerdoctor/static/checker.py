@@ -20,9 +20,9 @@ from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
+from .notebook import read_notebook
 from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import Hit
-from .notebook import read_notebook
 from .source import FileSummary, SourceError, summarize
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
