@@ -94,7 +94,7 @@ def test_the_pre_commit_hook_entry_on_the_changed_file_only(tmp_path):
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     entry = hook["entry"]
-    assert hook.get("pass_filenames", True) and hook["types"] == ["python"]
+    assert hook.get("pass_filenames", True) and hook["types_or"] == ["python", "jupyter"]
     assert entry.split()[0] == "layerdoctor"
     root = two_file_project(tmp_path / "repo", ".git")
     args = entry.split()[1:] + ["pkg/child.py"]
