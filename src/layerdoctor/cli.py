@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as exc:
         print(f"layerdoctor: error: {exc}", file=sys.stderr)
+        for line in getattr(exc, "details", ()):
+            print(line, file=sys.stderr)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         print("layerdoctor: interrupted", file=sys.stderr)

@@ -114,9 +114,8 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
 def _failure_report(error, recorder, construction, target, batch_size=None) -> Report:
     found = failures.classify(error, recorder, construction, batch_size)
     if not found:
-        frames = load.user_frames(error)
-        where = ("\n" + "\n".join(frames)) if frames else ""
-        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}{where}") from None
+        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
+                         load.user_frames(error)) from None
     report = Report(findings=found, keras=backend.keras_info(), files_checked=0)
     return report.sort()
 

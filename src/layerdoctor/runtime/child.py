@@ -66,7 +66,8 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     if answer.get("warning"):
         sys.stderr.write(f"layerdoctor: warning: {answer['warning']}\n")
     if "error" in answer:
-        raise UsageError(str(answer["error"]))
+        details = answer.get("details")
+        raise UsageError(str(answer["error"]), [str(d) for d in details] if isinstance(details, list) else None)
     try:
         return report_from_data(answer["report"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -181,7 +182,7 @@ def _main() -> None:
     try:
         answer = {"report": report_to_data(_inspect(request))}
     except UsageError as exc:
-        answer = {"error": str(exc)}
+        answer = {"error": str(exc), "details": [str(line) for line in exc.details]}
     except SystemExit as exc:
         answer = {"error": f"inspecting {request['target']}: the target called sys.exit({exc.code!r}); "
                            f"no report"}
