@@ -772,7 +772,10 @@ def build_model():
     proc = ld("inspect", target, "--format", "json", "--timeout", "20", timeout=300)
     one_line_exit_2(proc)
     assert proc.stdout == ""
-    assert expected in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    # One error line; under it (issue 8) only the frames of the user's own code, indented.
+    lines = proc.stderr.strip().splitlines()
+    assert expected in lines[0] and all(line.startswith("  ") for line in lines[1:]), proc.stderr
+    assert all("target.py" in line for line in lines[1::2]), proc.stderr
 
 
 @pytest.mark.runtime

@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as exc:
         print(f"layerdoctor: error: {exc}", file=sys.stderr)
+        for line in getattr(exc, "details", ()):
+            print(line, file=sys.stderr)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         print("layerdoctor: interrupted", file=sys.stderr)
@@ -40,13 +42,34 @@ def main(argv: list[str] | None = None) -> int:
 # ---------------------------------------------------------------- commands
 
 
+def _check_codes(args) -> None:
+    """--select/--ignore named as the user typed them (the API's errors name no flag)."""
+    from .config import parse_codes
+
+    if args.select and not parse_codes(args.select, "--select"):
+        raise UsageError("--select names no code: nothing would be checked")
+    parse_codes(args.ignore, "--ignore")
+
+
 def _lint(args) -> int:
     from .static.checker import lint_paths
 
+    _check_codes(args)
+
+    paths, texts = list(args.paths or ["."]), {}
+    if "-" in paths:  # an editor's buffer: read stdin, report it under --stdin-filename
+        if args.fix or args.diff:
+            raise UsageError("--fix and --diff need files, not stdin")
+        name = args.stdin_filename or "stdin.py"
+        texts[name] = sys.stdin.read()
+        paths = [name if p == "-" else p for p in paths]
+    elif args.stdin_filename:
+        raise UsageError("--stdin-filename goes with `-` (read the source from stdin)")
+
     def run(use_cache=not args.no_cache):
         return lint_paths(
-            args.paths or ["."], select=args.select, ignore=args.ignore, target=args.target,
-            exclude=args.exclude, use_cache=use_cache, jobs=args.jobs, config_file=args.config,
+            paths, select=args.select, ignore=args.ignore, target=args.target,
+            exclude=args.exclude, use_cache=use_cache, jobs=args.jobs, config_file=args.config, texts=texts,
         )
 
     report = run()
@@ -54,7 +77,7 @@ def _lint(args) -> int:
         report = _apply_fixes(report, run, write=args.fix,
                               diff_to_stdout=args.format == "text" or bool(args.output))
     _emit(report, args)
-    return report.exit_code(args.exit_zero)
+    return report.exit_code(args.exit_zero, args.fail_on)
 
 
 def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) -> Report:
@@ -63,7 +86,11 @@ def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) 
     from .finding import FileError
     from .static.fixes import fix_files, unified_diff
 
-    edits = fix_files(report.findings)
+    notebook_fixes = [f for f in report.findings if f.path.lower().endswith(".ipynb")]
+    if notebook_fixes:
+        print(f"layerdoctor: --fix and --diff leave notebooks as they are (not supported yet): "
+              f"{len({f.path for f in notebook_fixes})} notebook(s) not edited", file=sys.stderr)
+    edits = fix_files([f for f in report.findings if not f.path.lower().endswith(".ipynb")])
     if not write:
         # With a machine-readable format on stdout, the diff goes to stderr: the JSON stays JSON.
         out = sys.stdout if diff_to_stdout else sys.stderr
@@ -127,6 +154,8 @@ def _inspect(args) -> int:
     shapes = [parse_shape(value) for value in args.input_shape] if args.input_shape else None
     if args.input_dtype is not None:
         parse_dtype(args.input_dtype)
+    if args.depth is not None and args.depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {args.depth}")
     if args.timeout is not None and not args.timeout > 0:
         raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if args.unsafe_load:
@@ -134,10 +163,21 @@ def _inspect(args) -> int:
               "code stored in the file", file=sys.stderr)
     # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
     # change the outcome (see runtime/child.py).
+    # The same selection, noqa and [tool.layerdoctor] as lint, read before the target runs.
+    _check_codes(args)
+    from .config import resolve_config
+    from .static.checker import filter_findings
+
+    where = args.target.rpartition(":")[0] if ":" in args.target and not os.path.exists(args.target) \
+        else args.target
+    config = resolve_config([where if os.path.exists(where) else "."], args.config,
+                            select=args.select, ignore=args.ignore)
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
-                          unsafe_load=args.unsafe_load, timeout=args.timeout)
+                          unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
+                          custom_objects=args.custom_objects or ())
+    report.findings = filter_findings(report.findings, config)
     _emit(report, args)
-    return report.exit_code(args.exit_zero)
+    return report.exit_code(args.exit_zero, args.fail_on)
 
 
 def _rules(args) -> int:
@@ -212,7 +252,13 @@ def _emit(report: Report, args) -> None:
                       force_terminal=True if args.color == "always" else None)
     if not console.is_terminal:
         console.width = max(console.width, 160)  # piped or logged: wrap trees and tables late
-    render_text(report, console, fix_hints=not args.no_fix_hints)
+    render_text(report, console, **_render_options(args))
+
+
+def _render_options(args) -> dict:
+    return {"fix_hints": not args.no_fix_hints, "quiet": args.quiet,
+            "statistics": getattr(args, "statistics", False), "show_fixes": getattr(args, "show_fixes", False),
+            "depth": getattr(args, "depth", None), "show_trainable": getattr(args, "show_trainable", False)}
 
 
 def _plain_text(report: Report, args) -> str:
@@ -223,7 +269,9 @@ def _plain_text(report: Report, args) -> str:
     from .render.text import render_text
 
     buffer = io.StringIO()
-    render_text(report, Console(file=buffer, color_system=None, width=100), fix_hints=not args.no_fix_hints)
+    # A file is read in an editor or a pager: long lines stay whole (no wrapping at any width).
+    render_text(report, Console(file=buffer, color_system=None, width=10_000, soft_wrap=True),
+                **_render_options(args))
     return buffer.getvalue()
 
 
@@ -258,27 +306,35 @@ def _parser() -> argparse.ArgumentParser:
 
     lint = commands.add_parser("lint", help="check Python sources without running them")
     lint.add_argument("paths", nargs="*", help="files or folders (default: .)")
-    lint.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
-    lint.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
+    _selection_options(lint)
     lint.add_argument("--target", choices=("auto", "keras3", "tf-keras"), default=None,
                       help="the Keras the code runs on (default: auto: tf-keras for files importing tf_keras)")
     lint.add_argument("--exclude", action="append", metavar="PATTERN", help="gitignore-style pattern to skip")
     lint.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     lint.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
-    lint.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
     lint.add_argument("--fix", action="store_true", help="apply the fixes the rules call safe, then check again")
     lint.add_argument("--diff", action="store_true", help="show the safe fixes as a diff; change nothing")
+    lint.add_argument("--stdin-filename", metavar="NAME", help="with `-`: the name of the source read from stdin")
+    lint.add_argument("--statistics", action="store_true", help="count the findings per code instead of listing them")
+    lint.add_argument("--show-fixes", action="store_true", help="list the findings `--fix` would fix, at the end")
     _output_options(lint, FORMATS_LINT)
     lint.set_defaults(run=_lint)
 
     inspect = commands.add_parser("inspect", help="build a model and show its parameter tree and runtime bugs")
     inspect.add_argument("target", help="file.py[:function], package.module:function, or model.keras")
+    _selection_options(inspect)
     inspect.add_argument("--input-shape", action="append", metavar="SHAPE",
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
     inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    inspect.add_argument("--custom-objects", action="append", metavar="MODULE",
+                         help="a module defining the custom layers of a .keras file (repeatable)")
+    inspect.add_argument("--import", action="append", dest="imports", metavar="MODULE",
+                         help="import MODULE first, e.g. one that registers custom classes (repeatable)")
     inspect.add_argument("--timeout", type=float, metavar="SECONDS",
                          help="stop the inspection after SECONDS (exit 2)")
+    inspect.add_argument("--depth", type=int, metavar="N", help="show the tree N levels deep (deeper layers folded)")
+    inspect.add_argument("--show-trainable", action="store_true", help="show each layer's trainable parameters")
     _output_options(inspect, FORMATS_INSPECT)
     inspect.set_defaults(run=_inspect)
 
@@ -292,11 +348,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _selection_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
+    sub.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
+    sub.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+
+
 def _output_options(sub: argparse.ArgumentParser, formats) -> None:
     sub.add_argument("--format", choices=formats, default="text")
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     sub.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    sub.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                     help="the least severe finding that makes the exit status 1 (default: error)")
     sub.add_argument("--no-fix-hints", action="store_true", help="do not show the fix under each finding")
+    sub.add_argument("--quiet", "-q", action="store_true", help="print the findings and nothing else")
     sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 

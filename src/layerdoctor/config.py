@@ -148,6 +148,27 @@ def load_config(paths: list[str], config_file: str | None = None) -> Config:
     return config
 
 
+def resolve_config(paths: list[str], config_file: str | None = None, *, select=None, ignore=None,
+                   target: str | None = None, exclude=None) -> Config:
+    """The configuration for a run: the nearest pyproject.toml (or `config_file`), then the
+    options given: `select` replaces the file's select, `ignore` and `exclude` add to the file's.
+    Returns the Config; raises UsageError naming the bad value."""
+    config = load_config(paths, config_file)
+    if select:
+        config.select = parse_codes(select, "select")
+        if not config.select:
+            raise UsageError("select names no code: nothing would be checked")
+    if ignore:
+        config.ignore |= parse_codes(ignore, "ignore")
+    if target:
+        if target not in TARGET_CHOICES:
+            raise UsageError(f"target must be auto, keras3 or tf-keras, not {target!r}")
+        config.target = target
+    if exclude:
+        config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
+    return config
+
+
 _MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 

@@ -16,6 +16,8 @@ JSON_VERSION = 1
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
+# --fail-on LEVEL: the severities that make the exit status 1.
+FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info")}
 
 
 @dataclass
@@ -38,10 +40,14 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
-    def exit_code(self, exit_zero: bool = False) -> int:
+    def exit_code(self, exit_zero: bool = False, fail_on: str = "error") -> int:
+        """EXIT_TROUBLE (2) when a file or target could not be read; EXIT_FINDINGS (1) when a
+        finding is at least as severe as `fail_on` ("error", "warning" or "info") and not
+        `exit_zero`; else EXIT_CLEAN (0)."""
         if self.errors:
             return EXIT_TROUBLE
-        if self.has_errors and not exit_zero:
+        failing = FAIL_ON[fail_on]
+        if not exit_zero and any(f.severity in failing for f in self.findings):
             return EXIT_FINDINGS
         return EXIT_CLEAN
 

@@ -11,26 +11,50 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.syntax import Syntax
 
-from ..catalog import RULES
+from ..catalog import RULES, rule_modules
 from ..vocab import flavour_name
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 # `report` is a layerdoctor.report.Report; not imported here, since Report.__str__ renders with this module.
-def render_text(report, console: Console, *, fix_hints: bool = True) -> None:
-    if report.tree is not None:
+def fixable_codes() -> set[str]:
+    """The codes whose rule has a safe fix `lint --fix` applies (a `ldNNN/fix.py`)."""
+    import importlib.util
+
+    return {code for code, module in rule_modules().items()
+            if hasattr(module, "__path__") and importlib.util.find_spec(f"{module.__name__}.fix") is not None}
+
+
+def _fixable(finding, codes: set[str]) -> bool:
+    return finding.detector == "static" and finding.code in codes
+
+
+def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool = False,
+                statistics: bool = False, show_fixes: bool = False, depth: int | None = None,
+                show_trainable: bool = False) -> None:
+    """Print `report` to `console`: the tree (inspect), the findings grouped by file, then a
+    summary line. `quiet`: the findings only; `statistics`: a count per code instead of the
+    findings; `show_fixes`: the findings `--fix` would fix, at the end. Returns nothing."""
+    codes = fixable_codes()
+    if statistics:
+        _render_statistics(report, console, codes)
+        return
+    if report.tree is not None and not quiet:
         from .tree import render_tree
 
-        render_tree(report, console)
+        render_tree(report, console, depth=depth, show_trainable=show_trainable)
         if report.findings:
             console.print()
     for path, findings in groupby(report.findings, key=lambda f: f.path):
-        console.print(f"[bold underline]{escape(path)}[/]")
+        if not quiet:
+            console.print(f"[bold underline]{escape(path)}[/]")
         for finding in findings:
             style = SEVERITY_STYLE.get(finding.severity, "")
+            marker = " [*]" if _fixable(finding, codes) else ""
+            cell = f"cell {finding.extra['cell']}:" if "cell" in finding.extra else ""
             console.print(
-                f"{escape(path)}:{finding.line}:{finding.column}: [{style}]{finding.code}[/] "
+                f"{escape(path)}:{cell}{finding.line}:{finding.column}: [{style}]{finding.code}[/]{escape(marker)} "
                 f"[dim]{RULES[finding.code].name} ({finding.severity}, {flavour_name(finding.target)}"
                 f"{', runtime' if finding.detector == 'runtime' else ''})[/]",
                 highlight=False, soft_wrap=True,
@@ -44,7 +68,29 @@ def render_text(report, console: Console, *, fix_hints: bool = True) -> None:
                 else:
                     console.print("    fix: " + finding.fix.replace("\n", "\n         "),
                                   highlight=False, markup=False, soft_wrap=True)
+        if not quiet:
+            console.print()
+    if quiet:
+        return
+    fixable = [f for f in report.findings if _fixable(f, codes)]
+    if show_fixes and fixable:
+        console.print(f"Fixable with `layerdoctor lint --fix` ({len(fixable)}):", highlight=False)
+        for finding in fixable:
+            console.print(f"  {escape(finding.path)}:{finding.line}:{finding.column}: {finding.code} "
+                          f"{RULES[finding.code].name}", highlight=False, soft_wrap=True)
         console.print()
+    if fixable:
+        console.print(f"[*] {len(fixable)} fixable with `layerdoctor lint --fix` (`--diff` shows the edits).",
+                      highlight=False, markup=False)
+    console.print(summary_line(report), highlight=False)
+
+
+def _render_statistics(report, console: Console, codes: set[str]) -> None:
+    counts = Counter(f.code for f in report.findings)
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = RULES[code]
+        marker = "[*]" if code in codes and any(_fixable(f, codes) for f in report.findings if f.code == code) else "   "
+        console.print(f"{count:>6,}  {code}  {marker} {rule.name}", highlight=False, markup=False)
     console.print(summary_line(report), highlight=False)
 
 

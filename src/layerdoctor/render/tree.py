@@ -11,7 +11,20 @@ def _shape(shape) -> str:
     return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
-def _label(node) -> str:
+def memory(size: int) -> str:
+    """Bytes as Keras's summary prints them: 140.00 B, 3.52 KB, 1.20 MB (1 KB = 1024 B)."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.2f} {unit}"
+        size /= 1024
+    return f"{size:.2f} GB"
+
+
+def _count(node) -> int:
+    return 1 + sum(_count(c) for c in node.children)
+
+
+def _label(node, show_trainable: bool = False) -> str:
     from rich.markup import escape
 
     if node.shared_ref:
@@ -25,6 +38,10 @@ def _label(node) -> str:
         parts.append(f"[green]{node.params:,}[/] params (own {node.own_params:,})")
     else:
         parts.append(f"[green]{node.params:,}[/] params")
+    if node.built and node.params:
+        parts.append(f"[dim]{memory(node.bytes)}[/]")
+    if show_trainable and node.built:
+        parts.append(f"{node.trainable_params:,} trainable")
     if node.non_trainable_params:
         parts.append(f"[dim]{node.non_trainable_params:,} non-trainable[/]")
     if node.shared_calls > 1:
@@ -41,13 +58,21 @@ def _text(label: str):
     return Text.from_markup(label, overflow="fold")  # wrap long lines instead of cutting them
 
 
-def _add(branch, node) -> None:
+def _add(branch, node, depth: int | None = None, show_trainable: bool = False) -> None:
+    if depth is not None and depth <= 0:
+        if node.children:
+            hidden = _count(node) - 1
+            branch.add(_text(f"[dim]… {hidden:,} layer{'s' if hidden != 1 else ''} below (--depth)[/]"))
+        return
     for child in node.children:
-        _add(branch.add(_text(_label(child))), child)
+        _add(branch.add(_text(_label(child, show_trainable))), child,
+             None if depth is None else depth - 1, show_trainable)
 
 
-def render_tree(report, console=None) -> None:
-    """Print `report.tree`, the parameter totals and the untracked state to a rich console."""
+def render_tree(report, console=None, *, depth: int | None = None, show_trainable: bool = False) -> None:
+    """Print `report.tree` (`depth` levels below the model, every level when None; each layer's
+    trainable parameters with `show_trainable`), the parameter totals and the untracked state to a
+    rich console. Returns nothing."""
     from rich.console import Console
     from rich.markup import escape
     from rich.tree import Tree
@@ -55,12 +80,12 @@ def render_tree(report, console=None) -> None:
     console = console or Console()
     if report.tree is None:
         return
-    tree = Tree(_text(_label(report.tree)))
-    _add(tree, report.tree)
+    tree = Tree(_text(_label(report.tree, show_trainable)))
+    _add(tree, report.tree, depth, show_trainable)
     console.print(tree)
     params = report.params or {}
     console.print(
-        f"Total params: [bold]{params.get('total', 0):,}[/]  trainable: {params.get('trainable', 0):,}  "
+        f"Total params: [bold]{params.get('total', 0):,}[/] ({memory(report.tree.bytes)})  trainable: {params.get('trainable', 0):,}  "
         f"non-trainable: {params.get('non_trainable', 0):,}  untracked: "
         f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
     )

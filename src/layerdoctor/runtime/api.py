@@ -15,6 +15,7 @@ import os
 import sys
 import types
 import warnings
+from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..report import Report
@@ -57,8 +58,10 @@ def _setup_keras():
                          f"(KERAS_BACKEND={backend.name()})")
 
 
-def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
-    """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included."""
+def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
+                  construction: CallRecorder | None = None, target: str | None = None) -> Report:
+    """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included.
+    Returns the Report; raises UsageError for something unusable."""
     _setup_keras()
     if not backend.is_keras_layer(model):
         raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")
@@ -66,17 +69,30 @@ def inspect_model(model, inputs=None, input_shape=None, **options) -> Report:
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
             [tuple(s) for s in input_shape]
-    inputs = load.make_inputs(model, inputs, shapes, options.get("input_dtype"))
-    return _inspect(model, inputs, construction=options.get("construction"), target=options.get("target"))
+    inputs = load.make_inputs(model, inputs, shapes, input_dtype)
+    return _inspect(model, inputs, construction=construction, target=target)
 
 
 def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = None,
-                   input_dtype: str | None = None, unsafe_load: bool = False) -> Report:
-    """Load TARGET, build it, probe it. Raises UsageError with one line for anything unusable."""
+                   input_dtype: str | None = None, unsafe_load: bool = False,
+                   imports: Sequence[str] = (), custom_objects: Sequence[str] = ()) -> Report:
+    """Load TARGET, build it, probe it. `imports`: modules imported first (they may register
+    custom classes); `custom_objects`: modules whose Keras layer classes are passed to Keras when
+    loading a .keras file. Returns the Report (files_checked 1: the target's file); raises
+    UsageError with one line for anything unusable."""
+    report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype, unsafe_load=unsafe_load,
+                             imports=imports, custom_objects=custom_objects)
+    report.files_checked = 1
+    return report
+
+
+def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, imports, custom_objects) -> Report:
     _setup_keras()
     parsed = load.parse_target(target)
+    load.import_modules(list(imports))
+    classes = load.import_modules(list(custom_objects))
     if parsed.keras_file:
-        model = load.load_keras_file(parsed.keras_file, unsafe_load)
+        model = load.load_keras_file(parsed.keras_file, unsafe_load, classes)
         given = None
         construction = None
     else:
@@ -107,7 +123,8 @@ _WATCHES: dict = {}
 def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None) -> Report:
     found = failures.classify(error, recorder, construction, batch_size, watch=watch, model=model)
     if not found:
-        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}") from None
+        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
+                         load.user_frames(error)) from None
     tree = _partial_tree(model, recorder, construction, watch, batch_size)
     params = None
     if tree is not None:  # as much of the model as exists: what was built before the failure

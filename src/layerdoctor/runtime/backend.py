@@ -68,6 +68,14 @@ def size_of(value) -> int:
         return 0
 
 
+def itemsize_of(value) -> int:
+    """Bytes per value of a variable or tensor (4 for float32); 0 when its dtype is unknown."""
+    try:
+        return int(np.dtype(str(getattr(value, "dtype", "")).replace("bool_", "bool")).itemsize)
+    except (TypeError, ValueError):
+        return 0
+
+
 def is_float(value) -> bool:
     dtype = getattr(value, "dtype", None)
     try:
@@ -201,6 +209,11 @@ def restore_random_state(state) -> None:
 def is_keras_layer(value) -> bool:
     keras = keras_module()
     return isinstance(value, keras.layers.Layer)
+
+
+def is_keras_layer_class(value) -> bool:
+    keras = keras_module()
+    return isinstance(value, type) and issubclass(value, keras.layers.Layer)
 
 
 def own_variables(layer) -> list:

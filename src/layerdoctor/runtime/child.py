@@ -30,9 +30,12 @@ _MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 
 def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_load=False,
-                 timeout: float | None = None) -> Report:
+                 timeout: float | None = None, imports=(), custom_objects=()) -> Report:
+    """inspect_target(target, ...) in a child process; returns its Report. Raises UsageError
+    (one line) when the child ends without one or runs past `timeout` seconds."""
     request = {"target": target, "input_shapes": [list(s) for s in input_shapes] if input_shapes else None,
-               "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load)}
+               "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load),
+               "imports": list(imports), "custom_objects": list(custom_objects)}
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
@@ -63,7 +66,8 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     if answer.get("warning"):
         sys.stderr.write(f"layerdoctor: warning: {answer['warning']}\n")
     if "error" in answer:
-        raise UsageError(str(answer["error"]))
+        details = answer.get("details")
+        raise UsageError(str(answer["error"]), [str(d) for d in details] if isinstance(details, list) else None)
     try:
         return report_from_data(answer["report"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -123,7 +127,7 @@ def _shape_in(data):
 def _node_out(node) -> dict:
     return {"path": node.path, "name": node.name, "class_name": node.class_name, "own_params": node.own_params,
             "params": node.params, "trainable_params": node.trainable_params,
-            "non_trainable_params": node.non_trainable_params, "output_shape": _shape_out(node.output_shape),
+            "non_trainable_params": node.non_trainable_params, "bytes": node.bytes, "output_shape": _shape_out(node.output_shape),
             "built": node.built, "shared_calls": node.shared_calls, "call_sites": list(node.call_sites),
             "also_at": list(node.also_at), "shared_ref": node.shared_ref,
             "tied": [list(t) for t in node.tied], "children": [_node_out(c) for c in node.children]}
@@ -178,7 +182,7 @@ def _main() -> None:
     try:
         answer = {"report": report_to_data(_inspect(request))}
     except UsageError as exc:
-        answer = {"error": str(exc)}
+        answer = {"error": str(exc), "details": [str(line) for line in exc.details]}
     except SystemExit as exc:
         answer = {"error": f"inspecting {request['target']}: the target called sys.exit({exc.code!r}); "
                            f"no report"}
@@ -212,7 +216,8 @@ def _inspect(request: dict) -> Report:
 
     shapes = [tuple(s) for s in request["input_shapes"]] if request["input_shapes"] else None
     return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
-                          unsafe_load=request["unsafe_load"])
+                          unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
+                          custom_objects=request.get("custom_objects", ()))
 
 
 if __name__ == "__main__":

@@ -47,6 +47,10 @@ def parse_target(text: str) -> Target:
     where, colon, function = text.rpartition(":")
     if not colon or not function.isidentifier():  # no ":function" (a colon may be a Windows drive: C:\\m.py)
         where, function = text, ""
+    if where.lower().endswith(".ipynb"):
+        if not os.path.isfile(where):
+            raise UsageError(f"no such notebook: {where}")
+        return Target(text, module_file=where, function=function or None)
     if where.endswith(".py") or os.path.isfile(where):
         if not os.path.isfile(where):
             raise UsageError(f"no such file: {where}")
@@ -60,6 +64,11 @@ def parse_target(text: str) -> Target:
 def import_target_module(target: Target):
     """Import the module of a function target (the file's folder goes on sys.path, as with `python file.py`)."""
     if target.module_name:
+        # The current folder is where `package.module` is looked for first, as with `python -m`
+        # (whatever started this process, and even with PYTHONSAFEPATH).
+        cwd = os.getcwd()
+        if cwd not in sys.path and "" not in sys.path:
+            sys.path.insert(0, cwd)
         try:
             return importlib.import_module(target.module_name)
         except ImportError as error:
@@ -68,6 +77,8 @@ def import_target_module(target: Target):
     folder = os.path.dirname(path)
     if folder not in sys.path:
         sys.path.insert(0, folder)
+    if path.lower().endswith(".ipynb"):
+        return _run_notebook(path, target.function or DEFAULT_FUNCTION)
     name = f"layerdoctor_target_{os.path.splitext(os.path.basename(path))[0]}_{uuid.uuid4().hex[:8]}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -77,6 +88,77 @@ def import_target_module(target: Target):
     sys.modules[name] = module
     spec.loader.exec_module(module)  # errors are classified by the caller
     return module
+
+
+def _run_notebook(path: str, function: str):
+    """A module holding what the notebook's code cells define, run in order up to the cell that
+    defines `function` (the cells after it, training or saving, are not run). Magics and shell
+    escapes are skipped; matplotlib draws nowhere (MPLBACKEND=Agg)."""
+    import ast
+    import types
+
+    from ..static.notebook import from_cells, read_notebook
+    from ..static.source import SourceError
+
+    try:
+        read_notebook(path)  # one clear line for a file that is no notebook
+        with open(path, encoding="utf-8-sig") as handle:
+            import json
+
+            cells = json.load(handle)["cells"]
+    except (SourceError, OSError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"{path}: {error}") from None
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    module = types.ModuleType(f"layerdoctor_notebook_{uuid.uuid4().hex[:8]}")
+    module.__file__ = path
+    sys.modules[module.__name__] = module
+    for number, cell in enumerate(cells, 1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        # One cell at a time, its lines where they are in the notebook's text, so tracebacks point
+        # at the cell's own lines (the file is reported as "path[cell N]").
+        code = from_cells([cell]).text
+        try:
+            tree = ast.parse(code, f"{path}[cell {number}]")
+        except SyntaxError as error:
+            raise UsageError(f"{path}: cell {number} does not parse: {error.msg} (line {error.lineno})") from None
+        exec(compile(tree, f"{path}[cell {number}]", "exec"), module.__dict__)  # noqa: S102 - the user's own notebook
+        if any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function
+               for node in tree.body):
+            return module
+    raise UsageError(f"{path}: no code cell defines {function}()")
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _outside_user_code(filename: str) -> bool:
+    import sysconfig
+
+    if filename.startswith("<") or os.path.abspath(filename).startswith(_PACKAGE_DIR + os.sep):
+        return True
+    libraries = {sysconfig.get_paths().get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    return any(lib and os.path.abspath(filename).startswith(os.path.abspath(lib) + os.sep) for lib in libraries)
+
+
+def user_frames(error: BaseException, limit: int = 5) -> list[str]:
+    """The last `limit` frames of the traceback of `error` that are the user's own code (not
+    layerdoctor's, the standard library's or an installed package's), innermost last, as
+    "  path:line in function" followed by "    source line"."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not _outside_user_code(f.filename)]
+    lines = []
+    for frame in frames[-limit:]:
+        try:
+            shown = os.path.relpath(frame.filename)
+        except ValueError:
+            shown = frame.filename
+        shown = frame.filename if shown.startswith(".." + os.sep + "..") else shown
+        lines.append(f"  {shown}:{frame.lineno} in {frame.name}")
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    return lines
 
 
 def find_function(module, target: Target):
@@ -90,13 +172,72 @@ def find_function(module, target: Target):
     return function
 
 
-def load_keras_file(path: str, unsafe_load: bool):
+def import_modules(names) -> dict:
+    """Import each module of `names` (the current folder first on sys.path, as with `python -m`):
+    importing registers the custom classes they decorate. Returns {class name: class} of the
+    Keras layers and models they define, to pass as custom_objects. Raises UsageError."""
+    cwd = os.getcwd()
+    if names and cwd not in sys.path and "" not in sys.path:
+        sys.path.insert(0, cwd)
+    found = {}
+    for name in names or ():
+        try:
+            module = importlib.import_module(name)
+        except Exception as error:  # noqa: BLE001 - one line for the user
+            raise UsageError(f"cannot import {name}: {type(error).__name__}: {error}") from None
+        for attr, value in vars(module).items():
+            if isinstance(value, type) and getattr(value, "__module__", None) == module.__name__ \
+                    and backend.is_keras_layer_class(value):
+                found[attr] = value
+    return found
+
+
+def _unknown_classes(path: str, custom_objects: dict) -> list[str]:
+    """Classes named in a .keras file's config that are neither Keras's own, registered, nor
+    in `custom_objects`: what loading cannot find."""
+    import json
+    import zipfile
+
+    keras = backend.keras_module()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            config = json.loads(archive.read("config.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return []
+    missing: list[str] = []
+    todo = [config]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, dict):
+            module, name = value.get("module"), value.get("class_name")
+            if isinstance(module, str) and isinstance(name, str) and not module.startswith("keras") \
+                    and name not in custom_objects and name not in missing:
+                registered = value.get("registered_name") or name
+                if keras.saving.get_registered_object(registered) is None:
+                    missing.append(f"{module}.{name}" if module else name)
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+    return missing
+
+
+def load_keras_file(path: str, unsafe_load: bool, custom_objects: dict | None = None):
+    """The model stored at `path`, loaded with Keras's safe_mode on unless `unsafe_load`.
+    Raises UsageError naming what could not be loaded (a custom class first of all)."""
     _check_model_file(path)
     keras = backend.keras_module()
     # The CLI warns about --unsafe-load; the API trusts an explicit unsafe_load=True.
     try:
-        return keras.saving.load_model(path, safe_mode=not unsafe_load, compile=False)
+        return keras.saving.load_model(path, safe_mode=not unsafe_load, compile=False,
+                                       custom_objects=custom_objects or None)
     except Exception as error:  # noqa: BLE001 - any loading problem is one line for the user
+        missing = _unknown_classes(path, custom_objects or {}) if path.lower().endswith(".keras") else []
+        if missing:
+            names = ", ".join(missing[:5])
+            raise UsageError(f"cannot load {path}: it uses the custom class{'es' if len(missing) > 1 else ''} "
+                             f"{names}, unknown here: import the module that defines "
+                             f"{'them' if len(missing) > 1 else 'it'} (--custom-objects MODULE, "
+                             f"or --import MODULE for one that registers them)") from None
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
         hint = "; pass --unsafe-load if you trust the file" if "safe_mode" in str(error) else ""
         raise UsageError(f"cannot load {path}: {type(error).__name__}: {message[:300]}{hint}") from None

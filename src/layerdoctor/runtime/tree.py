@@ -23,6 +23,7 @@ class Node:
     params: int = 0  # own + children, each variable counted once in the whole tree
     trainable_params: int = 0
     non_trainable_params: int = 0
+    bytes: int = 0  # memory of its parameters (own + children), from each variable's dtype
     output_shape: object = None
     built: bool = True
     shared_calls: int = 1  # calls in one forward pass (or functional nodes)
@@ -47,7 +48,8 @@ class Node:
             "own_params": self.own_params,
             "trainable_params": self.trainable_params,
             "non_trainable_params": self.non_trainable_params,
-            "output_shape": _shape_text(self.output_shape),
+            "bytes": self.bytes,
+            "output_shape": _shape_list(self.output_shape),
             "built": self.built,
             "shared_calls": self.shared_calls,
             "children": [c.to_dict() for c in self.children],
@@ -85,12 +87,17 @@ class UntrackedState:
         }
 
 
-def _shape_text(shape):
+def _shape_list(shape):
+    """A shape as JSON: [null, 4] (None for an unknown dimension); several outputs: a list of
+    those; a shape Keras gives as text stays text; None when unknown."""
     if shape is None:
         return None
     if isinstance(shape, list):
-        return [_shape_text(s) for s in shape]
-    return format_shape(shape)
+        return [_shape_list(s) for s in shape]
+    try:
+        return [None if d is None else int(d) for d in shape]
+    except (TypeError, ValueError):
+        return str(shape)
 
 
 def _is_input_layer(layer) -> bool:
@@ -124,6 +131,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
             owner_of[id(variable)] = path
             size = backend.size_of(variable)
             node.own_params += size
+            node.bytes += size * backend.itemsize_of(variable)
             if variable.trainable and layer_trainable:
                 node.trainable_params += size
             else:
@@ -135,6 +143,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
             child_node = visit(child, f"{path}/{getattr(child, 'name', type(child).__name__)}", layer_trainable)
             node.children.append(child_node)
             node.params += child_node.params
+            node.bytes += child_node.bytes
             node.trainable_params += child_node.trainable_params
             node.non_trainable_params += child_node.non_trainable_params
         _add_calls(node, layer, first_pass, construction, batch_size)

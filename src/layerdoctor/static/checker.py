@@ -9,17 +9,18 @@ import multiprocessing
 import os
 import re
 import sys
+from collections.abc import Mapping, Sequence
 
 from ..catalog import package_sources, register_rule_package, rule_modules, rule_packages
-from ..config import Config, load_config, parse_codes
-from ..errors import UsageError
+from ..config import Config, resolve_config
 from ..finding import FileError, Finding, new_finding
 from ..report import Report
-from ..vocab import KERAS3, TF_KERAS
+from ..vocab import TF_KERAS
 from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
+from .notebook import read_notebook
 from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import Hit
 from .source import FileSummary, SourceError, summarize
@@ -30,29 +31,38 @@ _PARALLEL_THRESHOLD = 64
 _NOQA_RE = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.I)
 
 
-def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, exclude=None,
-               use_cache: bool = True, jobs: int | None = None, config_file: str | None = None) -> Report:
-    """Check Python files statically: nothing is imported or executed."""
+def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str] | None = None,
+               ignore: Sequence[str] | None = None, target: str | None = None,
+               exclude: Sequence[str] | None = None, use_cache: bool = True, jobs: int | None = None,
+               config_file: str | None = None, texts: Mapping[str, str] | None = None) -> Report:
+    """Check Python files statically: nothing is imported or executed. `texts` maps a path to
+    its source when it is not read from disk (an editor's buffer on stdin). Returns a Report of
+    the findings on `paths`; raises UsageError for a bad option or configuration."""
     paths = [str(p) for p in paths] or ["."]
-    config = load_config(paths, config_file)
-    if select:
-        config.select = parse_codes(select, "--select")
-        if not config.select:
-            raise UsageError("--select names no code: nothing would be checked")
-    if ignore:
-        config.ignore |= parse_codes(ignore, "--ignore")
-    if target:
-        if target not in ("auto", KERAS3, TF_KERAS):
-            raise UsageError(f"--target must be auto, keras3 or tf-keras, not {target!r}")
-        config.target = target
-    if exclude:
-        config.exclude = list(config.exclude) + [(os.path.abspath("."), pattern) for pattern in exclude]
-    files, errors = discover(paths, config.exclude)
+    texts = dict(texts or {})
+    config = resolve_config(paths, config_file, select=select, ignore=ignore, target=target, exclude=exclude)
+    if texts:
+        use_cache = False
+    files, errors = discover([p for p in paths if p not in texts], config.exclude)
+    files = [p for p in paths if p in texts] + files
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
+    notebooks = {}
+    for path in files:
+        if path.lower().endswith(".ipynb") and path not in texts:
+            try:
+                notebooks[path] = read_notebook(path)
+            except SourceError as exc:
+                errors.append(FileError(path, str(exc)))
+    if notebooks:
+        files = [f for f in files if not f.lower().endswith(".ipynb") or f in notebooks]
+        texts.update((path, notebook.text) for path, notebook in notebooks.items())
+    # Files named alone (an editor, pre-commit) are checked against the project they belong to:
+    # its other files are indexed (a base layer may live there) but not reported on.
+    context = project_context(paths, files, config.exclude, texts)
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
     if store is not None:
-        cached = store.load_result(files)
+        cached = store.load_result(files + context)
         if cached is not None:
             cached.errors = errors + cached.errors
             return cached.sort()
@@ -62,15 +72,65 @@ def lint_paths(paths, *, select=None, ignore=None, target: str | None = None, ex
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        findings, file_errors = run(files, config, jobs)
+        findings, file_errors = run(files + context, config, jobs, reported=set(files) if context else None,
+                                    texts=texts)
     finally:
         if gc_was_enabled:
             gc.enable()
+    if notebooks:
+        findings = [_in_cell(f, notebooks[f.path]) if f.path in notebooks else f for f in findings]
     report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
     report.sort()
     if store is not None:
         store.save(report, errors)
     return report
+
+
+def _in_cell(finding: Finding, notebook) -> Finding:
+    """A finding on a notebook's code as (cell, line in the cell): `line` is the cell's line,
+    `extra["cell"]` the cell's number (from 1, as Jupyter counts them)."""
+    import dataclasses
+
+    where = notebook.locate(finding.line)
+    if where is None:
+        return finding
+    return dataclasses.replace(finding, line=where[1], extra={**finding.extra, "cell": where[0]})
+
+
+_PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+def project_root(path: str) -> str | None:
+    """The folder of the project `path` belongs to: the nearest one above it holding a
+    pyproject.toml, setup.cfg, setup.py or .git; None when there is none."""
+    current = os.path.dirname(os.path.abspath(path))
+    while True:
+        if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def project_context(paths: list[str], files: list[str], exclude, texts=()) -> list[str]:
+    """The other files of the projects that files named on their own belong to (their paths
+    as discovery gives them, relative when the named file was), not the named files."""
+    roots = {}
+    for path in paths:
+        if (path in texts or os.path.isfile(path)) and path.endswith(".py"):
+            root = project_root(path)
+            if root is not None:
+                roots.setdefault(root, os.path.isabs(path))
+    if not roots:
+        return []
+    named = {os.path.abspath(f) for f in files}
+    context: list[str] = []
+    for root, absolute in roots.items():
+        shown = root if absolute else os.path.relpath(root)
+        found, _ = discover([shown], exclude)
+        context += [os.path.normpath(f) for f in found if os.path.abspath(f) not in named and f.endswith(".py")]
+    return list(dict.fromkeys(context))
 
 
 _CODE_FINGERPRINT: dict[tuple, str] = {}
@@ -103,23 +163,25 @@ def code_fingerprint() -> str:
     return _CODE_FINGERPRINT[key]
 
 
-def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list[Finding], list[FileError]]:
-    """Summarize and check `files`, split over worker processes when there are many."""
+def run(files: list[str], config: Config, jobs: int | None = None, reported: set[str] | None = None,
+        texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
+    """Summarize and check `files`, split over worker processes when there are many. With
+    `reported`, only those files are checked and reported; the others are only indexed."""
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _PARALLEL_THRESHOLD))
     if workers <= 1:
-        part = _Part(files)
+        part = _Part(files, reported, texts)
         findings, check_errors = part.check(part.infos, config)
         return findings, part.errors + check_errors
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
     for chunk in (files[i::workers] for i in range(1, workers)):
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages()),
+        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
                                   daemon=True)
         process.start()
         pipes.append(parent_end)
         processes.append(process)
-    own = _Part(files[0::workers])  # this process is worker 0
+    own = _Part(files[0::workers], reported, texts)  # this process is worker 0
     infos, errors = list(own.infos), list(own.errors)
     for pipe in pipes:
         their_infos, their_errors = _receive(pipe)
@@ -140,27 +202,33 @@ def run(files: list[str], config: Config, jobs: int | None = None) -> tuple[list
 class _Part:
     """One worker's share: it parses its files once and keeps the ASTs (costly to send)."""
 
-    def __init__(self, paths: list[str]):
+    def __init__(self, paths: list[str], reported: set[str] | None = None, texts: Mapping[str, str] | None = None):
         self.summaries: list[FileSummary] = []
         self.errors: list[FileError] = []
+        self.reported = reported
+        self.texts = dict(texts or {})
         for path in paths:
             try:
-                self.summaries.append(summarize(path))
+                self.summaries.append(summarize(path, self.texts.get(path)))
             except SourceError as exc:
-                self.errors.append(FileError(path, str(exc)))
+                if reported is None or path in reported:
+                    self.errors.append(FileError(path, str(exc)))
             except RecursionError:
-                self.errors.append(FileError(path, "cannot parse: the code is nested too deeply"))
+                if reported is None or path in reported:
+                    self.errors.append(FileError(path, "cannot parse: the code is nested too deeply"))
         self.infos = [file_info(summary) for summary in self.summaries]
 
     def check(self, infos: list[FileInfo], config: Config) -> tuple[list[Finding], list[FileError]]:
-        return check(self.summaries, config, Project(infos))
+        summaries = self.summaries if self.reported is None else \
+            [s for s in self.summaries if s.path in self.reported]
+        return check(summaries, config, Project(infos), self.texts)
 
 
-def _worker(pipe, paths: list[str], config: Config, packages: list[str]) -> None:
+def _worker(pipe, paths: list[str], config: Config, packages: list[str], reported=None, texts=None) -> None:
     try:
         for package in packages:  # a forkserver child starts with the built-in rules only
             register_rule_package(package)
-        part = _Part(paths)
+        part = _Part(paths, reported, texts)
         pipe.send(("ok", (part.infos, part.errors)))
         infos = pipe.recv()
         pipe.send(("ok", part.check(infos, config)))
@@ -183,13 +251,14 @@ def _start_method() -> str:
     return "forkserver" if heavy else "fork"
 
 
-def check(summaries: list[FileSummary], config: Config, project: Project | None = None
-          ) -> tuple[list[Finding], list[FileError]]:
-    """Run every enabled rule on the layer classes and module code of `summaries`."""
+def check(summaries: list[FileSummary], config: Config, project: Project | None = None,
+          texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
+    """Run every enabled rule on the layer classes and module code of `summaries`; returns the
+    findings (noqa applied) and the files that could not be checked."""
     project = project or Project([file_info(summary) for summary in summaries])
     findings: list[Finding] = []
     errors: list[FileError] = []
-    lines_cache: dict[str, list[str]] = {}
+    lines_cache: dict[str, list[str]] = {path: text.splitlines() for path, text in (texts or {}).items()}
     for file in summaries:
         try:
             raw = list(_hits(file, project, config))
@@ -241,6 +310,13 @@ def _target_for(file: FileSummary, config: Config) -> str:
     if config.target != "auto":
         return config.target
     return TF_KERAS if file.legacy_keras else config.auto_target
+
+
+def filter_findings(findings: list[Finding], config: Config) -> list[Finding]:
+    """The findings whose code `config` enables and that no `# noqa` on their line suppresses
+    (used for runtime findings, which point at the user's source too)."""
+    lines_cache: dict[str, list[str]] = {}
+    return [f for f in findings if config.enabled(f.code) and not _suppressed(f, lines_cache)]
 
 
 def _suppressed(finding: Finding, lines_cache: dict[str, list[str]]) -> bool:

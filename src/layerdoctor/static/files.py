@@ -1,4 +1,4 @@
-"""Which files to check: every .py below the paths, minus environments, builds, hidden folders,
+"""Which files to check: every .py and .ipynb below the paths, minus environments, builds, hidden folders,
 .gitignore'd files (inside a git repository) and configured excludes."""
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def discover(paths: list[str], exclude: list[tuple[str, str]] | None = None) -> 
                 keep.append(name)
             dirnames[:] = keep
             for name in sorted(filenames):
-                if name.endswith(".py") and not name.startswith("."):
+                if name.endswith((".py", ".ipynb")) and not name.startswith("."):
                     full = os.path.join(directory, name)
                     if not ignores.ignored(os.path.abspath(full), False, git_root):
                         files.append(full)
