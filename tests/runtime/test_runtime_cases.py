@@ -57,7 +57,7 @@ EXPECTED = {
     "ld013b_sublayer_before_super_model": set(),
     "ld013c_super_never_called": {"LD013"},
     # the reset `trainable` is invisible to inspect, which sees only the layer as built
-    "ld013d_setting_before_mixin_init": set(),
+    "ld013d_setting_before_mixin_init": {"LD013"},  # the reset is watched at runtime
     "myth1_nested_no_build": set(),
     "myth2_build_without_super": set(),
     "myth3_reused_layer": {"LD007"},  # info only: sharing explained, not an error
@@ -70,7 +70,9 @@ ALL_CASES = sorted(
 
 # Findings whose line is a call site or a use, not the line marked `# LD0xx` in the case.
 LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("ld007b_reuse_across_runs", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
-                 ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013")}
+                 ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013"),
+                 # the runtime points at the Layer.__init__ call that reset the setting
+                 ("ld013d_setting_before_mixin_init", "LD013")}
 
 
 FLAVOURS = ("tf", "k3", "jax", "torch")  # the runtime inspector runs the Keras 3 + TensorFlow ones
@@ -85,9 +87,8 @@ def test_every_case_file_is_known():
     assert set(EXPECTED) <= {p.stem.rsplit("__", 1)[0] for p in CASES.glob("*.py")}
 
 
-# Cases the inspector misses today (issue 10, families 1 and 2: a layer called on a constant while
-# wiring; an explicit model.build() inspected after a call): strict, so a fix shows up as XPASS.
-RUNTIME_MISSES = {"ld011f_layer_on_constant_at_wiring", "ld005c_explicit_build_skips_call"}
+# Case files the inspector misses today, if any: strict, so a fix shows up as XPASS.
+RUNTIME_MISSES: set[str] = set()
 
 
 CHECKED_CASES = [
