@@ -72,7 +72,11 @@ ALL_CASES = sorted(
 LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("ld007b_reuse_across_runs", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
                  ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013"),
                  # the runtime points at the Layer.__init__ call that reset the setting
-                 ("ld013d_setting_before_mixin_init", "LD013")}
+                 ("ld013d_setting_before_mixin_init", "LD013"),
+                 # the runtime points at the sublayer left unbuilt, lint at the build(shape) call
+                 ("ld005c_explicit_build_skips_call", "LD005"),
+                 # the runtime points at the layer called on the constant, lint where its output joins
+                 ("ld011f_layer_on_constant_at_wiring", "LD011")}
 
 
 FLAVOURS = ("tf", "k3", "jax", "torch")  # the runtime inspector runs the Keras 3 + TensorFlow ones

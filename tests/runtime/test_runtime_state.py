@@ -69,3 +69,19 @@ def test_foreign_variables_are_restored_too(keras):
     kernel = layer.kernel.numpy().copy()
     inspect_model(layer, input_shape=(2, 4))
     assert layer.kernel.numpy().tobytes() == kernel.tobytes()
+
+
+
+def test_a_layer_without_init_leaves_no_stale_call_context(keras):
+    """Keras sets its global call context, then fails in `_clear_losses` for a layer whose
+    `__init__` never ran, before the `finally` that resets it: inspect must put it back, or
+    every later call runs inside the stale context (it hid LD010 in the next inspection)."""
+    import pathlib
+
+    from keras.src.backend.common import global_state
+
+    from layerdoctor.runtime.api import inspect_target
+
+    case = pathlib.Path(__file__).parent.parent / "realworld" / "c_ld013_skip_adder_name_no_super.py"
+    inspect_target(f"{case}:build_model")
+    assert global_state.get_global_attribute("current_call_ctx") is None

@@ -80,8 +80,10 @@ def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = 
     custom classes); `custom_objects`: modules whose Keras layer classes are passed to Keras when
     loading a .keras file. Returns the Report (files_checked 1: the target's file); raises
     UsageError with one line for anything unusable."""
-    report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype, unsafe_load=unsafe_load,
-                             imports=imports, custom_objects=custom_objects)
+    _setup_keras()
+    with backend.call_context_kept():
+        report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype,
+                                 unsafe_load=unsafe_load, imports=imports, custom_objects=custom_objects)
     report.files_checked = 1
     return report
 
@@ -173,7 +175,7 @@ def _inspect(model, inputs, construction=None, target=None) -> Report:
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
     inspection.before = before  # the first call's snapshot copies only the variables it created
     try:
-        with _quiet():
+        with _quiet(), backend.call_context_kept():
             return _probe(inspection, target)
     finally:
         _restore(model, inspection.after_first_call)  # variables the first call created

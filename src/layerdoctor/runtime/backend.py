@@ -167,6 +167,20 @@ def gradients_and_reads(objectives, variables):
     return trained, read
 
 
+@contextlib.contextmanager
+def call_context_kept():
+    """Keras's current call context as it was: a layer whose `__init__` never ran sets it and then
+    fails (`_clear_losses`) before the `finally` that resets it, and every later call, in any
+    model, would run inside that stale context."""
+    from keras.src.backend.common import global_state
+
+    before = global_state.get_global_attribute("current_call_ctx")
+    try:
+        yield
+    finally:
+        global_state.set_global_attribute("current_call_ctx", before)
+
+
 def snapshot_random_state():
     """Every global random state a probe can advance: Python, NumPy, Keras and TF."""
     keras = keras_module()
