@@ -16,7 +16,7 @@ from typing import Iterator
 from ..finding import TF_KERAS
 from .project import Project
 from .source import ClassSummary, FileSummary
-from .walk import walk
+from .walk import self_attr, walk  # self_attr: re-exported for the rules
 
 # What a value is, as far as weight tracking goes.
 LAYER = "layer"
@@ -298,13 +298,6 @@ def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
     if isinstance(expr, ast.Name) and expr.id in env and len(env[expr.id]) == 1:
         return classify(env[expr.id][0], project, file, target, env, _depth + 1)
     return Value(OTHER)
-
-
-def self_attr(node: ast.AST) -> str | None:
-    """`attr` for the expression `self.attr`."""
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-        return node.attr
-    return None
 
 
 _LAZY_NAMES = {"built", "_built", "_built_from_signature", "hasattr", "_initialized"}

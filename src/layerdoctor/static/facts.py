@@ -10,7 +10,7 @@ import ast
 
 from .context import FOREIGN, LAYER, TENSOR, WEIGHT
 from .module import name_bindings
-from .walk import children, walk
+from .walk import children, self_attr, walk
 
 
 def shared_layers(ctx):
@@ -122,7 +122,7 @@ class Wiring:
                 for node in nodes:
                     if type(node) is ast.Assign:
                         for target in node.targets:
-                            attr = self_attr_name(target)
+                            attr = self_attr(target)
                             if attr:
                                 attrs.setdefault(attr, []).append((node.value, self.env_of(scope)))
         return self._self_values
@@ -158,7 +158,7 @@ class Wiring:
                 return SYMBOLIC
             return kinds[0] if len(set(kinds)) == 1 else None
         if t is ast.Attribute:
-            attr = self_attr_name(expr)
+            attr = self_attr(expr)
             if attr is not None and scope is not None:
                 cls = self.class_of.get(id(scope))
                 found = self.self_values.get(id(cls), {}).get(attr) if cls is not None else None
@@ -242,12 +242,6 @@ def _call_inputs(call):
     return out
 
 
-def self_attr_name(node):
-    if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":
-        return node.attr
-    return None
-
-
 def wiring(ctx) -> Wiring:
     found = getattr(ctx, "_wiring", None)
     if found is None:
@@ -310,7 +304,7 @@ def self_layer_calls(ctx):
         sites: dict[str, list] = {}
         for node in ctx.nodes(method):
             if type(node) is ast.Call:
-                attr = self_attr_name(node.func)
+                attr = self_attr(node.func)
                 if attr is not None and attr in ctors:
                     sites.setdefault(attr, []).append(node)
         parents = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .names import canonical
 from .source import FileSummary, is_plain_holder
-from .walk import walk
+from .walk import self_attr, walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
 _LAYER_NAME_RE = re.compile(
@@ -179,7 +179,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
             if isinstance(node, ast.Assign):
                 callees = _sublayer_callee(node.value)
                 for target in node.targets:
-                    attr = _self_attr(target)
+                    attr = self_attr(target)
                     if attr and callees:
                         created.setdefault(attr, callees[0])
     if not created:
@@ -192,7 +192,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
         loops: dict[str, set[str]] = {}  # loop variable -> attrs it runs over
         for node in nodes[id(func)]:
             if isinstance(node, (ast.For, ast.comprehension)):
-                over = {a for n in walk(node.iter) if (a := _self_attr(n))}
+                over = {a for n in walk(node.iter) if (a := self_attr(n))}
                 for t in walk(node.target):
                     if isinstance(t, ast.Name):
                         loops.setdefault(t.id, set()).update(over)
@@ -202,7 +202,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
             f = node.func
             if isinstance(f, ast.Attribute) and f.attr == "build":
                 receiver = f.value.value if isinstance(f.value, ast.Subscript) else f.value
-                attr = _self_attr(receiver)
+                attr = self_attr(receiver)
                 if attr:
                     built.add(attr)
                 elif isinstance(receiver, ast.Name) and receiver.id in loops:
@@ -214,7 +214,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
                     return None, []  # builds something it holds in another way
                 continue
             if func is build:
-                attr = _self_attr(f)
+                attr = self_attr(f)
                 if attr is not None and attr not in ("add_weight", "add_variable", "add_loss"):
                     if attr in created:
                         done.add(attr)  # called in build(): built
@@ -224,21 +224,15 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
                     done.update(loops.get(f.id, ()))
                     if f.id == "self":
                         return None, []
-                elif isinstance(f, ast.Subscript) and _self_attr(f.value) in created:
-                    done.add(_self_attr(f.value))
+                elif isinstance(f, ast.Subscript) and self_attr(f.value) in created:
+                    done.add(self_attr(f.value))
     # Used outside __init__/build (by call() or a helper): more `self.attr` in the class's text
     # than in those two methods. (An unused sublayer is LD005's other finding.)
-    here = Counter(a for func in (init, build) if func is not None for n in nodes[id(func)] if (a := _self_attr(n)))
+    here = Counter(a for func in (init, build) if func is not None for n in nodes[id(func)] if (a := self_attr(n)))
     leaves = [(a, c) for a, c in created.items()
               if a not in built and a not in done and cls.self_attr_counts.get(a, 0) > here[a]]
     builds = [(a, c) for a, c in created.items() if a in built]
     return leaves, builds
-
-
-def _self_attr(node) -> str | None:
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-        return node.attr
-    return None
 
 
 class Project:

@@ -38,3 +38,10 @@ def children(node: ast.AST) -> list[ast.AST]:
         elif isinstance(value, _AST):
             out.append(value)
     return out
+
+
+def self_attr(node: ast.AST) -> str | None:
+    """`attr` for the expression `self.attr` (exact node types: the rules call it on every node)."""
+    if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":
+        return node.attr
+    return None

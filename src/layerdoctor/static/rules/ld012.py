@@ -7,8 +7,8 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, WEIGHT
 from ..facts import (BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state, free_names,
-                     is_lambda_call, lambda_functions, self_attr_name, wiring)
-from ..walk import walk
+                     is_lambda_call, lambda_functions, wiring)
+from ..walk import self_attr, walk
 from ..triggers import mentions_lambda_layer
 from . import Hit
 
@@ -159,7 +159,7 @@ def _check_lambda(ctx, wire, node, env, scope):
                 continue
             if name == "self":
                 for sub in walk(fn):
-                    attr = self_attr_name(sub)
+                    attr = self_attr(sub)
                     if attr and wire.kind(sub, fenv, fscope) in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                         captured.append((f"self.{attr}", wire.kind(sub, fenv, fscope)))
                 continue
