@@ -1,4 +1,9 @@
-"""Runtime inspector tests: real Keras 3 with the TensorFlow backend, no mocks."""
+"""Runtime inspector tests: real Keras, no mocks, on whichever flavour this environment runs.
+
+The flavour is Keras 3 on the backend that KERAS_BACKEND names (default TensorFlow), or tf.keras 2
+when TF_USE_LEGACY_KERAS=1. A test runs on the flavours its `flavours` marker lists; an unmarked test
+was written for Keras 3 + TensorFlow and runs only there.
+"""
 
 import os
 
@@ -14,8 +19,34 @@ if importlib.util.find_spec("keras") is None or importlib.util.find_spec("numpy"
     collect_ignore_glob = ["*.py"]
 
 
+FLAVOURS = ("k3tf", "k3jax", "k3torch", "tfk2")
+
+
+def current_flavour() -> str:
+    """k3tf, k3jax, k3torch (Keras 3 on that backend) or tfk2 (tf.keras 2), from the environment."""
+    if os.environ.get("TF_USE_LEGACY_KERAS") == "1":
+        return "tfk2"
+    backend = os.environ.get("KERAS_BACKEND", "tensorflow")
+    return {"tensorflow": "k3tf", "jax": "k3jax", "torch": "k3torch"}[backend]
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: heavier models (MobileNetV2, keras-hub), over ~30 s")
+    config.addinivalue_line(
+        "markers", "flavours(*names): run only on these flavours (k3tf, k3jax, k3torch, tfk2); "
+        "unmarked runtime tests run only on k3tf")
+
+
+def pytest_collection_modifyitems(config, items):
+    flavour = current_flavour()
+    for item in items:
+        marker = item.get_closest_marker("flavours")
+        wanted = marker.args if marker else ("k3tf",)
+        unknown = set(wanted) - set(FLAVOURS)
+        if unknown:
+            raise pytest.UsageError(f"{item.nodeid}: unknown flavour(s) {sorted(unknown)}")
+        if flavour not in wanted:
+            item.add_marker(pytest.mark.skip(reason=f"written for {', '.join(wanted)}; this run is {flavour}"))
 
 
 @pytest.fixture
