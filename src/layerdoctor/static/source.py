@@ -306,7 +306,6 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
 def _collect_imports(summary: FileSummary, src: _Text) -> None:
     """All import statements, cut out and parsed together in one go."""
     statements = []
-    text = src.text
     for m in _IMPORT_RE.finditer(src.padded):
         if src.in_string(m.start()):
             continue
