@@ -242,3 +242,69 @@ def test_a_file_that_is_not_a_notebook(tmp_path):
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["errors"] == [{"path": "bad.ipynb",
                                                  "message": "not a Jupyter notebook (no JSON with a list of cells)"}]
+
+
+LD013_CELL = ["%load_ext autoreload\n", "class Block(keras.layers.Layer):\n", "    def __init__(self, units):\n",
+              "        self.dense = keras.layers.Dense(units)\n", "        super().__init__()\n", "\n",
+              "    def call(self, x):\n", "        return self.dense(x)\n"]
+
+
+def _jupyter_notebook(path: Path, cells, kinds) -> Path:
+    """A notebook laid out as Jupyter writes it (indent 1, sorted keys, non-ASCII kept, final newline)."""
+    data = {"cells": [{"cell_type": kind, "metadata": {}, "source": source,
+                       **({"execution_count": None, "outputs": []} if kind == "code" else {})}
+                      for kind, source in zip(kinds, cells)],
+            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 — ünïcode"}},
+            "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_fix_edits_only_the_notebook_cell_it_fixes(tmp_path):
+    cells = [["# Blocks\n"], NOTEBOOK_CELLS[1], LD013_CELL]
+    nb = _jupyter_notebook(tmp_path / "blocks.ipynb", cells, ["markdown", "code", "code"])
+    before = json.loads(nb.read_text(encoding="utf-8"))
+    found = json.loads(run_cli("lint", "blocks.ipynb", "--format", "json", cwd=tmp_path).stdout)["findings"]
+    assert [(f["code"], f["extra"]["cell"], f["line"]) for f in found] == [("LD013", 3, 4)]
+
+    diff = run_cli("lint", "blocks.ipynb", "--diff", cwd=tmp_path)
+    assert "a/blocks.ipynb:cell 3" in diff.stdout and nb.read_text(encoding="utf-8") == \
+        json.dumps(before, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    fixed = run_cli("lint", "blocks.ipynb", "--fix", "--format", "json", cwd=tmp_path)
+    assert json.loads(fixed.stdout)["findings"] == [], fixed.stderr
+    after = json.loads(nb.read_text(encoding="utf-8"))
+    new_source = after["cells"][2]["source"]
+    assert new_source[0] == "%load_ext autoreload\n"  # the magic is kept
+    assert new_source.index("        super().__init__()\n") < new_source.index("        self.dense = keras.layers.Dense(units)\n")
+    # Everything but that cell's source is as it was, and so is the layout.
+    after["cells"][2]["source"] = before["cells"][2]["source"]
+    assert after == before
+    relinted = json.loads(run_cli("lint", "blocks.ipynb", "--format", "json", cwd=tmp_path).stdout)
+    assert relinted["findings"] == []
+
+
+def test_fix_keeps_the_notebook_layout_byte_for_byte(tmp_path):
+    nb = _jupyter_notebook(tmp_path / "blocks.ipynb", [LD013_CELL], ["code"])
+    original = nb.read_text(encoding="utf-8")
+    run_cli("lint", "blocks.ipynb", "--fix", cwd=tmp_path)
+    data = json.loads(nb.read_text(encoding="utf-8"))
+    assert data["cells"][0]["source"] != LD013_CELL
+    # Put the old source back through the same layout: the rest of the bytes are the original's.
+    data["cells"][0]["source"] = LD013_CELL
+    assert json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n" == original
+
+
+def test_fix_refuses_a_notebook_whose_layout_it_cannot_keep(tmp_path):
+    nb = tmp_path / "odd.ipynb"
+    data = {"cells": [{"cell_type": "code", "metadata": {}, "source": LD013_CELL, "outputs": [],
+                       "execution_count": None}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    nb.write_text(json.dumps(data, indent=3))  # no writer lays notebooks out like this
+    original = nb.read_bytes()
+    proc = run_cli("lint", "odd.ipynb", "--fix", "--format", "json", cwd=tmp_path)
+    assert nb.read_bytes() == original
+    report = json.loads(proc.stdout)
+    assert [f["code"] for f in report["findings"]] == ["LD013"]
+    assert report["errors"] and report["errors"][0]["path"] == "odd.ipynb"
+    assert report["errors"][0]["message"].startswith("not fixed: its JSON layout")
+    assert proc.returncode != 0

@@ -84,29 +84,28 @@ def _apply_fixes(report: Report, run, write: bool, diff_to_stdout: bool = True) 
     """Apply the safe fixes (or show them with --diff), then prove them by checking again."""
     from .atomic import write_atomically
     from .finding import FileError
-    from .static.fixes import fix_files, unified_diff
+    from .static.fixes import fix_files
 
-    notebook_fixes = [f for f in report.findings if f.path.lower().endswith(".ipynb")]
-    if notebook_fixes:
-        print(f"layerdoctor: --fix and --diff leave notebooks as they are (not supported yet): "
-              f"{len({f.path for f in notebook_fixes})} notebook(s) not edited", file=sys.stderr)
-    edits = fix_files([f for f in report.findings if not f.path.lower().endswith(".ipynb")])
+    refused: list[tuple[str, str]] = []
+    edits = fix_files(report.findings, refused)
+    problems: list[FileError] = [FileError(path, f"not fixed: {why}") for path, why in refused]
     if not write:
+        report.errors = list(report.errors) + problems
         # With a machine-readable format on stdout, the diff goes to stderr: the JSON stays JSON.
         out = sys.stdout if diff_to_stdout else sys.stderr
-        for path, (old, new, _) in edits.items():
-            out.write(unified_diff(path, old, new))
+        for path, edit in edits.items():
+            out.write(edit.diff(path))
         print(f"layerdoctor: {sum(len(f) for _, _, f in edits.values())} finding(s) have a safe fix "
               f"in {len(edits)} file(s); run with --fix to apply", file=sys.stderr)
         return report
     if not edits:
+        report.errors = list(report.errors) + problems
         return report
 
     def key(finding):
         return (finding.path, finding.code, finding.class_name, finding.attribute)
 
     before = {key(f) for f in report.findings}
-    problems: list[FileError] = []
     written = {}
     for path, edit in edits.items():
         try:

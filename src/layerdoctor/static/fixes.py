@@ -10,6 +10,10 @@ Today: LD006 (delete the private weight-list line) and LD013 (move or add super(
 Edits are made with libcst (formatting and comments kept). A file is written whole through a
 temporary file and a rename, then the paths are checked again: a fix whose finding did not go
 away, or that brought a new one, is rolled back.
+
+Notebooks are fixed cell by cell (a class never spans cells): only the `source` of the edited code
+cells changes, magics and shell escapes stay as they were, and the JSON is written back exactly as it
+was laid out (a notebook whose layout a re-serialisation would change is left alone, and said so).
 """
 
 from __future__ import annotations
@@ -50,12 +54,19 @@ class Edit(tuple):
     """(old source, new source, findings the edit addresses), plus the file's bytes before and after.
 
     The bytes keep what the text does not show: the encoding (a coding declaration, a UTF-8 BOM)
-    and the line endings, which the edit leaves as they were."""
+    and the line endings, which the edit leaves as they were. A notebook's edit also lists its
+    changed cells as (cell number, old source, new source)."""
 
-    def __new__(cls, old: str, new: str, fixed: list[Finding], before: bytes, after: bytes):
+    def __new__(cls, old: str, new: str, fixed: list[Finding], before: bytes, after: bytes,
+                cells: list[tuple[int, str, str]] | None = None):
         self = super().__new__(cls, (old, new, fixed))
-        self.before, self.after = before, after
+        self.before, self.after, self.cells = before, after, cells
         return self
+
+    def diff(self, path: str) -> str:
+        if self.cells is None:
+            return unified_diff(path, self[0], self[1])
+        return "".join(unified_diff(f"{path}:cell {number}", old, new) for number, old, new in self.cells)
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
@@ -65,8 +76,9 @@ def _decode(raw: bytes) -> tuple[str, str]:
     return raw.decode(encoding), encoding
 
 
-def fix_files(findings: list[Finding]) -> dict[str, Edit]:
-    """path -> (old source, new source, findings the edit addresses); files with no safe edit left out."""
+def fix_files(findings: list[Finding], refused: list[tuple[str, str]] | None = None) -> dict[str, Edit]:
+    """path -> (old source, new source, findings the edit addresses); files with no safe edit left out.
+    A file that has fixes but cannot be edited safely is added to `refused` as (path, why)."""
     fixers = autofixes()
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -77,20 +89,108 @@ def fix_files(findings: list[Finding]) -> dict[str, Edit]:
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
-            old, encoding = _decode(raw)
-            module = cst.parse_module(old)
-        except (OSError, SyntaxError, UnicodeDecodeError, LookupError, cst.ParserSyntaxError):
+        except OSError:
             continue
-        fixer = _combined(fixers, wanted)
-        new_module = MetadataWrapper(module).visit(fixer)
-        fixed = [f for handler in fixer.handlers for f in handler.fixed]
-        if fixed:
-            try:
-                new_raw = new_module.code.encode(encoding)
-            except UnicodeEncodeError:
-                continue
-            edits[path] = Edit(old, new_module.code, fixed, raw, new_raw)
+        try:
+            edit = (_fix_notebook(raw, wanted, fixers) if path.lower().endswith(".ipynb")
+                    else _fix_python(raw, wanted, fixers))
+        except NotebookLayoutError as exc:
+            if refused is not None:
+                refused.append((path, str(exc)))
+            continue
+        if edit is not None:
+            edits[path] = edit
     return edits
+
+
+def _fix_python(raw: bytes, wanted: list[Finding], fixers) -> Edit | None:
+    try:
+        old, encoding = _decode(raw)
+        new, fixed = _fix_source(old, wanted, fixers)
+        return Edit(old, new, fixed, raw, new.encode(encoding)) if fixed else None
+    except (SyntaxError, UnicodeError, LookupError, cst.ParserSyntaxError):
+        return None
+
+
+def _fix_source(old: str, wanted: list[Finding], fixers) -> tuple[str, list[Finding]]:
+    """The source with every safe fix for `wanted` applied, and the findings fixed."""
+    module = cst.parse_module(old)
+    fixer = _combined(fixers, wanted)
+    new_module = MetadataWrapper(module).visit(fixer)
+    return new_module.code, [f for handler in fixer.handlers for f in handler.fixed]
+
+
+def _fix_notebook(raw: bytes, wanted: list[Finding], fixers) -> Edit | None:
+    """The fixes applied to each code cell that has findings (`extra["cell"]`, lines in the cell)."""
+    import json
+
+    from .notebook import blank_magics
+
+    try:
+        text = raw.decode("utf-8")
+        notebook = json.loads(text)
+        layout = _json_layout(notebook, text)
+    except (UnicodeError, ValueError, RecursionError):
+        return None
+    if layout is None:
+        raise NotebookLayoutError("its JSON layout would change on writing (not as Jupyter writes it); not edited")
+    by_cell: dict[int, list[Finding]] = {}
+    for finding in wanted:
+        by_cell.setdefault(finding.extra.get("cell", 0), []).append(finding)
+    cells, fixed_all = [], []
+    for number, findings in sorted(by_cell.items()):
+        if not 0 < number <= len(notebook["cells"]):
+            continue
+        cell = notebook["cells"][number - 1]
+        source = cell.get("source", "")
+        old = "".join(source) if isinstance(source, list) else str(source)
+        try:
+            new_code, fixed = _fix_source(blank_magics(old), findings, fixers)
+        except (SyntaxError, cst.ParserSyntaxError):
+            continue
+        if not fixed:
+            continue
+        new = _keep_magics(old, blank_magics(old), new_code)
+        cell["source"] = new.splitlines(True) if isinstance(source, list) else new
+        cells.append((number, old, new))
+        fixed_all.extend(fixed)
+    if not cells:
+        return None
+    new_raw = layout(notebook).encode("utf-8")
+    return Edit(text, new_raw.decode("utf-8"), fixed_all, raw, new_raw, cells=cells)
+
+
+class NotebookLayoutError(ValueError):
+    """A notebook that would not be written back byte for byte outside its edited cells."""
+
+
+def _json_layout(notebook, text: str):
+    """A function that writes `notebook` laid out as `text` is (Jupyter: indent 1, sorted keys,
+    non-ASCII kept, a final newline), or None when no layout tried gives back `text` exactly."""
+    import json
+
+    for indent in (1, 2, 4, None):
+        for sort_keys in (True, False):
+            for ensure_ascii in (False, True):
+                def write(data, indent=indent, sort_keys=sort_keys, ensure_ascii=ensure_ascii):
+                    return json.dumps(data, indent=indent, sort_keys=sort_keys, ensure_ascii=ensure_ascii)
+                body = write(notebook)
+                if text == body:
+                    return write
+                if text == body + "\n":
+                    return lambda data, write=write: write(data) + "\n"
+    return None
+
+
+def _keep_magics(original: str, blanked: str, fixed: str) -> str:
+    """`fixed` (an edit of `blanked`) with the magic lines that blanking emptied put back."""
+    import difflib
+
+    old_lines, blank_lines, new_lines = original.splitlines(True), blanked.splitlines(True), fixed.splitlines(True)
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, blank_lines, new_lines, autojunk=False).get_opcodes():
+        out.extend(old_lines[i1:i2] if tag == "equal" else new_lines[j1:j2])
+    return "".join(out)
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

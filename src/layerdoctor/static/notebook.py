@@ -55,6 +55,14 @@ def cell_lines(cell: dict) -> list[str]:
     return text.splitlines()
 
 
+def blank_magics(source: str) -> str:
+    """A cell's source with its magics and shell escapes as empty lines (a `%%` cell all empty)."""
+    lines = source.splitlines(True)
+    cell_magic = bool(lines) and lines[0].lstrip().startswith("%%")
+    return "".join(("\n" if line.endswith("\n") else "") if cell_magic or _is_magic(line) else line
+                   for line in lines)
+
+
 def from_cells(cells: list) -> Notebook:
     out: list[str] = []
     where: list[tuple[int, int]] = []
