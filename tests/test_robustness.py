@@ -708,8 +708,8 @@ def test_fix_leaves_a_file_changed_since_it_was_read(tmp_path, monkeypatch):
     path = _fix_project(tmp_path)
     real_fix_files = fixes.fix_files
 
-    def fix_then_user_edits(findings):
-        edits = real_fix_files(findings)
+    def fix_then_user_edits(findings, refused=None):
+        edits = real_fix_files(findings, refused)
         path.write_text("# saved meanwhile\n")
         return edits
 
