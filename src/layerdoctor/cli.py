@@ -146,7 +146,7 @@ def _inspect(args) -> int:
     try:
         from .runtime.api import inspect_target  # noqa: F401 - the runtime extra is there
         from .runtime.child import run_in_child
-        from .runtime.load import parse_dtype, parse_shape
+        from .runtime.load import parse_config, parse_dtype, parse_shape
     except ImportError as exc:  # the lean install: lint only
         raise UsageError(f"the runtime inspector needs Keras 3 ({exc}): pip install 'layerdoctor[runtime]'") from None
 
@@ -160,6 +160,10 @@ def _inspect(args) -> int:
     if args.unsafe_load:
         print("layerdoctor: warning: --unsafe-load turns Keras's safe_mode off: loading may run "
               "code stored in the file", file=sys.stderr)
+    # --config: a pyproject.toml as for lint, or the constructor arguments of a class TARGET
+    # (JSON text or a JSON file).
+    project_file = args.config if args.config and args.config.lower().endswith(".toml") else None
+    class_config = parse_config(args.config) if args.config and not project_file else None
     # The target runs in a child process: its prints, sys.exit, os._exit and threads cannot
     # change the outcome (see runtime/child.py).
     # The same selection, noqa and [tool.layerdoctor] as lint, read before the target runs.
@@ -169,11 +173,12 @@ def _inspect(args) -> int:
 
     where = args.target.rpartition(":")[0] if ":" in args.target and not os.path.exists(args.target) \
         else args.target
-    config = resolve_config([where if os.path.exists(where) else "."], args.config,
+    config = resolve_config([where if os.path.exists(where) else "."], project_file,
                             select=args.select, ignore=args.ignore)
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
                           unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
-                          custom_objects=args.custom_objects or ())
+                          custom_objects=args.custom_objects or (), config=class_config,
+                          shape_only=args.shape_only)
     report.findings = filter_findings(report.findings, config)
     _emit(report, args)
     return report.exit_code(args.exit_zero, args.fail_on)
@@ -320,8 +325,12 @@ def _parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_lint)
 
     inspect = commands.add_parser("inspect", help="build a model and show its parameter tree and runtime bugs")
-    inspect.add_argument("target", help="file.py[:function], package.module:function, or model.keras")
-    _selection_options(inspect)
+    inspect.add_argument("target", help="file.py[:function], package.module:function, a layer or model class "
+                         "(package.module.Class, file.py:Class) with --config, or model.keras")
+    _selection_options(inspect, config_help="pyproject.toml to read instead of the nearest one; or, for a class "
+                       "TARGET, its constructor arguments as a JSON file or JSON text")
+    inspect.add_argument("--shape-only", action="store_true",
+                         help="build without allocating any weight: tree, totals, memory, the checks that need no data")
     inspect.add_argument("--input-shape", action="append", metavar="SHAPE",
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
@@ -347,10 +356,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _selection_options(sub: argparse.ArgumentParser) -> None:
+def _selection_options(sub: argparse.ArgumentParser,
+                       config_help: str = "pyproject.toml to read instead of the nearest one") -> None:
     sub.add_argument("--select", action="append", metavar="CODES", help="only these codes (LD001,LD003 or LD00)")
     sub.add_argument("--ignore", action="append", metavar="CODES", help="never these codes")
-    sub.add_argument("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    sub.add_argument("--config", metavar="FILE", help=config_help)
 
 
 def _output_options(sub: argparse.ArgumentParser, formats) -> None:

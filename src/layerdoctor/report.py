@@ -30,6 +30,8 @@ class Report:
     params: dict | None = None  # {"total", "trainable", "non_trainable", "untracked"}
     keras: dict | None = None  # {"version", "backend"}
     untracked: list = field(default_factory=list)  # runtime.tree.UntrackedState
+    memory: dict | None = None  # --shape-only: bytes per dtype, alone and with optimizer slots
+    shape_only: dict | None = None  # --shape-only: {"skipped": [the checks that need values]}
 
     def sort(self) -> "Report":
         self.findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
@@ -66,6 +68,10 @@ class Report:
             data["tree"] = self.tree.to_dict()
         if self.untracked:
             data["untracked"] = [u.to_dict() for u in self.untracked]
+        if self.memory is not None:
+            data["memory"] = self.memory
+        if self.shape_only is not None:
+            data["shape_only"] = self.shape_only
         return data
 
     def to_json(self, indent: int | None = 2) -> str:

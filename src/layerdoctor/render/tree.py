@@ -93,6 +93,12 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
         console.print("[dim]Partial: building or calling the model failed; the tree shows what existed then.[/]")
     if report.keras:
         console.print(f"[dim]Keras {report.keras.get('version')} ({report.keras.get('backend')} backend)[/]")
+    if report.memory:
+        render_memory(report.memory, console)
+    if report.shape_only is not None:
+        skipped = ", ".join(f"{s['code']} {s['name']}" for s in report.shape_only.get("skipped", []))
+        console.print(f"Shape only: no weight was allocated. Not checked (they need values): {escape(skipped)}.",
+                      highlight=False)
     if report.untracked:
         console.print("\n[bold red]Untracked state[/] (Keras does not track it: never trained, never saved, "
                       "not in the totals):")
@@ -100,3 +106,18 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
             where = f" [dim]{escape(str(item.site[0]))}:{item.site[1]}[/]" if item.site else ""
             console.print(f"  [red]{item.code}[/] {escape(item.owner or '<global>')}.{escape(item.attribute)}: "
                           f"{escape(item.what)}, {item.count:,} values{where}")
+
+
+def render_memory(data: dict, console) -> None:
+    """The memory of the weights per dtype, alone and with the optimizer slots (report.memory)."""
+    slots = data.get("slots", {})
+    rows = list(data.get("dtypes", []))
+    if len(rows) > 1:
+        rows.append({"dtype": "total", "params": sum(r["params"] for r in rows), **data["total"]})
+    console.print(f"{'Memory':<10} {'params':>17}  {'weights':>10}  {'with Adam/AdamW':>15}  {'with SGD momentum':>17}",
+                  highlight=False)
+    for row in rows:
+        console.print(f"  {row['dtype']:<8} {row['params']:>17,}  {memory(row['weights']):>10}  "
+                      f"{memory(row['with_adam']):>15}  {memory(row['with_sgd_momentum']):>17}", highlight=False)
+    console.print(f"[dim](optimizer state: {slots.get('adam', 2)} slots per trainable weight for Adam/AdamW, "
+                  f"{slots.get('sgd_momentum', 1)} for SGD with momentum)[/]", highlight=False)

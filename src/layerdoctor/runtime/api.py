@@ -23,7 +23,8 @@ from . import backend, failures, load, locate
 from .calls import CallRecorder
 from .construction import ConstructionWatch
 from .context import Observation
-from .probes import per_call, run_probes, unbuilt
+from . import shape_only as shape_only_mode
+from .probes import PROBES, per_call, run_probes, unbuilt
 from .tree import build_tree
 
 
@@ -59,9 +60,11 @@ def _setup_keras():
 
 
 def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
-                  construction: CallRecorder | None = None, target: str | None = None) -> Report:
+                  construction: CallRecorder | None = None, target: str | None = None,
+                  shape_only: bool = False) -> Report:
     """Probe a Keras model or layer. `input_shape`: one shape or a list of shapes, batch included.
-    Returns the Report; raises UsageError for something unusable."""
+    `shape_only`: build what is unbuilt without allocating weights and run only the checks that
+    need no values (see runtime/shape_only.py). Returns the Report; raises UsageError for something unusable."""
     _setup_keras()
     if not backend.is_keras_layer(model):
         raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")
@@ -70,52 +73,143 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
             [tuple(s) for s in input_shape]
     inputs = load.make_inputs(model, inputs, shapes, input_dtype)
-    return _inspect(model, inputs, construction=construction, target=target)
+    return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
 
 
 def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = None,
                    input_dtype: str | None = None, unsafe_load: bool = False,
-                   imports: Sequence[str] = (), custom_objects: Sequence[str] = ()) -> Report:
+                   imports: Sequence[str] = (), custom_objects: Sequence[str] = (),
+                   config: dict | None = None, shape_only: bool = False) -> Report:
     """Load TARGET, build it, probe it. `imports`: modules imported first (they may register
     custom classes); `custom_objects`: modules whose Keras layer classes are passed to Keras when
-    loading a .keras file. Returns the Report (files_checked 1: the target's file); raises
-    UsageError with one line for anything unusable."""
+    loading a .keras file. A TARGET naming a layer or model class (`keras_hub.models.GPT2Backbone`,
+    `file.py:MyModel`) is constructed as `cls(**config)`. `shape_only`: no weight is allocated
+    (the tree, totals, memory and the checks that need no values). Returns the Report
+    (files_checked 1: the target's file); raises UsageError with one line for anything unusable."""
     _setup_keras()
     with backend.call_context_kept():
-        report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype,
-                                 unsafe_load=unsafe_load, imports=imports, custom_objects=custom_objects)
+        try:
+            report = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype,
+                                     unsafe_load=unsafe_load, imports=imports, custom_objects=custom_objects,
+                                     config=config, shape_only=shape_only)
+        except WeightsTooLarge as too_large:
+            raise UsageError(_too_large_message(target, too_large, input_shapes, input_dtype, config)) from None
     report.files_checked = 1
     return report
 
 
-def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, imports, custom_objects) -> Report:
+def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, imports, custom_objects,
+                    config=None, shape_only=False) -> Report:
     _setup_keras()
     parsed = load.parse_target(target)
+    if parsed.keras_file and (shape_only or config is not None):
+        raise UsageError(f"{target}: a model file is loaded with its weights; --shape-only and a class "
+                         f"config go with a class or a function target")
     load.import_modules(list(imports))
     classes = load.import_modules(list(custom_objects))
     if parsed.keras_file:
-        model = load.load_keras_file(parsed.keras_file, unsafe_load, classes)
+        with _weights_guard(shape_only):
+            model = load.load_keras_file(parsed.keras_file, unsafe_load, classes)
         given = None
         construction = None
     else:
         construction = CallRecorder()
         watch = ConstructionWatch()
         try:
-            with construction, watch, _quiet():
-                module = load.import_target_module(parsed)
-                function = load.find_function(module, parsed)
-                result = function()
+            with construction, watch, _quiet(), _weights_guard(shape_only) as guard:
+                with backend.no_allocation() if shape_only else contextlib.nullcontext():
+                    module = load.import_target_module(parsed)
+                    function = load.find_function(module, parsed)
+                    result = _call_target(function, parsed, config)
         except UsageError:
             raise
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
+            guard.check()  # Keras may have turned the guard's error into another one
             return _failure_report(error, construction, None, target, watch=watch)
+        guard.check()
         model, given = load.split_result(result)
         _WATCHES[id(model)] = (model, watch)
     try:
         inputs = load.make_inputs(model, given, input_shapes, input_dtype)
-        return _inspect(model, inputs, construction=construction, target=target)
+        return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
     finally:
         _WATCHES.pop(id(model), None)
+
+
+def _call_target(function, parsed, config):
+    """The target's model: a class is constructed from `config`, a function is called."""
+    if load.is_class_target(function):
+        return load.construct(function, config or {})
+    if config is not None:
+        raise UsageError(f"{parsed.text} is a function: a class config (--config JSON) goes with a layer "
+                         f"or model class target such as keras_hub.models.GPT2Backbone")
+    return function()
+
+
+# -- weights that would not fit ----------------------------------------------------------
+
+# A real inspection holds the weights, a copy of them (to restore them afterwards) and their
+# gradients: about three times the weights.
+MEMORY_PER_WEIGHT_BYTE = 3
+
+
+class WeightsTooLarge(UsageError):
+    """Building would allocate more weights than the free memory can hold."""
+
+    def __init__(self, needed: int, free: int):
+        from ..render.tree import memory as shown
+
+        super().__init__(f"the weights need more than {shown(needed)}, and inspecting holds about "
+                         f"{MEMORY_PER_WEIGHT_BYTE}x its weights; {shown(free)} of memory is free: "
+                         f"inspect it shape-only (no weight allocated)")
+        self.needed, self.free = needed, free
+
+
+class _Guard:
+    """Raises WeightsTooLarge before the variable that would not fit is allocated, and again at
+    check() if Keras swallowed or re-raised the first error as another."""
+
+    def __init__(self, free: int | None):
+        self.free, self.tripped = free, None
+
+    def on_exceed(self, needed: int):
+        self.tripped = WeightsTooLarge(needed, self.free)
+        raise self.tripped
+
+    def check(self) -> None:
+        if self.tripped is not None:
+            raise self.tripped
+
+
+@contextlib.contextmanager
+def _weights_guard(shape_only: bool):
+    guard = _Guard(None if shape_only else shape_only_mode.available_memory())
+    if guard.free is None:
+        yield guard
+        return
+    with backend.weights_memory_guard(guard.free // MEMORY_PER_WEIGHT_BYTE, guard.on_exceed):
+        yield guard
+
+
+def _too_large_message(target, too_large: WeightsTooLarge, input_shapes, input_dtype, config) -> str:
+    """One line: what the weights need (the total from a shape-only pass when it works), the free
+    memory, and --shape-only."""
+    from ..render.tree import memory as shown
+
+    needed = f"more than {shown(too_large.needed)}"
+    try:
+        import gc
+
+        gc.collect()  # the partly built model
+        estimate = _inspect_target(target, input_shapes=input_shapes, input_dtype=input_dtype, unsafe_load=False,
+                                   imports=(), custom_objects=(), config=config, shape_only=True)
+        if estimate.params and estimate.memory:
+            needed = f"{shown(estimate.memory['total']['weights'])} ({estimate.params['total']:,} params)"
+    except Exception:  # noqa: BLE001 - the lower bound stands
+        pass
+    return (f"{target}: its weights need {needed}, and inspecting holds about {MEMORY_PER_WEIGHT_BYTE}x its "
+            f"weights; {shown(too_large.free)} of memory is free: run with --shape-only to see its tree, "
+            f"totals and memory without allocating any weight")
 
 
 # the construction watch of the model being inspected (inspect_target -> _inspect)
@@ -169,22 +263,46 @@ class _quiet:
         self._catch.__exit__(*exc)
 
 
-def _inspect(model, inputs, construction=None, target=None) -> Report:
+def _inspect(model, inputs, construction=None, target=None, shape_only=False) -> Report:
+    if shape_only:
+        return _inspect_shape_only(model, inputs, construction, target)
     random_state = backend.snapshot_random_state()
     before = _snapshot(model)
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
     inspection.before = before  # the first call's snapshot copies only the variables it created
     try:
-        with _quiet(), backend.call_context_kept():
-            return _probe(inspection, target)
+        with _quiet(), backend.call_context_kept(), _weights_guard(False) as guard:
+            try:
+                report = _probe(inspection, target)
+            finally:
+                guard.check()  # a failure the guard caused is the guard's
+        return report
     finally:
         _restore(model, inspection.after_first_call)  # variables the first call created
         _restore(model, before)  # variables that existed before: exactly as they were
         backend.restore_random_state(random_state)
 
 
-def _probe(inspection: Observation, target) -> Report:
-    """Collect once (two forward passes into the Observation), derive (PROBES), then format."""
+def _inspect_shape_only(model, inputs, construction, target) -> Report:
+    """Call the model on symbolic inputs without allocating anything: no value exists, so there is
+    nothing to snapshot or restore but the random state."""
+    random_state = backend.snapshot_random_state()
+    inspection = Observation(model=model, inputs=shape_only_mode.symbolic_inputs(inputs),
+                             batch_size=_batch_size(inputs), construction=construction, symbolic=True)
+    try:
+        with _quiet(), backend.call_context_kept(), backend.no_allocation():
+            report = _probe(inspection, target, probes=shape_only_mode.PROBES_WITHOUT_DATA, symbolic=True)
+    finally:
+        backend.restore_random_state(random_state)
+    if report.tree is not None and report.tree.layer is not None:
+        report.memory = shape_only_mode.memory(report.tree)
+    report.shape_only = {"skipped": shape_only_mode.skipped()}
+    return report
+
+
+def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Report:
+    """Collect once (two forward passes into the Observation), derive (`probes`), then format.
+    `symbolic`: the inputs are KerasTensors (--shape-only), the outputs too."""
     model = inspection.model
     inspection.watch = _WATCHES.get(id(model), (None, None))[1]
     inspection.as_returned = unbuilt.as_returned(model)  # before any call changes it
@@ -199,7 +317,7 @@ def _probe(inspection: Observation, target) -> Report:
             _check_inputs_match(model, inspection.inputs)
             return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
                                    watch=inspection.watch, model=model)
-        if number == 1 and _is_symbolic(outputs):
+        if number == 1 and not symbolic and _is_symbolic(outputs):
             symbolic = failures.symbolic_output(model, inspection.watch)
             if symbolic:  # values never came out: the probes have nothing to measure
                 tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
@@ -208,7 +326,7 @@ def _probe(inspection: Observation, target) -> Report:
                                       "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
-            inspection.after_first_call = _snapshot(model, skip=inspection.before)
+            inspection.after_first_call = {} if symbolic else _snapshot(model, skip=inspection.before)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -217,7 +335,7 @@ def _probe(inspection: Observation, target) -> Report:
         inspection.tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
         inspection.attributes_after.append(per_call.attribute_identities(inspection))
 
-    derived = run_probes(inspection)  # in the order of probes.PROBES
+    derived = run_probes(inspection, probes)  # in the order of probes.PROBES
     derived.findings = [locate_in_user_code(f, inspection) for f in derived.findings]
 
     tree = inspection.tree
@@ -338,9 +456,10 @@ _FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builti
 
 def _snapshot(model, skip=()) -> dict:
     """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
-    one copy of the weights in memory, not one per snapshot."""
+    one copy of the weights in memory, not one per snapshot. A variable built shape-only has no
+    value to copy (reading it would allocate it)."""
     return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
-            for v in _all_variables(model) if id(v) not in skip}
+            for v in _all_variables(model) if id(v) not in skip and backend.is_allocated(v)}
 
 
 def _restore(model, before: dict) -> None:

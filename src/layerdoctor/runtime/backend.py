@@ -250,3 +250,76 @@ def type_label(value) -> str:
     if name() == "tensorflow" and is_tensor(value):
         return "tf.Tensor"
     return type(value).__name__
+
+
+# -- shape-only builds (Keras 3, every backend) ------------------------------------------
+
+@contextlib.contextmanager
+def no_allocation():
+    """Variables created inside get a shape and a dtype but no value: nothing is allocated.
+
+    `keras.StatelessScope(initialize_variables=False)` leaves each such variable on Keras's list
+    of pending variables, and the next default `StatelessScope` to close anywhere in the process
+    (Keras opens one for every symbolic call) would allocate them all (BEHAVIOUR.md section 5).
+    So the list is put back as it was on the way out: the variables made here stay valueless."""
+    keras = keras_module()
+    if not hasattr(keras, "StatelessScope"):
+        from ..errors import UsageError
+
+        raise UsageError(f"--shape-only needs Keras 3 (keras.StatelessScope); this is Keras {keras.__version__}")
+    from keras.src.backend.common import global_state
+
+    pending_before = list(global_state.get_global_attribute("uninitialized_variables") or [])
+    try:
+        with keras.StatelessScope(initialize_variables=False):
+            yield
+    finally:
+        global_state.set_global_attribute("uninitialized_variables", pending_before)
+
+
+def symbolic_call(layer, inputs):
+    """`layer(inputs)` on KerasTensors, traced without computing values (the backend's own
+    compute_output_spec: a TF scratch graph, a JAX trace, torch meta tensors). Unlike calling a
+    functional model on KerasTensors, every sublayer's __call__ runs, as on real data."""
+    from keras.src.backend import compute_output_spec
+
+    return compute_output_spec(layer, inputs)
+
+
+def is_allocated(variable) -> bool:
+    """False for a variable made under `no_allocation()`: reading its value would run its
+    initializer and allocate the whole tensor."""
+    return not is_keras_variable(variable) or variable._value is not None
+
+
+@contextlib.contextmanager
+def weights_memory_guard(limit_bytes: int, on_exceed):
+    """Call `on_exceed(bytes so far)` (which raises) before a Keras variable created inside the
+    block would bring the bytes of the variables created so far over `limit_bytes`: the check
+    comes before the allocation, so a model far too big for the machine fails at once instead
+    of being killed by the kernel. Keras 3: the hook is the variable class's
+    `_initialize_with_initializer` (every `add_weight` with an initializer goes through it)."""
+    keras = keras_module()
+    variable_class = keras.Variable
+    original = getattr(variable_class, "_initialize_with_initializer", None)
+    if original is None:  # another Keras: no guard
+        yield
+        return
+    created = [0]
+
+    def guarded(variable, initializer):
+        size = int(np.prod(variable._shape, dtype=np.int64)) * itemsize_of(variable)
+        if created[0] + size > limit_bytes:
+            on_exceed(created[0] + size)
+        created[0] += size
+        return original(variable, initializer)
+
+    own = "_initialize_with_initializer" in vars(variable_class)
+    variable_class._initialize_with_initializer = guarded
+    try:
+        yield
+    finally:
+        if own:
+            variable_class._initialize_with_initializer = original
+        else:  # it was inherited: inherit it again
+            del variable_class._initialize_with_initializer

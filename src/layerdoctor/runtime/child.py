@@ -30,12 +30,14 @@ _MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 
 def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_load=False,
-                 timeout: float | None = None, imports=(), custom_objects=()) -> Report:
+                 timeout: float | None = None, imports=(), custom_objects=(), config: dict | None = None,
+                 shape_only: bool = False) -> Report:
     """inspect_target(target, ...) in a child process; returns its Report. Raises UsageError
     (one line) when the child ends without one or runs past `timeout` seconds."""
     request = {"target": target, "input_shapes": [list(s) for s in input_shapes] if input_shapes else None,
                "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load),
-               "imports": list(imports), "custom_objects": list(custom_objects)}
+               "imports": list(imports), "custom_objects": list(custom_objects),
+               "config": config, "shape_only": bool(shape_only)}
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
@@ -61,8 +63,11 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     if answer is None:
         code = process.returncode
         how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
+        # SIGKILL with no --timeout is how the kernel ends a process out of memory
+        memory = ", or ran out of memory: --shape-only builds it without allocating any weight" \
+            if code == -signal.SIGKILL and not shape_only else ""
         raise UsageError(f"inspecting {target}: the process {how} before the report was made "
-                         f"(the target called sys.exit/os._exit, or crashed)")
+                         f"(the target called sys.exit/os._exit, or crashed{memory})")
     if answer.get("warning"):
         sys.stderr.write(f"layerdoctor: warning: {answer['warning']}\n")
     if "error" in answer:
@@ -156,6 +161,8 @@ def report_to_data(report: Report) -> dict:
         "tree": _node_out(report.tree) if report.tree is not None else None,
         "untracked": [{"what": u.what, "owner": u.owner, "attribute": u.attribute, "count": u.count,
                        "code": u.code, "site": list(u.site) if u.site else None} for u in report.untracked],
+        "memory": report.memory,
+        "shape_only": report.shape_only,
     }
 
 
@@ -170,6 +177,7 @@ def report_from_data(data: dict) -> Report:
         tree=_node_in(data["tree"]) if data["tree"] is not None else None,
         untracked=[UntrackedState(**{**u, "site": tuple(u["site"]) if u["site"] else None})
                    for u in data["untracked"]],
+        memory=data.get("memory"), shape_only=data.get("shape_only"),
     )
 
 
@@ -187,7 +195,9 @@ def _main() -> None:
         answer = {"error": f"inspecting {request['target']}: the target called sys.exit({exc.code!r}); "
                            f"no report"}
     except MemoryError:
-        answer = {"error": f"inspecting {request['target']}: out of memory"}
+        answer = {"error": f"inspecting {request['target']}: out of memory"
+                           + ("" if request.get("shape_only") else
+                              ": --shape-only builds it without allocating any weight")}
     except KeyboardInterrupt:
         os._exit(130)
     except BaseException as exc:  # noqa: BLE001 - one line, never a traceback
@@ -217,7 +227,8 @@ def _inspect(request: dict) -> Report:
     shapes = [tuple(s) for s in request["input_shapes"]] if request["input_shapes"] else None
     return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
                           unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
-                          custom_objects=request.get("custom_objects", ()))
+                          custom_objects=request.get("custom_objects", ()), config=request.get("config"),
+                          shape_only=bool(request.get("shape_only")))
 
 
 if __name__ == "__main__":

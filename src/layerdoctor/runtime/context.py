@@ -45,8 +45,11 @@ class Observation:
     # what a probe measured that another reuses (e.g. which variables the forward pass reads):
     # filled lazily by the probe module that computes it, never read as the model's state
     measured: dict[str, Any] = field(default_factory=dict)
+    symbolic: bool = False  # --shape-only: the inputs are KerasTensors and no value is computed
 
     def forward(self):
+        if self.symbolic:
+            return backend.symbolic_call(self.model, self.inputs)
         return self.model(self.inputs)
 
     def forward_training(self):

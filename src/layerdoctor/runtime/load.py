@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import math
 import os
+import re
 import sys
 import uuid
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ MODEL_FILE_SUFFIXES = (".keras", ".h5", ".hdf5")
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # always allowed
 MAX_UNPACK_RATIO = 50  # weights barely compress: a real model unpacks to about its own size
 MAX_INPUT_VALUES = 2**28  # one made-up input array: 1 GiB of float32
+_DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
 
 
 @dataclass
@@ -55,6 +58,9 @@ def parse_target(text: str) -> Target:
         if not os.path.isfile(where):
             raise UsageError(f"no such file: {where}")
         return Target(text, module_file=where, function=function or None)
+    if not function and _DOTTED_NAME.match(text):  # package.module.ClassName (or .function)
+        module_name, _, attribute = text.rpartition(".")
+        return Target(text, module_name=module_name, function=attribute)
     if not function:
         raise UsageError(f"cannot read target {text!r}: pass path/to/file.py[:function], "
                          f"package.module:function or model.keras")
@@ -170,6 +176,46 @@ def find_function(module, target: Target):
         raise UsageError(f"{target.module_file} has no {DEFAULT_FUNCTION}() function: "
                          f"name one with {target.module_file}:FUNCTION")
     return function
+
+
+# -- class targets: a layer or model class and its config -------------------------------
+
+# The keys of a serialized Keras object (a keras-hub preset's config.json): its arguments are in "config".
+_SERIALIZED_KEYS = {"module", "class_name", "config", "registered_name", "build_config", "compile_config"}
+
+
+def parse_config(text: str) -> dict:
+    """The constructor arguments of a class target, from JSON text (`{"units": 4}`) or a JSON file.
+    A serialized Keras object ({"class_name": ..., "config": {...}}) gives its "config".
+    Raises UsageError with one line."""
+    text = str(text).strip()
+    if text.startswith("{"):
+        source, where = text, "the --config JSON text"
+    else:
+        try:
+            with open(text, encoding="utf-8-sig") as handle:
+                source, where = handle.read(), text
+        except OSError as exc:
+            raise UsageError(f"cannot read the config {text}: {exc.strerror or exc} "
+                             f"(pass a JSON file or JSON text such as '{{\"units\": 4}}')") from None
+    try:
+        config = json.loads(source)
+    except ValueError as exc:
+        raise UsageError(f"{where} is not valid JSON: {exc}") from None
+    if not isinstance(config, dict):
+        raise UsageError(f"{where} must be a JSON object of constructor arguments, not {type(config).__name__}")
+    if "class_name" in config and isinstance(config.get("config"), dict) and set(config) <= _SERIALIZED_KEYS:
+        config = config["config"]
+    return config
+
+
+def is_class_target(value) -> bool:
+    return backend.is_keras_layer_class(value)
+
+
+def construct(cls, config: dict):
+    """`cls(**config)`: the class's own constructor, nothing downloaded (no preset, no weights)."""
+    return cls(**config)
 
 
 def import_modules(names) -> dict:

@@ -208,7 +208,8 @@ class _WeightCopies:
         if self._index is None:
             self._index = {}
             for variable in self._inspection.model.weights:
-                if backend.is_float(variable) and backend.size_of(variable) > 1 \
+                # a weight built shape-only has no values (reading them would allocate it)
+                if backend.is_float(variable) and backend.size_of(variable) > 1 and backend.is_allocated(variable) \
                         and not backend.is_integer_valued(variable.value):
                     self._index.setdefault(self._key(variable.value), []).append(variable)
         try:
