@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .version import __version__
 
-__all__ = ["__version__", "lint_paths", "inspect_model", "Finding", "Report"]
+__all__ = ["__version__", "lint_paths", "inspect_model", "inspect_target", "Finding", "Report"]
 
 import os
 from collections.abc import Mapping, Sequence
@@ -33,11 +33,35 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str]
 
 
 def inspect_model(model: Any, inputs: Any = None, input_shape: Sequence[int] | Sequence[Sequence[int]] | None = None,
-                  *, input_dtype: str | None = None) -> Report:
+                  *, input_dtype: str | None = None, shape_only: bool = False) -> Report:
     """Build and probe a Keras model or layer (imports Keras on first use). `inputs`: real inputs;
     else `input_shape` (one shape, or a list of shapes, batch included) with `input_dtype`; else
-    the model's own input specs. Returns a Report (tree, params, findings); the model's variables
-    and the global random state are left as they were. Raises layerdoctor.errors.UsageError."""
+    the model's own input specs. `shape_only`: build what is unbuilt without allocating any
+    weight and run only the checks that need no values. Returns a Report (tree, params, findings;
+    `memory` with shape_only); the model's variables and the global random state are left as
+    they were. Raises layerdoctor.errors.UsageError."""
     from .runtime.api import inspect_model as _inspect
 
-    return _inspect(model, inputs=inputs, input_shape=input_shape, input_dtype=input_dtype)
+    return _inspect(model, inputs=inputs, input_shape=input_shape, input_dtype=input_dtype, shape_only=shape_only)
+
+
+def inspect_target(target: str, *, config: Mapping[str, Any] | str | None = None, shape_only: bool = False,
+                   input_shapes: Sequence[Sequence[int]] | None = None, input_dtype: str | None = None,
+                   unsafe_load: bool = False, imports: Sequence[str] = (),
+                   custom_objects: Sequence[str] = ()) -> Report:
+    """Load, build and probe TARGET in this process, as `layerdoctor inspect` does in a child:
+    "file.py:function", "package.module:function", a .keras file, or a layer or model class
+    ("keras_hub.models.LlamaBackbone", "file.py:MyModel") constructed as `cls(**config)`.
+    `config`: the class's constructor arguments, as a mapping, JSON text or the path of a JSON
+    file (nothing is ever downloaded); `shape_only`: no weight is allocated (tree, totals,
+    `memory` per dtype with optimizer state, and the checks that need no values).
+    Returns a Report. Raises layerdoctor.errors.UsageError with one line."""
+    from .runtime.api import inspect_target as _inspect
+    from .runtime.load import parse_config
+
+    if isinstance(config, str):
+        config = parse_config(config)
+    shapes = [tuple(int(d) for d in shape) for shape in input_shapes] if input_shapes else None
+    return _inspect(target, config=dict(config) if config is not None else None, shape_only=shape_only,
+                    input_shapes=shapes, input_dtype=input_dtype, unsafe_load=unsafe_load,
+                    imports=tuple(imports), custom_objects=tuple(custom_objects))

@@ -12,12 +12,12 @@ def _shape(shape) -> str:
 
 
 def memory(size: int) -> str:
-    """Bytes as Keras's summary prints them: 140.00 B, 3.52 KB, 1.20 MB (1 KB = 1024 B)."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
+    """Bytes as Keras's summary prints them: 140.00 B, 3.52 KB, 1.20 MB, 3.64 TB (1 KB = 1024 B)."""
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if size < 1024 or unit == "TB":
             return f"{size:.2f} {unit}"
         size /= 1024
-    return f"{size:.2f} GB"
+    return f"{size:.2f} TB"
 
 
 def _count(node) -> int:

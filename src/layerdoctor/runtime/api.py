@@ -290,8 +290,14 @@ def _inspect_shape_only(model, inputs, construction, target) -> Report:
     inspection = Observation(model=model, inputs=shape_only_mode.symbolic_inputs(inputs),
                              batch_size=_batch_size(inputs), construction=construction, symbolic=True)
     try:
-        with _quiet(), backend.call_context_kept(), backend.no_allocation():
+        with _quiet(), backend.call_context_kept(), backend.no_allocation(), backend.eager_builds():
             report = _probe(inspection, target, probes=shape_only_mode.PROBES_WITHOUT_DATA, symbolic=True)
+    except WeightsTooLarge:
+        raise
+    except UsageError as error:
+        raise UsageError(f"{error} (--shape-only calls the model on symbolic inputs: a call() that needs "
+                         f"values, such as .numpy(), cannot run so; inspect it without --shape-only)",
+                         error.details) from None
     finally:
         backend.restore_random_state(random_state)
     if report.tree is not None and report.tree.layer is not None:

@@ -270,11 +270,54 @@ def no_allocation():
     from keras.src.backend.common import global_state
 
     pending_before = list(global_state.get_global_attribute("uninitialized_variables") or [])
+    variable_class = keras.Variable
+    original_init = variable_class.__init__
+
+    def init_with_value(variable, initializer, *args, **kwargs):
+        # Keras refuses a variable given a value (`keras.Variable(np.ones(3))`) inside a
+        # StatelessScope; the value already exists, so it is created as usual, outside the scope.
+        if callable(initializer) or isinstance(initializer, str):
+            return original_init(variable, initializer, *args, **kwargs)
+        scope = global_state.get_global_attribute("stateless_scope")
+        global_state.set_global_attribute("stateless_scope", None)
+        try:
+            return original_init(variable, initializer, *args, **kwargs)
+        finally:
+            global_state.set_global_attribute("stateless_scope", scope)
+
+    variable_class.__init__ = init_with_value
     try:
         with keras.StatelessScope(initialize_variables=False):
             yield
     finally:
+        variable_class.__init__ = original_init
         global_state.set_global_attribute("uninitialized_variables", pending_before)
+
+
+@contextlib.contextmanager
+def eager_builds():
+    """Layers built during a symbolic call run their build() eagerly, as on real data: what
+    build() makes (tf.Variables, tensors) is concrete, not a node of the scratch graph. TF: build
+    under `tf.init_scope()`; the other backends trace without a graph to leave."""
+    if name() != "tensorflow":
+        yield
+        return
+    import tensorflow as tf
+
+    layer_class = keras_module().layers.Layer
+    original = layer_class._maybe_build
+
+    def maybe_build_eagerly(layer, call_spec):
+        if layer.built:
+            return original(layer, call_spec)
+        with tf.init_scope():
+            return original(layer, call_spec)
+
+    layer_class._maybe_build = maybe_build_eagerly
+    try:
+        yield
+    finally:
+        layer_class._maybe_build = original
 
 
 def symbolic_call(layer, inputs):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..catalog import RULES
 from . import backend
+from .context import Explained, Observation, ProbeResult
 from .probes import PROBES, gradients, shadowed
 
 # The probes that read values: what they find needs the weights to exist.
@@ -18,7 +19,20 @@ NEEDS_VALUES = {
     gradients.no_gradient: ("LD009", "it differentiates the outputs with respect to the weights"),
     shadowed.variable_shadowed: ("LD010", "it compares the outputs before and after changing a weight"),
 }
-PROBES_WITHOUT_DATA = tuple(probe for probe in PROBES if probe not in NEEDS_VALUES)
+
+
+def unproven_shadows(inspection: Observation, explained: Explained) -> ProbeResult:
+    """In place of LD010's probe: an attribute that may hold a stale copy of a weight (the copy
+    made while building, from the initializer) is not called raw state (LD001); without values
+    LD010 itself cannot be proved, and the report lists it as not checked."""
+    result = ProbeResult()
+    for node, _, attribute in shadowed.shadow_candidates(inspection):
+        result.explains.attributes.add((id(node.layer), attribute))
+    return result
+
+
+PROBES_WITHOUT_DATA = tuple(unproven_shadows if probe is shadowed.variable_shadowed else probe
+                            for probe in PROBES if probe is not gradients.no_gradient)
 
 # Optimizer state: slot variables per trainable weight, each of the weight's shape and dtype.
 OPTIMIZER_SLOTS = {"adam": 2, "sgd_momentum": 1}  # Adam and AdamW: m and v; SGD: momentum

@@ -122,9 +122,9 @@ def frozen_copies(inspection: Observation, explained: Explained, result: ProbeRe
                 layer=node.path, variable=variable.path))
 
 
-def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeResult:
-    """LD010: a variable attribute replaced by a tensor derived from it (proved by perturbing it)."""
-    result = ProbeResult()
+def shadow_candidates(inspection: Observation) -> list:
+    """(node, variable, attribute) for each variable no attribute holds any more while an attribute
+    holds a tensor that may derive from it: what LD010 then proves (or not) by perturbing it."""
     candidates = []
     for node in inspection.user_layers():
         referenced = _referenced_ids(node.layer)
@@ -133,6 +133,13 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
                 attribute = _derived_attribute(node.layer, variable)
                 if attribute:
                     candidates.append((node, variable, attribute))
+    return candidates
+
+
+def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD010: a variable attribute replaced by a tensor derived from it (proved by perturbing it)."""
+    result = ProbeResult()
+    candidates = shadow_candidates(inspection)
     frozen_copies(inspection, explained, result)
     if not candidates:
         return result
