@@ -321,9 +321,22 @@ def eager_builds():
 
 
 def symbolic_call(layer, inputs):
-    """`layer(inputs)` on KerasTensors, traced without computing values (the backend's own
-    compute_output_spec: a TF scratch graph, a JAX trace, torch meta tensors). Unlike calling a
-    functional model on KerasTensors, every sublayer's __call__ runs, as on real data."""
+    """`layer(inputs)` on KerasTensors, without computing values.
+
+    A built functional model runs its graph on KerasTensors, each operation called through its
+    __call__ (so its calls are recorded) and giving its output spec as Keras computes it: a layer
+    with compute_output_shape is not traced, so the layers inside it are not called (a
+    70B-parameter keras-hub backbone takes a fraction of a second, where tracing every op takes
+    minutes). Anything else is traced whole by the backend's compute_output_spec (a TF scratch
+    graph, a JAX trace, torch meta tensors): every sublayer's __call__ runs, as on real data."""
+    if getattr(layer, "_operations", None) is not None and layer.built:
+        # Keras would run the graph with each operation's compute_output_spec; `call` runs it
+        # with each operation's __call__ instead (on KerasTensors: still no value computed).
+        layer.compute_output_spec = layer.call
+        try:
+            return layer(inputs)
+        finally:
+            del layer.compute_output_spec
     from keras.src.backend import compute_output_spec
 
     return compute_output_spec(layer, inputs)

@@ -189,7 +189,7 @@ def parse_config(text: str) -> dict:
     A serialized Keras object ({"class_name": ..., "config": {...}}) gives its "config".
     Raises UsageError with one line."""
     text = str(text).strip()
-    if text.startswith("{"):
+    if text.startswith(("{", "[")):
         source, where = text, "the --config JSON text"
     else:
         try:
@@ -213,8 +213,31 @@ def is_class_target(value) -> bool:
     return backend.is_keras_layer_class(value)
 
 
+# What Keras's Layer.__init__ takes (named, and legacy ones in **kwargs); the inspector wraps
+# Layer.__init__ while the target is constructed, so its signature is not read.
+_LAYER_KWARGS = {"activity_regularizer", "trainable", "dtype", "autocast", "name",
+                 "input_shape", "input_dim", "batch_input_shape", "batch_size", "weights"}
+
+
 def construct(cls, config: dict):
-    """`cls(**config)`: the class's own constructor, nothing downloaded (no preset, no weights)."""
+    """`cls(**config)`: the class's own constructor, nothing downloaded (no preset, no weights).
+    A key no constructor of the class names is refused: a functional model (keras-hub's
+    backbones) would silently ignore a misspelt argument."""
+    import inspect
+
+    named = set(_LAYER_KWARGS)
+    for klass in cls.__mro__:
+        if klass is backend.keras_module().layers.Layer:
+            continue
+        try:
+            parameters = inspect.signature(vars(klass)["__init__"]).parameters.values()
+        except (KeyError, TypeError, ValueError):
+            continue
+        named |= {p.name for p in parameters if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    unknown = sorted(set(config) - named)
+    if unknown:
+        raise UsageError(f"{cls.__name__} takes no argument {', '.join(map(repr, unknown))}: check the config "
+                         f"(its arguments: {', '.join(sorted(named - _LAYER_KWARGS - {'self'}))})")
     return cls(**config)
 
 
