@@ -320,26 +320,35 @@ def eager_builds():
         layer_class._maybe_build = original
 
 
-def symbolic_call(layer, inputs):
+def symbolic_call(layer, inputs, traced=lambda layer: False):
     """`layer(inputs)` on KerasTensors, without computing values.
 
     A built functional model runs its graph on KerasTensors, each operation called through its
-    __call__ (so its calls are recorded) and giving its output spec as Keras computes it: a layer
-    with compute_output_shape is not traced, so the layers inside it are not called (a
-    70B-parameter keras-hub backbone takes a fraction of a second, where tracing every op takes
-    minutes). Anything else is traced whole by the backend's compute_output_spec (a TF scratch
-    graph, a JAX trace, torch meta tensors): every sublayer's __call__ runs, as on real data."""
-    if getattr(layer, "_operations", None) is not None and layer.built:
-        # Keras would run the graph with each operation's compute_output_spec; `call` runs it
-        # with each operation's __call__ instead (on KerasTensors: still no value computed).
-        layer.compute_output_spec = layer.call
-        try:
-            return layer(inputs)
-        finally:
-            del layer.compute_output_spec
+    __call__ (so its calls are recorded) and giving its output spec as Keras computes it: a
+    library layer with compute_output_shape is not traced, so the layers inside it are not called
+    (a 70B-parameter keras-hub backbone takes seconds, where tracing every op takes minutes). The
+    layers `traced(layer)` names (the user's own, Lambdas) are traced whole, as is anything that
+    is not a built functional model, by the backend's compute_output_spec (a TF scratch graph, a
+    JAX trace, torch meta tensors): every sublayer's __call__ runs, as on real data."""
     from keras.src.backend import compute_output_spec
 
-    return compute_output_spec(layer, inputs)
+    if getattr(layer, "_operations", None) is None or not layer.built:
+        return compute_output_spec(layer, inputs)
+    layer_class = keras_module().layers.Layer
+    original = layer_class.symbolic_call
+
+    def symbolic(operation, *args, **kwargs):
+        if operation is layer:  # its graph, each operation through __call__ (Keras would skip it)
+            return operation.call(*args, **kwargs)
+        if traced(operation):
+            return compute_output_spec(operation.call, *args, **kwargs)
+        return original(operation, *args, **kwargs)
+
+    layer_class.symbolic_call = symbolic
+    try:
+        return layer(inputs)
+    finally:
+        layer_class.symbolic_call = original
 
 
 def is_allocated(variable) -> bool:

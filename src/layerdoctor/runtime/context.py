@@ -48,8 +48,9 @@ class Observation:
     symbolic: bool = False  # --shape-only: the inputs are KerasTensors and no value is computed
 
     def forward(self):
-        if self.symbolic:
-            return backend.symbolic_call(self.model, self.inputs)
+        if self.symbolic:  # the user's layers and Lambdas are traced whole: their calls are what probes read
+            return backend.symbolic_call(self.model, self.inputs,
+                                         traced=lambda layer: is_user_class(type(layer)) or type(layer).__name__ == "Lambda")
         return self.model(self.inputs)
 
     def forward_training(self):
