@@ -292,9 +292,9 @@ def _inspect_shape_only(model, inputs, construction, target) -> Report:
     try:
         with _quiet(), backend.call_context_kept(), backend.no_allocation(), backend.eager_builds():
             report = _probe(inspection, target, probes=shape_only_mode.PROBES_WITHOUT_DATA, symbolic=True)
-    except WeightsTooLarge:
-        raise
     except UsageError as error:
+        if isinstance(error, WeightsTooLarge) or not str(error).startswith("building "):
+            raise
         raise UsageError(f"{error} (--shape-only calls the model on symbolic inputs: a call() that needs "
                          f"values, such as .numpy(), cannot run so; inspect it without --shape-only)",
                          error.details) from None
