@@ -48,6 +48,9 @@ def _native_stderr_silenced():
 def _setup_keras():
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if backend.is_tf_keras():
+        _setup_tf_keras()
+        return
     try:
         with _native_stderr_silenced():
             import keras  # noqa: F401
@@ -56,6 +59,22 @@ def _setup_keras():
     if backend.name() != "tensorflow":
         raise UsageError(f"the runtime inspector supports the tensorflow backend only for now "
                          f"(KERAS_BACKEND={backend.name()})")
+
+
+def _setup_tf_keras():
+    """tf.keras 2 (TF_USE_LEGACY_KERAS=1, or --keras tf-keras): the tf-keras package, which
+    `tensorflow.keras` then resolves to."""
+    try:
+        with _native_stderr_silenced():
+            import tensorflow as tf
+            import tf_keras
+    except ImportError as error:
+        missing = "tf-keras" if getattr(error, "name", "") == "tf_keras" else "TensorFlow"
+        raise UsageError(f"tf.keras 2 was asked for (--keras tf-keras or TF_USE_LEGACY_KERAS=1) but {missing} is not "
+                         f"installed: pip install tf-keras (the release matching TensorFlow's)") from None
+    if tf.keras.layers.Layer is not tf_keras.layers.Layer:  # TensorFlow was imported before the variable was set
+        raise UsageError("tf.keras 2 was asked for, but tensorflow.keras already resolved to Keras 3 in this process: "
+                         "set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported")
 
 
 def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
@@ -209,6 +228,7 @@ def _probe(inspection: Observation, target) -> Report:
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = _snapshot(model, skip=inspection.before)
+            inspection.created_in_first_pass = list(created)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -232,9 +252,8 @@ def _probe(inspection: Observation, target) -> Report:
 
 
 def _is_symbolic(outputs) -> bool:
-    keras = backend.keras_module()
     try:
-        return any(isinstance(value, keras.KerasTensor) for value in keras.tree.flatten(outputs))
+        return any(backend.is_symbolic_tensor(value) for value in backend.flatten(outputs))
     except Exception:  # noqa: BLE001
         return False
 
@@ -245,9 +264,8 @@ def _check_inputs_match(model, inputs) -> None:
     declared = getattr(model, "_inputs", None) if getattr(model, "_inputs_struct", None) is not None else None
     if not declared:
         return
-    keras = backend.keras_module()
-    given = keras.tree.flatten(inputs)
-    declared = keras.tree.flatten(declared)
+    given = backend.flatten(inputs)
+    declared = backend.flatten(declared)
     if len(given) != len(declared):
         return
     for spec, value in zip(declared, given):
@@ -277,8 +295,7 @@ def locate_in_user_code(finding, inspection: Observation):
 
 
 def _batch_size(inputs):
-    keras = backend.keras_module()
-    for value in keras.tree.flatten(inputs):
+    for value in backend.flatten(inputs):
         shape = getattr(value, "shape", None)
         if shape:
             return int(shape[0])
@@ -339,7 +356,7 @@ _FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builti
 def _snapshot(model, skip=()) -> dict:
     """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
     one copy of the weights in memory, not one per snapshot."""
-    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
+    return {id(v): (v, backend.to_numpy(backend.value_of(v) if backend.is_keras_variable(v) else v))
             for v in _all_variables(model) if id(v) not in skip}
 
 
