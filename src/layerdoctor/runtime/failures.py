@@ -70,8 +70,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
             attribute = _attribute_in(statement) if code != "LD013" else None
             if code == "LD013" and cls is None:
                 cls = _class_named_in(text, recorder)
-            if code == "LD013" and cls is not None:
-                site = locate.class_site(cls)
+            if code == "LD013" and cls is not None and not _attribute_in(statement):
+                site = locate.class_site(cls)  # else the `self.x = ...` that ran before super().__init__()
             owner = cls.__name__ if cls else "a layer"
             return [findings.make(code, f"{owner} {meaning.format(attr_text=attribute or 'of weights')}; "
                                         f"Keras raised {_matching_line(error, pattern)}",
