@@ -69,7 +69,8 @@ def test_json_shape():
     report = inspect_target(f"{MODELS}:build_functional_nested")
     data = json.loads(report.to_json())
     assert set(data["params"]) == {"total", "trainable", "non_trainable", "untracked"}
-    assert set(data["keras"]) == {"version", "backend"} and data["keras"]["backend"] == "tensorflow"
+    assert set(data["keras"]) == {"version", "backend", "package"} and data["keras"]["backend"] == "tensorflow"
+    assert data["keras"]["package"] == "keras"
     node = data["tree"]
     for key in ("path", "class", "params", "trainable_params", "shared_calls", "children"):
         assert key in node

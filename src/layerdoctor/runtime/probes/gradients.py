@@ -77,8 +77,12 @@ def owner_and_attribute(inspection, variable):
             for name, value in vars(node.layer).items():
                 if value is variable:
                     return node, name
-            return node, variable.name
-    return None, variable.name
+            return node, _short_name(variable)
+    return None, _short_name(variable)
+
+
+def _short_name(variable) -> str:
+    return backend.variable_path(variable).rpartition("/")[2]
 
 
 def _inside_library_model(inspection, node) -> bool:
