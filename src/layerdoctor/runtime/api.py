@@ -142,7 +142,8 @@ _WATCHES: dict = {}
 
 
 def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None) -> Report:
-    found = failures.classify(error, recorder, construction, batch_size, watch=watch, model=model)
+    # None: a code that is not a bug on this Keras (LD003 on tf.keras 2)
+    found = [f for f in failures.classify(error, recorder, construction, batch_size, watch=watch, model=model) if f]
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
                          load.user_frames(error)) from None
