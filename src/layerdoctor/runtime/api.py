@@ -83,7 +83,7 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
     Returns the Report; raises UsageError for something unusable."""
     _setup_keras()
     if not backend.is_keras_layer(model):
-        raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")
+        raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}{backend.other_keras_hint(model)}")
     shapes = None
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \

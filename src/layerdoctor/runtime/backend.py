@@ -342,7 +342,8 @@ def other_keras_hint(value) -> str:
         return ("; it is a Keras 3 object and this inspection runs tf.keras 2 (--keras tf-keras or "
                 "TF_USE_LEGACY_KERAS=1): build it with tensorflow.keras or tf_keras, or inspect with --keras keras3")
     if not is_tf_keras() and package == "tf_keras":
-        return "; it is a tf.keras 2 object (tf_keras): inspect it with --keras tf-keras"
+        return ("; it is a tf.keras 2 object (tf_keras): inspect it with --keras tf-keras "
+                "(in Python: TF_USE_LEGACY_KERAS=1 before TensorFlow is imported)")
     return ""
 
 
