@@ -5,7 +5,9 @@ LEAN := .venv
 RUNTIME := .venv-runtime
 PIP_FLAGS ?= --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test test-lean test-runtime bench docs clean
+TFKERAS := .venv-tfkeras
+
+.PHONY: demo test test-lean test-runtime test-tfkeras bench docs clean
 
 # The main job on the bundled examples: lint every example, then inspect two runnable models.
 demo: $(RUNTIME)/.installed
@@ -22,6 +24,11 @@ test-lean: $(LEAN)/.installed
 
 test-runtime: $(RUNTIME)/.installed
 	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python -m pytest -m runtime -p no:cacheprovider
+
+# The runtime suite on tf.keras 2 (tf-keras + TensorFlow CPU, TF_USE_LEGACY_KERAS=1): the tests
+# marked for the tfk2 flavour; the others are skipped with their reason.
+test-tfkeras: $(TFKERAS)/.installed
+	TF_USE_LEGACY_KERAS=1 TF_CPP_MIN_LOG_LEVEL=3 $(TFKERAS)/bin/python -m pytest -m runtime -p no:cacheprovider
 
 bench: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/python bench/lint_corpus.py
@@ -42,5 +49,12 @@ $(RUNTIME)/.installed: pyproject.toml constraints.txt
 	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) --no-deps keras-hub regex tokenizers
 	touch $@
 
+$(TFKERAS)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(TFKERAS)
+	$(TFKERAS)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,runtime]'
+	# --no-deps: tf-keras asks for `tensorflow`, which would install the same files again over tensorflow-cpu
+	$(TFKERAS)/bin/python -m pip install $(PIP_FLAGS) --no-deps tf-keras
+	touch $@
+
 clean:
-	rm -rf $(LEAN) $(RUNTIME) build dist src/*.egg-info
+	rm -rf $(LEAN) $(RUNTIME) $(TFKERAS) build dist src/*.egg-info

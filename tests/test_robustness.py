@@ -763,6 +763,7 @@ def build_model():
     ("raise MemoryError()", "MemoryError"),
     ("time.sleep(3600)", "took longer than --timeout 20 s"),
 ])
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_inspect_exit_paths_of_the_target_are_a_failed_build(tmp_path, body, expected):
     target = write(tmp_path / "target.py", TARGET_HEAD + f"""
 
@@ -784,6 +785,7 @@ def build_model():
     (["--input-shape", "99999999,99999999"], "is too large"),
     (["--timeout", "0"], "--timeout must be a positive"),
 ])
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_inspect_bad_options_are_one_line(tmp_path, option, message):
     target = write(tmp_path / "target.py", TARGET_HEAD + "\n\ndef build_model():\n    return model()\n")
     proc = ld("inspect", target, *option, timeout=300)
@@ -884,6 +886,7 @@ def _zip_bomb(path: Path) -> Path:
     ("weights.bin", b"\x00\x01", "not a Python file (.py) nor a model file"),
     ("bomb.keras", None, "refused as a zip bomb"),
 ])
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_inspect_model_files_are_named_for_what_they_are(tmp_path, name, content, message):
     path = tmp_path / name
     if content is None:

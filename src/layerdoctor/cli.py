@@ -178,7 +178,7 @@ def _inspect(args) -> int:
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
                           unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
                           custom_objects=args.custom_objects or (), config=class_config,
-                          shape_only=args.shape_only)
+                          shape_only=args.shape_only, keras=args.keras)
     report.findings = filter_findings(report.findings, config)
     _emit(report, args)
     return report.exit_code(args.exit_zero, args.fail_on)
@@ -339,6 +339,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="a module defining the custom layers of a .keras file (repeatable)")
     inspect.add_argument("--import", action="append", dest="imports", metavar="MODULE",
                          help="import MODULE first, e.g. one that registers custom classes (repeatable)")
+    inspect.add_argument("--keras", choices=("keras3", "tf-keras"), default=None,
+                         help="the Keras to run on: keras3, or tf-keras (tf.keras 2, the tf-keras package); "
+                              "default: tf-keras when TF_USE_LEGACY_KERAS=1, else keras3")
     inspect.add_argument("--timeout", type=float, metavar="SECONDS",
                          help="stop the inspection after SECONDS (exit 2)")
     inspect.add_argument("--depth", type=int, metavar="N", help="show the tree N levels deep (deeper layers folded)")

@@ -28,7 +28,7 @@ class Report:
     # Filled by the runtime inspector only.
     tree: Any = None  # runtime.tree.Node (has .to_dict())
     params: dict | None = None  # {"total", "trainable", "non_trainable", "untracked"}
-    keras: dict | None = None  # {"version", "backend"}
+    keras: dict | None = None  # {"version", "backend", "package": "keras" | "tf-keras"}
     untracked: list = field(default_factory=list)  # runtime.tree.UntrackedState
     memory: dict | None = None  # --shape-only: bytes per dtype, alone and with optimizer slots
     shape_only: dict | None = None  # --shape-only: {"skipped": [the checks that need values]}

@@ -51,6 +51,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def keras():
+    """The Keras of this flavour: tf_keras on tf.keras 2 (where `import keras` is Keras 3)."""
+    if current_flavour() == "tfk2":
+        import tf_keras
+
+        return tf_keras
     import keras
 
     return keras

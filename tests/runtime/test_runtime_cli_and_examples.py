@@ -44,6 +44,7 @@ def test_exit_zero():
     assert run(EXAMPLES / "buggy_multitask.py", "--exit-zero").returncode == 0
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_bad_target_is_one_line_on_stderr_and_exit_2():
     result = run("does/not/exist.py")
     assert result.returncode == 2

@@ -72,6 +72,7 @@ def test_numpy_in_call_gives_no_gradient_eagerly_and_raises_in_a_functional_mode
     assert "numpy() is only available" in functional.findings[0].message
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_incompatible_reuse_fails_at_construction_with_tf_ops(keras):
     case = load_case("ld008a_incompatible_reuse_custom__tf")
     with pytest.raises(ValueError):
@@ -100,6 +101,7 @@ def test_private_weight_list_raises_attribute_error_on_keras3(keras):
     assert codes(report) == {"LD006"}
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_a_failure_that_is_not_one_of_ours_is_one_usage_line():
     with pytest.raises(UsageError) as raised:
         inspect_target(f"{WRAPPERS}:raises_unrelated")

@@ -20,11 +20,13 @@ def test_inputs_returned_by_the_target_are_used():
     assert report.params["total"] == 3 * 2 + 2
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_input_shape_option_builds_an_unbuilt_layer(keras):
     report = inspect_model(keras.layers.Dense(3), input_shape=(2, 7))
     assert report.params["total"] == 7 * 3 + 3
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_several_input_shapes(keras):
     a, b = keras.Input((3,)), keras.Input((5,))
     merged = keras.layers.Concatenate()([a, b])
@@ -33,6 +35,7 @@ def test_several_input_shapes(keras):
     assert report.params["total"] == 8 + 1
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_model_input_specs_are_used_and_none_dims_filled(keras):
     inputs = keras.Input((None, 6))
     model = keras.Model(inputs, keras.layers.LSTM(4)(inputs))
@@ -40,6 +43,7 @@ def test_model_input_specs_are_used_and_none_dims_filled(keras):
     assert report.params["total"] == model.count_params()
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_integer_inputs_feeding_an_embedding_stay_below_input_dim(keras):
     model = keras.Sequential([keras.Input((5,), dtype="int32"), keras.layers.Embedding(7, 3),
                               keras.layers.GlobalAveragePooling1D()])
@@ -49,18 +53,21 @@ def test_integer_inputs_feeding_an_embedding_stay_below_input_dim(keras):
     assert report.params["total"] == 7 * 3
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_input_dtype_option(keras):
     model = keras.Sequential([keras.layers.Embedding(4, 2)])
     arrays = load.make_inputs(model, input_shapes=[(3, 6)], input_dtype="int32")
     assert arrays.dtype == np.int32 and arrays.max() < 4
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_no_input_available_names_the_option(keras):
     with pytest.raises(UsageError) as raised:
         inspect_model(keras.layers.Dense(3))
     assert "--input-shape" in str(raised.value) and "\n" not in str(raised.value)
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 @pytest.mark.parametrize("text", ["", "nosuchfile.py", "nosuchfile.py:f", "no_such_module_xyz:f", "model.keras"])
 def test_bad_targets_are_one_usage_line(text):
     with pytest.raises(UsageError) as raised:
@@ -68,6 +75,7 @@ def test_bad_targets_are_one_usage_line(text):
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_missing_function_and_missing_build_model():
     with pytest.raises(UsageError, match="no function 'nope'"):
         inspect_target(f"{WRAPPERS}:nope")
@@ -75,17 +83,20 @@ def test_missing_function_and_missing_build_model():
         inspect_target(str(WRAPPERS))
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_target_returning_something_else():
     with pytest.raises(UsageError, match="not a Keras model"):
         inspect_target(f"{WRAPPERS}:not_a_model")
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_bad_input_shape_text():
     with pytest.raises(UsageError):
         load.parse_shape("a,b")
     assert load.parse_shape("4,10") == (4, 10)
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_keras_file_is_loaded_in_safe_mode(tmp_path, keras):
     inputs = keras.Input((4,))
     model = keras.Model(inputs, keras.layers.Dense(2)(inputs))
@@ -112,6 +123,7 @@ def test_module_function_target(monkeypatch):
     assert report.params["total"] == 5 * 3 + 3 + 5
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_plain_word_target_is_a_usage_error():
     with pytest.raises(UsageError, match="cannot read target"):
         inspect_target("build_model")

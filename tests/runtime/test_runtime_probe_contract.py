@@ -11,6 +11,7 @@ from layerdoctor.runtime.probes import PROBES, run_probes
 pytestmark = pytest.mark.runtime
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_every_probe_takes_an_observation_and_what_is_explained():
     assert len(PROBES) == len(set(PROBES))
     for probe in PROBES:
@@ -19,6 +20,7 @@ def test_every_probe_takes_an_observation_and_what_is_explained():
         assert inspect.signature(probe).return_annotation == "ProbeResult", probe.__name__
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_a_probe_sees_what_earlier_probes_explained_and_a_broken_one_costs_only_itself(capsys):
     seen = []
 

@@ -54,6 +54,7 @@ def test_every_weight_is_bit_identical_and_random_state_restored(keras):
     _assert_same_random_state(state, _random_state())
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_random_state_restored_when_the_inspector_builds_the_model(keras):
     # An unbuilt layer draws its initial weights from the global generators during the first call.
     layer = keras.layers.Dense(3)
@@ -63,6 +64,7 @@ def test_random_state_restored_when_the_inspector_builds_the_model(keras):
     assert layer.built
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_foreign_variables_are_restored_too(keras):
     layer = load_case("ld003_foreign_variable__tf").make()
     layer(np.ones((2, 4), "float32"))

@@ -69,7 +69,8 @@ def test_json_shape():
     report = inspect_target(f"{MODELS}:build_functional_nested")
     data = json.loads(report.to_json())
     assert set(data["params"]) == {"total", "trainable", "non_trainable", "untracked"}
-    assert set(data["keras"]) == {"version", "backend"} and data["keras"]["backend"] == "tensorflow"
+    assert set(data["keras"]) == {"version", "backend", "package"} and data["keras"]["backend"] == "tensorflow"
+    assert data["keras"]["package"] == "keras"
     node = data["tree"]
     for key in ("path", "class", "params", "trainable_params", "shared_calls", "children"):
         assert key in node
@@ -88,6 +89,7 @@ def test_untracked_state_is_listed_apart_and_not_in_the_totals():
     assert {u["code"] for u in data["untracked"]} == {"LD011"}
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_mobilenet_v2_totals_match(keras):
     model = keras.applications.MobileNetV2(weights=None)
     report = inspect_model(model)
@@ -145,6 +147,7 @@ def test_model_with_only_integer_outputs_skips_the_gradient_probe(keras):
     assert report.findings == [] and report.params["total"] == 15
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_package_level_api_returns_a_report(keras):
     import layerdoctor
 
@@ -162,6 +165,7 @@ def test_global_block_with_sublayers_is_one_untracked_entry():
     assert report.params["total"] == 4 * 2 + 2
 
 
+@pytest.mark.flavours("k3tf", "tfk2")
 def test_frozen_layers_count_as_non_trainable(keras):
     base = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(4)], name="base")
     base.trainable = False

@@ -92,7 +92,8 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
     if params.get("partial"):
         console.print("[dim]Partial: building or calling the model failed; the tree shows what existed then.[/]")
     if report.keras:
-        console.print(f"[dim]Keras {report.keras.get('version')} ({report.keras.get('backend')} backend)[/]")
+        keras = "tf-keras" if report.keras.get("package") == "tf-keras" else "Keras"
+        console.print(f"[dim]{keras} {report.keras.get('version')} ({report.keras.get('backend')} backend)[/]")
     if report.memory:
         render_memory(report.memory, console)
     if report.shape_only is not None:

@@ -49,6 +49,9 @@ def _native_stderr_silenced():
 def _setup_keras():
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if backend.is_tf_keras():
+        _setup_tf_keras()
+        return
     try:
         with _native_stderr_silenced():
             import keras  # noqa: F401
@@ -59,6 +62,22 @@ def _setup_keras():
                          f"(KERAS_BACKEND={backend.name()})")
 
 
+def _setup_tf_keras():
+    """tf.keras 2 (TF_USE_LEGACY_KERAS=1, or --keras tf-keras): the tf-keras package, which
+    `tensorflow.keras` then resolves to."""
+    try:
+        with _native_stderr_silenced():
+            import tensorflow as tf
+            import tf_keras
+    except ImportError as error:
+        missing = "tf-keras" if getattr(error, "name", "") == "tf_keras" else "TensorFlow"
+        raise UsageError(f"tf.keras 2 was asked for (--keras tf-keras or TF_USE_LEGACY_KERAS=1) but {missing} is not "
+                         f"installed: pip install tf-keras (the release matching TensorFlow's)") from None
+    if tf.keras.layers.Layer is not tf_keras.layers.Layer:  # TensorFlow was imported before the variable was set
+        raise UsageError("tf.keras 2 was asked for, but tensorflow.keras already resolved to Keras 3 in this process: "
+                         "set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported")
+
+
 def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
                   construction: CallRecorder | None = None, target: str | None = None,
                   shape_only: bool = False) -> Report:
@@ -67,7 +86,7 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
     need no values (see runtime/shape_only.py). Returns the Report; raises UsageError for something unusable."""
     _setup_keras()
     if not backend.is_keras_layer(model):
-        raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}")
+        raise UsageError(f"expected a Keras model or layer, got {type(model).__name__}{backend.other_keras_hint(model)}")
     shapes = None
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
@@ -217,7 +236,8 @@ _WATCHES: dict = {}
 
 
 def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None) -> Report:
-    found = failures.classify(error, recorder, construction, batch_size, watch=watch, model=model)
+    # None: a code that is not a bug on this Keras (LD003 on tf.keras 2)
+    found = [f for f in failures.classify(error, recorder, construction, batch_size, watch=watch, model=model) if f]
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
                          load.user_frames(error)) from None
@@ -333,6 +353,7 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = {} if symbolic else _snapshot(model, skip=inspection.before)
+            inspection.created_in_first_pass = list(created)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -356,9 +377,8 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
 
 
 def _is_symbolic(outputs) -> bool:
-    keras = backend.keras_module()
     try:
-        return any(isinstance(value, keras.KerasTensor) for value in keras.tree.flatten(outputs))
+        return any(backend.is_symbolic_tensor(value) for value in backend.flatten(outputs))
     except Exception:  # noqa: BLE001
         return False
 
@@ -369,9 +389,8 @@ def _check_inputs_match(model, inputs) -> None:
     declared = getattr(model, "_inputs", None) if getattr(model, "_inputs_struct", None) is not None else None
     if not declared:
         return
-    keras = backend.keras_module()
-    given = keras.tree.flatten(inputs)
-    declared = keras.tree.flatten(declared)
+    given = backend.flatten(inputs)
+    declared = backend.flatten(declared)
     if len(given) != len(declared):
         return
     for spec, value in zip(declared, given):
@@ -401,8 +420,7 @@ def locate_in_user_code(finding, inspection: Observation):
 
 
 def _batch_size(inputs):
-    keras = backend.keras_module()
-    for value in keras.tree.flatten(inputs):
+    for value in backend.flatten(inputs):
         shape = getattr(value, "shape", None)
         if shape:
             return int(shape[0])
@@ -464,7 +482,7 @@ def _snapshot(model, skip=()) -> dict:
     """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
     one copy of the weights in memory, not one per snapshot. A variable built shape-only has no
     value to copy (reading it would allocate it)."""
-    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
+    return {id(v): (v, backend.to_numpy(backend.value_of(v) if backend.is_keras_variable(v) else v))
             for v in _all_variables(model) if id(v) not in skip and backend.is_allocated(v)}
 
 

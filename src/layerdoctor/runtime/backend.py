@@ -1,19 +1,31 @@
 """Everything that differs between Keras backends, in one place.
 
-Only Keras 3 with the TensorFlow backend is implemented and tested. To add JAX, torch or
-tf.keras 2, give each function below a branch for it (see the notes in each docstring).
+Keras 3 with the TensorFlow backend, and tf.keras 2 (the tf-keras package, chosen as TensorFlow
+chooses it: TF_USE_LEGACY_KERAS=1). To add JAX or torch, give each function below a branch for
+it (see the notes in each docstring). The tf.keras 2 branches are the `is_tf_keras()` ones.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import sys
 
 import numpy as np
 
 
+def is_tf_keras() -> bool:
+    """tf.keras 2 (tf-keras) rather than Keras 3: the test TensorFlow itself makes to resolve
+    `tensorflow.keras`, so a target's `tf.keras` and the inspector's Keras are the same."""
+    return os.environ.get("TF_USE_LEGACY_KERAS") in ("true", "True", "1")
+
+
 def keras_module():
+    if is_tf_keras():
+        import tf_keras
+
+        return tf_keras
     import keras
 
     return keras
@@ -25,17 +37,109 @@ def name() -> str:
 
 def keras_info() -> dict:
     keras = keras_module()
-    return {"version": keras.__version__, "backend": name()}
+    return {"version": keras.__version__, "backend": name(), "package": "tf-keras" if is_tf_keras() else "keras"}
+
+
+def flavour_target() -> str:
+    """The target findings speak of: "tf-keras" on tf.keras 2, else "keras3" (vocab.TARGETS)."""
+    return "tf-keras" if is_tf_keras() else "keras3"
 
 
 def is_keras_variable(value) -> bool:
+    """A variable Keras tracks when a layer holds it. tf.keras 2 has no keras.Variable: its
+    weights are tf.Variables, and it tracks every tf.Variable set on a layer."""
+    if is_tf_keras():
+        import tensorflow as tf
+
+        return isinstance(value, tf.Variable)
     keras = keras_module()
     return isinstance(value, keras.Variable)
 
 
+def value_of(variable):
+    """The current value of a variable as a tensor (keras.Variable.value; tf.Variable.value())."""
+    value = variable.value
+    return value() if callable(value) else value
+
+
+def tape_handle(variable):
+    """What a GradientTape watches for a variable: the tf.Variable inside a keras.Variable, or
+    the tf.Variable itself on tf.keras 2."""
+    return variable if is_tf_keras() else variable.value
+
+
+def variable_path(variable) -> str:
+    """`dense/kernel` (Keras 3 `.path`; tf.keras 2 has only the name, `dense/kernel:0`)."""
+    path = getattr(variable, "path", None)
+    if isinstance(path, str):
+        return path
+    return str(getattr(variable, "name", "?")).rpartition(":")[0] or str(getattr(variable, "name", "?"))
+
+
+def flatten(structure) -> list:
+    if is_tf_keras():
+        import tensorflow as tf
+
+        return tf.nest.flatten(structure)
+    return keras_module().tree.flatten(structure)
+
+
+def map_structure(function, structure):
+    if is_tf_keras():
+        import tensorflow as tf
+
+        return tf.nest.map_structure(function, structure)
+    return keras_module().tree.map_structure(function, structure)
+
+
+def is_symbolic_tensor(value) -> bool:
+    """A KerasTensor (symbolic: no values), on either Keras."""
+    return type(value).__name__ == "KerasTensor"
+
+
+def float32_sum(value):
+    """sum(value) as a float32 scalar tensor, differentiable."""
+    if is_tf_keras():
+        import tensorflow as tf
+
+        return tf.reduce_sum(tf.cast(value, "float32"))
+    keras = keras_module()
+    return keras.ops.sum(keras.ops.cast(value, "float32"))
+
+
+def stop_gradient(value):
+    if is_tf_keras():
+        import tensorflow as tf
+
+        return tf.stop_gradient(value)
+    return keras_module().ops.stop_gradient(value)
+
+
+def compiled_loss(model, inputs, targets, outputs):
+    """The model's compiled loss on `outputs`, or None when it was not compiled with a loss.
+    Metric variables the call updates are put back."""
+    if is_tf_keras():
+        if not getattr(model, "_is_compiled", False) or getattr(model, "compiled_loss", None) is None:
+            return None
+        trackers = [v for metric in getattr(model, "metrics", []) for v in metric.variables]
+        call = lambda: model.compute_loss(x=inputs, y=targets, y_pred=outputs)  # noqa: E731
+    else:
+        if not getattr(model, "compiled", False) or getattr(model, "loss", None) is None:
+            return None
+        trackers = list(getattr(model, "metrics_variables", []) or [])
+        call = lambda: model.compute_loss(x=inputs, y=targets, y_pred=outputs, training=True)  # noqa: E731
+    saved = [to_numpy(value_of(v)).copy() for v in trackers]
+    try:
+        return call()
+    finally:
+        for variable, value in zip(trackers, saved):
+            variable.assign(value)
+
+
 def is_native_variable(value) -> bool:
-    """A backend variable Keras 3 does not track (LD003). JAX: none; torch: nn.Parameter."""
-    if is_keras_variable(value):
+    """A backend variable Keras does not track (LD003). JAX: none; torch: nn.Parameter.
+    tf.keras 2 tracks every tf.Variable: none."""
+    if is_tf_keras() or is_keras_variable(value):
         return False
     if name() == "tensorflow":
         import tensorflow as tf
@@ -132,11 +236,12 @@ def gradients(model_fn, variables):
         raise NotImplementedError(f"the gradient probe does not support the {name()} backend yet")
     import tensorflow as tf
 
+    handles = [tape_handle(v) for v in variables]
     with tf.GradientTape(watch_accessed_variables=False) as tape:
-        for variable in variables:
-            tape.watch(variable.value)
+        for handle in handles:
+            tape.watch(handle)
         loss = model_fn()
-    return tape.gradient(loss, [v.value for v in variables], unconnected_gradients=tf.UnconnectedGradients.NONE)
+    return tape.gradient(loss, handles, unconnected_gradients=tf.UnconnectedGradients.NONE)
 
 
 def gradients_and_reads(objectives, variables):
@@ -150,7 +255,7 @@ def gradients_and_reads(objectives, variables):
         raise NotImplementedError(f"the gradient probe does not support the {name()} backend yet")
     import tensorflow as tf
 
-    handles = {id(v.value): v for v in variables}
+    handles = {id(tape_handle(v)): v for v in variables}
     trained, read = set(), set()
     for objective in objectives:
         with tf.GradientTape(watch_accessed_variables=True) as tape:
@@ -159,7 +264,7 @@ def gradients_and_reads(objectives, variables):
         if loss is None:
             continue
         try:
-            grads = tape.gradient(loss, [v.value for v in variables],
+            grads = tape.gradient(loss, [tape_handle(v) for v in variables],
                                   unconnected_gradients=tf.UnconnectedGradients.NONE)
         except Exception:  # noqa: BLE001 - TF cannot differentiate this graph: nothing is decided
             grads = [True] * len(variables)
@@ -171,7 +276,11 @@ def gradients_and_reads(objectives, variables):
 def call_context_kept():
     """Keras's current call context as it was: a layer whose `__init__` never ran sets it and then
     fails (`_clear_losses`) before the `finally` that resets it, and every later call, in any
-    model, would run inside that stale context."""
+    model, would run inside that stale context. tf.keras 2 keeps its call context per thread
+    and resets it in a `finally` that such a layer cannot skip: nothing to keep."""
+    if is_tf_keras():
+        yield
+        return
     from keras.src.backend.common import global_state
 
     before = global_state.get_global_attribute("current_call_ctx")
@@ -182,37 +291,37 @@ def call_context_kept():
 
 
 def snapshot_random_state():
-    """Every global random state a probe can advance: Python, NumPy, Keras and TF."""
-    keras = keras_module()
-    from keras.src.random import seed_generator
-
-    from keras.src.backend.common import global_state
-
+    """Every global random state a probe can advance: Python, NumPy, Keras and TF (tf.keras 2
+    draws from TF's op seeds: it has no generator of its own)."""
     state = {"python": random.getstate(), "numpy": np.random.get_state()}
-    # After keras.utils.set_random_seed there is no global generator until the next unseeded
-    # draw makes one: creating it here would change what that draw gives, so only note its absence.
-    generator = global_state.get_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR)
-    state["keras"] = (generator, to_numpy(generator.state.value).copy() if generator is not None else None)
+    if not is_tf_keras():
+        from keras.src.backend.common import global_state
+        from keras.src.random import seed_generator
+
+        # After keras.utils.set_random_seed there is no global generator until the next unseeded
+        # draw makes one: creating it here would change what that draw gives, so only note its absence.
+        generator = global_state.get_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR)
+        state["keras"] = (generator, to_numpy(generator.state.value).copy() if generator is not None else None)
     if name() == "tensorflow":
         from tensorflow.python.eager import context
 
         ctx = context.context()
         rng = getattr(ctx, "_rng", None)
         state["tf_op_seeds"] = (ctx, rng.getstate() if rng is not None else None)
-    del keras
     return state
 
 
 def restore_random_state(state) -> None:
     random.setstate(state["python"])
     np.random.set_state(state["numpy"])
-    from keras.src.backend.common import global_state
-    from keras.src.random import seed_generator
+    if "keras" in state:
+        from keras.src.backend.common import global_state
+        from keras.src.random import seed_generator
 
-    generator, value = state["keras"]
-    if generator is not None:
-        generator.state.assign(value)
-    global_state.set_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR, generator)
+        generator, value = state["keras"]
+        if generator is not None:
+            generator.state.assign(value)
+        global_state.set_global_attribute(seed_generator.GLOBAL_SEED_GENERATOR, generator)
     if "tf_op_seeds" in state:
         ctx, rng_state = state["tf_op_seeds"]
         rng = getattr(ctx, "_rng", None)
@@ -225,19 +334,54 @@ def is_keras_layer(value) -> bool:
     return isinstance(value, keras.layers.Layer)
 
 
+def other_keras_hint(value) -> str:
+    """Why a model is not a layer here: it was built with the other Keras (a target importing
+    `keras` while the inspection runs tf.keras 2, or `tf_keras` on Keras 3); else ""."""
+    package = type(value).__module__.split(".")[0]
+    if is_tf_keras() and package == "keras":
+        return ("; it is a Keras 3 object and this inspection runs tf.keras 2 (--keras tf-keras or "
+                "TF_USE_LEGACY_KERAS=1): build it with tensorflow.keras or tf_keras, or inspect with --keras keras3")
+    if not is_tf_keras() and package == "tf_keras":
+        return ("; it is a tf.keras 2 object (tf_keras): inspect it with --keras tf-keras "
+                "(in Python: TF_USE_LEGACY_KERAS=1 before TensorFlow is imported)")
+    return ""
+
+
 def is_keras_layer_class(value) -> bool:
     keras = keras_module()
     return isinstance(value, type) and issubclass(value, keras.layers.Layer)
 
 
 def own_variables(layer) -> list:
-    """The variables a layer owns itself (not its sublayers'), as Keras 3 counts them."""
+    """The variables a layer owns itself (not its sublayers'), as Keras counts them (tf.keras 2
+    keeps them in `_trainable_weights`, where every tf.Variable set on the layer lands)."""
+    if is_tf_keras():
+        return list(getattr(layer, "_trainable_weights", [])) + list(getattr(layer, "_non_trainable_weights", []))
     return list(getattr(layer, "_trainable_variables", [])) + list(getattr(layer, "_non_trainable_variables", []))
 
 
 def sublayers(layer) -> list:
-    """Direct tracked sublayers (Keras 3 keeps them in `_layers`)."""
+    """Direct tracked sublayers (Keras 3 keeps them in `_layers`; tf.keras 2 among its tracked
+    objects, `_self_tracked_trackables`)."""
+    if is_tf_keras():
+        return [t for t in getattr(layer, "_self_tracked_trackables", []) if is_keras_layer(t)]
     return list(getattr(layer, "_layers", []))
+
+
+def is_functional_model(layer) -> bool:
+    """A functional (or Sequential) model: it calls its layers from its graph, not from user code."""
+    if is_tf_keras():
+        return bool(getattr(layer, "_is_graph_network", False))
+    return hasattr(layer, "_operations")
+
+
+def built_input_shapes(layer) -> list:
+    """The input shapes a layer was built for (Keras 3 `_build_shapes_dict`; tf.keras 2
+    `_build_input_shape`), [] when unknown."""
+    if is_tf_keras():
+        shape = getattr(layer, "_build_input_shape", None)
+        return [] if shape is None else [shape]
+    return list((getattr(layer, "_build_shapes_dict", None) or {}).values())
 
 
 def type_label(value) -> str:
@@ -246,7 +390,7 @@ def type_label(value) -> str:
     if is_native_variable(value):
         return "tf.Variable" if name() == "tensorflow" else "native variable"
     if is_keras_variable(value):
-        return "keras.Variable"
+        return "tf.Variable" if is_tf_keras() else "keras.Variable"
     if name() == "tensorflow" and is_tensor(value):
         return "tf.Tensor"
     return type(value).__name__

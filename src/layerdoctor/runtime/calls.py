@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from . import locate
+from . import backend, locate
 
 
 @dataclass
@@ -73,9 +73,7 @@ class CallRecorder:
     _original: object = None
 
     def __enter__(self):
-        import keras
-
-        layer_class = keras.layers.Layer
+        layer_class = backend.keras_module().layers.Layer
         self._original = original = layer_class.__call__
         recorder = self
 
@@ -102,9 +100,7 @@ class CallRecorder:
         return self
 
     def __exit__(self, *exc) -> None:
-        import keras
-
-        keras.layers.Layer.__call__ = self._original
+        backend.keras_module().layers.Layer.__call__ = self._original
 
     def calls_of(self, layer) -> list[Call]:
         return [c for c in self.calls if c.layer is layer]

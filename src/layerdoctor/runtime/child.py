@@ -31,9 +31,10 @@ _MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_load=False,
                  timeout: float | None = None, imports=(), custom_objects=(), config: dict | None = None,
-                 shape_only: bool = False) -> Report:
+                 shape_only: bool = False, keras: str | None = None) -> Report:
     """inspect_target(target, ...) in a child process; returns its Report. Raises UsageError
-    (one line) when the child ends without one or runs past `timeout` seconds."""
+    (one line) when the child ends without one or runs past `timeout` seconds. `keras`:
+    "keras3" or "tf-keras" (None: as the environment says, TF_USE_LEGACY_KERAS)."""
     request = {"target": target, "input_shapes": [list(s) for s in input_shapes] if input_shapes else None,
                "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load),
                "imports": list(imports), "custom_objects": list(custom_objects),
@@ -41,6 +42,7 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
+    env.update(keras_flavour_env(keras, env))
     with tempfile.TemporaryDirectory(prefix="layerdoctor-inspect-") as folder:
         request["report_path"] = os.path.join(folder, "report.json")
         sys.stdout.flush()
@@ -77,6 +79,17 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
         return report_from_data(answer["report"])
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"inspecting {target}: the report did not come back whole ({exc})") from None
+
+
+def keras_flavour_env(keras: str | None, env: dict) -> dict:
+    """The environment that makes the child import the Keras asked for, before anything imports
+    TensorFlow: TF_USE_LEGACY_KERAS=1 for tf.keras 2 (tensorflow.keras then resolves to tf_keras),
+    unset for Keras 3."""
+    if keras == "tf-keras":
+        return {"TF_USE_LEGACY_KERAS": "1"}
+    if keras == "keras3":
+        env.pop("TF_USE_LEGACY_KERAS", None)
+    return {}
 
 
 def _stderr_fd() -> int:

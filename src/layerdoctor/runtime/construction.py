@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from . import locate
+from . import backend, locate
 
 
 @dataclass
@@ -38,9 +38,7 @@ class ConstructionWatch:
     _depth: int = 0
 
     def __enter__(self):
-        import keras
-
-        layer_class = keras.layers.Layer
+        layer_class = backend.keras_module().layers.Layer
         self._original = original = layer_class.__init__
         watch = self
 
@@ -64,9 +62,7 @@ class ConstructionWatch:
         return self
 
     def __exit__(self, *exc) -> None:
-        import keras
-
-        keras.layers.Layer.__init__ = self._original
+        backend.keras_module().layers.Layer.__init__ = self._original
 
     def site_of(self, layer):
         entry = self.created.get(id(layer))
@@ -88,8 +84,7 @@ def _creation_site(frame, layer):
 def _baseline() -> set:
     global _BASELINE
     if _BASELINE is None:
-        import keras
-
+        keras = backend.keras_module()
         _BASELINE = set(vars(keras.layers.Layer.__new__(keras.layers.Layer)).keys())
     return _BASELINE
 

@@ -31,6 +31,7 @@ class Observation:
     first_pass: CallRecorder | None = None  # the first forward pass (it builds the model)
     second_pass: CallRecorder | None = None  # the second forward pass
     created_in_second_pass: list[tuple[Any, Site | None]] = field(default_factory=list)  # native variables
+    created_in_first_pass: list[tuple[Any, Site | None]] = field(default_factory=list)  # the same, building
     # per pass: {(layer id, attribute): (layer, id of the value)} for weight-like attributes
     attributes_after: list[dict[LayerAttribute, tuple[Any, int]]] = field(default_factory=list)
     outputs: Any = None  # of the first pass

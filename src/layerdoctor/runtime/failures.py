@@ -11,7 +11,7 @@ import re
 
 from .. import keras_messages as msg
 from ..formatting import format_shape
-from . import findings, locate
+from . import backend, findings, locate
 from .calls import short_site
 
 # (code, pattern in the exception text, what it means)
@@ -56,7 +56,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
              model=None) -> list:
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
-    for explain in (_init_never_ran, _tensor_out_of_scope, _keras_tensor_in_function, _fixed_input_dim):
+    for explain in (_init_never_ran, _tensor_out_of_scope, _keras_tensor_in_function, _fixed_input_dim,
+                    _variables_created_in_lambda):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -69,8 +70,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
             attribute = _attribute_in(statement) if code != "LD013" else None
             if code == "LD013" and cls is None:
                 cls = _class_named_in(text, recorder)
-            if code == "LD013" and cls is not None:
-                site = locate.class_site(cls)
+            if code == "LD013" and cls is not None and not _attribute_in(statement):
+                site = locate.class_site(cls)  # else the `self.x = ...` that ran before super().__init__()
             owner = cls.__name__ if cls else "a layer"
             return [findings.make(code, f"{owner} {meaning.format(attr_text=attribute or 'of weights')}; "
                                         f"Keras raised {_matching_line(error, pattern)}",
@@ -104,8 +105,7 @@ def _incompatible_reuse(error, recorder, construction, batch_size=None) -> list:
     layer = failed.layer
     earlier = [c for c in (construction.calls if construction and construction is not recorder else []) + recorder.calls
                if c.layer is layer and c.error is None and c.input_shapes]
-    built_for = getattr(layer, "_build_shapes_dict", None) or {}
-    built_shape = next(iter(built_for.values()), None)
+    built_shape = next(iter(backend.built_input_shapes(layer)), None)
     got = _symbolic_batch(failed.input_shapes[0], batch_size)
     first = earlier[0].input_shapes[0] if earlier else (tuple(built_shape) if built_shape else None)
     if first is None or not got or not first or first[-1] == got[-1]:
@@ -196,8 +196,7 @@ def _init_attributes() -> set:
     """What Layer.__init__ sets that Layer.__new__ does not: measured on a bare Layer."""
     global _INIT_ATTRIBUTES
     if _INIT_ATTRIBUTES is None:
-        import keras
-
+        keras = backend.keras_module()
         fresh = set(vars(keras.layers.Layer.__new__(keras.layers.Layer)))
         _INIT_ATTRIBUTES = set(vars(keras.layers.Layer())) - fresh
     return _INIT_ATTRIBUTES
@@ -289,8 +288,7 @@ def _keras_tensor_in_function(error, text, recorder, watch) -> list:
     a default): Keras cannot infer its output, or hands the KerasTensor to a TensorFlow op."""
     if "KerasTensor" not in text and "infer the shape of the Lambda" not in text:
         return []
-    import keras
-
+    keras = backend.keras_module()
     for layer in _failed_layers(recorder):
         if not isinstance(layer, keras.layers.Lambda):
             continue
@@ -322,6 +320,37 @@ def _outside_values(layer, function) -> list:
         if hasattr(value, "shape") or hasattr(value, "weights"):
             names.append(f"{name}: {type(value).__name__}")
     return names
+
+
+def _variables_created_in_lambda(error, text, recorder, watch) -> list:
+    """tf.keras 2 refuses a Lambda whose function creates variables ("The following Variables were
+    created within a Lambda layer"): LD012 when the function builds a layer it captured (made
+    before the Lambda), LD002 when it makes a new layer on every run."""
+    if "were created within a Lambda layer" not in text:
+        return []
+    keras = backend.keras_module()
+    order = list(watch.created) if watch is not None else []
+    for layer in _failed_layers(recorder):
+        if not isinstance(layer, keras.layers.Lambda):
+            continue
+        inside = [c for c in recorder.calls if c.parent is not None and c.parent.layer is layer]
+        made_later = [c for c in inside if id(c.layer) in order and id(layer) in order
+                      and order.index(id(c.layer)) > order.index(id(layer))]
+        raised = _matching_line(error, "were created within a Lambda layer")
+        if made_later and len(made_later) == len(inside):
+            call = made_later[0]
+            return [findings.make(
+                "LD002", f"Lambda '{layer.name}' creates a new {type(call.layer).__name__} each time its function runs "
+                         f"(at {findings.where(call.site)}): its weights are never trained or saved; tf.keras 2 "
+                         f"raised {raised}", site=call.site or (watch.site_of(layer) if watch else None))]
+        function = getattr(layer, "function", None)
+        site = (watch.site_of(layer) if watch is not None else None) or \
+            (locate.function_site(function) if function is not None else None)
+        return [findings.make(
+            "LD012", f"Lambda '{layer.name}' builds a layer or variable it captured from outside its inputs: it is "
+                     f"not tracked by the Lambda, so it is never trained or saved; tf.keras 2 raised {raised}",
+            site=site, layer=layer.name)]
+    return []
 
 
 _SHAPE_MISMATCH = re.compile(r"size-incompatible|Dimensions must be equal|Incompatible shapes|"
@@ -371,8 +400,7 @@ def symbolic_output(model, watch=None) -> list:
     a symbolic tensor it reaches from outside its inputs (`arguments=`, a closure). Keras raises
     nothing; predict() and fit() fail later, and the layers that produced that tensor are not part
     of the model."""
-    import keras
-
+    keras = backend.keras_module()
     found = []
     for layer in model._flatten_layers(include_self=True):
         if not isinstance(layer, keras.layers.Lambda):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ..finding import Finding, new_finding
 from ..formatting import display_path, short_site
-from ..vocab import KERAS3
-from . import locate
+from . import backend, locate
 
 
 def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None,
@@ -18,7 +17,7 @@ def make(code: str, message: str, *, cls=None, attribute: str | None = None, sit
         site = locate.attribute_site(cls, attribute)
     path, line = site if site else ("<unknown>", 1)
     return new_finding(
-        code, message, path=display_path(path), line=line, detector="runtime", target=KERAS3,
+        code, message, path=display_path(path), line=line, detector="runtime", target=backend.flavour_target(),
         class_name=cls.__name__ if cls is not None else None, attribute=attribute,
         fix_values=fix_values, severity=severity, extra=extra,
     )

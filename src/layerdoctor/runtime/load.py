@@ -341,7 +341,7 @@ def split_result(result):
         return result[0], result[1]
     if not backend.is_keras_layer(result):
         raise UsageError(f"the target returned {type(result).__name__}, not a Keras model or layer "
-                         f"(or a tuple (model, inputs))")
+                         f"(or a tuple (model, inputs)){backend.other_keras_hint(result)}")
     return result, None
 
 
@@ -380,7 +380,7 @@ def _embedding_limit(model) -> int | None:
 
 
 def _array(shape, dtype, model, rng, name=""):
-    dtype = np.dtype(str(dtype or "float32").replace("bool_", "bool"))
+    dtype = np.dtype(str(getattr(dtype, "name", dtype) or "float32").replace("bool_", "bool"))  # a tf.DType too
     if dtype.kind == "b":
         return np.ones(shape, dtype)
     if dtype.kind in "iu":
@@ -428,9 +428,8 @@ def _input_specs(model):
         names = list(struct.keys()) if isinstance(struct, dict) else [getattr(t, "name", "") for t in inputs]
         return names, [t.shape for t in inputs], [t.dtype for t in inputs], \
             "dict" if isinstance(struct, dict) else "list"
-    shapes = getattr(model, "_build_shapes_dict", None)
-    if shapes:
-        values = list(shapes.values())
+    values = backend.built_input_shapes(model)
+    if values:
         if len(values) == 1 and values[0] is not None:
             shape = values[0]
             if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple)):

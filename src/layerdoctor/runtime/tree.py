@@ -126,7 +126,7 @@ def build_tree(root, first_pass=None, construction=None, batch_size=None) -> Nod
         layer_trainable = parent_trainable and bool(getattr(layer, "trainable", True))
         for variable in backend.own_variables(layer):
             if id(variable) in owner_of:
-                node.tied.append((variable.path, owner_of[id(variable)]))
+                node.tied.append((backend.variable_path(variable), owner_of[id(variable)]))
                 continue
             owner_of[id(variable)] = path
             size = backend.size_of(variable)
@@ -161,7 +161,7 @@ def _counts_as_use(call) -> bool:
     if call.parent is None:
         return True
     parent = call.parent.layer
-    return hasattr(parent, "_operations") or locate.is_user_class(type(parent))  # functional models have _operations
+    return backend.is_functional_model(parent) or locate.is_user_class(type(parent))
 
 
 def _add_calls(node, layer, first_pass, construction, batch_size) -> None:

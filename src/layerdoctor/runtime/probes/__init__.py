@@ -47,7 +47,7 @@ def run_probes(observation: Observation, probes: tuple[Probe, ...] = PROBES) -> 
             sys.stderr.write(f"layerdoctor: warning: the {name} probe failed and was skipped: "
                              f"{summary(error)}\n")
             continue
-        merged.findings += result.findings
+        merged.findings += [f for f in result.findings if f is not None]  # None: not a bug on this Keras
         merged.untracked += result.untracked
         merged.explains.add(result.explains)
     return merged

@@ -17,35 +17,24 @@ from ..context import Explained, Observation, ProbeResult, is_user_class
 
 
 def _float_outputs(outputs) -> list:
-    keras = backend.keras_module()
-    return [o for o in keras.tree.flatten(outputs) if backend.is_float(o)]
+    return [o for o in backend.flatten(outputs) if backend.is_float(o)]
 
 
 def _objective(outputs, extra=()):
     """The scalar to differentiate, or None when there is nothing float to sum."""
-    keras = backend.keras_module()
-    terms = [keras.ops.sum(keras.ops.cast(o, "float32")) for o in _float_outputs(outputs)]
-    terms += [keras.ops.sum(keras.ops.cast(t, "float32")) for t in extra
-              if t is not None and backend.is_float(t)]
+    terms = [backend.float32_sum(o) for o in _float_outputs(outputs)]
+    terms += [backend.float32_sum(t) for t in extra if t is not None and backend.is_float(t)]
     return sum(terms[1:], terms[0]) if terms else None
 
 
 def _compiled_loss(model, inputs, outputs):
     """The compiled loss on the outputs (their own values as targets: only which weights it reads
     matters, not its value), or None. Metric trackers it updates are put back."""
-    if not getattr(model, "compiled", False) or getattr(model, "loss", None) is None:
-        return None
-    keras = backend.keras_module()
-    trackers = list(getattr(model, "metrics_variables", []) or [])
-    saved = [backend.to_numpy(v.value).copy() for v in trackers]
     try:
-        targets = keras.tree.map_structure(keras.ops.stop_gradient, outputs)
-        return model.compute_loss(x=inputs, y=targets, y_pred=outputs, training=True)
+        targets = backend.map_structure(backend.stop_gradient, outputs)
+        return backend.compiled_loss(model, inputs, targets, outputs)
     except Exception:  # noqa: BLE001 - a loss that needs real targets: the outputs decide alone
         return None
-    finally:
-        for variable, value in zip(trackers, saved):
-            variable.assign(value)
 
 
 def usage(inspection: Observation):
@@ -88,8 +77,12 @@ def owner_and_attribute(inspection, variable):
             for name, value in vars(node.layer).items():
                 if value is variable:
                     return node, name
-            return node, variable.name
-    return None, variable.name
+            return node, _short_name(variable)
+    return None, _short_name(variable)
+
+
+def _short_name(variable) -> str:
+    return backend.variable_path(variable).rpartition("/")[2]
 
 
 def _inside_library_model(inspection, node) -> bool:
@@ -105,6 +98,17 @@ def _inside_library_model(inspection, node) -> bool:
     return False
 
 
+def _held_by_explained_attributes(inspection, explained) -> set:
+    """Ids of the variables that attributes another probe explained hold now (LD002: state call()
+    re-creates, which tf.keras 2 tracks; each new variable gets no gradient, and that is LD002)."""
+    layers = {id(n.layer): n.layer for n in inspection.nodes()}
+    held = set()
+    for layer_id, attribute in explained.attributes:
+        value = getattr(layers.get(layer_id), attribute, None)
+        held |= {id(v) for v in (value.weights if backend.is_keras_layer(value) else [value])}
+    return held
+
+
 def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
     """LD009: a trainable weight that gets no gradient from the outputs or the losses (unless
     LD010 explains it); with nothing differentiable, a weight the forward pass never reads."""
@@ -113,8 +117,9 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
     if not variables:
         return result
     trained, read, decidable = usage(inspection)
+    explained_ids = explained.no_gradient | _held_by_explained_attributes(inspection, explained)
     for variable in variables:
-        if id(variable) in trained or id(variable) in explained.no_gradient:
+        if id(variable) in trained or id(variable) in explained_ids:
             continue
         if not decidable and id(variable) in read:
             continue  # the model outputs only ids and has no loss: nothing says it should train
@@ -126,10 +131,10 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
                "is never read by the forward pass (the outputs are not float, so this is decided "
                "from what call() reads)")
         result.findings.append(findings.make(
-            "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{variable.path}', "
+            "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{backend.variable_path(variable)}', "
                      f"{backend.size_of(variable)} values) {why}: it is counted "
                      f"as trainable but never trained", cls=cls, attribute=attribute,
             # where call() reads it (through stop_gradient, NumPy, round...), else where it is made
             site=locate.use_site(cls, "call", attribute) if cls else None,
-            layer=node.path if node else None, variable=variable.path))
+            layer=node.path if node else None, variable=backend.variable_path(variable)))
     return result

@@ -35,8 +35,7 @@ def _referenced_ids(layer) -> set:
 
 
 def _outputs(inspection):
-    keras = backend.keras_module()
-    return [backend.to_numpy(o) for o in keras.tree.flatten(inspection.forward())]
+    return [backend.to_numpy(o) for o in backend.flatten(inspection.forward())]
 
 
 def _same(a, b) -> bool:
@@ -46,8 +45,9 @@ def _same(a, b) -> bool:
 def _derived_attribute(layer, variable):
     """The tensor attribute most likely derived from `variable`: same name, else same size."""
     tensors = {k: v for k, v in user_attributes(layer).items() if backend.is_tensor(v)}
-    if variable.name in tensors:
-        return variable.name
+    name = backend.variable_path(variable).rpartition("/")[2]
+    if name in tensors:
+        return name
     same_size = [k for k, v in tensors.items() if backend.size_of(v) == backend.size_of(variable)]
     return same_size[0] if same_size else None
 
@@ -113,13 +113,30 @@ def frozen_copies(inspection: Observation, explained: Explained, result: ProbeRe
             result.explains.no_gradient.add(id(variable))
             result.findings.append(findings.make(
                 "LD010", f"{cls.__name__}.{attribute} looks like a frozen copy of {cls.__name__}.{held} "
-                         f"(variable '{variable.path}'): no forward pass reads the variable and no loss "
+                         f"(variable '{backend.variable_path(variable)}'): no forward pass reads the variable and no loss "
                          f"trains it, while call() can use the tensor {attribute}, computed once "
                          f"(heuristic: the tensor keeps no history; the link is the source line that assigns it "
                          f"from self.{held}). "
                          f"The variable is counted but never trained: compute {attribute} from it in call()",
                 cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
-                layer=node.path, variable=variable.path))
+                layer=node.path, variable=backend.variable_path(variable)))
+
+
+def _dropped_variables(inspection):
+    """(node, variable): on tf.keras 2, re-assigning the attribute that held a variable
+    (`self.kernel = transpose(self.kernel)`) drops the variable from the layer's weights. Such a
+    variable was created while building (the first call) and no layer tracks it any more; its
+    name scope names the layer that made it."""
+    if not backend.is_tf_keras():
+        return []
+    tracked = inspection.tracked_variable_ids()
+    by_name = {node.layer.name: node for node in inspection.user_layers()}
+    out = []
+    for variable, _ in inspection.created_in_first_pass:
+        scope = backend.variable_path(variable).rpartition("/")[0].rpartition("/")[2]
+        if id(variable) not in tracked and backend.is_float(variable) and scope in by_name:
+            out.append((by_name[scope], variable))
+    return out
 
 
 def shadow_candidates(inspection: Observation) -> list:
@@ -133,6 +150,11 @@ def shadow_candidates(inspection: Observation) -> list:
                 attribute = _derived_attribute(node.layer, variable)
                 if attribute:
                     candidates.append((node, variable, attribute))
+    dropped = _dropped_variables(inspection)
+    for node, variable in dropped:
+        attribute = _derived_attribute(node.layer, variable)
+        if attribute:
+            candidates.append((node, variable, attribute))
     return candidates
 
 
@@ -147,7 +169,7 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
     if not _same(baseline, _outputs(inspection)):
         return result  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
-        original = backend.to_numpy(variable.value).copy()
+        original = backend.to_numpy(backend.value_of(variable)).copy()
         try:
             variable.assign(original + 0.5)
             unchanged = _same(baseline, _outputs(inspection))
@@ -158,9 +180,12 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
         cls = type(node.layer)
         result.explains.attributes.add((id(node.layer), attribute))
         result.explains.no_gradient.add(id(variable))
+        lost = ("and tf.keras 2 dropped the variable from the layer's weights when the attribute was re-assigned: "
+                "it is neither counted, trained nor saved" if any(variable is v for _, v in dropped)
+                else "so the variable is counted but never trained")
         result.findings.append(findings.make(
             "LD010", f"{cls.__name__}.{attribute} was replaced by a tensor derived from the variable "
-                     f"'{variable.path}': call() uses a stale copy, so the variable is counted but never trained",
+                     f"'{backend.variable_path(variable)}': call() uses a stale copy, {lost}",
             cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
-            layer=node.path, variable=variable.path))
+            layer=node.path, variable=backend.variable_path(variable)))
     return result

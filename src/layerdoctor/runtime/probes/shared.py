@@ -1,9 +1,10 @@
-"""LD007 (info): layers called in several places, and variables shared between layers."""
+"""LD007 (info): layers called in several places, and variables shared between layers (LD006
+on tf.keras 2 when the sharing comes from the private weight list)."""
 
 from __future__ import annotations
 
-from .. import findings
-from ..context import Explained, Observation, ProbeResult
+from .. import backend, findings, locate
+from ..context import Explained, Observation, ProbeResult, is_user_class
 
 
 def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
@@ -21,14 +22,49 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
             "LD007", f"{len(nodes)} layers of {owner or 'the model'} ({names}) are also reachable through "
                      f"{', '.join(others)}: one shared structure, its {params} weights counted once",
             cls=type(nodes[0].layer), site=_first_site(nodes[0]), layer=nodes[0].path))
+    listed = _listed_in_private_list(inspection, result)
     for node in inspection.nodes():
         for variable_path, first_owner in node.tied:
+            if (node.path, first_owner) in listed:
+                continue
             cls = type(node.layer)
             result.findings.append(findings.make(
                 "LD007", f"{node.path} ({node.class_name}) shares the variable '{variable_path}' with {first_owner} "
                          f"(tied weights): it is counted once, at {first_owner}",
                 cls=cls, layer=node.path, tied_with=first_owner))
     return result
+
+
+def _listed_in_private_list(inspection, result) -> set:
+    """LD006 (warning) on tf.keras 2: a user layer whose own weight list holds its sublayer's
+    variables while none of its attributes does: they got there through `_trainable_weights`
+    (`.extend(sublayer.trainable_weights)`). tf.keras 2 de-duplicates them (counted once, trained;
+    measured), but the list is private and Keras 3 has none. Returns the (sublayer path, owner
+    path) pairs reported, which are then not LD007's tied weights."""
+    if not backend.is_tf_keras():
+        return set()
+    by_path = {n.path: n for n in inspection.nodes()}
+    reported: dict = {}
+    for node in inspection.nodes():
+        for variable_path, first_owner in node.tied:
+            owner = by_path.get(first_owner)
+            if owner is None or not is_user_class(type(owner.layer)):
+                continue
+            held = {id(v) for v in vars(owner.layer).values()}
+            variable = next((v for v in backend.own_variables(node.layer)
+                             if backend.variable_path(v) == variable_path), None)
+            if variable is not None and id(variable) not in held:
+                reported.setdefault((node.path, first_owner), []).append(variable_path)
+    for (sub_path, owner_path), names in reported.items():
+        cls = type(by_path[owner_path].layer)
+        private = "_trainable_weights"
+        site = locate.use_site(cls, "build", private) or locate.use_site(cls, "__init__", private)
+        result.findings.append(findings.make(
+            "LD006", f"{cls.__name__} lists the variables of its sublayer {sub_path} ({', '.join(names)}) in its "
+                     f"own weight list (the private {private}): tf.keras 2 counts them once and trains them, "
+                     f"but the list is private and Keras 3 raises AttributeError on it",
+            cls=cls, attribute=private, site=site, severity="warning", layer=owner_path))
+    return set(reported)
 
 
 def _parent(path: str) -> str:

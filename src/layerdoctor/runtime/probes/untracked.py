@@ -133,7 +133,7 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 source = copies.source_of(value)
                 if source is not None:
                     report(node, label, value, via, untracked_code("tensor", True),
-                           f"{where} is a tensor holding the values of the weight '{source.path}' "
+                           f"{where} is a tensor holding the values of the weight '{backend.variable_path(source)}' "
                            f"(a copy or transpose taken while wiring; heuristic: matched by its values): "
                            f"the function computes with a constant, so the weight it was taken from "
                            f"does not learn through this path")
@@ -210,15 +210,15 @@ class _WeightCopies:
             for variable in self._inspection.model.weights:
                 # a weight built shape-only has no values (reading them would allocate it)
                 if backend.is_float(variable) and backend.size_of(variable) > 1 and backend.is_allocated(variable) \
-                        and not backend.is_integer_valued(variable.value):
-                    self._index.setdefault(self._key(variable.value), []).append(variable)
+                        and not backend.is_integer_valued(backend.value_of(variable)):
+                    self._index.setdefault(self._key(backend.value_of(variable)), []).append(variable)
         try:
             candidates = self._index.get(self._key(value), [])
             values = np.sort(np.asarray(backend.to_numpy(value), dtype="float64").ravel())
         except Exception:  # noqa: BLE001
             return None
         for variable in candidates:
-            mine = np.sort(np.asarray(backend.to_numpy(variable.value), dtype="float64").ravel())
+            mine = np.sort(np.asarray(backend.to_numpy(backend.value_of(variable)), dtype="float64").ravel())
             if np.allclose(mine, values, rtol=1e-6, atol=1e-7):
                 return variable
         return None
@@ -244,8 +244,7 @@ def _graph_constants(inspection, copies, report, lambda_sites) -> None:
                 arguments = getattr(graph_node, "arguments", None)
                 if arguments is None:
                     continue
-                keras = backend.keras_module()
-                for value in keras.tree.flatten((arguments.args, arguments.kwargs)):
+                for value in backend.flatten((arguments.args, arguments.kwargs)):
                     owner = inspection.node_of(operation) or node
                     site = lambda_sites.get(id(owner)) or _wiring_site(inspection, operation)
                     label = f".<graph>.{operation.name}"
@@ -263,7 +262,7 @@ def _graph_constants(inspection, copies, report, lambda_sites) -> None:
                             continue
                         report(owner, label, value, "functional graph", "LD012",
                                f"{what} is called on a constant holding the values of the weight "
-                               f"'{source.path}' (a copy or transpose taken while wiring; heuristic: "
+                               f"'{backend.variable_path(source)}' (a copy or transpose taken while wiring; heuristic: "
                                f"matched by its values): the graph keeps the copy, so this path never "
                                f"trains the weight (tie it in a layer's call() instead)", site=site)
 
