@@ -162,6 +162,7 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
     """LD010: a variable attribute replaced by a tensor derived from it (proved by perturbing it)."""
     result = ProbeResult()
     candidates = shadow_candidates(inspection)
+    dropped = _dropped_variables(inspection)
     frozen_copies(inspection, explained, result)
     if not candidates:
         return result
