@@ -961,8 +961,11 @@ def test_a_symlink_planted_in_the_cache_is_replaced_not_followed(tmp_path, cache
 
 
 @pytest.mark.runtime
-def test_inspect_model_keeps_one_copy_of_the_weights():
-    """The snapshot of a built model is one copy of its weights, not one per snapshot."""
+def test_inspect_model_copies_no_weight_it_does_not_write():
+    """Inspecting a built model copies no weight up front: it holds reads that share the weights'
+    buffers and proves them unchanged afterwards. tracemalloc counts the NumPy arrays inspect
+    allocates (a deterministic count, not the RSS of a loaded machine): their peak stays far
+    below one copy of the weights (a snapshot of every weight made it 1.48x; now about 0.19x)."""
     import tracemalloc
 
     import keras
@@ -981,4 +984,4 @@ def test_inspect_model_keeps_one_copy_of_the_weights():
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 1.6 * weight_bytes, (peak / weight_bytes)
+    assert peak < 0.4 * weight_bytes, (peak / weight_bytes)

@@ -3,7 +3,8 @@
     inspect_model(model, inputs=None, input_shape=None) -> Report
     inspect_target("path/to/file.py:build_model", input_shapes=[(2, 4)]) -> Report
 
-Inspecting never changes the model: every variable that existed is restored bit for bit,
+Inspecting never changes the model: every variable that existed is proved bit-identical or
+restored (state.Snapshot: only the variables written during the inspection are copied),
 variables the first call created keep their first values, and the global random state
 (Python, NumPy, Keras, TF op seeds) is restored.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import types
 import warnings
 from collections.abc import Sequence
 
@@ -24,6 +24,7 @@ from .calls import CallRecorder
 from .construction import ConstructionWatch
 from .context import Observation
 from .probes import per_call, run_probes, unbuilt
+from .state import Snapshot, all_variables
 from .tree import build_tree
 
 
@@ -171,15 +172,15 @@ class _quiet:
 
 def _inspect(model, inputs, construction=None, target=None) -> Report:
     random_state = backend.snapshot_random_state()
-    before = _snapshot(model)
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
-    inspection.before = before  # the first call's snapshot copies only the variables it created
+    inspection.before = Snapshot(all_variables(model))
     try:
         with _quiet(), backend.call_context_kept():
             return _probe(inspection, target)
     finally:
-        _restore(model, inspection.after_first_call)  # variables the first call created
-        _restore(model, before)  # variables that existed before: exactly as they were
+        if inspection.after_first_call is not None:
+            inspection.after_first_call.restore()  # variables the first call created: as it left them
+        inspection.before.restore()  # variables that existed before: exactly as they were
         backend.restore_random_state(random_state)
 
 
@@ -208,7 +209,7 @@ def _probe(inspection: Observation, target) -> Report:
                                       "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
-            inspection.after_first_call = _snapshot(model, skip=inspection.before)
+            inspection.after_first_call = Snapshot(v for v in all_variables(model) if v not in inspection.before)
         else:
             inspection.second_pass = recorder
             inspection.created_in_second_pass = [(v, s) for v, s in created if s is not None]
@@ -293,56 +294,3 @@ def _unique(found):
             seen.add(key)
             out.append(finding)
     return out
-
-
-# -- leaving the model as it was -------------------------------------------------------
-
-def _all_variables(model) -> list:
-    """Every variable reachable from the model: its Keras variables (weights, seed states), and
-    Keras or backend variables its layers hold anywhere (lists, dicts, helper objects...)."""
-    found = {id(v): v for v in model.variables}
-    for layer in model._flatten_layers(include_self=True):
-        for value in vars(layer).values():
-            _collect_variables(value, found, set(), 0)
-    return list(found.values())
-
-
-_MAX_DEPTH = 6
-_ATOMS = (str, bytes, int, float, complex, bool, type(None), type, types.ModuleType, types.FunctionType,
-          types.BuiltinFunctionType, types.MethodType)
-
-
-def _collect_variables(value, found: dict, seen: set, depth: int) -> None:
-    if isinstance(value, _ATOMS) or id(value) in seen or depth > _MAX_DEPTH:
-        return
-    seen.add(id(value))
-    if backend.is_native_variable(value) or backend.is_keras_variable(value):
-        found.setdefault(id(value), value)
-        return
-    if backend.is_keras_layer(value):
-        return  # its own variables come through _flatten_layers (or it is not part of the model)
-    if isinstance(value, dict):
-        items = list(value.values())
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        items = list(value)
-    elif hasattr(value, "__dict__") and type(value).__module__.split(".")[0] not in _FRAMEWORKS:
-        items = list(vars(value).values())  # a helper object of the user's
-    else:
-        return
-    for item in items[:10_000]:
-        _collect_variables(item, found, seen, depth + 1)
-
-
-_FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builtins"}
-
-
-def _snapshot(model, skip=()) -> dict:
-    """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
-    one copy of the weights in memory, not one per snapshot."""
-    return {id(v): (v, backend.to_numpy(v.value if backend.is_keras_variable(v) else v))
-            for v in _all_variables(model) if id(v) not in skip}
-
-
-def _restore(model, before: dict) -> None:
-    for variable, value in before.values():
-        variable.assign(value)
