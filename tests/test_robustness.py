@@ -746,14 +746,23 @@ print("printed at import")
 
 def build_model():
     print("printed while building")
-    threading.Thread(target=time.sleep, args=(3600,)).start()  # not a daemon
+    threading.Thread(target=time.sleep, args=(3600,), name="poller").start()  # not a daemon
     return model()
 """)
     proc = ld("inspect", target, "--format", "json", timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["params"]["total"] == 15
+    # The report is printed; the thread is an error of the run: exit 2 (never "clean"), one
+    # line on stderr after the report, and an entry in the report's errors.
+    assert proc.returncode == 2, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["params"]["total"] == 15
+    assert [e["message"] for e in report["errors"]] == [
+        "the target left 1 non-daemon thread(s) running (poller): stopped with the inspector process"]
     assert "printed at import" in proc.stderr and "printed while building" in proc.stderr
-    assert "left 1 thread(s) running" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == f"{target}: {report['errors'][0]['message']}"
+    assert "Traceback" not in proc.stderr
+
+    text = ld("inspect", target, "--exit-zero", timeout=300)  # --exit-zero forgives findings, not this
+    assert text.returncode == 2 and "no findings (1 file checked, 1 error of the run)." in text.stdout, text.stdout
 
 
 @pytest.mark.runtime

@@ -176,7 +176,7 @@ def _inspect(args) -> int:
                           unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
                           custom_objects=args.custom_objects or ())
     report.findings = filter_findings(report.findings, config)
-    _emit(report, args)
+    _emit(report, args, errors_last=True)  # the report, then what went wrong with the run
     return report.exit_code(args.exit_zero, args.fail_on)
 
 
@@ -221,9 +221,21 @@ def _explain(args) -> int:
 # ---------------------------------------------------------------- output
 
 
-def _emit(report: Report, args) -> None:
+def _emit(report: Report, args, errors_last: bool = False) -> None:
+    if not errors_last:
+        _print_errors(report)
+    _emit_report(report, args)
+    if errors_last:
+        sys.stdout.flush()  # on a terminal the lines come after the report
+        _print_errors(report)
+
+
+def _print_errors(report: Report) -> None:
     for error in report.errors:
         print(f"{error.path}: {error.message}", file=sys.stderr)
+
+
+def _emit_report(report: Report, args) -> None:
     fmt = args.format
     if fmt == "json":
         text = report.to_json() + "\n"
