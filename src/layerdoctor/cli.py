@@ -11,7 +11,7 @@ import os
 import sys
 
 from .catalog import RULES
-from .errors import UsageError
+from .errors import UsageError, command_line
 from .report import EXIT_TROUBLE, Report
 from .version import __version__
 
@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_TROUBLE
     try:
-        return args.run(args)
+        with command_line():  # errors name the flags, not the API's keyword arguments
+            return args.run(args)
     except UsageError as exc:
         print(f"layerdoctor: error: {exc}", file=sys.stderr)
         for line in getattr(exc, "details", ()):

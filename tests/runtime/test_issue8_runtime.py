@@ -205,3 +205,64 @@ def test_inspect_a_notebook_function_runs_the_cells_up_to_it(tmp_path):
     assert not (tmp_path / "trained.txt").exists()  # the cells after the function did not run
     missing = inspect("model.ipynb:make", cwd=tmp_path)
     assert missing.returncode == 2 and "no code cell defines make()" in missing.stderr
+
+
+# ---------------------------------------------------------------- API errors name keywords, not flags
+
+
+def _api_error(call) -> str:
+    from layerdoctor.errors import UsageError
+
+    with pytest.raises(UsageError) as raised:
+        call()
+    message = str(raised.value)
+    assert "--" not in message and "\n" not in message, message
+    return message
+
+
+def test_api_errors_name_the_keyword_argument_not_the_flag(tmp_path):
+    import keras
+    import numpy as np
+
+    from layerdoctor import inspect_model
+    from layerdoctor.runtime.api import inspect_target
+
+    assert "input_shape=(2, 4)" in _api_error(lambda: inspect_model(keras.layers.Dense(3)))
+    target = write(tmp_path / "unbuilt.py", "import keras\n\n\ndef make():\n    return keras.layers.Dense(3)\n")
+    assert "input_shapes=[(2, 4)]" in _api_error(lambda: inspect_target(f"{target}:make"))
+
+    wide = keras.Sequential([keras.Input((20,)), keras.layers.Dense(2)])
+    message = _api_error(lambda: inspect_model(wide, inputs=np.ones((2, 7), "float32")))
+    assert "do not match the model's Input((20,))" in message and "inputs of that shape" in message
+    assert "bad input_dtype 'banana'" in _api_error(lambda: inspect_model(wide, input_dtype="banana"))
+
+    inputs = keras.Input((4,))
+    keras.Model(inputs, keras.layers.Lambda(lambda t: t * 2.0)(inputs)).save(tmp_path / "lambda.keras")
+    assert "pass unsafe_load=True if you trust the file" in _api_error(
+        lambda: inspect_target(str(tmp_path / "lambda.keras")))
+
+    write(tmp_path / "layers_mod.py", CUSTOM_LAYERS)
+    env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
+    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); import keras, layers_mod; "
+                    "keras.Sequential([keras.Input((3,)), layers_mod.MyScale()]).save('custom.keras')"],
+                   cwd=tmp_path, env=env, check=True, timeout=300)
+    message = _api_error(lambda: inspect_target(str(tmp_path / "custom.keras")))
+    assert "custom_objects=[MODULE]" in message and "imports=[MODULE]" in message
+
+
+def test_the_command_line_still_names_the_flags(tmp_path):
+    target = write(tmp_path / "models.py", """
+        import keras
+
+
+        def unbuilt():
+            return keras.layers.Dense(3)
+
+
+        def wide():
+            return keras.Sequential([keras.Input((20,)), keras.layers.Dense(2)])
+        """)
+    unbuilt = inspect(f"{target}:unbuilt", cwd=tmp_path)
+    assert unbuilt.returncode == 2 and "(e.g. --input-shape 2,4)" in unbuilt.stderr, unbuilt.stderr
+    wide = inspect(f"{target}:wide", "--input-shape", "2,7", cwd=tmp_path)
+    assert wide.returncode == 2 and "pass --input-shape with that shape" in wide.stderr, wide.stderr

@@ -17,7 +17,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from ..errors import UsageError
+from ..errors import UsageError, option
 from ..report import Report
 from . import backend, failures, load, locate
 from .calls import CallRecorder
@@ -70,7 +70,7 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
             [tuple(s) for s in input_shape]
-    inputs = load.make_inputs(model, inputs, shapes, input_dtype)
+    inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
     return _inspect(model, inputs, construction=construction, target=target)
 
 
@@ -243,7 +243,10 @@ def _is_symbolic(outputs) -> bool:
 def _check_inputs_match(model, inputs) -> None:
     """A model with declared Inputs called on data of another feature size fails inside its first
     layer: that is a wrong --input-shape (or wrong data), not a shared layer (LD008)."""
-    declared = getattr(model, "_inputs", None) if getattr(model, "_inputs_struct", None) is not None else None
+    try:
+        declared = model.inputs  # a functional model's, or a Sequential's that starts with an Input
+    except (AttributeError, ValueError):  # a subclassed model declares none
+        return
     if not declared:
         return
     keras = backend.keras_module()
@@ -257,8 +260,8 @@ def _check_inputs_match(model, inputs) -> None:
         if len(want) != len(got) or any(w is not None and w != g for w, g in zip(want[1:], got[1:])):
             shown = ", ".join(str(d) for d in want[1:])
             raise UsageError(f"the inputs do not match the model's Input(({shown}{',' if len(want) == 2 else ''})): "
-                             f"given shape {tuple(int(d) for d in got)}, expected {want}; pass --input-shape "
-                             f"with the model's own shape")
+                             f"given shape {tuple(int(d) for d in got)}, expected {want}; pass "
+                             f"{option('inputs of that shape', '--input-shape with that shape')}")
 
 
 def locate_in_user_code(finding, inspection: Observation):

@@ -220,12 +220,14 @@ def _main() -> None:
 
 
 def _inspect(request: dict) -> Report:
+    from ..errors import command_line
     from .api import inspect_target
 
     shapes = [tuple(s) for s in request["input_shapes"]] if request["input_shapes"] else None
-    return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
-                          unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
-                          custom_objects=request.get("custom_objects", ()))
+    with command_line():  # the messages go to a shell user: they name flags
+        return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
+                              unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
+                              custom_objects=request.get("custom_objects", ()))
 
 
 if __name__ == "__main__":
