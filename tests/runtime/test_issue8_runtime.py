@@ -243,9 +243,9 @@ def test_api_errors_name_the_keyword_argument_not_the_flag(tmp_path):
 
     write(tmp_path / "layers_mod.py", CUSTOM_LAYERS)
     env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
-    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); import keras, layers_mod; "
-                    "keras.Sequential([keras.Input((3,)), layers_mod.MyScale()]).save('custom.keras')"],
-                   cwd=tmp_path, env=env, check=True, timeout=300)
+    save = ("import sys; sys.path.insert(0, '.'); import keras, layers_mod; "
+            "keras.Sequential([keras.Input((3,)), layers_mod.MyScale()]).save('custom.keras')")
+    subprocess.run([sys.executable, "-c", save], cwd=tmp_path, env=env, check=True, timeout=300)
     message = _api_error(lambda: inspect_target(str(tmp_path / "custom.keras")))
     assert "custom_objects=[MODULE]" in message and "imports=[MODULE]" in message
 
