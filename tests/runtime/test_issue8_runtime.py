@@ -266,3 +266,23 @@ def test_the_command_line_still_names_the_flags(tmp_path):
     assert unbuilt.returncode == 2 and "(e.g. --input-shape 2,4)" in unbuilt.stderr, unbuilt.stderr
     wide = inspect(f"{target}:wide", "--input-shape", "2,7", cwd=tmp_path)
     assert wide.returncode == 2 and "pass --input-shape with that shape" in wide.stderr, wide.stderr
+
+
+# ---------------------------------------------------------------- one vocabulary: weights and parameters
+
+
+def test_ld007_counts_weights_and_parameters_with_separators():
+    """Weights are variables, parameters their values, numbers written 4,160 (issue 8)."""
+    import keras
+
+    from layerdoctor import inspect_model
+
+    inputs = keras.Input((64,))
+    shared = keras.layers.Dense(64, name="shared")
+    head = keras.layers.Dense(1, name="one")
+    model = keras.Model(inputs, head(shared(shared(inputs))) + keras.layers.Dense(1)(head(inputs)))
+    messages = [f.message for f in inspect_model(model).findings if f.code == "LD007"]
+    assert any("Dense 'shared' is called 2 times" in m and
+               m.endswith("its 2 weights (4,160 parameters) are shared and counted once") for m in messages), messages
+    assert any("Dense 'one' is called 2 times" in m and
+               m.endswith("its 2 weights (65 parameters) are shared and counted once") for m in messages), messages

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..finding import Finding, new_finding
 from ..formatting import display_path, short_site
 from ..vocab import KERAS3
-from . import locate
+from . import backend, locate
 
 
 def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None,
@@ -41,3 +41,17 @@ def measured(value) -> dict:
     if dtype is not None:
         out["dtype"] = str(getattr(dtype, "name", dtype))
     return out
+
+
+def weights(variables) -> str:
+    """'2 weights (3,152 parameters)': one vocabulary in every message. Weights are the
+    variables, parameters the values they hold; numbers have thousands separators."""
+    variables = list(variables)
+    params = sum(backend.size_of(v) for v in variables)
+    return (f"{len(variables):,} weight{'s' if len(variables) != 1 else ''} "
+            f"({params:,} parameter{'s' if params != 1 else ''})")
+
+
+def are(variables) -> str:
+    """The verb that agrees with `weights(variables)`."""
+    return "is" if len(list(variables)) == 1 else "are"

@@ -157,8 +157,9 @@ def _layers_per_call(inspection, explained, result) -> None:
         count = sum(backend.size_of(v) for v in layer.weights)
         how = "captured by a Lambda function" if code == "LD012" else "not an attribute of any layer (a global or closure)"
         result.findings.append(findings.make(
-            code, f"{owner_cls.__name__}.call() uses {describe_value(layer)}, {how}: its {count} weights are "
-                  f"never counted, trained or saved", cls=owner_cls, site=call.site, layer=owner))
+            code, f"{owner_cls.__name__}.call() uses {describe_value(layer)}, {how}: its "
+                  f"{findings.weights(layer.weights)} {findings.are(layer.weights)} never counted, trained or saved",
+            cls=owner_cls, site=call.site, layer=owner))
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner=owner, attribute=f"<used at {findings.where(call.site)}>",
             count=count, code=code, site=call.site and (findings.display_path(call.site[0]), call.site[1])))

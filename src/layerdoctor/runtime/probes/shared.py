@@ -15,11 +15,11 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
         if len(nodes) == 1:
             _report(nodes[0], result)
             continue
-        params = sum(n.params for n in nodes)
+        variables = {id(v): v for n in nodes for v in n.layer.weights}.values()
         names = ", ".join(n.name for n in nodes[:5]) + (", ..." if len(nodes) > 5 else "")
         result.findings.append(findings.make(
             "LD007", f"{len(nodes)} layers of {owner or 'the model'} ({names}) are also reachable through "
-                     f"{', '.join(others)}: one shared structure, its {params} weights counted once",
+                     f"{', '.join(others)}: one shared structure, its {findings.weights(variables)} counted once",
             cls=type(nodes[0].layer), site=_first_site(nodes[0]), layer=nodes[0].path))
     for node in inspection.nodes():
         for variable_path, first_owner in node.tied:
@@ -56,8 +56,9 @@ def _report(node, result) -> None:
     uses = f"called {node.shared_calls} times" if node.shared_calls > 1 else f"reachable as {', '.join(node.also_at)}"
     site = _first_site(node)
     result.findings.append(findings.make(
-        "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
-                 f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
+        "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {findings.weights(node.layer.weights)} "
+                 f"{findings.are(node.layer.weights)} shared and counted once", cls=type(node.layer), site=site,
+        layer=node.path,
         fix_values={"attr": node.name},
         call_sites=node.call_sites or None))
 
