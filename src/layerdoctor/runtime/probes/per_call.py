@@ -148,7 +148,7 @@ def _layers_per_call(inspection, explained, result) -> None:
             result.findings.append(findings.make(
                 "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
                          f"(at {findings.where(call.site)}): its weights are never trained or saved",
-                cls=owner_cls, site=call.site, layer=owner))
+                cls=owner_cls, site=call.site, layer=owner, constructed=type(layer).__name__))
             continue
         code = untracked_code("layer", _in_lambda(call))
         if id(layer) in explained.values or id(layer) in result.explains.values:
