@@ -14,13 +14,13 @@ from . import backend, locate
 
 def make(code: str, message: str, *, cls=None, attribute: str | None = None, site=None,
          fix_values: dict | None = None, severity: str | None = None, constructed: str | None = None,
-         column: int | None = None, **extra) -> Finding:
+         column: int | None = None, fix: str = "default", **extra) -> Finding:
     """One runtime finding. `site` (file, line) wins; else the attribute's line in `cls`; else the class.
 
     The column is lint's for the same defect, read from the source at the site: the constructor
     call of the `constructed` class (LD002, LD007), the expression that creates `self.<attribute>`
     (LD002), or `self.<attribute>` itself; `column` overrides it.
-    The fix is the rule's own template (the same `lint` prints), filled with `attribute` and
+    The fix is the rule's own template `fix` (the same `lint` prints), filled with `attribute` and
     `fix_values` (what was measured: `shape`, `dtype`, `initializer`; the constructor call)."""
     if site is None and cls is not None:
         site = locate.attribute_site(cls, attribute)
@@ -30,7 +30,7 @@ def make(code: str, message: str, *, cls=None, attribute: str | None = None, sit
     return new_finding(
         code, message, path=display_path(path), line=line, column=column or found or 1, detector="runtime",
         target=KERAS3, class_name=cls.__name__ if cls is not None else None, attribute=attribute,
-        fix_values=values, severity=severity, extra=extra,
+        fix=fix, fix_values=values, severity=severity, extra=extra,
     )
 
 

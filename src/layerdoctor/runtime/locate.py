@@ -191,6 +191,13 @@ def assignment_of(site, call):
     return None, None, False
 
 
+def global_name(site, class_name: str) -> str | None:
+    """NAME when the line of `site` is `NAME = class_name(...)` at the top level of its module."""
+    call = constructor_call(site, class_name)
+    statement, name, on_self = assignment_of(site, call) if call is not None else (None, None, False)
+    return name if statement is not None and not on_self and statement.col_offset == 0 else None
+
+
 def created_by_assignment(site, attribute: str | None):
     """The call assigned on the line of `site` (to `self.<attribute>` when given), or None."""
     for node in _nodes_on_line(site):
