@@ -33,6 +33,7 @@ test-tfkeras: $(TFKERAS)/.installed
 bench: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/python bench/lint_corpus.py
 	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python bench/inspect_overhead.py
+	$(RUNTIME)/bin/python bench/inspect_memory.py
 	$(RUNTIME)/bin/python bench/accuracy.py
 
 docs: $(LEAN)/.installed

@@ -746,14 +746,23 @@ print("printed at import")
 
 def build_model():
     print("printed while building")
-    threading.Thread(target=time.sleep, args=(3600,)).start()  # not a daemon
+    threading.Thread(target=time.sleep, args=(3600,), name="poller").start()  # not a daemon
     return model()
 """)
     proc = ld("inspect", target, "--format", "json", timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["params"]["total"] == 15
+    # The report is printed; the thread is an error of the run: exit 2 (never "clean"), one
+    # line on stderr after the report, and an entry in the report's errors.
+    assert proc.returncode == 2, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["params"]["total"] == 15
+    assert [e["message"] for e in report["errors"]] == [
+        "the target left 1 non-daemon thread(s) running (poller): stopped with the inspector process"]
     assert "printed at import" in proc.stderr and "printed while building" in proc.stderr
-    assert "left 1 thread(s) running" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == f"{target}: {report['errors'][0]['message']}"
+    assert "Traceback" not in proc.stderr
+
+    text = ld("inspect", target, "--exit-zero", timeout=300)  # --exit-zero forgives findings, not this
+    assert text.returncode == 2 and "no findings (1 file checked, 1 error of the run)." in text.stdout, text.stdout
 
 
 @pytest.mark.runtime
@@ -964,8 +973,11 @@ def test_a_symlink_planted_in_the_cache_is_replaced_not_followed(tmp_path, cache
 
 
 @pytest.mark.runtime
-def test_inspect_model_keeps_one_copy_of_the_weights():
-    """The snapshot of a built model is one copy of its weights, not one per snapshot."""
+def test_inspect_model_copies_no_weight_it_does_not_write():
+    """Inspecting a built model copies no weight up front: it holds reads that share the weights'
+    buffers and proves them unchanged afterwards. tracemalloc counts the NumPy arrays inspect
+    allocates (a deterministic count, not the RSS of a loaded machine): their peak stays far
+    below one copy of the weights (a snapshot of every weight made it 1.48x; now about 0.19x)."""
     import tracemalloc
 
     import keras
@@ -984,4 +996,4 @@ def test_inspect_model_keeps_one_copy_of_the_weights():
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 1.6 * weight_bytes, (peak / weight_bytes)
+    assert peak < 0.4 * weight_bytes, (peak / weight_bytes)

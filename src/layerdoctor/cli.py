@@ -11,7 +11,7 @@ import os
 import sys
 
 from .catalog import RULES
-from .errors import UsageError
+from .errors import UsageError, command_line
 from .report import EXIT_TROUBLE, Report
 from .version import __version__
 
@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_TROUBLE
     try:
-        return args.run(args)
+        with command_line():  # errors name the flags, not the API's keyword arguments
+            return args.run(args)
     except UsageError as exc:
         print(f"layerdoctor: error: {exc}", file=sys.stderr)
         for line in getattr(exc, "details", ()):
@@ -180,7 +181,7 @@ def _inspect(args) -> int:
                           custom_objects=args.custom_objects or (), config=class_config,
                           shape_only=args.shape_only, keras=args.keras)
     report.findings = filter_findings(report.findings, config)
-    _emit(report, args)
+    _emit(report, args, errors_last=True)  # the report, then what went wrong with the run
     return report.exit_code(args.exit_zero, args.fail_on)
 
 
@@ -225,9 +226,21 @@ def _explain(args) -> int:
 # ---------------------------------------------------------------- output
 
 
-def _emit(report: Report, args) -> None:
+def _emit(report: Report, args, errors_last: bool = False) -> None:
+    if not errors_last:
+        _print_errors(report)
+    _emit_report(report, args)
+    if errors_last:
+        sys.stdout.flush()  # on a terminal the lines come after the report
+        _print_errors(report)
+
+
+def _print_errors(report: Report) -> None:
     for error in report.errors:
         print(f"{error.path}: {error.message}", file=sys.stderr)
+
+
+def _emit_report(report: Report, args) -> None:
     fmt = args.format
     if fmt == "json":
         text = report.to_json() + "\n"

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 
 
 def format_shape(shape, *, python: bool = False) -> str:
     """`(None, 8)`. With `python=True`, valid Python (`(5,)`), as fixes need."""
     dims = ["None" if d is None else str(d) for d in shape]
     return "(" + ", ".join(dims) + ("," if python and len(dims) == 1 else "") + ")"
+
+
+def snake_case(name: str) -> str:
+    """'Dense' -> 'dense', 'MultiHeadAttention' -> 'multi_head_attention': a class as a variable name."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def display_path(path: str) -> str:

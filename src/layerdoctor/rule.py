@@ -8,8 +8,9 @@ are explained in `why`. `example` and `use_instead` are complete Python: the tes
 Fix text has one source, the rule: `fix_hint` is the default template and `fixes` holds named
 variants for findings that need another fix. Templates are `str.format` templates whose fields
 are filled with what the detector knows (`attr`, and at runtime `shape` and `dtype`; a rule may
-pass more); a field nobody knows becomes `...` (`attr` becomes `x`). Braces meant literally must
-be doubled. Both `lint` and `inspect` build the fix with `Rule.fix_text`.
+pass more, e.g. `initializer`, `created`: the constructor call); a field nobody knows becomes `...`
+(`attr` becomes `x`), and `{dtype_arg}` becomes `, dtype="float32"` or nothing. Braces meant
+literally must be doubled. Both `lint` and `inspect` build the fix with `Rule.fix_text`.
 
 This module imports only the vocabulary and the formatting helpers, so rule modules, the catalog, the static checker and
 the runtime inspector can all import it without cycles.
@@ -25,7 +26,9 @@ from .vocab import DOCS_URL, KERAS3
 
 # What a template field becomes when the detector does not know it: names a fix writes after
 # `self.` become `x` (never `self....`), anything else `...`.
-_UNKNOWN = {"attr": "x", "held": "x", "captured": "x", "attr_lower": "x"}
+_UNKNOWN = {"attr": "x", "held": "x", "captured": "x", "attr_lower": "x", "dtype_arg": ""}
+# Keyword arguments written only when the value is known (`, dtype="float32"`), else left out.
+_OPTIONAL_ARGUMENTS = {"dtype_arg": ("dtype", ', dtype="{}"')}
 
 
 class _Known(dict):
@@ -64,6 +67,9 @@ class Rule:
         Known values that are None count as unknown; shapes are formatted like `(3, 4)`."""
         template = self.fix_hint if variant in (None, "default") else self.fixes[variant]
         values = _Known({k: _field_text(v) for k, v in known.items() if v is not None})
+        for field_name, (source, text) in _OPTIONAL_ARGUMENTS.items():
+            if source in values:
+                values.setdefault(field_name, text.format(values[source]))
         return template.format_map(values)
 
     def fix_templates(self) -> dict[str, str]:

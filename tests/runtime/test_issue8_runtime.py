@@ -55,22 +55,23 @@ def found(proc) -> list[tuple[int, str]]:
 def test_inspect_select_ignore_and_fail_on(tmp_path):
     write(tmp_path / "m.py", MODEL.format(noqa=""))
     every = inspect("m.py", "--format", "json", cwd=tmp_path)
-    assert found(every) == [(7, "LD009"), (16, "LD007")] and every.returncode == 1
+    # LD007 at the line that creates the shared layer, as lint reports it (issue 8)
+    assert found(every) == [(7, "LD009"), (15, "LD007")] and every.returncode == 1
     data = json.loads(every.stdout)
     assert data["files_checked"] == 1
     assert data["tree"]["output_shape"] == [None, 3]  # a list, not the text "(None, 3)"
     assert data["tree"]["children"][0]["output_shape"] == [None, 4]
     ignored = inspect("m.py", "--format", "json", "--ignore", "LD009", "--fail-on", "info", cwd=tmp_path)
-    assert found(ignored) == [(16, "LD007")]
+    assert found(ignored) == [(15, "LD007")]
     assert ignored.returncode == 1  # an info finding fails with --fail-on info
     selected = inspect("m.py", "--format", "json", "--select", "LD007", cwd=tmp_path)
-    assert found(selected) == [(16, "LD007")] and selected.returncode == 0
+    assert found(selected) == [(15, "LD007")] and selected.returncode == 0
 
 
 def test_inspect_reads_noqa_and_the_pyproject(tmp_path):
     write(tmp_path / "a" / "m.py", MODEL.format(noqa="  # noqa: LD009"))
     noqa = inspect("a/m.py", "--format", "json", cwd=tmp_path)
-    assert found(noqa) == [(16, "LD007")] and noqa.returncode == 0
+    assert found(noqa) == [(15, "LD007")] and noqa.returncode == 0
     write(tmp_path / "b" / "pyproject.toml", '[tool.layerdoctor]\nignore = ["LD007"]\n')
     write(tmp_path / "b" / "m.py", MODEL.format(noqa=""))
     configured = inspect("b/m.py", "--format", "json", cwd=tmp_path)
@@ -205,3 +206,84 @@ def test_inspect_a_notebook_function_runs_the_cells_up_to_it(tmp_path):
     assert not (tmp_path / "trained.txt").exists()  # the cells after the function did not run
     missing = inspect("model.ipynb:make", cwd=tmp_path)
     assert missing.returncode == 2 and "no code cell defines make()" in missing.stderr
+
+
+# ---------------------------------------------------------------- API errors name keywords, not flags
+
+
+def _api_error(call) -> str:
+    from layerdoctor.errors import UsageError
+
+    with pytest.raises(UsageError) as raised:
+        call()
+    message = str(raised.value)
+    assert "--" not in message and "\n" not in message, message
+    return message
+
+
+def test_api_errors_name_the_keyword_argument_not_the_flag(tmp_path):
+    import keras
+    import numpy as np
+
+    from layerdoctor import inspect_model
+    from layerdoctor.runtime.api import inspect_target
+
+    assert "input_shape=(2, 4)" in _api_error(lambda: inspect_model(keras.layers.Dense(3)))
+    target = write(tmp_path / "unbuilt.py", "import keras\n\n\ndef make():\n    return keras.layers.Dense(3)\n")
+    assert "input_shapes=[(2, 4)]" in _api_error(lambda: inspect_target(f"{target}:make"))
+
+    wide = keras.Sequential([keras.Input((20,)), keras.layers.Dense(2)])
+    message = _api_error(lambda: inspect_model(wide, inputs=np.ones((2, 7), "float32")))
+    assert "do not match the model's Input((20,))" in message and "inputs of that shape" in message
+    assert "bad input_dtype 'banana'" in _api_error(lambda: inspect_model(wide, input_dtype="banana"))
+
+    inputs = keras.Input((4,))
+    keras.Model(inputs, keras.layers.Lambda(lambda t: t * 2.0)(inputs)).save(tmp_path / "lambda.keras")
+    assert "pass unsafe_load=True if you trust the file" in _api_error(
+        lambda: inspect_target(str(tmp_path / "lambda.keras")))
+
+    write(tmp_path / "layers_mod.py", CUSTOM_LAYERS)
+    env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
+    save = ("import sys; sys.path.insert(0, '.'); import keras, layers_mod; "
+            "keras.Sequential([keras.Input((3,)), layers_mod.MyScale()]).save('custom.keras')")
+    subprocess.run([sys.executable, "-c", save], cwd=tmp_path, env=env, check=True, timeout=300)
+    message = _api_error(lambda: inspect_target(str(tmp_path / "custom.keras")))
+    assert "custom_objects=[MODULE]" in message and "imports=[MODULE]" in message
+
+
+def test_the_command_line_still_names_the_flags(tmp_path):
+    target = write(tmp_path / "models.py", """
+        import keras
+
+
+        def unbuilt():
+            return keras.layers.Dense(3)
+
+
+        def wide():
+            return keras.Sequential([keras.Input((20,)), keras.layers.Dense(2)])
+        """)
+    unbuilt = inspect(f"{target}:unbuilt", cwd=tmp_path)
+    assert unbuilt.returncode == 2 and "(e.g. --input-shape 2,4)" in unbuilt.stderr, unbuilt.stderr
+    wide = inspect(f"{target}:wide", "--input-shape", "2,7", cwd=tmp_path)
+    assert wide.returncode == 2 and "pass --input-shape with that shape" in wide.stderr, wide.stderr
+
+
+# ---------------------------------------------------------------- one vocabulary: weights and parameters
+
+
+def test_ld007_counts_weights_and_parameters_with_separators():
+    """Weights are variables, parameters their values, numbers written 4,160 (issue 8)."""
+    import keras
+
+    from layerdoctor import inspect_model
+
+    inputs = keras.Input((64,))
+    shared = keras.layers.Dense(64, name="shared")
+    head = keras.layers.Dense(1, name="one")
+    model = keras.Model(inputs, head(shared(shared(inputs))) + keras.layers.Dense(1)(head(inputs)))
+    messages = [f.message for f in inspect_model(model).findings if f.code == "LD007"]
+    assert any("Dense 'shared' is called 2 times" in m and
+               m.endswith("its 2 weights (4,160 parameters) are shared and counted once") for m in messages), messages
+    assert any("Dense 'one' is called 2 times" in m and
+               m.endswith("its 2 weights (65 parameters) are shared and counted once") for m in messages), messages

@@ -69,7 +69,7 @@ ALL_CASES = sorted(
 )
 
 # Findings whose line is a call site or a use, not the line marked `# LD0xx` in the case.
-LINE_IS_A_USE = {("ld007_shared_layer", "LD007"), ("ld007b_reuse_across_runs", "LD007"), ("myth3_reused_layer", "LD007"), ("ld011b_global_layer", "LD011"),
+LINE_IS_A_USE = {("myth3_reused_layer", "LD007"),
                  ("ld011c_closure", "LD011"), ("ld013c_super_never_called", "LD013"),
                  # the runtime points at the Layer.__init__ call that reset the setting
                  ("ld013d_setting_before_mixin_init", "LD013"),
@@ -134,6 +134,38 @@ def test_finding_points_at_the_marked_line(name):
         if (stem, finding.code) in LINE_IS_A_USE:
             continue
         assert f"# {finding.code}" in text, (finding.code, finding.line, text)
+
+
+# Cases whose runtime findings must sit where lint's do (line and column) with a filled-in fix.
+SAME_PLACE_AS_LINT = ["ld001a_tensor_in_build__k3", "ld001b_numpy_in_init__k3", "ld001c_constructor_array__k3",
+                      "ld002a_sublayer_in_call__k3", "ld002b_variable_in_call__k3", "ld002c_add_weight_in_call__k3",
+                      "ld002d_tensor_in_call__k3", "ld002e_sublayer_assigned_in_call__k3",
+                      "ld003_foreign_variable__tf", "ld003b_nested_foreign_variable__tf",
+                      "ld003c_foreign_variable_container__k3", "ld007_shared_layer__k3", "ld007b_reuse_across_runs__k3",
+                      "ld011b_global_layer__k3"]
+
+
+@pytest.mark.parametrize("name", SAME_PLACE_AS_LINT)
+def test_runtime_findings_sit_where_lint_puts_them_with_a_filled_fix(name):
+    """Issue 8: the same line and column as lint for the same defect (not column 1, not a call
+    site), and a fix with the measured shape, dtype and initializer, the constructor call and the
+    name it was assigned to: no `...`, no `<the constructor call>`, no `self.x`."""
+    from layerdoctor.static.checker import lint_paths
+
+    target, shapes = case_target(name)
+    report = inspect_target(target, input_shapes=shapes)
+    linted = lint_paths([case_path(name)], use_cache=False, jobs=1)  # jobs=1: no fork after TensorFlow
+    places = {(f.code, f.line, f.column): f.fix for f in linted.findings}
+    assert report.findings
+    for finding in report.findings:
+        place = (finding.code, finding.line, finding.column)
+        assert place in places, place
+        if finding.code == "LD011":  # the same fix as lint's
+            assert finding.fix == places[place], finding.fix
+        else:
+            assert "..." not in finding.fix and "<" not in finding.fix and "self.x " not in finding.fix, finding.fix
+    if name.startswith(("ld001", "ld003")) and "container" not in name:
+        assert all('dtype="float32"' in f.fix and "initializer=\"" in f.fix for f in report.findings)
 
 
 @pytest.mark.parametrize("name", [n for n in ALL_CASES if n.startswith("myth")])

@@ -64,7 +64,7 @@ def test_input_dtype_option(keras):
 def test_no_input_available_names_the_option(keras):
     with pytest.raises(UsageError) as raised:
         inspect_model(keras.layers.Dense(3))
-    assert "--input-shape" in str(raised.value) and "\n" not in str(raised.value)
+    assert "input_shape=(2, 4)" in str(raised.value) and "\n" not in str(raised.value)
 
 
 @pytest.mark.flavours("k3tf", "tfk2")
@@ -111,7 +111,7 @@ def test_keras_file_with_a_lambda_needs_unsafe_load(tmp_path, keras):
     model = keras.Model(inputs, keras.layers.Lambda(lambda t: t * 2.0)(inputs))
     path = tmp_path / "lambda.keras"
     model.save(path)
-    with pytest.raises(UsageError, match="--unsafe-load"):
+    with pytest.raises(UsageError, match="unsafe_load=True"):
         inspect_target(str(path))
     report = inspect_target(str(path), unsafe_load=True)
     assert report.params["total"] == 0

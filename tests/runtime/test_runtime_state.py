@@ -74,6 +74,56 @@ def test_foreign_variables_are_restored_too(keras):
 
 
 
+def test_snapshot_puts_back_exactly_the_variables_written_by_any_kind_of_write(keras):
+    """The snapshot copies nothing up front: it holds reads that share the variables' buffers
+    (TensorFlow copies a shared buffer before writing to it). Every kind of write, including
+    raw ops, tf.function and XLA that never pass through Python's assign, is found and undone;
+    an untouched variable is never rewritten."""
+    import tensorflow as tf
+
+    from layerdoctor.runtime.state import Snapshot
+
+    untouched = keras.Variable(np.arange(6, dtype="float32"))
+    through_keras = keras.Variable(np.zeros(3, "float32"))
+    natives = [tf.Variable(tf.range(4, dtype=tf.float32)) for _ in range(5)]
+    variables = [untouched, through_keras, *natives]
+    before = [np.array(v.numpy()).tobytes() for v in variables]
+    snapshot = Snapshot(variables)
+    through_keras.assign(through_keras + 1.0)
+    natives[0].assign_add(tf.ones(4))
+    natives[1].scatter_nd_update([[0]], [5.0])
+    tf.raw_ops.AssignAddVariableOp(resource=natives[2].handle, value=tf.ones(4))
+    tf.function(lambda: natives[3].assign_add(tf.ones(4)))()
+    tf.function(lambda: natives[4].assign_sub(tf.ones(4)), jit_compile=True)()
+    assert [np.array(v.numpy()).tobytes() for v in variables] != before  # the writes did happen
+    snapshot.restore()
+    assert [np.array(v.numpy()).tobytes() for v in variables] == before
+    assert [id(v) for v in snapshot.rewritten] == [id(v) for v in variables[1:]]
+
+
+def test_inspect_rewrites_only_the_variables_the_inspection_wrote(keras, monkeypatch):
+    """BatchNormalization's moving statistics change in the training-mode forward pass and are
+    put back; the Dense kernels are never written, so never rewritten."""
+    from layerdoctor.runtime import state
+
+    snapshots = []
+    monkeypatch.setattr(state.Snapshot, "restore", _recording(state.Snapshot.restore, snapshots))
+    norm = keras.layers.BatchNormalization()
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8), norm, keras.layers.Dense(2)])
+    model(np.ones((2, 4), "float32"))
+    before = _values(model)
+    inspect_model(model)
+    assert {id(v) for s in snapshots for v in s.rewritten} == {id(norm.moving_mean), id(norm.moving_variance)}
+    assert all(before[key].tobytes() == value.tobytes() for key, value in _values(model).items())
+
+
+def _recording(restore, snapshots):
+    def recording_restore(self):
+        snapshots.append(self)
+        return restore(self)
+    return recording_restore
+
+
 def test_a_layer_without_init_leaves_no_stale_call_context(keras):
     """Keras sets its global call context, then fails in `_clear_losses` for a layer whose
     `__init__` never ran, before the `finally` that resets it: inspect must put it back, or

@@ -101,6 +101,8 @@ def summary_line(report) -> str:
     found = ", ".join(parts) if parts else "no findings"
     files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''} checked"
     unreadable = f", {len(report.errors)} could not be checked" if report.errors else ""
+    if report.errors and report.tree is not None:  # inspect: the target was checked, its run went wrong
+        unreadable = f", {len(report.errors)} error{'s' if len(report.errors) != 1 else ''} of the run"
     if report.tree is not None and not report.files_checked:
         return f"{found}."
     return f"{found} ({files}{unreadable})."

@@ -1,6 +1,8 @@
 """The runtime inspector: builds a model on real inputs and probes it (imports Keras lazily).
 
-    api.py        inspect_model / inspect_target: the order of the probes, restoring state
+    api.py        inspect_model / inspect_target: the order of the probes
+    state.py      leaving the model as it was: held reads of every variable, restore with proof
+    child.py      the CLI's inspection in a child process; the report comes back as data
     load.py       targets (file.py:function, module:function, file.py, model.keras) and inputs
     calls.py      records every layer call (who, on which shapes, from which user line)
     tree.py       the parameter tree (Node) and untracked state (UntrackedState)

@@ -3,7 +3,8 @@
     inspect_model(model, inputs=None, input_shape=None) -> Report
     inspect_target("path/to/file.py:build_model", input_shapes=[(2, 4)]) -> Report
 
-Inspecting never changes the model: every variable that existed is restored bit for bit,
+Inspecting never changes the model: every variable that existed is proved bit-identical or
+restored (state.Snapshot: only the variables written during the inspection are copied),
 variables the first call created keep their first values, and the global random state
 (Python, NumPy, Keras, TF op seeds) is restored.
 """
@@ -13,11 +14,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import types
 import warnings
 from collections.abc import Sequence
 
-from ..errors import UsageError
+from ..errors import UsageError, option
 from ..report import Report
 from . import backend, failures, load, locate
 from .calls import CallRecorder
@@ -25,6 +25,7 @@ from .construction import ConstructionWatch
 from .context import Observation
 from . import shape_only as shape_only_mode
 from .probes import PROBES, per_call, run_probes, unbuilt
+from .state import Snapshot, all_variables
 from .tree import build_tree
 
 
@@ -91,7 +92,7 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
             [tuple(s) for s in input_shape]
-    inputs = load.make_inputs(model, inputs, shapes, input_dtype)
+    inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
     return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
 
 
@@ -122,8 +123,8 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
     _setup_keras()
     parsed = load.parse_target(target)
     if parsed.keras_file and (shape_only or config is not None):
-        raise UsageError(f"{target}: a model file is loaded with its weights; --shape-only and a class "
-                         f"config go with a class or a function target")
+        raise UsageError(f"{target}: a model file is loaded with its weights; {option('shape_only=True', '--shape-only')}"
+                         f" and a class config go with a class or a function target")
     load.import_modules(list(imports))
     classes = load.import_modules(list(custom_objects))
     if parsed.keras_file:
@@ -227,7 +228,8 @@ def _too_large_message(target, too_large: WeightsTooLarge, input_shapes, input_d
     except Exception:  # noqa: BLE001 - the lower bound stands
         pass
     return (f"{target}: its weights need {needed}, and inspecting holds about {MEMORY_PER_WEIGHT_BYTE}x its "
-            f"weights; {shown(too_large.free)} of memory is free: run with --shape-only to see its tree, "
+            f"weights; {shown(too_large.free)} of memory is free: run with {option('shape_only=True', '--shape-only')} "
+            f"to see its tree, "
             f"totals and memory without allocating any weight")
 
 
@@ -287,9 +289,8 @@ def _inspect(model, inputs, construction=None, target=None, shape_only=False) ->
     if shape_only:
         return _inspect_shape_only(model, inputs, construction, target)
     random_state = backend.snapshot_random_state()
-    before = _snapshot(model)
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
-    inspection.before = before  # the first call's snapshot copies only the variables it created
+    inspection.before = Snapshot(all_variables(model))
     try:
         with _quiet(), backend.call_context_kept(), _weights_guard(False) as guard:
             try:
@@ -298,8 +299,9 @@ def _inspect(model, inputs, construction=None, target=None, shape_only=False) ->
                 guard.check()  # a failure the guard caused is the guard's
         return report
     finally:
-        _restore(model, inspection.after_first_call)  # variables the first call created
-        _restore(model, before)  # variables that existed before: exactly as they were
+        if inspection.after_first_call is not None:
+            inspection.after_first_call.restore()  # variables the first call created: as it left them
+        inspection.before.restore()  # variables that existed before: exactly as they were
         backend.restore_random_state(random_state)
 
 
@@ -315,8 +317,9 @@ def _inspect_shape_only(model, inputs, construction, target) -> Report:
     except UsageError as error:
         if isinstance(error, WeightsTooLarge) or not str(error).startswith("building "):
             raise
-        raise UsageError(f"{error} (--shape-only calls the model on symbolic inputs: a call() that needs "
-                         f"values, such as .numpy(), cannot run so; inspect it without --shape-only)",
+        flag = option("shape_only=True", "--shape-only")
+        raise UsageError(f"{error} ({flag} calls the model on symbolic inputs: a call() that needs "
+                         f"values, such as .numpy(), cannot run so; inspect it without {flag})",
                          error.details) from None
     finally:
         backend.restore_random_state(random_state)
@@ -352,7 +355,8 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
                                       "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
-            inspection.after_first_call = {} if symbolic else _snapshot(model, skip=inspection.before)
+            inspection.after_first_call = None if symbolic else \
+                Snapshot(v for v in all_variables(model) if v not in inspection.before)
             inspection.created_in_first_pass = list(created)
         else:
             inspection.second_pass = recorder
@@ -386,7 +390,10 @@ def _is_symbolic(outputs) -> bool:
 def _check_inputs_match(model, inputs) -> None:
     """A model with declared Inputs called on data of another feature size fails inside its first
     layer: that is a wrong --input-shape (or wrong data), not a shared layer (LD008)."""
-    declared = getattr(model, "_inputs", None) if getattr(model, "_inputs_struct", None) is not None else None
+    try:
+        declared = model.inputs  # a functional model's, or a Sequential's that starts with an Input
+    except (AttributeError, ValueError):  # a subclassed model declares none
+        return
     if not declared:
         return
     given = backend.flatten(inputs)
@@ -399,8 +406,8 @@ def _check_inputs_match(model, inputs) -> None:
         if len(want) != len(got) or any(w is not None and w != g for w, g in zip(want[1:], got[1:])):
             shown = ", ".join(str(d) for d in want[1:])
             raise UsageError(f"the inputs do not match the model's Input(({shown}{',' if len(want) == 2 else ''})): "
-                             f"given shape {tuple(int(d) for d in got)}, expected {want}; pass --input-shape "
-                             f"with the model's own shape")
+                             f"given shape {tuple(int(d) for d in got)}, expected {want}; pass "
+                             f"{option('inputs of that shape', '--input-shape with that shape')}")
 
 
 def locate_in_user_code(finding, inspection: Observation):
@@ -435,57 +442,3 @@ def _unique(found):
             seen.add(key)
             out.append(finding)
     return out
-
-
-# -- leaving the model as it was -------------------------------------------------------
-
-def _all_variables(model) -> list:
-    """Every variable reachable from the model: its Keras variables (weights, seed states), and
-    Keras or backend variables its layers hold anywhere (lists, dicts, helper objects...)."""
-    found = {id(v): v for v in model.variables}
-    for layer in model._flatten_layers(include_self=True):
-        for value in vars(layer).values():
-            _collect_variables(value, found, set(), 0)
-    return list(found.values())
-
-
-_MAX_DEPTH = 6
-_ATOMS = (str, bytes, int, float, complex, bool, type(None), type, types.ModuleType, types.FunctionType,
-          types.BuiltinFunctionType, types.MethodType)
-
-
-def _collect_variables(value, found: dict, seen: set, depth: int) -> None:
-    if isinstance(value, _ATOMS) or id(value) in seen or depth > _MAX_DEPTH:
-        return
-    seen.add(id(value))
-    if backend.is_native_variable(value) or backend.is_keras_variable(value):
-        found.setdefault(id(value), value)
-        return
-    if backend.is_keras_layer(value):
-        return  # its own variables come through _flatten_layers (or it is not part of the model)
-    if isinstance(value, dict):
-        items = list(value.values())
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        items = list(value)
-    elif hasattr(value, "__dict__") and type(value).__module__.split(".")[0] not in _FRAMEWORKS:
-        items = list(vars(value).values())  # a helper object of the user's
-    else:
-        return
-    for item in items[:10_000]:
-        _collect_variables(item, found, seen, depth + 1)
-
-
-_FRAMEWORKS = {"numpy", "tensorflow", "keras", "jax", "jaxlib", "torch", "builtins"}
-
-
-def _snapshot(model, skip=()) -> dict:
-    """Variable values, copied once (to_numpy makes a new array); variables in `skip` are left out:
-    one copy of the weights in memory, not one per snapshot. A variable built shape-only has no
-    value to copy (reading it would allocate it)."""
-    return {id(v): (v, backend.to_numpy(backend.value_of(v) if backend.is_keras_variable(v) else v))
-            for v in _all_variables(model) if id(v) not in skip and backend.is_allocated(v)}
-
-
-def _restore(model, before: dict) -> None:
-    for variable, value in before.values():
-        variable.assign(value)

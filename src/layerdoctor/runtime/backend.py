@@ -532,3 +532,25 @@ def weights_memory_guard(limit_bytes: int, on_exceed):
             variable_class._initialize_with_initializer = original
         else:  # it was inherited: inherit it again
             del variable_class._initialize_with_initializer
+
+
+def _native(variable):
+    """The backend object behind a variable: a keras.Variable's own value (None while its
+    initialization is deferred), or the backend variable itself."""
+    return getattr(variable, "_value", None) if is_keras_variable(variable) else variable
+
+
+def read_value(variable):
+    """The variable's value now, as an immutable array-like that stays as it is whatever is
+    written to the variable later, as cheaply as the backend allows; None when it has no value yet.
+
+    TF: a read shares the variable's buffer, and TF copies a buffer that is still shared before
+    any write to it (assign, scatter, raw ops, tf.function and XLA alike): holding a read costs
+    nothing until the variable is written. Other backends: a NumPy copy (JAX arrays are
+    immutable, so holding the array itself would do)."""
+    native = _native(variable)
+    if native is None:
+        return None
+    if name() == "tensorflow":
+        return native.read_value()
+    return to_numpy(native)

@@ -5,7 +5,9 @@ Parent (`run_in_child`, imports neither Keras nor the target):
   - the child's stdout is the parent's stderr: what the target prints never reaches the report;
   - reads the report back as JSON data from a file in a private folder, and validates it;
   - a child that ends without a report (sys.exit or os._exit in the target, a signal, a crash)
-    or runs past `timeout` is one UsageError line (exit 2), never a passing run.
+    or runs past `timeout` is one UsageError line (exit 2), never a passing run;
+  - non-daemon threads the target left running: the report stands, with an error of the run
+    (FileError) naming them, so the exit status is 2, never "clean".
 Child (`_main`): inspects, writes the report, then leaves with os._exit, which ends any thread
 the target started.
 """
@@ -70,15 +72,22 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
             if code == -signal.SIGKILL and not shape_only else ""
         raise UsageError(f"inspecting {target}: the process {how} before the report was made "
                          f"(the target called sys.exit/os._exit, or crashed{memory})")
-    if answer.get("warning"):
-        sys.stderr.write(f"layerdoctor: warning: {answer['warning']}\n")
     if "error" in answer:
         details = answer.get("details")
         raise UsageError(str(answer["error"]), [str(d) for d in details] if isinstance(details, list) else None)
     try:
-        return report_from_data(answer["report"])
+        report = report_from_data(answer["report"])
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"inspecting {target}: the report did not come back whole ({exc})") from None
+    threads = answer.get("stray_threads")
+    if isinstance(threads, list) and threads:
+        # The report stands, but the run did not end as a build should: an error of the run, so
+        # the exit status is 2 (never "clean") and JSON/SARIF readers see it too.
+        where = target.rpartition(":")[0] if ":" in target and not os.path.exists(target) else target
+        names = ", ".join(str(name) for name in threads[:3]) + (", ..." if len(threads) > 3 else "")
+        report.errors.append(FileError(where, f"the target left {len(threads)} non-daemon thread(s) running "
+                                              f"({names}): stopped with the inspector process"))
+    return report
 
 
 def keras_flavour_env(keras: str | None, env: dict) -> dict:
@@ -220,9 +229,8 @@ def _main() -> None:
 
     stray = [t.name for t in threading.enumerate()
              if t is not threading.main_thread() and t.is_alive() and not t.daemon]
-    if stray:
-        answer["warning"] = (f"the target left {len(stray)} thread(s) running ({', '.join(stray[:3])}); "
-                             f"they were stopped with the inspector process")
+    if stray and "report" in answer:
+        answer["stray_threads"] = stray
     try:
         with open(report_path, "w", encoding="utf-8", errors="surrogatepass") as handle:
             json.dump(answer, handle, default=str)
@@ -235,13 +243,15 @@ def _main() -> None:
 
 
 def _inspect(request: dict) -> Report:
+    from ..errors import command_line
     from .api import inspect_target
 
     shapes = [tuple(s) for s in request["input_shapes"]] if request["input_shapes"] else None
-    return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
-                          unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
-                          custom_objects=request.get("custom_objects", ()), config=request.get("config"),
-                          shape_only=bool(request.get("shape_only")))
+    with command_line():  # the messages go to a shell user: they name flags
+        return inspect_target(request["target"], input_shapes=shapes, input_dtype=request["input_dtype"],
+                              unsafe_load=request["unsafe_load"], imports=request.get("imports", ()),
+                              custom_objects=request.get("custom_objects", ()), config=request.get("config"),
+                              shape_only=bool(request.get("shape_only")))
 
 
 if __name__ == "__main__":

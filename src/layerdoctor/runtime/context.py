@@ -35,8 +35,8 @@ class Observation:
     # per pass: {(layer id, attribute): (layer, id of the value)} for weight-like attributes
     attributes_after: list[dict[LayerAttribute, tuple[Any, int]]] = field(default_factory=list)
     outputs: Any = None  # of the first pass
-    before: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values before inspecting
-    after_first_call: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # variable values after building
+    before: Any = None  # state.Snapshot: the variables' values before inspecting
+    after_first_call: Any = None  # state.Snapshot: the values of the variables the first call created
     tree: Node | None = None
     # the target's construction (Layer.__init__ watched): creation sites, attributes reset (LD013)
     watch: Any = None

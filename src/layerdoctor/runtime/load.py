@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import UsageError
+from ..errors import UsageError, option
 from . import backend
 
 DEFAULT_FUNCTION = "build_model"
@@ -305,10 +305,12 @@ def load_keras_file(path: str, unsafe_load: bool, custom_objects: dict | None = 
             names = ", ".join(missing[:5])
             raise UsageError(f"cannot load {path}: it uses the custom class{'es' if len(missing) > 1 else ''} "
                              f"{names}, unknown here: import the module that defines "
-                             f"{'them' if len(missing) > 1 else 'it'} (--custom-objects MODULE, "
-                             f"or --import MODULE for one that registers them)") from None
+                             f"{'them' if len(missing) > 1 else 'it'} "
+                             f"({option('custom_objects=[MODULE]', '--custom-objects MODULE')}, or "
+                             f"{option('imports=[MODULE]', '--import MODULE')} for one that registers them)") from None
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        hint = "; pass --unsafe-load if you trust the file" if "safe_mode" in str(error) else ""
+        hint = f"; pass {option('unsafe_load=True', '--unsafe-load')} if you trust the file" \
+            if "safe_mode" in str(error) else ""
         raise UsageError(f"cannot load {path}: {type(error).__name__}: {message[:300]}{hint}") from None
 
 
@@ -364,11 +366,13 @@ def parse_shape(text: str) -> tuple[int, ...]:
 def parse_dtype(text: str):
     """A NumPy dtype name for --input-dtype (float32, int32, bool...)."""
     try:
-        dtype = np.dtype(str(text).replace("bool_", "bool"))
+        dtype = np.dtype(text.replace("bool_", "bool") if isinstance(text, str) else text)
     except (TypeError, ValueError):
-        raise UsageError(f"bad --input-dtype {text!r}: use a dtype such as float32, int32 or bool") from None
+        raise UsageError(f"bad {option('input_dtype', '--input-dtype')} {text!r}: use a dtype such as float32, "
+                         f"int32 or bool") from None
     if dtype.kind not in "biuf":
-        raise UsageError(f"bad --input-dtype {text!r}: use a numeric or bool dtype such as float32, int32 or bool")
+        raise UsageError(f"bad {option('input_dtype', '--input-dtype')} {text!r}: use a numeric or bool dtype "
+                         f"such as float32, int32 or bool")
     return dtype
 
 
@@ -398,18 +402,22 @@ def _concrete(shape):
     return tuple(UNKNOWN_DIM if d is None else int(d) for d in dims)
 
 
-def make_inputs(model, given=None, input_shapes=None, input_dtype=None):
-    """Inputs in this order: the target's own, --input-shape, the model's input specs."""
+def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_keyword="input_shapes=[(2, 4)]"):
+    """Inputs in this order: the target's own, the shapes asked for (--input-shape), the model's
+    input specs. `shape_keyword`: how an error names the shapes option to a Python caller."""
     if given is not None:
         return given
+    if input_dtype is not None:
+        parse_dtype(input_dtype)
     rng = np.random.default_rng(0)  # a private generator: the global random state is untouched
     if input_shapes:
         arrays = [_array(tuple(s), input_dtype, model, rng) for s in input_shapes]
         return arrays[0] if len(arrays) == 1 else arrays
     specs = _input_specs(model)
     if specs is None:
+        shapes_option = option(shape_keyword, "--input-shape 2,4")
         raise UsageError(f"cannot tell the input shape of {type(model).__name__} '{model.name}': "
-                         f"pass --input-shape (batch included, e.g. --input-shape 2,4)")
+                         f"pass its shape, batch included (e.g. {shapes_option})")
     names, shapes, dtypes, structure = specs
     arrays = [_array(_concrete(s), input_dtype or d, model, rng, n) for n, s, d in zip(names, shapes, dtypes)]
     if structure == "dict":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import inspect
 import linecache
 import os
@@ -147,4 +149,69 @@ def use_site(cls, method: str, attribute: str | None) -> tuple[str, int] | None:
     for offset, text in enumerate(lines):
         if pattern.search(text):
             return path, start + offset
+    return None
+
+
+# -- the source at a site: columns and constructor calls, as lint sees them ---------------
+
+@functools.lru_cache(maxsize=32)
+def _syntax_tree(path: str):
+    try:
+        return ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+
+def _nodes_on_line(site) -> list:
+    tree = _syntax_tree(site[0]) if site and site[0] else None
+    return [n for n in ast.walk(tree) if getattr(n, "lineno", None) == site[1]] if tree is not None else []
+
+
+def _callee(func) -> str | None:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def constructor_call(site, class_name: str):
+    """The call `class_name(...)` (`Dense(...)`, `keras.layers.Dense(...)`) on the line of `site`, or None."""
+    for node in _nodes_on_line(site):
+        if isinstance(node, ast.Call) and _callee(node.func) == class_name:
+            return node
+    return None
+
+
+def assignment_of(site, call):
+    """The statement `name = call` or `self.name = call` on the line of `site`: (statement, name, on_self)."""
+    for node in _nodes_on_line(site):
+        if isinstance(node, ast.Assign) and node.value is call and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                return node, target.id, False
+            if isinstance(target, ast.Attribute) and getattr(target.value, "id", None) == "self":
+                return node, target.attr, True
+    return None, None, False
+
+
+def global_name(site, class_name: str) -> str | None:
+    """NAME when the line of `site` is `NAME = class_name(...)` at the top level of its module."""
+    call = constructor_call(site, class_name)
+    statement, name, on_self = assignment_of(site, call) if call is not None else (None, None, False)
+    return name if statement is not None and not on_self and statement.col_offset == 0 else None
+
+
+def created_by_assignment(site, attribute: str | None):
+    """The call assigned on the line of `site` (to `self.<attribute>` when given), or None."""
+    for node in _nodes_on_line(site):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            target = node.targets[0]
+            if attribute is None or (isinstance(target, ast.Attribute) and target.attr == attribute):
+                return node.value
+    return None
+
+
+def attribute_column(site, attribute: str) -> int | None:
+    """The column (1-based) of `self.<attribute>` written on the line of `site`, as lint reports it."""
+    for node in _nodes_on_line(site):
+        if isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.ctx, ast.Store) \
+                and getattr(node.value, "id", None) == "self":
+            return node.col_offset + 1
     return None

@@ -148,7 +148,7 @@ def _layers_per_call(inspection, explained, result) -> None:
             result.findings.append(findings.make(
                 "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
                          f"(at {findings.where(call.site)}): its weights are never trained or saved",
-                cls=owner_cls, site=call.site, layer=owner))
+                cls=owner_cls, site=call.site, layer=owner, constructed=type(layer).__name__))
             continue
         code = untracked_code("layer", _in_lambda(call))
         if id(layer) in explained.values or id(layer) in result.explains.values:
@@ -156,9 +156,16 @@ def _layers_per_call(inspection, explained, result) -> None:
         result.explains.values.add(id(layer))
         count = sum(backend.size_of(v) for v in layer.weights)
         how = "captured by a Lambda function" if code == "LD012" else "not an attribute of any layer (a global or closure)"
+        # A module-level layer: at the line that creates it, as lint reports it; the use is in the message.
+        created = inspection.watch.site_of(layer) if inspection.watch is not None and code == "LD011" else None
+        name = locate.global_name(created, type(layer).__name__) \
+            if created and locate.is_user_file(created[0]) else None
+        place = {"site": created, "column": 1, "fix": "global",
+                 "fix_values": {"cls": owner_cls.__name__, "attr_lower": name.lower()}} if name else {"site": call.site}
         result.findings.append(findings.make(
-            code, f"{owner_cls.__name__}.call() uses {describe_value(layer)}, {how}: its {count} weights are "
-                  f"never counted, trained or saved", cls=owner_cls, site=call.site, layer=owner))
+            code, f"{owner_cls.__name__}.call() uses {describe_value(layer)} (at {findings.where(call.site)}), {how}: "
+                  f"its {findings.weights(layer.weights)} {findings.are(layer.weights)} never counted, trained or saved",
+            cls=owner_cls, layer=owner, **place))
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner=owner, attribute=f"<used at {findings.where(call.site)}>",
             count=count, code=code, site=call.site and (findings.display_path(call.site[0]), call.site[1])))

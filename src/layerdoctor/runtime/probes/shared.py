@@ -14,13 +14,13 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
     _shared_layers(inspection.tree, inspection, result, inside_shared=False, groups=groups)
     for (owner, others), nodes in groups.items():
         if len(nodes) == 1:
-            _report(nodes[0], result)
+            _report(nodes[0], result, inspection)
             continue
-        params = sum(n.params for n in nodes)
+        variables = {id(v): v for n in nodes for v in n.layer.weights}.values()
         names = ", ".join(n.name for n in nodes[:5]) + (", ..." if len(nodes) > 5 else "")
         result.findings.append(findings.make(
             "LD007", f"{len(nodes)} layers of {owner or 'the model'} ({names}) are also reachable through "
-                     f"{', '.join(others)}: one shared structure, its {params} weights counted once",
+                     f"{', '.join(others)}: one shared structure, its {findings.weights(variables)} counted once",
             cls=type(nodes[0].layer), site=_first_site(nodes[0]), layer=nodes[0].path))
     listed = _listed_in_private_list(inspection, result)
     for node in inspection.nodes():
@@ -82,20 +82,29 @@ def _shared_layers(node, inspection, result, inside_shared: bool, groups: dict) 
             key = (_parent(node.path), tuple(sorted({_parent(p) for p in node.also_at})))
             groups.setdefault(key, []).append(node)
         else:
-            _report(node, result)
+            _report(node, result, inspection)
     for child in node.children:
         _shared_layers(child, inspection, result, inside_shared or shared, groups)
 
 
-def _report(node, result) -> None:
+def _report(node, result, inspection) -> None:
     places = ", ".join(node.call_sites) if node.call_sites else "several places"
     uses = f"called {node.shared_calls} times" if node.shared_calls > 1 else f"reachable as {', '.join(node.also_at)}"
-    site = _first_site(node)
+    # Like lint: at the line that created the layer (its call sites are in the message), else the first call.
+    created = inspection.watch.site_of(node.layer) if inspection.watch is not None else None
+    site = created if created and locate.is_user_file(created[0]) else _first_site(node)
     result.findings.append(findings.make(
-        "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {node.params} weights are "
-                 f"shared and counted once", cls=type(node.layer), site=site, layer=node.path,
-        fix_values={"attr": node.name},
+        "LD007", f"{node.class_name} '{node.name}' is {uses} ({places}): its {findings.weights(node.layer.weights)} "
+                 f"{findings.are(node.layer.weights)} shared and counted once", cls=type(node.layer), site=site,
+        layer=node.path, constructed=type(node.layer).__name__, column=_statement_column(site, type(node.layer)),
         call_sites=node.call_sites or None))
+
+
+def _statement_column(site, cls) -> int | None:
+    """lint points at the statement `self.x = Layer(...)` of a sublayer shared inside call()."""
+    call = locate.constructor_call(site, cls.__name__) if site else None
+    statement, _, on_self = locate.assignment_of(site, call) if call is not None else (None, None, False)
+    return statement.col_offset + 1 if on_self else None
 
 
 def _first_site(node):

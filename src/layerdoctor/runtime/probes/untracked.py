@@ -110,7 +110,7 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             code = untracked_code("layer", in_lambda)
             report(node, label, value, via, code,
                    f"{where}: layer {describe_value(value)} is held in a {via}, not tracked: "
-                   f"its {_count(value)} weights are never trained or saved")
+                   f"its {findings.weights(value.weights)} {findings.are(value.weights)} never trained or saved")
             return
         if backend.is_native_variable(value):
             # a tf.Variable on the layer itself is LD003; one reached through an object the layer
@@ -286,7 +286,8 @@ def _layers_called_while_wiring(inspection, result) -> None:
         result.findings.append(findings.make(
             "LD011", f"{describe_value(layer)} was called on concrete values while the model was wired "
                      f"(at {findings.where(call.site)}): its output is a constant in the graph and its "
-                     f"{count} weights are not part of the model (never trained or saved); call it on a "
+                     f"{findings.weights(layer.weights)} {findings.are(layer.weights)} not part of the model "
+                     f"(never trained or saved); call it on a "
                      f"KerasTensor or inside a layer's call()", site=call.site))
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner="", attribute=f"<called at {findings.where(call.site)}>",

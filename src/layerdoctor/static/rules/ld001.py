@@ -77,7 +77,7 @@ RULE = Rule(
             def call(self, inputs):
                 return ops.matmul(inputs, self.kernel) + self.bias
     """),
-    fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer=...)  "
+    fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer={initializer}{dtype_arg})  "
              "# trainable=False for a fixed buffer",
     fix_safety="Unsafe: `add_weight` needs the shape and an initializer that reproduces the old "
                "value (a NumPy array needs `keras.initializers.Constant`), the new variable is "

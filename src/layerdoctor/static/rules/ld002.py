@@ -3,6 +3,7 @@
 import ast
 
 from ... import keras_messages as msg
+from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
@@ -72,7 +73,7 @@ RULE = Rule(
                 return self.dense(inputs)
     """),
     fix_hint="# in __init__ (sublayers) or build() (weights), never in call():\n"
-             "self.{attr} = ...",
+             "self.{attr} = {created}",
     fix_safety="No automatic fix: the created object's arguments often depend on values that "
                "exist only in `call()` (the input's shape, `training`), so where and how to "
                "create it once is a decision for the author.",
@@ -88,6 +89,7 @@ def check_class(ctx):
             continue  # shared with build/__init__: cannot tell it runs per call
         guarded = lazily_guarded_lines(func, ctx.nodes(method))
         targets = _self_targets(ctx.nodes(method))
+        locals_ = _local_targets(ctx.nodes(method))
         for node in ctx.nodes(method):
             if not isinstance(node, ast.Call) or node.lineno in guarded:
                 continue
@@ -106,12 +108,21 @@ def check_class(ctx):
                 continue
             reported.add(node.lineno)
             where = f"self.{attr}" if attr else "a local"
+            name = attr or locals_.get(id(node)) or snake_case((value.layer_class or value.qualname or "x").split(".")[-1])
             yield Hit(
                 node,
                 f"{ctx.name}.{method}() creates {what} on every call ({where}): it is new each "
                 f"time, never trained and never saved",
                 attribute=attr,
+                fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+
+def _local_targets(nodes):
+    """id(call) -> name for `name = <call>` statements."""
+    return {id(stmt.value): stmt.targets[0].id for stmt in nodes
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)}
 
 
 def _self_targets(nodes):
@@ -149,4 +160,5 @@ def check_module(ctx):
                         f"the function of the Lambda layer on line {node.lineno} creates {what} each "
                         f"time it runs: it is new on every call, never tracked, trained or saved",
                         attribute=what, class_name="Lambda",
+                        fix_values={"attr": snake_case(what), "created": ast.unparse(created)},
                     )

@@ -73,7 +73,7 @@ RULE = Rule(
             def call(self, inputs):
                 return tf.matmul(inputs, self.kernel) + self.bias
     """),
-    fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer=..., trainable=True)",
+    fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer={initializer}{dtype_arg}, trainable=True)",
     fixes={
         "container": "# create each one with add_weight (a list or dict of keras.Variables is tracked):\n"
                      "self.{attr} = [self.add_weight(shape=..., initializer=...) for _ in ...]",

@@ -52,7 +52,7 @@ RULE = Rule(
         model = keras.Model([question, answer], score)
     """),
     fix_hint="# if the weights should not be shared, one instance per call site:\n"
-             "{attr}_a, {attr}_b = <the constructor call>, <the constructor call>",
+             "{attr}_a, {attr}_b = {created}, {created}",
     fix_safety="No automatic fix: sharing is often intended, and un-sharing doubles the "
                "parameters and changes the saved weights.",
 )
@@ -82,6 +82,7 @@ def check_module(ctx):
             f"its weights are shared and counted once",
             attribute=name,
             class_name=value.layer_class,
+            fix_values=_created(ctor),
         )
     yield from _repeated_calls(ctx, reported)
 
@@ -148,7 +149,7 @@ def _shared_hit(ctx, wire, name, env, scope, reported, how, before=None):
         return None
     reported.add(id(ctor))
     return Hit(ctor, f"{name} ({layer_class}) is one layer {how}: every run uses the same weights, "
-                     f"counted once", attribute=name, class_name=layer_class)
+                     f"counted once", attribute=name, class_name=layer_class, fix_values=_created(ctor))
 
 
 def check_class(ctx):
@@ -160,4 +161,10 @@ def check_class(ctx):
             f"{ctx.name}.{attr} ({value.layer_class}) is one layer called {len(sites)} times in "
             f"{ctx.name}.call() (lines {lines}): every call uses the same weights, counted once",
             attribute=attr,
+            fix_values=_created(assign.value),
         )
+
+
+def _created(call) -> dict:
+    """The fix writes the constructor call again for each new instance."""
+    return {"created": ast.unparse(call)} if isinstance(call, ast.Call) else {}
