@@ -19,7 +19,10 @@ RULE = Rule(
          "from a trainable weight (`self.masked = self.kernel * mask`, `ops.concatenate([row, "
          "self.embeddings])`, `ops.sigmoid(self.logit)`, a transpose or gather of it, also through "
          "local variables and a sublayer's `kernel`) stored on `self` and read by `call()` or a "
-         "helper it calls. Runtime: reports layers whose output does not change when one of their "
+         "helper it calls; in a subclass of a built-in layer whose `build()` calls "
+         "`super().build()`, the inherited weights (`kernel`, `embeddings`, ...) count too, also "
+         "through aliases (`w = self.kernel`), and a derived tensor written over the base's "
+         "`_kernel` is reported because the inherited `call()` reads it. Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
          "copy: the link is read from the source, so the message says it is a heuristic).",
