@@ -27,6 +27,7 @@ EXPECTED = {
     "ok_int_output_every_weight_read": set(),
     "ok_constant_buffers": set(),
     "bug_random_projection_tensor": {"LD001"},
+    "bug_random_kernel_tensor": {"LD001"},
     "bug_lambda_closure_weight_copy": {"LD012"},
     "bug_op_on_numpy_copy_of_weight": {"LD012"},
     "bug_lambda_input_list_native_variable": {"LD012"},
@@ -48,6 +49,18 @@ def test_every_target_has_an_expectation():
     defined = {n.name for n in ast.parse(FAMILIES.read_text()).body
                if isinstance(n, ast.FunctionDef) and n.name.startswith(("bug_", "ok_"))}
     assert defined == set(EXPECTED)
+
+
+def test_a_filter_written_by_hand_under_a_weight_name_is_a_warning_that_says_so():
+    # a few values repeated (a Sobel pair): fixed data, not an initialiser's; a random tensor in the
+    # same attribute stays an error (bug_random_kernel_tensor)
+    report = _report("fixed_filters_written_by_hand")
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("LD001", "warning")
+    assert "heuristic" in finding.message and finding.attribute.endswith("edge_kernel")
+    assert report.exit_code() == 0
+    (error,) = _report("bug_random_kernel_tensor").findings
+    assert (error.code, error.severity) == ("LD001", "error")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

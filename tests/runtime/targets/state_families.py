@@ -179,6 +179,38 @@ class RawProjection(layers.Layer):
         return ops.matmul(x, self.projection)
 
 
+class EdgeFilters(layers.Layer):
+    """Fixed Sobel edge filters typed in by hand, under a weight-like name: a buffer by design."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        sobel_x = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype="float32") / 4.0
+        self.edge_kernel = ops.convert_to_tensor(np.stack([sobel_x, sobel_x.T], axis=-1)[:, :, None, :])
+
+    def call(self, x):
+        return ops.conv(x, self.edge_kernel, padding="same")
+
+
+class RandomKernel(layers.Layer):
+    """The same place and name, holding an initialiser's random values: a weight that never trains."""
+
+    def build(self, input_shape):
+        self.edge_kernel = keras.random.normal((3, 3, input_shape[-1], 2))
+
+    def call(self, x):
+        return ops.conv(x, self.edge_kernel, padding="same")
+
+
+def fixed_filters_written_by_hand():
+    inputs = keras.Input((8, 8, 1))
+    return keras.Model(inputs, EdgeFilters()(inputs))
+
+
+def bug_random_kernel_tensor():
+    inputs = keras.Input((8, 8, 1))
+    return keras.Model(inputs, RandomKernel()(inputs))
+
+
 def ok_constant_buffers():
     inputs = keras.Input((5, 4))
     return keras.Model(inputs, Buffers()(inputs))
