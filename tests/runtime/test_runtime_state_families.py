@@ -19,6 +19,7 @@ FAMILIES = TARGETS / "state_families.py"
 EXPECTED = {
     "bug_frozen_normalised_kernel": {"LD010"},
     "bug_frozen_reshaped_table": {"LD010"},
+    "bug_frozen_copy_of_inherited_kernel": {"LD010"},
     "ok_normalised_in_call": set(),
     "ok_weight_read_only_when_training": set(),
     "ok_weight_trained_by_add_loss": set(),

@@ -179,6 +179,23 @@ class RawProjection(layers.Layer):
         return ops.matmul(x, self.projection)
 
 
+class UnitKernelDense(layers.Dense):
+    """A Dense subclass normalising the kernel its base built, once, through a local alias."""
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        w = self.kernel
+        norm = ops.sqrt(ops.sum(ops.square(w), axis=0))
+        self.kernel_unit = w / norm
+
+    def call(self, x):
+        return ops.matmul(x, self.kernel_unit) + self.bias
+
+
+def bug_frozen_copy_of_inherited_kernel():
+    return keras.Sequential([keras.Input((6,)), UnitKernelDense(3)])
+
+
 class EdgeFilters(layers.Layer):
     """Fixed Sobel edge filters typed in by hand, under a weight-like name: a buffer by design."""
 
