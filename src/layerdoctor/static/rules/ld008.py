@@ -1,6 +1,7 @@
 """LD008 incompatible-reuse: a shared layer called on inputs of different last dimensions."""
 
 import ast
+import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
@@ -76,9 +77,13 @@ RULE = Rule(
 CODE = RULE.code
 
 
+_REPEATED_CALL_RE = re.compile(r"\[\s*[\w.]+\([^\[\]\n]*\)\s*\]\s*\*|\*\s*\[\s*[\w.]+\(")
+
+
 def TRIGGER(text: str) -> bool:
-    """A constructed layer called twice, or a list repeated with `*` (`[Conv2D(8, 3)] * n`)."""
-    return constructed_name_called_twice(text) or ("] *" in text or "* [" in text)
+    """A constructed layer called twice, or a call repeated in a list with `*` (`[Conv2D(8, 3)] * n`)."""
+    return constructed_name_called_twice(text) or (("] *" in text or "* [" in text)
+                                                   and _REPEATED_CALL_RE.search(text) is not None)
 
 # Layers whose weights are sized by the input's last axis.
 _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
