@@ -150,13 +150,15 @@ def score(cases: list[Case], results: dict[str, dict[str, Outcome]], detectors) 
     return summary
 
 
-def misses_toml(cases: list[Case], results: dict[str, dict[str, Outcome]], detectors) -> str:
+def misses_toml(cases: list[Case], results: dict[str, dict[str, Outcome]], detectors,
+                folder: Path = DEFAULT_CASES) -> str:
     """The strict-xfail lists of the tests: per detector, every case it gets wrong."""
+    name = folder.resolve().name  # realworld -> tests/test_realworld.py, heldout -> tests/test_heldout.py
     lines = [
         "# Cases where a detector is still wrong today: a buggy case whose primary code it does not report,",
-        "# or a correct case on which it reports an error. Each runs as a strict xfail (tests/test_realworld.py,",
-        "# tests/runtime/test_runtime_realworld.py): when a detector change fixes one, remove it here.",
-        "# Regenerate: python bench/accuracy.py --write-misses tests/realworld/misses.toml",
+        f"# or a correct case on which it reports an error. Each runs as a strict xfail (tests/test_{name}.py,",
+        f"# tests/runtime/test_runtime_{name}.py): when a detector change fixes one, remove it here.",
+        f"# Regenerate: python bench/accuracy.py --cases tests/{name} --write-misses tests/{name}/misses.toml",
         "",
     ]
     for detector in detectors:
@@ -203,7 +205,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="write per-case results and the summary here")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--write-misses", type=Path, metavar="TOML",
-                        help="write the cases each detector gets wrong (tests/realworld/misses.toml)")
+                        help="write the cases each detector gets wrong (<cases>/misses.toml)")
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per case")
     args = parser.parse_args(argv)
 
@@ -233,7 +235,7 @@ def main(argv=None) -> int:
           f"{summary[detectors[0]]['correct']} correct)")
     print(format_tables(summary, args.markdown))
     if args.write_misses:
-        args.write_misses.write_text(misses_toml(cases, results, detectors), encoding="utf-8")
+        args.write_misses.write_text(misses_toml(cases, results, detectors, args.cases), encoding="utf-8")
     if args.json:
         data = {
             "summary": summary,

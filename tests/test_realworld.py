@@ -20,7 +20,6 @@ else:  # pragma: no cover
 from layerdoctor import lint_paths
 
 REALWORLD = pathlib.Path(__file__).parent / "realworld"
-MISSES = tomllib.loads((REALWORLD / "misses.toml").read_text(encoding="utf-8"))
 
 
 def case_labels(path: pathlib.Path) -> tuple[tuple[str, ...], bool]:
@@ -33,15 +32,32 @@ def case_labels(path: pathlib.Path) -> tuple[tuple[str, ...], bool]:
     return tuple(found["CODES"]), bool(found["CORRECT"])
 
 
-CASES = sorted(p for p in REALWORLD.glob("*.py") if not p.name.startswith("_"))
+def collection(folder: pathlib.Path) -> list[pathlib.Path]:
+    """The case files of a collection folder (tests/realworld, tests/heldout)."""
+    return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
-def params(detector: str):
-    missed = set(MISSES[detector]["wrong"])
-    unknown = missed - {p.stem for p in CASES}
+CASES = collection(REALWORLD)
+
+
+def params(detector: str, folder: pathlib.Path = REALWORLD):
+    """One pytest param per case; the cases the folder's misses.toml lists run as strict xfails."""
+    cases = collection(folder)
+    missed = set(tomllib.loads((folder / "misses.toml").read_text(encoding="utf-8"))[detector]["wrong"])
+    unknown = missed - {p.stem for p in cases}
     assert not unknown, f"misses.toml names cases that do not exist: {sorted(unknown)}"
     return [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(strict=True, reason=f"{detector} is wrong here today")]
-                         if p.stem in missed else []) for p in CASES]
+                         if p.stem in missed else []) for p in cases]
+
+
+def lint_holds_case_to_labels(path: pathlib.Path):
+    codes, correct = case_labels(path)
+    report = lint_paths([path], use_cache=False)
+    assert not report.errors, report.errors
+    if correct:
+        assert [f for f in report.findings if f.severity == "error"] == []
+    else:
+        assert codes[0] in {f.code for f in report.findings}
 
 
 def test_the_collection_is_large_and_labelled():
@@ -55,10 +71,4 @@ def test_the_collection_is_large_and_labelled():
 
 @pytest.mark.parametrize("path", params("lint"))
 def test_lint_finds_the_labelled_bug_and_nothing_on_correct_code(path):
-    codes, correct = case_labels(path)
-    report = lint_paths([path], use_cache=False)
-    assert not report.errors, report.errors
-    if correct:
-        assert [f for f in report.findings if f.severity == "error"] == []
-    else:
-        assert codes[0] in {f.code for f in report.findings}
+    lint_holds_case_to_labels(path)

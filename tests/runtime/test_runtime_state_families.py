@@ -19,6 +19,7 @@ FAMILIES = TARGETS / "state_families.py"
 EXPECTED = {
     "bug_frozen_normalised_kernel": {"LD010"},
     "bug_frozen_reshaped_table": {"LD010"},
+    "bug_frozen_copy_of_inherited_kernel": {"LD010"},
     "ok_normalised_in_call": set(),
     "ok_weight_read_only_when_training": set(),
     "ok_weight_trained_by_add_loss": set(),
@@ -27,6 +28,7 @@ EXPECTED = {
     "ok_int_output_every_weight_read": set(),
     "ok_constant_buffers": set(),
     "bug_random_projection_tensor": {"LD001"},
+    "bug_random_kernel_tensor": {"LD001"},
     "bug_lambda_closure_weight_copy": {"LD012"},
     "bug_op_on_numpy_copy_of_weight": {"LD012"},
     "bug_lambda_input_list_native_variable": {"LD012"},
@@ -48,6 +50,18 @@ def test_every_target_has_an_expectation():
     defined = {n.name for n in ast.parse(FAMILIES.read_text()).body
                if isinstance(n, ast.FunctionDef) and n.name.startswith(("bug_", "ok_"))}
     assert defined == set(EXPECTED)
+
+
+def test_a_filter_written_by_hand_under_a_weight_name_is_a_warning_that_says_so():
+    # a few values repeated (a Sobel pair): fixed data, not an initialiser's; a random tensor in the
+    # same attribute stays an error (bug_random_kernel_tensor)
+    report = _report("fixed_filters_written_by_hand")
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("LD001", "warning")
+    assert "heuristic" in finding.message and finding.attribute.endswith("edge_kernel")
+    assert report.exit_code() == 0
+    (error,) = _report("bug_random_kernel_tensor").findings
+    assert (error.code, error.severity) == ("LD001", "error")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -198,6 +198,19 @@ def is_integer_valued(value) -> bool:
         return False
 
 
+def looks_hand_written(value) -> bool:
+    """Values a person wrote down (a fixed filter, a lookup table): a few distinct values, each used
+    several times. An initialiser gives all-distinct random values, or one constant (zeros, ones)."""
+    try:
+        array = to_numpy(value).ravel()
+    except Exception:  # noqa: BLE001
+        return False
+    if array.size < 9 or not np.all(np.isfinite(array)):
+        return False
+    distinct = np.unique(np.round(array, 6)).size
+    return 1 < distinct <= array.size // 3
+
+
 def to_numpy(value) -> np.ndarray:
     if hasattr(value, "numpy"):
         return np.array(value.numpy())

@@ -179,6 +179,55 @@ class RawProjection(layers.Layer):
         return ops.matmul(x, self.projection)
 
 
+class UnitKernelDense(layers.Dense):
+    """A Dense subclass normalising the kernel its base built, once, through a local alias."""
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        w = self.kernel
+        norm = ops.sqrt(ops.sum(ops.square(w), axis=0))
+        self.kernel_unit = w / norm
+
+    def call(self, x):
+        return ops.matmul(x, self.kernel_unit) + self.bias
+
+
+def bug_frozen_copy_of_inherited_kernel():
+    return keras.Sequential([keras.Input((6,)), UnitKernelDense(3)])
+
+
+class EdgeFilters(layers.Layer):
+    """Fixed Sobel edge filters typed in by hand, under a weight-like name: a buffer by design."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        sobel_x = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype="float32") / 4.0
+        self.edge_kernel = ops.convert_to_tensor(np.stack([sobel_x, sobel_x.T], axis=-1)[:, :, None, :])
+
+    def call(self, x):
+        return ops.conv(x, self.edge_kernel, padding="same")
+
+
+class RandomKernel(layers.Layer):
+    """The same place and name, holding an initialiser's random values: a weight that never trains."""
+
+    def build(self, input_shape):
+        self.edge_kernel = keras.random.normal((3, 3, input_shape[-1], 2))
+
+    def call(self, x):
+        return ops.conv(x, self.edge_kernel, padding="same")
+
+
+def fixed_filters_written_by_hand():
+    inputs = keras.Input((8, 8, 1))
+    return keras.Model(inputs, EdgeFilters()(inputs))
+
+
+def bug_random_kernel_tensor():
+    inputs = keras.Input((8, 8, 1))
+    return keras.Model(inputs, RandomKernel()(inputs))
+
+
 def ok_constant_buffers():
     inputs = keras.Input((5, 4))
     return keras.Model(inputs, Buffers()(inputs))

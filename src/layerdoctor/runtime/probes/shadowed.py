@@ -64,12 +64,24 @@ def _computed_from(cls, held: str) -> list[str]:
             tree = ast.parse(textwrap.dedent("".join(lines)))
         except (OSError, SyntaxError, ValueError):
             continue
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Assign):
-                continue
-            reads = any(isinstance(n, ast.Attribute) and n.attr == held and isinstance(n.value, ast.Name)
-                        and n.value.id == "self" for n in ast.walk(node.value))
-            if not reads:
+        # `_kernel` is the variable behind Keras's `kernel` property; a local bound from it (`w = self.kernel`,
+        # `v = f(w)`) carries it on (flow-insensitive, to a fixpoint)
+        names = {held, held.lstrip("_")}
+        assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign)]
+        carriers: set[str] = set()
+
+        def reads(expr):
+            return any((isinstance(n, ast.Attribute) and n.attr in names and isinstance(n.value, ast.Name)
+                        and n.value.id == "self") or (isinstance(n, ast.Name) and n.id in carriers)
+                       for n in ast.walk(expr))
+
+        for _ in range(3):
+            more = {t.id for n in assigns if reads(n.value) for t in n.targets if isinstance(t, ast.Name)} - carriers
+            if not more:
+                break
+            carriers |= more
+        for node in assigns:
+            if not reads(node.value):
                 continue
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \

@@ -142,7 +142,12 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return  # constants used by a function are not weights
             # One policy with the static LD001: a weight-like name, or values a weight would hold.
             name = label.lstrip(".").split(".")[-1].split("[")[0]
-            if WEIGHT_NAME_RE.match(name):
+            if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a {describe_value(value)}, not a variable: its {_count(value)} "
+                       f"values are never trained or saved (heuristic: a few values repeated, as in a "
+                       f"fixed filter or table written by hand, which is fine as a tensor)", severity="warning")
+            elif WEIGHT_NAME_RE.match(name):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved")

@@ -4,7 +4,9 @@ import ast
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import FOREIGN, self_attr
+from ..class_facts import module_functions
+from ..context import FOREIGN, bindings, self_attr
+from ..walk import walk
 from . import Hit
 
 RULE = Rule(
@@ -15,7 +17,8 @@ RULE = Rule(
          "`jax.numpy`/`jax.random` array assigned in a layer of a project that uses Keras 3, "
          "also inside a list, dict or comprehension (`self.vs = [tf.Variable(...) for ...]`), "
          "added to a container attribute (`self.vs.append(tf.Variable(...))`, `self.d[k] = "
-         "tf.Variable(...)`) or returned by a helper method it calls. "
+         "tf.Variable(...)`) or returned by a helper method it calls or a function of the file "
+         "(also unpacked: `left, right = make_pair(...)`). "
          "Runtime: reports backend variables and parameters reachable from a layer's attributes "
          "that are not among `layer.weights`, and recognises the \"could not be lifted out of a "
          "`tf.function`\" error such a variable causes in a nested `build()`.",
@@ -159,6 +162,16 @@ def _foreign_in(ctx, expr, env, depth=0):
             if found is not None:
                 return found
         return None
+    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) \
+            and (helper := module_functions(ctx.file, expr.func.id)) is not None:
+        # `Z, H = init_weights(...)` with `def init_weights(...): ...; return Z, H` at module level
+        body = walk(helper)
+        helper_env = bindings(body)
+        for item in (n.value for n in body if isinstance(n, ast.Return) and n.value is not None):
+            found = _foreign_value(ctx, item, helper_env, depth + 1)
+            if found is not None:
+                return found
+        return None
     else:
         return None
     for item in items:
@@ -182,8 +195,8 @@ def _stored_into_containers(ctx, reported):
     for method, func in ctx.methods_of("__init__", "build"):
         if ctx.in_phase(method, "call"):
             continue
-        env = ctx.env(func)
-        for node in ctx.nodes(method):
+        env = _with_unpacked(ctx.env(func), ctx.nodes(method))
+        for node in sorted(ctx.nodes(method), key=lambda n: getattr(n, "lineno", 0)):  # the first store is shown
             attr, stored = None, ()
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr in ("append", "extend", "insert", "add", "update", "setdefault"):
@@ -209,3 +222,16 @@ def _stored_into_containers(ctx, reported):
                     attribute=attr, fix="container",
                 )
                 break
+
+
+def _with_unpacked(env, nodes):
+    """`env` plus names bound by unpacking a call (`Z, H = make(...)`), each bound to that call."""
+    extra = {}
+    for node in nodes:
+        if type(node) is ast.Assign and type(node.value) is ast.Call:
+            for target in node.targets:
+                if type(target) in (ast.Tuple, ast.List):
+                    for item in target.elts:
+                        if type(item) is ast.Name and item.id not in env:
+                            extra.setdefault(item.id, []).append(node.value)
+    return {**env, **extra} if extra else env

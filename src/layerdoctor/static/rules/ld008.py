@@ -1,13 +1,15 @@
 """LD008 incompatible-reuse: a shared layer called on inputs of different last dimensions."""
 
 import ast
+import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import LAYER
+from ..context import LAYER, bindings
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
 from ..triggers import constructed_name_called_twice
+from ..walk import walk
 from . import Hit
 
 RULE = Rule(
@@ -17,7 +19,9 @@ RULE = Rule(
     what="Static: finds one layer instance called on inputs whose last dimensions are known and "
          "differ (for example `keras.Input((4,))` and `keras.Input((6,))`), in functional code (a "
          "module-level layer included) and for `self.layer` called twice in `call()`; above all a "
-         "Dense/Conv applied again to its own output after it changed the feature or channel count. "
+         "Dense/Conv applied again to its own output after it changed the feature or channel count, "
+         "including one instance repeated by list multiplication (`[Conv2D(8, 3)] * n`) and chained "
+         "by a loop (a parameter's literal default counts as its width). "
          "Widths come from `keras.Input`, `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
          "layers that keep the last axis; when the first input's width is unknown it stays silent. Runtime: catches the "
          "shape error raised while wiring or calling the model and points at the layer's first "
@@ -71,7 +75,15 @@ RULE = Rule(
 )
 
 CODE = RULE.code
-TRIGGER = constructed_name_called_twice
+
+
+_REPEATED_CALL_RE = re.compile(r"\[\s*[\w.]+\([^\[\]\n]*\)\s*\]\s*\*|\*\s*\[\s*[\w.]+\(")
+
+
+def TRIGGER(text: str) -> bool:
+    """A constructed layer called twice, or a call repeated in a list with `*` (`[Conv2D(8, 3)] * n`)."""
+    return constructed_name_called_twice(text) or (("] *" in text or "* [" in text)
+                                                   and _REPEATED_CALL_RE.search(text) is not None)
 
 # Layers whose weights are sized by the input's last axis.
 _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
@@ -80,6 +92,7 @@ _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Separa
 
 
 def check_module(ctx):
+    yield from _repeated_in_a_list(ctx)
     for name, ctor, value, sites, env in shared_layers(ctx):
         custom = ctx.is_project_class(value.qualname) and ctx.project.sized_by_input(value.qualname)
         if value.layer_class not in _SIZED_BY_INPUT and not custom:
@@ -261,3 +274,71 @@ def _call_last_dim(expr, env, ctx, ctors, depth):
         return None
     return _output_last_dim(ctor, value.layer_class, ctx, cenv, lambda: (
         _call_last_dim(expr.args[0], env, ctx, ctors, depth + 1) if expr.args else None))
+
+
+
+# ------------------------------------------------------------------ `[Conv2D(fm, 3)] * n`
+# List multiplication repeats one instance; a loop that chains the list's layers feeds that one
+# layer its own output from the second pass on.
+
+def _repeated_in_a_list(ctx):
+    for scope, nodes in ctx.scopes():
+        repeated = {}
+        for node in nodes:
+            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+                ctor = _repeated_layer(node.value)
+                if ctor is not None:
+                    repeated[node.targets[0].id] = ctor
+        if not repeated:
+            continue
+        env = bindings(nodes)
+        for loop in nodes:
+            if type(loop) is not ast.For or type(loop.iter) is not ast.Name or loop.iter.id not in repeated \
+                    or type(loop.target) is not ast.Name:
+                continue
+            ctor = repeated[loop.iter.id]
+            value = ctx.value(ctor, env)
+            if value.kind != LAYER or value.layer_class not in _SIZED_BY_INPUT:
+                continue
+            site = next((n for n in walk(loop) if type(n) is ast.Call and type(n.func) is ast.Name
+                         and n.func.id == loop.target.id and n.args and type(n.args[0]) is ast.Name), None)
+            if site is None or not _rebound_in(site.args[0].id, loop):
+                continue  # not a chain: each pass gets a fresh input
+            first = _last_dim(site.args[0], env, ctx, depth=0)
+            out = _output_last_dim(_with_defaults(ctor, scope), value.layer_class, ctx, env, lambda: first)
+            if first is None or out is None or first == out:
+                continue
+            yield Hit(
+                site,
+                f"{loop.iter.id} repeats one {value.layer_class} instance (list multiplication), and the "
+                f"loop feeds it its own output: its weights are sized on the first pass for a last axis "
+                f"of {first}, the second pass brings {out}: shape error (make one layer per item: "
+                f"[{value.layer_class}(...) for _ in range(n)])",
+                attribute=loop.iter.id, class_name=value.layer_class,
+            )
+
+
+def _repeated_layer(expr):
+    """The constructor call in `[Layer(...)] * n` or `n * [Layer(...)]`, else None."""
+    if type(expr) is not ast.BinOp or type(expr.op) is not ast.Mult:
+        return None
+    for side in (expr.left, expr.right):
+        if type(side) is ast.List and len(side.elts) == 1 and type(side.elts[0]) is ast.Call:
+            return side.elts[0]
+    return None
+
+
+def _rebound_in(name, loop):
+    return any(type(n) is ast.Assign and any(type(t) is ast.Name and t.id == name for t in n.targets)
+               for n in walk(loop))
+
+
+def _with_defaults(ctor, scope):
+    """`Conv2D(fm, 3)` inside `def build(fm=8)`: the constructor with the parameter's literal default."""
+    if type(scope) is not ast.FunctionDef or not ctor.args or type(ctor.args[0]) is not ast.Name:
+        return ctor
+    params = scope.args.args[len(scope.args.args) - len(scope.args.defaults):]
+    default = dict(zip((a.arg for a in params), scope.args.defaults)).get(ctor.args[0].id)
+    if _int(default) is None:
+        return ctor
+    return ast.Call(func=ctor.func, args=[default, *ctor.args[1:]], keywords=ctor.keywords)

@@ -14,15 +14,18 @@ from . import Hit
 RULE = Rule(
     code="LD009", name="no-gradient", severity="error", tf_keras_severity="error",
     summary="A trainable weight gets no gradient, so training never changes it.",
-    what="Static: finds trainable weights created with `add_weight` that the class never reads, "
+    what="Static: finds trainable weights created with `add_weight` that the class never reads "
+         "(and the file never reads on an instance of it, as wiring code or a loss may), "
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
          "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
-         "`argmax`, casts to integers); `layer.add_weight(...)` called from outside on a built-in "
+         "`argmax`, casts to integers); trainable weights created with an integer dtype; "
+         "`layer.add_weight(...)` called from outside on a built-in "
          "layer (its `call()` never reads the new weight) unless the file reads it (a loss); and, "
          "as warnings since they read intent from use, a sublayer with weights that `call()` uses "
-         "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` whose output is "
-         "entirely the result of `round`/`argmax`/`sign`/... and feeds further layers (nothing "
-         "before it trains). Runtime: computes the gradient of the summed outputs "
+         "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` (an inline lambda or "
+         "a function of the file, in functional code or a Sequential list) whose output is "
+         "entirely the result of `round`/`argmax`/`floor`/`sign`/... and feeds further layers, or "
+         "is the output of a model compiled with a loss (nothing before it trains). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected (`None` on TensorFlow; JAX would return zeros, so a zero is not evidence). A weight "
          "counts as trained when it gets a gradient from the inference outputs or from a training-mode "
@@ -118,7 +121,16 @@ def check_class(ctx):
         if ctx.value(assign.value, ctx.env(func)).kind == WEIGHT and _trainable(assign.value):
             weights.setdefault(assign.attr, assign)
     for attr, assign in weights.items():
-        if ctx.is_unused(attr) and ctx.has_method("call"):
+        dtype = next((kw.value for kw in assign.value.keywords if kw.arg == "dtype"), None)
+        if dtype is not None and _int_dtype(dtype):
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{attr} is a trainable weight of integer dtype ({ast.unparse(dtype)}): no "
+                f"gradient is defined for integers, so it is counted but never trained",
+                attribute=attr,
+            )
+            continue
+        if ctx.is_unused(attr) and ctx.has_method("call") and not _read_on_instances(ctx, attr):
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is a trainable weight that nothing reads: it is counted but "
@@ -135,6 +147,20 @@ def check_class(ctx):
                 f"is never trained",
                 attribute=attr,
             )
+
+
+def _read_on_instances(ctx, attr):
+    """Does the file read `<instance>.<attr>` on an instance of this class (`h = Holder(); ops.matmul(x, h.w)`)?
+    Then the weight is used outside call() (wired into a model, read by a loss)."""
+    tree = parsed_file(ctx.file.path)
+    instances = set()
+    for node in walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                and _last_name(ctx.qualify(node.value.func)) == ctx.name:
+            instances |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return bool(instances) and any(
+        isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.ctx, ast.Load)
+        and isinstance(node.value, ast.Name) and node.value.id in instances for node in walk(tree))
 
 
 def _trainable(call):
@@ -341,33 +367,66 @@ def check_module(ctx):
 
 
 def _blocking_lambdas(ctx):
-    """`Lambda(lambda t: ops.argmax(t))` whose output feeds more layers: nothing before it trains."""
+    """`Lambda(lambda t: ops.argmax(t))` (or a function of the file) whose output feeds more layers, or is the
+    output of a model compiled with a loss: nothing before it trains."""
     for scope, nodes in ctx.scopes():
-        for node in nodes:
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call)):
-                continue
-            maker = node.value.func
-            if _last_name(ctx.qualify(maker.func)) != "Lambda" or not maker.args:
-                continue
-            function = maker.args[0]
-            if not isinstance(function, ast.Lambda):
-                continue
-            why = _blocking_result(ctx, function.body, {})
-            if why is None:
-                continue
-            name = node.targets[0].id
-            if not any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-                       and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes):
-                continue  # the model's output itself (an inference-only decoding step)
+        trained = _compiles_with_loss(nodes)
+        for maker, feeds in _lambda_uses(ctx, nodes):
+            why = _lambda_blocks(ctx, maker.args[0])
+            if why is None or not (feeds or trained):
+                continue  # the model's output, never trained through: an inference-only decoding step
+            where = "its output feeds further layers" if feeds else "the model is compiled with a loss on its output"
             yield Hit(
                 maker,
-                f"the Lambda layer returns the result of {why}, and its output feeds further layers: "
-                f"no gradient flows back through it, so the trainable layers before it are never "
-                f"trained (a heuristic; for training, pass the gradient straight through with "
-                f"x + stop_gradient(f(x) - x))",
+                f"the Lambda layer returns the result of {why}, and {where}: no gradient flows back "
+                f"through it, so the trainable layers before it are never trained (a heuristic; for "
+                f"training, pass the gradient straight through with x + stop_gradient(f(x) - x))",
                 class_name="Lambda", severity="warning", fix=None,
             )
+
+
+def _lambda_uses(ctx, nodes):
+    """(Lambda(...) call, does its output feed a further layer?) for `y = Lambda(f)(x)` and Sequential lists."""
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call) \
+                and _is_lambda(ctx, node.value.func):
+            name = node.targets[0].id
+            yield node.value.func, any(
+                isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes)
+        elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
+                and isinstance(node.args[0], (ast.List, ast.Tuple)):
+            items = node.args[0].elts
+            for i, item in enumerate(items):
+                if isinstance(item, ast.Call) and _is_lambda(ctx, item):
+                    yield item, i < len(items) - 1
+
+
+def _is_lambda(ctx, call):
+    return _last_name(ctx.qualify(call.func)) == "Lambda" and bool(call.args)
+
+
+def _lambda_blocks(ctx, function):
+    """Why the Lambda's function blocks the gradient (every return a blocking op), or None."""
+    if isinstance(function, ast.Lambda):
+        return _blocking_result(ctx, function.body, {})
+    if isinstance(function, ast.Name) and function.id not in ctx.file.aliases:
+        defined = module_functions(ctx.file, function.id)
+        if defined is not None:
+            body = walk(defined)
+            returns = [n.value for n in body if isinstance(n, ast.Return) and n.value is not None]
+            env = bindings(body)
+            reasons = [_blocking_result(ctx, value, env) for value in returns]
+            if reasons and None not in reasons:
+                return reasons[0]
+    return None
+
+
+def _compiles_with_loss(nodes):
+    """`model.compile(optimizer, loss)` or `compile(..., loss=...)` in this scope: the outputs are trained."""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "compile"
+               and (len(n.args) >= 2 or any(kw.arg == "loss" for kw in n.keywords)) for n in nodes)
 
 
 def _last_name(name):

@@ -6,6 +6,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER, WEIGHT, self_attr
+from ..project import is_framework_root, is_keras_layer_name
 from ..walk import children, walk
 from . import Hit
 
@@ -18,7 +19,10 @@ RULE = Rule(
          "from a trainable weight (`self.masked = self.kernel * mask`, `ops.concatenate([row, "
          "self.embeddings])`, `ops.sigmoid(self.logit)`, a transpose or gather of it, also through "
          "local variables and a sublayer's `kernel`) stored on `self` and read by `call()` or a "
-         "helper it calls. Runtime: reports layers whose output does not change when one of their "
+         "helper it calls; in a subclass of a built-in layer whose `build()` calls "
+         "`super().build()`, the inherited weights (`kernel`, `embeddings`, ...) count too, also "
+         "through aliases (`w = self.kernel`), and a derived tensor written over the base's "
+         "`_kernel` is reported because the inherited `call()` reads it. Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
          "copy: the link is read from the source, so the message says it is a heuristic).",
@@ -190,11 +194,15 @@ _SUBLAYER_WEIGHTS = {"kernel", "bias", "embeddings", "gamma", "beta", "depthwise
 
 
 def _trainable_weights(ctx):
-    """Attributes set to a trainable weight in __init__/build (add_weight, keras.Variable)."""
-    weights = set()
+    """Attributes set to a trainable weight in __init__/build (add_weight, keras.Variable), the
+    weights a built-in base layer made in `super().build()`, and plain aliases (`self.v = self.kernel`)."""
+    weights = set(_inherited_weights(ctx))
+    aliases = []
     for method, func in ctx.methods_of("__init__", "build"):
         for assign in ctx.assigns_in(method):
             value = assign.value
+            if isinstance(value, ast.Attribute) and self_attr(value) is not None:
+                aliases.append((assign.attr, self_attr(value)))
             if ctx.value(value, ctx.env(func)).kind != WEIGHT:
                 continue
             if isinstance(value, ast.Call) and any(
@@ -202,7 +210,26 @@ def _trainable_weights(ctx):
                     for kw in value.keywords):
                 continue
             weights.add(assign.attr)
+    weights |= {alias for alias, source in aliases if source in weights}
     return weights
+
+
+# What a built-in layer's build() creates: a subclass that calls super().build() owns these, and the
+# inherited call() reads them (`_kernel` is where Keras 3 keeps the variable behind `kernel`).
+_BUILT_IN_WEIGHTS = _SUBLAYER_WEIGHTS | {"_kernel", "_bias"}
+
+
+def _inherited_weights(ctx):
+    """The built-in weights of a subclass of Dense, Conv2D, ... whose build() calls super().build()."""
+    if "build" not in ctx.methods or not any(
+            is_keras_layer_name(base) and not is_framework_root(base) for base in ctx.project.ancestors(ctx.qualname)):
+        return set()
+    for node in ctx.nodes("build"):
+        if type(node) is ast.Call and isinstance(node.func, ast.Attribute) and node.func.attr == "build" \
+                and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Name) \
+                and node.func.value.func.id == "super":
+            return _BUILT_IN_WEIGHTS
+    return set()
 
 
 def _sublayers(ctx):
@@ -236,10 +263,13 @@ def _call_name(call):
     return None
 
 
-def _derived_from(expr, weights, sublayers, tainted):
-    """The weight whose value `expr` computes with (not only aliases or describes), or None."""
+def _derived_from(expr, weights, sublayers, tainted, aliases=None):
+    """The weight whose value `expr` computes with (not only aliases or describes), or None.
+    `tainted`: locals holding a computation on a weight; `aliases`: locals naming one (`w = self.kernel`)."""
+    aliases = aliases or {}
     nodes = walk(expr)
-    if not any((type(n) is ast.Name and n.id in tainted) or _weight_read(n, weights, sublayers) for n in nodes):
+    if not any((type(n) is ast.Name and (n.id in tainted or n.id in aliases)) or _weight_read(n, weights, sublayers)
+               for n in nodes):
         return None  # the common case: no weight in sight, no parent map to build
     parents = {}
     for node in nodes:
@@ -248,11 +278,13 @@ def _derived_from(expr, weights, sublayers, tainted):
     for node in nodes:
         if isinstance(node, ast.Name) and node.id in tainted:
             source = tainted[node.id]
+        elif isinstance(node, ast.Name) and node.id in aliases:
+            source = aliases[node.id]
         else:
             source = _weight_read(node, weights, sublayers)
         if source is None:
             continue
-        if _computes_on(node, expr, parents, bare_ok=isinstance(node, ast.Name)):
+        if _computes_on(node, expr, parents, bare_ok=isinstance(node, ast.Name) and node.id in tainted):
             return source
     return None
 
@@ -297,7 +329,8 @@ def _frozen_copies(ctx):
         return
     sublayers = _sublayers(ctx)
     call_methods = ctx.methods_of("call")
-    if not call_methods:
+    inherited = _inherited_weights(ctx)
+    if not call_methods and not inherited:
         return
     read_in_call, set_in_call = set(), set()
     for method, _ in call_methods:
@@ -311,14 +344,30 @@ def _frozen_copies(ctx):
         if ctx.in_phase(method, "call"):
             continue
         env = ctx.env(func)
-        tainted = _tainted_locals(env, weights, sublayers)
+        tainted, aliases = _tainted_locals(env, weights, sublayers)
         for assign in ctx.assigns_in(method):
             attr = assign.attr
+            if attr in inherited and ctx.value(assign.value, env).kind not in (WEIGHT, LAYER) \
+                    and attr not in set_in_call:
+                # `self._kernel = self.g * self.v / norm` after super().build(): the inherited call()
+                # reads the overwritten attribute
+                source = _derived_from(assign.value, weights, sublayers, tainted, aliases)
+                if source is not None and attr not in seen:
+                    seen.add(attr)
+                    yield Hit(
+                        assign.stmt,
+                        f"{ctx.name}.{attr} replaces the variable {attr} the base layer's build() made with "
+                        f"a tensor computed from self.{source} in {method}(): the inherited call() uses a "
+                        f"constant copy, and the weights get no gradient",
+                        attribute=attr,
+                        fix="frozen", fix_values={"source": source},
+                    )
+                continue
             if attr in weights or attr in seen or attr not in read_in_call or attr in set_in_call:
                 continue
             if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
                 continue
-            source = _derived_from(assign.value, weights, sublayers, tainted)
+            source = _derived_from(assign.value, weights, sublayers, tainted, aliases)
             if source is None:
                 continue
             seen.add(attr)
@@ -333,15 +382,18 @@ def _frozen_copies(ctx):
 
 
 def _tainted_locals(env, weights, sublayers):
-    """Local names bound to a computation on a weight (`k = self.kernel * mask`), to a fixpoint."""
+    """(tainted, aliases): local names bound to a computation on a weight (`k = self.kernel * mask`), to a
+    fixpoint, and names bound only to a weight itself (`w = self.kernel`)."""
+    aliases = {name: source for name, values in env.items() if len(values) == 1
+               for source in [_weight_read(values[0], weights, sublayers)] if source is not None}
     tainted: dict[str, str] = {}
     for _ in range(3):
         changed = False
         for name, values in env.items():
-            if name in tainted:
+            if name in tainted or name in aliases:
                 continue
             for value in values:
-                source = _derived_from(value, weights, sublayers, tainted)
+                source = _derived_from(value, weights, sublayers, tainted, aliases)
                 if source is None and isinstance(value, ast.Name) and value.id in tainted:
                     source = tainted[value.id]
                 if source is not None:
@@ -350,4 +402,4 @@ def _tainted_locals(env, weights, sublayers):
                     break
         if not changed:
             break
-    return tainted
+    return tainted, aliases

@@ -18,7 +18,9 @@ RULE = Rule(
     what="Static: finds `Lambda(fn)` where `fn` (a lambda, a named function, or the project "
          "functions it calls) reads a layer, a variable, a KerasTensor or a tensor computed from a "
          "layer's weights (`layer.kernel`, `.embeddings`, `get_weights()`) from outside: a global, a "
-         "closure, `self.x` of a builder, or the result of a factory function; `arguments={...}` "
+         "closure, `self.x` of a builder, or the result of a factory function; layers kept in a list, "
+         "tuple or dict the function reads; a function made by a factory of the file "
+         "(`Lambda(repeat(model, 3))`) whose closure binds a layer passed to the factory; `arguments={...}` "
          "holding such values; a Lambda called on a list that mixes KerasTensors with a variable or "
          "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
          "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
@@ -173,11 +175,13 @@ def _check_lambda(ctx, wire, node, env, scope):
             kind = wire.kind(ast.Name(id=name, ctx=ast.Load()), fenv, fscope)
             if kind is None:
                 values = fenv.get(name, [])
-                if any(ctx.value(v, fenv).kind in (LAYER, WEIGHT, FOREIGN) for v in values):
+                if any(ctx.value(v, fenv).kind in (LAYER, WEIGHT, FOREIGN) or _holds_layers(ctx, v, fenv)
+                       for v in values):
                     kind = LAYER_VALUE
             if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                 captured.append((name, kind))
         creates.extend(created_state(ctx, fn, fenv))
+    captured.extend(_factory_captures(ctx, wire, node, env, scope))
     for kw in node.keywords:
         if kw.arg == "arguments" and type(kw.value) is ast.Dict:
             for key, value in zip(kw.value.keys, kw.value.values):
@@ -195,3 +199,48 @@ def _check_lambda(ctx, wire, node, env, scope):
                          f"none of it, so those weights are not counted, trained or saved",
                    attribute=creates[0][1], class_name="Lambda", fix="created")
     return None
+
+
+def _holds_layers(ctx, value, env):
+    """A list, tuple or dict literal (or a comprehension) of layers or variables: `blocks = [Dense(64), Dense(1)]`."""
+    if type(value) in (ast.List, ast.Tuple, ast.Set):
+        items = value.elts
+    elif type(value) is ast.Dict:
+        items = value.values
+    elif type(value) in (ast.ListComp, ast.GeneratorExp, ast.SetComp):
+        items = [value.elt]
+    else:
+        return False
+    return any(ctx.value(item, env).kind in (LAYER, WEIGHT, FOREIGN) for item in items)
+
+
+def _factory_captures(ctx, wire, lambda_call, env, scope):
+    """`Lambda(apply_n_times(model, 3))`: the function a factory of the file returns closes over the
+    factory's parameters; [(name, kind)] for those bound to a layer, variable or weight-derived tensor."""
+    made_by = lambda_call.args[0] if lambda_call.args else None
+    if type(made_by) is not ast.Call or type(made_by.func) is not ast.Name:
+        return []
+    factory = wire.functions.get(made_by.func.id)
+    if type(factory) is not ast.FunctionDef:
+        return []
+    inner = {n.name: n for n in factory.body if type(n) is ast.FunctionDef}
+    made = None
+    for stmt in factory.body:
+        if type(stmt) is ast.Return and stmt.value is not None:
+            made = inner.get(stmt.value.id) if type(stmt.value) is ast.Name else \
+                stmt.value if type(stmt.value) is ast.Lambda else None
+    if made is None:
+        return []
+    bound = dict(zip((a.arg for a in factory.args.args), made_by.args))
+    bound.update({kw.arg: kw.value for kw in made_by.keywords if kw.arg})
+    out = []
+    for name in free_names(made):
+        argument = bound.get(name)
+        if argument is None:
+            continue
+        kind = wire.kind(argument, env, scope)
+        if kind is None and ctx.value(argument, env).kind in (LAYER, WEIGHT, FOREIGN):
+            kind = LAYER_VALUE
+        if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
+            out.append((f"{name}={_text(argument)}", kind))
+    return out
