@@ -92,7 +92,7 @@ def test_each_case_gives_the_same_findings_shape_only(name):
     target, shapes = case_target(name)
     real = codes(inspect_target(target, input_shapes=shapes))
     if name == "ld009c_numpy_in_call__k3":
-        with pytest.raises(UsageError, match=r"--shape-only calls the model on symbolic inputs.*\.numpy\(\)"):
+        with pytest.raises(UsageError, match=r"shape_only=True calls the model on symbolic inputs.*\.numpy\(\)"):
             inspect_target(target, input_shapes=shapes, shape_only=True)
         return
     shape_only = codes(inspect_target(target, input_shapes=shapes, shape_only=True))
