@@ -3,9 +3,11 @@
 PYTHON ?= python3
 LEAN := .venv
 RUNTIME := .venv-runtime
+JAX := .venv-jax
+TORCH := .venv-torch
 PIP_FLAGS ?= --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test test-lean test-runtime bench docs clean
+.PHONY: demo test test-lean test-runtime test-jax test-torch bench docs clean
 
 # The main job on the bundled examples: lint every example, then inspect two runnable models.
 demo: $(RUNTIME)/.installed
@@ -22,6 +24,14 @@ test-lean: $(LEAN)/.installed
 
 test-runtime: $(RUNTIME)/.installed
 	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python -m pytest -m runtime -p no:cacheprovider
+
+# The runtime suite on Keras 3 with another backend, each in its own environment (no TensorFlow
+# there): the tests marked for that flavour run, the others are skipped with their reason.
+test-jax: $(JAX)/.installed
+	KERAS_BACKEND=jax $(JAX)/bin/python -m pytest -m runtime -p no:cacheprovider
+
+test-torch: $(TORCH)/.installed
+	KERAS_BACKEND=torch $(TORCH)/bin/python -m pytest -m runtime -p no:cacheprovider
 
 bench: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/python bench/lint_corpus.py
@@ -42,5 +52,15 @@ $(RUNTIME)/.installed: pyproject.toml constraints.txt
 	$(RUNTIME)/bin/python -m pip install $(PIP_FLAGS) --no-deps keras-hub regex tokenizers
 	touch $@
 
+$(JAX)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(JAX)
+	$(JAX)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,jax]'
+	touch $@
+
+$(TORCH)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(TORCH)
+	$(TORCH)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,torch]'
+	touch $@
+
 clean:
-	rm -rf $(LEAN) $(RUNTIME) build dist src/*.egg-info
+	rm -rf $(LEAN) $(RUNTIME) $(JAX) $(TORCH) build dist src/*.egg-info

@@ -46,16 +46,26 @@ def _native_stderr_silenced():
 
 
 def _setup_keras():
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    """Import Keras on the backend asked for (KERAS_BACKEND, set by `--backend` in the child before
+    anything imports Keras), or say in one line what is missing."""
+    wanted = backend.requested()
+    if "keras" not in sys.modules:
+        problem = backend.missing(wanted)
+        if problem:
+            raise UsageError(problem)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     try:
         with _native_stderr_silenced():
             import keras  # noqa: F401
-    except ImportError:
-        raise UsageError("the runtime inspector needs Keras 3: pip install 'layerdoctor[runtime]'") from None
-    if backend.name() != "tensorflow":
-        raise UsageError(f"the runtime inspector supports the tensorflow backend only for now "
-                         f"(KERAS_BACKEND={backend.name()})")
+    except ImportError as error:
+        raise UsageError(f"the runtime inspector needs Keras 3 on the {wanted} backend ({error}): "
+                         f"pip install 'layerdoctor[runtime]'") from None
+    if os.environ.get("KERAS_BACKEND") and backend.name() != os.environ["KERAS_BACKEND"]:
+        raise UsageError(f"Keras was already imported with the {backend.name()} backend; "
+                         f"KERAS_BACKEND={os.environ['KERAS_BACKEND']} takes effect only before Keras is imported")
+    if backend.name() not in backend.BACKENDS:
+        raise UsageError(f"the runtime inspector supports the {', '.join(backend.BACKENDS)} backends, "
+                         f"not {backend.name()}")
 
 
 def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | None = None,
@@ -302,7 +312,7 @@ def _all_variables(model) -> list:
     Keras or backend variables its layers hold anywhere (lists, dicts, helper objects...)."""
     found = {id(v): v for v in model.variables}
     for layer in model._flatten_layers(include_self=True):
-        for value in vars(layer).values():
+        for value in backend.attributes(layer).values():
             _collect_variables(value, found, set(), 0)
     return list(found.values())
 
@@ -345,4 +355,4 @@ def _snapshot(model, skip=()) -> dict:
 
 def _restore(model, before: dict) -> None:
     for variable, value in before.values():
-        variable.assign(value)
+        backend.assign(variable, value)
