@@ -333,10 +333,10 @@ def gradients_and_reads(objectives, variables):
 def no_gradient_means() -> str:
     """How the backend shows a weight with no gradient, for LD009's message."""
     return {"tensorflow": "TensorFlow gives it a None gradient",
-            "jax": "the traced computation (jaxpr) has no differentiable path from the outputs to it: "
-                   "jax.grad gives it zeros, never None, or fails when call() turns it into NumPy",
-            "torch": "torch's autograd graph has no differentiable path to it (its .grad stays None, or "
-                     "zero through round/sign)"}.get(name(), "")
+            "jax": "on JAX: the traced computation (jaxpr) has no differentiable path to it; jax.grad gives "
+                   "it zeros, never None, or fails when call() turns it into NumPy",
+            "torch": "on torch: the autograd graph has no differentiable path to it; its .grad stays None, "
+                     "or zero through round/sign"}.get(name(), "")
 
 
 def _jax_gradients_and_reads(objectives, variables):
