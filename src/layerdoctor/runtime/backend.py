@@ -360,9 +360,10 @@ def _jax_gradients_and_reads(objectives, variables):
 
 
 def _jax_trace(objective, variables):
-    """(inputs the objective reads, inputs its derivative depends on), each a list of bools over
-    `variables`, from the jaxprs of the objective (variables as inputs, through a StatelessScope:
-    what stateless_call does) and of its linearization; None when it cannot be traced."""
+    """(variables the objective reads, variables its derivative depends on), each a list of bools
+    over `variables`: the objective is traced with the variables as inputs (through a StatelessScope,
+    as stateless_call does), then linearized, and the derivative's jaxpr says which inputs it
+    depends on (dead code removed). None when it cannot be traced."""
     import jax
 
     keras = keras_module()
@@ -376,13 +377,15 @@ def _jax_trace(objective, variables):
 
     values = [v.value for v in variables]
     try:
-        forward = jax.make_jaxpr(run)(values)
+        with _reads_recorded() as reads:
+            jax.make_jaxpr(run)(values)
     except Exception:  # noqa: BLE001 - see _jax_gradients_and_reads
         return None
+    read = [id(v) in reads for v in variables]
     if not produced[-1]:
-        return _used_inputs(forward), [False] * len(variables)
+        return read, [False] * len(variables)
     _, derivative = jax.linearize(run, values)
-    return _used_inputs(forward), _used_inputs(jax.make_jaxpr(derivative)(values))
+    return read, _used_inputs(jax.make_jaxpr(derivative)(values))
 
 
 def _jax_one_at_a_time(objective, floats):
@@ -451,7 +454,7 @@ def _torch_gradients_and_reads(objectives, variables):
 def _reads_recorded():
     """The ids of the Keras variables whose value is read inside the block."""
     keras = keras_module()
-    cls = keras.Variable
+    cls = next((c for c in type.mro(keras.Variable) if "value" in c.__dict__), keras.Variable)
     original = cls.__dict__.get("value")
     reads: set[int] = set()
     if not isinstance(original, property):
