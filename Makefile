@@ -1,13 +1,17 @@
-# Two environments: a lean one (the static checker needs neither Keras nor TensorFlow, and its
-# tests prove it) and a runtime one with Keras 3 + TensorFlow (CPU) for the inspector.
+# Environments: a lean one (the static checker needs neither Keras nor TensorFlow, and its
+# tests prove it), a runtime one with Keras 3 + TensorFlow (CPU) for the inspector, and one per other
+# flavour (tf.keras 2, Keras 3 on JAX, on PyTorch).
 PYTHON ?= python3
 LEAN := .venv
 RUNTIME := .venv-runtime
-PIP_FLAGS ?= --quiet --disable-pip-version-check -c constraints.txt
-
 TFKERAS := .venv-tfkeras
+JAX := .venv-jax
+TORCH := .venv-torch
+PIP_FLAGS ?= --quiet --disable-pip-version-check -c constraints.txt
+# pytest-xdist: one worker per core (the runtime tests spend most of their time in TensorFlow/JAX/torch)
+PYTEST := -m pytest -p no:cacheprovider -n 2
 
-.PHONY: demo test test-lean test-runtime test-tfkeras bench docs clean
+.PHONY: demo test test-lean test-runtime test-flavours test-tfkeras test-jax test-torch bench docs clean
 
 # The main job on the bundled examples: lint every example, then inspect two runnable models.
 demo: $(RUNTIME)/.installed
@@ -20,15 +24,26 @@ demo: $(RUNTIME)/.installed
 test: test-lean test-runtime
 
 test-lean: $(LEAN)/.installed
-	$(LEAN)/bin/python -m pytest -m "not runtime" -p no:cacheprovider
+	$(LEAN)/bin/python $(PYTEST) -m "not runtime"
 
 test-runtime: $(RUNTIME)/.installed
-	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python -m pytest -m runtime -p no:cacheprovider
+	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python $(PYTEST) -m runtime
 
 # The runtime suite on tf.keras 2 (tf-keras + TensorFlow CPU, TF_USE_LEGACY_KERAS=1): the tests
 # marked for the tfk2 flavour; the others are skipped with their reason.
 test-tfkeras: $(TFKERAS)/.installed
-	TF_USE_LEGACY_KERAS=1 TF_CPP_MIN_LOG_LEVEL=3 $(TFKERAS)/bin/python -m pytest -m runtime -p no:cacheprovider
+	TF_USE_LEGACY_KERAS=1 TF_CPP_MIN_LOG_LEVEL=3 $(TFKERAS)/bin/python $(PYTEST) -m runtime
+
+# The runtime suite on Keras 3 with another backend, each in its own environment (no TensorFlow
+# there): the tests marked for that flavour run, the others are skipped with their reason.
+test-jax: $(JAX)/.installed
+	KERAS_BACKEND=jax $(JAX)/bin/python $(PYTEST) -m runtime
+
+test-torch: $(TORCH)/.installed
+	KERAS_BACKEND=torch $(TORCH)/bin/python $(PYTEST) -m runtime
+
+# Every other flavour, each in its own environment (CI runs these after `make test`).
+test-flavours: test-tfkeras test-jax test-torch
 
 bench: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/python bench/lint_corpus.py
@@ -57,5 +72,15 @@ $(TFKERAS)/.installed: pyproject.toml constraints.txt
 	$(TFKERAS)/bin/python -m pip install $(PIP_FLAGS) --no-deps tf-keras
 	touch $@
 
+$(JAX)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(JAX)
+	$(JAX)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,jax]'
+	touch $@
+
+$(TORCH)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(TORCH)
+	$(TORCH)/bin/python -m pip install $(PIP_FLAGS) -e '.[test,torch]'
+	touch $@
+
 clean:
-	rm -rf $(LEAN) $(RUNTIME) $(TFKERAS) build dist src/*.egg-info
+	rm -rf $(LEAN) $(RUNTIME) $(TFKERAS) $(JAX) $(TORCH) build dist src/*.egg-info

@@ -179,7 +179,7 @@ def _inspect(args) -> int:
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,
                           unsafe_load=args.unsafe_load, timeout=args.timeout, imports=args.imports or (),
                           custom_objects=args.custom_objects or (), config=class_config,
-                          shape_only=args.shape_only, keras=args.keras)
+                          shape_only=args.shape_only, keras=args.keras, backend=args.backend)
     report.findings = filter_findings(report.findings, config)
     _emit(report, args, errors_last=True)  # the report, then what went wrong with the run
     return report.exit_code(args.exit_zero, args.fail_on)
@@ -348,6 +348,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="input shape with the batch, e.g. 2,10; repeat for several inputs")
     inspect.add_argument("--input-dtype", metavar="DTYPE", help="dtype of the made-up inputs (default float32)")
     inspect.add_argument("--unsafe-load", action="store_true", help="load .keras files with safe_mode off")
+    inspect.add_argument("--backend", choices=("tensorflow", "jax", "torch"),
+                         help="the Keras 3 backend to inspect on (default: KERAS_BACKEND, else Keras's own setting)")
     inspect.add_argument("--custom-objects", action="append", metavar="MODULE",
                          help="a module defining the custom layers of a .keras file (repeatable)")
     inspect.add_argument("--import", action="append", dest="imports", metavar="MODULE",

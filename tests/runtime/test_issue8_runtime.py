@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf", "k3jax", "k3torch")]
 
 MODEL = """
 import keras
@@ -36,7 +36,7 @@ def build_model():
 
 
 def inspect(*args, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
+    env = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"), TF_CPP_MIN_LOG_LEVEL="3")
     return subprocess.run([sys.executable, "-m", "layerdoctor.cli", "inspect", *map(str, args)], cwd=cwd,
                           env=env, capture_output=True, text=True, timeout=300)
 
@@ -142,7 +142,7 @@ def test_keras_file_with_a_custom_layer(tmp_path):
     write(tmp_path / "layers_mod.py", CUSTOM_LAYERS)
     save = ("import sys; sys.path.insert(0, '.'); import keras, layers_mod; "
             "keras.Sequential([keras.Input((3,)), layers_mod.MyScale()]).save('custom.keras')")
-    env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
+    env = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"), TF_CPP_MIN_LOG_LEVEL="3")
     subprocess.run([sys.executable, "-c", save], cwd=tmp_path, env=env, check=True, timeout=300)
     missing = inspect("custom.keras", cwd=tmp_path)
     assert missing.returncode == 2

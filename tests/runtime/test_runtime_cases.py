@@ -82,6 +82,7 @@ LINE_IS_A_USE = {("myth3_reused_layer", "LD007"),
 FLAVOURS = ("tf", "k3", "jax", "torch")  # the runtime inspector runs the Keras 3 + TensorFlow ones
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_every_case_file_is_known():
     """A new case file must get its expectation here; it is never skipped without a word."""
     unknown = sorted(p.name for p in CASES.glob("*.py")
@@ -176,6 +177,7 @@ def test_myths_get_no_error(name):
     assert report.exit_code() == 0
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_shared_layer_names_both_call_sites():
     report = inspect_target(case_target("myth3_reused_layer__k3")[0])
     (finding,) = report.findings
@@ -183,6 +185,7 @@ def test_shared_layer_names_both_call_sites():
     assert finding.extra["call_sites"] == [f"{finding.path}:12", f"{finding.path}:13"]
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_incompatible_reuse_names_shapes_and_both_calls():
     report = inspect_target(case_target("ld008b_incompatible_reuse_dense__k3")[0])
     (finding,) = report.findings

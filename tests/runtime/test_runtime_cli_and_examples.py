@@ -10,14 +10,14 @@ from runtime_helpers import HERE
 
 from layerdoctor.runtime.api import inspect_target
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf", "k3jax", "k3torch")]
 
 ROOT = HERE.parent.parent
 EXAMPLES = ROOT / "examples" / "models"
 
 
 def run(*args):
-    env = dict(os.environ, KERAS_BACKEND="tensorflow", TF_CPP_MIN_LOG_LEVEL="3")
+    env = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"), TF_CPP_MIN_LOG_LEVEL="3")
     return subprocess.run([sys.executable, "-m", "layerdoctor.runtime", *map(str, args)], capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=300, check=False)
 

@@ -43,12 +43,14 @@ def test_codes(name):
         assert finding.path.endswith(f"{name}.py"), finding.path  # the user's file, never Keras's
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_unbuilt_as_returned_names_sublayers_and_parameters():
     (finding,) = _report("built_no_call_embedding").findings
     assert finding.extra["unbuilt"] == ["embed (Embedding)", "rnn (GRU)", "out (Dense)"]
     assert finding.extra["params"] == 50 * 8 + 3 * (8 * 6 + 6 * 6 + 2 * 6) + 6 * 2 + 2
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_reset_names_the_values():
     (finding,) = _report("reset_frozen_before_super").findings
     assert finding.attribute == "trainable"
@@ -56,6 +58,7 @@ def test_reset_names_the_values():
     assert "super().__init__(**kwargs)" in (CASES / "reset_frozen_before_super.py").read_text().splitlines()[finding.line - 1]
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_the_construction_watch_is_removed():
     import keras
 
@@ -64,6 +67,7 @@ def test_the_construction_watch_is_removed():
     assert keras.layers.Layer.__init__ is before
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_wrong_input_shape_is_a_usage_error_not_ld008(tmp_path):
     path = tmp_path / "wide.py"
     path.write_text("import keras\n\ndef build_model():\n    i = keras.Input((20,))\n"
@@ -73,6 +77,7 @@ def test_wrong_input_shape_is_a_usage_error_not_ld008(tmp_path):
     assert "Input((20,))" in str(raised.value) and "\n" not in str(raised.value)
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_ld005_after_a_call_points_at_the_user_line_creating_a_builtin_layer(tmp_path):
     path = tmp_path / "skip.py"
     path.write_text("import keras\n\n\nclass M(keras.Model):\n    def __init__(self):\n        super().__init__()\n"
@@ -84,6 +89,7 @@ def test_ld005_after_a_call_points_at_the_user_line_creating_a_builtin_layer(tmp
     assert finding.path.endswith("skip.py") and finding.line == 8
 
 
+@pytest.mark.flavours("k3tf", "k3jax", "k3torch")
 def test_a_failure_report_shows_the_partial_tree_and_matches_the_schema():
     import json
     from importlib import resources

@@ -8,7 +8,7 @@ from layerdoctor.errors import UsageError
 from layerdoctor.runtime import load
 from layerdoctor.runtime.api import inspect_model, inspect_target
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf", "k3jax", "k3torch")]
 
 WRAPPERS = TARGETS / "functional_wrappers.py"
 

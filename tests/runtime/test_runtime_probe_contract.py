@@ -8,7 +8,7 @@ import pytest
 from layerdoctor.runtime.context import Explained, Observation, ProbeResult
 from layerdoctor.runtime.probes import PROBES, run_probes
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf", "k3jax", "k3torch")]
 
 
 @pytest.mark.flavours("k3tf", "tfk2")

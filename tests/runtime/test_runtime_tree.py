@@ -8,7 +8,7 @@ from runtime_helpers import TARGETS
 
 from layerdoctor.runtime.api import inspect_model, inspect_target
 
-pytestmark = pytest.mark.runtime
+pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf", "k3jax", "k3torch")]
 
 MODELS = TARGETS / "tree_models.py"
 
@@ -65,11 +65,11 @@ def test_tied_weights_are_marked_and_counted_once():
     assert all(f.severity == "info" for f in report.findings)
 
 
-def test_json_shape():
+def test_json_shape(keras):
     report = inspect_target(f"{MODELS}:build_functional_nested")
     data = json.loads(report.to_json())
     assert set(data["params"]) == {"total", "trainable", "non_trainable", "untracked"}
-    assert set(data["keras"]) == {"version", "backend", "package"} and data["keras"]["backend"] == "tensorflow"
+    assert set(data["keras"]) == {"version", "backend", "package"} and data["keras"]["backend"] == keras.backend.backend()
     assert data["keras"]["package"] == "keras"
     node = data["tree"]
     for key in ("path", "class", "params", "trainable_params", "shared_calls", "children"):

@@ -48,7 +48,13 @@ def _native_stderr_silenced():
 
 
 def _setup_keras():
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    """Import Keras on the backend asked for (KERAS_BACKEND, set by `--backend` in the child before
+    anything imports Keras), or say in one line what is missing."""
+    wanted = backend.requested()
+    if "keras" not in sys.modules:
+        problem = backend.missing(wanted)
+        if problem:
+            raise UsageError(problem)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if backend.is_tf_keras():
         _setup_tf_keras()
@@ -56,11 +62,15 @@ def _setup_keras():
     try:
         with _native_stderr_silenced():
             import keras  # noqa: F401
-    except ImportError:
-        raise UsageError("the runtime inspector needs Keras 3: pip install 'layerdoctor[runtime]'") from None
-    if backend.name() != "tensorflow":
-        raise UsageError(f"the runtime inspector supports the tensorflow backend only for now "
-                         f"(KERAS_BACKEND={backend.name()})")
+    except ImportError as error:
+        raise UsageError(f"the runtime inspector needs Keras 3 on the {wanted} backend ({error}): "
+                         f"pip install 'layerdoctor[runtime]'") from None
+    if os.environ.get("KERAS_BACKEND") and backend.name() != os.environ["KERAS_BACKEND"]:
+        raise UsageError(f"Keras was already imported with the {backend.name()} backend; "
+                         f"KERAS_BACKEND={os.environ['KERAS_BACKEND']} takes effect only before Keras is imported")
+    if backend.name() not in backend.BACKENDS:
+        raise UsageError(f"the runtime inspector supports the {', '.join(backend.BACKENDS)} backends, "
+                         f"not {backend.name()}")
 
 
 def _setup_tf_keras():

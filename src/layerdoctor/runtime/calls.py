@@ -53,7 +53,7 @@ def _shapes(value) -> list:
         elif hasattr(item, "shape") and hasattr(item, "dtype"):
             try:
                 out.append(tuple(None if d is None else int(d) for d in item.shape))
-            except (TypeError, ValueError):
+            except Exception:  # noqa: BLE001 - a JAX symbolic dimension (shape inference) has no int
                 out.append(None)
     return out
 

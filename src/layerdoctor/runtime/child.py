@@ -33,10 +33,11 @@ _MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_load=False,
                  timeout: float | None = None, imports=(), custom_objects=(), config: dict | None = None,
-                 shape_only: bool = False, keras: str | None = None) -> Report:
+                 shape_only: bool = False, keras: str | None = None, backend: str | None = None) -> Report:
     """inspect_target(target, ...) in a child process; returns its Report. Raises UsageError
     (one line) when the child ends without one or runs past `timeout` seconds. `keras`:
-    "keras3" or "tf-keras" (None: as the environment says, TF_USE_LEGACY_KERAS)."""
+    "keras3" or "tf-keras" (None: as the environment says, TF_USE_LEGACY_KERAS). `backend` (jax,
+    torch, tensorflow) becomes the child's KERAS_BACKEND, so it holds before Keras is imported."""
     request = {"target": target, "input_shapes": [list(s) for s in input_shapes] if input_shapes else None,
                "input_dtype": input_dtype, "unsafe_load": bool(unsafe_load),
                "imports": list(imports), "custom_objects": list(custom_objects),
@@ -45,6 +46,8 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
     env.update(keras_flavour_env(keras, env))
+    if backend:
+        env["KERAS_BACKEND"] = backend
     with tempfile.TemporaryDirectory(prefix="layerdoctor-inspect-") as folder:
         request["report_path"] = os.path.join(folder, "report.json")
         sys.stdout.flush()

@@ -139,4 +139,4 @@ def user_attributes(layer) -> dict:
     """The attributes a user's layer set itself."""
     skip = keras_attribute_names()
     # `_self_*` are TF's own tracking tables (they repeat the attributes).
-    return {k: v for k, v in vars(layer).items() if k not in skip and not k.startswith("_self_")}
+    return {k: v for k, v in backend.attributes(layer).items() if k not in skip and not k.startswith("_self_")}

@@ -14,14 +14,21 @@ from ..formatting import format_shape
 from . import backend, findings, locate
 from .calls import short_site
 
+_TORCH_EARLY_MODULE = r"cannot assign module before Module.__init__\(\) call"
+
 # (code, pattern in the exception text, what it means)
 _MESSAGES = [
     ("LD006", r"has no attribute '_(non_)?trainable_weights'",
      "mutates the private list {attr_text}, which Keras 3 does not have"),
     ("LD006", r"property '(non_)?trainable_weights' of .* has no setter|Can't set the attribute \"(non_)?trainable_weights\"",
      "assigns the read-only property {attr_text}"),
-    ("LD013", r"forgot to call `super\(\).__init__\(\)`|cannot assign module before Module.__init__\(\) call",
+    ("LD013", r"forgot to call `super\(\).__init__\(\)`",
      "does not call super().__init__() first in __init__"),
+    # the torch backend only (BEHAVIOUR.md E21): TensorFlow and JAX run the same code
+    ("LD013", _TORCH_EARLY_MODULE,
+     "assigns self.{attr_text} (a sublayer) before super().__init__(): on the torch backend every Keras "
+     "layer is a torch.nn.Module, which refuses a sublayer before Module.__init__() has run "
+     "(TensorFlow and JAX accept this code)"),
     ("LD002", re.escape(msg.CANNOT_ADD_STATE_FRAGMENT),
      "creates a variable or sublayer in call() after the layer was built"),
     ("LD002", re.escape(msg.SINGLETON_FRAGMENT) + r"|create a variable while in a stateless scope",
@@ -56,8 +63,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
              model=None) -> list:
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
-    for explain in (_init_never_ran, _tensor_out_of_scope, _keras_tensor_in_function, _fixed_input_dim,
-                    _variables_created_in_lambda):
+    for explain in (_init_never_ran, _tensor_out_of_scope, _leaked_tracer, _keras_tensor_in_function,
+                    _fixed_input_dim, _variables_created_in_lambda):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -67,10 +74,11 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     statement = _source_line(frame, line)
     for code, pattern, meaning in _MESSAGES:
         if re.search(pattern, text):
-            attribute = _attribute_in(statement) if code != "LD013" else None
-            if code == "LD013" and cls is None:
+            at_class = code == "LD013" and pattern != _TORCH_EARLY_MODULE  # else: the assignment line
+            attribute = None if at_class else _attribute_in(statement)
+            if at_class and cls is None:
                 cls = _class_named_in(text, recorder)
-            if code == "LD013" and cls is not None and not _attribute_in(statement):
+            if at_class and cls is not None and not _attribute_in(statement):
                 site = locate.class_site(cls)  # else the `self.x = ...` that ran before super().__init__()
             owner = cls.__name__ if cls else "a layer"
             return [findings.make(code, f"{owner} {meaning.format(attr_text=attribute or 'of weights')}; "
@@ -256,6 +264,35 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
                              f"build(): call() would use a frozen copy and the weights it reads get no "
                              f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
             return found
+    return []
+
+
+def _leaked_tracer(error, text, recorder, watch) -> list:
+    """LD003 (LD001 for a keras.ops tensor) on JAX: an array made in the build() of a nested layer
+    that Keras built by tracing the outer call(): the array kept on self is a tracer of a trace that
+    has ended, and the first real call raises UnexpectedTracerError (BEHAVIOUR.md, LD003b)."""
+    if "UnexpectedTracerError" not in text:
+        return []
+    import linecache
+
+    from . import backend
+
+    for layer in _layers_seen(recorder, watch):
+        if not locate.is_user_class(type(layer)):
+            continue
+        for attribute, value in backend.attributes(layer).items():
+            if not backend.is_leaked_tracer(value):
+                continue
+            cls = type(layer)
+            site = locate.attribute_site(cls, attribute)
+            statement = linecache.getline(site[0], site[1]) if site else ""
+            code = "LD003" if backend.made_by_backend(statement) else "LD001"
+            return [findings.make(
+                code, f"{cls.__name__}.{attribute} is an array made in build() while Keras traced an outer "
+                      f"layer's call() to build it: it is not a variable, so it holds a tracer of that "
+                      f"finished trace (and Keras would not track it anyway); create it with "
+                      f"self.add_weight(); JAX raised {_first_line(text)}",
+                cls=cls, attribute=attribute, site=site)]
     return []
 
 

@@ -26,7 +26,7 @@ def all_variables(model) -> list:
     Keras or backend variables its layers hold anywhere (lists, dicts, helper objects...)."""
     found = {id(v): v for v in model.variables}
     for layer in model._flatten_layers(include_self=True):
-        for value in vars(layer).values():
+        for value in backend.attributes(layer).values():  # torch keeps some outside __dict__
             _collect_variables(value, found, set(), 0)
     return list(found.values())
 
@@ -77,7 +77,7 @@ class Snapshot:
             self.rewritten.append(variable)
             label = getattr(variable, "path", None) or getattr(variable, "name", "?")
             try:
-                variable.assign(held)
+                backend.assign(variable, held)
             except Exception as error:  # noqa: BLE001 - e.g. the target changed its shape: said below
                 failed.append(f"{label} ({type(error).__name__})")
                 continue

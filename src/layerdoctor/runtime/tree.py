@@ -203,7 +203,5 @@ def _without_batch(shape, batch_size):
 def describe_value(value) -> str:
     if backend.is_keras_layer(value):
         return f"{type(value).__name__} '{value.name}'"
-    dtype = getattr(value, "dtype", "")
-    dtype = getattr(dtype, "name", dtype)
     shape = tuple(int(d) if d is not None else None for d in getattr(value, "shape", ()))
-    return f"{backend.type_label(value)} {dtype} {format_shape(shape, python=True)}"
+    return f"{backend.type_label(value)} {backend.dtype_name(value)} {format_shape(shape, python=True)}"

@@ -74,7 +74,7 @@ def owner_and_attribute(inspection, variable):
     """The tree node owning `variable`, and the attribute that holds it (or its name)."""
     for node in inspection.nodes():
         if any(v is variable for v in backend.own_variables(node.layer)):
-            for name, value in vars(node.layer).items():
+            for name, value in backend.attributes(node.layer).items():
                 if value is variable:
                     return node, name
             return node, _short_name(variable)
@@ -127,7 +127,7 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
         if node is not None and _inside_library_model(inspection, node):
             continue
         cls = type(node.layer) if node else None
-        why = ("gets no gradient from the outputs or the losses" if decidable else
+        why = (f"gets no gradient from the outputs or the losses ({backend.no_gradient_means()})" if decidable else
                "is never read by the forward pass (the outputs are not float, so this is decided "
                "from what call() reads)")
         result.findings.append(findings.make(

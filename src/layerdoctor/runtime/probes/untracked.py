@@ -63,6 +63,14 @@ def _is_plain_object(value) -> bool:
     return hasattr(value, "__dict__") and is_user_class(type(value))
 
 
+def _statement(cls, label: str) -> str:
+    """The source line that assigns the attribute `label` (`.kernel`) in `cls`, or ''."""
+    import linecache
+
+    site = locate.attribute_site(cls, label.lstrip(".").split(".")[0].split("[")[0])
+    return linecache.getline(site[0], site[1]) if site else ""
+
+
 def _count(value) -> int:
     if backend.is_keras_layer(value):
         return sum(backend.size_of(v) for v in value.weights) if value.built else 0
@@ -119,8 +127,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             held = " held in an object Keras does not look into (a tf.Module, a plain object)" \
                 if via == "plain object" else ""
             report(node, label, value, via, code,
-                   f"{where} is a {describe_value(value)}{held}: Keras 3 does not track it "
-                   f"({_count(value)} values never trained or saved)")
+                   f"{where} is a {describe_value(value)}{held}: {backend.native_consequence()} "
+                   f"({_count(value)} values)")
             return
         if backend.is_keras_variable(value):
             if id(value) not in tracked_variables:
@@ -128,6 +136,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 report(node, label, value, via, code,
                        f"{where}: variable {describe_value(value)} is held in a {via}, not tracked")
             return
+        if backend.is_live_view(value):
+            return  # a view of a variable (torch): it is the variable, read live
         if is_weight_like_tensor(value):
             if in_lambda and not inspection.is_activation(value):
                 source = copies.source_of(value)
@@ -140,6 +150,11 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
+            if via == "attribute" and backend.made_by_backend(_statement(type(node.layer), label)):
+                report(node, label, value, via, untracked_code("native", False),
+                       f"{where} is a {describe_value(value)} made with jax.numpy/jax.random: "
+                       f"{backend.native_consequence()} ({_count(value)} values)")
+                return
             # One policy with the static LD001: a weight-like name, or values a weight would hold.
             name = label.lstrip(".").split(".")[-1].split("[")[0]
             if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):

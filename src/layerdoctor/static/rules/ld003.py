@@ -20,8 +20,10 @@ RULE = Rule(
          "tf.Variable(...)`) or returned by a helper method it calls or a function of the file "
          "(also unpacked: `left, right = make_pair(...)`). "
          "Runtime: reports backend variables and parameters reachable from a layer's attributes "
-         "that are not among `layer.weights`, and recognises the \"could not be lifted out of a "
-         "`tf.function`\" error such a variable causes in a nested `build()`.",
+         "that are not among `layer.weights` (on torch, the `nn.Parameter`s torch registers on the "
+         "layer; on JAX, arrays that the assigning line makes with `jax.numpy`/`jax.random`), and "
+         "recognises the errors such state causes in a nested `build()`: \"could not be lifted out of "
+         "a `tf.function`\" on TensorFlow, `UnexpectedTracerError` on JAX.",
     why={
         KERAS3: "Keras 3 tracks only `keras.Variable`s. A `tf.Variable`, `torch.nn.Parameter` or "
                 "JAX array stored on a layer is invisible to it: not in `layer.weights`, 0 "

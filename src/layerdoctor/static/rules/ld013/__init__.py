@@ -117,8 +117,10 @@ def check_class(ctx):
             if ctx.defines_setattr or (ctx.target == TF_KERAS and not ctx.is_model):
                 continue  # a custom __setattr__ (keras-hub's Backbone), or a tf.keras 2 Layer: works
             what = "a sublayer"
-            consequence = ("the torch backend raises 'cannot assign module before Module.__init__() call'"
-                           + (" and tf.keras 2 Models raise" if ctx.is_model else ""))
+            # measured (BEHAVIOUR.md LD013a/b): only torch raises on Keras 3
+            consequence = ("on the torch backend this raises 'cannot assign module before Module.__init__() "
+                           "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
+                           "and still track the sublayer" + ("; tf.keras 2 Models raise too" if ctx.is_model else ""))
         elif assign.attr in _SETTINGS:
             what = f"the {assign.attr} setting"
             consequence = "super().__init__() silently resets it"
