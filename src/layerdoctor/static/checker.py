@@ -221,7 +221,7 @@ class _Part:
     def check(self, infos: list[FileInfo], config: Config) -> tuple[list[Finding], list[FileError]]:
         summaries = self.summaries if self.reported is None else \
             [s for s in self.summaries if s.path in self.reported]
-        return check(summaries, config, Project(infos), self.texts)
+        return check(summaries, config, Project(infos, self.summaries, self.texts), self.texts)
 
 
 def _worker(pipe, paths: list[str], config: Config, packages: list[str], reported=None, texts=None) -> None:
@@ -255,7 +255,7 @@ def check(summaries: list[FileSummary], config: Config, project: Project | None 
           texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
     """Run every enabled rule on the layer classes and module code of `summaries`; returns the
     findings (noqa applied) and the files that could not be checked."""
-    project = project or Project([file_info(summary) for summary in summaries])
+    project = project or Project([file_info(summary) for summary in summaries], summaries, texts)
     findings: list[Finding] = []
     errors: list[FileError] = []
     lines_cache: dict[str, list[str]] = {path: text.splitlines() for path, text in (texts or {}).items()}

@@ -137,15 +137,16 @@ def build_leaves(project, qualname, _depth=0):
     if found is None or _depth > 4 or project.user_ancestors(qualname) or qualname.startswith(("keras.", "tf_keras.")):
         # (Keras's own classes, when the checked tree is Keras: their build() is not the user's)
         return []
-    info, file = found
-    if info.build_leaves is None:
+    file = found[1]
+    leaves, builds = project.build_leaves(qualname)
+    if leaves is None:
         return []
     out = []
-    for attr, callee in info.build_leaves:
+    for attr, callee in leaves:
         name = project.qualify_name(callee, file)
         if project.is_layer(name) and name.rsplit(".", 1)[-1] not in STATELESS_LAYERS and project.has_weights(name):
             out.append((attr, name.rsplit(".", 1)[-1]))
-    for attr, callee in info.build_builds:
+    for attr, callee in builds:
         name = project.qualify_name(callee, file)
         for sub, cls in build_leaves(project, name, _depth + 1):
             out.append((f"{attr}.{sub}", cls))
