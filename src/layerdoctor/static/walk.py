@@ -16,7 +16,8 @@ _NAMED_BY_STRING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ali
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _child_fields(cls: type) -> tuple[str, ...]:
+def child_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a node class that may hold nodes, in their order."""
     fields = _CHILD_FIELDS.get(cls)
     if fields is None:
         fields = _CHILD_FIELDS[cls] = tuple(
@@ -37,7 +38,7 @@ def walk(node: ast.AST) -> list[ast.AST]:
         cls = current.__class__
         fields = fields_of(cls)
         if fields is None:
-            fields = _child_fields(cls)
+            fields = child_fields(cls)
         for name in fields:
             value = getattr(current, name, None)
             if value.__class__ is list:
@@ -53,7 +54,7 @@ def children(node: ast.AST) -> list[ast.AST]:
     cls = node.__class__
     fields = _CHILD_FIELDS.get(cls)
     if fields is None:
-        fields = _child_fields(cls)
+        fields = child_fields(cls)
     for name in fields:
         value = getattr(node, name, None)
         if value.__class__ is list:
