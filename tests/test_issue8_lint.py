@@ -70,6 +70,20 @@ def test_a_single_file_is_checked_against_its_project(tmp_path, marker):
     assert alone.returncode == 1
 
 
+def test_a_subfolder_is_checked_against_its_project(tmp_path):
+    """Given a folder inside a project (a subpackage), lint indexes the whole project (the base
+    layer is in the parent package) and reports only on the folder's files."""
+    root = two_file_project(tmp_path / "proj")
+    write(root / "pkg" / "sub" / "__init__.py", "")
+    write(root / "pkg" / "sub" / "leaf.py", CHILD.replace("Child", "Leaf"))
+    sub = run_cli("lint", "pkg/sub/", "--format", "json", cwd=root)
+    inside = run_cli("lint", ".", "--format", "json", cwd=root / "pkg" / "sub")
+    assert codes(sub) == [("pkg/sub/leaf.py", 8, "LD001")], sub.stdout + sub.stderr
+    assert codes(inside) == [("leaf.py", 8, "LD001")], inside.stdout + inside.stderr
+    assert json.loads(sub.stdout)["files_checked"] == 2  # pkg/sub's files, not pkg/child.py
+    assert sub.returncode == 1
+
+
 def test_a_single_file_sees_a_base_layer_changed_since_the_cached_run(tmp_path):
     root = two_file_project(tmp_path / "proj")
     assert codes(run_cli("lint", "pkg/child.py", "--format", "json", cwd=root))

@@ -56,8 +56,9 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str]
     if notebooks:
         files = [f for f in files if not f.lower().endswith(".ipynb") or f in notebooks]
         texts.update((path, notebook.text) for path, notebook in notebooks.items())
-    # Files named alone (an editor, pre-commit) are checked against the project they belong to:
-    # its other files are indexed (a base layer may live there) but not reported on.
+    # Files and folders named alone (an editor, pre-commit, a subpackage) are checked against the
+    # project they belong to: its other files are indexed (a base layer may live there) but not
+    # reported on.
     context = project_context(paths, files, config.exclude, texts)
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
@@ -101,9 +102,11 @@ _PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 
 
 def project_root(path: str) -> str | None:
-    """The folder of the project `path` belongs to: the nearest one above it holding a
-    pyproject.toml, setup.cfg, setup.py or .git; None when there is none."""
-    current = os.path.dirname(os.path.abspath(path))
+    """The folder of the project `path` belongs to: the nearest one holding a pyproject.toml,
+    setup.cfg, setup.py or .git, from the folder `path` is (or is in) up; None when there is none."""
+    current = os.path.abspath(path)
+    if not os.path.isdir(current):
+        current = os.path.dirname(current)
     while True:
         if any(os.path.exists(os.path.join(current, marker)) for marker in _PROJECT_MARKERS):
             return current
@@ -114,13 +117,14 @@ def project_root(path: str) -> str | None:
 
 
 def project_context(paths: list[str], files: list[str], exclude, texts=()) -> list[str]:
-    """The other files of the projects that files named on their own belong to (their paths
-    as discovery gives them, relative when the named file was), not the named files."""
+    """The other files of the projects that files or folders named on their own belong to (their
+    paths as discovery gives them, relative when the named path was), not the named files."""
     roots = {}
     for path in paths:
-        if (path in texts or os.path.isfile(path)) and path.endswith(".py"):
+        folder = path not in texts and os.path.isdir(path)
+        if folder or (path in texts or os.path.isfile(path)) and path.endswith(".py"):
             root = project_root(path)
-            if root is not None:
+            if root is not None and not (folder and root == os.path.abspath(path)):  # (the whole project)
                 roots.setdefault(root, os.path.isabs(path))
     if not roots:
         return []
