@@ -256,3 +256,44 @@ def test_a_file_that_is_not_a_notebook(tmp_path):
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["errors"] == [{"path": "bad.ipynb",
                                                  "message": "not a Jupyter notebook (no JSON with a list of cells)"}]
+
+
+NET = """
+import keras
+
+
+class TwoLayerNet(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(8, activation="relu")
+        self.head = keras.layers.Dense(1)
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+"""
+BUILDS = """
+import keras
+
+from pkg.net import TwoLayerNet
+
+
+def make():
+    model = TwoLayerNet()
+    model.build((None, 4))
+    return model
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_explicit_build_of_a_model_defined_in_a_file_another_worker_parsed(tmp_path, jobs):
+    """LD005's explicit build needs the methods of a class in another file; with two worker
+    processes (over 128 files) that file is parsed by the other worker, and read again on request."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "net.py", NET)
+    write(root / "pkg" / "uses.py", BUILDS)
+    for i in range(140):
+        write(root / "pkg" / f"filler_{i:03}.py", f"VALUE = {i}\n")
+    proc = run_cli("lint", ".", "--no-cache", "--jobs", jobs, "--format", "json", cwd=root)
+    assert codes(proc) == [("pkg/uses.py", 8, "LD005")], proc.stdout + proc.stderr
