@@ -1,6 +1,7 @@
 """Speed of `layerdoctor lint` on a corpus of real Keras code, against baselines run in the same session.
 
     python bench/lint_corpus.py [--corpus DIR] [--repeat N]
+    python bench/lint_corpus.py --against REV [--repeat N] [--jobs N]    (or --against-src DIR)
 
 Baselines, each timed as a whole process (start-up included), median of N runs:
   ruff      `ruff check --no-cache --select B,F CORPUS` (a fast linter in Rust)
@@ -9,6 +10,11 @@ Measured:
   cold      `layerdoctor lint CORPUS --no-cache`
   warm      `layerdoctor lint CORPUS` again with a cache filled by a previous run (unchanged files)
 Targets (issue 2): cold <= 1.5x ruff; warm <= 0.3 s.
+
+--against REV (a git revision, checked out in a temporary worktree) or --against-src DIR (a `src`
+folder) times that code and this checkout's, alternating run by run, cold and warm, and prints the
+medians and the ratios current/baseline of wall time and of CPU time (user+sys of the lint process
+and its workers). Issue 10: cold CPU and wall ratios <= 1.10 against the code before the accuracy work.
 
 The corpus is ../shared/bench/make_corpus.sh's (about 3,700 files of keras, keras-hub, tf-models,
 tensorflow-addons and tf-keras), made on first use; --corpus points at any other folder.
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,12 +86,69 @@ def median_time(command: list[str], repeat: int, env: dict | None = None, ok=(0,
     return statistics.median(times)
 
 
+def timed_cpu(command: list[str], env: dict) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run; CPU is user+sys of the process and every child it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, result = timed(command, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-500:]}")
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare(corpus: Path, baseline_src: Path, label: str, repeat: int, jobs: int | None) -> None:
+    """Time the baseline's lint and this checkout's, alternating, cold and warm; print the ratios."""
+    sources = {"baseline": baseline_src, "current": HERE.parent / "src"}
+    command = [sys.executable, "-m", "layerdoctor.cli", "lint", str(corpus), "--format", "json", "--exit-zero"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    caches = {name: tempfile.mkdtemp(prefix=f"layerdoctor-bench-{name}-") for name in sources}
+    envs = {name: dict(os.environ, PYTHONPATH=str(src), LAYERDOCTOR_CACHE_DIR=caches[name])
+            for name, src in sources.items()}
+    samples = {(name, mode): [] for name in sources for mode in ("cold", "warm")}
+    try:
+        for name in sources:
+            timed(command, envs[name])  # fills the cache for the warm runs (and warms the disk cache)
+        for _ in range(repeat):
+            for name in sources:  # alternating: a busy moment of the machine costs both alike
+                samples[name, "cold"].append(timed_cpu(command + ["--no-cache"], envs[name]))
+                samples[name, "warm"].append(timed_cpu(command, envs[name]))
+    finally:
+        for cache in caches.values():
+            shutil.rmtree(cache, ignore_errors=True)
+    print(f"corpus: {corpus}; baseline: {label}; {os.cpu_count()} cores; jobs: {jobs or 'default'}; "
+          f"median of {repeat} alternating runs")
+    print(f"{'run':<6} {'':<6} {'baseline':>9} {'current':>9} {'ratio':>7}")
+    for mode in ("cold", "warm"):
+        for index, what in enumerate(("wall", "cpu")):
+            old = statistics.median(s[index] for s in samples["baseline", mode])
+            new = statistics.median(s[index] for s in samples["current", mode])
+            print(f"{mode:<6} {what:<6} {old:8.2f}s {new:8.2f}s {new / old:7.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=3)
+    against = parser.add_mutually_exclusive_group()
+    against.add_argument("--against", metavar="REV", help="compare with this git revision of layerdoctor")
+    against.add_argument("--against-src", metavar="DIR", type=Path, help="compare with the layerdoctor in this src folder")
+    parser.add_argument("--jobs", type=int, default=None, help="passed to lint in --against runs")
     args = parser.parse_args()
     corpus = args.corpus or make_corpus(Path(os.environ.get("TMPDIR", "/tmp")) / "keras-corpus")
+    if args.against_src:
+        compare(corpus, args.against_src.resolve(), str(args.against_src), args.repeat, args.jobs)
+        return 0
+    if args.against:
+        checkout = Path(tempfile.mkdtemp(prefix="layerdoctor-baseline-")) / "tree"
+        subprocess.run(["git", "-C", str(HERE.parent), "worktree", "add", "--detach", "--quiet", str(checkout),
+                        args.against], check=True)
+        try:
+            compare(corpus, checkout / "src", args.against, args.repeat, args.jobs)
+        finally:
+            subprocess.run(["git", "-C", str(HERE.parent), "worktree", "remove", "--force", str(checkout)], check=False)
+            shutil.rmtree(checkout.parent, ignore_errors=True)
+        return 0
     files = sum(1 for _ in corpus.rglob("*.py"))
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     layerdoctor = [sys.executable, "-m", "layerdoctor.cli", "lint", str(corpus), "--format", "json"]

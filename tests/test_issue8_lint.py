@@ -70,6 +70,20 @@ def test_a_single_file_is_checked_against_its_project(tmp_path, marker):
     assert alone.returncode == 1
 
 
+def test_a_subfolder_is_checked_against_its_project(tmp_path):
+    """Given a folder inside a project (a subpackage), lint indexes the whole project (the base
+    layer is in the parent package) and reports only on the folder's files."""
+    root = two_file_project(tmp_path / "proj")
+    write(root / "pkg" / "sub" / "__init__.py", "")
+    write(root / "pkg" / "sub" / "leaf.py", CHILD.replace("Child", "Leaf"))
+    sub = run_cli("lint", "pkg/sub/", "--format", "json", cwd=root)
+    inside = run_cli("lint", ".", "--format", "json", cwd=root / "pkg" / "sub")
+    assert codes(sub) == [("pkg/sub/leaf.py", 8, "LD001")], sub.stdout + sub.stderr
+    assert codes(inside) == [("leaf.py", 8, "LD001")], inside.stdout + inside.stderr
+    assert json.loads(sub.stdout)["files_checked"] == 2  # pkg/sub's files, not pkg/child.py
+    assert sub.returncode == 1
+
+
 def test_a_single_file_sees_a_base_layer_changed_since_the_cached_run(tmp_path):
     root = two_file_project(tmp_path / "proj")
     assert codes(run_cli("lint", "pkg/child.py", "--format", "json", cwd=root))
@@ -308,3 +322,44 @@ def test_fix_refuses_a_notebook_whose_layout_it_cannot_keep(tmp_path):
     assert report["errors"] and report["errors"][0]["path"] == "odd.ipynb"
     assert report["errors"][0]["message"].startswith("not fixed: its JSON layout")
     assert proc.returncode != 0
+
+
+NET = """
+import keras
+
+
+class TwoLayerNet(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(8, activation="relu")
+        self.head = keras.layers.Dense(1)
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+"""
+BUILDS = """
+import keras
+
+from pkg.net import TwoLayerNet
+
+
+def make():
+    model = TwoLayerNet()
+    model.build((None, 4))
+    return model
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_explicit_build_of_a_model_defined_in_a_file_another_worker_parsed(tmp_path, jobs):
+    """LD005's explicit build needs the methods of a class in another file; with two worker
+    processes (over 128 files) that file is parsed by the other worker, and read again on request."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "net.py", NET)
+    write(root / "pkg" / "uses.py", BUILDS)
+    for i in range(140):
+        write(root / "pkg" / f"filler_{i:03}.py", f"VALUE = {i}\n")
+    proc = run_cli("lint", ".", "--no-cache", "--jobs", jobs, "--format", "json", cwd=root)
+    assert codes(proc) == [("pkg/uses.py", 8, "LD005")], proc.stdout + proc.stderr

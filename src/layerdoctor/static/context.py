@@ -305,7 +305,7 @@ _LAZY_NAMES = {"built", "_built", "_built_from_signature", "hasattr", "_initiali
 
 def _is_lazy_test(test: ast.expr) -> bool:
     """`not self.built`, `self.x is None`, `not hasattr(self, ...)`: a guard that runs its body once."""
-    for node in ast.walk(test):
+    for node in walk(test):
         if isinstance(node, ast.Attribute) and node.attr in _LAZY_NAMES:
             return True
         if isinstance(node, ast.Name) and node.id in _LAZY_NAMES:

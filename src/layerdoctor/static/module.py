@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import ast
+import operator
 from typing import Iterator
 
 from .context import Value, bindings, classify
 from .project import Project
 from .source import FileSummary
-from .walk import children
+from .walk import child_fields, children
+
+_AST = ast.AST
+_SCOPE_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_POSITION = operator.attrgetter("lineno", "col_offset")
+_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}  # node class -> (child fields, has a position)
 
 
 class ModuleContext:
@@ -26,20 +32,34 @@ class ModuleContext:
         return self._scopes
 
     def _walk_scopes(self) -> Iterator[tuple[ast.AST, list[ast.AST]]]:
+        # The nodes of a scope in source order: first those without a position (operators,
+        # `arguments`, comprehensions), as found, then the others by (line, column).
+        # (children() written out inline: this loop visits every node of the module.)
         todo = [self.tree]
         while todo:
             scope = todo.pop()
-            own: list[ast.AST] = []
+            unplaced: list[ast.AST] = []
+            placed: list[ast.AST] = []
             stack = children(scope)
+            pop, push, extend = stack.pop, stack.append, stack.extend
             while stack:
-                node = stack.pop()
-                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                node = pop()
+                cls = node.__class__
+                if cls in _SCOPE_TYPES:
                     todo.append(node)
                     continue
-                own.append(node)
-                stack.extend(children(node))
-            own.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
-            yield scope, own
+                fields = _FIELDS.get(cls)
+                if fields is None:
+                    fields = _FIELDS[cls] = (child_fields(cls), "lineno" in cls._attributes)
+                (placed if fields[1] else unplaced).append(node)
+                for name in fields[0]:
+                    value = getattr(node, name, None)
+                    if value.__class__ is list:
+                        extend([item for item in value if isinstance(item, _AST)])
+                    elif isinstance(value, _AST):
+                        push(value)
+            placed.sort(key=_POSITION)
+            yield scope, unplaced + placed
 
     def qualify(self, node: ast.AST) -> str | None:
         return self.project.qualify(node, self.file)

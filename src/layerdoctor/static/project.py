@@ -9,10 +9,11 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .names import canonical
-from .source import FileSummary, is_plain_holder
+from .source import FileSummary, SourceError, is_plain_holder, summarize
 from .walk import self_attr, walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
@@ -66,12 +67,6 @@ class ClassInfo:
     defines_setattr: bool
     holds: list[tuple[str, str]]  # (attr, dotted callee) of `self.attr = Callee(...)` in __init__
     may_have_weights: bool  # its text creates weights or sublayers somewhere
-    # What an explicit `instance.build(shape)` leaves unbuilt (Keras 3 runs no call() there):
-    # (attr, dotted callee) of sublayers created in __init__/build() and neither built nor called
-    # by build(); None when that cannot be told (no call(), build() calls other methods).
-    build_leaves: list[tuple[str, str]] | None = None
-    # (attr, dotted callee) of sublayers that build() builds with `.build(...)`: their own leaves count.
-    build_builds: list[tuple[str, str]] = field(default_factory=list)
     defines_build: bool = False  # has a build() of its own (weights sized from the input shape)
 
 
@@ -97,11 +92,9 @@ def file_info(summary: FileSummary) -> FileInfo:
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
             holds.extend(_held_in_containers(init))
-        leaves, builds = _build_leaves(cls) if cls.bases and cls.may_have_weights and "call" in cls.method_names \
-            else (None, [])
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
-                                 cls.may_have_weights, leaves, builds, "build" in cls.method_names))
+                                 cls.may_have_weights, "build" in cls.method_names))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
@@ -159,7 +152,9 @@ def _sublayer_callee(value) -> list[str]:
 
 
 def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
-    """See ClassInfo.build_leaves / build_builds."""
+    """See Project.build_leaves."""
+    if not (cls.bases and cls.may_have_weights and "call" in cls.method_names):
+        return None, []
     pending = getattr(cls, "_pending", None)
     if pending is not None and not _SUBLAYER_ASSIGN_RE.search(pending[0].lines(cls.line, cls.end_line)):
         return [], []  # no `self.x = Cls(...)` / `[Cls(...) ...]` in its text: no sublayer (cheap test first)
@@ -239,8 +234,14 @@ class Project:
     """The index over every checked file. Two files with the same module name (scripts in two
     folders) both stay in it: the second one's classes are keyed by its path."""
 
-    def __init__(self, files: list[FileInfo]):
+    def __init__(self, files: list[FileInfo], summaries: list[FileSummary] = (),
+                 texts: Mapping[str, str] | None = None):
+        """`summaries`: the parsed files this process holds (the others are parsed again if a
+        rule needs their methods); `texts`: sources not read from disk (stdin)."""
         self.files = files
+        self._summaries = {summary.path: summary for summary in summaries}
+        self._texts = texts or {}
+        self._build_leaves: dict[str, tuple] = {}
         self.modules: dict[str, FileInfo] = {}
         self.classes: dict[str, tuple[ClassInfo, FileInfo]] = {}
         self._key_module: dict[str, str] = {}
@@ -289,6 +290,30 @@ class Project:
             if file is not None and attr in file.aliases:
                 return self.resolve(file.aliases[attr], depth + 1)
         return canonical(name)
+
+    def build_leaves(self, name: str) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
+        """What an explicit `instance.build(shape)` of the project class `name` leaves unbuilt
+        (Keras 3 runs no call() there): (attr, dotted callee) of sublayers created in __init__/build()
+        and neither built nor called by build(), None when that cannot be told (no call(), build()
+        calls other methods); and (attr, dotted callee) of the sublayers build() builds with
+        `.build(...)`, whose own leaves count. Worked out on first request: only LD005's explicit
+        builds ask, for a handful of classes, and it needs the class's methods parsed."""
+        if name not in self._build_leaves:
+            info, file = self.classes[name]
+            summary = self._summary(file.path)
+            cls = next((c for c in summary.classes if c.qualname == info.qualname), None) if summary else None
+            self._build_leaves[name] = _build_leaves(cls) if cls is not None else (None, [])
+        return self._build_leaves[name]
+
+    def _summary(self, path: str) -> FileSummary | None:
+        """The summary of a checked file: this process's own, or the file parsed again (another
+        worker process parsed it)."""
+        if path not in self._summaries:
+            try:
+                self._summaries[path] = summarize(path, self._texts.get(path))
+            except (SourceError, RecursionError):
+                self._summaries[path] = None
+        return self._summaries[path]
 
     def bases_of(self, name: str) -> list[str]:
         cls, file = self.classes[name]

@@ -513,15 +513,17 @@ def _summarize_whole(summary: FileSummary, text: str) -> None:
             for target in targets:
                 if isinstance(target, ast.Name):
                     summary.module_assigns[target.id] = stmt
+    _add_classes(summary, tree.body, summary.module, lines)
 
-    def visit(body, outer):
-        for stmt in body:
-            if isinstance(stmt, ast.ClassDef):
-                qualname = f"{outer}.{stmt.name}"
-                summary.classes.append(_class_from_node(stmt, qualname, lines))
-                visit(stmt.body, qualname)
 
-    visit(tree.body, summary.module)
+def _add_classes(summary: FileSummary, body: list[ast.stmt], outer: str, lines: list[str]) -> None:
+    # (A function of the module, not a closure calling itself: that would be a reference cycle
+    # holding the file's tree until the cyclic GC, which lint turns off.)
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            qualname = f"{outer}.{stmt.name}"
+            summary.classes.append(_class_from_node(stmt, qualname, lines))
+            _add_classes(summary, stmt.body, qualname, lines)
 
 
 def _statements(body: list[ast.stmt]):

@@ -7,17 +7,39 @@ import ast
 
 _AST = ast.AST
 
+# Fields that hold a name, a flag or a number, never a node: skipping them saves a getattr and a
+# test per field on every node (Name and Constant, the commonest nodes, are left with none).
+_NEVER_NODES = frozenset({"ctx", "id", "attr", "arg", "module", "level", "kind", "type_comment", "conversion",
+                          "is_async", "simple", "tag"})
+# `name` is a string in these (in `type X = ...`, Python 3.12's TypeAlias, it is a Name node).
+_NAMED_BY_STRING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.alias, ast.ExceptHandler)
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def child_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a node class that may hold nodes, in their order."""
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = _CHILD_FIELDS[cls] = tuple(
+            name for name in cls._fields
+            if name not in _NEVER_NODES and not (name == "name" and issubclass(cls, _NAMED_BY_STRING))
+            and not (name == "value" and cls is ast.Constant))
+    return fields
+
 
 def walk(node: ast.AST) -> list[ast.AST]:
     out: list[ast.AST] = []
     todo = [node]
     pop, push, extend, add = todo.pop, todo.append, todo.extend, out.append
+    fields_of = _CHILD_FIELDS.get
     while todo:
         current = pop()
         add(current)
-        for name in current._fields:
-            if name == "ctx":
-                continue
+        cls = current.__class__
+        fields = fields_of(cls)
+        if fields is None:
+            fields = child_fields(cls)
+        for name in fields:
             value = getattr(current, name, None)
             if value.__class__ is list:
                 extend([item for item in value if isinstance(item, _AST)])
@@ -29,12 +51,14 @@ def walk(node: ast.AST) -> list[ast.AST]:
 def children(node: ast.AST) -> list[ast.AST]:
     """The direct child nodes (as ast.iter_child_nodes, without context leaves)."""
     out: list[ast.AST] = []
-    for name in node._fields:
-        if name == "ctx":
-            continue
+    cls = node.__class__
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = child_fields(cls)
+    for name in fields:
         value = getattr(node, name, None)
         if value.__class__ is list:
-            out.extend(item for item in value if isinstance(item, _AST))
+            out.extend([item for item in value if isinstance(item, _AST)])
         elif isinstance(value, _AST):
             out.append(value)
     return out

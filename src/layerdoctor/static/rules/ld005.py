@@ -7,6 +7,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER, STATELESS_LAYERS
+from ..triggers import name_before
 from ..walk import walk
 from ...finding import TF_KERAS as TF_KERAS_TARGET
 from . import Hit
@@ -137,15 +138,16 @@ def build_leaves(project, qualname, _depth=0):
     if found is None or _depth > 4 or project.user_ancestors(qualname) or qualname.startswith(("keras.", "tf_keras.")):
         # (Keras's own classes, when the checked tree is Keras: their build() is not the user's)
         return []
-    info, file = found
-    if info.build_leaves is None:
+    file = found[1]
+    leaves, builds = project.build_leaves(qualname)
+    if leaves is None:
         return []
     out = []
-    for attr, callee in info.build_leaves:
+    for attr, callee in leaves:
         name = project.qualify_name(callee, file)
         if project.is_layer(name) and name.rsplit(".", 1)[-1] not in STATELESS_LAYERS and project.has_weights(name):
             out.append((attr, name.rsplit(".", 1)[-1]))
-    for attr, callee in info.build_builds:
+    for attr, callee in builds:
         name = project.qualify_name(callee, file)
         for sub, cls in build_leaves(project, name, _depth + 1):
             out.append((f"{attr}.{sub}", cls))
@@ -163,14 +165,25 @@ def TRIGGER(text: str) -> bool:
     at = text.find(".build(")
     seen = set()
     while at >= 0:
-        start = at
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            start -= 1
-        name = text[start:at]
-        if start < at and name not in seen and text[start - 1:start] != "." and name != "self" and \
-                not name[0].isdigit() and not seen.add(name) and re.search(rf"\b{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(", text):
-            return True  # (bound to a call that is not one of Keras's own layers)
+        name = name_before(text, at)
+        start = at - len(name)
+        if name and name not in seen and text[start - 1:start] != "." and name != "self" and \
+                not name[0].isdigit() and not seen.add(name) and _bound_to_call(name, text):
+            return True
         at = text.find(".build(", at + 7)
+    return False
+
+
+def _bound_to_call(name: str, text: str) -> bool:
+    """`name = something(` where the call is not one of Keras's own layers. (The pattern starts
+    with the name, a literal the regex engine scans for fast; the word boundary is checked after.)"""
+    pattern = re.compile(rf"{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(")
+    found = pattern.search(text)
+    while found is not None:
+        at = found.start()
+        if not (text[at - 1:at].isalnum() or text[at - 1:at] == "_"):
+            return True
+        found = pattern.search(text, at + 1)
     return False
 
 

@@ -113,8 +113,11 @@ def TRIGGER(text: str) -> bool:
     `ids = np.arange(...)` then `...)(ids)` / `layer(ids)`."""
     if "Input(" not in text:
         return False
-    for m in _CONCRETE_RE.finditer(text):
-        at = m.start()
+    for m in _CONCRETE_CALL_RE.finditer(text):
+        module = _CONCRETE_MODULE_RE.search(text, max(0, m.start() - 11), m.start())
+        if module is None:
+            continue
+        at = module.start()
         if text[at - 1:at] == "(":
             return True
         line = text[text.rfind("\n", 0, at) + 1:at]
@@ -124,8 +127,10 @@ def TRIGGER(text: str) -> bool:
     return False
 
 
-_CONCRETE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)\.(?:range|arange|constant|array|asarray|linspace|"
-                          r"convert_to_tensor)\(")
+# `tf.range(`, `np.arange(`...: the `.range(` part first (a literal start is what the regex engine
+# scans for fast), then the module name that ends right before it.
+_CONCRETE_CALL_RE = re.compile(r"\.(?:range|arange|constant|array|asarray|linspace|convert_to_tensor)\(")
+_CONCRETE_MODULE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)$")
 _ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?$")
 
 
