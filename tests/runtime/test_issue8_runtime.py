@@ -221,6 +221,7 @@ def _api_error(call) -> str:
     return message
 
 
+@pytest.mark.flavours("k3tf")  # its .keras file is made with a tf.* layer module
 def test_api_errors_name_the_keyword_argument_not_the_flag(tmp_path):
     import keras
     import numpy as np

@@ -835,8 +835,7 @@ def weights_memory_guard(limit_bytes: int, on_exceed):
     comes before the allocation, so a model far too big for the machine fails at once instead
     of being killed by the kernel. Keras 3: the hook is the variable class's
     `_initialize_with_initializer` (every `add_weight` with an initializer goes through it)."""
-    keras = keras_module()
-    variable_class = keras.Variable
+    variable_class = getattr(keras_module(), "Variable", None)  # tf.keras 2 has none
     original = getattr(variable_class, "_initialize_with_initializer", None)
     if original is None:  # another Keras: no guard
         yield
