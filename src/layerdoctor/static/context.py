@@ -316,11 +316,14 @@ def _is_lazy_test(test: ast.expr) -> bool:
     return False
 
 
+_IF = ast.If
+
+
 def lazily_guarded_lines(func: ast.FunctionDef, nodes=None) -> set[int]:
     """Lines inside `if self.x is None:` / `if not self.built:` blocks: they run once, not per call."""
     lines: set[int] = set()
     for node in nodes if nodes is not None else walk(func):
-        if isinstance(node, ast.If) and _is_lazy_test(node.test):
+        if type(node) is _IF and _is_lazy_test(node.test):
             first = node.body[0].lineno
             last = node.body[-1].end_lineno or first
             lines.update(range(first, last + 1))
@@ -329,14 +332,14 @@ def lazily_guarded_lines(func: ast.FunctionDef, nodes=None) -> set[int]:
 
 def _self_method_calls(func: ast.FunctionDef, nodes) -> set[str]:
     """Methods `func` calls through self, except lazily, once (see lazily_guarded_lines)."""
-    out = set()
+    self_calls = [node for node in nodes if type(node) is _CALL and self_attr(node.func)]
+    if not self_calls:
+        return set()  # most methods call no other method: skip looking for guards
     guarded = lazily_guarded_lines(func, nodes)
-    for node in nodes:
-        if isinstance(node, ast.Call) and node.lineno not in guarded:
-            attr = self_attr(node.func)
-            if attr:
-                out.add(attr)
-    return out
+    return {self_attr(node.func) for node in self_calls if node.lineno not in guarded}
+
+
+_CALL = ast.Call
 
 
 def _reachable(entry: str, calls: dict[str, set[str]], methods: dict) -> set[str]:

@@ -16,7 +16,15 @@ from .walk import children, self_attr, walk
 
 def shared_layers(ctx):
     """Per scope: (name, constructor value expr, [call nodes]) for layers called 2+ times
-    (a module-level layer called twice inside one function counts too)."""
+    (a module-level layer called twice inside one function counts too). Computed once per
+    context: LD007 and LD008 both read it."""
+    found = getattr(ctx, "_shared_layers", None)
+    if found is None:
+        found = ctx._shared_layers = list(_shared_layers(ctx))
+    return found
+
+
+def _shared_layers(ctx):
     module_env = None
     for scope, nodes in ctx.scopes():
         env = name_bindings(nodes)
@@ -297,7 +305,15 @@ def created_state(ctx, fn, env):
 def self_layer_calls(ctx):
     """Sublayers called at 2+ places of call() (and the helpers only call() uses):
     [(attr, constructor expr, Value, [call nodes], call()'s method env)]. Weightless layers
-    (Dropout, Activation...) are left out: sharing one loses nothing."""
+    (Dropout, Activation...) are left out: sharing one loses nothing. Computed once per class:
+    LD007 and LD008 both read it."""
+    found = getattr(ctx, "_self_layer_calls", None)
+    if found is None:
+        found = ctx._self_layer_calls = _self_layer_calls(ctx)
+    return found
+
+
+def _self_layer_calls(ctx):
     from .context import STATELESS_LAYERS
     ctors = {}
     for assign in ctx.self_assigns(("__init__",)):

@@ -197,18 +197,12 @@ def _stored_into_containers(ctx, reported):
     for method, func in ctx.methods_of("__init__", "build"):
         if ctx.in_phase(method, "call"):
             continue
+        stores = [store for store in map(_container_store, ctx.nodes(method)) if store is not None]
+        if not stores:
+            continue  # most methods store into no container: skip the env and the sort
         env = _with_unpacked(ctx.env(func), ctx.nodes(method))
-        for node in sorted(ctx.nodes(method), key=lambda n: getattr(n, "lineno", 0)):  # the first store is shown
-            attr, stored = None, ()
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr in ("append", "extend", "insert", "add", "update", "setdefault"):
-                attr = self_attr(node.func.value)
-                stored = node.args[-1:] if node.func.attr in ("insert", "setdefault") else node.args
-            elif isinstance(node, ast.Assign):
-                for target in node.targets:
-                    if isinstance(target, ast.Subscript) and self_attr(target.value):
-                        attr, stored = self_attr(target.value), (node.value,)
-            if attr is None or attr in reported:
+        for node, attr, stored in sorted(stores, key=lambda s: s[0].lineno):  # the first store is shown
+            if attr in reported:
                 continue
             for item in stored:
                 value = _foreign_value(ctx, item, env, 0)
@@ -224,6 +218,20 @@ def _stored_into_containers(ctx, reported):
                     attribute=attr, fix="container",
                 )
                 break
+
+
+def _container_store(node):
+    """(node, attr, stored values) for a store into `self.<attr>` as a container, else None."""
+    attr, stored = None, ()
+    if type(node) is ast.Call and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in ("append", "extend", "insert", "add", "update", "setdefault"):
+        attr = self_attr(node.func.value)
+        stored = node.args[-1:] if node.func.attr in ("insert", "setdefault") else node.args
+    elif type(node) is ast.Assign:
+        for target in node.targets:
+            if isinstance(target, ast.Subscript) and self_attr(target.value):
+                attr, stored = self_attr(target.value), (node.value,)
+    return None if attr is None else (node, attr, stored)
 
 
 def _with_unpacked(env, nodes):
