@@ -146,7 +146,7 @@ def _one_line(exc: OSError) -> str:
 def _inspect(args) -> int:
     try:
         from .runtime.api import inspect_target  # noqa: F401 - the runtime extra is there
-        from .runtime.child import run_in_child
+        from .runtime.child import run_in_child, target_file
         from .runtime.load import parse_config, parse_dtype, parse_shape
     except ImportError as exc:  # the lean install: lint only
         raise UsageError(f"the runtime inspector needs Keras 3 ({exc}): pip install 'layerdoctor[runtime]'") from None
@@ -172,8 +172,7 @@ def _inspect(args) -> int:
     from .config import resolve_config
     from .static.checker import filter_findings
 
-    where = args.target.rpartition(":")[0] if ":" in args.target and not os.path.exists(args.target) \
-        else args.target
+    where = target_file(args.target)
     config = resolve_config([where if os.path.exists(where) else "."], project_file,
                             select=args.select, ignore=args.ignore)
     report = run_in_child(args.target, input_shapes=shapes, input_dtype=args.input_dtype,

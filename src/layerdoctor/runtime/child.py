@@ -86,11 +86,17 @@ def run_in_child(target: str, *, input_shapes=None, input_dtype=None, unsafe_loa
     if isinstance(threads, list) and threads:
         # The report stands, but the run did not end as a build should: an error of the run, so
         # the exit status is 2 (never "clean") and JSON/SARIF readers see it too.
-        where = target.rpartition(":")[0] if ":" in target and not os.path.exists(target) else target
+        where = target_file(target)
         names = ", ".join(str(name) for name in threads[:3]) + (", ..." if len(threads) > 3 else "")
         report.errors.append(FileError(where, f"the target left {len(threads)} non-daemon thread(s) running "
                                               f"({names}): stopped with the inspector process"))
     return report
+
+
+def target_file(target: str) -> str:
+    """The file or module part of a TARGET (`models.py:build` -> `models.py`; a path with a colon
+    that exists stays whole)."""
+    return target.rpartition(":")[0] if ":" in target and not os.path.exists(target) else target
 
 
 def keras_flavour_env(keras: str | None, env: dict) -> dict:
