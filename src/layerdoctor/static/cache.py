@@ -1,7 +1,8 @@
 """A cache keyed by file content, tool version and configuration.
 
-It holds the whole report for an unchanged set of files (the common pre-commit case). The keys are
-content digests; a file's stat (size, mtime, ctime, inode) only spares re-hashing it, and only when
+It holds the whole report for an unchanged set of files (Cache), and each file's project facts
+(FactsStore: the FileInfo the project index needs, so that a file named alone is checked against
+its project without parsing the project's unchanged files again). The keys are content digests; a file's stat (size, mtime, ctime, inode) only spares re-hashing it, and only when
 its ctime was already 2 s old when it was hashed (an edit that restores size and mtime still moves
 the ctime, which no user call can set back; the 2 s cover the clock's granularity).
 The cache holds plain JSON, checked field by field on load: anything unexpected is a miss, and
@@ -16,12 +17,15 @@ import json
 import os
 import stat
 import time
+from collections import Counter
 
 from ..version import __version__
 from ..atomic import write_atomically
 from ..catalog import RULES
 from ..finding import SEVERITIES, FileError, Finding
 from ..report import Report
+from .names import module_name_for
+from .project import ClassInfo, FileInfo
 
 _FORMAT = 2  # bump when the layout of index.json/result.json changes
 _RACY_SECONDS = 2.0
@@ -167,3 +171,91 @@ class Cache:
                                  _dump({"key": self._files_key, "report": kept}), private=True)
         except (OSError, ValueError, TypeError):
             pass  # an unwritable cache (or a finding whose extra is not JSON) only costs time
+
+
+# ---------------------------------------------------------------- per-file project facts
+
+
+def _info_to_json(info: FileInfo) -> list:
+    return [info.module, info.aliases,
+            [[c.name, c.qualname, c.bases, dict(c.attr_counts), c.dynamic_access, c.defines_setattr,
+              [list(h) for h in c.holds], c.may_have_weights, c.defines_build] for c in info.classes]]
+
+
+def _is_text_map(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def _class_from_json(item) -> ClassInfo:
+    """Raises ValueError unless `item` is exactly what _info_to_json writes for a class."""
+    if not (isinstance(item, list) and len(item) == 9):
+        raise ValueError("not a class")
+    name, qualname, bases, counts, dynamic, setattr_, holds, weights, build = item
+    if not (isinstance(name, str) and isinstance(qualname, str)
+            and isinstance(bases, list) and all(isinstance(b, _OPTIONAL_TEXT) for b in bases)
+            and isinstance(counts, dict) and all(isinstance(k, str) and type(v) is int and v > 0
+                                                 for k, v in counts.items())
+            and isinstance(holds, list) and all(isinstance(h, list) and len(h) == 2
+                                                and all(isinstance(part, str) for part in h) for h in holds)
+            and all(type(flag) is bool for flag in (dynamic, setattr_, weights, build))):
+        raise ValueError("not a class")
+    return ClassInfo(name, qualname, bases, Counter(counts), dynamic, setattr_, [tuple(h) for h in holds],
+                     weights, build)
+
+
+def _info_from_json(path: str, item) -> FileInfo:
+    """Raises ValueError unless `item` is exactly what _info_to_json writes, for a file whose module
+    name is still the one stored (adding an __init__.py changes it, and the imports it resolves)."""
+    if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and _is_text_map(item[1])
+            and isinstance(item[2], list)):
+        raise ValueError("not a file")
+    module, aliases, classes = item
+    if module != module_name_for(path):
+        raise ValueError("the file's module name changed")
+    return FileInfo(path, module, aliases, [_class_from_json(c) for c in classes])
+
+
+class FactsStore:
+    """The project facts of each file of a project (its FileInfo, or None when it does not parse),
+    keyed by the file's path and content digest, the tool version and its code (the facts do not
+    depend on the configuration). One file per project: it holds the files of the last run that
+    wrote it, so it never grows beyond the project."""
+
+    def __init__(self, roots: list[str], code_fingerprint: str):
+        key = hashlib.blake2b(repr(("facts", sorted(roots))).encode(), digest_size=12).hexdigest()
+        self.path = os.path.join(cache_root(), key, "facts.json")
+        self.code = code_fingerprint
+        stored = _load(self.path)
+        files = stored.get("files") if stored and stored.get("code") == code_fingerprint else None
+        self.stored: dict = files if isinstance(files, dict) else {}
+
+    def lookup(self, paths: list[str], digest) -> dict[str, FileInfo | None]:
+        """The stored facts of those `paths` whose content (`digest(path)`) is unchanged; a file
+        missing from the result must be parsed."""
+        known = {}
+        for path in paths:
+            entry = self.stored.get(os.path.abspath(path))
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+                continue
+            if entry[0] != digest(path):
+                continue
+            try:
+                known[path] = None if entry[1] is None else _info_from_json(path, entry[1])
+            except (ValueError, TypeError):
+                continue  # anything unexpected: parsed again
+        return known
+
+    def save(self, facts: dict[str, FileInfo | None], digest) -> None:
+        """Store `facts` (every file of this run: older entries are dropped), if they changed."""
+        files = {}
+        for path, info in facts.items():
+            content = digest(path)
+            if content is not None:
+                files[os.path.abspath(path)] = [content, None if info is None else _info_to_json(info)]
+        if files == self.stored:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            write_atomically(self.path, _dump({"code": self.code, "files": files}), private=True)
+        except (OSError, ValueError, TypeError):
+            pass  # an unwritable cache only costs time

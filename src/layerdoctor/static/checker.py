@@ -81,9 +81,16 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
         if cached is not None:
             cached.errors = errors + cached.errors
             return cached.sort()
+    # The project's other files are only indexed: those unchanged since a run stored their facts
+    # are not parsed again (one edited file costs one parse).
+    roots = sorted(project_roots(paths, texts)) if store is not None else []
+    facts = result_cache.FactsStore(roots, code_fingerprint()) if roots else None
+    known = facts.lookup(context, store.digest) if facts is not None and context else {}
 
-    findings, file_errors = run(files + context, config, jobs, reported=set(files) if context else None,
-                                texts=texts)
+    findings, file_errors, parsed = run(files + context, config, jobs, reported=set(files) if context else None,
+                                        texts=texts, known=known)
+    if facts is not None:
+        facts.save(_project_facts(files + context, texts, known, parsed), store.digest)
     if notebooks:
         findings = [_in_cell(f, notebooks[f.path]) if f.path in notebooks else f for f in findings]
     report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
@@ -91,6 +98,15 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
     if store is not None:
         store.save(report, errors)
     return report
+
+
+def _project_facts(files: list[str], texts, known: Mapping[str, FileInfo | None],
+                   parsed: list[FileInfo]) -> dict[str, FileInfo | None]:
+    """The facts of every Python file read from disk in this run: stored or just parsed (None:
+    it does not parse)."""
+    by_path = {info.path: info for info in parsed}
+    return {path: known[path] if path in known else by_path.get(path)
+            for path in files if path.endswith(".py") and path not in texts}
 
 
 def _in_cell(finding: Finding, notebook) -> Finding:
@@ -122,16 +138,24 @@ def project_root(path: str) -> str | None:
         current = parent
 
 
-def project_context(paths: list[str], files: list[str], exclude, texts=()) -> list[str]:
-    """The other files of the projects that files or folders named on their own belong to (their
-    paths as discovery gives them, relative when the named path was), not the named files."""
-    roots = {}
+def project_roots(paths: list[str], texts=()) -> dict[str, bool]:
+    """The projects (see project_root) of the Python files and folders named, each with whether it
+    was named by an absolute path."""
+    roots: dict[str, bool] = {}
     for path in paths:
         folder = path not in texts and os.path.isdir(path)
         if folder or (path in texts or os.path.isfile(path)) and path.endswith(".py"):
             root = project_root(path)
-            if root is not None and not (folder and root == os.path.abspath(path)):  # (the whole project)
+            if root is not None:
                 roots.setdefault(root, os.path.isabs(path))
+    return roots
+
+
+def project_context(paths: list[str], files: list[str], exclude, texts=()) -> list[str]:
+    """The other files of the projects that files or folders named on their own belong to (their
+    paths as discovery gives them, relative when the named path was), not the named files."""
+    whole = {os.path.abspath(p) for p in paths if p not in texts and os.path.isdir(p)}
+    roots = {root: absolute for root, absolute in project_roots(paths, texts).items() if root not in whole}
     if not roots:
         return []
     named = {os.path.abspath(f) for f in files}
@@ -174,29 +198,35 @@ def code_fingerprint() -> str:
 
 
 def run(files: list[str], config: Config, jobs: int | None = None, reported: set[str] | None = None,
-        texts: Mapping[str, str] | None = None) -> tuple[list[Finding], list[FileError]]:
+        texts: Mapping[str, str] | None = None, known: Mapping[str, FileInfo | None] | None = None,
+        ) -> tuple[list[Finding], list[FileError], list[FileInfo]]:
     """Summarize and check `files`, split over worker processes when there are many. With
-    `reported`, only those files are checked and reported; the others are only indexed."""
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _PARALLEL_THRESHOLD))
+    `reported`, only those files are checked and reported; the others are only indexed, and those
+    in `known` (their stored FileInfo; None: the file does not parse) are not parsed at all.
+    Returns the findings, the errors and the FileInfo of each file parsed."""
+    known = {path: info for path, info in (known or {}).items() if reported is not None and path not in reported}
+    to_parse = [path for path in files if path not in known]
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(to_parse) // _PARALLEL_THRESHOLD))
     if workers <= 1:
-        part = _Part(files, reported, texts)
-        findings, check_errors = part.check(part.infos, config)
-        return findings, part.errors + check_errors
+        part = _Part(to_parse, reported, texts)
+        findings, check_errors = part.check(_in_order(files, part.infos, known), config)
+        return findings, part.errors + check_errors, part.infos
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
-    for chunk in (files[i::workers] for i in range(1, workers)):
+    for chunk in (to_parse[i::workers] for i in range(1, workers)):
         parent_end, child_end = context.Pipe()
         process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
                                   daemon=True)
         process.start()
         pipes.append(parent_end)
         processes.append(process)
-    own = _Part(files[0::workers], reported, texts)  # this process is worker 0
-    infos, errors = list(own.infos), list(own.errors)
+    own = _Part(to_parse[0::workers], reported, texts)  # this process is worker 0
+    parsed, errors = list(own.infos), list(own.errors)
     for pipe in pipes:
         their_infos, their_errors = _receive(pipe)
-        infos += their_infos
+        parsed += their_infos
         errors += their_errors
+    infos = _in_order(files, parsed, known)
     for pipe in pipes:
         pipe.send(infos)
     findings, check_errors = own.check(infos, config)
@@ -206,7 +236,14 @@ def run(files: list[str], config: Config, jobs: int | None = None, reported: set
         findings += their_findings
         errors += their_errors
         process.join()
-    return sorted(set(findings)), errors
+    return sorted(set(findings)), errors, parsed
+
+
+def _in_order(files: list[str], parsed: list[FileInfo], known: Mapping[str, FileInfo | None]) -> list[FileInfo]:
+    """The index entries in the order of `files`, however they were split or stored: of two files
+    with one module name the first keeps the plain name (see Project), whatever was parsed."""
+    by_path = {info.path: info for info in parsed}
+    return [info for path in files if (info := by_path.get(path) or known.get(path)) is not None]
 
 
 class _Part:

@@ -1,0 +1,290 @@
+"""The project facts cache: a file named alone (an editor, pre-commit) is checked against its
+project, and the project's files whose content did not change are not parsed again.
+
+Parses are counted on layerdoctor's own `summarize` (wrapped, not replaced); the findings are the
+real ones. A second run is told from the first by an edit, so the whole-report cache never serves it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from harness import run_cli, write
+
+import layerdoctor.static.checker as checker
+import layerdoctor.static.project as project_module
+from layerdoctor import lint_paths
+
+BASE = """
+import keras
+
+
+class Base(keras.layers.Layer):
+    pass
+"""
+NOT_A_LAYER = """
+class Base:
+    pass
+"""
+CHILD = """
+import tensorflow as tf
+
+from pkg.base import Base
+
+
+class Child(Base):
+    def build(self, input_shape):
+        self.w = tf.zeros((3,))
+"""
+OTHER = """
+import keras
+
+
+class Other{i}(keras.layers.Layer):
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(3,), initializer="zeros")
+
+    def call(self, x):
+        return x * self.w
+"""
+OTHERS = 20  # few enough for one process: the parses are counted in this one
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "cache"
+    monkeypatch.setenv("LAYERDOCTOR_CACHE_DIR", str(path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    return path
+
+
+@pytest.fixture
+def root(tmp_path, cache_dir, monkeypatch) -> Path:
+    """A project: the base layer in pkg/base.py, a subclass with a bug in pkg/child.py, other files."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "base.py", BASE)
+    write(root / "pkg" / "child.py", CHILD)
+    for i in range(OTHERS):
+        write(root / "pkg" / f"other_{i:02}.py", OTHER.format(i=i))
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The names of the files `summarize` reads, in this process, run after run (cleared by the test)."""
+    seen: list[str] = []
+    real = checker.summarize
+    assert project_module.summarize is real
+
+    def counting(path, text=None):
+        seen.append(Path(path).name)
+        return real(path, text)
+
+    monkeypatch.setattr(checker, "summarize", counting)
+    monkeypatch.setattr(project_module, "summarize", counting)
+    return seen
+
+
+def lint(*paths) -> list[tuple[str, int, str]]:
+    return [(f.path, f.line, f.code) for f in lint_paths(list(paths)).findings]
+
+
+def all_files(root: Path) -> list[str]:
+    return sorted(p.name for p in root.rglob("*.py"))
+
+
+def facts_file(cache_dir: Path) -> Path:
+    (path,) = cache_dir.rglob("facts.json")
+    return path
+
+
+def edit_child(root: Path, blank_lines: int) -> None:
+    """Move the bug down by some blank lines: a new digest, a new line for the finding."""
+    write(root / "pkg" / "child.py", CHILD.replace("\n\nclass", "\n" * (blank_lines + 2) + "class"))
+
+
+# ---------------------------------------------------------------- one edited file, one parse
+
+
+def test_editing_the_named_file_parses_only_that_file(root, parsed):
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+    assert sorted(parsed) == all_files(root)  # the first run indexes the whole project
+    parsed.clear()
+    edit_child(root, 2)
+    assert lint("pkg/child.py") == [("pkg/child.py", 10, "LD001")]  # the base layer is still known
+    assert parsed == ["child.py"]
+    parsed.clear()
+    edit_child(root, 3)
+    assert lint("pkg/child.py") == [("pkg/child.py", 11, "LD001")]
+    assert parsed == ["child.py"]
+
+
+def test_pre_commit_naming_another_file_each_time(root, parsed):
+    """pre-commit names the changed files, other ones each commit: the facts are the project's."""
+    lint("pkg/child.py")
+    parsed.clear()
+    write(root / "pkg" / "other_03.py", OTHER.format(i=3) + "\n# edited\n")
+    assert lint("pkg/other_03.py") == []
+    assert parsed == ["other_03.py"]
+    parsed.clear()
+    edit_child(root, 1)
+    assert lint("pkg/child.py", "pkg/other_05.py") == [("pkg/child.py", 9, "LD001")]
+    assert sorted(parsed) == ["child.py", "other_05.py"]  # named files are always checked, so parsed
+
+
+def test_a_whole_project_run_fills_the_facts_for_single_files(root, parsed):
+    assert lint(".") == [("pkg/child.py", 8, "LD001")]
+    parsed.clear()
+    edit_child(root, 2)
+    assert lint("pkg/child.py") == [("pkg/child.py", 10, "LD001")]
+    assert parsed == ["child.py"]
+
+
+def test_a_whole_project_run_still_parses_and_checks_every_file(root, parsed):
+    """Findings of one file may depend on others: a run over the project checks every file."""
+    lint("pkg/child.py")
+    parsed.clear()
+    write(root / "pkg" / "other_07.py", "import tensorflow as tf\n" + OTHER.format(i=7).replace(
+        'self.add_weight(shape=(3,), initializer="zeros")', "tf.zeros((3,))"))
+    assert lint(".") == [("pkg/child.py", 8, "LD001"), ("pkg/other_07.py", 8, "LD001")]
+    assert sorted(parsed) == all_files(root)
+
+
+# ---------------------------------------------------------------- no stale facts
+
+
+def test_editing_the_base_file_changes_the_result_of_the_child(root, parsed):
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+    parsed.clear()
+    write(root / "pkg" / "base.py", NOT_A_LAYER)  # Child is no longer a layer
+    assert lint("pkg/child.py") == []
+    assert sorted(parsed) == ["base.py", "child.py"]
+    parsed.clear()
+    write(root / "pkg" / "base.py", BASE + "\n# a layer again\n")
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+    assert sorted(parsed) == ["base.py", "child.py"]
+
+
+def test_a_new_package_changes_the_module_names_of_unchanged_files(tmp_path, cache_dir):
+    """Without pkg/__init__.py, base.py is module `base` and `from pkg.base import Base` is no
+    project class; adding the __init__.py (base.py unchanged) makes it `pkg.base`."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "base.py", BASE)
+    write(root / "pkg" / "child.py", CHILD)
+    first = run_cli("lint", "pkg/child.py", "--format", "json", cwd=root)
+    assert json.loads(first.stdout)["findings"] == [], first.stdout
+    write(root / "pkg" / "__init__.py", "")
+    second = run_cli("lint", "pkg/child.py", "--format", "json", cwd=root)
+    assert [(f["path"], f["line"], f["code"]) for f in json.loads(second.stdout)["findings"]] == \
+        [("pkg/child.py", 8, "LD001")], second.stdout + second.stderr
+
+
+def test_a_context_file_that_does_not_parse_is_not_parsed_again(root, parsed):
+    write(root / "pkg" / "broken.py", "def (:\n")
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+    parsed.clear()
+    edit_child(root, 1)
+    report = lint_paths(["pkg/child.py"])
+    assert [(f.path, f.line) for f in report.findings] == [("pkg/child.py", 9)] and report.errors == []
+    assert parsed == ["child.py"]
+    parsed.clear()
+    write(root / "pkg" / "broken.py", BASE.replace("Base", "Fixed"))  # now it parses: read again
+    edit_child(root, 2)
+    assert lint("pkg/child.py") == [("pkg/child.py", 10, "LD001")]
+    assert sorted(parsed) == ["broken.py", "child.py"]
+
+
+def test_the_facts_hold_only_the_files_of_the_last_run(root, cache_dir, parsed):
+    lint("pkg/child.py")
+    stored = json.loads(facts_file(cache_dir).read_text())["files"]
+    assert sorted(Path(p).name for p in stored) == all_files(root)
+    (root / "pkg" / "other_00.py").unlink()
+    (root / "pkg" / "other_01.py").rename(root / "pkg" / "moved.py")
+    edit_child(root, 1)
+    lint("pkg/child.py")
+    stored = json.loads(facts_file(cache_dir).read_text())["files"]
+    assert sorted(Path(p).name for p in stored) == all_files(root)
+    assert "other_00.py" not in all_files(root) and "moved.py" in all_files(root)
+
+
+# ---------------------------------------------------------------- a broken cache only costs time
+
+
+def _tamper_base(change):
+    def tamper(data):
+        (path,) = [p for p in data["files"] if p.endswith("base.py")]
+        data["files"][path] = change(data["files"][path])
+        return data
+    return tamper
+
+
+@pytest.mark.parametrize("tamper", [
+    _tamper_base(lambda entry: [entry[0], "not facts"]),
+    _tamper_base(lambda entry: ["0" * 32, entry[1]]),  # facts of another content
+    _tamper_base(lambda entry: [entry[0], ["elsewhere.base", *entry[1][1:]]]),  # another module
+    _tamper_base(lambda entry: [entry[0], [entry[1][0], entry[1][1], [[*entry[1][2][0][:2], [5], *entry[1][2][0][3:]]]]]),
+    _tamper_base(lambda entry: [entry[0], [entry[1][0], entry[1][1], [[*entry[1][2][0][:3], {"w": "1"},
+                                                                       *entry[1][2][0][4:]]]]]),
+    _tamper_base(lambda entry: [entry[0], [entry[1][0], {"keras": 1}, entry[1][2]]]),
+    _tamper_base(lambda entry: entry[:1]),
+])
+def test_a_tampered_entry_is_parsed_again(root, cache_dir, parsed, tamper):
+    lint("pkg/child.py")
+    path = facts_file(cache_dir)
+    path.write_text(json.dumps(tamper(json.loads(path.read_text()))))
+    parsed.clear()
+    edit_child(root, 1)
+    assert lint("pkg/child.py") == [("pkg/child.py", 9, "LD001")]
+    assert sorted(parsed) == ["base.py", "child.py"]
+
+
+@pytest.mark.parametrize("content", [
+    b"\x80\x04garbage, not a pickle",
+    b"",
+    b"[1, 2]",
+    b'{"format": 2, "files": {}}',
+])
+def test_a_foreign_facts_file_is_a_miss(root, cache_dir, parsed, content):
+    lint("pkg/child.py")
+    stored = json.loads(facts_file(cache_dir).read_text())
+    facts_file(cache_dir).write_bytes(content)
+    parsed.clear()
+    edit_child(root, 1)
+    assert lint("pkg/child.py") == [("pkg/child.py", 9, "LD001")]
+    assert sorted(parsed) == all_files(root)
+    assert json.loads(facts_file(cache_dir).read_text())["files"].keys() == stored["files"].keys()  # rewritten
+
+
+def test_facts_of_another_version_of_the_code_are_a_miss(root, cache_dir, parsed):
+    lint("pkg/child.py")
+    path = facts_file(cache_dir)
+    path.write_text(json.dumps({**json.loads(path.read_text()), "code": "another build"}))
+    parsed.clear()
+    edit_child(root, 1)
+    assert lint("pkg/child.py") == [("pkg/child.py", 9, "LD001")]
+    assert sorted(parsed) == all_files(root)
+
+
+def test_an_unwritable_cache_only_costs_time(root, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be\n")
+    env = {"LAYERDOCTOR_CACHE_DIR": str(blocker / "cache")}
+    for blank_lines in (0, 1):
+        edit_child(root, blank_lines)
+        proc = run_cli("lint", "pkg/child.py", "--format", "json", cwd=root, env=env)
+        assert proc.returncode == 1 and proc.stderr == ""
+        assert [(f["path"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [("pkg/child.py", 8 + blank_lines)]
+
+
+def test_no_cache_reads_no_facts(root, cache_dir, parsed):
+    lint("pkg/child.py")
+    parsed.clear()
+    edit_child(root, 1)
+    assert [(f.path, f.line) for f in lint_paths(["pkg/child.py"], use_cache=False).findings] == [("pkg/child.py", 9)]
+    assert sorted(parsed) == all_files(root)
