@@ -288,3 +288,24 @@ def test_no_cache_reads_no_facts(root, cache_dir, parsed):
     edit_child(root, 1)
     assert [(f.path, f.line) for f in lint_paths(["pkg/child.py"], use_cache=False).findings] == [("pkg/child.py", 9)]
     assert sorted(parsed) == all_files(root)
+
+
+def test_module_names_worked_out_per_folder_equal_module_name_for(tmp_path):
+    """The lookup's per-folder shortcut gives names.module_name_for's answer for every file:
+    packages, plain folders, __init__.py files, a package inside a plain folder."""
+    from layerdoctor.static.cache import _ModuleNames
+    from layerdoctor.static.names import module_name_for
+
+    for folder in ("plain", "plain/pkg", "plain/pkg/sub", "plain/pkg/sub/data", "plain/pkg/sub/data/inner"):
+        write(tmp_path / folder / "mod.py", "")
+        write(tmp_path / folder / "other.py", "")
+    for package in ("plain/pkg", "plain/pkg/sub", "plain/pkg/sub/data/inner"):
+        write(tmp_path / package / "__init__.py", "")
+    module_of = _ModuleNames()
+    paths = sorted(str(p) for p in tmp_path.rglob("*.py"))
+    assert len(paths) == 13
+    assert [module_of(p) for p in paths] == [module_name_for(p) for p in paths]
+    names = {str(Path(p).relative_to(tmp_path)): module_of(p) for p in paths}
+    assert names["plain/pkg/sub/mod.py"] == "pkg.sub.mod" and names["plain/pkg/__init__.py"] == "pkg"
+    assert names["plain/pkg/sub/data/mod.py"] == "mod"  # data/ is no package
+    assert names["plain/pkg/sub/data/inner/other.py"] == "inner.other"

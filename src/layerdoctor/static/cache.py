@@ -203,16 +203,35 @@ def _class_from_json(item) -> ClassInfo:
                      weights, build)
 
 
-def _info_from_json(path: str, item) -> FileInfo:
+def _info_from_json(path: str, module_now: str, item) -> FileInfo:
     """Raises ValueError unless `item` is exactly what _info_to_json writes, for a file whose module
     name is still the one stored (adding an __init__.py changes it, and the imports it resolves)."""
     if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and _is_text_map(item[1])
             and isinstance(item[2], list)):
         raise ValueError("not a file")
     module, aliases, classes = item
-    if module != module_name_for(path):
+    if module != module_now:
         raise ValueError("the file's module name changed")
     return FileInfo(path, module, aliases, [_class_from_json(c) for c in classes])
+
+
+class _ModuleNames:
+    """names.module_name_for of many files, the package path worked out once per folder: a module
+    name is the folder's package path and the file's stem (an __init__.py has its own rule)."""
+
+    _PROBE = "__probe__"
+
+    def __init__(self):
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if name == "__init__.py" or not name.endswith(".py"):
+            return module_name_for(path)
+        probe = self._folders.get(folder)
+        if probe is None:
+            probe = self._folders[folder] = module_name_for(os.path.join(folder, self._PROBE + ".py"))
+        return probe[:-len(self._PROBE)] + name[:-3]
 
 
 class FactsStore:
@@ -228,30 +247,37 @@ class FactsStore:
         stored = _load(self.path)
         files = stored.get("files") if stored and stored.get("code") == code_fingerprint else None
         self.stored: dict = files if isinstance(files, dict) else {}
+        self._valid: dict[str, list] = {}  # entries lookup() checked and used, by absolute path
 
     def lookup(self, paths: list[str], digest) -> dict[str, FileInfo | None]:
         """The stored facts of those `paths` whose content (`digest(path)`) is unchanged; a file
         missing from the result must be parsed."""
         known = {}
+        module_of = _ModuleNames()
         for path in paths:
-            entry = self.stored.get(os.path.abspath(path))
+            key = os.path.abspath(path)
+            entry = self.stored.get(key)
             if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
                 continue
             if entry[0] != digest(path):
                 continue
             try:
-                known[path] = None if entry[1] is None else _info_from_json(path, entry[1])
+                known[path] = None if entry[1] is None else _info_from_json(path, module_of(key), entry[1])
             except (ValueError, TypeError):
                 continue  # anything unexpected: parsed again
+            self._valid[key] = entry
         return known
 
     def save(self, facts: dict[str, FileInfo | None], digest) -> None:
         """Store `facts` (every file of this run: older entries are dropped), if they changed."""
         files = {}
         for path, info in facts.items():
+            key = os.path.abspath(path)
             content = digest(path)
-            if content is not None:
-                files[os.path.abspath(path)] = [content, None if info is None else _info_to_json(info)]
+            if key in self._valid and self._valid[key][0] == content:
+                files[key] = self._valid[key]  # what lookup() gave: already in its JSON form
+            elif content is not None:
+                files[key] = [content, None if info is None else _info_to_json(info)]
         if files == self.stored:
             return
         try:
