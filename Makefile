@@ -47,6 +47,7 @@ test-flavours: test-tfkeras test-jax test-torch
 
 bench: $(RUNTIME)/.installed
 	$(RUNTIME)/bin/python bench/lint_corpus.py
+	$(RUNTIME)/bin/python bench/lint_edit.py
 	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(RUNTIME)/bin/python bench/inspect_overhead.py
 	$(RUNTIME)/bin/python bench/inspect_memory.py
 	$(RUNTIME)/bin/python bench/accuracy.py

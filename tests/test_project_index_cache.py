@@ -309,3 +309,64 @@ def test_module_names_worked_out_per_folder_equal_module_name_for(tmp_path):
     assert names["plain/pkg/sub/mod.py"] == "pkg.sub.mod" and names["plain/pkg/__init__.py"] == "pkg"
     assert names["plain/pkg/sub/data/mod.py"] == "mod"  # data/ is no package
     assert names["plain/pkg/sub/data/inner/other.py"] == "inner.other"
+
+
+def test_an_editor_buffer_on_stdin_uses_the_stored_facts(root, parsed):
+    """An editor sends its unsaved buffer: checked as pkg/child.py of its project, which is not
+    parsed again; the buffer's result is not cached (it is not the file on disk)."""
+    lint("pkg/child.py")
+    parsed.clear()
+    buffer = CHILD.lstrip("\n").replace("\n\nclass", "\n\n\nclass")  # unsaved: one line more than on disk
+    report = lint_paths(["pkg/child.py"], texts={"pkg/child.py": buffer})
+    assert [(f.path, f.line, f.code) for f in report.findings] == [("pkg/child.py", 9, "LD001")]
+    assert parsed == ["child.py"]
+    parsed.clear()
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]  # the file on disk, not the buffer
+    assert parsed == []  # unchanged since the first run: the whole-report cache answers
+
+
+HOLDER = """
+import keras
+from keras import layers as kl
+from .base import Base
+
+
+class Holder:
+    def __init__(self):
+        self.dense = kl.Dense(3)
+        self.blocks = [kl.Dense(4), kl.Dense(5)]
+
+
+class Net(Base):
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(3,), initializer="zeros")
+        getattr(self, "kernel")
+
+    def call(self, x):
+        return x * self.kernel
+"""
+
+
+def test_stored_facts_equal_the_parsed_ones(tmp_path):
+    """Every field of FileInfo and ClassInfo goes through the JSON unchanged (a new field must be
+    added to cache._info_to_json and _class_from_json: the field counts below say so)."""
+    from dataclasses import fields
+
+    from layerdoctor.static.cache import _info_from_json, _info_to_json
+    from layerdoctor.static.project import ClassInfo, FileInfo, file_info
+    from layerdoctor.static.source import summarize
+
+    assert [f.name for f in fields(FileInfo)] == ["path", "module", "aliases", "classes"]
+    assert len(fields(ClassInfo)) == 9, "a new ClassInfo field: store it in cache._info_to_json"
+    write(tmp_path / "pkg" / "__init__.py", "")
+    path = str(write(tmp_path / "pkg" / "net.py", HOLDER))
+    info = file_info(summarize(path))
+    holder, net = info.classes
+    assert holder.holds == [("dense", "kl.Dense"), ("blocks", "kl.Dense"), ("blocks", "kl.Dense")]
+    assert net.defines_setattr and net.dynamic_access and net.defines_build and net.bases == ["Base"]
+    assert info.aliases["Base"] == "pkg.base.Base"
+    stored = json.loads(json.dumps(_info_to_json(info)))
+    assert _info_from_json(path, info.module, stored) == info

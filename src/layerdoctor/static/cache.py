@@ -240,11 +240,13 @@ class FactsStore:
     depend on the configuration). One file per project: it holds the files of the last run that
     wrote it, so it never grows beyond the project."""
 
-    def __init__(self, roots: list[str], code_fingerprint: str):
+    def __init__(self, roots: list[str], code_fingerprint: str, read: bool = True):
+        """`read`: False when no file will be looked up (a run over the whole project, which parses
+        every file anyway, only stores their facts)."""
         key = hashlib.blake2b(repr(("facts", sorted(roots))).encode(), digest_size=12).hexdigest()
         self.path = os.path.join(cache_root(), key, "facts.json")
         self.code = code_fingerprint
-        stored = _load(self.path)
+        stored = _load(self.path) if read else None
         files = stored.get("files") if stored and stored.get("code") == code_fingerprint else None
         self.stored: dict = files if isinstance(files, dict) else {}
         self._valid: dict[str, list] = {}  # entries lookup() checked and used, by absolute path

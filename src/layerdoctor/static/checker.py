@@ -55,8 +55,7 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
                 texts) -> Report:
     texts = dict(texts or {})
     config = resolve_config(paths, config_file, select=select, ignore=ignore, target=target, exclude=exclude)
-    if texts:
-        use_cache = False
+    cache_result = use_cache and not texts  # a buffer from stdin is not the file on disk: its result is not kept
     files, errors = discover([p for p in paths if p not in texts], config.exclude)
     files = [p for p in paths if p in texts] + files
     files = list(dict.fromkeys(os.path.normpath(f) for f in files))  # a file named twice is checked once
@@ -76,7 +75,7 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
     context = project_context(paths, files, config.exclude, texts)
 
     store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
-    if store is not None:
+    if store is not None and cache_result:
         cached = store.load_result(files + context)
         if cached is not None:
             cached.errors = errors + cached.errors
@@ -84,7 +83,7 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
     # The project's other files are only indexed: those unchanged since a run stored their facts
     # are not parsed again (one edited file costs one parse).
     roots = sorted(project_roots(paths, texts)) if store is not None else []
-    facts = result_cache.FactsStore(roots, code_fingerprint()) if roots else None
+    facts = result_cache.FactsStore(roots, code_fingerprint(), read=bool(context)) if roots else None
     known = facts.lookup(context, store.digest) if facts is not None and context else {}
 
     findings, file_errors, parsed = run(files + context, config, jobs, reported=set(files) if context else None,
@@ -96,7 +95,7 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
     report = Report(files_checked=len(files), errors=errors + file_errors, findings=findings)
     report.sort()
     if store is not None:
-        store.save(report, errors)
+        store.save(report, errors)  # without load_result, only the digests of the files read from disk
     return report
 
 
