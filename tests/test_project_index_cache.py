@@ -370,3 +370,66 @@ def test_stored_facts_equal_the_parsed_ones(tmp_path):
     assert info.aliases["Base"] == "pkg.base.Base"
     stored = json.loads(json.dumps(_info_to_json(info)))
     assert _info_from_json(path, info.module, stored) == info
+
+
+NET = """
+import keras
+
+
+class TwoLayerNet(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(8, activation="relu")
+        self.head = keras.layers.Dense(1)
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+"""
+BUILDS = """
+import keras
+
+from pkg.net import TwoLayerNet
+
+
+def make():
+    model = TwoLayerNet()
+    model.build((None, 4))
+    return model
+"""
+
+
+def test_a_rule_that_needs_the_methods_of_an_unparsed_file_reads_it_then(root, parsed):
+    """LD005's explicit build needs TwoLayerNet's __init__ (in pkg/net.py, not named): with its
+    facts stored, net.py is not parsed for the index, but read on that rule's request."""
+    write(root / "pkg" / "net.py", NET)
+    write(root / "pkg" / "uses.py", BUILDS)
+    assert lint("pkg/uses.py") == [("pkg/uses.py", 8, "LD005")]
+    parsed.clear()
+    write(root / "pkg" / "uses.py", BUILDS + "\n# edited\n")
+    assert lint("pkg/uses.py") == [("pkg/uses.py", 8, "LD005")]
+    assert parsed == ["uses.py", "net.py"]
+
+
+def test_worker_processes_with_stored_and_parsed_facts(tmp_path, cache_dir):
+    """Enough changed files for worker processes, the others' facts stored: the same report as
+    a run that parses everything (one process and two)."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "__init__.py", "")
+    write(root / "pkg" / "base.py", BASE)
+    write(root / "pkg" / "child.py", CHILD)
+    write(root / "pkg" / "net.py", NET)
+    write(root / "pkg" / "uses.py", BUILDS)
+    for i in range(200):
+        write(root / "pkg" / f"other_{i:03}.py", OTHER.format(i=i))
+    first = run_cli("lint", "pkg/child.py", "pkg/uses.py", "--jobs", "2", "--format", "json", cwd=root)
+    expected = [("pkg/child.py", 8, "LD001"), ("pkg/uses.py", 8, "LD005")]
+    assert [(f["path"], f["line"], f["code"]) for f in json.loads(first.stdout)["findings"]] == expected
+    for i in [i for i in range(200) if i % 3]:  # 133 changed (two workers parse them), 67 stored
+        write(root / "pkg" / f"other_{i:03}.py", OTHER.format(i=i) + "\n# edited\n")
+    write(root / "pkg" / "child.py", CHILD + "\n# edited\n")
+    reports = [json.loads(run_cli("lint", "pkg/child.py", "pkg/uses.py", *options, "--format", "json",
+                                  cwd=root).stdout)
+               for options in (["--jobs", "2"], ["--no-cache", "--jobs", "2"], ["--no-cache", "--jobs", "1"])]
+    assert reports[0] == reports[1] == reports[2]
+    assert [(f["path"], f["line"], f["code"]) for f in reports[0]["findings"]] == expected
