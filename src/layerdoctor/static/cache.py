@@ -2,9 +2,10 @@
 
 It holds the whole report for an unchanged set of files (Cache), and each file's project facts
 (FactsStore: the FileInfo the project index needs, so that a file named alone is checked against
-its project without parsing the project's unchanged files again). The keys are content digests; a file's stat (size, mtime, ctime, inode) only spares re-hashing it, and only when
-its ctime was already 2 s old when it was hashed (an edit that restores size and mtime still moves
-the ctime, which no user call can set back; the 2 s cover the clock's granularity).
+its project without parsing the project's unchanged files again). The keys are content digests;
+a file's stat (size, mtime, ctime, inode) only spares re-hashing it, and only when its ctime was
+already 2 s old when it was hashed (an edit that restores size and mtime still moves the ctime,
+which no user call can set back; the 2 s cover the clock's granularity).
 The cache holds plain JSON, checked field by field on load: anything unexpected is a miss, and
 nothing in it can run code (it may be shared, e.g. between CI jobs).
 The cache lives in $LAYERDOCTOR_CACHE_DIR, else $XDG_CACHE_HOME/layerdoctor, else ~/.cache/layerdoctor.
