@@ -433,3 +433,16 @@ def test_worker_processes_with_stored_and_parsed_facts(tmp_path, cache_dir):
                for options in (["--jobs", "2"], ["--no-cache", "--jobs", "2"], ["--no-cache", "--jobs", "1"])]
     assert reports[0] == reports[1] == reports[2]
     assert [(f["path"], f["line"], f["code"]) for f in reports[0]["findings"]] == expected
+
+
+def test_runs_naming_other_files_of_one_project_share_one_cache_folder(root, cache_dir, parsed):
+    """pre-commit names other files each commit: one folder per set of names would grow without end."""
+    lint("pkg/child.py")
+    lint("pkg/other_01.py")
+    lint("pkg/other_02.py", "pkg/child.py")
+    assert len(list(cache_dir.rglob("result.json"))) == 1
+    parsed.clear()
+    assert lint("pkg/other_02.py", "pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+    assert parsed == []  # the last set named is served whole
+    assert lint("pkg/other_01.py") == []  # another set: not the stored result
+    assert parsed == ["other_01.py"]

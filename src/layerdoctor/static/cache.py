@@ -111,9 +111,13 @@ def _report_from_json(stored) -> Report:
 
 
 class Cache:
-    def __init__(self, paths: list[str], config_fingerprint: str):
-        roots = sorted(os.path.abspath(p) for p in paths)
-        key = hashlib.blake2b(repr((__version__, roots, config_fingerprint)).encode(), digest_size=12).hexdigest()
+    def __init__(self, paths: list[str], config_fingerprint: str, projects: list[str] = ()):
+        """`projects`: the project folders the paths belong to. Runs on one project share a folder
+        (one index of digests, one stored result), whatever files they name: pre-commit names other
+        files each time, and a folder per set of names would grow without end."""
+        self.named = sorted(os.path.abspath(p) for p in paths)
+        home = sorted(projects) or self.named
+        key = hashlib.blake2b(repr((__version__, home, config_fingerprint)).encode(), digest_size=12).hexdigest()
         self.dir = os.path.join(cache_root(), key)
         stored = _load(os.path.join(self.dir, "index.json"))
         self.index: dict[str, tuple[int, int, int, int, str]] = _valid_index(stored and stored.get("files"))
@@ -148,7 +152,7 @@ class Cache:
         digests = [self.digest(path) for path in files]
         if any(d is None for d in digests):
             return None
-        return hashlib.blake2b(repr(list(zip(files, digests))).encode(), digest_size=16).hexdigest()
+        return hashlib.blake2b(repr((self.named, list(zip(files, digests)))).encode(), digest_size=16).hexdigest()
 
     def load_result(self, files: list[str]) -> Report | None:
         self._files_key = self._key_of(files)

@@ -74,7 +74,8 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
     # reported on.
     context = project_context(paths, files, config.exclude, texts)
 
-    store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint()) if use_cache else None
+    roots = sorted(project_roots(paths, texts)) if use_cache else []
+    store = result_cache.Cache(paths, config.fingerprint() + code_fingerprint(), roots) if use_cache else None
     if store is not None and cache_result:
         cached = store.load_result(files + context)
         if cached is not None:
@@ -82,7 +83,6 @@ def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache,
             return cached.sort()
     # The project's other files are only indexed: those unchanged since a run stored their facts
     # are not parsed again (one edited file costs one parse).
-    roots = sorted(project_roots(paths, texts)) if store is not None else []
     facts = result_cache.FactsStore(roots, code_fingerprint(), read=bool(context)) if roots else None
     known = facts.lookup(context, store.digest) if facts is not None and context else {}
 
