@@ -185,6 +185,18 @@ def test_a_new_package_changes_the_module_names_of_unchanged_files(tmp_path, cac
         [("pkg/child.py", 8, "LD001")], second.stdout + second.stderr
 
 
+def test_a_new_package_is_seen_by_the_next_run_in_the_same_process(tmp_path, cache_dir, monkeypatch):
+    """The API: lint, add pkg/__init__.py, lint again in one process (folders are asked again)."""
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    write(root / "pkg" / "base.py", BASE)
+    write(root / "pkg" / "child.py", CHILD)
+    monkeypatch.chdir(root)
+    assert lint("pkg/child.py") == []
+    write(root / "pkg" / "__init__.py", "")
+    assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]
+
+
 def test_a_context_file_that_does_not_parse_is_not_parsed_again(root, parsed):
     write(root / "pkg" / "broken.py", "def (:\n")
     assert lint("pkg/child.py") == [("pkg/child.py", 8, "LD001")]

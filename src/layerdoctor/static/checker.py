@@ -20,6 +20,7 @@ from . import cache as result_cache
 from .context import ClassContext
 from .files import discover
 from .module import ModuleContext
+from .names import forget_packages
 from .notebook import read_notebook
 from .project import FileInfo, Project, file_info, is_framework_root
 from .rules import Hit
@@ -53,6 +54,7 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], *, select: Sequence[str]
 
 def _lint_paths(paths: list[str], *, select, ignore, target, exclude, use_cache, jobs, config_file,
                 texts) -> Report:
+    forget_packages()
     texts = dict(texts or {})
     config = resolve_config(paths, config_file, select=select, ignore=ignore, target=target, exclude=exclude)
     cache_result = use_cache and not texts  # a buffer from stdin is not the file on disk: its result is not kept

@@ -11,6 +11,12 @@ def _is_package(directory: str) -> bool:
     return os.path.isfile(os.path.join(directory, "__init__.py"))
 
 
+def forget_packages() -> None:
+    """Folders are asked again whether they are packages: a run must see an `__init__.py` that
+    appeared since the last run in this process (the API can lint, edit, lint again)."""
+    _is_package.cache_clear()
+
+
 def module_name_for(path: str) -> str:
     """`a/b/c.py` -> `b.c` when `b/` is a package and `a/` is not."""
     path = os.path.abspath(path)
