@@ -90,6 +90,20 @@ def test_fix_moves_super_init_first_after_the_docstring(tmp_path):
     assert lines[init - 1] == '"""Docstring stays first."""'
 
 
+def test_fix_turns_super_of_a_keras_class_into_super(tmp_path):
+    source = ROOT / "tests" / "cases_static" / "ld013e_super_of_a_keras_class__k3.py"
+    path = tmp_path / "models.py"
+    path.write_text(source.read_text())
+    result = run("--fix", "--no-cache", "models.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = path.read_text()
+    assert "super(Layer, self).__init__" not in text and "super(keras.Model, self).__init__" not in text
+    assert "super(layers.Dense, self).__init__" not in text
+    assert text.count("super().__init__(**kwargs)  # LD013") == 2  # comments and arguments kept
+    assert "super(Middle, self).__init__(**kwargs)" in text  # user classes are left alone
+    assert "super(Wide, self).__init__(64, **kwargs)" in text
+
+
 def test_unsafe_move_is_not_made(tmp_path):
     path = write(tmp_path, "unsafe.py", LD013_UNSAFE)
     before = path.read_text()

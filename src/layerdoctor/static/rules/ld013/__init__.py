@@ -5,6 +5,7 @@ import ast
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER
+from ...project import dotted, is_framework_root, is_keras_layer_name
 from .. import Hit
 
 RULE = Rule(
@@ -73,6 +74,7 @@ RULE = Rule(
     fixes={
         "missing": "def __init__(self, ..., **kwargs):\n    super().__init__(**kwargs)",
         "late": "super().__init__(**kwargs)  # the first statement of __init__\nself.{attr} = ...",
+        "skipped": "super().__init__(**kwargs)  # super() starts after this class, so Keras's __init__ runs",
     },
     fix_safety="Safe when the arguments of the moved (or added) `super().__init__(...)` call use "
                "only the parameters of `__init__`, not attributes set before it; otherwise unsafe. "
@@ -92,6 +94,20 @@ def check_class(ctx):
     if init is None:
         return
     direct_nodes = [node for node in ctx.nodes("__init__") if _is_super_init(node)]
+    # `super(keras.layers.Layer, self).__init__()` starts the search after Layer: Layer.__init__
+    # itself never runs (measured: Keras 3 raises on first use, or on a missing attribute).
+    skipping = [node for node in direct_nodes if _skipped_keras_class(ctx, node)]
+    if skipping and len(skipping) == len(direct_nodes):
+        node = skipping[0]
+        skipped = dotted(node.func.value.args[0])
+        yield Hit(
+            node,
+            f"{ctx.name}.__init__ calls super({skipped}, self).__init__(), which starts after {skipped}: "
+            f"{skipped}.__init__ never runs, and Keras raises (or misses attributes) when the layer is used",
+            attribute="super",
+            fix="skipped",
+        )
+        return
     direct = [node.lineno for node in direct_nodes]
     if not direct and any(_is_super_init(node) for name, _ in ctx.methods_of("__init__")
                           for node in ctx.nodes(name)):
@@ -142,6 +158,15 @@ def _is_super_init(node):
     if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
         return True
     return isinstance(owner, (ast.Name, ast.Attribute))  # Base.__init__(self, ...)
+
+
+def _skipped_keras_class(ctx, node) -> bool:
+    """`super(X, self).__init__` where X is a Keras class (not this one): X's own __init__ is skipped."""
+    owner = node.func.value
+    if not (isinstance(owner, ast.Call) and owner.args):
+        return False
+    name = ctx.qualify(owner.args[0])
+    return bool(name) and (is_keras_layer_name(name) or is_framework_root(name))
 
 
 def _inits_layer(ctx, node):

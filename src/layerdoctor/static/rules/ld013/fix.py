@@ -1,6 +1,7 @@
 """LD013's safe fix for `lint --fix`: move `super().__init__(...)` to the top of `__init__` when its
 arguments use only the parameters of `__init__`; add `super().__init__(**kwargs)` when it is
-missing and `__init__` takes `**kwargs`.
+missing and `__init__` takes `**kwargs`; `super(keras.layers.Layer, self)` (which skips Keras's
+own `__init__`) becomes `super()`.
 
 Imported only when fixing (it needs libcst); the protocol is described in `static/fixes.py`.
 """
@@ -30,6 +31,17 @@ class Autofix:
         if not mine:
             return updated
         body = list(updated.body.body)
+        if any(f.attribute == "super" for f in mine):  # super(keras.layers.Layer, self) -> super()
+            index = next((i for i, stmt in enumerate(body)
+                          if _is_super_init(stmt) and stmt.body[0].value.func.value.args), None)
+            if index is None:
+                return updated
+            statement = body[index]
+            call = statement.body[0].value
+            call = call.with_changes(func=call.func.with_changes(value=call.func.value.with_changes(args=[])))
+            body[index] = statement.with_changes(body=[statement.body[0].with_changes(value=call)])
+            self.fixed.extend(mine)
+            return updated.with_changes(body=updated.body.with_changes(body=body))
         start = 1 if body and _is_docstring(body[0]) else 0
         index = next((i for i, stmt in enumerate(body) if _is_super_init(stmt)), None)
         if index is None:
