@@ -97,6 +97,7 @@ RULE = Rule(
         "factory": "# make {factory} a keras.layers.Layer subclass: create its layers in __init__,\n"
                    "# run them in call(); then self.{attr} = {factory}(...) is tracked",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
+        "instance_dict": "setattr(self, {key}, ...)  # through Keras's __setattr__, which tracks it",
         "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
                   "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
     },
@@ -169,6 +170,8 @@ def check_class(ctx):
     yield from _closures(ctx)
     yield from _factory_closures(ctx)
     yield from _globals(ctx)
+    if ctx.cls.dynamic_access:  # its text writes through self.__dict__ or vars(self), maybe
+        yield from _instance_dict_writes(ctx)
 
 
 def _plain_objects(ctx):
@@ -193,6 +196,45 @@ def _plain_objects(ctx):
                 f"trained or saved",
                 attribute=assign.attr,
                 fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
+            )
+
+
+def _is_instance_dict(node) -> bool:
+    """`self.__dict__` or `vars(self)`: the instance's own dict, which Keras's __setattr__ never sees."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "__dict__" and isinstance(node.value, ast.Name) and node.value.id == "self"
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "vars"
+            and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id == "self")
+
+
+def _instance_dict_writes(ctx):
+    """Layers or variables made and stored with `self.__dict__[key] = ...`, `vars(self)[key] = ...`
+    or `self.__dict__.update(...)`: the write bypasses Keras's __setattr__, so nothing is tracked
+    (measured on Keras 3: 0 weights; `setattr(self, key, ...)` tracks them)."""
+    for method, func in ctx.methods_of("__init__", "build"):
+        env = ctx.env(func)
+        for node in ctx.nodes(method):
+            if isinstance(node, ast.Assign):
+                targets = [t for t in node.targets if isinstance(t, ast.Subscript) and _is_instance_dict(t.value)]
+                if not targets or not _holds_state(ctx, node.value, env):
+                    continue
+                key = ast.unparse(targets[0].slice)
+                where = ast.unparse(targets[0])
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "update" and _is_instance_dict(node.func.value):
+                if not any(_holds_state(ctx, value, env) for value in
+                           [*node.args, *(keyword.value for keyword in node.keywords)]):
+                    continue
+                key, where = "name", f"{ast.unparse(node.func)}(...)"
+            else:
+                continue
+            yield Hit(
+                node,
+                f"{ctx.name}.{method}() stores layers or variables through the instance dict "
+                f"({where}): that bypasses Keras's __setattr__, so they are not "
+                f"tracked, counted, trained or saved",
+                attribute=key if key.isidentifier() else None,
+                fix="instance_dict", fix_values={"key": key},
             )
 
 

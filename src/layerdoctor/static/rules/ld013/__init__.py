@@ -5,7 +5,7 @@ import ast
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER
-from ...project import dotted, is_framework_root, is_keras_layer_name
+from ...project import dotted, is_framework_root
 from .. import Hit
 
 RULE = Rule(
@@ -161,12 +161,14 @@ def _is_super_init(node):
 
 
 def _skipped_keras_class(ctx, node) -> bool:
-    """`super(X, self).__init__` where X is a Keras class (not this one): X's own __init__ is skipped."""
+    """`super(X, self).__init__` where X is Keras's Layer or Model itself: Layer.__init__ never runs.
+    (Naming another Keras class, such as `super(RNN, self)`, skips only that class's __init__, which
+    Keras's own code does on purpose.)"""
     owner = node.func.value
-    if not (isinstance(owner, ast.Call) and owner.args):
+    if not (isinstance(owner, ast.Call) and owner.args) or dotted(owner.args[0]) == ctx.name:
         return False
     name = ctx.qualify(owner.args[0])
-    return bool(name) and (is_keras_layer_name(name) or is_framework_root(name))
+    return bool(name) and is_framework_root(name)
 
 
 def _inits_layer(ctx, node):
