@@ -27,8 +27,11 @@ OTHER = "other"
 
 _ADD_WEIGHT_METHODS = {"add_weight", "add_variable"}
 _KERAS_VARIABLES = {"keras.Variable", "keras.variables.Variable", "keras.backend.Variable",
-                    "keras.backend.variable", "keras.backend.common.variables.Variable"}
-_TF_VARIABLES = {"tensorflow.Variable", "tensorflow.compat.v1.Variable", "tensorflow.compat.v2.Variable"}
+                    "keras.backend.common.variables.Variable"}
+_TF_VARIABLES = {"tensorflow.Variable", "tensorflow.compat.v1.Variable", "tensorflow.compat.v2.Variable",
+                 # the legacy backend's variable() (`tf.keras.backend.variable`; names are canonical, so
+                 # `keras.backend...`): a plain tf.Variable on Keras 3 (measured on 3.15.1), tracked on tf.keras 2
+                 "keras.backend.variable", "keras.src.legacy.backend.variable", "keras.legacy.backend.variable"}
 _TORCH_PARAMETERS = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
 
 _TENSOR_MODULES = ("tensorflow.", "numpy.", "keras.ops.", "keras.random.", "keras.backend.", "torch.",
@@ -95,6 +98,22 @@ def bindings(nodes) -> dict[str, list[ast.expr]]:
 
 
 _ASSIGN, _ANN_ASSIGN, _NAMED_EXPR, _NAME = ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Name
+
+
+def _unpacked_self_assigns(target, value, stmt, method) -> list[SelfAssign]:
+    """`self.a, self.b = x, y` pairs up; `self.a, self.b = make(...)` gives `make(...)[0]`,
+    `make(...)[1]` (a rule that follows helpers can read the returned tuple)."""
+    if any(type(item) is ast.Starred for item in target.elts):
+        return []
+    if type(value) in (ast.Tuple, ast.List) and len(value.elts) == len(target.elts):
+        parts = value.elts
+    elif type(value) is ast.Call:
+        parts = [ast.copy_location(ast.Subscript(value=value, slice=ast.Constant(i), ctx=ast.Load()), value)
+                 for i in range(len(target.elts))]
+    else:
+        return []
+    return [SelfAssign(attr, part, stmt, method)
+            for item, part in zip(target.elts, parts) if (attr := self_attr(item))]
 
 
 class ClassContext:
@@ -199,6 +218,8 @@ class ClassContext:
                     attr = self_attr(target)
                     if attr:
                         found.append(SelfAssign(attr, value, stmt, method))
+                    elif type(target) in (ast.Tuple, ast.List):
+                        found += _unpacked_self_assigns(target, value, stmt, method)
             found.sort(key=lambda a: a.stmt.lineno)
             self._assigns[method] = found
         return self._assigns[method]

@@ -91,6 +91,7 @@ RULE = Rule(
 CODE = RULE.code
 
 _WHAT = {"tensorflow": "a tf.Variable", "torch": "a torch.nn.Parameter", "jax": "a JAX array"}
+_WHATS = {"tensorflow": "tf.Variables", "torch": "torch.nn.Parameters", "jax": "JAX arrays"}
 
 
 def check_class(ctx):
@@ -107,9 +108,18 @@ def check_class(ctx):
             if value is None:
                 continue
             reported.add(assign.attr)
+            if isinstance(assign.value, ast.Subscript):  # one item of a tuple a helper returns
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{assign.attr} is {_WHAT[value.backend]} ({value.qualname}) returned by "
+                    f"a helper called in {assign.method}(): Keras 3 tracks only keras.Variable, so it is "
+                    f"not counted, trained or saved (tf.keras 2 would track a tf.Variable)",
+                    attribute=assign.attr,
+                )
+                continue
             yield Hit(
                 assign.stmt,
-                f"{ctx.name}.{assign.attr} holds {_WHAT[value.backend]}s ({value.qualname}) made in "
+                f"{ctx.name}.{assign.attr} holds {_WHATS[value.backend]} ({value.qualname}) made in "
                 f"{assign.method}(){_HOW.get(_how(assign.value), '')}: Keras 3 tracks only "
                 f"keras.Variable, so they are not counted, trained or saved (tf.keras 2 would "
                 f"track tf.Variables)",
@@ -155,6 +165,9 @@ def _foreign_in(ctx, expr, env, depth=0):
         items = [expr.elt]
     elif isinstance(expr, ast.DictComp):
         items = [expr.value]
+    elif isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Call) \
+            and isinstance(expr.slice, ast.Constant) and type(expr.slice.value) is int:
+        return _returned_item(ctx, expr.value, expr.slice.value, depth)
     elif isinstance(expr, ast.Call) and self_attr(expr.func) in ctx.methods:
         helper = ctx.methods[self_attr(expr.func)]
         helper_env = ctx.env(helper)
@@ -183,12 +196,35 @@ def _foreign_in(ctx, expr, env, depth=0):
     return None
 
 
+def _returned_item(ctx, call, index, depth):
+    """The foreign Value at `index` of the tuples a helper returns (`self.a, self.b = make(...)`)."""
+    if self_attr(call.func) in ctx.methods:
+        helper = ctx.methods[self_attr(call.func)]
+        body, helper_env = ctx.nodes(helper.name), ctx.env(helper)
+    elif isinstance(call.func, ast.Name) and (helper := module_functions(ctx.file, call.func.id)) is not None:
+        body = walk(helper)
+        helper_env = bindings(body)
+    else:
+        return None
+    for node in body:
+        if isinstance(node, ast.Return) and isinstance(node.value, (ast.Tuple, ast.List)) \
+                and len(node.value.elts) > index:
+            found = _foreign_value(ctx, node.value.elts[index], helper_env, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
 def _foreign_value(ctx, expr, env, depth):
     value = ctx.value(expr, env)
     if value.kind == FOREIGN:
         return value
-    if isinstance(expr, ast.Name) and len(env.get(expr.id, ())) == 1:
-        return _foreign_in(ctx, env[expr.id][0], env, depth)
+    if isinstance(expr, ast.Name) and env.get(expr.id):
+        # flow-insensitive bindings: the value a use sees is the last one bound above it
+        # (`m = tf.linalg.lu(...)`, then `m = tf.Variable(m)`, then `return m`)
+        above = [v for v in env[expr.id] if v.lineno < expr.lineno] or env[expr.id]
+        last = max(above, key=lambda v: (v.lineno, v.col_offset))
+        return _foreign_value(ctx, last, env, depth + 1) if depth < 3 and last is not expr else None
     return _foreign_in(ctx, expr, env, depth)
 
 
