@@ -13,8 +13,12 @@ from test_realworld import case_labels, collection, lint_holds_case_to_labels, p
 HELDOUT2 = pathlib.Path(__file__).parent / "heldout2"
 
 
-def test_the_collection_is_labelled():
+def test_the_collection_is_large_and_labelled():
     cases = collection(HELDOUT2)
+    labels = [case_labels(p) for p in cases]
+    assert len(cases) >= 40
+    assert sum(not correct for _, correct in labels) >= 25
+    assert sum(correct for _, correct in labels) >= 15
     for path in cases:
         codes, correct = case_labels(path)
         assert correct == (not codes), path.name
