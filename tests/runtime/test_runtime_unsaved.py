@@ -45,4 +45,4 @@ def test_ld006_names_exactly_the_layers_whose_sublayers_load_weights_does_not_re
     target, shapes = case_target(CASE)
     report = inspect_target(target, input_shapes=shapes)
     assert {f.class_name for f in report.findings if f.code == "LD006"} == lost
-    assert all(f.attribute == "_layers" and "self.layers_list = [...]" in f.fix for f in report.findings)
+    assert all(f.attribute == "_layers" and "self._layers_list = [...]" in f.fix for f in report.findings)

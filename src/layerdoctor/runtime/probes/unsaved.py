@@ -91,6 +91,5 @@ def unsaved_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
                      f"saving skips that name, so save_weights() and save() write none of their {count} weights "
                      f"and load_weights() restores none; use another name",
             cls=cls, attribute=attribute, fix="rename_tracker_list",
-            fix_values={"new_attr": f"{attribute.lstrip('_')}_list"},
             layers=[node.path for node, _ in lost]))
     return result

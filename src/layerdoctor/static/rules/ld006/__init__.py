@@ -73,8 +73,8 @@ RULE = Rule(
     """),
     fix_hint="# delete the line: weights of sublayers and add_weight variables are tracked already",
     fixes={
-        "rename_tracker_list": "# Keras 3 keeps self.{attr} for itself and saving skips that name: use another\n"
-                               "self.{new_attr} = [...]",
+        "rename_tracker_list": "# Keras 3 keeps self.{attr} for itself and saving skips that name: rename the list\n"
+                               "self.{attr}_list = [...]",
     },
     fix_safety="Safe when every listed weight belongs to a sublayer stored on `self` or was made "
                "by `add_weight` on this layer (the usual case): deleting the line changes nothing "
@@ -159,5 +159,4 @@ def _tracker_lists(ctx):
             f"keeps for its own tracking: the layers in it run and are counted but are {saving}, "
             f"and {lost} (not counted, trained or saved); use another name",
             attribute=assign.attr, fix="rename_tracker_list",
-            fix_values={"new_attr": f"{assign.attr.lstrip('_')}_list"},
         )
