@@ -3,7 +3,7 @@
 1. What the real backend does, measured here with Keras alone (`measure.py`): weights counted,
    gradients None or zero, the exception raised. Expected values are BEHAVIOUR.md's Keras 3 columns
    (eager mode) for the shared cases, which tests/cases holds byte-identical copies of (from
-   ../shared/behaviour/cases); the project's own cases (ld001c, ld002f, ld003c, ld005c, ld006c,
+   ../shared/behaviour/cases); the project's own cases (ld001c, ld002f, ld003c, ld005c-d, ld006c-d,
    ld007b, ld008c, ld011d-f, ld012c, ld013c-d) were measured with measure.py on each backend.
 2. What `inspect` reports on that backend.
 3. What `lint --target keras3` reports (it cannot know the backend).
@@ -66,9 +66,11 @@ STORIES = {
     "ld005a_unbuilt_sublayer_model": S({"LD005"}, ("4w/67p", {"LD005"})),
     "ld005b_unbuilt_sublayer_layer": S({"LD005"}, ("2w/15p", {"LD005"})),
     "ld005c_explicit_build_skips_call": S({"LD005"}, ("4w/49p", {"LD005"})),
+    "ld005d_loop_skips_list_layers": S({"LD005"}, ("28w/558p", {"LD005"})),
     "ld006a_private_weight_list": S({"LD006"}, ("raises AttributeError", {"LD006"})),
     "ld006b_assign_trainable_weights": S({"LD006"}, ("raises AttributeError", {"LD006"})),
     "ld006c_tracker_list_name": S({"LD006"}, ("4w/76p", E)),
+    "ld006d_tracker_name_hides_layers_from_saving": S({"LD006"}, ("16w/280p", {"LD006"})),
     "ld007_shared_layer": S({"LD007"}, ("2w/40p", {"LD007"})),
     "ld007b_reuse_across_runs": S({"LD007"}, ("2w/72p", {"LD007"})),
     # the exception depends on the backend (BEHAVIOUR.md E10-E12, and E23 for keras.ops on TF)
@@ -123,7 +125,9 @@ LINT_ONLY = {
         "*": "lint also names the Lambda holding the state; the runtime files state made per call as LD002"},
     ("ld004_fixed_input_dim", "LD004"): {
         "*": "the input has the size given by hand, so it runs; another size would fail"},
-    ("ld006c_tracker_list_name", "LD006"): {"*": "runs, counts and trains; only saving loses the layers"},
+    ("ld006c_tracker_list_name", "LD006"): {
+        "*": "runs, counts, trains, and a Model saves its _layers through model.layers (measured); lint warns "
+             "of the other sublayers such a class would lose from tracking"},
     ("ld008a_incompatible_reuse_custom", "LD007"): {"*": "the runtime reports the failing reuse, LD008, instead"},
     ("ld008b_incompatible_reuse_dense", "LD007"): {"*": "the runtime reports the failing reuse, LD008, instead"},
     ("ld008c_reuse_on_own_output", "LD007"): {"*": "the runtime reports the failing reuse, LD008, instead"},

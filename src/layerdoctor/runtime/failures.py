@@ -64,7 +64,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tensor_out_of_scope, _leaked_tracer, _keras_tensor_in_function,
-                    _fixed_input_dim, _variables_created_in_lambda):
+                    _fixed_input_dim, _variables_created_in_lambda, _random_state_in_traced_call):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -294,6 +294,46 @@ def _leaked_tracer(error, text, recorder, watch) -> list:
                       f"self.add_weight(); JAX raised {_first_line(text)}",
                 cls=cls, attribute=attribute, site=site)]
     return []
+
+
+_JAX_RNG = "[JAX RNG]"
+_VARIABLE_MAKERS = {"Variable", "variable", "add_weight", "add_variable"}
+
+
+def _random_state_in_traced_call(error, text, recorder, watch) -> list:
+    """LD002 on JAX: building a functional model traces call(), and a variable created there from
+    an unseeded random op (or a random tensor kept on self) raises "[JAX RNG] ... only use seeded
+    random ops" (BEHAVIOUR.md, E3). A random op whose result is neither a variable nor kept on self
+    (noise added to the output) is not state created per call: not ours."""
+    if _JAX_RNG not in text:
+        return []
+    import ast
+
+    frame, line = locate.deepest_user_frame(error)
+    if frame is None or frame.f_code.co_name != "call":
+        return []
+    statement = locate.statement_at((frame.f_code.co_filename, line))
+    if statement is None:
+        return []
+    makes_variable = any(isinstance(n, ast.Call) and _callee_name(n.func) in _VARIABLE_MAKERS for n in ast.walk(statement))
+    targets = statement.targets if isinstance(statement, ast.Assign) else \
+        [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+    kept = next((t.attr for t in targets if isinstance(t, ast.Attribute) and getattr(t.value, "id", None) == "self"),
+                None)
+    if not makes_variable and kept is None:
+        return []
+    cls = _self_class(frame)
+    owner = cls.__name__ if cls else "a layer"
+    what = "creates a variable in call(): a new one on every call" if makes_variable else \
+        f"sets self.{kept} to a new random value in call(): state made again on every call"
+    return [findings.make(
+        "LD002", f"{owner} {what}, from an unseeded random op that JAX cannot trace while Keras builds the "
+                 f"model; JAX raised {_matching_line(error, re.escape(_JAX_RNG))}",
+        cls=cls, attribute=kept, site=(frame.f_code.co_filename, statement.lineno))]
+
+
+def _callee_name(func) -> str | None:
+    return func.attr if hasattr(func, "attr") else getattr(func, "id", None)
 
 
 def _statement_reads_weights(layer, site) -> bool:

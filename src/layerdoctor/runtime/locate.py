@@ -167,6 +167,17 @@ def _nodes_on_line(site) -> list:
     return [n for n in ast.walk(tree) if getattr(n, "lineno", None) == site[1]] if tree is not None else []
 
 
+def statement_at(site):
+    """The innermost statement that spans the line of `site` (a call split over lines included), or None."""
+    tree = _syntax_tree(site[0]) if site and site[0] else None
+    found = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.stmt) and node.lineno <= site[1] <= (node.end_lineno or node.lineno):
+            if found is None or node.lineno >= found.lineno and (node.end_lineno or 0) <= (found.end_lineno or 0):
+                found = node
+    return found
+
+
 def _callee(func) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
 

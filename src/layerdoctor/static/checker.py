@@ -207,36 +207,55 @@ def run(files: list[str], config: Config, jobs: int | None = None, reported: set
     Returns the findings, the errors and the FileInfo of each file parsed."""
     known = {path: info for path, info in (known or {}).items() if reported is not None and path not in reported}
     to_parse = [path for path in files if path not in known]
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(to_parse) // _PARALLEL_THRESHOLD))
-    if workers <= 1:
-        part = _Part(to_parse, reported, texts)
-        findings, check_errors = part.check(_in_order(files, part.infos, known), config)
-        return findings, part.errors + check_errors, part.infos
+    workers = min(jobs or _default_workers(), max(1, len(to_parse) // _PARALLEL_THRESHOLD))
+    if workers > 1:
+        try:
+            return _run_in_workers(files, to_parse, known, config, workers, reported, texts)
+        except _WorkerLost:
+            pass  # a worker could not start, or died without a word: check everything here
+    part = _Part(to_parse, reported, texts)
+    findings, check_errors = part.check(_in_order(files, part.infos, known), config)
+    return findings, part.errors + check_errors, part.infos
+
+
+class _WorkerLost(Exception):
+    pass
+
+
+def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
-    for chunk in (to_parse[i::workers] for i in range(1, workers)):
-        parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
-                                  daemon=True)
-        process.start()
-        pipes.append(parent_end)
-        processes.append(process)
-    own = _Part(to_parse[0::workers], reported, texts)  # this process is worker 0
-    parsed, errors = list(own.infos), list(own.errors)
-    for pipe in pipes:
-        their_infos, their_errors = _receive(pipe)
-        parsed += their_infos
-        errors += their_errors
-    infos = _in_order(files, parsed, known)
-    for pipe in pipes:
-        pipe.send(infos)
-    findings, check_errors = own.check(infos, config)
-    errors += check_errors
-    for pipe, process in zip(pipes, processes):
-        their_findings, their_errors = _receive(pipe)
-        findings += their_findings
-        errors += their_errors
-        process.join()
+    try:
+        for chunk in (to_parse[i::workers] for i in range(1, workers)):
+            parent_end, child_end = context.Pipe()
+            process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
+                                      daemon=True)
+            process.start()
+            child_end.close()  # the worker holds the only other end: its death reads as EOF here, not a hang
+            pipes.append(parent_end)
+            processes.append(process)
+        own = _Part(to_parse[0::workers], reported, texts)  # this process is worker 0
+        parsed, errors = list(own.infos), list(own.errors)
+        for pipe in pipes:
+            their_infos, their_errors = _receive(pipe)
+            parsed += their_infos
+            errors += their_errors
+        infos = _in_order(files, parsed, known)
+        for pipe in pipes:
+            pipe.send(infos)
+        findings, check_errors = own.check(infos, config)
+        errors += check_errors
+        for pipe in pipes:
+            their_findings, their_errors = _receive(pipe)
+            findings += their_findings
+            errors += their_errors
+    except (OSError, EOFError) as exc:  # (a worker that failed to start: forkserver gone, no resources)
+        raise _WorkerLost() from exc
+    finally:
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
     return sorted(set(findings)), errors, parsed
 
 
@@ -287,16 +306,27 @@ def _worker(pipe, paths: list[str], config: Config, packages: list[str], reporte
 
 
 def _receive(pipe):
-    status, payload = pipe.recv()
+    status, payload = pipe.recv()  # EOFError when the worker died before answering
     if status != "ok":
         raise RuntimeError(f"a lint worker failed: {payload}")
     return payload
 
 
+def _framework_loaded() -> bool:
+    return any(name in sys.modules for name in ("tensorflow", "jax", "torch"))
+
+
 def _start_method() -> str:
     # Forking a process that has started TensorFlow/JAX/torch threads can deadlock.
-    heavy = any(name in sys.modules for name in ("tensorflow", "jax", "torch"))
-    return "forkserver" if heavy else "fork"
+    return "forkserver" if _framework_loaded() else "fork"
+
+
+def _default_workers() -> int:
+    """One process (this one) when TensorFlow/JAX/torch runs here: forking could deadlock on their
+    threads, and a forkserver worker imports the caller's __main__ again, framework included, which
+    costs more than the checking (bench/lint_after_framework.py prints the ratio); and a script with
+    no `if __name__ == "__main__":` guard would run again in every worker."""
+    return 1 if _framework_loaded() else os.cpu_count() or 1
 
 
 def check(summaries: list[FileSummary], config: Config, project: Project | None = None,

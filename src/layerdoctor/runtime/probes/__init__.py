@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..context import Explained, Observation, ProbeResult
 from ..failures import summary
-from . import gradients, init_order, per_call, shadowed, shared, unbuilt, untracked
+from . import gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
 
 Probe = Callable[[Observation, Explained], ProbeResult]
 
@@ -29,6 +29,7 @@ PROBES: tuple[Probe, ...] = (
     per_call.untracked_layers_used,  # LD002, LD011, LD012 for layers only calls reach
     unbuilt.unbuilt_sublayers,  # LD005
     unbuilt.built_without_call,  # LD005 for the model as the target returned it
+    unsaved.unsaved_sublayers,  # LD006: layers held under a name Keras's saving skips (self._layers)
     shared.shared_layers,  # LD007
     gradients.no_gradient,  # LD009, except variables LD010 explained
     init_order.attributes_reset_by_init,  # LD013 from what the construction recorded

@@ -15,9 +15,11 @@ RULE = Rule(
          "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
          "`self.non_trainable_weights`, and (Keras 3) re-binding one of Keras's own tracking "
          "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
-         "counted but not saved or restored, and sublayers assigned afterwards are not tracked "
+         "counted but, in a Layer, not saved or restored, and the other sublayers are not tracked "
          "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
-         "building, pointing at the offending line.",
+         "building, pointing at the offending line; and (Keras 3) sublayers that run and are counted "
+         "but that Keras's own saving walk never reaches because a user layer holds them under one "
+         "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...).",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
                 "weight lists are computed from tracked attributes), and `trainable_weights` is a "
@@ -70,6 +72,10 @@ RULE = Rule(
                 return self.inner(inputs)
     """),
     fix_hint="# delete the line: weights of sublayers and add_weight variables are tracked already",
+    fixes={
+        "rename_tracker_list": "# Keras 3 keeps self.{attr} for itself and saving skips that name: rename the list\n"
+                               "self.{attr}_list = [...]",
+    },
     fix_safety="Safe when every listed weight belongs to a sublayer stored on `self` or was made "
                "by `add_weight` on this layer (the usual case): deleting the line changes nothing "
                "on tf.keras 2 and removes the crash on Keras 3. Otherwise no automatic fix: state "
@@ -83,7 +89,8 @@ _READ_ONLY = {"trainable_weights", "non_trainable_weights", "trainable_variables
               "non_trainable_variables", "weights", "variables"}
 _MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
 # Keras 3's own tracker lists (Layer.__init__ creates them): re-binding one to a new list keeps the
-# layers counted but out of the saved weights (measured on Keras 3.15: load_weights restores nothing).
+# layers counted but, in a Layer, out of the saved weights (measured on Keras 3.15: load_weights restores nothing;
+# a Model still saves them through model.layers). Either way the sublayers set around it are no longer tracked.
 _TRACKER_LISTS = {"_layers", "_metrics", "_seed_generators"}
 
 
@@ -138,11 +145,18 @@ def _tracker_lists(ctx):
     for assign in ctx.self_assigns(("__init__", "build")):
         if assign.attr not in _TRACKER_LISTS or not isinstance(assign.stmt, ast.Assign):
             continue
+        if assign.attr == "_layers":
+            # measured on Keras 3.15: a Model still saves them (through model.layers), a Layer does not;
+            # the list Keras was tracking is gone either way, with the sublayers set before and after
+            saving = "still saved through model.layers" if ctx.is_model else "not saved (load_weights does not restore them)"
+            lost = "the class's other sublayers, assigned before or after this line, are no longer tracked"
+        else:
+            saving = "left out of saving (load_weights does not restore them)"
+            lost = "sublayers assigned after this line are not tracked at all"
         yield Hit(
             assign.stmt,
             f"{ctx.name}.{assign.method}() assigns self.{assign.attr}, the name of a list Keras 3 "
-            f"keeps for its own tracking: the layers in it run and are counted but drop out of "
-            f"saving (load_weights does not restore them), and sublayers assigned after this line "
-            f"are not tracked at all; use another name (self.{assign.attr.lstrip('_')}_list)",
-            attribute=assign.attr, fix=None,
+            f"keeps for its own tracking: the layers in it run and are counted but are {saving}, "
+            f"and {lost} (not counted, trained or saved); use another name",
+            attribute=assign.attr, fix="rename_tracker_list",
         )
