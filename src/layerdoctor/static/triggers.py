@@ -83,3 +83,25 @@ def name_before(text: str, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
     return text[start:end]
+
+
+_IMPORT_WORD_RE = re.compile(r"\bimport\b")
+
+
+def imports_name(text: str, name: str) -> bool:
+    """Can an import statement of the file bind `name`: is it a word of the text that follows an
+    `import` keyword up to the end of that statement (a bracketed list, backslash continuations)?"""
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    for m in _IMPORT_WORD_RE.finditer(text):
+        start = end = m.end()
+        while text[end:end + 1] in (" ", "\t"):
+            end += 1
+        if text[end:end + 1] == "(":
+            end = text.find(")", end)
+        else:
+            end = text.find("\n", end)
+            while end > 0 and text[end - 1] == "\\":
+                end = text.find("\n", end + 1)
+        if word.search(text, start, end if end >= 0 else len(text)):
+            return True
+    return False
