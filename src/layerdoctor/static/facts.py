@@ -110,6 +110,7 @@ class Wiring:
                         self.class_of[id(item)] = scope
         self._cache: dict[tuple[int, int], str | None] = {}
         self.symbolic_sources = None
+        self._calls_input: dict[int, bool] = {}  # id(nodes of a scope) -> calls Input(...) there
 
     def env_of(self, scope) -> dict:
         key = id(scope)
@@ -143,7 +144,12 @@ class Wiring:
         if self.symbolic_sources is None:
             module = next((n for s, n in self.ctx.scopes() if type(s) is ast.Module), [])
             self.symbolic_sources = _calls_input(module)
-        return self.symbolic_sources or _calls_input(nodes)
+        if self.symbolic_sources:
+            return True
+        found = self._calls_input.get(id(nodes))  # (LD011 and LD012 ask about the same scopes)
+        if found is None:
+            found = self._calls_input[id(nodes)] = _calls_input(nodes)
+        return found
 
     def kind(self, expr, env, scope=None, _seen=None) -> str | None:
         key = (id(expr), id(env))

@@ -91,7 +91,7 @@ def check_class(ctx):
     init = ctx.methods.get("__init__")
     if init is None:
         return
-    direct_nodes = [node for node in ctx.nodes("__init__") if _is_super_init(node)]
+    direct_nodes = [node for node in ctx.nodes("__init__") if type(node) is ast.Call and _is_super_init(node)]
     direct = [node.lineno for node in direct_nodes]
     if not direct and any(_is_super_init(node) for name, _ in ctx.methods_of("__init__")
                           for node in ctx.nodes(name)):
