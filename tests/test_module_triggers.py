@@ -69,3 +69,12 @@ def test_the_loop_trigger_matches_the_pattern_anywhere():
     assert ld007._self_applied_in_loop(text) == (ld007._LOOP_RE.search(text) is not None) is True
     flat = text.replace("    for block in hidden:\n        h = block(h)\n", "")
     assert ld007._self_applied_in_loop(flat) == (ld007._LOOP_RE.search(flat) is not None) is False
+
+
+def test_a_repeated_layer_call_over_several_lines_triggers_next_to_array_helpers(tmp_path):
+    # `[slice(None)] * n` alone does not trigger; the Dense whose arguments span two lines must.
+    source = tower("", "[keras.layers.Dense(\n            16)] * depth")
+    source += "\n\ndef pads(n):\n    return [slice(None)] * n\n"
+    path = write(tmp_path / "model.py", source)
+    assert ld008.TRIGGER(path.read_text())
+    assert codes(path) == ["LD008"]

@@ -25,6 +25,7 @@ def parsed_file(path: str) -> ast.Module:
     except OSError:
         return ast.Module(body=[], type_ignores=[])
     if key not in _TREES:
+        _TREES.clear()  # one file at a time: rules ask about the file of the class they check
         try:
             _TREES[key] = ast.parse(read_source(path))
         except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):

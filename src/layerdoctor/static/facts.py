@@ -10,7 +10,6 @@ import ast
 import weakref
 
 from .context import FOREIGN, LAYER, TENSOR, WEIGHT
-from .module import name_bindings
 from .walk import children, self_attr, walk
 
 
@@ -27,7 +26,7 @@ def shared_layers(ctx):
 def _shared_layers(ctx):
     module_env = None
     for scope, nodes in ctx.scopes():
-        env = name_bindings(nodes)
+        env = ctx.bindings_of(nodes)
         if isinstance(scope, ast.Module):
             module_env = env
         elif module_env:
@@ -100,7 +99,7 @@ class Wiring:
         for scope, nodes in ctx.scopes():
             kind = type(scope)
             if kind is ast.Module:
-                self.module_env = name_bindings(nodes)
+                self.module_env = ctx.bindings_of(nodes)
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self.functions.setdefault(scope.name, scope)
                 self._nodes[id(scope)] = nodes
@@ -119,7 +118,7 @@ class Wiring:
             nodes = self._nodes.get(key)
             if nodes is None:
                 return self.module_env
-            env = self.envs[key] = {**self.module_env, **name_bindings(nodes)}
+            env = self.envs[key] = {**self.module_env, **self.ctx.bindings_of(nodes)}
         return env
 
     @property

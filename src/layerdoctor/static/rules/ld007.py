@@ -114,13 +114,14 @@ def _repeated_calls(ctx, reported):
             if type(loop) not in (ast.For, ast.While, ast.ListComp, ast.GeneratorExp):
                 continue
             body = loop.body if type(loop) in (ast.For, ast.While) else [loop.elt]
-            for stmt in body:
-                for node in walk(stmt):
+            walked = [walk(stmt) for stmt in body]
+            for stmt_nodes in walked:
+                for node in stmt_nodes:
                     if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
                         runs[node.func.id].append(node)  # once more: it runs on every iteration
             env = wire.env_of(scope)
-            for stmt in body:
-                for node in walk(stmt):
+            for stmt_nodes in walked:
+                for node in stmt_nodes:
                     if type(node) is not ast.Call or type(node.func) is not ast.Name:
                         continue
                     hit = _shared_hit(ctx, wire, node.func.id, env, scope, reported,

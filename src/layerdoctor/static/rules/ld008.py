@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import LAYER, bindings
+from ..context import LAYER
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
 from ..triggers import constructed_name_called_twice, imports_name
@@ -83,10 +83,11 @@ def TRIGGER(text: str) -> bool:
     return constructed_name_called_twice(text) or _repeats_a_layer_call(text)
 
 
-# `n * [callee(` and `[callee(...)] * `: two patterns that start with a literal (the regex engine
-# jumps from one `*` or `[` to the next; one pattern with both alternatives tries every character).
+# `n * [callee(` and `[callee(...)] * ` (the call's arguments over several lines too): two patterns
+# that start with a literal (the regex engine jumps from one `*` or `[` to the next; one pattern with
+# both alternatives tries every character).
 _TIMES_LIST_RE = re.compile(r"\*\s*\[\s*([\w.]+)\(")
-_LIST_TIMES_RE = re.compile(r"\[\s*([\w.]+)\([^\[\]\n]*\)\s*\]\s*\*")
+_LIST_TIMES_RE = re.compile(r"\[\s*([\w.]+)\([^\[\]]*\)\s*\]\s*\*")
 # Modules whose functions make arrays, never layers: `[np.arange(3)] * n`, `[slice(None)] * n` are common.
 _ARRAY_MODULE_IMPORT = r"^[ \t]*(?:import[ \t]+(?:numpy|jax|math|torch|tensorflow)(?:\.\w+)*[ \t]+as|" \
                        r"from[ \t]+(?:numpy|jax|math|torch|tensorflow)(?:\.\w+)*[ \t]+import[ \t]+\w+[ \t]+as)[ \t]+{}[ \t]*(?:$|[,;#])"
@@ -321,7 +322,7 @@ def _repeated_in_a_list(ctx):
                     repeated[node.targets[0].id] = ctor
         if not repeated:
             continue
-        env = bindings(nodes)
+        env = ctx.bindings_of(nodes)
         for loop in nodes:
             if type(loop) is not ast.For or type(loop.iter) is not ast.Name or loop.iter.id not in repeated \
                     or type(loop.target) is not ast.Name:

@@ -463,7 +463,7 @@ def _outside_add_weight(ctx):
                 continue
             if not _trainable(node):
                 continue
-            env = env if env is not None else bindings(nodes)
+            env = env if env is not None else ctx.bindings_of(nodes)
             owner = node.func.value.id
             if len(env.get(owner, ())) != 1:
                 continue
