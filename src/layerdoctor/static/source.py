@@ -254,12 +254,11 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             src, class_ranges = _summarize_pieces(summary, text)
             if summary.module_rules:
                 outside = _outside_classes(src, class_ranges)
-                tree = ast.parse(outside)  # (when blanking leaves broken code, the whole file below)
-                # Module rules see only this code: ask the triggers again on it (most fire on a file
-                # for its classes' methods), and keep the tree only for the rules that still may fire.
+                summary.tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
+                # Module rules see only this code: ask their triggers again on it (most fire on a file
+                # for its classes' methods). The tree stays for class rules (class_facts.module_tree).
                 if class_ranges:
                     summary.module_rules = module_rules_for(outside, summary.module_rules)
-                summary.tree = tree if summary.module_rules else None
         except (SyntaxError, ValueError, IndexError):
             # A piece did not parse alone (unusual layout): parse the whole file instead.
             summary.aliases.clear()
