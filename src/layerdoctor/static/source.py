@@ -254,11 +254,14 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             src, class_ranges = _summarize_pieces(summary, text)
             if summary.module_rules:
                 outside = _outside_classes(src, class_ranges)
-                summary.tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
+                tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
                 # Module rules see only this code: ask their triggers again on it (most fire on a file
-                # for its classes' methods). The tree stays for class rules (class_facts.module_tree).
+                # for its classes' methods), and keep the tree only if some rule still may. (Class
+                # rules that want the module's functions parse the file then: class_facts.module_tree;
+                # they find the same functions and calls in either tree.)
                 if class_ranges:
                     summary.module_rules = module_rules_for(outside, summary.module_rules)
+                summary.tree = tree if summary.module_rules else None
         except (SyntaxError, ValueError, IndexError):
             # A piece did not parse alone (unusual layout): parse the whole file instead.
             summary.aliases.clear()
