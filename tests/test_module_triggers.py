@@ -78,3 +78,32 @@ def test_a_repeated_layer_call_over_several_lines_triggers_next_to_array_helpers
     path = write(tmp_path / "model.py", source)
     assert ld008.TRIGGER(path.read_text())
     assert codes(path) == ["LD008"]
+
+
+LAYER_WITH_A_LAMBDA = """
+    import keras
+
+
+    class Head(keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.scale = keras.layers.Lambda(lambda t: t * 2.0)
+
+        def call(self, x):
+            return self.scale(x)
+"""
+
+
+def test_triggers_are_asked_again_on_the_code_module_rules_see(tmp_path):
+    from layerdoctor.static.source import summarize
+
+    # `Lambda(` only inside the class: no module rule reads this file, and no tree is kept.
+    only_in_class = summarize(str(write(tmp_path / "head.py", LAYER_WITH_A_LAMBDA)))
+    assert only_in_class.module_rules == set() and only_in_class.tree is None
+    # The same class and a functional model using a Lambda at module level: the Lambda rules run.
+    functional = textwrap.dedent(LAYER_WITH_A_LAMBDA) + textwrap.dedent("""
+        inputs = keras.Input((4,))
+        outputs = keras.layers.Lambda(lambda t: t + 1.0)(inputs)
+    """)
+    both = summarize(str(write(tmp_path / "model.py", functional)))
+    assert {"LD002", "LD009", "LD012"} <= both.module_rules and both.tree is not None

@@ -1,8 +1,9 @@
 """Cheap tests on a file's raw text that say whether a module-level rule could fire there.
 
 A rule with `check_module` declares `TRIGGER = <one of these>` (or its own function of the text).
-`source.summarize` parses a file's functional code only when some rule's
-trigger says yes, which is how lint stays fast: keep triggers to `in` tests and compiled regexes.
+`source.summarize` parses a file's functional code only when some rule's trigger says yes on the
+whole file, and keeps it only for the rules whose trigger says yes again on that code alone (top-level
+class blocks blanked), which is how lint stays fast: keep triggers to `in` tests and compiled regexes.
 Rules that share a trigger share the function object, and it runs once per file.
 """
 
