@@ -25,6 +25,7 @@ def parsed_file(path: str) -> ast.Module:
     except OSError:
         return ast.Module(body=[], type_ignores=[])
     if key not in _TREES:
+        _TREES.clear()  # one file at a time: rules ask about the file of the class they check
         try:
             _TREES[key] = ast.parse(read_source(path))
         except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
@@ -43,15 +44,18 @@ _TOP_DEF_RE = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
 
 
 def top_level_defs(file) -> set[str]:
-    """Names of the file's top-level functions, from its text (read again, once, on demand)."""
+    """Names of the file's top-level functions, from its text (once per file, on demand)."""
     try:
         stat = os.stat(file.path)
         key = (file.path, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return set()
     if key not in _TOP_DEFS:
+        # The text the summary was cut from, when a class still holds it (for lazy method loading).
+        pending = next((cls._pending for cls in file.classes if cls._pending is not None), None)
         try:
-            _TOP_DEFS[key] = set(_TOP_DEF_RE.findall(read_source(file.path)))
+            text = pending[0].text if pending is not None else read_source(file.path)
+            _TOP_DEFS[key] = set(_TOP_DEF_RE.findall(text))
         except SourceError:
             _TOP_DEFS[key] = set()
     return _TOP_DEFS[key]

@@ -10,7 +10,6 @@ import ast
 import weakref
 
 from .context import FOREIGN, LAYER, TENSOR, WEIGHT
-from .module import name_bindings
 from .walk import children, self_attr, walk
 
 
@@ -27,7 +26,7 @@ def shared_layers(ctx):
 def _shared_layers(ctx):
     module_env = None
     for scope, nodes in ctx.scopes():
-        env = name_bindings(nodes)
+        env = ctx.bindings_of(nodes)
         if isinstance(scope, ast.Module):
             module_env = env
         elif module_env:
@@ -100,7 +99,7 @@ class Wiring:
         for scope, nodes in ctx.scopes():
             kind = type(scope)
             if kind is ast.Module:
-                self.module_env = name_bindings(nodes)
+                self.module_env = ctx.bindings_of(nodes)
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self.functions.setdefault(scope.name, scope)
                 self._nodes[id(scope)] = nodes
@@ -110,6 +109,7 @@ class Wiring:
                         self.class_of[id(item)] = scope
         self._cache: dict[tuple[int, int], str | None] = {}
         self.symbolic_sources = None
+        self._calls_input: dict[int, bool] = {}  # id(nodes of a scope) -> calls Input(...) there
 
     def env_of(self, scope) -> dict:
         key = id(scope)
@@ -118,7 +118,7 @@ class Wiring:
             nodes = self._nodes.get(key)
             if nodes is None:
                 return self.module_env
-            env = self.envs[key] = {**self.module_env, **name_bindings(nodes)}
+            env = self.envs[key] = {**self.module_env, **self.ctx.bindings_of(nodes)}
         return env
 
     @property
@@ -143,7 +143,12 @@ class Wiring:
         if self.symbolic_sources is None:
             module = next((n for s, n in self.ctx.scopes() if type(s) is ast.Module), [])
             self.symbolic_sources = _calls_input(module)
-        return self.symbolic_sources or _calls_input(nodes)
+        if self.symbolic_sources:
+            return True
+        found = self._calls_input.get(id(nodes))  # (LD011 and LD012 ask about the same scopes)
+        if found is None:
+            found = self._calls_input[id(nodes)] = _calls_input(nodes)
+        return found
 
     def kind(self, expr, env, scope=None, _seen=None) -> str | None:
         key = (id(expr), id(env))

@@ -24,6 +24,7 @@ class ModuleContext:
         self.target = target
         self.tree = file.tree
         self._scopes: list[tuple[ast.AST, list[ast.AST]]] | None = None
+        self._bindings: dict[int, dict[str, list[ast.expr]]] = {}
 
     def scopes(self) -> list[tuple[ast.AST, list[ast.AST]]]:
         """(scope node, the nodes that belong to it and not to a nested function or class)."""
@@ -60,6 +61,13 @@ class ModuleContext:
                         push(value)
             placed.sort(key=_POSITION)
             yield scope, unplaced + placed
+
+    def bindings_of(self, nodes: list[ast.AST]) -> dict[str, list[ast.expr]]:
+        """name_bindings() of a scope's nodes (from scopes()), worked out once: several rules ask."""
+        found = self._bindings.get(id(nodes))
+        if found is None:
+            found = self._bindings[id(nodes)] = bindings(nodes)
+        return found
 
     def qualify(self, node: ast.AST) -> str | None:
         return self.project.qualify(node, self.file)

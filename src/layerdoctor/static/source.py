@@ -28,11 +28,14 @@ from .names import module_name_for, resolve_relative
 ENTRY_METHODS = ("__init__", "build", "call")
 
 
-def module_rules_for(text: str) -> set[str]:
+def module_rules_for(text: str, among: set[str] | None = None) -> set[str]:
     """Which module-level (functional code) rules could fire, from the text alone: each rule
-    declares its own TRIGGER (static/triggers.py); a trigger shared by rules runs once."""
+    declares its own TRIGGER (static/triggers.py); a trigger shared by rules runs once.
+    `among`: ask only these rules' triggers."""
     codes, answers = set(), {}
     for code, trigger in module_triggers():
+        if among is not None and code not in among:
+            continue
         fired = answers.get(trigger)
         if fired is None:
             fired = answers[trigger] = bool(trigger(text))
@@ -250,7 +253,15 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
         try:
             src, class_ranges = _summarize_pieces(summary, text)
             if summary.module_rules:
-                summary.tree = _parse_outside_classes(src, class_ranges)
+                outside = _outside_classes(src, class_ranges)
+                tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
+                # Module rules see only this code: ask their triggers again on it (most fire on a file
+                # for its classes' methods), and keep the tree only if some rule still may. (Class
+                # rules that want the module's functions parse the file then: class_facts.module_tree;
+                # they find the same functions and calls in either tree.)
+                if class_ranges:
+                    summary.module_rules = module_rules_for(outside, summary.module_rules)
+                summary.tree = tree if summary.module_rules else None
         except (SyntaxError, ValueError, IndexError):
             # A piece did not parse alone (unusual layout): parse the whole file instead.
             summary.aliases.clear()
@@ -275,7 +286,7 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
     headers = [m for m in _CLASS_RE.finditer(src.padded) if not src.in_string(m.start())]
     n_lines = len(src.starts)
     class_stack: list[tuple[int, int, str]] = []  # (indent, end_line, qualname)
-    class_ranges: list[tuple[int, int]] = []  # top-level class blocks, for _parse_outside_classes
+    class_ranges: list[tuple[int, int]] = []  # top-level class blocks, for _outside_classes
     for m in headers:
         indent = _indent_width(m.group(1))
         line = src.line_of(m.start())
@@ -325,16 +336,16 @@ def _collect_imports(summary: FileSummary, src: _Text) -> None:
         _add_import(summary, node)
 
 
-def _parse_outside_classes(src: _Text, class_ranges: list[tuple[int, int]]) -> ast.Module:
-    """Parse the module with its top-level class blocks blanked out (line numbers kept):
-    functional model code lives in functions and at module level."""
+def _outside_classes(src: _Text, class_ranges: list[tuple[int, int]]) -> str:
+    """The module with its top-level class blocks blanked out (line numbers kept): functional
+    model code lives in functions and at module level."""
     lines = src.text.splitlines(keepends=True)
     for first, last in class_ranges:
         while first > 1 and lines[first - 2].startswith("@"):
             first -= 1
         for i in range(first - 1, min(last, len(lines))):
             lines[i] = "\n"
-    return ast.parse("".join(lines))
+    return "".join(lines)
 
 
 def _parse_statement(src: _Text, line: int) -> ast.stmt | None:

@@ -1,8 +1,9 @@
 """Cheap tests on a file's raw text that say whether a module-level rule could fire there.
 
 A rule with `check_module` declares `TRIGGER = <one of these>` (or its own function of the text).
-`source.summarize` parses a file's functional code only when some rule's
-trigger says yes, which is how lint stays fast: keep triggers to `in` tests and compiled regexes.
+`source.summarize` parses a file's functional code only when some rule's trigger says yes on the
+whole file, and keeps it only for the rules whose trigger says yes again on that code alone (top-level
+class blocks blanked), which is how lint stays fast: keep triggers to `in` tests and compiled regexes.
 Rules that share a trigger share the function object, and it runs once per file.
 """
 
@@ -83,3 +84,25 @@ def name_before(text: str, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
     return text[start:end]
+
+
+_IMPORT_WORD_RE = re.compile(r"\bimport\b")
+
+
+def imports_name(text: str, name: str) -> bool:
+    """Can an import statement of the file bind `name`: is it a word of the text that follows an
+    `import` keyword up to the end of that statement (a bracketed list, backslash continuations)?"""
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    for m in _IMPORT_WORD_RE.finditer(text):
+        start = end = m.end()
+        while text[end:end + 1] in (" ", "\t"):
+            end += 1
+        if text[end:end + 1] == "(":
+            end = text.find(")", end)
+        else:
+            end = text.find("\n", end)
+            while end > 0 and text[end - 1] == "\\":
+                end = text.find("\n", end + 1)
+        if word.search(text, start, end if end >= 0 else len(text)):
+            return True
+    return False

@@ -226,8 +226,9 @@ def _constructor_arrays(ctx):
     candidates = {}
     for assign in ctx.assigns_in("__init__"):
         value = assign.value
-        if isinstance(value, ast.Call) and value.args and _last(ctx.qualify(value.func)) in _CONVERTERS:
-            value = value.args[0]
+        if isinstance(value, ast.Call) and value.args and type(value.args[0]) is ast.Name \
+                and value.args[0].id in params and _last(ctx.qualify(value.func)) in _CONVERTERS:
+            value = value.args[0]  # (the test below wants a parameter: qualify() only then)
         if isinstance(value, ast.Name) and value.id in params and assign.attr not in candidates \
                 and not _BUFFER_NAME_RE.search(assign.attr) and not _BUFFER_NAME_RE.search(value.id):
             candidates[assign.attr] = (assign, value.id)

@@ -233,7 +233,8 @@ def _stored_into_containers(ctx, reported):
     for method, func in ctx.methods_of("__init__", "build"):
         if ctx.in_phase(method, "call"):
             continue
-        stores = [store for store in map(_container_store, ctx.nodes(method)) if store is not None]
+        candidates = [n for n in ctx.nodes(method) if type(n) is ast.Call or type(n) is ast.Assign]
+        stores = [store for store in map(_container_store, candidates) if store is not None]
         if not stores:
             continue  # most methods store into no container: skip the env and the sort
         env = _with_unpacked(ctx.env(func), ctx.nodes(method))

@@ -422,8 +422,7 @@ def check_module(ctx):
                 continue
             name = node.func.value.id
             if env is None:
-                from ..module import name_bindings
-                env = name_bindings(nodes)
+                env = ctx.bindings_of(nodes)
             qualname = _instance_class(ctx, env.get(name, []), functions)
             if qualname is None:
                 continue

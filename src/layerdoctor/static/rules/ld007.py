@@ -64,10 +64,23 @@ def TRIGGER(text: str) -> bool:
     """A constructed name called twice; or functional code with a module-level layer or a
     loop that applies a name to its own result (`h = block(h)`)."""
     return constructed_name_called_twice(text) or ("Input(" in text and (
-        _LOOP_RE.search(text) is not None or _GLOBAL_RE.search(text) is not None))
+        _self_applied_in_loop(text) or _GLOBAL_RE.search(text) is not None))
 
 
 _LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
+
+
+def _self_applied_in_loop(text: str) -> bool:
+    """_LOOP_RE anywhere in the text, tried only where an indented line starts with `for `
+    (searching the pattern itself tries every line of the file)."""
+    at = text.find("for ")
+    while at >= 0:
+        line = text.rfind("\n", 0, at)
+        indent = text[line + 1:at]
+        if line >= 0 and indent and not indent.strip(" \t") and _LOOP_RE.match(text, line):
+            return True
+        at = text.find("for ", at + 4)
+    return False
 _GLOBAL_RE = re.compile(r"\n([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 
 
@@ -101,13 +114,14 @@ def _repeated_calls(ctx, reported):
             if type(loop) not in (ast.For, ast.While, ast.ListComp, ast.GeneratorExp):
                 continue
             body = loop.body if type(loop) in (ast.For, ast.While) else [loop.elt]
-            for stmt in body:
-                for node in walk(stmt):
+            walked = [walk(stmt) for stmt in body]
+            for stmt_nodes in walked:
+                for node in stmt_nodes:
                     if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
                         runs[node.func.id].append(node)  # once more: it runs on every iteration
             env = wire.env_of(scope)
-            for stmt in body:
-                for node in walk(stmt):
+            for stmt_nodes in walked:
+                for node in stmt_nodes:
                     if type(node) is not ast.Call or type(node.func) is not ast.Name:
                         continue
                     hit = _shared_hit(ctx, wire, node.func.id, env, scope, reported,

@@ -5,10 +5,10 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import LAYER, bindings
+from ..context import LAYER
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
-from ..triggers import constructed_name_called_twice
+from ..triggers import constructed_name_called_twice, imports_name
 from ..walk import walk
 from . import Hit
 
@@ -77,13 +77,44 @@ RULE = Rule(
 CODE = RULE.code
 
 
-_REPEATED_CALL_RE = re.compile(r"\[\s*[\w.]+\([^\[\]\n]*\)\s*\]\s*\*|\*\s*\[\s*[\w.]+\(")
-
-
 def TRIGGER(text: str) -> bool:
-    """A constructed layer called twice, or a call repeated in a list with `*` (`[Conv2D(8, 3)] * n`)."""
-    return constructed_name_called_twice(text) or (("] *" in text or "* [" in text)
-                                                   and _REPEATED_CALL_RE.search(text) is not None)
+    """A constructed layer called twice, or a call that may make a layer repeated in a list with
+    `*` (`[Conv2D(8, 3)] * n`)."""
+    return constructed_name_called_twice(text) or _repeats_a_layer_call(text)
+
+
+# `n * [callee(` and `[callee(...)] * ` (the call's arguments over several lines too): two patterns
+# that start with a literal (the regex engine jumps from one `*` or `[` to the next; one pattern with
+# both alternatives tries every character).
+_TIMES_LIST_RE = re.compile(r"\*\s*\[\s*([\w.]+)\(")
+_LIST_TIMES_RE = re.compile(r"\[\s*([\w.]+)\([^\[\]]*\)\s*\]\s*\*")
+# Modules whose functions make arrays, never layers: `[np.arange(3)] * n`, `[slice(None)] * n` are common.
+_ARRAY_MODULE_IMPORT = r"^[ \t]*(?:import[ \t]+(?:numpy|jax|math|torch|tensorflow)(?:\.\w+)*[ \t]+as|" \
+                       r"from[ \t]+(?:numpy|jax|math|torch|tensorflow)(?:\.\w+)*[ \t]+import[ \t]+\w+[ \t]+as)[ \t]+{}[ \t]*(?:$|[,;#])"
+
+
+def _repeats_a_layer_call(text: str) -> bool:
+    if "] *" not in text and "* [" not in text:
+        return False
+    return any(_may_name_a_sized_layer(m.group(1), text)
+               for pattern in (_TIMES_LIST_RE, _LIST_TIMES_RE) for m in pattern.finditer(text))
+
+
+def _may_name_a_sized_layer(callee: str, text: str) -> bool:
+    """Can `callee(...)` make one of _SIZED_BY_INPUT (the list check's only layers)? Its class name is
+    the last part of the callee's qualified name (context.classify), which differs from the last part
+    of the text only through an import: a class name (capitalised) may be anything; a bare lower-case
+    name only if an import binds it; a dotted one unless it is read from `self` or from
+    numpy/jax/math/torch/tensorflow imported under a name (`np.arange`)."""
+    head, _, rest = callee.partition(".")
+    if callee.rsplit(".", 1)[-1][:1].isupper():
+        return True
+    if not rest:
+        return imports_name(text, head)
+    if head == "self":
+        return False
+    return re.search(_ARRAY_MODULE_IMPORT.format(head), text, re.M) is None
+
 
 # Layers whose weights are sized by the input's last axis.
 _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
@@ -291,7 +322,7 @@ def _repeated_in_a_list(ctx):
                     repeated[node.targets[0].id] = ctor
         if not repeated:
             continue
-        env = bindings(nodes)
+        env = ctx.bindings_of(nodes)
         for loop in nodes:
             if type(loop) is not ast.For or type(loop.iter) is not ast.Name or loop.iter.id not in repeated \
                     or type(loop.target) is not ast.Name:

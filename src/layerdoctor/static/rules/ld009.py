@@ -373,11 +373,15 @@ def _blocking_lambdas(ctx):
     """`Lambda(lambda t: ops.argmax(t))` (or a function of the file) whose output feeds more layers, or is the
     output of a model compiled with a loss: nothing before it trains."""
     for scope, nodes in ctx.scopes():
-        trained = _compiles_with_loss(nodes)
+        trained = None  # looked for only when a Lambda's output is the model's
         for maker, feeds in _lambda_uses(ctx, nodes):
             why = _lambda_blocks(ctx, maker.args[0])
-            if why is None or not (feeds or trained):
-                continue  # the model's output, never trained through: an inference-only decoding step
+            if why is None:
+                continue
+            if not feeds:
+                trained = _compiles_with_loss(nodes) if trained is None else trained
+                if not trained:
+                    continue  # the model's output, never trained through: an inference-only decoding step
             where = "its output feeds further layers" if feeds else "the model is compiled with a loss on its output"
             yield Hit(
                 maker,
@@ -398,8 +402,8 @@ def _lambda_uses(ctx, nodes):
             yield node.value.func, any(
                 isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                 and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes)
-        elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
-                and isinstance(node.args[0], (ast.List, ast.Tuple)):
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], (ast.List, ast.Tuple)) \
+                and _last_name(ctx.qualify(node.func)) == "Sequential":
             items = node.args[0].elts
             for i, item in enumerate(items):
                 if isinstance(item, ast.Call) and _is_lambda(ctx, item):
@@ -459,7 +463,7 @@ def _outside_add_weight(ctx):
                 continue
             if not _trainable(node):
                 continue
-            env = env if env is not None else bindings(nodes)
+            env = env if env is not None else ctx.bindings_of(nodes)
             owner = node.func.value.id
             if len(env.get(owner, ())) != 1:
                 continue

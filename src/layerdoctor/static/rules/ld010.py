@@ -344,14 +344,15 @@ def _frozen_copies(ctx):
         if ctx.in_phase(method, "call"):
             continue
         env = ctx.env(func)
-        tainted, aliases = _tainted_locals(env, weights, sublayers)
+        locals_ = None  # (tainted, aliases), worked out for the first assignment that needs them
         for assign in ctx.assigns_in(method):
             attr = assign.attr
             if attr in inherited and ctx.value(assign.value, env).kind not in (WEIGHT, LAYER) \
                     and attr not in set_in_call:
                 # `self._kernel = self.g * self.v / norm` after super().build(): the inherited call()
                 # reads the overwritten attribute
-                source = _derived_from(assign.value, weights, sublayers, tainted, aliases)
+                locals_ = locals_ or _tainted_locals(env, weights, sublayers)
+                source = _derived_from(assign.value, weights, sublayers, *locals_)
                 if source is not None and attr not in seen:
                     seen.add(attr)
                     yield Hit(
@@ -367,7 +368,8 @@ def _frozen_copies(ctx):
                 continue
             if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
                 continue
-            source = _derived_from(assign.value, weights, sublayers, tainted, aliases)
+            locals_ = locals_ or _tainted_locals(env, weights, sublayers)
+            source = _derived_from(assign.value, weights, sublayers, *locals_)
             if source is None:
                 continue
             seen.add(attr)

@@ -246,10 +246,13 @@ def _creates_state(ctx, callee, file):
 
 def _closures(ctx):
     for method, func in ctx.methods_of("__init__", "build"):
+        assigns = ctx.assigns_in(method)
+        if not any(type(a.value) in (ast.Name, ast.Lambda) for a in assigns):
+            continue  # most methods store no function on self: skip the walks below
         env = ctx.env(func)
         local_defs = {n.name: n for n in ctx.nodes(method) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
-        on_self = {v.id for a in ctx.assigns_in(method) for v in walk(a.value) if isinstance(v, ast.Name)}
-        for assign in ctx.assigns_in(method):
+        on_self = {v.id for a in assigns for v in walk(a.value) if isinstance(v, ast.Name)}
+        for assign in assigns:
             value = assign.value
             if isinstance(value, ast.Name) and value.id in local_defs:
                 body = local_defs[value.id]

@@ -115,7 +115,7 @@ def check_module(ctx):
                 if hit is not None:
                     yield hit
                 continue
-            if type(node.func) is ast.Call and is_lambda_call(ctx, node.func) and wire.may_wire(nodes):
+            if type(node.func) is ast.Call and is_lambda_call(ctx, node.func) and may_wire:
                 lambda_inner.add(id(node))
                 kind, operand = wire.mixes(_call_inputs(node), env, scope)
                 if kind in (VARIABLE, STATE):
@@ -124,7 +124,7 @@ def check_module(ctx):
                                     f"the model neither trains nor saves",
                               attribute=_text(operand), class_name="Lambda", fix="wiring")
                 continue
-        if not wire.may_wire(nodes):
+        if not may_wire:
             continue
         for node in nodes:
             if type(node) is ast.BinOp:

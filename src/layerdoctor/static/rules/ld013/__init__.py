@@ -93,7 +93,7 @@ def check_class(ctx):
     init = ctx.methods.get("__init__")
     if init is None:
         return
-    direct_nodes = [node for node in ctx.nodes("__init__") if _is_super_init(node)]
+    direct_nodes = [node for node in ctx.nodes("__init__") if type(node) is ast.Call and _is_super_init(node)]
     # `super(keras.layers.Layer, self).__init__()` starts the search after Layer: Layer.__init__
     # itself never runs (measured: Keras 3 raises on first use, or on a missing attribute).
     skipping = [node for node in direct_nodes if _skipped_keras_class(ctx, node)]
