@@ -22,10 +22,15 @@ RULE = Rule(
          "helper it calls; in a subclass of a built-in layer whose `build()` calls "
          "`super().build()`, the inherited weights (`kernel`, `embeddings`, ...) count too, also "
          "through aliases (`w = self.kernel`), and a derived tensor written over the base's "
-         "`_kernel` is reported because the inherited `call()` reads it. Runtime: reports layers whose output does not change when one of their "
+         "`_kernel` is reported because the inherited `call()` reads it. A copy stored on another "
+         "layer counts too: `self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's "
+         "`build()`, `self.head.tied_kernel = ops.transpose(self.embed.embeddings)` (an error when "
+         "the attribute is a built-in weight such as `_kernel` or another class reads it; else a "
+         "warning, as the reader is not in sight). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
-         "copy: the link is read from the source, so the message says it is a heuristic).",
+         "copy: the link is read from the source, so the message says it is a heuristic), also when the source stores that "
+         "tensor on a sublayer (`self.layer.<attr>`) and leaves the weight unused.",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "
