@@ -66,13 +66,14 @@ def _computed_from(cls, held: str) -> list[str]:
             continue
         # `_kernel` is the variable behind Keras's `kernel` property; a local bound from it (`w = self.kernel`,
         # `v = f(w)`) carries it on (flow-insensitive, to a fixpoint)
-        names = {held, held.lstrip("_")}
+        # `held` may be a sublayer's variable, "layer._kernel": read as `self.layer.kernel`
+        owner, _, leaf = held.rpartition(".")
+        names = {f"{owner}.{name}" if owner else name for name in (leaf, leaf.lstrip("_"))}
         assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign)]
         carriers: set[str] = set()
 
         def reads(expr):
-            return any((isinstance(n, ast.Attribute) and n.attr in names and isinstance(n.value, ast.Name)
-                        and n.value.id == "self") or (isinstance(n, ast.Name) and n.id in carriers)
+            return any(_self_path(n) in names or (isinstance(n, ast.Name) and n.id in carriers)
                        for n in ast.walk(expr))
 
         for _ in range(3):
@@ -84,10 +85,23 @@ def _computed_from(cls, held: str) -> list[str]:
             if not reads(node.value):
                 continue
             for target in node.targets:
-                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
-                        and target.value.id == "self" and target.attr != held and target.attr not in out:
-                    out.append(target.attr)
+                # `self.x = ...`, and `self.layer.x = ...` (a copy stored on a sublayer: "layer.x")
+                path = _self_path(target)
+                if path is not None and path not in names and path not in out:
+                    out.append(path)
     return out
+
+
+def _self_path(node) -> str | None:
+    """"x" for `self.x`, "layer.x" for `self.layer.x`, else None."""
+    if not isinstance(node, ast.Attribute):
+        return None
+    if isinstance(node.value, ast.Name):
+        return node.attr if node.value.id == "self" else None
+    inner = node.value
+    if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) and inner.value.id == "self":
+        return f"{inner.attr}.{node.attr}"
+    return None
 
 
 def _frozen_copy_attribute(inspection, layer, variable, held):
@@ -132,6 +146,44 @@ def frozen_copies(inspection: Observation, explained: Explained, result: ProbeRe
                          f"The variable is counted but never trained: compute {attribute} from it in call()",
                 cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
                 layer=node.path, variable=backend.variable_path(variable)))
+    copies_on_sublayers(inspection, result, trained, read)
+
+
+def copies_on_sublayers(inspection: Observation, result: ProbeResult, trained, read) -> None:
+    """LD010 (heuristic link): a weight of a layer or of its sublayer that no pass reads and no loss
+    trains, while the layer's source stores a tensor computed from it on the sublayer
+    (`self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's build())."""
+    for node in inspection.user_layers():
+        layer = node.layer
+        holders = {k: v for k, v in user_attributes(layer).items() if backend.is_keras_layer(v)}
+        if not holders:
+            continue
+        weights = [(v, k) for k, v in backend.attributes(layer).items() if backend.is_keras_variable(v)]
+        for name, sub in holders.items():
+            weights += [(v, f"{name}.{k}") for k, v in backend.attributes(sub).items() if backend.is_keras_variable(v)]
+        for variable, held in weights:
+            if not variable.trainable or not backend.is_float(variable) or id(variable) in trained \
+                    or id(variable) in read or id(variable) in result.explains.no_gradient:
+                continue
+            for path in _computed_from(type(layer), held):
+                owner, _, attribute = path.partition(".")
+                copy = backend.attributes(holders[owner]).get(attribute) if owner in holders else None
+                if copy is None or not backend.is_tensor(copy) or not backend.is_float(copy):
+                    continue
+                cls, sub_cls = type(layer), type(holders[owner])
+                result.explains.attributes.add((id(holders[owner]), attribute))
+                result.explains.no_gradient.add(id(variable))
+                result.findings.append(findings.make(
+                    "LD010", f"{cls.__name__} stores on self.{path} ({sub_cls.__name__}) a tensor that looks like a "
+                             f"frozen copy of {cls.__name__}.{held} (variable '{backend.variable_path(variable)}'): "
+                             f"no forward pass reads the variable and no loss trains it, while "
+                             f"{sub_cls.__name__}.call() can use {attribute}, computed once (heuristic: the tensor "
+                             f"keeps no history; the link is the source line that assigns it). The variable is "
+                             f"counted but never trained: compute {attribute} from it in call()",
+                    cls=cls, attribute=path, site=locate.attribute_site(cls, path, last=True),
+                    fix="frozen", fix_values={"source": held},
+                    layer=node.path, variable=backend.variable_path(variable)))
+                break
 
 
 def _dropped_variables(inspection):

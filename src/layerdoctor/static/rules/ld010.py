@@ -22,10 +22,15 @@ RULE = Rule(
          "helper it calls; in a subclass of a built-in layer whose `build()` calls "
          "`super().build()`, the inherited weights (`kernel`, `embeddings`, ...) count too, also "
          "through aliases (`w = self.kernel`), and a derived tensor written over the base's "
-         "`_kernel` is reported because the inherited `call()` reads it. Runtime: reports layers whose output does not change when one of their "
+         "`_kernel` is reported because the inherited `call()` reads it. A copy stored on another "
+         "layer counts too: `self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's "
+         "`build()`, `self.head.tied_kernel = ops.transpose(self.embed.embeddings)` (an error when "
+         "the attribute is a built-in weight such as `_kernel` or another class reads it; else a "
+         "warning, as the reader is not in sight). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
-         "copy: the link is read from the source, so the message says it is a heuristic).",
+         "copy: the link is read from the source, so the message says it is a heuristic), also when the source stores that "
+         "tensor on a sublayer (`self.layer.<attr>`) and leaves the weight unused.",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "
@@ -112,6 +117,7 @@ CODE = RULE.code
 def check_class(ctx):
     yield from _shadowed(ctx)
     yield from _frozen_copies(ctx)
+    yield from _copies_on_other_layers(ctx)
 
 
 def _shadowed(ctx):
@@ -249,6 +255,8 @@ def _weight_read(node, weights, sublayers):
     if attr is not None:
         return attr if attr in weights else None
     inner = self_attr(node.value)
+    if inner is None and type(node.value) is ast.Name:
+        inner = node.value.id  # a local naming a sublayer (`inner = self.layer`)
     if inner in sublayers and node.attr in _SUBLAYER_WEIGHTS:
         return f"{inner}.{node.attr}"
     return None
@@ -405,3 +413,80 @@ def _tainted_locals(env, weights, sublayers):
         if not changed:
             break
     return tainted, aliases
+
+
+# ------------------------------------------------------------------ copies stored on another layer
+# `self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's build(): the wrapped layer's call()
+# reads a tensor computed once, so neither `g` nor the wrapped kernel gets a gradient.
+
+_WRAPPERS = {"Wrapper", "Bidirectional", "TimeDistributed"}
+
+
+def _foreign_stores(ctx, method):
+    """(statement, owner, attr) for `self.<owner>.<attr> = ...` and `<local>.<attr> = ...` in `method`."""
+    for node in ctx.nodes(method):
+        if type(node) is not ast.Assign:
+            continue
+        for target in node.targets:
+            if type(target) is not ast.Attribute:
+                continue
+            owner = self_attr(target.value) if type(target.value) is ast.Attribute else \
+                target.value.id if type(target.value) is ast.Name and target.value.id != "self" else None
+            if owner is not None:
+                yield node, owner, target.attr
+
+
+def _layer_holders(ctx):
+    """Attributes holding a layer: made in __init__/build, a wrapper's `layer`, or built in build()
+    (`self.embed.build(shape)`)."""
+    layers = _sublayers(ctx)
+    if any(base.rpartition(".")[2] in _WRAPPERS for base in ctx.project.ancestors(ctx.qualname)):
+        layers.add("layer")
+    for node in ctx.nodes("build") if "build" in ctx.methods else ():
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build":
+            owner = self_attr(node.func.value) if type(node.func.value) is ast.Attribute else None
+            if owner is not None:
+                layers.add(owner)
+    return layers
+
+
+def _read_by_another_class(ctx, attr):
+    """Does another class of the project mention `self.<attr>` (the layer whose call() reads it)?"""
+    return any(attr in info.attr_counts for key, (info, _) in ctx.project.classes.items() if key != ctx.qualname)
+
+
+def _copies_on_other_layers(ctx):
+    phases = [(m, f) for m, f in ctx.only_phase("build") + ctx.only_phase("__init__") if not ctx.in_phase(m, "call")]
+    stores = [(m, f, found) for m, f in phases for found in _foreign_stores(ctx, m)]
+    if not stores:
+        return  # the common case: build() writes only its own attributes
+    layers = _layer_holders(ctx)
+    weights = _trainable_weights(ctx)
+    for method, func in phases:
+        env = ctx.env(func)
+        # locals naming a sublayer (`inner = self.layer`) count as the sublayer
+        local_layers = {name for name, values in env.items() if len(values) == 1
+                        and self_attr(values[0]) in layers and type(values[0]) is ast.Attribute}
+        holders = layers | local_layers
+        tainted, aliases = _tainted_locals(env, weights, holders)
+        for stmt_method, _, (stmt, owner, attr) in stores:
+            if stmt_method != method or owner not in holders:
+                continue
+            if ctx.value(stmt.value, env).kind in (WEIGHT, LAYER):
+                continue  # the variable itself, shared by reference: the other layer reads it live
+            source = _derived_from(stmt.value, weights, holders, tainted, aliases)
+            if source is None:
+                continue
+            where = f"self.{owner}" if owner in layers else owner
+            certain = attr in _BUILT_IN_WEIGHTS or _read_by_another_class(ctx, attr)
+            yield Hit(
+                stmt,
+                f"{ctx.name} stores on {where}.{attr} a tensor computed from the weight self.{source} in "
+                f"{method}(): the layer that reads {attr} in its call() uses a constant copy of the initial "
+                f"values, so the weights get no gradient through it"
+                + ("" if certain else f" (heuristic: no class here reads self.{attr}; it is assumed to be read "
+                                      f"by the other layer's call())"),
+                attribute=f"{owner}.{attr}",
+                severity=None if certain else "warning",
+                fix="frozen", fix_values={"source": source},
+            )
