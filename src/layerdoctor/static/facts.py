@@ -121,6 +121,10 @@ class Wiring:
             env = self.envs[key] = {**self.module_env, **name_bindings(nodes)}
         return env
 
+    def nodes_of(self, function) -> list:
+        """The nodes of a function's own scope (not those of its nested functions)."""
+        return self._nodes.get(id(function), [])
+
     @property
     def self_values(self) -> dict[int, dict[str, list]]:
         if self._self_values is None:
