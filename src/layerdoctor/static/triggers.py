@@ -83,3 +83,8 @@ def name_before(text: str, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
     return text[start:end]
+
+
+def name_called_twice(name: str, text: str) -> bool:
+    """`name(` at least twice in the text (not as the tail of a longer name)."""
+    return _called_twice(name, text)
