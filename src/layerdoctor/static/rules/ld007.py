@@ -71,10 +71,17 @@ def TRIGGER(text: str) -> bool:
 def _factory_result_called_twice(text: str) -> bool:
     """`branch = vgg_branch()` for a function of the file, then `branch(` twice."""
     for factory in _DEF_RE.findall(text):
-        for bound in re.finditer(rf"\b(\w+) ?= ?{factory}\(", text):
-            if name_called_twice(bound.group(1), text):
-                return True
+        for needle in (f"= {factory}(", f"={factory}("):
+            at = text.find(needle)
+            while at > 0:
+                bound = _BOUND_NAME_RE.search(text, max(0, at - 40), at)
+                if bound and name_called_twice(bound.group(1), text):
+                    return True
+                at = text.find(needle, at + 1)
     return False
+
+
+_BOUND_NAME_RE = re.compile(r"(\w+) ?$")
 
 
 _DEF_RE = re.compile(r"^def (\w+)\(", re.MULTILINE)

@@ -8,7 +8,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER, bindings
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
-from ..triggers import constructed_name_called_twice
+from ..triggers import constructed_name_called_twice, constructed_names
 from ..walk import walk
 from . import Hit
 
@@ -96,8 +96,13 @@ _LISTED_NAME_RE = re.compile(r"^[ \t]*(\w+),[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 def _adds_a_name_twice(text: str) -> bool:
     """`.add(name)` twice or inside a loop, or a bare name listed twice on lines of its own."""
     added = _ADD_NAME_RE.findall(text)
-    if added and (len(set(added)) < len(added) or "for " in text):
-        return True
+    if added:
+        made = constructed_names(text)  # `hidden = Dense(...)`: a layer kept in a name
+        added = [name for name in added if name in made]
+        if added and (len(set(added)) < len(added) or "for " in text):
+            return True
+    if "Sequential([" not in text:
+        return False
     listed = _LISTED_NAME_RE.findall(text)
     return len(set(listed)) < len(listed)
 
