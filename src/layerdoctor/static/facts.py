@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import weakref
 
-from .context import FOREIGN, LAYER, TENSOR, WEIGHT
+from .context import FOREIGN, LAYER, TENSOR, WEIGHT, bindings
 from .walk import children, self_attr, walk
 
 
@@ -118,8 +118,36 @@ class Wiring:
             nodes = self._nodes.get(key)
             if nodes is None:
                 return self.module_env
-            env = self.envs[key] = {**self.module_env, **self.ctx.bindings_of(nodes)}
+            env = self.envs[key] = {**self.module_env, **_with_unpacked(self.ctx.bindings_of(nodes), nodes)}
         return env
+
+    def _returned(self, call, env):
+        """(function, its env) for `helper(...)` or `obj.method(...)` on an instance of a class of
+        the file, whose return values say what the call gives; else None."""
+        func = call.func
+        if type(func) is ast.Name and func.id in self.functions and func.id not in env:
+            target = self.functions[func.id]
+        elif type(func) is ast.Attribute and type(func.value) is ast.Name and len(env.get(func.value.id, ())) == 1:
+            made = env[func.value.id][0]
+            if type(made) is not ast.Call or type(made.func) is not ast.Name:
+                return None
+            cls = next((c for c in self.ctx.file.classes if c.name == made.func.id), None)
+            if cls is None or func.attr not in cls.method_names:
+                return None
+            target = cls.load_methods((func.attr,)).get(func.attr)  # class bodies are parsed on demand
+            if target is None:
+                return None
+            key = id(target)
+            if key not in self.envs:
+                self.envs[key] = {**self.module_env, **_with_unpacked(bindings(list(walk(target))), walk(target))}
+            return target, self.envs[key]
+        else:
+            return None
+        return target, self.env_of(target)
+
+    def nodes_of(self, function) -> list:
+        """The nodes of a function's own scope (not those of its nested functions)."""
+        return self._nodes.get(id(function), [])
 
     @property
     def self_values(self) -> dict[int, dict[str, list]]:
@@ -186,6 +214,15 @@ class Wiring:
                 return STATE
             return None
         if t is ast.Subscript:
+            if type(expr.value) is ast.Call and type(expr.slice) is ast.Constant and type(expr.slice.value) is int:
+                # `table, n = helper(...)`: the item of the tuple the helper returns
+                found = self._returned(expr.value, env)
+                if found is not None:
+                    target, fenv = found
+                    kinds = {self.kind(r.value.elts[expr.slice.value], fenv, target, seen) for r in walk(target)
+                             if type(r) is ast.Return and type(r.value) in (ast.Tuple, ast.List)
+                             and len(r.value.elts) > expr.slice.value}
+                    return kinds.pop() if len(kinds) == 1 else None
             inner = self.kind(expr.value, env, scope, seen)
             return inner if inner in (SYMBOLIC, STATE, BAKED, VARIABLE) else None
         if t is ast.BinOp:
@@ -211,9 +248,9 @@ class Wiring:
         if type(func) is ast.Attribute and func.attr == "get_weights" and \
                 self.kind(func.value, env, scope, seen) == LAYER_VALUE:
             return STATE
-        if type(func) is ast.Name and func.id in self.functions and func.id not in env:
-            target = self.functions[func.id]
-            fenv = self.env_of(target)
+        found = self._returned(expr, env) if type(func) in (ast.Name, ast.Attribute) else None
+        if found is not None:
+            target, fenv = found
             kinds = {self.kind(r.value, fenv, target, seen) for r in walk(target)
                      if type(r) is ast.Return and r.value is not None}
             return kinds.pop() if len(kinds) == 1 else None
@@ -246,6 +283,24 @@ class Wiring:
             if k in (STATE, VARIABLE, BAKED, LAYER_VALUE):
                 return k, o
         return None, None
+
+
+def _with_unpacked(env, nodes):
+    """`env` plus `a, b = helper(...)`: `a` bound to `helper(...)[0]` and `b` to `helper(...)[1]`
+    (what the helper returns is read through them, see Wiring._kind). `env` is left as it was (it
+    may be shared by other rules)."""
+    extra: dict[str, list[ast.expr]] = {}
+    for node in nodes:
+        if type(node) is ast.Assign and type(node.value) is ast.Call and len(node.targets) == 1 \
+                and type(node.targets[0]) is ast.Tuple:
+            for i, item in enumerate(node.targets[0].elts):
+                if type(item) is ast.Name:
+                    part = ast.copy_location(ast.Subscript(value=node.value, slice=ast.Constant(i), ctx=ast.Load()),
+                                             node.value)
+                    extra.setdefault(item.id, []).append(part)
+    if not extra:
+        return env
+    return {**env, **{name: env.get(name, []) + parts for name, parts in extra.items()}}
 
 
 def _call_inputs(call):

@@ -106,3 +106,8 @@ def imports_name(text: str, name: str) -> bool:
         if word.search(text, start, end if end >= 0 else len(text)):
             return True
     return False
+
+
+def name_called_twice(name: str, text: str) -> bool:
+    """`name(` at least twice in the text (not as the tail of a longer name)."""
+    return _called_twice(name, text)

@@ -6,9 +6,9 @@ import ast
 import re
 
 from ..context import LAYER, STATELESS_LAYERS
-from ..facts import LAYER_VALUE, self_layer_calls, shared_layers, wiring
+from ..facts import LAYER_VALUE, SYMBOLIC, self_layer_calls, shared_layers, wiring
 from ..walk import walk
-from ..triggers import constructed_name_called_twice
+from ..triggers import constructed_name_called_twice, name_called_twice
 from . import Hit
 
 RULE = Rule(
@@ -18,7 +18,8 @@ RULE = Rule(
          "than once, and lists the call sites: twice in one function or in `call()` (on different "
          "inputs, not in exclusive if/else branches, weightless layers left out), made outside a "
          "loop and called inside it, or a module-level layer used by a function that runs more "
-         "than once. Runtime: reports layers with more than one inbound "
+         "than once, or a layer or model returned by a factory function of the file and called on two "
+         "inputs (`branch = vgg_branch()`). Runtime: reports layers with more than one inbound "
          "node or call, and variables owned by more than one layer.",
     why={
         KERAS3: "Not a bug when intended. Calling one layer instance on several inputs shares its "
@@ -64,9 +65,26 @@ def TRIGGER(text: str) -> bool:
     """A constructed name called twice; or functional code with a module-level layer or a
     loop that applies a name to its own result (`h = block(h)`)."""
     return constructed_name_called_twice(text) or ("Input(" in text and (
-        _self_applied_in_loop(text) or _GLOBAL_RE.search(text) is not None))
+        _self_applied_in_loop(text) or _GLOBAL_RE.search(text) is not None or _factory_result_called_twice(text)))
 
 
+def _factory_result_called_twice(text: str) -> bool:
+    """`branch = vgg_branch()` for a function of the file, then `branch(` twice."""
+    for factory in _DEF_RE.findall(text):
+        for needle in (f"= {factory}(", f"={factory}("):
+            at = text.find(needle)
+            while at > 0:
+                bound = _BOUND_NAME_RE.search(text, max(0, at - 40), at)
+                if bound and name_called_twice(bound.group(1), text):
+                    return True
+                at = text.find(needle, at + 1)
+    return False
+
+
+_BOUND_NAME_RE = re.compile(r"(\w+) ?$")
+
+
+_DEF_RE = re.compile(r"^def (\w+)\(", re.MULTILINE)
 _LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
 
 
@@ -98,6 +116,37 @@ def check_module(ctx):
             fix_values=_created(ctor),
         )
     yield from _repeated_calls(ctx, reported)
+    yield from _factory_results(ctx)
+
+
+def _factory_results(ctx):
+    """`branch = vgg_branch()` (a function of the file that returns a layer or model), then
+    `branch(a)` and `branch(b)`: the factory ran once, so both calls share one set of weights."""
+    wire = wiring(ctx)
+    for scope, nodes in ctx.scopes():
+        env = None
+        calls: dict[str, list] = {}
+        for node in nodes:
+            if type(node) is ast.Call and type(node.func) is ast.Name:
+                calls.setdefault(node.func.id, []).append(node)
+        for name, sites in calls.items():
+            if len(sites) < 2 or name in wire.functions:
+                continue
+            env = env if env is not None else wire.env_of(scope)
+            values = env.get(name, ())
+            if len(values) != 1 or type(values[0]) is not ast.Call or type(values[0].func) is not ast.Name \
+                    or values[0].func.id not in wire.functions:
+                continue
+            made = values[0]
+            # two wiring calls (on KerasTensors): calling a model twice on data is inference, not sharing
+            sites = [s for s in sites if s.args and wire.kind(s.args[0], env, scope) == SYMBOLIC]
+            if len({ast.dump(s) for s in sites}) < 2 or wire.kind(made, env, scope) != LAYER_VALUE:
+                continue
+            lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
+            yield Hit(made, f"{name} (the layer or model {made.func.id}() returns) is one instance called "
+                            f"{len(sites)} times (lines {lines}): the factory ran once, so every call shares "
+                            f"its weights, counted once",
+                      attribute=name, class_name=None, fix_values=_created(made))
 
 
 def _repeated_calls(ctx, reported):

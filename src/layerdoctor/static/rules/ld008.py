@@ -5,10 +5,10 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..context import LAYER
+from ..context import LAYER, bindings
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
-from ..triggers import constructed_name_called_twice, imports_name
+from ..triggers import constructed_name_called_twice, constructed_names, imports_name
 from ..walk import walk
 from . import Hit
 
@@ -21,7 +21,8 @@ RULE = Rule(
          "module-level layer included) and for `self.layer` called twice in `call()`; above all a "
          "Dense/Conv applied again to its own output after it changed the feature or channel count, "
          "including one instance repeated by list multiplication (`[Conv2D(8, 3)] * n`) and chained "
-         "by a loop (a parameter's literal default counts as its width). "
+         "by a loop (a parameter's literal default counts as its width); one instance added twice to a "
+         "`Sequential` (`model.add(hidden)` twice, listed twice, or added in a loop) after the width changed. "
          "Widths come from `keras.Input`, `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
          "layers that keep the last axis; when the first input's width is unknown it stays silent. Runtime: catches the "
          "shape error raised while wiring or calling the model and points at the layer's first "
@@ -78,9 +79,11 @@ CODE = RULE.code
 
 
 def TRIGGER(text: str) -> bool:
-    """A constructed layer called twice, or a call that may make a layer repeated in a list with
-    `*` (`[Conv2D(8, 3)] * n`)."""
-    return constructed_name_called_twice(text) or _repeats_a_layer_call(text)
+    """A constructed layer called twice, a call that may make a layer repeated in a list with `*`
+    (`[Conv2D(8, 3)] * n`), or a Sequential given a name more than once (`model.add(hidden)` twice,
+    or in a loop)."""
+    return constructed_name_called_twice(text) or _repeats_a_layer_call(text) \
+        or ("Sequential(" in text and _adds_a_name_twice(text))
 
 
 # `n * [callee(` and `[callee(...)] * ` (the call's arguments over several lines too): two patterns
@@ -116,6 +119,23 @@ def _may_name_a_sized_layer(callee: str, text: str) -> bool:
     return re.search(_ARRAY_MODULE_IMPORT.format(head), text, re.M) is None
 
 
+_ADD_NAME_RE = re.compile(r"\.add\((\w+)\)")
+_LISTED_NAME_RE = re.compile(r"^[ \t]*(\w+),[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+
+
+def _adds_a_name_twice(text: str) -> bool:
+    """`.add(name)` twice or inside a loop, or a bare name listed twice on lines of its own."""
+    added = _ADD_NAME_RE.findall(text)
+    if added:
+        made = constructed_names(text)  # `hidden = Dense(...)`: a layer kept in a name
+        added = [name for name in added if name in made]
+        if added and (len(set(added)) < len(added) or "for " in text):
+            return True
+    if "Sequential([" not in text:
+        return False
+    listed = _LISTED_NAME_RE.findall(text)
+    return len(set(listed)) < len(listed)
+
 # Layers whose weights are sized by the input's last axis.
 _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
                    "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "LSTM", "GRU", "SimpleRNN",
@@ -124,6 +144,7 @@ _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Separa
 
 def check_module(ctx):
     yield from _repeated_in_a_list(ctx)
+    yield from _added_twice(ctx)
     for name, ctor, value, sites, env in shared_layers(ctx):
         custom = ctx.is_project_class(value.qualname) and ctx.project.sized_by_input(value.qualname)
         if value.layer_class not in _SIZED_BY_INPUT and not custom:
@@ -373,3 +394,109 @@ def _with_defaults(ctor, scope):
     if _int(default) is None:
         return ctor
     return ast.Call(func=ctor.func, args=[default, *ctor.args[1:]], keywords=ctor.keywords)
+
+
+# ------------------------------------------------------------------ `model.add(hidden)` twice
+# A Sequential applies its layers in order: an instance added twice gets the output of the
+# layers between its two places, which must have the width its weights were built for.
+
+def _added_twice(ctx):
+    for scope, nodes in ctx.scopes():
+        if type(scope) not in (ast.Module, ast.FunctionDef):
+            continue
+        env = None
+        models: dict[str, dict] = {}  # model name -> {"dim": last axis so far, "first": {ctor id: dim}}
+        for stmt, repeat in _statements(scope.body):
+            if env is None:
+                if not _mentions_sequential(stmt, models):
+                    continue
+                env = bindings(nodes)
+            for _ in range(repeat):
+                yield from _follow(ctx, stmt, env, models)
+
+
+def _mentions_sequential(stmt, models):
+    """`model = Sequential(...)` or `return Sequential([...])`."""
+    return type(stmt) in (ast.Assign, ast.Return) and type(stmt.value) is ast.Call and \
+        ((type(stmt.value.func) is ast.Attribute and stmt.value.func.attr == "Sequential") or
+         (type(stmt.value.func) is ast.Name and stmt.value.func.id == "Sequential"))
+
+
+def _statements(body, repeat=1):
+    """(statement, times it runs) in order: a `for` body twice (its second pass is what reuses),
+    the branches of an if/try once each (not followed: see _follow)."""
+    for stmt in body:
+        if type(stmt) is ast.For:
+            once = type(stmt.iter) is ast.Call and type(stmt.iter.func) is ast.Name and \
+                stmt.iter.func.id == "range" and len(stmt.iter.args) == 1 and _int(stmt.iter.args[0]) in (0, 1)
+            for inner, times in _statements(stmt.body):
+                yield inner, times * (1 if once else 2)
+        else:
+            yield stmt, repeat
+
+
+def _follow(ctx, stmt, env, models):
+    """Track the Sequential models `stmt` makes or adds to; Hit for a layer added again whose
+    input width differs from the first time."""
+    if _mentions_sequential(stmt, models):
+        if not (ctx.qualify(stmt.value.func) or "").endswith("Sequential"):
+            return
+        model = stmt.targets[0].id if type(stmt) is ast.Assign and len(stmt.targets) == 1 and \
+            type(stmt.targets[0]) is ast.Name else "the Sequential"
+        state = models[model] = {"dim": None, "first": {}}
+        items = stmt.value.args[0] if stmt.value.args else \
+            next((k.value for k in stmt.value.keywords if k.arg == "layers"), None)
+        if type(items) in (ast.List, ast.Tuple):
+            for item in items.elts:
+                hit = _add(ctx, item, env, state, model)
+                if hit is not None:
+                    yield hit
+        return
+    if type(stmt) in (ast.If, ast.Try, ast.While, ast.With):
+        for node in walk(stmt):  # added on some path only: the width after it is unknown
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "add" \
+                    and type(node.func.value) is ast.Name and node.func.value.id in models:
+                models[node.func.value.id]["dim"] = None
+        return
+    if type(stmt) is not ast.Expr or type(stmt.value) is not ast.Call:
+        return
+    call = stmt.value
+    if type(call.func) is ast.Attribute and call.func.attr == "add" and type(call.func.value) is ast.Name \
+            and call.func.value.id in models and len(call.args) == 1:
+        hit = _add(ctx, call.args[0], env, models[call.func.value.id], call.func.value.id)
+        if hit is not None:
+            yield hit
+
+
+def _add(ctx, item, env, state, model):
+    dim = state["dim"]
+    if type(item) is ast.Call and (ctx.qualify(item.func) or "").rsplit(".", 1)[-1] in ("Input", "InputLayer"):
+        shape = item.args[0] if item.args else next(
+            (k.value for k in item.keywords if k.arg in ("shape", "input_shape")), None)
+        found = _literal_shape(shape)
+        state["dim"] = found[-1] if found else None
+        return None
+    ctor = item
+    if type(item) is ast.Name:
+        values = env.get(item.id, ())
+        ctor = values[0] if len(values) == 1 else None
+    value = ctx.value(ctor, env) if type(ctor) is ast.Call else None
+    if value is None or value.kind != LAYER:
+        state["dim"] = None
+        return None
+    if dim is None:
+        shape = next((k.value for k in ctor.keywords if k.arg in ("input_shape", "batch_input_shape")), None)
+        found = _literal_shape(shape)
+        dim = found[-1] if found else None
+    first = state["first"]
+    state["dim"] = _output_last_dim(ctor, value.layer_class, ctx, env, lambda: dim)
+    if id(ctor) not in first:
+        first[id(ctor)] = dim
+        return None
+    if type(item) is not ast.Name or value.layer_class not in _SIZED_BY_INPUT \
+            or first[id(ctor)] is None or dim is None or dim == first[id(ctor)]:
+        return None
+    return Hit(item, f"{item.id} ({value.layer_class}) is added to {model} a second time: its weights "
+                     f"were built for a last axis of {first[id(ctor)]} where it was first added, here it "
+                     f"gets {dim}: shape error (add a new {value.layer_class}(...) instead)",
+               attribute=item.id, class_name=value.layer_class)

@@ -21,7 +21,8 @@ RULE = Rule(
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
          "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
-         "joins the model being wired. Runtime: walks the Python objects "
+         "joins the model being wired (also a layer returned by a helper or by a method of a class "
+         "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`). Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track, and layers "
          "called on concrete values while the target wired the model whose weights are not in it.",

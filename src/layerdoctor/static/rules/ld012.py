@@ -6,8 +6,9 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import FOREIGN, LAYER, WEIGHT
-from ..facts import (BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state, free_names,
-                     is_lambda_call, lambda_functions, wiring)
+from ..facts import (_STATE_ATTRS, BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state,
+                     free_names, is_lambda_call, lambda_functions, wiring)
+from ..module import name_bindings
 from ..walk import self_attr, walk
 from ..triggers import mentions_lambda_layer
 from . import Hit
@@ -23,6 +24,8 @@ RULE = Rule(
          "(`Lambda(repeat(model, 3))`) whose closure binds a layer passed to the factory; `arguments={...}` "
          "holding such values; a Lambda called on a list that mixes KerasTensors with a variable or "
          "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
+         "a nested def next to the Lambda closing over the wiring function's layers (a Lambda that "
+         "only reads a plain attribute of a layer, `model.temperature`, is left alone); "
          "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
          "while wiring a functional model (tied weights through `ops.transpose(dense.kernel)`). Runtime: reports layers and variables that a "
          "`Lambda`'s function captures or calls, or receives through `arguments=` or its input list, "
@@ -153,8 +156,9 @@ def _check_lambda(ctx, wire, node, env, scope):
     creates = []
     for i, fn in enumerate(bodies):
         fenv = env if i == 0 and isinstance(fn, ast.Lambda) else wire.env_of(fn)
-        if i == 0 and not isinstance(fn, ast.Lambda):
-            fenv = wire.env_of(fn)
+        if i == 0 and type(fn) is ast.FunctionDef and _nested_in(scope, fn):
+            # a def next to the Lambda closes over the names of the scope that wires the model
+            fenv = {**env, **name_bindings(wire.nodes_of(fn))}
         fscope = scope if isinstance(fn, ast.Lambda) else fn
         for name in free_names(fn):
             if name in wire.functions and name not in fenv:
@@ -178,6 +182,8 @@ def _check_lambda(ctx, wire, node, env, scope):
                 if any(ctx.value(v, fenv).kind in (LAYER, WEIGHT, FOREIGN) or _holds_layers(ctx, v, fenv)
                        for v in values):
                     kind = LAYER_VALUE
+            if kind == LAYER_VALUE and _reads_only_config(fn, name):
+                continue
             if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                 captured.append((name, kind))
         creates.extend(created_state(ctx, fn, fenv))
@@ -199,6 +205,36 @@ def _check_lambda(ctx, wire, node, env, scope):
                          f"none of it, so those weights are not counted, trained or saved",
                    attribute=creates[0][1], class_name="Lambda", fix="created")
     return None
+
+
+def _nested_in(scope, fn) -> bool:
+    """Is the def `fn` written inside the function `scope` (a closure over its names)?"""
+    return type(scope) is ast.FunctionDef and any(node is fn for node in walk(scope))
+
+
+def _reads_only_config(fn, name) -> bool:
+    """Does `fn` use the layer `name` only to read a plain attribute (`model.temperature`,
+    `dense.units`), never calling it or reading its weights, layers or tensors?"""
+    uses = 0
+    parents = {}
+    for node in walk(fn):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in walk(fn):
+        if type(node) is not ast.Name or node.id != name:
+            continue
+        uses += 1
+        parent = parents.get(id(node))
+        if type(parent) is not ast.Attribute or parent.attr in _LAYER_ATTRS or parent.attr.startswith("_"):
+            return False
+        if type(parents.get(id(parent))) is ast.Call and parents[id(parent)].func is parent:
+            return False  # a method call: `model.predict(x)`, `dense.get_weights()`
+    return uses > 0
+
+
+# attributes of a layer that hold its state, sublayers or tensors (the rest is plain config)
+_LAYER_ATTRS = _STATE_ATTRS | {"layers", "layer", "output", "outputs", "input", "inputs", "submodules",
+                               "cell", "forward_layer", "backward_layer"}
 
 
 def _holds_layers(ctx, value, env):
