@@ -83,3 +83,12 @@ def name_before(text: str, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
     return text[start:end]
+
+
+_BLOCKING_OPS = ("argmax(", "argmin(", "round(", "floor(", "ceil(", "sign(", "rint(", "argsort(", "cast(",
+                 "stop_gradient(")
+
+
+def blocking_op_in_functional_code(text: str) -> bool:
+    """A non-differentiable op (`argmax(`, `cast(`, ...) in a file that builds a functional model (`Input(`)."""
+    return "Input(" in text and any(op in text for op in _BLOCKING_OPS)
