@@ -111,3 +111,12 @@ def imports_name(text: str, name: str) -> bool:
 def name_called_twice(name: str, text: str) -> bool:
     """`name(` at least twice in the text (not as the tail of a longer name)."""
     return _called_twice(name, text)
+
+
+_BLOCKING_OPS = ("argmax(", "argmin(", "round(", "floor(", "ceil(", "sign(", "rint(", "argsort(", "cast(",
+                 "stop_gradient(")
+
+
+def blocking_op_in_functional_code(text: str) -> bool:
+    """A non-differentiable op (`argmax(`, `cast(`, ...) in a file that builds a functional model (`Input(`)."""
+    return "Input(" in text and any(op in text for op in _BLOCKING_OPS)

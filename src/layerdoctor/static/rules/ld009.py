@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import module_functions, parsed_file
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
-from ..triggers import add_weight_from_outside, mentions_lambda_layer
+from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ..walk import children, walk
 from . import Hit
 
@@ -25,7 +25,10 @@ RULE = Rule(
          "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` (an inline lambda or "
          "a function of the file, in functional code or a Sequential list) whose output is "
          "entirely the result of `round`/`argmax`/`floor`/`sign`/... and feeds further layers, or "
-         "is the output of a model compiled with a loss (nothing before it trains). Runtime: computes the gradient of the summed outputs "
+         "is the output of a model compiled with a loss (nothing before it trains), seen through "
+         "`clip`/`one_hot`/`cast`/`reshape` (`one_hot(argmax(x))`), unless only the model's inputs come "
+         "before it; and, in code that builds a functional model, such an op applied to a layer's or "
+         "model's output and passed on to a further layer (`critic(ops.argmax(generator(z)))`). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
          "the objective is traced (`jax.make_jaxpr`) and linearized, and a weight counts when the "
@@ -333,8 +336,15 @@ def _blocked_output(ctx):
     )
 
 
+# Ops whose result is no more differentiable than their first argument (the others are bounds,
+# shapes or dtypes): `clip(cast(x, "int32"), 0, n)`, `one_hot(argmax(x), n)`, a float cast of an argmax.
+_PASS_THROUGH = {"clip", "clip_by_value", "one_hot", "reshape", "squeeze", "expand_dims", "cast", "transpose",
+                 "flatten"}
+_TENSOR_LIBRARIES = ("tensorflow.", "keras.", "numpy.", "torch.", "jax.")
+
+
 def _blocking_result(ctx, expr, env, depth=0):
-    if depth > 4:
+    if depth > 6:
         return None
     if isinstance(expr, ast.Name):
         values = env.get(expr.id, ())
@@ -343,14 +353,16 @@ def _blocking_result(ctx, expr, env, depth=0):
         return _blocking_result(ctx, values[0], env, depth + 1)
     if not isinstance(expr, ast.Call):
         return None
-    name = (ctx.qualify(expr.func) or "").rsplit(".", 1)[-1]
-    if name in _OUTPUT_BLOCKERS and (ctx.qualify(expr.func) or "").startswith(
-            ("tensorflow.", "keras.", "numpy.", "torch.", "jax.")):
+    qualified = ctx.qualify(expr.func) or ""
+    name = qualified.rsplit(".", 1)[-1]
+    if name in _OUTPUT_BLOCKERS and qualified.startswith(_TENSOR_LIBRARIES):
         return f"{name}()"
     if name == "cast" and len(expr.args) > 1 and _int_dtype(expr.args[1]):
         inner = expr.args[0]
         return "a cast to an integer type" if _blocking_result(ctx, inner, env, depth + 1) is None \
             else _blocking_result(ctx, inner, env, depth + 1)
+    if name in _PASS_THROUGH and expr.args and qualified.startswith(_TENSOR_LIBRARIES):
+        return _blocking_result(ctx, expr.args[0], env, depth + 1)
     return None
 
 
@@ -358,7 +370,7 @@ def _blocking_result(ctx, expr, env, depth=0):
 # `dense.add_weight(...)` on a built-in layer: Dense.call() does not know the new weight exists.
 
 def _trigger(text: str) -> bool:
-    return add_weight_from_outside(text) or mentions_lambda_layer(text)
+    return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text)
 
 
 TRIGGER = _trigger
@@ -367,6 +379,7 @@ TRIGGER = _trigger
 def check_module(ctx):
     yield from _outside_add_weight(ctx)
     yield from _blocking_lambdas(ctx)
+    yield from _functional_blocking_ops(ctx)
 
 
 def _blocking_lambdas(ctx):
@@ -374,7 +387,7 @@ def _blocking_lambdas(ctx):
     output of a model compiled with a loss: nothing before it trains."""
     for scope, nodes in ctx.scopes():
         trained = None  # looked for only when a Lambda's output is the model's
-        for maker, feeds in _lambda_uses(ctx, nodes):
+        for maker, feeds, upstream in _lambda_uses(ctx, nodes):
             why = _lambda_blocks(ctx, maker.args[0])
             if why is None:
                 continue
@@ -382,6 +395,8 @@ def _blocking_lambdas(ctx):
                 trained = _compiles_with_loss(nodes) if trained is None else trained
                 if not trained:
                     continue  # the model's output, never trained through: an inference-only decoding step
+            if upstream is False:
+                continue  # applied to the model's inputs (token ids): no weights sit before it
             where = "its output feeds further layers" if feeds else "the model is compiled with a loss on its output"
             yield Hit(
                 maker,
@@ -393,7 +408,8 @@ def _blocking_lambdas(ctx):
 
 
 def _lambda_uses(ctx, nodes):
-    """(Lambda(...) call, does its output feed a further layer?) for `y = Lambda(f)(x)` and Sequential lists."""
+    """(Lambda(...) call, does its output feed a further layer?, do weights sit before it? (True, False or
+    None: cannot tell)) for `y = Lambda(f)(x)` and Sequential lists."""
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call) \
@@ -401,13 +417,15 @@ def _lambda_uses(ctx, nodes):
             name = node.targets[0].id
             yield node.value.func, any(
                 isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-                and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes)
-        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], (ast.List, ast.Tuple)) \
-                and _last_name(ctx.qualify(node.func)) == "Sequential":
+                and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes), \
+                _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args])
+        elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
+                and isinstance(node.args[0], (ast.List, ast.Tuple)):
             items = node.args[0].elts
             for i, item in enumerate(items):
                 if isinstance(item, ast.Call) and _is_lambda(ctx, item):
-                    yield item, i < len(items) - 1
+                    before = [_layer_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
+                    yield item, i < len(items) - 1, _any_weights(before) if before else False
 
 
 def _is_lambda(ctx, call):
@@ -428,6 +446,130 @@ def _lambda_blocks(ctx, function):
             if reasons and None not in reasons:
                 return reasons[0]
     return None
+
+
+# ---------------------------------------------- integer points between layers in functional wiring
+# `ids = ops.argmax(generator(noise)); critic(ids)`: the generator gets no gradient through the critic.
+
+
+def _functional_blocking_ops(ctx):
+    """A blocking op (argmax, an integer cast, ...) applied to a tensor that trainable layers made, whose
+    result is passed to a further layer or model, in code that builds a functional model."""
+    for scope, nodes in ctx.scopes():
+        if not any(type(n) is ast.Call and _last_name(ctx.qualify(n.func)) in ("Input", "Model") for n in nodes):
+            continue  # not model-building code (an evaluation loop may decode outputs on purpose)
+        env = None
+        reported = set()
+        for node in nodes:
+            if type(node) is not ast.Call or not node.args or _called_layer(ctx, node.func, nodes) is None:
+                continue
+            for arg in node.args:
+                blocked = _latest_binding(arg.id, arg.lineno, nodes) if isinstance(arg, ast.Name) else arg
+                if not isinstance(blocked, ast.Call) or id(blocked) in reported:
+                    continue
+                env = env if env is not None else bindings(nodes)
+                why = _blocking_result(ctx, blocked, env)
+                if why is None or _made_by_weights(ctx, blocked, nodes) is not True:
+                    continue
+                reported.add(id(blocked))
+                yield Hit(
+                    blocked,
+                    f"a tensor made by trainable layers goes through {why} and on into a further layer: no "
+                    f"gradient flows back through it, so the layers before it are never trained (a heuristic; "
+                    f"for training, pass the gradient straight through with x + stop_gradient(f(x) - x))",
+                    severity="warning", fix=None,
+                )
+
+
+def _latest_binding(name, line, nodes):
+    """The value last bound to `name` by a statement that ends before `line` (`x = f(x)` chains), or None."""
+    found = None
+    for node in nodes:
+        if type(node) is not ast.Assign or node.end_lineno >= line:
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name) and target.id == name:
+                found = node.value
+            elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple) \
+                    and len(target.elts) == len(node.value.elts):
+                for item, value in zip(target.elts, node.value.elts):
+                    if isinstance(item, ast.Name) and item.id == name:
+                        found = value
+    return found
+
+
+def _called_layer(ctx, func, nodes):
+    """The layer or model `func(...)` calls (`Dense(4)(x)`, `critic(x)` with `critic = make_critic()`), or None."""
+    if isinstance(func, ast.Call):
+        value = ctx.value(func, {})
+        return value if value.kind == LAYER else None
+    if isinstance(func, ast.Name):
+        bound = _latest_binding(func.id, func.lineno, nodes)
+        if isinstance(bound, ast.Call):
+            if isinstance(bound.func, ast.Name) and bound.func.id not in ctx.file.aliases:
+                made = _module_factory_result(ctx, bound.func.id)
+                if made is not None:
+                    return made
+            value = ctx.value(bound, {})
+            return value if value.kind == LAYER else None
+    return None
+
+
+def _module_factory_result(ctx, name):
+    """The layer or model a function of this file returns (`def make_critic(): ... return keras.Model(...)`)."""
+    factory = module_functions(ctx.file, name)
+    if factory is None:
+        return None
+    body = walk(factory)
+    env = bindings(body)
+    for node in body:
+        if isinstance(node, ast.Return) and node.value is not None:
+            value = ctx.value(node.value, env)
+            if value.kind == LAYER:
+                return value
+    return None
+
+
+def _layer_weights(ctx, value):
+    """Does this layer value own weights? (None: not a layer.)"""
+    if value.kind != LAYER:
+        return None
+    return value.layer_class not in STATELESS_LAYERS and value.layer_class != "InputLayer" \
+        and ctx.project.has_weights(value.qualname)
+
+
+def _any_weights(answers):
+    """True if any path has weights, False if none can, None when some path is unknown."""
+    if True in answers:
+        return True
+    return False if answers and all(a is False for a in answers) else None
+
+
+def _made_by_weights(ctx, expr, nodes, depth=0):
+    """Does the tensor `expr` come out of a layer or model with weights (True), only out of the model's
+    inputs, constants and weightless layers (False), or cannot we tell (None, e.g. a function parameter)?"""
+    if depth > 12:
+        return None
+    if isinstance(expr, ast.Constant):
+        return False
+    if isinstance(expr, ast.Name):
+        bound = _latest_binding(expr.id, expr.lineno, nodes)
+        return None if bound is None else _made_by_weights(ctx, bound, nodes, depth + 1)
+    if isinstance(expr, (ast.List, ast.Tuple)):
+        return _any_weights([_made_by_weights(ctx, item, nodes, depth + 1) for item in expr.elts])
+    if isinstance(expr, ast.BinOp):
+        return _any_weights([_made_by_weights(ctx, side, nodes, depth + 1) for side in (expr.left, expr.right)])
+    if not isinstance(expr, ast.Call):
+        return None
+    if _last_name(ctx.qualify(expr.func)) == "Input":
+        return False
+    layer = _called_layer(ctx, expr.func, nodes)
+    if layer is not None and _layer_weights(ctx, layer):
+        return True
+    if layer is None and not (ctx.qualify(expr.func) or "").startswith(_TENSOR_LIBRARIES):
+        return None  # a helper of the file or an unknown callable
+    tensors = [arg for arg in expr.args if not isinstance(arg, ast.Constant)]
+    return _any_weights([_made_by_weights(ctx, arg, nodes, depth + 1) for arg in tensors]) if tensors else False
 
 
 def _compiles_with_loss(nodes):
