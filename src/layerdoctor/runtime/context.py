@@ -120,12 +120,14 @@ def keras_attribute_names() -> set:
     global _KERAS_ATTRIBUTES
     if _KERAS_ATTRIBUTES is None:
         keras = backend.keras_module()
-        names = set(vars(keras.layers.Layer()).keys()) | set(vars(keras.Model()).keys())
+        # backend.attributes, not vars(): on torch, sublayers Keras itself sets (a Sequential's
+        # `_functional`) live in the Module's registries
+        names = set(backend.attributes(keras.layers.Layer())) | set(backend.attributes(keras.Model()))
         # a functional (sub)class and a Sequential set more of their own (`_operations_by_depth`...)
         try:
             inputs = keras.Input((1,))
-            names |= set(vars(keras.Model(inputs, keras.layers.Identity()(inputs))).keys())
-            names |= set(vars(keras.Sequential([keras.Input((1,)), keras.layers.Identity()])).keys())
+            names |= set(backend.attributes(keras.Model(inputs, keras.layers.Identity()(inputs))))
+            names |= set(backend.attributes(keras.Sequential([keras.Input((1,)), keras.layers.Identity()])))
         except Exception:  # noqa: BLE001
             pass
         names |= {"_build_shapes_dict", "_inbound_nodes", "_outbound_nodes", "_called", "_layers",
