@@ -168,25 +168,9 @@ def _foreign_in(ctx, expr, env, depth=0):
     elif isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Call) \
             and isinstance(expr.slice, ast.Constant) and type(expr.slice.value) is int:
         return _returned_item(ctx, expr.value, expr.slice.value, depth)
-    elif isinstance(expr, ast.Call) and self_attr(expr.func) in ctx.methods:
-        helper = ctx.methods[self_attr(expr.func)]
-        helper_env = ctx.env(helper)
-        items = [n.value for n in ctx.nodes(helper.name) if isinstance(n, ast.Return) and n.value is not None]
-        for item in items:
-            found = _foreign_value(ctx, item, helper_env, depth + 1)
-            if found is not None:
-                return found
-        return None
-    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) \
-            and (helper := module_functions(ctx.file, expr.func.id)) is not None:
-        # `Z, H = init_weights(...)` with `def init_weights(...): ...; return Z, H` at module level
-        body = walk(helper)
-        helper_env = bindings(body)
-        for item in (n.value for n in body if isinstance(n, ast.Return) and n.value is not None):
-            found = _foreign_value(ctx, item, helper_env, depth + 1)
-            if found is not None:
-                return found
-        return None
+    elif isinstance(expr, ast.Call) and (returned := _helper_returns(ctx, expr)) is not None:
+        # `Z, H = init_weights(...)` with `def init_weights(...): ...; return Z, H` (module level or a method)
+        items, env = returned
     else:
         return None
     for item in items:
@@ -196,20 +180,29 @@ def _foreign_in(ctx, expr, env, depth=0):
     return None
 
 
-def _returned_item(ctx, call, index, depth):
-    """The foreign Value at `index` of the tuples a helper returns (`self.a, self.b = make(...)`)."""
+def _helper_returns(ctx, call):
+    """(what each `return` gives, the helper's bindings) when `call` calls a method of the class or a
+    function of the file; else None."""
     if self_attr(call.func) in ctx.methods:
         helper = ctx.methods[self_attr(call.func)]
-        body, helper_env = ctx.nodes(helper.name), ctx.env(helper)
+        body, env = ctx.nodes(helper.name), ctx.env(helper)
     elif isinstance(call.func, ast.Name) and (helper := module_functions(ctx.file, call.func.id)) is not None:
         body = walk(helper)
-        helper_env = bindings(body)
+        env = bindings(body)
     else:
         return None
-    for node in body:
-        if isinstance(node, ast.Return) and isinstance(node.value, (ast.Tuple, ast.List)) \
-                and len(node.value.elts) > index:
-            found = _foreign_value(ctx, node.value.elts[index], helper_env, depth + 1)
+    return [n.value for n in body if isinstance(n, ast.Return) and n.value is not None], env
+
+
+def _returned_item(ctx, call, index, depth):
+    """The foreign Value at `index` of the tuples a helper returns (`self.a, self.b = make(...)`)."""
+    returned = _helper_returns(ctx, call)
+    if returned is None:
+        return None
+    values, env = returned
+    for value in values:
+        if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) > index:
+            found = _foreign_value(ctx, value.elts[index], env, depth + 1)
             if found is not None:
                 return found
     return None
