@@ -180,16 +180,19 @@ def _triple_quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each triple-quoted string, left to right (str.find: faster than a regex
     alternation, which cannot skip ahead)."""
     spans, pos = [], 0
-    while True:
-        double, single = text.find('"""', pos), text.find("'''", pos)
-        if double < 0 and single < 0:
-            return spans
+    double, single = text.find('"""'), text.find("'''")  # the next of each (-1: none left)
+    while double >= 0 or single >= 0:
         start = double if single < 0 or 0 <= double < single else single
         end = text.find(text[start:start + 3], start + 3)
         if end < 0:
-            return spans
+            break
         spans.append((start, end + 3))
         pos = end + 3
+        if 0 <= double < pos:  # a quote of the other kind inside the string is no opener
+            double = text.find('"""', pos)
+        if 0 <= single < pos:
+            single = text.find("'''", pos)
+    return spans
 
 
 def _without_triple_quoted(text: str) -> str:
