@@ -2,7 +2,7 @@
 import keras
 from keras import layers, ops
 
-CASE, TITLE = "LD009h", "Lambda(sign) between trainable layers; Lambda(argmax) as the output is fine"
+CASE, TITLE = "LD009h", "Lambda(sign) between trainable layers; Lambda(argmax) as the output of fresh layers"
 
 
 def make_functional():
@@ -16,8 +16,17 @@ def make_functional():
 def make_classifier():
     inputs = keras.Input((8,))
     probs = layers.Dense(3, activation="softmax")(inputs)
-    label = layers.Lambda(lambda p: ops.argmax(p, axis=-1))(probs)  # decoding the output: fine
-    return keras.Model(inputs, label)
+    label = layers.Lambda(lambda p: ops.argmax(p, axis=-1))(probs)  # LD009
+    return keras.Model(inputs, label)  # (the Dense is fresh and only decoded: nothing can train it)
+
+
+def make_trainer_and_decoder():
+    """Correct: the decoder shares the Dense with a model that trains it."""
+    inputs = keras.Input((8,))
+    probs = layers.Dense(3, activation="softmax")(inputs)
+    trainer = keras.Model(inputs, probs)
+    decoder = keras.Model(inputs, layers.Lambda(lambda p: ops.argmax(p, axis=-1))(probs))
+    return trainer, decoder
 
 
 def make_straight_through():

@@ -18,17 +18,23 @@ RULE = Rule(
          "(and the file never reads on an instance of it, as wiring code or a loss may), "
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
          "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
-         "`argmax`, casts to integers); trainable weights created with an integer dtype; "
+         "`argmax`, casts to integers, comparisons such as `x > self.t`, `greater_equal` or the "
+         "condition of `where`); trainable weights created with an integer dtype; "
          "`layer.add_weight(...)` called from outside on a built-in "
          "layer (its `call()` never reads the new weight) unless the file reads it (a loss); and, "
          "as warnings since they read intent from use, a sublayer with weights that `call()` uses "
          "only inside `stop_gradient(...)`, and a layer `call()` or a `Lambda` (an inline lambda or "
          "a function of the file, in functional code or a Sequential list) whose output is "
          "entirely the result of `round`/`argmax`/`floor`/`sign`/... and feeds further layers, or "
-         "is the output of a model compiled with a loss (nothing before it trains), seen through "
+         "is the output of a model compiled with a loss, or is the only output of a model whose "
+         "layers are made in the same code with no weights loaded into them (nothing before it "
+         "trains; a Lambda made by a function of the file counts, and so does a function whose "
+         "result ignores its input but for its shape), seen through "
          "`clip`/`one_hot`/`cast`/`reshape` (`one_hot(argmax(x))`), unless only the model's inputs come "
          "before it; and, in code that builds a functional model, such an op applied to a layer's or "
-         "model's output and passed on to a further layer (`critic(ops.argmax(generator(z)))`). Runtime: computes the gradient of the summed outputs "
+         "model's output and passed on to a further layer (`critic(ops.argmax(generator(z)))`); and "
+         "a layer whose `call()` reads its input only through a NumPy conversion (a gradient "
+         "barrier for every layer before it). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
          "the objective is traced (`jax.make_jaxpr`) and linearized, and a weight counts when the "
@@ -110,6 +116,9 @@ CODE = RULE.code
 _BLOCKING_CALLS = {"stop_gradient", "convert_to_numpy", "round", "argmax", "argmin", "sign", "floor",
                    "ceil", "asarray", "array", "float", "int", "argsort", "rint", "floor_divide"}
 _BLOCKING_METHODS = {"numpy", "detach", "tolist", "item"}
+# A comparison's result is a boolean: nothing flows back to what was compared.
+_COMPARISONS = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
+                "logical_or", "logical_not", "logical_xor"}
 _INT_DTYPES = ("int", "uint", "bool")
 # Reading these means weights may be used by position, not by attribute.
 _WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variables", "_trainable_weights",
@@ -119,6 +128,7 @@ _WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variabl
 def check_class(ctx):
     yield from _blocked_output(ctx)
     yield from _blocked_sublayers(ctx)
+    yield from _input_taken_to_numpy(ctx)
     if any(ctx.mentions(name) for name in _WEIGHT_LISTS):
         return
     weights = {}
@@ -212,8 +222,14 @@ def _blocker(node, parents, ctx):
             name = (ctx.qualify(parent.func) or "").rsplit(".", 1)[-1]
             if name in _BLOCKING_CALLS:
                 return f"{name}()"
+            if name in _COMPARISONS:
+                return f"a comparison ({name}())"
+            if name == "where" and parent.args and current is parent.args[0]:
+                return "the condition of where()"
             if name == "cast" and len(parent.args) > 1 and _int_dtype(parent.args[1]):
                 return "a cast to an integer type"
+        if isinstance(parent, ast.Compare):
+            return "a comparison"
         if isinstance(parent, (ast.stmt,)):
             return None
         current = parent
@@ -276,6 +292,33 @@ def _blocked_sublayers(ctx):
             f"trained (if it is meant to be frozen, set {attr}.trainable = False)",
             attribute=attr, severity="warning",
         )
+
+
+_TO_NUMPY = {"convert_to_numpy()", "asarray()", "array()", ".numpy()", ".detach()", ".tolist()"}
+
+
+def _input_taken_to_numpy(ctx):
+    """call() that reads its input only through a NumPy conversion: a gradient barrier."""
+    call = ctx.methods.get("call")
+    if call is None or len(call.args.args) < 2:
+        return
+    name = call.args.args[1].arg
+    nodes = ctx.nodes("call")
+    reads = [n for n in nodes if type(n) is ast.Name and n.id == name and isinstance(n.ctx, ast.Load)]
+    if not reads:
+        return
+    parents = _parents(nodes)
+    reasons = [_blocker(read, parents, ctx) for read in reads]
+    if any(why not in _TO_NUMPY for why in reasons):
+        return
+    yield Hit(
+        reads[0],
+        f"{ctx.name}.call() takes its input `{name}` to NumPy ({reasons[0]}): no gradient flows back "
+        f"through the layer, so the trainable layers before it are never trained (and a symbolic "
+        f"tensor, in a functional model or a compiled fit(), has no NumPy value); compute it with "
+        f"keras.ops instead (a heuristic: harmless where nothing trainable comes before the layer)",
+        severity="warning", fix=None,
+    )
 
 
 def _call_last(call):
@@ -387,17 +430,26 @@ def _blocking_lambdas(ctx):
     output of a model compiled with a loss: nothing before it trains."""
     for scope, nodes in ctx.scopes():
         trained = None  # looked for only when a Lambda's output is the model's
-        for maker, feeds, upstream in _lambda_uses(ctx, nodes):
+        for maker, feeds, upstream, applied in _lambda_uses(ctx, nodes):
             why = _lambda_blocks(ctx, maker.args[0])
             if why is None:
                 continue
-            if not feeds:
-                trained = _compiles_with_loss(nodes) if trained is None else trained
-                if not trained:
-                    continue  # the model's output, never trained through: an inference-only decoding step
             if upstream is False:
                 continue  # applied to the model's inputs (token ids): no weights sit before it
-            where = "its output feeds further layers" if feeds else "the model is compiled with a loss on its output"
+            if feeds and why == _CONSTANT:
+                continue  # a side value (a batch size, a mask of ones): the layers before reach on elsewhere
+            where = "its output feeds further layers"
+            if not feeds:
+                trained = _compiles_with_loss(nodes) if trained is None else trained
+                where = "the model is compiled with a loss on its output"
+                if not trained:
+                    # The model's output, never trained through: an inference-only decoding step, unless
+                    # the layers before it are made here and nothing gives them weights.
+                    if upstream is not True or not _sole_output(ctx, applied, nodes) or _loads_weights(nodes) \
+                            or _models_made(ctx, nodes) > 1:  # (a training model may share the layers)
+                        continue
+                    where = ("it is the model's only output, after layers made here that nothing loads weights "
+                             "into")
             yield Hit(
                 maker,
                 f"the Lambda layer returns the result of {why}, and {where}: no gradient flows back "
@@ -409,23 +461,82 @@ def _blocking_lambdas(ctx):
 
 def _lambda_uses(ctx, nodes):
     """(Lambda(...) call, does its output feed a further layer?, do weights sit before it? (True, False or
-    None: cannot tell)) for `y = Lambda(f)(x)` and Sequential lists."""
+    None: cannot tell), the name or call that holds its output) for `y = Lambda(f)(x)`, `y = make_lambda()(x)`
+    (a function of the file that returns a Lambda), `Model(x, Lambda(f)(h))` and Sequential lists."""
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call) \
-                and _is_lambda(ctx, node.value.func):
+                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Call):
+            maker = _lambda_made_by(ctx, node.value.func)
+            if maker is None:
+                continue
             name = node.targets[0].id
-            yield node.value.func, any(
+            yield maker, any(
                 isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                 and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes), \
-                _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args])
-        elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
-                and isinstance(node.args[0], (ast.List, ast.Tuple)):
-            items = node.args[0].elts
-            for i, item in enumerate(items):
-                if isinstance(item, ast.Call) and _is_lambda(ctx, item):
-                    before = [_layer_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
-                    yield item, i < len(items) - 1, _any_weights(before) if before else False
+                _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args]), name
+        elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) in _MODEL_MAKERS:
+            outputs = node.args[1] if len(node.args) > 1 else \
+                next((kw.value for kw in node.keywords if kw.arg == "outputs"), None)
+            if isinstance(outputs, ast.Call) and isinstance(outputs.func, ast.Call):
+                maker = _lambda_made_by(ctx, outputs.func)
+                if maker is not None:
+                    yield maker, False, _any_weights([_made_by_weights(ctx, arg, nodes) for arg in outputs.args]), \
+                        outputs
+            if _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
+                    and isinstance(node.args[0], (ast.List, ast.Tuple)):
+                items = node.args[0].elts
+                for i, item in enumerate(items):
+                    if isinstance(item, ast.Call) and _is_lambda(ctx, item):
+                        before = [_layer_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
+                        yield item, i < len(items) - 1, _any_weights(before) if before else False, None
+
+
+def _lambda_made_by(ctx, call):
+    """The `Lambda(f)` call that makes the layer `call` returns: `Lambda(f)` itself, or the Lambda a
+    function of the file returns (`def arg_max(): return Lambda(...)`)."""
+    if _is_lambda(ctx, call):
+        return call
+    if isinstance(call.func, ast.Name) and call.func.id not in ctx.file.aliases and not call.args:
+        factory = module_functions(ctx.file, call.func.id)
+        if factory is not None:
+            returns = [n.value for n in walk(factory) if isinstance(n, ast.Return) and n.value is not None]
+            if len(returns) == 1 and isinstance(returns[0], ast.Call) and _is_lambda(ctx, returns[0]):
+                return returns[0]
+    return None
+
+
+def _sole_output(ctx, applied, nodes):
+    """Is `applied` (a name or the call that applies the Lambda) the only output of a Model made here?"""
+    if applied is None:
+        return False
+    for node in nodes:
+        if type(node) is ast.Call and _last_name(ctx.qualify(node.func)) in ("Model", "Functional"):
+            outputs = node.args[1] if len(node.args) > 1 else \
+                next((kw.value for kw in node.keywords if kw.arg == "outputs"), None)
+            if isinstance(outputs, (ast.List, ast.Tuple)) and len(outputs.elts) == 1:
+                outputs = outputs.elts[0]
+            if outputs is applied or (isinstance(outputs, ast.Name) and outputs.id == applied):
+                return True
+    return False
+
+
+def _models_made(ctx, nodes):
+    return sum(type(n) is ast.Call and _last_name(ctx.qualify(n.func)) in _MODEL_MAKERS for n in nodes)
+
+
+_WEIGHT_LOADERS = {"load_weights", "set_weights", "load_model", "load_own_variables", "assign"}
+
+
+def _loads_weights(nodes):
+    """Does this code put trained values into the weights (`load_weights`, `weights="imagenet"`, ...)?"""
+    for node in nodes:
+        if type(node) is ast.Call:
+            if _call_last(node) in _WEIGHT_LOADERS:
+                return True
+            if any(kw.arg == "weights" and not (isinstance(kw.value, ast.Constant) and kw.value.value is None)
+                   for kw in node.keywords):
+                return True
+    return False
 
 
 def _is_lambda(ctx, call):
@@ -433,9 +544,10 @@ def _is_lambda(ctx, call):
 
 
 def _lambda_blocks(ctx, function):
-    """Why the Lambda's function blocks the gradient (every return a blocking op), or None."""
+    """Why the Lambda's function blocks the gradient (every return a blocking op, or a value that does
+    not depend on the function's input), or None."""
     if isinstance(function, ast.Lambda):
-        return _blocking_result(ctx, function.body, {})
+        return _blocking_result(ctx, function.body, {}) or _ignores_input(function.args, [function.body], {})
     if isinstance(function, ast.Name) and function.id not in ctx.file.aliases:
         defined = module_functions(ctx.file, function.id)
         if defined is not None:
@@ -445,7 +557,49 @@ def _lambda_blocks(ctx, function):
             reasons = [_blocking_result(ctx, value, env) for value in returns]
             if reasons and None not in reasons:
                 return reasons[0]
+            return _ignores_input(defined.args, returns, env)
     return None
+
+
+_CONSTANT = "a value that does not depend on its input"
+# Reading these of a tensor gives its shape or a constant of its shape, never its values.
+_SHAPE_ONLY = {"shape", "ones_like", "zeros_like", "full_like", "len", "size", "rank", "ndim", "dtype",
+               "int_shape"}
+
+
+def _ignores_input(arguments, returns, env):
+    """'a value that does not depend on its input' when no return value reads the function's first
+    parameter except for its shape (`ops.ones((ops.shape(x)[0], 1))`), else None."""
+    if not returns or not arguments.args or arguments.vararg or arguments.kwarg:
+        return None
+    param = arguments.args[0].arg
+    seen, todo = set(), list(returns)
+    while todo:
+        expr = todo.pop()
+        for node, shape_only in _names_in(expr):
+            if node.id == param and not shape_only:
+                return None
+            if node.id in env and node.id not in seen:  # a local: what it was bound to counts
+                if len(env[node.id]) != 1:
+                    return None
+                seen.add(node.id)
+                todo.append(env[node.id][0])
+    return _CONSTANT
+
+
+def _names_in(expr, shape_only=False):
+    """(Name node, read only for its shape?) for every name the expression reads."""
+    if isinstance(expr, ast.Name):
+        yield expr, shape_only
+        return
+    if isinstance(expr, ast.Attribute) and expr.attr in _SHAPE_ONLY:
+        shape_only = True
+    elif isinstance(expr, ast.Call) and _call_last(expr) in _SHAPE_ONLY:
+        shape_only = True
+    elif isinstance(expr, (ast.Lambda, ast.FunctionDef)):
+        return
+    for child in children(expr):
+        yield from _names_in(child, shape_only)
 
 
 # ---------------------------------------------- integer points between layers in functional wiring
