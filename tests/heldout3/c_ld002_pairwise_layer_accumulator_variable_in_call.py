@@ -12,7 +12,7 @@ CORRECT = False
 STYLE = "subclassed"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout3/_measure.py c_ld002_pairwise_layer_accumulator_variable_in_call.py:
 build_model() raised ValueError: Exception encountered when calling PairWiseLayer.call().
-the same exception's message, further down (printed with str(error) by a script): "You are attempting to create a variable while in a stateless scope. This is disallowed."""
+the same exception's message, further down (printed with str(error) by a script): 'You are attempting to create a variable while in a stateless scope. This is disallowed.'"""
 
 import keras
 import numpy as np
