@@ -53,7 +53,7 @@ class OctConv2D(keras.layers.Layer):
 def build_model():
     high = keras.Input((8, 8, 3))
     low = keras.Input((4, 4, 3))
-    h, l = OctConv2D(8, alpha=0.25)([high, low])
-    h = keras.layers.GlobalAveragePooling2D()(h)
-    l = keras.layers.GlobalAveragePooling2D()(l)
-    return keras.Model([high, low], keras.layers.Dense(1)(keras.layers.Concatenate()([h, l])))
+    high_out, low_out = OctConv2D(8, alpha=0.25)([high, low])
+    high_out = keras.layers.GlobalAveragePooling2D()(high_out)
+    low_out = keras.layers.GlobalAveragePooling2D()(low_out)
+    return keras.Model([high, low], keras.layers.Dense(1)(keras.layers.Concatenate()([high_out, low_out])))
