@@ -234,8 +234,10 @@ class Wiring:
         if t is not ast.Call:
             return None
         func = expr.func
-        # a layer applied to something: `Dense(4)(x)`, `dense(x)`
-        if type(func) is ast.Call or type(func) is ast.Name and func.id in env:
+        # a layer applied to something: `Dense(4)(x)`, `dense(x)`, `self.dense(x)` (a builder's or a
+        # Functional subclass's own layer, wired in its __init__)
+        if type(func) is ast.Call or type(func) is ast.Name and func.id in env \
+                or type(func) is ast.Attribute and scope is not None and self_attr(func) is not None:
             if self.kind(func, env, scope, seen) == LAYER_VALUE:
                 args = [self.kind(a, env, scope, seen) for a in _call_inputs(expr)]
                 if SYMBOLIC in args:

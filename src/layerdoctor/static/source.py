@@ -330,10 +330,7 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
             continue  # a class inside a function: not reachable by name
         end = src.block_end(line, indent, n_lines)
         header = _parse_class_header(src, line, indent)
-        if not indent and (any(not (isinstance(b, ast.Name) and b.id == "object") for b in header.bases)
-                           or not _WIRES_RE.search(src.lines(line, end))):
-            # Blanked for the module tree; a plain class (no base, `object`) that wires a
-            # functional model in its methods (a builder) stays.
+        if not indent and _blanked_for_module_rules(header, src.lines(line, end)):
             class_ranges.append((line, end))
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"
@@ -346,6 +343,21 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
         summary.classes.append(_summarize_class(src, header, qualname, line, indent, end, body))
     _collect_module_assigns(summary, src)
     return src, class_ranges
+
+
+_FUNCTIONAL_INIT_RE = re.compile(r"super\([^)]*\)\.__init__\(\s*(?:inputs|outputs)\b")
+
+
+def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
+    """Module rules do not see a top-level class block, unless it wires a functional model: a plain
+    class (no base, `object`) that does it in its methods (a builder), or a Model subclass that wires
+    its graph in __init__ and hands it to `super().__init__(inputs=..., outputs=...)` (keras-hub's
+    backbones)."""
+    if not _WIRES_RE.search(block):
+        return True
+    if all(_is_object(b) for b in header.bases):
+        return False
+    return _FUNCTIONAL_INIT_RE.search(block) is None
 
 
 def _collect_imports(summary: FileSummary, src: _Text) -> None:

@@ -111,12 +111,21 @@ def _frozen_copy_attribute(inspection, layer, variable, held):
     if not derived:
         return None
     attributes = user_attributes(layer)
-    tensors = [(k, attributes[k]) for k in derived if k in attributes and backend.is_tensor(attributes[k])
-               and backend.is_float(attributes[k]) and not inspection.is_activation(attributes[k])]
+    tensors = [(k, _float_tensors(inspection, attributes[k])) for k in derived if k in attributes]
+    tensors = [(k, held) for k, held in tensors if held]
     if not tensors:
         return None
     size = backend.size_of(variable)
-    return min(tensors, key=lambda item: abs(backend.size_of(item[1]) - size))[0]
+    return min(tensors, key=lambda item: abs(sum(map(backend.size_of, item[1])) - size))[0]
+
+
+def _float_tensors(inspection, value) -> list:
+    """The float tensors an attribute holds: itself, or every item of a list/tuple of them (slices
+    of a weight kept one per step); [] for anything else."""
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    if items and all(backend.is_tensor(v) and backend.is_float(v) and not inspection.is_activation(v) for v in items):
+        return items
+    return []
 
 
 def frozen_copies(inspection: Observation, explained: Explained, result: ProbeResult) -> None:
@@ -145,6 +154,7 @@ def frozen_copies(inspection: Observation, explained: Explained, result: ProbeRe
                          f"from self.{held}). "
                          f"The variable is counted but never trained: compute {attribute} from it in call()",
                 cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
+                fix="frozen", fix_values={"source": held.lstrip("_")},
                 layer=node.path, variable=backend.variable_path(variable)))
     copies_on_sublayers(inspection, result, trained, read)
 

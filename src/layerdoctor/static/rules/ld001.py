@@ -152,10 +152,12 @@ def _is_array(ctx, expr, env, depth=0):
         if name and name.startswith(_ARRAY_MODULES) and _last(name) in _ARRAY_MAKERS:
             return True
         if isinstance(func, ast.Attribute) and func.attr in _ARRAY_MAKERS and func.attr not in ("load", "Variable"):
-            # `rng.normal(size=(4, 3))`: a generator method
-            return isinstance(func.value, ast.Name) and len(env.get(func.value.id, ())) == 1 \
-                and (ctx.qualify(env[func.value.id][0].func) or "").startswith(_ARRAY_MODULES) \
-                if isinstance(env.get(func.value.id, [None])[0], ast.Call) else False
+            # `rng.normal(size=(4, 3))` or `np.random.default_rng(0).normal(...)`: a generator's method
+            made_by = func.value
+            if isinstance(made_by, ast.Name):
+                values = env.get(made_by.id, ())
+                made_by = values[0] if len(values) == 1 else None
+            return isinstance(made_by, ast.Call) and (ctx.qualify(made_by.func) or "").startswith(_ARRAY_MODULES)
     return False
 
 

@@ -27,7 +27,10 @@ RULE = Rule(
          "a nested def next to the Lambda closing over the wiring function's layers (a Lambda that "
          "only reads a plain attribute of a layer, `model.temperature`, is left alone); "
          "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
-         "while wiring a functional model (tied weights through `ops.transpose(dense.kernel)`). Runtime: reports layers and variables that a "
+         "or a variable (`keras.Variable(...)`) combined with them, while wiring a functional model (tied "
+         "weights through `ops.transpose(dense.kernel)`), in a function, at module level or in the "
+         "`__init__` of a Model subclass that hands its graph to `super().__init__(inputs=..., "
+         "outputs=...)`. Runtime: reports layers and variables that a "
          "`Lambda`'s function captures or calls, or receives through `arguments=` or its input list, "
          "that no layer of the model tracks; a KerasTensor in `arguments=`; a constant in the graph "
          "that holds a weight's values (a copy or transpose taken while wiring, flagged as a heuristic).",
@@ -96,7 +99,7 @@ def TRIGGER(text: str) -> bool:
     return mentions_lambda_layer(text) or ("Input(" in text and _STATE_WORDS.search(text) is not None)
 
 
-_STATE_WORDS = re.compile(r"\.(?:kernel|embeddings|weights|get_weights\(|bias|variables)\b")
+_STATE_WORDS = re.compile(r"\.(?:kernel|embeddings|weights|get_weights\(|bias|variables)\b|Variable\(")
 
 _WHAT = {LAYER_VALUE: "a layer", VARIABLE: "a variable", STATE: "a tensor computed from a layer's weights",
          SYMBOLIC: "a KerasTensor of the model being wired", BAKED: "a layer's output on a concrete tensor"}
@@ -138,10 +141,16 @@ def check_module(ctx):
             else:
                 continue
             kind, operand = wire.mixes(operands, env, scope)
-            if kind in (VARIABLE, STATE):
+            if kind == STATE:
                 yield Hit(node, f"{_text(operand)} ({_WHAT[kind]}) is used while wiring a functional "
                                 f"model: it enters the graph as a constant copy (tied weights that do "
                                 f"not train); read the weight inside a layer's call() instead",
+                          attribute=_text(operand), class_name=None, fix="wiring")
+            elif kind == VARIABLE:
+                yield Hit(node, f"{_text(operand)} ({_WHAT[kind]}) is used while wiring a functional "
+                                f"model: no layer of the model owns it, so the model does not list it "
+                                f"among its weights, fit() does not train it and saving drops it; create "
+                                f"it with add_weight() in a layer that uses it in call()",
                           attribute=_text(operand), class_name=None, fix="wiring")
 
 
