@@ -138,6 +138,16 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             return
         if backend.is_live_view(value):
             return  # a view of a variable (torch): it is the variable, read live
+        if in_lambda and backend.is_tensor(value) and not is_weight_like_tensor(value) \
+                and not inspection.is_activation(value):
+            source = copies.part_of(value)
+            if source is not None:
+                report(node, label, value, via, untracked_code("tensor", True),
+                       f"{where} is a tensor holding values picked from the weight '{backend.variable_path(source)}' "
+                       f"(an entry taken while wiring; heuristic: matched by its values): the function "
+                       f"computes with a constant, so the weight does not learn through this path and "
+                       f"the Lambda does not follow it when it changes")
+            return
         if is_weight_like_tensor(value):
             if in_lambda and not inspection.is_activation(value):
                 source = copies.source_of(value)
@@ -240,6 +250,28 @@ class _WeightCopies:
         for variable in candidates:
             mine = np.sort(np.asarray(backend.to_numpy(backend.value_of(variable)), dtype="float64").ravel())
             if np.allclose(mine, values, rtol=1e-6, atol=1e-7):
+                return variable
+        return None
+
+    def part_of(self, value):
+        """The weight a small tensor was picked from (`tf.gather(kernel, 0)`, `kernel[0, :3]`): each of its
+        values, none a whole number, is one of the weight's, and the weight holds many distinct
+        values (random, not a constant initializer that a setting could equal by chance)."""
+        if not backend.is_float(value) or not 0 < backend.size_of(value) <= 64 or backend.is_integer_valued(value):
+            return None
+        try:
+            values = np.asarray(backend.to_numpy(value), dtype="float64").ravel()
+        except Exception:  # noqa: BLE001
+            return None
+        for variable in self._inspection.model.weights:
+            if not (backend.is_float(variable) and backend.size_of(variable) > backend.size_of(value)
+                    and backend.is_allocated(variable)):
+                continue
+            mine = np.unique(np.asarray(backend.to_numpy(backend.value_of(variable)), dtype="float64").ravel())
+            if mine.size < 8:
+                continue
+            at = np.clip(np.searchsorted(mine, values), 0, mine.size - 1)
+            if np.all(np.isclose(mine[at], values, rtol=1e-6, atol=0)):
                 return variable
         return None
 
