@@ -346,6 +346,7 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
 
 
 _FUNCTIONAL_INIT_RE = re.compile(r"super\([^)]*\)\.__init__\(\s*(?:inputs|outputs)\b")
+_STATE_IN_WIRING_RE = re.compile(r"Variable\(|\.(?:kernel|embeddings|get_weights\(|variables)\b")
 
 
 def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
@@ -357,7 +358,9 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
         return True
     if all(_is_object(b) for b in header.bases):
         return False
-    return _FUNCTIONAL_INIT_RE.search(block) is None
+    # (a subclass only when it also makes or reads variables there: the others cost a module tree
+    # and leave the module rules nothing to find)
+    return _FUNCTIONAL_INIT_RE.search(block) is None or _STATE_IN_WIRING_RE.search(block) is None
 
 
 def _collect_imports(summary: FileSummary, src: _Text) -> None:
