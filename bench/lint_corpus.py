@@ -17,6 +17,8 @@ medians and the ratios current/baseline of wall time and of CPU time (user+sys o
 and its workers). Both import their modules from bytecode compiled once into a temporary
 PYTHONPYCACHEPREFIX folder, whatever __pycache__ folders the two checkouts have.
 Issue 10: cold CPU and wall ratios <= 1.10 against the code before the accuracy work.
+--instructions (with --against-src) counts the instructions of one cold run of each side under valgrind
+instead: unmoved by other load on the machine, blind to cache effects.
 
 The corpus is ../shared/bench/make_corpus.sh's (about 3,700 files of keras, keras-hub, tf-models,
 tensorflow-addons and tf-keras), made on first use; --corpus points at any other folder.
@@ -134,6 +136,35 @@ def compare(corpus: Path, baseline_src: Path, label: str, repeat: int, jobs: int
             print(f"{mode:<6} {what:<6} {old:8.2f}s {new:8.2f}s {new / old:7.2f}")
 
 
+def count_instructions(corpus: Path, baseline_src: Path, label: str) -> None:
+    """Instructions executed by one cold `lint --jobs 1` of each side, counted by valgrind's callgrind:
+    the same for the same code and files whatever else the machine does (CPU time here moves by +-10%
+    between identical runs on a shared VM). It misses cache and memory effects, which CPU time sees."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind on PATH")
+    sources = {"baseline": baseline_src, "current": HERE.parent / "src"}
+    command = [sys.executable, "-m", "layerdoctor.cli", "lint", str(corpus), "--format", "json", "--exit-zero",
+               "--no-cache", "--jobs", "1"]
+    bytecode = tempfile.mkdtemp(prefix="layerdoctor-bench-pyc-")
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    counts = {}
+    try:
+        for name, src in sources.items():
+            env = dict(base_env, PYTHONPATH=str(src), PYTHONPYCACHEPREFIX=bytecode)
+            timed([sys.executable, "-c", "import layerdoctor.cli"], env)  # bytecode first, outside the count
+            _, result = timed([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command], env)
+            found = [line for line in result.stderr.splitlines() if "Collected :" in line]
+            if result.returncode not in (0, 1) or not found:
+                raise SystemExit(f"valgrind run of the {name} side failed: {result.stderr[-500:]}")
+            counts[name] = int(found[-1].rsplit(":", 1)[1])
+    finally:
+        shutil.rmtree(bytecode, ignore_errors=True)
+    print(f"corpus: {corpus}; baseline: {label}; one cold run each under valgrind --tool=callgrind")
+    print(f"instructions: baseline {counts['baseline']:,}, current {counts['current']:,}, "
+          f"ratio {counts['current'] / counts['baseline']:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=None)
@@ -142,8 +173,15 @@ def main() -> int:
     against.add_argument("--against", metavar="REV", help="compare with this git revision of layerdoctor")
     against.add_argument("--against-src", metavar="DIR", type=Path, help="compare with the layerdoctor in this src folder")
     parser.add_argument("--jobs", type=int, default=None, help="passed to lint in --against runs")
+    parser.add_argument("--instructions", action="store_true",
+                        help="with --against-src: count instructions under valgrind instead of timing")
     args = parser.parse_args()
     corpus = args.corpus or make_corpus(Path(os.environ.get("TMPDIR", "/tmp")) / "keras-corpus")
+    if args.instructions and not args.against_src:
+        parser.error("--instructions needs --against-src")
+    if args.instructions:
+        count_instructions(corpus, args.against_src.resolve(), str(args.against_src))
+        return 0
     if args.against_src:
         compare(corpus, args.against_src.resolve(), str(args.against_src), args.repeat, args.jobs)
         return 0

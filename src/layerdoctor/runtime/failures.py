@@ -63,8 +63,9 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
              model=None) -> list:
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
-    for explain in (_init_never_ran, _tensor_out_of_scope, _leaked_tracer, _keras_tensor_in_function,
-                    _fixed_input_dim, _variables_created_in_lambda, _random_state_in_traced_call):
+    for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
+                    _keras_tensor_in_function, _fixed_input_dim, _variables_created_in_lambda,
+                    _random_state_in_traced_call):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -229,6 +230,25 @@ def _init_never_ran(error, text, recorder, watch) -> list:
                                        f"did not run, so Keras's own state ({missing}, ...) is missing; "
                                        f"Keras raised {_first_line(text)}",
                               cls=cls, site=_init_site(cls))]
+    return []
+
+
+def _tracker_list_replaced(error, text, recorder, watch) -> list:
+    """LD006: a user layer set `self._layers` (Keras 3's own list of tracked sublayers) to something
+    that is not a list (a dict of heads): Keras then fails far from that line, iterating it as a list of
+    layers (`'str' object has no attribute 'built'`)."""
+    if not isinstance(error, (AttributeError, TypeError)):
+        return []
+    for layer in _layers_seen(recorder, watch):
+        cls = type(layer)
+        held = vars(layer).get("_layers")
+        if not locate.is_user_class(cls) or held is None or isinstance(held, list):
+            continue
+        return [findings.make(
+            "LD006", f"{cls.__name__} sets self._layers, the name of Keras 3's own list of tracked sublayers, "
+                     f"to a {'dict' if isinstance(held, dict) else type(held).__name__}: Keras walks it as a list of layers and fails ({_first_line(text)}); "
+                     f"keep the layers under a name of your own", cls=cls, attribute="_layers",
+            fix="rename_tracker_list", fix_values={"attr": "_layers"})]
     return []
 
 
