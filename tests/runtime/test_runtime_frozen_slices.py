@@ -1,5 +1,6 @@
 """Runtime LD010 for a weight kept as a list of slices taken once in build() (as in
-tests/heldout3/b_frozen_es_rnn_seasonality_slices_in_build). The truth is a GradientTape on the
+tests/heldout3/b_frozen_es_rnn_seasonality_slices_in_build), and for a copy a wrapper stores on its layer
+through a local alias (`inner = self.layer`). The truth is a GradientTape on the
 real model: which trainable weights get a gradient."""
 
 import numpy as np
@@ -44,3 +45,9 @@ def test_a_list_of_slices_taken_in_build_is_a_frozen_copy_and_slices_in_call_are
     assert [(f.code, f.attribute) for f in findings] == [("LD010", "season_steps")]
     assert _untrained("sliced_per_call") == set()
     assert not [f for f in _report("sliced_per_call").findings if f.code in ("LD009", "LD010")]
+
+
+def test_a_copy_stored_on_the_wrapped_layer_through_a_local_alias_is_linked_to_its_weight():
+    assert "normed_through_alias/g" in _untrained("normed_through_alias")
+    findings = [f for f in _report("normed_through_alias").findings if f.code == "LD010"]
+    assert [f.attribute for f in findings] == ["layer._kernel"] and "NormedThroughAlias.g" in findings[0].message

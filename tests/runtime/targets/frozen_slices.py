@@ -1,5 +1,5 @@
 """Targets for tests/runtime/test_runtime_frozen_slices.py: a weight kept as a list of slices taken
-once in build(), and its correct twin."""
+once in build() (and its correct twin), and a weight-norm copy stored through a local alias."""
 
 import keras
 from keras import layers, ops
@@ -37,3 +37,22 @@ def sliced_once():
 def sliced_per_call():
     inputs = keras.Input((FEATURES,))
     return keras.Model(inputs, SlicedPerCall()(layers.Dense(2)(inputs)))
+
+
+class NormedThroughAlias(layers.Wrapper):
+    """Weight norm computed once in build() through a local alias of the wrapped layer: Dense.call()
+    reads the stored tensor, so the gain `g` never reaches the output."""
+
+    def build(self, input_shape):
+        inner = self.layer
+        inner.build(input_shape)
+        self.g = self.add_weight(shape=(inner.units,), initializer="ones", name="g")
+        inner._kernel = ops.multiply(inner.kernel, self.g)
+
+    def call(self, inputs):
+        return self.layer(inputs)
+
+
+def normed_through_alias():
+    inputs = keras.Input((FEATURES,))
+    return keras.Model(inputs, NormedThroughAlias(layers.Dense(2))(inputs))

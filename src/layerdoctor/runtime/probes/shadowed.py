@@ -71,9 +71,12 @@ def _computed_from(cls, held: str) -> list[str]:
         names = {f"{owner}.{name}" if owner else name for name in (leaf, leaf.lstrip("_"))}
         assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign)]
         carriers: set[str] = set()
+        # `inner = self.layer`: `inner.kernel` is `self.layer.kernel`
+        aliases = {t.id: n.value.attr for n in assigns if _self_path(n.value) is not None
+                   and "." not in _self_path(n.value) for t in n.targets if isinstance(t, ast.Name)}
 
         def reads(expr):
-            return any(_self_path(n) in names or (isinstance(n, ast.Name) and n.id in carriers)
+            return any(_self_path(n, aliases) in names or (isinstance(n, ast.Name) and n.id in carriers)
                        for n in ast.walk(expr))
 
         for _ in range(3):
@@ -86,18 +89,21 @@ def _computed_from(cls, held: str) -> list[str]:
                 continue
             for target in node.targets:
                 # `self.x = ...`, and `self.layer.x = ...` (a copy stored on a sublayer: "layer.x")
-                path = _self_path(target)
+                path = _self_path(target, aliases)
                 if path is not None and path not in names and path not in out:
                     out.append(path)
     return out
 
 
-def _self_path(node) -> str | None:
-    """"x" for `self.x`, "layer.x" for `self.layer.x`, else None."""
+def _self_path(node, aliases=None) -> str | None:
+    """"x" for `self.x`, "layer.x" for `self.layer.x` (or `inner.x` after `inner = self.layer`: `aliases`
+    maps the local to "layer"), else None."""
     if not isinstance(node, ast.Attribute):
         return None
     if isinstance(node.value, ast.Name):
-        return node.attr if node.value.id == "self" else None
+        if node.value.id == "self":
+            return node.attr
+        return f"{aliases[node.value.id]}.{node.attr}" if aliases and node.value.id in aliases else None
     inner = node.value
     if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) and inner.value.id == "self":
         return f"{inner.attr}.{node.attr}"
