@@ -29,8 +29,9 @@ RULE = Rule(
          "warning, as the reader is not in sight). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
-         "copy: the link is read from the source, so the message says it is a heuristic), also when the source stores that "
-         "tensor on a sublayer (`self.layer.<attr>`) and leaves the weight unused.",
+         "copy, or a list of slices of it: the link is read from the source, so the message says it is "
+         "a heuristic), also when the source stores that tensor on a sublayer (`self.layer.<attr>`, or "
+         "through a local alias, `inner = self.layer`) and leaves the weight unused.",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "

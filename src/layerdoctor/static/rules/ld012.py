@@ -33,7 +33,9 @@ RULE = Rule(
          "outputs=...)`. Runtime: reports layers and variables that a "
          "`Lambda`'s function captures or calls, or receives through `arguments=` or its input list, "
          "that no layer of the model tracks; a KerasTensor in `arguments=`; a constant in the graph "
-         "that holds a weight's values (a copy or transpose taken while wiring, flagged as a heuristic).",
+         "that holds a weight's values (a copy or transpose taken while wiring), or a few values picked "
+         "from a weight (`tf.gather(kernel, 0)`) that a Lambda closes over (both matched by value, "
+         "flagged as a heuristic).",
     why={
         KERAS3: "A `Lambda` layer wraps a function and tracks nothing the function uses. A layer "
                 "or variable captured from outside still computes, but belongs to no layer of the "

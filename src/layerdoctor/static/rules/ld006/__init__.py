@@ -19,7 +19,9 @@ RULE = Rule(
          "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
          "building, pointing at the offending line; and (Keras 3) sublayers that run and are counted "
          "but that Keras's own saving walk never reaches because a user layer holds them under one "
-         "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...).",
+         "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...); and the crash Keras "
+         "raises far from the cause when `self._layers` holds a dict (`'str' object has no attribute "
+         "'built'`), named at the assignment.",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
                 "weight lists are computed from tracked attributes), and `trainable_weights` is a "
