@@ -13,7 +13,10 @@ CODES = ("LD008", "LD007")
 CORRECT = False
 STYLE = "sequential"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout4/_measure.py a_reuse_custom_block_twice_in_sequential.py:
-build_model() raised ValueError: Exception encountered when calling MyCustomLayer.call()."""
+build_model() raised ValueError: Exception encountered when calling MyCustomLayer.call().
+extra check (python: str of that exception): "Could not automatically infer the output shape / dtype of
+'my_custom_layer' ... Error encountered: Input 0 with name 'None' of layer 'dense' is incompatible with the
+layer ..." (the inner Dense, built on 784 inputs, is handed the 128-wide output of the middle Dense)."""
 
 import keras
 from keras import layers
