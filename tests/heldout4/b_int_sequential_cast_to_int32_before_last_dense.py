@@ -3,8 +3,7 @@
 A post on TFLite-compatible alternatives to `Cast` starts from "the original model with a Cast
 operation": `Sequential([Input((10,)), Dense(5), Lambda(lambda x: tf.cast(x, tf.int32)),
 Dense(1)])`. The cast to an integer type cuts the gradient: the first Dense (kernel and bias) gets `None`,
-counted but never trained; only the last Dense, which reads the integers as its input, trains. In
-the post the cast is part of the model that gets trained before conversion.
+counted but never trained; only the last Dense, which reads the integers as its input, trains.
 """
 
 SOURCE = "https://github.com/Alejogb1/job-board/blob/main/gpu-blog-data/can-tflite-offer-compatible-alternatives-to-cast-minimum.md"
