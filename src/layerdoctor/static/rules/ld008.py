@@ -493,10 +493,15 @@ def _add(ctx, item, env, state, model):
     if id(ctor) not in first:
         first[id(ctor)] = dim
         return None
-    if type(item) is not ast.Name or value.layer_class not in _SIZED_BY_INPUT \
+    # A layer of this project with weights: they are most likely sized by its input too (a heuristic)
+    own = value.layer_class not in _SIZED_BY_INPUT and ctx.is_project_class(value.qualname) \
+        and ctx.project.has_weights(value.qualname)
+    if type(item) is not ast.Name or (value.layer_class not in _SIZED_BY_INPUT and not own) \
             or first[id(ctor)] is None or dim is None or dim == first[id(ctor)]:
         return None
     return Hit(item, f"{item.id} ({value.layer_class}) is added to {model} a second time: its weights "
                      f"were built for a last axis of {first[id(ctor)]} where it was first added, here it "
-                     f"gets {dim}: shape error (add a new {value.layer_class}(...) instead)",
-               attribute=item.id, class_name=value.layer_class)
+                     f"gets {dim}: shape error (add a new {value.layer_class}(...) instead)"
+                     + (" (a heuristic: a layer of this project whose weights depend on its input's width)"
+                        if own else ""),
+               attribute=item.id, class_name=value.layer_class, severity="warning" if own else None)

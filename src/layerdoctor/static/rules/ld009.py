@@ -386,14 +386,19 @@ _PASS_THROUGH = {"clip", "clip_by_value", "one_hot", "reshape", "squeeze", "expa
 _TENSOR_LIBRARIES = ("tensorflow.", "keras.", "numpy.", "torch.", "jax.")
 
 
-def _blocking_result(ctx, expr, env, depth=0):
-    if depth > 6:
+def _blocking_result(ctx, expr, env, depth=0, arithmetic=False):
+    """Why `expr` carries no gradient (a blocking op, seen through reshapes and casts; with `arithmetic`,
+    also through arithmetic and ops with literal constants, for a Lambda whose input comes from
+    trainable layers), or None."""
+    if depth > 8:
         return None
     if isinstance(expr, ast.Name):
         values = env.get(expr.id, ())
         if len(values) != 1:
             return None
-        return _blocking_result(ctx, values[0], env, depth + 1)
+        return _blocking_result(ctx, values[0], env, depth + 1, arithmetic)
+    if isinstance(expr, ast.BinOp) and arithmetic:  # `ops.cast(ids, "float32") / 100.0`
+        return _blocked_with_constants(ctx, [expr.left, expr.right], env, depth)
     if not isinstance(expr, ast.Call):
         return None
     qualified = ctx.qualify(expr.func) or ""
@@ -402,10 +407,23 @@ def _blocking_result(ctx, expr, env, depth=0):
         return f"{name}()"
     if name == "cast" and len(expr.args) > 1 and _int_dtype(expr.args[1]):
         inner = expr.args[0]
-        return "a cast to an integer type" if _blocking_result(ctx, inner, env, depth + 1) is None \
-            else _blocking_result(ctx, inner, env, depth + 1)
+        return _blocking_result(ctx, inner, env, depth + 1, arithmetic) or "a cast to an integer type"
     if name in _PASS_THROUGH and expr.args and qualified.startswith(_TENSOR_LIBRARIES):
-        return _blocking_result(ctx, expr.args[0], env, depth + 1)
+        return _blocking_result(ctx, expr.args[0], env, depth + 1, arithmetic)
+    if arithmetic and qualified.startswith(_TENSOR_LIBRARIES) and expr.args and not expr.keywords:
+        # `ops.bitwise_xor(ids, 5)`: an op of a blocked value and constants is blocked too
+        return _blocked_with_constants(ctx, expr.args, env, depth)
+    return None
+
+
+def _blocked_with_constants(ctx, operands, env, depth):
+    """Why operands carry no gradient: one is blocked, every other one is a literal constant."""
+    reasons = [_blocking_result(ctx, o, env, depth + 1, True) for o in operands]
+    blocked = [r for r in reasons if r is not None]
+    if blocked and all(r is not None or isinstance(o, ast.Constant) or
+                       (isinstance(o, ast.UnaryOp) and isinstance(o.operand, ast.Constant))
+                       for o, r in zip(operands, reasons)):
+        return blocked[0]
     return None
 
 
@@ -547,14 +565,15 @@ def _lambda_blocks(ctx, function):
     """Why the Lambda's function blocks the gradient (every return a blocking op, or a value that does
     not depend on the function's input), or None."""
     if isinstance(function, ast.Lambda):
-        return _blocking_result(ctx, function.body, {}) or _ignores_input(function.args, [function.body], {})
+        return _blocking_result(ctx, function.body, {}, arithmetic=True) or \
+            _ignores_input(function.args, [function.body], {})
     if isinstance(function, ast.Name) and function.id not in ctx.file.aliases:
         defined = module_functions(ctx.file, function.id)
         if defined is not None:
             body = walk(defined)
             returns = [n.value for n in body if isinstance(n, ast.Return) and n.value is not None]
             env = bindings(body)
-            reasons = [_blocking_result(ctx, value, env) for value in returns]
+            reasons = [_blocking_result(ctx, value, env, arithmetic=True) for value in returns]
             if reasons and None not in reasons:
                 return reasons[0]
             return _ignores_input(defined.args, returns, env)

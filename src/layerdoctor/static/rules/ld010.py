@@ -248,6 +248,16 @@ def _sublayers(ctx):
     return layers
 
 
+def _passed_in(ctx):
+    """Attributes __init__ sets straight from one of its parameters (`self.tied_to = tied_to`)."""
+    init = ctx.methods.get("__init__")
+    if init is None:
+        return set()
+    params = {a.arg for a in init.args.args[1:] + init.args.kwonlyargs}
+    return {assign.attr for assign in ctx.assigns_in("__init__")
+            if isinstance(assign.value, ast.Name) and assign.value.id in params}
+
+
 def _weight_read(node, weights, sublayers):
     """The weight `node` reads (`self.w`, `self.dense.kernel`), or None."""
     if not isinstance(node, ast.Attribute):
@@ -336,7 +346,9 @@ def _frozen_copies(ctx):
     weights = _trainable_weights(ctx)
     if not weights:
         return
-    sublayers = _sublayers(ctx)
+    # a layer passed to the constructor counts too (`DenseTied(16, tied_to=encoder)`): its `.kernel`
+    # read in build() is another layer's weight
+    sublayers = _sublayers(ctx) | _passed_in(ctx)
     call_methods = ctx.methods_of("call")
     inherited = _inherited_weights(ctx)
     if not call_methods and not inherited:
@@ -373,20 +385,23 @@ def _frozen_copies(ctx):
                         fix="frozen", fix_values={"source": source},
                     )
                 continue
-            if attr in weights or attr in seen or attr not in read_in_call or attr in set_in_call:
+            if attr in seen or attr not in read_in_call or attr in set_in_call:
                 continue
             if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
                 continue
             locals_ = locals_ or _tainted_locals(env, weights, sublayers)
             source = _derived_from(assign.value, weights, sublayers, *locals_)
-            if source is None:
+            # (an attribute that is a weight in another branch counts when this branch copies another
+            # layer's weight: `self.kernel = ops.transpose(self.tied_to.kernel)` else add_weight)
+            if source is None or (attr in weights and "." not in source):
                 continue
             seen.add(attr)
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is computed from the weight self.{source} in {method}() and read "
                 f"in call(): it is a constant copy of the initial value, so call() never sees "
-                f"updates and self.{source} gets no gradient",
+                f"updates and self.{source} gets no gradient"
+                + (" through this layer (tied weights that are not tied)" if "." in source else ""),
                 attribute=attr,
                 fix="frozen", fix_values={"source": source},
             )
