@@ -223,6 +223,9 @@ class Wiring:
                              if type(r) is ast.Return and type(r.value) in (ast.Tuple, ast.List)
                              and len(r.value.elts) > expr.slice.value}
                     return kinds.pop() if len(kinds) == 1 else None
+            if type(expr.value) is ast.Attribute and expr.value.attr == "layers" \
+                    and self.kind(expr.value.value, env, scope, seen) == LAYER_VALUE:
+                return LAYER_VALUE  # `model.layers[-1]`
             inner = self.kind(expr.value, env, scope, seen)
             return inner if inner in (SYMBOLIC, STATE, BAKED, VARIABLE) else None
         if t is ast.BinOp:
@@ -247,9 +250,9 @@ class Wiring:
                 if CONCRETE in args or BAKED in args:
                     return BAKED
                 return None
-        if type(func) is ast.Attribute and func.attr == "get_weights" and \
+        if type(func) is ast.Attribute and func.attr in ("get_weights", "get_layer") and \
                 self.kind(func.value, env, scope, seen) == LAYER_VALUE:
-            return STATE
+            return STATE if func.attr == "get_weights" else LAYER_VALUE  # (`model.get_layer("dense")`)
         found = self._returned(expr, env) if type(func) in (ast.Name, ast.Attribute) else None
         if found is not None:
             target, fenv = found
