@@ -99,6 +99,16 @@ def check_class(ctx):
         # since constant buffers (masks, position tables) are legitimately plain tensors.
         if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
             continue
+        if _written_by_hand(assign.value):
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{assign.attr} is a raw tensor ({value.qualname}) stored in {assign.method}(): "
+                f"Keras does not track it, so it is not counted, trained or saved (a heuristic: its values "
+                f"are written out by hand, as in a fixed filter, which is fine as a tensor if it is not "
+                f"meant to train)",
+                attribute=assign.attr, severity="warning",
+            )
+            continue
         yield Hit(
             assign.stmt,
             f"{ctx.name}.{assign.attr} is a raw tensor ({value.qualname}) stored in {assign.method}(): "
@@ -106,6 +116,26 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _constructor_arrays(ctx)
+
+
+_FROM_VALUES = {"constant", "array", "asarray", "convert_to_tensor", "tensor", "Tensor"}
+
+
+def _last_call_name(call):
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+
+
+def _written_by_hand(expr) -> bool:
+    """`tf.constant([[-1, 0, 1], ...])`: a call whose first argument is a nested list or tuple of number
+    literals (a Sobel filter, a lookup table), not values an initializer or a computation makes."""
+    if not isinstance(expr, ast.Call) or not expr.args or not isinstance(expr.args[0], (ast.List, ast.Tuple)) \
+            or _last_call_name(expr) not in _FROM_VALUES:
+        return False  # (`tf.zeros((3,))`: a shape, not values)
+    leaves = [n for n in ast.walk(expr.args[0]) if not isinstance(n, (ast.List, ast.Tuple, ast.Load))]
+    return bool(leaves) and all(
+        isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) or
+        isinstance(n, ast.UnaryOp) or isinstance(n, ast.USub) for n in leaves)
 
 
 # ------------------------------------------------------------------ constructor arrays
