@@ -4,7 +4,7 @@ import ast
 
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
-from ...context import LAYER
+from ...context import LAYER, self_attr
 from ...project import dotted, is_framework_root
 from .. import Hit
 
@@ -116,6 +116,17 @@ def check_class(ctx):
     # matters is the Layer's: settings assigned between the two are still reset.
     layer_inits = [node.lineno for node in direct_nodes if _inits_layer(ctx, node)] if len(direct_nodes) > 1 else []
     first_super = min(layer_inits) if layer_inits else min(direct) if direct else None
+    deferred = _keras_init_elsewhere(ctx) if direct_nodes and not any(_inits_layer(ctx, n) for n in direct_nodes) \
+        else None
+    if deferred is not None:
+        yield Hit(
+            direct_nodes[0],
+            f"{ctx.name}.__init__ runs only {dotted(direct_nodes[0].func.value)}.__init__(), and {deferred}() calls "
+            f"the Keras base's __init__ later: until then Layer.__init__ has not run, so Keras raises on "
+            f"the first attribute it needs (a heuristic: the mixin's __init__ does not reach Keras)",
+            attribute="__init__", severity="warning", fix=None,
+        )
+        return
     if first_super is None:
         yield Hit(
             init,
@@ -127,6 +138,7 @@ def check_class(ctx):
     early = [a for a in ctx.assigns_in("__init__") if a.stmt.lineno < first_super]
     if any(a.attr == "_self_setattr_tracking" for a in early):
         return  # tracking switched off on purpose (tf.keras 2 idiom)
+    yield from _helpers_before_super(ctx, first_super)
     for assign in early:
         kind = ctx.value(assign.value, ctx.env(init)).kind
         if kind == LAYER:
@@ -149,6 +161,39 @@ def check_class(ctx):
             attribute=assign.attr,
             fix="late",
         )
+
+
+def _keras_init_elsewhere(ctx):
+    """The method (not __init__) that calls the Keras base's __init__ by name (`keras.Model.__init__(self,
+    inputs, outputs)` in build()), or None."""
+    for name in ctx.methods:
+        if name == "__init__":
+            continue
+        for node in ctx.nodes(name):
+            if type(node) is ast.Call and _is_super_init(node) and not isinstance(node.func.value, ast.Call) \
+                    and ctx.project.is_layer(ctx.qualify(node.func.value)):
+                return name
+    return None
+
+
+def _helpers_before_super(ctx, first_super):
+    """`self._build_model(inputs)` before super().__init__(): a method of the class that creates a weight
+    with self.add_weight (Keras raises: Layer.__init__ has not run) or assigns sublayers."""
+    for node in ctx.nodes("__init__"):
+        if type(node) is not ast.Call or node.lineno >= first_super or self_attr(node.func) is None:
+            continue
+        helper = node.func.attr
+        if helper not in ctx.methods:
+            continue
+        if any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in ("add_weight", "add_variable")
+               and self_attr(n.func) is not None for n in ctx.nodes(helper)):
+            yield Hit(
+                node,
+                f"{ctx.name}.__init__ calls self.{helper}() before super().__init__(), and it creates a weight "
+                f"with self.add_weight(): Layer.__init__ has not run, so Keras raises",
+                attribute=helper, fix=None,
+            )
+            return
 
 
 def _is_super_init(node):
