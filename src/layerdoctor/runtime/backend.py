@@ -327,10 +327,11 @@ def looks_hand_written(value) -> bool:
         array = to_numpy(value).ravel()
     except Exception:  # noqa: BLE001
         return False
-    if array.size < 9 or not np.all(np.isfinite(array)):
+    if array.size < 4 or not np.all(np.isfinite(array)):
         return False
     distinct = np.unique(np.round(array, 6)).size
-    return 1 < distinct <= array.size // 3
+    # (whole numbers, not all one value: a Sobel filter [-1, 0, 1, ...] is written, never initialised)
+    return 1 < distinct and (distinct <= array.size // 3 or bool(np.all(array == np.round(array))))
 
 
 def to_numpy(value) -> np.ndarray:
