@@ -153,11 +153,12 @@ def score(cases: list[Case], results: dict[str, dict[str, Outcome]], detectors) 
 def misses_toml(cases: list[Case], results: dict[str, dict[str, Outcome]], detectors,
                 folder: Path = DEFAULT_CASES) -> str:
     """The strict-xfail lists of the tests: per detector, every case it gets wrong."""
-    name = folder.resolve().name  # realworld -> tests/test_realworld.py, heldout -> tests/test_heldout.py
+    name = folder.resolve().name
+    module = "heldout" if name.startswith("heldout") else name  # heldout2 -> tests/test_heldout.py
     lines = [
         "# Cases where a detector is still wrong today: a buggy case whose primary code it does not report,",
-        f"# or a correct case on which it reports an error. Each runs as a strict xfail (tests/test_{name}.py,",
-        f"# tests/runtime/test_runtime_{name}.py): when a detector change fixes one, remove it here.",
+        f"# or a correct case on which it reports an error. Each runs as a strict xfail (tests/test_{module}.py,",
+        f"# tests/runtime/test_runtime_{module}.py): when a detector change fixes one, remove it here.",
         f"# Regenerate: python bench/accuracy.py --cases tests/{name} --write-misses tests/{name}/misses.toml",
         "",
     ]

@@ -1,7 +1,7 @@
-"""The held-out collection (tests/heldout): inspect holds every case to its labels.
+"""The held-out collections (tests/heldout, tests/heldout2, ...): inspect holds every case to its labels.
 
-The twin of tests/test_heldout.py for the runtime inspector, with the strict-xfail list of
-tests/heldout/misses.toml, section [inspect].
+The twin of tests/test_heldout.py for the runtime inspector, with the strict-xfail list of each
+folder's misses.toml, section [inspect].
 """
 
 import pathlib
@@ -11,9 +11,10 @@ from test_runtime_realworld import inspect_holds_case_to_labels, params
 
 pytestmark = pytest.mark.runtime
 
-HELDOUT = pathlib.Path(__file__).parent.parent / "heldout"
+TESTS = pathlib.Path(__file__).parent.parent
+HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
-@pytest.mark.parametrize("path", params("inspect", HELDOUT))
+@pytest.mark.parametrize("path", [case for name in HELDOUT for case in params("inspect", TESTS / name)])
 def test_inspect_finds_the_labelled_bug_and_nothing_on_correct_code(path, keras):
     inspect_holds_case_to_labels(path, keras)
