@@ -50,7 +50,7 @@ def module_rules_for(text: str, among: set[str] | None = None) -> set[str]:
 _CLASS_RE = re.compile(r"\n([ \t]*)class[ \t]+(\w+)[ \t]*([(:\[])")  # `[`: PEP 695 `class G[T](...)`
 _DEF_RE = re.compile(r"\n([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")  # over _Text.padded
 _IMPORT_RE = re.compile(r"\n[ \t]*(?:from[ \t]+[\w.]+[ \t]+import\b|import[ \t]+\w)")
-# `self.x` is searched from the literal `self.` and the word boundary checked by hand (_self_names):
+# `self.x` is searched from the literal `self.` and the word boundary checked by hand (_word_matches):
 # a pattern that starts with `\b` is tried at every character (8x slower on the corpus).
 _SELF_ATTR_RE = re.compile(r"self\.(\w+)")
 _COMMENT_RE = re.compile(r"#[^\n]*")
@@ -68,7 +68,7 @@ _NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Operation|Exception|Error|Warning|
 _WIRES_RE = re.compile(r"Input\(|Lambda\(")
 # Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
 _STATEFUL_MARKERS = ("add_weight", "add_variable", "Variable(")
-_CAPITALIZED_CALL_RE = re.compile(r"[A-Z]\w*\(")  # word boundary checked by hand, see _SELF_ATTR_RE
+_CAPITALIZED_CALL_RE = re.compile(r"[A-Z]\w*\(")  # word boundary checked by hand (_word_matches)
 _NOT_STATE_CALL_RE = re.compile(r"\w*(?:Error|Exception|Warning|Spec)\(")
 _MAY_HOLD_LAYERS_RE = re.compile(r"keras|layers\.|Layer|Dense|Variable|Conv")
 _LEGACY_RE = re.compile(r"^[ \t]*(?:import[ \t][^\n#]*\btf_keras\b|from[ \t]+tf_keras\b)|TF_USE_LEGACY_KERAS", re.M)
@@ -204,14 +204,17 @@ def _without_triple_quoted(text: str) -> str:
     return "".join(pieces)
 
 
-def _self_names(pattern: re.Pattern, text: str) -> list[str]:
-    """Group 1 of each match of `pattern` (which starts with `self.`) where `self` is a whole word."""
-    names = []
+def _word_matches(pattern: re.Pattern, text: str):
+    """The matches of `pattern` that start a word (what a leading `\b` would say, checked by hand)."""
     for m in pattern.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         if not (before.isalnum() or before == "_"):
-            names.append(m.group(1))
-    return names
+            yield m
+
+
+def _self_names(pattern: re.Pattern, text: str) -> list[str]:
+    """Group 1 of each match of `pattern` (which starts with `self.`) where `self` is a whole word."""
+    return [m.group(1) for m in _word_matches(pattern, text)]
 
 
 def _balanced(block: str) -> bool:
@@ -522,11 +525,7 @@ def _may_have_weights(body: str) -> bool:
     code = _without_triple_quoted(body[body.find(":", body.find(")")) + 1:])
     if any(marker in code for marker in _STATEFUL_MARKERS):
         return True
-    for m in _CAPITALIZED_CALL_RE.finditer(code):
-        before = code[m.start() - 1] if m.start() else " "
-        if not (before.isalnum() or before == "_") and not _NOT_STATE_CALL_RE.match(code, m.start()):
-            return True
-    return False
+    return any(not _NOT_STATE_CALL_RE.match(code, m.start()) for m in _word_matches(_CAPITALIZED_CALL_RE, code))
 
 
 def _attr_counts(body: str) -> Counter:

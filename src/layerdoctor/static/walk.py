@@ -69,3 +69,18 @@ def self_attr(node: ast.AST) -> str | None:
     if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":
         return node.attr
     return None
+
+
+def parent_map(nodes) -> dict[int, ast.AST]:
+    """id(child) -> parent for the nodes given (a walk() of a tree, or a scope's nodes)."""
+    parents: dict[int, ast.AST] = {}
+    for node in nodes:
+        for child in children(node):
+            parents[id(child)] = node
+    return parents
+
+
+def callee_name(call: ast.Call) -> str | None:
+    """The last name of what a call calls: `dense` for `self.dense(x)`, `Dense` for `Dense(4)`."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None

@@ -7,6 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, instantiations
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, self_attr
+from ..walk import callee_name
 from . import Hit
 
 RULE = Rule(
@@ -121,16 +122,11 @@ def check_class(ctx):
 _FROM_VALUES = {"constant", "array", "asarray", "convert_to_tensor", "tensor", "Tensor"}
 
 
-def _last_call_name(call):
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-
-
 def _written_by_hand(expr) -> bool:
     """`tf.constant([[-1, 0, 1], ...])`: a call whose first argument is a nested list or tuple of number
     literals (a Sobel filter, a lookup table), not values an initializer or a computation makes."""
     if not isinstance(expr, ast.Call) or not expr.args or not isinstance(expr.args[0], (ast.List, ast.Tuple)) \
-            or _last_call_name(expr) not in _FROM_VALUES:
+            or callee_name(expr) not in _FROM_VALUES:
         return False  # (`tf.zeros((3,))`: a shape, not values)
     leaves = [n for n in ast.walk(expr.args[0]) if not isinstance(n, (ast.List, ast.Tuple, ast.Load))]
     return bool(leaves) and all(
@@ -209,8 +205,7 @@ def _operand_attrs(ctx):
                         if attr:
                             used[attr] = used.get(attr, False) or isinstance(node.op, ast.MatMult)
             elif kind is ast.Call and node.args:
-                func = node.func
-                last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+                last = callee_name(node)
                 if last in _WEIGHT_OPS:
                     for arg in node.args:
                         attr = self_attr(arg)

@@ -8,7 +8,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import module_functions, parsed_file
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
-from ..walk import children, walk
+from ..walk import callee_name, children, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -194,11 +194,8 @@ def _only_blocked_reads(ctx, attr):
     blocked = []
     reads = 0
     for method, func in ctx.methods_of("call"):
-        parents = {}
         nodes = ctx.nodes(method)
-        for node in nodes:
-            for child in children(node):
-                parents[id(child)] = node
+        parents = parent_map(nodes)
         for node in nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and self_attr(node) == attr:
                 reads += 1
@@ -246,19 +243,11 @@ def _int_dtype(node):
 # `return ops.round(...)` from call(): nothing before the layer gets a gradient through it.
 
 
-def _parents(nodes):
-    parents = {}
-    for node in nodes:
-        for child in children(node):
-            parents[id(child)] = node
-    return parents
-
-
 def _blocked_sublayers(ctx):
     under_blocker = set()  # self attributes read inside a blocking call's arguments
     for m, _ in ctx.methods_of("call"):
         for n in ctx.nodes(m):
-            if type(n) is ast.Call and _call_last(n) in _BLOCKING_CALLS:
+            if type(n) is ast.Call and callee_name(n) in _BLOCKING_CALLS:
                 for arg in n.args:
                     for inner in walk(arg):
                         attr = self_attr(inner)
@@ -307,7 +296,7 @@ def _input_taken_to_numpy(ctx):
     reads = [n for n in nodes if type(n) is ast.Name and n.id == name and isinstance(n.ctx, ast.Load)]
     if not reads:
         return
-    parents = _parents(nodes)
+    parents = parent_map(nodes)
     reasons = [_blocker(read, parents, ctx) for read in reads]
     if any(why not in _TO_NUMPY for why in reasons):
         return
@@ -319,11 +308,6 @@ def _input_taken_to_numpy(ctx):
         f"keras.ops instead (a heuristic: harmless where nothing trainable comes before the layer)",
         severity="warning", fix=None,
     )
-
-
-def _call_last(call):
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
 def _factory_result(ctx, name):
@@ -493,8 +477,7 @@ def _lambda_uses(ctx, nodes):
                 and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes), \
                 _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args]), name
         elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) in _MODEL_MAKERS:
-            outputs = node.args[1] if len(node.args) > 1 else \
-                next((kw.value for kw in node.keywords if kw.arg == "outputs"), None)
+            outputs = _outputs_argument(node)
             if isinstance(outputs, ast.Call) and isinstance(outputs.func, ast.Call):
                 maker = _lambda_made_by(ctx, outputs.func)
                 if maker is not None:
@@ -523,14 +506,20 @@ def _lambda_made_by(ctx, call):
     return None
 
 
+def _outputs_argument(model_call):
+    """The `outputs` of `keras.Model(inputs, outputs)` (positional or keyword), or None."""
+    if len(model_call.args) > 1:
+        return model_call.args[1]
+    return next((kw.value for kw in model_call.keywords if kw.arg == "outputs"), None)
+
+
 def _sole_output(ctx, applied, nodes):
     """Is `applied` (a name or the call that applies the Lambda) the only output of a Model made here?"""
     if applied is None:
         return False
     for node in nodes:
         if type(node) is ast.Call and _last_name(ctx.qualify(node.func)) in ("Model", "Functional"):
-            outputs = node.args[1] if len(node.args) > 1 else \
-                next((kw.value for kw in node.keywords if kw.arg == "outputs"), None)
+            outputs = _outputs_argument(node)
             if isinstance(outputs, (ast.List, ast.Tuple)) and len(outputs.elts) == 1:
                 outputs = outputs.elts[0]
             if outputs is applied or (isinstance(outputs, ast.Name) and outputs.id == applied):
@@ -549,7 +538,7 @@ def _loads_weights(nodes):
     """Does this code put trained values into the weights (`load_weights`, `weights="imagenet"`, ...)?"""
     for node in nodes:
         if type(node) is ast.Call:
-            if _call_last(node) in _WEIGHT_LOADERS:
+            if callee_name(node) in _WEIGHT_LOADERS:
                 return True
             if any(kw.arg == "weights" and not (isinstance(kw.value, ast.Constant) and kw.value.value is None)
                    for kw in node.keywords):
@@ -613,7 +602,7 @@ def _names_in(expr, shape_only=False):
         return
     if isinstance(expr, ast.Attribute) and expr.attr in _SHAPE_ONLY:
         shape_only = True
-    elif isinstance(expr, ast.Call) and _call_last(expr) in _SHAPE_ONLY:
+    elif isinstance(expr, ast.Call) and callee_name(expr) in _SHAPE_ONLY:
         shape_only = True
     elif isinstance(expr, (ast.Lambda, ast.FunctionDef)):
         return

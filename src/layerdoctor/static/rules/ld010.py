@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER, WEIGHT, self_attr
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import children, walk
+from ..walk import callee_name, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -273,15 +273,6 @@ def _weight_read(node, weights, sublayers):
     return None
 
 
-def _call_name(call):
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return None
-
-
 def _derived_from(expr, weights, sublayers, tainted, aliases=None):
     """The weight whose value `expr` computes with (not only aliases or describes), or None.
     `tainted`: locals holding a computation on a weight; `aliases`: locals naming one (`w = self.kernel`)."""
@@ -290,10 +281,7 @@ def _derived_from(expr, weights, sublayers, tainted, aliases=None):
     if not any((type(n) is ast.Name and (n.id in tainted or n.id in aliases)) or _weight_read(n, weights, sublayers)
                for n in nodes):
         return None  # the common case: no weight in sight, no parent map to build
-    parents = {}
-    for node in nodes:
-        for child in children(node):
-            parents[id(child)] = node
+    parents = parent_map(nodes)
     for node in nodes:
         if isinstance(node, ast.Name) and node.id in tainted:
             source = tainted[node.id]
@@ -328,7 +316,7 @@ def _computes_on(node, root, parents, bare_ok=False):
                 # `self.kernel.numpy()`, `self.w.read_value()`: the method's owner is the operand
                 if current.attr in _META_ATTRS or current.attr in _META_CALLS:
                     return False
-            elif _call_name(parent) in _META_CALLS:
+            elif callee_name(parent) in _META_CALLS:
                 return False
             computed = True
         elif isinstance(parent, (ast.BinOp, ast.UnaryOp)):

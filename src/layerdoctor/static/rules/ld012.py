@@ -9,7 +9,7 @@ from ..context import FOREIGN, LAYER, WEIGHT
 from ..facts import (_STATE_ATTRS, BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state,
                      free_names, is_lambda_call, lambda_functions, wiring)
 from ..module import name_bindings
-from ..walk import self_attr, walk
+from ..walk import parent_map, self_attr, walk
 from ..triggers import mentions_lambda_layer
 from . import Hit
 
@@ -227,11 +227,9 @@ def _reads_only_config(fn, name) -> bool:
     """Does `fn` use the layer `name` only to read a plain attribute (`model.temperature`,
     `dense.units`), never calling it or reading its weights, layers or tensors?"""
     uses = 0
-    parents = {}
-    for node in walk(fn):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-    for node in walk(fn):
+    nodes = walk(fn)
+    parents = parent_map(nodes)
+    for node in nodes:
         if type(node) is not ast.Name or node.id != name:
             continue
         uses += 1
