@@ -226,6 +226,7 @@ class _WeightCopies:
     def __init__(self, inspection):
         self._inspection = inspection
         self._index = None
+        self._distinct = None  # (variable, its sorted distinct values) for part_of, read once
 
     @staticmethod
     def _key(value):
@@ -263,12 +264,15 @@ class _WeightCopies:
             values = np.asarray(backend.to_numpy(value), dtype="float64").ravel()
         except Exception:  # noqa: BLE001
             return None
-        for variable in self._inspection.model.weights:
-            if not (backend.is_float(variable) and backend.size_of(variable) > backend.size_of(value)
-                    and backend.is_allocated(variable)):
-                continue
-            mine = np.unique(np.asarray(backend.to_numpy(backend.value_of(variable)), dtype="float64").ravel())
-            if mine.size < 8:
+        if self._distinct is None:
+            self._distinct = []
+            for variable in self._inspection.model.weights:
+                if backend.is_float(variable) and backend.is_allocated(variable):
+                    mine = np.unique(np.asarray(backend.to_numpy(backend.value_of(variable)), dtype="float64").ravel())
+                    if mine.size >= 8:
+                        self._distinct.append((variable, mine))
+        for variable, mine in self._distinct:
+            if backend.size_of(variable) <= values.size:
                 continue
             at = np.clip(np.searchsorted(mine, values), 0, mine.size - 1)
             if np.all(np.isclose(mine[at], values, rtol=1e-6, atol=0)):
