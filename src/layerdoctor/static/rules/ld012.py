@@ -119,7 +119,7 @@ def check_module(ctx):
             if type(node) is not ast.Call:
                 continue
             if is_lambda_call(ctx, node):
-                hit = _check_lambda(ctx, wire, node, env, scope)
+                hit = _check_lambda(ctx, wire, node, env, scope, nodes)
                 if hit is not None:
                     yield hit
                 continue
@@ -161,7 +161,7 @@ def _text(node) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _check_lambda(ctx, wire, node, env, scope):
+def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
     bodies = lambda_functions(ctx, node, wire, env)
     captured = []
     creates = []
@@ -194,6 +194,9 @@ def _check_lambda(ctx, wire, node, env, scope):
                        for v in values):
                     kind = LAYER_VALUE
             if kind == LAYER_VALUE and _reads_only_config(fn, name):
+                continue
+            if kind in (STATE, LAYER_VALUE) and _reads_live_weights_of_the_model(
+                    wire, fn, name, kind, fenv, fscope, node, scope_nodes):
                 continue
             if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                 captured.append((name, kind))
@@ -239,6 +242,76 @@ def _reads_only_config(fn, name) -> bool:
         if type(parents.get(id(parent))) is ast.Call and parents[id(parent)].func is parent:
             return False  # a method call: `model.predict(x)`, `dense.get_weights()`
     return uses > 0
+
+
+def _reads_live_weights_of_the_model(wire, fn, name, kind, env, scope, lambda_call, scope_nodes) -> bool:
+    """Does `fn` read, each time it runs, the variables of a layer that the model being wired tracks?
+    `kernel = model.get_layer("enc").kernel; model.add(Lambda(lambda x: x @ ops.transpose(kernel)))`
+    trains and saves the kernel through its layer; only a tensor computed from it at wiring is a copy."""
+    if kind == STATE:  # the name is bound to the variable itself, not to a tensor computed from it
+        owners = [v.value for v in env.get(name, ()) if type(v) is ast.Attribute and v.attr in _STATE_ATTRS]
+        if not owners or len(owners) != len(env[name]):
+            return False
+        roots = {_owner_root(owner) for owner in owners}
+    else:  # every use of the layer in `fn` reads a variable of it or of one of its layers
+        nodes = walk(fn)
+        parents = parent_map(nodes)
+        roots = {name}
+        for node in nodes:
+            if type(node) is ast.Name and node.id == name and not _reads_a_variable(node, parents):
+                return False
+    return None not in roots and all(_in_the_model(wire, root, env, scope, lambda_call, scope_nodes) for root in roots)
+
+
+def _owner_root(expr) -> str | None:
+    """`model.get_layer("enc")`, `model.layers[-1]`, `dense` -> the name the layer is reached from."""
+    while True:
+        if type(expr) is ast.Name:
+            return expr.id
+        if type(expr) is ast.Call and type(expr.func) is ast.Attribute and expr.func.attr == "get_layer":
+            expr = expr.func.value
+        elif type(expr) is ast.Subscript and type(expr.value) is ast.Attribute and expr.value.attr == "layers":
+            expr = expr.value.value
+        else:
+            return None
+
+
+def _reads_a_variable(node, parents) -> bool:
+    """`name.kernel`, `name.get_layer("enc").kernel`, `name.layers[0].bias`, not called."""
+    while True:
+        parent = parents.get(id(node))
+        if type(parent) is ast.Attribute and parent.attr == "get_layer" and \
+                type(parents.get(id(parent))) is ast.Call and parents[id(parent)].func is parent:
+            node = parents[id(parent)]
+        elif type(parent) is ast.Attribute and parent.attr == "layers" and type(parents.get(id(parent))) is ast.Subscript:
+            node = parents[id(parent)]
+        elif type(parent) is ast.Attribute and parent.attr in _STATE_ATTRS:
+            above = parents.get(id(parent))
+            return not (type(above) is ast.Call and above.func is parent)
+        else:
+            return False
+
+
+def _in_the_model(wire, root, env, scope, lambda_call, scope_nodes) -> bool:
+    """Is the layer `root` part of the model the Lambda joins: called on a KerasTensor, added to a
+    Sequential or listed in one, or the Sequential that the Lambda is added to?"""
+    for node in scope_nodes:
+        if type(node) is not ast.Call:
+            continue
+        func = node.func
+        if type(func) is ast.Name and func.id == root and wire.kind(node, env, scope) == SYMBOLIC:
+            return True
+        if type(func) is ast.Attribute and func.attr == "add":
+            if type(func.value) is ast.Name and func.value.id == root and \
+                    any(sub is lambda_call for arg in node.args for sub in walk(arg)):
+                return True
+            if any(type(arg) is ast.Name and arg.id == root for arg in node.args):
+                return True
+        if type(func) in (ast.Name, ast.Attribute) and (func.id if type(func) is ast.Name else func.attr) == "Sequential" \
+                and node.args and type(node.args[0]) in (ast.List, ast.Tuple) and \
+                any(type(item) is ast.Name and item.id == root for item in node.args[0].elts):
+            return True
+    return False
 
 
 # attributes of a layer that hold its state, sublayers or tensors (the rest is plain config)
