@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import module_functions
+from ..class_facts import argument_for, instantiations, module_functions
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
 from ..facts import BAKED, free_names, wiring
 from ..walk import walk
@@ -168,6 +168,7 @@ _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
 
 def check_class(ctx):
     yield from _plain_objects(ctx)
+    yield from _passed_holders(ctx)
     yield from _closures(ctx)
     yield from _factory_closures(ctx)
     yield from _globals(ctx)
@@ -185,9 +186,8 @@ def _plain_objects(ctx):
         if name in _PLAIN_HOLDERS:
             func = ctx.methods[assign.method]
             held = [kw.arg for kw in value.keywords if ctx.value(kw.value, ctx.env(func)).kind in _STATE]
-        elif ctx.plain_class(name) is not None:
-            holder, file = ctx.plain_class(name)
-            held = list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
+        else:
+            held = _held_state(ctx, name)
         if held:
             holder = name.rsplit(".", 1)[-1]
             yield Hit(
@@ -198,6 +198,49 @@ def _plain_objects(ctx):
                 attribute=assign.attr,
                 fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
             )
+
+
+def _held_state(ctx, name) -> list[str]:
+    """The attributes of the project's plain class or tf.Module `name` that make layers or variables."""
+    found = ctx.plain_class(name) if name else None
+    if found is None:
+        return []
+    holder, file = found
+    return list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
+
+
+def _passed_holders(ctx):
+    """`self.module = module` in __init__, where a call site of the file passes a new instance of a
+    plain class or tf.Module that holds layers or variables: `Wrapper(EncoderModule())` (the
+    hub.KerasLayer pattern). Keras tracks the object no better than if __init__ had made it."""
+    init = ctx.methods.get("__init__")
+    if init is None:
+        return
+    args = init.args
+    params = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
+    for assign in ctx.assigns_in("__init__"):
+        if type(assign.value) is not ast.Name or assign.value.id not in params:
+            continue
+        for call, env in instantiations(ctx.file, ctx.name):
+            arg = argument_for(call, init, assign.value.id)
+            if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
+                arg = env[arg.id][0]  # `heads = Heads()` then `Wrapper(heads)`
+            if type(arg) is not ast.Call:
+                continue
+            name = ctx.qualify(arg.func)
+            held = _held_state(ctx, name)
+            if held:
+                holder = name.rsplit(".", 1)[-1]
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{assign.attr} stores the constructor argument {assign.value.id!r}, and line "
+                    f"{call.lineno} passes a plain {holder} object holding layers or variables "
+                    f"({', '.join(held)}): Keras does not look inside it, so they are not counted, "
+                    f"trained or saved",
+                    attribute=assign.attr,
+                    fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
+                )
+                break
 
 
 def _is_instance_dict(node) -> bool:
