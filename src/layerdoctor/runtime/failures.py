@@ -220,17 +220,35 @@ def _init_never_ran(error, text, recorder, watch) -> list:
     missing = match.group(2)
     if missing not in _init_attributes():
         return []
-    for layer in _layers_seen(recorder, watch):
+    # A layer whose __init__ never reached Layer.__init__ is unknown to the construction watch; the
+    # traceback still holds it as `self` (a mixin base that runs Model.__init__ late, in build()).
+    for layer in [*_layers_seen(recorder, watch), *_layers_in_traceback(error)]:
         if type(layer).__name__ != match.group(1) or not locate.is_user_class(type(layer)):
             continue
         if missing in vars(layer):
             continue
         cls = type(layer)
-        return [findings.make("LD013", f"{cls.__name__}.__init__ never calls super().__init__(): Layer.__init__ "
-                                       f"did not run, so Keras's own state ({missing}, ...) is missing; "
-                                       f"Keras raised {_first_line(text)}",
-                              cls=cls, site=_init_site(cls))]
+        # the user class whose __init__ runs (a base class of the framework, for a subclass without one)
+        owner = next((c for c in cls.__mro__ if "__init__" in vars(c) and locate.is_user_class(c)), cls)
+        inherited = f" (inherited by {cls.__name__})" if owner is not cls else ""
+        return [findings.make("LD013", f"{owner.__name__}.__init__{inherited} never calls super().__init__(): "
+                                       f"Layer.__init__ did not run, so Keras's own state ({missing}, ...) is "
+                                       f"missing; Keras raised {_first_line(text)}",
+                              cls=owner, site=_init_site(owner))]
     return []
+
+
+def _layers_in_traceback(error) -> list:
+    """The Keras layers that frames of the traceback hold as `self`, outermost first."""
+    layer_class = backend.keras_module().layers.Layer
+    found = {}
+    tb = error.__traceback__
+    while tb is not None:
+        value = tb.tb_frame.f_locals.get("self")
+        if isinstance(value, layer_class):
+            found.setdefault(id(value), value)
+        tb = tb.tb_next
+    return list(found.values())
 
 
 def _tracker_list_replaced(error, text, recorder, watch) -> list:
