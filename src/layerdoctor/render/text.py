@@ -27,7 +27,7 @@ def fixable_codes() -> set[str]:
 
 
 def _fixable(finding, codes: set[str]) -> bool:
-    return finding.detector == "static" and finding.code in codes
+    return finding.detector == "static" and finding.code in codes and finding.fix is not None
 
 
 def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool = False,

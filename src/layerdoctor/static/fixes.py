@@ -82,7 +82,9 @@ def fix_files(findings: list[Finding], refused: list[tuple[str, str]] | None = N
     fixers = autofixes()
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.code in fixers and finding.detector == "static":
+        # a finding without a fix template is one the rule has no safe fix for (a mixin that runs
+        # Model.__init__ late, in build(): adding super().__init__() would not repair it)
+        if finding.code in fixers and finding.detector == "static" and finding.fix is not None:
             by_path.setdefault(finding.path, []).append(finding)
     edits = {}
     for path, wanted in by_path.items():
