@@ -20,7 +20,6 @@ tape watched 0 variables the model does not track: []
 params of the case's own layers: {'my_layer': 100}
 second call: 0 variables watched that the first call did not use"""
 
-import keras
 from keras import ops
 from keras.layers import Input, Layer
 from keras.models import Model

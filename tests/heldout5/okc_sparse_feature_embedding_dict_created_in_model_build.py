@@ -20,7 +20,6 @@ tape watched 0 variables the model does not track: []
 params of the case's own layers: {'embeds': 192}
 second call: 0 variables watched that the first call did not use"""
 
-import keras
 import numpy as np
 import tensorflow as tf
 from keras.layers import Dense, Embedding
