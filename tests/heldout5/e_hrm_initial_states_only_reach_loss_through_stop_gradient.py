@@ -10,7 +10,7 @@ gradient (the project later measured `tape.gradient(loss, core.h_init)` as `None
 non-trainable). Here a small HRM model resets the carry of every sequence, then runs the core once.
 """
 
-SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/d3b4cb0090c6d5ea0d7a1cfd7d0e8fe94a6bbd1e"
+SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/d3b4cb005368727dcf0968e9952ea0ac3f893bc3"
 CODES = ("LD009",)
 CORRECT = False
 STYLE = "subclassed"
