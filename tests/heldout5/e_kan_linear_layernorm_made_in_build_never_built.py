@@ -7,10 +7,12 @@ with `add_weight(..., trainable=False)`, adds the base and spline weights, and c
 `build()` and defines `compute_output_shape()`, wiring it in a `Sequential` with an `Input` builds
 it without tracing `call()`: the norm stays unbuilt, `count_params()` and the summary miss its
 weights until the first real call, and `load_model` / `load_weights` (which rebuild through
-`build()`) cannot restore the norm's saved weights. Two KAN layers regress 6 features to 1.
+`build()`) cannot restore the norm's saved weights. The author's "fix serialization issue" commit
+adds `self.layer_norm.build(...)` to `build()`. Here (the code before that commit) two KAN layers
+regress 6 features to 1.
 """
 
-SOURCE = "https://github.com/remigenet/keras_efficient_kan/blob/05580aec6ddeded27f3964f4d7d7db41fe835f6f/keras_efficient_kan/kan.py"
+SOURCE = "https://github.com/remigenet/keras_efficient_kan/commit/8abe93141f67da6e8265e993d55e535a89c28d80"
 CODES = ("LD005",)
 CORRECT = False
 STYLE = "sequential"
