@@ -22,7 +22,7 @@ gradient None for 0 of 10 trainable weights: []
 tape watched 0 variables the model does not track: []
 params of the case's own layers: {'gcn_diff_pool': 'count_params() raised ValueError', 'global_sum_pool': 0, 'graph_conv_2': 272, 'batched_diff_pool': 34, 'diff_pool': 'count_params() raised ValueError', 'graph_conv_1': 272, 'graph_conv': 96}
 second call: 0 variables watched that the first call did not use
-also measured: 725 = every weight of the model counted once (the shared proj Dense is 34 params, under batched_diff_pool); save_weights + load_weights into a fresh build_model() restores the outputs exactly (max diff 0.0); the warning is about the never-called GCNDiffPool/DiffPool containers, which own no weight of their own"""
+also measured: 725 = every weight of the model counted once (the shared proj Dense is 34 params, under batched_diff_pool); save_weights + load_weights into a fresh build_model() restores the outputs exactly (max diff 0.0); the warning is about the never-called GCNDiffPool/DiffPool containers, whose weight-bearing sublayers are all built"""
 
 from dataclasses import dataclass
 
