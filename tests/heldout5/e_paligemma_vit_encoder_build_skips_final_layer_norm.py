@@ -25,7 +25,6 @@ second call: 0 variables watched that the first call did not use
 also measured (weights of a called model put into a fresh build_model()): load_weights raised ValueError: A total of 1 objects could not be loaded (encoder_layer_norm, built=False); set_weights raised ValueError: ... a weight list of length 39, but the layer was expecting 37 weights"""
 
 import keras
-import numpy as np
 from keras import ops
 
 

@@ -24,7 +24,6 @@ second call: 0 variables watched that the first call did not use
 also measured (weights of a called model saved, then load_weights into a fresh build_model()): ValueError: A total of 3 objects could not be loaded (dense_k, dense_v, dense_r, built=False)"""
 
 import keras
-import numpy as np
 from keras import ops
 from keras.layers import Dense, Layer
 
