@@ -132,6 +132,7 @@ def _layers_per_call(inspection, explained, result) -> None:
         if id(call.layer) not in tracked and call.site:
             first_by_site[call.site].add(id(call.layer))
     reported = set()
+    new_sites = set()
     for call in inspection.second_pass.calls:
         layer = call.layer
         if id(layer) in tracked or id(layer) in reported or call.parent is None or layer is inspection.model:
@@ -145,6 +146,9 @@ def _layers_per_call(inspection, explained, result) -> None:
         owner_node = inspection.node_of(call.parent.layer)
         owner = owner_node.path if owner_node else ""
         if call.site in first_by_site and id(layer) not in first_by_site[call.site]:
+            if call.site in new_sites:
+                continue  # a loop at one line makes several: one finding for the line
+            new_sites.add(call.site)
             result.findings.append(findings.make(
                 "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
                          f"(at {findings.where(call.site)}): its weights are never trained or saved",

@@ -87,7 +87,7 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
     user_nodes = {id(n) for n in inspection.user_layers()}
     lambda_sites = {}  # a Lambda's findings point at its function, not at Keras's Lambda class
 
-    def report(node, label, value, via, code, message, severity=None, site=None):
+    def report(node, label, value, via, code, message, severity=None, site=None, fix="default", fix_values=None):
         if id(value) in reported:
             return
         reported.add(id(value))
@@ -104,8 +104,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             reported_findings.add(key)
             result.findings.append(findings.make(
                 code, message, cls=cls, attribute=top_attribute, site=site, layer=node.path,
-                reached_through=label.lstrip("."), via=via, fix_values=findings.measured(value),
-                severity=severity))
+                reached_through=label.lstrip("."), via=via, fix=fix,
+                fix_values=fix_values or findings.measured(value), severity=severity))
         result.untracked.append(UntrackedState(
             what=describe_value(value), owner=node.path, attribute=label.lstrip("."), count=_count(value),
             code=code, site=(findings.display_path(site[0]), site[1])))
@@ -160,6 +160,16 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
+            source = copies.source_of(value) if via == "attribute" else None
+            if source is not None:
+                report(node, label, value, via, "LD010",
+                       f"{where} is a tensor holding the values of the weight '{backend.variable_path(source)}' "
+                       f"(a copy or transpose taken once, in __init__ or build(); heuristic: matched by its "
+                       f"values): call() computes with a constant, so that weight does not learn through "
+                       f"{type(node.layer).__name__} and {type(node.layer).__name__} does not follow it when it "
+                       f"changes; read the weight in call() instead",
+                       fix="frozen", fix_values={"source": backend.variable_path(source)})
+                return
             if via == "attribute" and backend.made_by_backend(_statement(type(node.layer), label)):
                 report(node, label, value, via, untracked_code("native", False),
                        f"{where} is a {describe_value(value)} made with jax.numpy/jax.random: "
