@@ -80,6 +80,8 @@ RULE = Rule(
     fixes={
         "loop_skip": "# call every layer of the list, or create only the ones call() runs:\n"
                      "for layer in self.{attr}: x = layer(x)",
+        "output_shape": "# in build(), build it with the shape call() gives it:\n"
+                        "self.{attr}.build(input_shape)",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
@@ -94,6 +96,7 @@ def check_class(ctx):
     if not ctx.has_method("call"):
         return  # functional-API subclasses wire their layers in __init__; no call() to check
     yield from _self_build_in_init(ctx)
+    yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
     seen = set()
     for assign in ctx.self_assigns(("__init__",)):
@@ -135,6 +138,46 @@ def _self_build_in_init(ctx):
                     attribute=leaves[0][0], fix="explicit_build",
                 )
             return
+
+
+def _wired_by_output_shape(ctx):
+    """A layer with its own build() and compute_output_shape(): Keras 3 calls it on a KerasTensor
+    (functional wiring, a Sequential with an input shape, loading a saved model) by running build()
+    and asking compute_output_shape() for the output, never call(). The sublayers call() uses that
+    build() neither builds nor calls stay unbuilt until the first call on data (measured: missing
+    from count_params(); load_weights/load_model fail, "objects could not be loaded")."""
+    if ctx.target == TF_KERAS_TARGET or not ctx.has_method("build") or \
+            not (ctx.has_method("compute_output_shape") or ctx.has_method("compute_output_spec")):
+        return  # (tf.keras 2 runs call() on symbolic inputs; so does Keras 3 without the pair)
+    # Keras's own layers only: a layer class of the project may build its weights in its own
+    # __init__ (keras-hub's style), which no call() needs
+    leaves = [(attr, cls) for attr, cls in build_leaves(ctx.project, ctx.qualname)
+              if "." not in attr and not _project_class_named(ctx, attr, cls)]
+    if not leaves:
+        return
+    assigns = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        assigns.setdefault(assign.attr, assign)
+    for attr, cls in leaves:
+        if attr not in assigns:
+            continue
+        yield Hit(
+            assigns[attr].stmt,
+            f"{ctx.name}.{attr} ({cls}) is used by call() but neither built nor called by build(): "
+            f"{ctx.name} defines build() and compute_output_shape(), so Keras 3 wires it (keras.Input, "
+            f"a Sequential, loading a saved model) without running call(), and {attr} stays unbuilt, "
+            f"with no weights, until the first call on data (summary and count_params miss it; "
+            f"load_weights and load_model fail to restore it)",
+            attribute=attr, fix="output_shape",
+        )
+
+
+def _project_class_named(ctx, attr, cls) -> bool:
+    """Is the sublayer `self.<attr>` (of class `cls`) an instance of a layer class of the project?"""
+    file = ctx.project.classes[ctx.qualname][1]
+    for callee in (c for a, c in (ctx.project.build_leaves(ctx.qualname)[0] or ()) if a == attr):
+        return ctx.is_project_class(ctx.project.qualify_name(callee, file))
+    return True  # (cannot tell: leave it alone)
 
 
 def _skipped_in_loop(ctx):
