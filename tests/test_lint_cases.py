@@ -153,7 +153,7 @@ NEAR_MISSES = {
             def call(self, x):
                 if self.proj is None:
                     self.proj = keras.layers.Dense(self.units)
-                x = keras.layers.Dropout(0.1)(x)
+                x = keras.layers.ReLU()(x)  # (not Dropout: on Keras 3 it owns a seed variable, ld002g)
                 return self.proj(x)
     """,
     "straight_through_and_frozen_weight": """

@@ -6,6 +6,7 @@ from ... import keras_messages as msg
 from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
+from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
@@ -95,9 +96,15 @@ def check_class(ctx):
                 continue
             value = ctx.value(node, ctx.env(func))
             attr = targets.get(id(node))
+            consequence = "it is new each time, never trained and never saved"
             if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
                     ctx.has_weights(value.qualname):
                 what = f"a {value.layer_class} layer"
+            elif value.kind == LAYER and ctx.target != TF_KERAS_TARGET and _draws_random(value, node):
+                what = f"a {value.layer_class} layer"
+                consequence = ("on Keras 3 it owns a seed-generator variable, made anew each time: a traced "
+                               "call (fit() on TensorFlow) raises \"tf.function only supports singleton "
+                               "tf.Variables\", and other backends draw from a fresh seed state")
             elif value.kind in (WEIGHT, FOREIGN):
                 what = f"a variable ({value.qualname})"
             elif value.kind == TENSOR and attr and (value.random or WEIGHT_NAME_RE.match(attr)):
@@ -111,11 +118,24 @@ def check_class(ctx):
             name = attr or locals_.get(id(node)) or snake_case((value.layer_class or value.qualname or "x").split(".")[-1])
             yield Hit(
                 node,
-                f"{ctx.name}.{method}() creates {what} on every call ({where}): it is new each "
-                f"time, never trained and never saved",
+                f"{ctx.name}.{method}() creates {what} on every call ({where}): {consequence}",
                 attribute=attr,
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+
+# Keras 3's random layers make a SeedGenerator (a variable) in __init__ (Dropout only when rate > 0)
+_RANDOM_LAYERS = {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
+                  "GaussianDropout", "AlphaDropout"}
+
+
+def _draws_random(value, call) -> bool:
+    """A Keras random layer (`Dropout(rate)`, `GaussianNoise`, `RandomFlip`...), not `Dropout(0.0)`."""
+    name = value.layer_class or ""
+    if name not in _RANDOM_LAYERS and not (name.startswith("Random") and (value.qualname or "").startswith("keras.")):
+        return False
+    rate = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "rate"), None)
+    return not (type(rate) is ast.Constant and rate.value == 0)
 
 
 def _local_targets(nodes):
