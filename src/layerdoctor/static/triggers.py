@@ -114,7 +114,8 @@ def name_called_twice(name: str, text: str) -> bool:
 
 
 _BLOCKING_OPS = ("argmax(", "argmin(", "round(", "floor(", "ceil(", "sign(", "rint(", "argsort(", "cast(",
-                 "stop_gradient(")
+                 "stop_gradient(", "numpy_function(", "py_func(", "Embedding(", "CategoryEncoding(",
+                 "IntegerLookup(", "Hashing(")
 
 
 def blocking_op_in_functional_code(text: str) -> bool:

@@ -94,7 +94,9 @@ CODE = RULE.code
 
 def check_class(ctx):
     if not ctx.has_method("call"):
-        return  # functional-API subclasses wire their layers in __init__; no call() to check
+        # functional-API subclasses wire their layers in __init__: only a layer nothing mentions again
+        yield from _unwired_in_functional_init(ctx)
+        return
     yield from _self_build_in_init(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
@@ -116,6 +118,39 @@ def check_class(ctx):
             f"(the summary shows 0 (unbuilt))",
             attribute=assign.attr,
         )
+
+
+def _unwired_in_functional_init(ctx):
+    """A Model subclass that hands its graph to `super().__init__(inputs, outputs)` and also stores a
+    layer with weights that no method, subclass or wiring statement uses: it is not in the graph, so it
+    stays unbuilt (a final norm forgotten in the wiring)."""
+    init = ctx.methods.get("__init__")
+    if init is None or not any(_hands_over_a_graph(node) for node in ctx.nodes("__init__")):
+        return
+    for assign in ctx.self_assigns(("__init__",)):
+        value = ctx.value(assign.value, ctx.env(init))
+        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+            continue
+        if value.layer_class in ("Model", "Functional", "Sequential"):
+            continue  # a sub-model of the graph's own tensors (`keras.Model(x, features)`) is built with them
+        if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, init):
+            continue
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{assign.attr} ({value.layer_class}) is created in __init__ but the graph passed to "
+            f"super().__init__(inputs, outputs) never calls it, and nothing else uses it: it stays unbuilt, "
+            f"with no weights (the summary shows 0 (unbuilt))",
+            attribute=assign.attr,
+        )
+
+
+def _hands_over_a_graph(node) -> bool:
+    """`super().__init__(inputs=..., outputs=...)` or `super().__init__(inputs, outputs, ...)`."""
+    if not (type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "__init__"
+            and type(node.func.value) is ast.Call and type(node.func.value.func) is ast.Name
+            and node.func.value.func.id == "super"):
+        return False
+    return len(node.args) >= 2 or {"inputs", "outputs"} <= {kw.arg for kw in node.keywords}
 
 
 def _self_build_in_init(ctx):

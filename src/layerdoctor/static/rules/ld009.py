@@ -334,7 +334,8 @@ def _frozen_by_hand(ctx, attr):
     return False
 
 
-_OUTPUT_BLOCKERS = {"round", "argmax", "argmin", "sign", "floor", "ceil", "rint", "stop_gradient", "argsort"}
+_OUTPUT_BLOCKERS = {"round", "argmax", "argmin", "sign", "floor", "ceil", "rint", "stop_gradient", "argsort",
+                    "numpy_function", "py_func"}  # (tf.py_function records a gradient: not here)
 
 
 def _blocked_output(ctx):
@@ -625,6 +626,16 @@ def _functional_blocking_ops(ctx):
         for node in nodes:
             if type(node) is not ast.Call or not node.args or _called_layer(ctx, node.func, nodes) is None:
                 continue
+            if _takes_ids(ctx, node.func, nodes) and _float_from_weights(ctx, node.args[0], nodes):
+                yield Hit(
+                    node,
+                    f"{ast.unparse(node.args[0])[:40]} comes out of trainable layers and goes into a layer that "
+                    f"reads integer ids ({_called_layer(ctx, node.func, nodes).layer_class}): it casts the values "
+                    f"to integers, so no gradient flows back and the layers before it are never trained "
+                    f"(a heuristic: feed it ids, or a soft lookup such as a matmul with its embeddings)",
+                    severity="warning", fix=None,
+                )
+                continue
             for arg in node.args:
                 blocked = _latest_binding(arg.id, arg.lineno, nodes) if isinstance(arg, ast.Name) else arg
                 if not isinstance(blocked, ast.Call) or id(blocked) in reported:
@@ -641,6 +652,30 @@ def _functional_blocking_ops(ctx):
                     f"for training, pass the gradient straight through with x + stop_gradient(f(x) - x))",
                     severity="warning", fix=None,
                 )
+
+
+# Layers whose call casts its input to integer ids (an index, a category, a bucket).
+_ID_LAYERS = {"Embedding", "CategoryEncoding", "IntegerLookup", "Hashing", "HashedCrossing"}
+
+
+def _takes_ids(ctx, func, nodes) -> bool:
+    layer = _called_layer(ctx, func, nodes)
+    return layer is not None and layer.layer_class in _ID_LAYERS and (layer.qualname or "").startswith("keras.")
+
+
+def _float_from_weights(ctx, expr, nodes, depth=0) -> bool:
+    """Is `expr` the float output of a layer with weights (`Dense(13, activation="relu")(h)`), seen through
+    weightless layers that keep values float (Dropout, Activation, Flatten...; not a Lambda, which may cast)?"""
+    if isinstance(expr, ast.Name):
+        expr = _latest_binding(expr.id, expr.lineno, nodes)
+    if depth > 6 or not isinstance(expr, ast.Call) or not expr.args:
+        return False
+    layer = _called_layer(ctx, expr.func, nodes)
+    if layer is None or layer.layer_class in ("Lambda", "InputLayer") or layer.layer_class in _ID_LAYERS:
+        return False
+    if _layer_weights(ctx, layer):
+        return True
+    return layer.layer_class in STATELESS_LAYERS and _float_from_weights(ctx, expr.args[0], nodes, depth + 1)
 
 
 def _latest_binding(name, line, nodes):
@@ -719,6 +754,15 @@ def _made_by_weights(ctx, expr, nodes, depth=0):
         return None if bound is None else _made_by_weights(ctx, bound, nodes, depth + 1)
     if isinstance(expr, (ast.List, ast.Tuple)):
         return _any_weights([_made_by_weights(ctx, item, nodes, depth + 1) for item in expr.elts])
+    outputs = expr.value if isinstance(expr, ast.Subscript) else expr
+    if isinstance(outputs, ast.Attribute) and outputs.attr in ("output", "outputs") and \
+            isinstance(outputs.value, ast.Name):  # `base.outputs[0]`: what a model made here computes
+        layer = _called_layer(ctx, outputs.value, nodes)
+        if layer is None:  # `keras.applications.VGG16(...)`: a model with weights
+            bound = _latest_binding(outputs.value.id, outputs.value.lineno, nodes)
+            made_by = ctx.qualify(bound.func) if isinstance(bound, ast.Call) else None
+            return True if (made_by or "").startswith("keras.applications.") else None
+        return True if _layer_weights(ctx, layer) else None
     if isinstance(expr, ast.BinOp):
         return _any_weights([_made_by_weights(ctx, side, nodes, depth + 1) for side in (expr.left, expr.right)])
     if not isinstance(expr, ast.Call):
