@@ -90,6 +90,7 @@ CODE = RULE.code
 
 
 def check_class(ctx):
+    caller_data = None
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
@@ -100,6 +101,10 @@ def check_class(ctx):
         # since constant buffers (masks, position tables) are legitimately plain tensors.
         if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
             continue
+        if not value.random:
+            caller_data = _caller_data(ctx) if caller_data is None else caller_data
+            if assign.attr in caller_data:
+                continue  # a default for data the caller hands in (`edge_weights` of a graph when None)
         if _written_by_hand(assign.value):
             yield Hit(
                 assign.stmt,
@@ -117,6 +122,22 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _constructor_arrays(ctx)
+
+
+def _caller_data(ctx) -> set[str]:
+    """Attributes __init__ also sets to a constructor argument or to a part of one
+    (`node_features, edges, edge_weights = graph_info`; `self.edge_weights = edge_weights`)."""
+    init = ctx.methods.get("__init__")
+    if init is None:
+        return set()
+    args = init.args
+    given = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
+    for node in ctx.nodes("__init__"):  # names unpacked from an argument
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in given:
+            for target in node.targets:
+                if isinstance(target, (ast.Tuple, ast.List)):
+                    given.update(e.id for e in target.elts if isinstance(e, ast.Name))
+    return {a.attr for a in ctx.assigns_in("__init__") if isinstance(a.value, ast.Name) and a.value.id in given}
 
 
 _FROM_VALUES = {"constant", "array", "asarray", "convert_to_tensor", "tensor", "Tensor"}
