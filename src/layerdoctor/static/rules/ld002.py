@@ -18,7 +18,9 @@ RULE = Rule(
     what="Static: finds layers (`keras.layers.*`, custom layer classes), variables "
          "(`self.add_weight`, `keras.Variable`, `tf.Variable`) and random or filled weight "
          "tensors created in `call()` or in a method that `call()` uses, and layers or variables "
-         "created by the function of a `Lambda` layer (it runs on every call). Runtime: calls the model "
+         "created by the function of a `Lambda` layer (it runs on every call); on Keras 3 also Keras's "
+         "random layers (`Dropout` with a rate, `GaussianNoise`, `Random*`), which own a seed-generator "
+         "variable (TensorFlow's traced `fit` raises on it). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={

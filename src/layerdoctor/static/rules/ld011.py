@@ -16,7 +16,9 @@ RULE = Rule(
     summary="Layers or variables are held in a plain object, a closure, or a module-level global "
             "that `call()` uses.",
     what="Static: finds `self.x = C()` where `C` is a plain class or a `tf.Module` (not a Layer) "
-         "whose instances hold layers or variables (as attributes or in lists and dicts), closures "
+         "whose instances hold layers or variables (as attributes or in lists and dicts), also "
+         "when `__init__` stores a constructor argument that a call site of the file fills with such "
+         "an instance (`Wrapper(EncoderModule())`, the hub.KerasLayer pattern), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
          "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
