@@ -6,8 +6,9 @@ unbuilt (BEHAVIOUR.md, surprise 6), so the inspector always calls the model firs
 
 from __future__ import annotations
 
-from .. import backend, findings
+from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
+from ..failures import summary
 
 
 def _parent_and_attribute(inspection, layer):
@@ -143,3 +144,55 @@ def _parent_and_attribute_any(owner, layer):
                 return node, name
         stack.extend(backend.sublayers(node))
     return None, None
+
+
+# -- the model as returned was marked built, and calling it fails --------------------------
+
+def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
+    """LD005 when the inspector's first call on data raised and nothing else explains it, but the
+    model as the target returned it was already marked built (`model.build(shape)` on a model
+    without a build() of its own runs no call(): Keras 3 warns and marks it built) while sublayers
+    that make their weights in a build() of their own were unbuilt. Those weights do not exist:
+    count_params() and load_weights() see none of them. The failing call() is why the inspector
+    cannot count them, so the finding names it too. [] when the model was not marked built or
+    every weighted sublayer was built (the failure is then a plain one)."""
+    keras_build = backend.keras_module().layers.Layer.build
+    groups: dict[int, list] = {}
+    for layer, built, _, parent_id in recorded.values():
+        if built or parent_id is None or getattr(type(layer), "build", keras_build) is keras_build:
+            continue
+        owner = _nearest_built_ancestor(recorded, parent_id)
+        if owner is not None:
+            groups.setdefault(id(owner), [owner, []])[1].append(layer)
+    found = []
+    frame, line = locate.deepest_user_frame(error)
+    failed_at = findings.where((frame.f_code.co_filename, line)) if frame is not None else "an unknown place"
+    for owner, members in groups.values():
+        names = []
+        for layer in members:
+            _, attribute = _parent_and_attribute_any(owner, layer)
+            names.append(f"{attribute or layer.name} ({type(layer).__name__})")
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        _, attribute = _parent_and_attribute_any(owner, members[0])
+        owner_cls = type(owner)
+        found.append(findings.make(
+            "LD005",
+            f"{owner_cls.__name__} '{owner.name}' was marked built without running call() (build(shape) on a "
+            f"model without a build() of its own): {listed} {'was' if len(names) == 1 else 'were'} unbuilt as "
+            f"the model was returned, with no weights, so count_params() and load_weights() see none of "
+            f"theirs. Its call() fails too: a call on data raised {summary(error)} (at {failed_at}); fix "
+            f"that call(), then build the model by calling it on data",
+            cls=owner_cls if is_user_class(owner_cls) else None,
+            attribute=attribute if is_user_class(owner_cls) else None,
+            site=None if is_user_class(owner_cls) else ((frame.f_code.co_filename, line) if frame is not None else None),
+            fix="explicit_build", layer=owner.name, unbuilt=names))
+    return found
+
+
+def _nearest_built_ancestor(recorded, parent_id):
+    while parent_id is not None and parent_id in recorded:
+        layer, built, _, grandparent = recorded[parent_id]
+        if built:
+            return layer
+        parent_id = grandparent
+    return None
