@@ -23,7 +23,7 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
     """LD005: sublayers still unbuilt after a real call on data."""
     result = ProbeResult()
     for node in inspection.nodes():
-        if node.built or node is inspection.tree:
+        if node.built or node is inspection.tree or _loses_no_weight(node.layer):
             continue
         parent, attribute = _parent_and_attribute(inspection, node.layer)
         cls = type(parent) if parent is not None and is_user_class(type(parent)) else type(node.layer)
@@ -33,6 +33,23 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
                      f"uses it and no build() builds it, so its weights do not exist",
             cls=cls, attribute=attribute, layer=node.path))
     return result
+
+
+def _has_own_build(layer) -> bool:
+    """A build() other than Keras's default one: where a layer makes its own weights."""
+    return getattr(type(layer), "build", None) is not backend.keras_module().layers.Layer.build
+
+
+def _loses_no_weight(layer) -> bool:
+    """An unbuilt layer without a build() of its own makes no weight itself: when every layer
+    under it that has one is built (called directly, or shared with a layer that is called),
+    all its weights exist and are counted, saved and trained: staying unbuilt costs nothing."""
+    if _has_own_build(layer):
+        return False
+    try:
+        return all(sub.built for sub in layer._flatten_layers(include_self=False) if _has_own_build(sub))
+    except Exception:  # noqa: BLE001 - an unusual layer: keep the finding
+        return False
 
 
 # -- the model as the target returned it (before the inspector called it) ---------------
@@ -73,14 +90,16 @@ def built_without_call(inspection: Observation, explained: Explained) -> ProbeRe
     simply has not called it yet."""
     result = ProbeResult()
     recorded = inspection.as_returned
+    existed = {variable_id for _, _, variable_ids, _ in recorded.values() for variable_id in variable_ids}
     groups: dict[int, list] = {}
-    for layer, built, variable_ids, parent_id in recorded.values():
+    for layer, built, _, parent_id in recorded.values():
         if built:
             continue
         owner = _built_ancestor(recorded, parent_id)
         if owner is None:
             continue
-        new = [v for v in _all_own_variables(layer) if id(v) not in variable_ids]
+        # the sublayers' weights too: those a direct call of a sublayer built before the return existed
+        new = [v for v in _all_own_variables(layer) if id(v) not in existed]
         if not new:
             continue
         groups.setdefault(id(owner), [owner, []])[1].append((layer, new))
@@ -156,10 +175,9 @@ def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
     count_params() and load_weights() see none of them. The failing call() is why the inspector
     cannot count them, so the finding names it too. [] when the model was not marked built or
     every weighted sublayer was built (the failure is then a plain one)."""
-    keras_build = backend.keras_module().layers.Layer.build
     groups: dict[int, list] = {}
     for layer, built, _, parent_id in recorded.values():
-        if built or parent_id is None or getattr(type(layer), "build", keras_build) is keras_build:
+        if built or parent_id is None or not _has_own_build(layer):
             continue
         owner = _nearest_built_ancestor(recorded, parent_id)
         if owner is not None:
