@@ -188,6 +188,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             name = label.lstrip(".").split(".")[-1].split("[")[0]
             if via == "attribute" and _given_as_data(inspection, node.layer, value):
                 return  # data the caller handed the constructor (a graph's edge weights): not a weight
+            if via == "attribute" and _is_sinusoid_table(node.layer, value):
+                return  # cos/sin tables (rotary or sinusoidal position encodings): computed, never learnt
             if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: its {_count(value)} "
@@ -197,7 +199,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved")
-            elif not backend.is_integer_valued(value) and not BUFFER_NAME_RE.search(name):
+            elif not backend.is_integer_valued(value) and not BUFFER_NAME_RE.search(name) \
+                    and not backend.looks_hand_written(value):  # few values, each repeated: a table from a grid
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved (heuristic: its values "
@@ -272,6 +275,36 @@ def _given_as_data(inspection, layer, value) -> bool:
     given = any(backend.is_tensor(argument) and tuple(getattr(argument, "shape", ())) == shape
                 for _, argument in _constructor_arguments(inspection, layer))
     return given and _few_distinct_values(value)
+
+
+def _is_sinusoid_table(layer, value) -> bool:
+    """cos and sin of the same angles: squared and summed they give 1 everywhere. Either two
+    attributes of the layer of one shape (RoPE's freqs_cos and freqs_sin), or the two halves of
+    one table, side by side or interleaved (a sinusoidal position encoding). Random weights never
+    are."""
+    try:
+        array = np.asarray(backend.to_numpy(value), dtype="float64")
+    except Exception:  # noqa: BLE001
+        return False
+    if array.ndim == 0 or array.size < 4 or np.max(np.abs(array)) > 1 + 1e-6 or backend.is_integer_valued(value):
+        return False  # (ones and zeros also square-sum to 1: a raw LayerNorm gamma and beta stay reported)
+
+    def unit(a, b) -> bool:
+        return a.shape == b.shape and bool(np.allclose(a * a + b * b, 1.0, atol=1e-4))
+
+    half = array.shape[-1] // 2
+    if array.shape[-1] % 2 == 0 and (unit(array[..., :half], array[..., half:]) or
+                                      unit(array[..., 0::2], array[..., 1::2])):
+        return True
+    for other in backend.attributes(layer).values():
+        if other is value or not backend.is_tensor(other) or tuple(getattr(other, "shape", ())) != array.shape:
+            continue
+        try:
+            if unit(array, np.asarray(backend.to_numpy(other), dtype="float64")):
+                return True
+        except Exception:  # noqa: BLE001
+            continue
+    return False
 
 
 def _few_distinct_values(value) -> bool:
