@@ -247,9 +247,12 @@ def _too_large_message(target, too_large: WeightsTooLarge, input_shapes, input_d
 _WATCHES: dict = {}
 
 
-def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None) -> Report:
+def _failure_report(error, recorder, construction, target, batch_size=None, watch=None, model=None,
+                    as_returned=None) -> Report:
     # None: a code that is not a bug on this Keras (LD003 on tf.keras 2)
     found = [f for f in failures.classify(error, recorder, construction, batch_size, watch=watch, model=model) if f]
+    if not found and as_returned:  # a model marked built whose call() fails: what that left unbuilt
+        found = [f for f in unbuilt.marked_built_call_failed(as_returned, error) if f]
     if not found:
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
                          load.user_frames(error)) from None
@@ -355,7 +358,7 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
             _check_inputs_match(model, inspection.inputs)
             return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
-                                   watch=inspection.watch, model=model)
+                                   watch=inspection.watch, model=model, as_returned=inspection.as_returned)
         if number == 1 and not symbolic and _is_symbolic(outputs):
             symbolic = failures.symbolic_output(model, inspection.watch)
             if symbolic:  # values never came out: the probes have nothing to measure

@@ -34,6 +34,9 @@ _BASELINE: set | None = None
 class ConstructionWatch:
     created: dict = field(default_factory=dict)  # id(layer) -> (layer, (file, line) or None)
     resets: list[Reset] = field(default_factory=list)
+    # id(layer) -> [(parameter, value)] a user layer's constructor was given (defaults included,
+    # one level into tuples, lists and dicts): what the caller handed it as data
+    arguments: dict = field(default_factory=dict)
     _original: object = None
     _depth: int = 0
 
@@ -48,6 +51,8 @@ class ConstructionWatch:
                 return original(layer, *args, **kwargs)
             caller = sys._getframe(1)
             watch.created[id(layer)] = (layer, _creation_site(caller, layer))
+            if locate.is_user_class(type(layer)):
+                watch.arguments[id(layer)] = _constructor_arguments(caller, layer)
             before = _set_before_init(layer) if locate.is_user_class(type(layer)) else {}
             result = original(layer, *args, **kwargs)
             if before:
@@ -79,6 +84,28 @@ def _creation_site(frame, layer):
     while frame is not None and frame.f_code.co_name == "__init__" and frame.f_locals.get("self") is layer:
         frame = frame.f_back
     return locate.user_site(frame)
+
+
+def _constructor_arguments(frame, layer) -> list:
+    """The parameters of the outermost __init__ of `layer` running in `frame`'s chain (the class the
+    caller constructed), flattened one level into tuples, lists and dicts."""
+    outermost = None
+    while frame is not None and frame.f_code.co_name == "__init__" and frame.f_locals.get("self") is layer:
+        outermost, frame = frame, frame.f_back
+    if outermost is None:
+        return []
+    code = outermost.f_code
+    count = code.co_argcount + code.co_kwonlyargcount + bool(code.co_flags & 0x04) + bool(code.co_flags & 0x08)
+    values = []
+    for name in code.co_varnames[1:count]:  # [0] is self
+        value = outermost.f_locals.get(name)
+        if isinstance(value, dict):
+            values.extend((f"{name}[{key!r}]", item) for key, item in value.items())
+        elif isinstance(value, (list, tuple)):
+            values.extend((f"{name}[{index}]", item) for index, item in enumerate(value))
+        else:
+            values.append((name, value))
+    return values
 
 
 def _baseline() -> set:

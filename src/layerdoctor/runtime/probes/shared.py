@@ -22,6 +22,7 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
             "LD007", f"{len(nodes)} layers of {owner or 'the model'} ({names}) are also reachable through "
                      f"{', '.join(others)}: one shared structure, its {findings.weights(variables)} counted once",
             cls=type(nodes[0].layer), site=_first_site(nodes[0]), layer=nodes[0].path))
+    _repeated_in_library_lists(inspection, result)
     listed = _listed_in_private_list(inspection, result)
     for node in inspection.nodes():
         for variable_path, first_owner in node.tied:
@@ -33,6 +34,36 @@ def shared_layers(inspection: Observation, explained: Explained) -> ProbeResult:
                          f"(tied weights): it is counted once, at {first_owner}",
                 cls=cls, layer=node.path, tied_with=first_owner))
     return result
+
+
+def _repeated_in_library_lists(inspection, result) -> None:
+    """LD007 (info): one layer object at several positions of a Keras layer's own list of stages
+    (`StackedRNNCells([LSTMCell(n)] * k)`: list multiplication repeats the object). The library
+    layer calls each position in turn, which the call count does not treat as sharing (an RNN
+    calls its cell once per step), and Keras tracks the object once: every position runs the same
+    weights, counted once."""
+    for node in inspection.nodes():
+        layer = node.layer
+        if is_user_class(type(layer)):
+            continue  # a user layer's calls of its list are counted as uses
+        for name, value in backend.attributes(layer).items():
+            if not isinstance(value, (list, tuple)):
+                continue
+            counts: dict[int, list] = {}
+            for item in value:
+                if backend.is_keras_layer(item):
+                    counts.setdefault(id(item), []).append(item)
+            for repeated in (items for items in counts.values() if len(items) > 1):
+                stage = repeated[0]
+                created = inspection.watch.site_of(stage) if inspection.watch is not None else None
+                site = created if created and locate.is_user_file(created[0]) else None
+                result.findings.append(findings.make(
+                    "LD007", f"{type(stage).__name__} '{stage.name}' is {len(repeated)} of the {len(value)} entries of "
+                             f"{node.class_name} '{node.name}'.{name} (one object repeated, as `[layer] * n` makes): "
+                             f"every position runs the same {findings.weights(stage.weights)}, shared and counted "
+                             f"once; create one per position ([{type(stage).__name__}(...) for _ in range(n)])",
+                    cls=None if site else type(stage), site=site, layer=node.path,
+                    constructed=type(stage).__name__))
 
 
 def _listed_in_private_list(inspection, result) -> set:

@@ -6,8 +6,9 @@ unbuilt (BEHAVIOUR.md, surprise 6), so the inspector always calls the model firs
 
 from __future__ import annotations
 
-from .. import backend, findings
+from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
+from ..failures import summary
 
 
 def _parent_and_attribute(inspection, layer):
@@ -22,7 +23,7 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
     """LD005: sublayers still unbuilt after a real call on data."""
     result = ProbeResult()
     for node in inspection.nodes():
-        if node.built or node is inspection.tree:
+        if node.built or node is inspection.tree or _loses_no_weight(node.layer):
             continue
         parent, attribute = _parent_and_attribute(inspection, node.layer)
         cls = type(parent) if parent is not None and is_user_class(type(parent)) else type(node.layer)
@@ -32,6 +33,23 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
                      f"uses it and no build() builds it, so its weights do not exist",
             cls=cls, attribute=attribute, layer=node.path))
     return result
+
+
+def _has_own_build(layer) -> bool:
+    """A build() other than Keras's default one: where a layer makes its own weights."""
+    return getattr(type(layer), "build", None) is not backend.keras_module().layers.Layer.build
+
+
+def _loses_no_weight(layer) -> bool:
+    """An unbuilt layer without a build() of its own makes no weight itself: when every layer
+    under it that has one is built (called directly, or shared with a layer that is called),
+    all its weights exist and are counted, saved and trained: staying unbuilt costs nothing."""
+    if _has_own_build(layer):
+        return False
+    try:
+        return all(sub.built for sub in layer._flatten_layers(include_self=False) if _has_own_build(sub))
+    except Exception:  # noqa: BLE001 - an unusual layer: keep the finding
+        return False
 
 
 # -- the model as the target returned it (before the inspector called it) ---------------
@@ -72,14 +90,16 @@ def built_without_call(inspection: Observation, explained: Explained) -> ProbeRe
     simply has not called it yet."""
     result = ProbeResult()
     recorded = inspection.as_returned
+    existed = {variable_id for _, _, variable_ids, _ in recorded.values() for variable_id in variable_ids}
     groups: dict[int, list] = {}
-    for layer, built, variable_ids, parent_id in recorded.values():
+    for layer, built, _, parent_id in recorded.values():
         if built:
             continue
         owner = _built_ancestor(recorded, parent_id)
         if owner is None:
             continue
-        new = [v for v in _all_own_variables(layer) if id(v) not in variable_ids]
+        # the sublayers' weights too: those a direct call of a sublayer built before the return existed
+        new = [v for v in _all_own_variables(layer) if id(v) not in existed]
         if not new:
             continue
         groups.setdefault(id(owner), [owner, []])[1].append((layer, new))
@@ -143,3 +163,54 @@ def _parent_and_attribute_any(owner, layer):
                 return node, name
         stack.extend(backend.sublayers(node))
     return None, None
+
+
+# -- the model as returned was marked built, and calling it fails --------------------------
+
+def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
+    """LD005 when the inspector's first call on data raised and nothing else explains it, but the
+    model as the target returned it was already marked built (`model.build(shape)` on a model
+    without a build() of its own runs no call(): Keras 3 warns and marks it built) while sublayers
+    that make their weights in a build() of their own were unbuilt. Those weights do not exist:
+    count_params() and load_weights() see none of them. The failing call() is why the inspector
+    cannot count them, so the finding names it too. [] when the model was not marked built or
+    every weighted sublayer was built (the failure is then a plain one)."""
+    groups: dict[int, list] = {}
+    for layer, built, _, parent_id in recorded.values():
+        if built or parent_id is None or not _has_own_build(layer):
+            continue
+        owner = _nearest_built_ancestor(recorded, parent_id)
+        if owner is not None:
+            groups.setdefault(id(owner), [owner, []])[1].append(layer)
+    found = []
+    frame, line = locate.deepest_user_frame(error)
+    failed_at = findings.where((frame.f_code.co_filename, line)) if frame is not None else "an unknown place"
+    for owner, members in groups.values():
+        names = []
+        for layer in members:
+            _, attribute = _parent_and_attribute_any(owner, layer)
+            names.append(f"{attribute or layer.name} ({type(layer).__name__})")
+        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        _, attribute = _parent_and_attribute_any(owner, members[0])
+        owner_cls = type(owner)
+        found.append(findings.make(
+            "LD005",
+            f"{owner_cls.__name__} '{owner.name}' was marked built without running call() (build(shape) on a "
+            f"model without a build() of its own): {listed} {'was' if len(names) == 1 else 'were'} unbuilt as "
+            f"the model was returned, with no weights, so count_params() and load_weights() see none of "
+            f"theirs. Its call() fails too: a call on data raised {summary(error)} (at {failed_at}); fix "
+            f"that call(), then build the model by calling it on data",
+            cls=owner_cls if is_user_class(owner_cls) else None,
+            attribute=attribute if is_user_class(owner_cls) else None,
+            site=None if is_user_class(owner_cls) else ((frame.f_code.co_filename, line) if frame is not None else None),
+            fix="explicit_build", layer=owner.name, unbuilt=names))
+    return found
+
+
+def _nearest_built_ancestor(recorded, parent_id):
+    while parent_id is not None and parent_id in recorded:
+        layer, built, _, grandparent = recorded[parent_id]
+        if built:
+            return layer
+        parent_id = grandparent
+    return None

@@ -148,6 +148,15 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                        f"computes with a constant, so the weight does not learn through this path and "
                        f"the Lambda does not follow it when it changes")
             return
+        if via == "attribute" and depth == 0 and _is_float_scalar_array(value):
+            name = label.lstrip(".")
+            parameter = _constructor_parameter_holding(inspection, node.layer, value)
+            if WEIGHT_NAME_RE.match(name) and parameter:
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a 0-d {describe_value(value)} made from the constructor's {parameter}, not a "
+                       f"variable: named like a weight, it is never trained or saved (heuristic: a single "
+                       f"value; a fixed setting is fine as a Python float)", severity="warning")
+            return
         if is_weight_like_tensor(value):
             if in_lambda and not inspection.is_activation(value):
                 source = copies.source_of(value)
@@ -177,6 +186,10 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return
             # One policy with the static LD001: a weight-like name, or values a weight would hold.
             name = label.lstrip(".").split(".")[-1].split("[")[0]
+            if via == "attribute" and _given_as_data(inspection, node.layer, value):
+                return  # data the caller handed the constructor (a graph's edge weights): not a weight
+            if via == "attribute" and _is_sinusoid_table(node.layer, value):
+                return  # cos/sin tables (rotary or sinusoidal position encodings): computed, never learnt
             if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: its {_count(value)} "
@@ -186,7 +199,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved")
-            elif not backend.is_integer_valued(value) and not BUFFER_NAME_RE.search(name):
+            elif not backend.is_integer_valued(value) and not BUFFER_NAME_RE.search(name) \
+                    and not backend.looks_hand_written(value):  # few values, each repeated: a table from a grid
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved (heuristic: its values "
@@ -226,6 +240,79 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
     _graph_constants(inspection, copies, report, lambda_sites)
     _layers_called_while_wiring(inspection, result)
     return result
+
+
+def _is_float_scalar_array(value) -> bool:
+    """A 0-d float array or tensor (`np.asarray(0.2)`), not a Python or NumPy scalar (`np.float32(2)`)."""
+    return backend.is_tensor(value) and backend.is_float(value) and len(getattr(value, "shape", ())) == 0
+
+
+def _constructor_arguments(inspection, layer) -> list:
+    watch = inspection.watch
+    return watch.arguments.get(id(layer), []) if watch is not None and watch.initialised(layer) else []
+
+
+def _constructor_parameter_holding(inspection, layer, value) -> str | None:
+    """The constructor parameter (a number) whose value the 0-d array holds: `alpha_init` for
+    `self.alpha = np.asarray(alpha_init)`, i.e. an initial value the layer was given."""
+    try:
+        held = float(backend.to_numpy(value))
+    except Exception:  # noqa: BLE001
+        return None
+    for name, argument in _constructor_arguments(inspection, layer):
+        if isinstance(argument, (int, float)) and not isinstance(argument, bool) and \
+                np.isclose(float(argument), held, rtol=1e-6, atol=0):
+            return name
+    return None
+
+
+def _given_as_data(inspection, layer, value) -> bool:
+    """The constructor was handed an array of this shape by its caller (a graph's node features or
+    edge weights), and the values are not random-like (few distinct values: a constant, a 0/1
+    pattern, a table): data the layer computes with, not a weight's initial value (a pretrained
+    matrix or a random init has distinct values and stays reported)."""
+    shape = tuple(getattr(value, "shape", ()))
+    given = any(backend.is_tensor(argument) and tuple(getattr(argument, "shape", ())) == shape
+                for _, argument in _constructor_arguments(inspection, layer))
+    return given and _few_distinct_values(value)
+
+
+def _is_sinusoid_table(layer, value) -> bool:
+    """cos and sin of the same angles: squared and summed they give 1 everywhere. Either two
+    attributes of the layer of one shape (RoPE's freqs_cos and freqs_sin), or the two halves of
+    one table, side by side or interleaved (a sinusoidal position encoding). Random weights never
+    are."""
+    try:
+        array = np.asarray(backend.to_numpy(value), dtype="float64")
+    except Exception:  # noqa: BLE001
+        return False
+    if array.ndim == 0 or array.size < 4 or np.max(np.abs(array)) > 1 + 1e-6 or backend.is_integer_valued(value):
+        return False  # (ones and zeros also square-sum to 1: a raw LayerNorm gamma and beta stay reported)
+
+    def unit(a, b) -> bool:
+        return a.shape == b.shape and bool(np.allclose(a * a + b * b, 1.0, atol=1e-4))
+
+    half = array.shape[-1] // 2
+    if array.shape[-1] % 2 == 0 and (unit(array[..., :half], array[..., half:]) or
+                                      unit(array[..., 0::2], array[..., 1::2])):
+        return True
+    for other in backend.attributes(layer).values():
+        if other is value or not backend.is_tensor(other) or tuple(getattr(other, "shape", ())) != array.shape:
+            continue
+        try:
+            if unit(array, np.asarray(backend.to_numpy(other), dtype="float64")):
+                return True
+        except Exception:  # noqa: BLE001
+            continue
+    return False
+
+
+def _few_distinct_values(value) -> bool:
+    try:
+        array = backend.to_numpy(value).ravel()
+    except Exception:  # noqa: BLE001
+        return False
+    return 0 < np.unique(np.round(array, 6)).size <= max(1, array.size // 3)
 
 
 class _WeightCopies:
