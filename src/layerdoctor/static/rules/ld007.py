@@ -3,12 +3,13 @@
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 import ast
+import keyword
 import re
 
-from ..context import LAYER, STATELESS_LAYERS
-from ..facts import LAYER_VALUE, SYMBOLIC, self_layer_calls, shared_layers, wiring
-from ..walk import walk
-from ..triggers import constructed_name_called_twice, name_called_twice
+from ..context import LAYER, STATELESS_LAYERS, self_attr
+from ..facts import LAYER_VALUE, SYMBOLIC, _same_run, self_layer_calls, shared_layers, wiring
+from ..walk import children, walk
+from ..triggers import constructed_name_called_twice, constructed_names, name_called_twice
 from . import Hit
 
 RULE = Rule(
@@ -19,7 +20,10 @@ RULE = Rule(
          "inputs, not in exclusive if/else branches, weightless layers left out), made outside a "
          "loop and called inside it, or a module-level layer used by a function that runs more "
          "than once, or a layer or model returned by a factory function of the file and called on two "
-         "inputs (`branch = vgg_branch()`). Runtime: reports layers with more than one inbound "
+         "inputs (`branch = vgg_branch()`); and list repetition of layers (`unit * 2`, `unit + unit`, "
+         "`[LSTMCell(n)] * k`) whose items a loop calls or a layer takes (`StackedRNNCells`, `RNN`, "
+         "`Sequential`): it repeats references, not layers (not inside `Bidirectional`, which "
+         "rebuilds its layer from the config). Runtime: reports layers with more than one inbound "
          "node or call, and variables owned by more than one layer.",
     why={
         KERAS3: "Not a bug when intended. Calling one layer instance on several inputs shares its "
@@ -54,6 +58,13 @@ RULE = Rule(
     """),
     fix_hint="# if the weights should not be shared, one instance per call site:\n"
              "{attr}_a, {attr}_b = {created}, {created}",
+    fixes={
+        "one_per_item": "# list repetition repeats one instance; if each item should have its own weights:\n"
+                        "{attr} = [{created} for _ in range(n)]",
+        "one_list_per_repeat": "# list repetition repeats the same layers; if each repeat should have its own "
+                               "weights, make the list in a function and call it once per repeat:\n"
+                               "{attr} = [layer for _ in range(n) for layer in make_{attr}()]",
+    },
     fix_safety="No automatic fix: sharing is often intended, and un-sharing doubles the "
                "parameters and changes the saved weights.",
 )
@@ -62,10 +73,93 @@ CODE = RULE.code
 
 
 def TRIGGER(text: str) -> bool:
-    """A constructed name called twice; or functional code with a module-level layer or a
-    loop that applies a name to its own result (`h = block(h)`)."""
-    return constructed_name_called_twice(text) or ("Input(" in text and (
+    """A constructed name called twice; functional code with a module-level layer or a loop that
+    applies a name to its own result (`h = block(h)`); or a list repeated with * or +."""
+    return constructed_name_called_twice(text) or _repeats_a_list(text) or ("Input(" in text and (
         _self_applied_in_loop(text) or _GLOBAL_RE.search(text) is not None or _factory_result_called_twice(text)))
+
+
+# `[...] * n` (a list literal, not an index: `x[0] * 2`), `n * [...]`; a name bound to a list literal,
+# then `name * n`, `n * name` or `name + name`. Every pattern starts with a literal character: one
+# that starts with `\w` is tried at every position of the file (10x slower on the corpus).
+_BRACKETED_TIMES_RE = re.compile(r"\[[^\[\]]*\][ \t]*\*")
+_TIMES_BRACKET_RE = re.compile(r"\*[ \t]*\[")
+_CLASS_CALL_RE = re.compile(r"[A-Z]\w*\(")
+_BARE_NAME_RE = re.compile(r"\[\s*(\w+)\s*\]")
+# bound to an empty list (items appended later) or one that starts with a name or a call
+_BOUND_TO_LIST_RE = re.compile(r"=[ \t]*\[[ \t\n]*(?:\]|(?!None\b|True\b|False\b)[A-Za-z_])")
+_WORD_BEFORE_RE = re.compile(r"\w+$")
+_LINE_START_NAME_RE = re.compile(r"(?<![^\n])[ \t]*(\w+)[ \t]*$")
+
+
+def _repeats_a_list(text: str) -> bool:
+    made = None
+    brackets = "] *" in text or "]*" in text  # (C-speed tests before each regex)
+    for m in _BRACKETED_TIMES_RE.finditer(text) if brackets else ():
+        # `[Dense(8)] * n` or `[dense] * n` for `dense = Dense(8)`: a list, not an index (`x[0] * n`),
+        # of a class called or a name bound to a call (not `[0] * n`, `[None] * n`, `[i] * n`)
+        if _after_operand(text, m.start()):
+            continue
+        if _CLASS_CALL_RE.search(m.group()):
+            return True
+        item = _BARE_NAME_RE.match(m.group())
+        if item:
+            made = constructed_names(text) if made is None else made
+            if item.group(1) in made:
+                return True
+    for m in _TIMES_BRACKET_RE.finditer(text) if "* [" in text or "*[" in text else ():
+        if _after_operand(text, m.start()):  # `n * [a]`, not `f(*[a])`
+            return True
+    names = set()
+    for m in _BOUND_TO_LIST_RE.finditer(text) if "= [" in text or "=[" in text else ():
+        bound = _LINE_START_NAME_RE.search(text, max(0, m.start() - 80), m.start())
+        if bound:
+            names.add(bound.group(1))
+    return any(_repeated_name(text, name) for name in names)
+
+
+def _after_operand(text: str, at: int) -> bool:
+    """Does an operand (a name, a number, a closing bracket; not a keyword: `in [a] * n`) end just
+    before `at`?"""
+    at -= 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    if at < 0 or not (text[at].isalnum() or text[at] in "_)]"):
+        return False
+    word = _WORD_BEFORE_RE.search(text, max(0, at - 10), at + 1)
+    return not (word and keyword.iskeyword(word.group()) and word.group() not in ("None", "True", "False"))
+
+
+def _repeated_name(text: str, name: str) -> bool:
+    """`name * x`, `x * name` or `name + name`, the name a whole word (one pass over its uses)."""
+    size, at = len(text), text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_.")) and \
+                not (end < size and (text[end].isalnum() or text[end] == "_")):
+            after = end
+            while after < size and text[after] in " \t":
+                after += 1
+            before = at - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if (after < size and text[after] == "*" and text[after + 1:after + 2] != "*") or \
+                    (before >= 0 and text[before] == "*" and _after_operand(text, before)) or \
+                    (after < size and text[after] == "+" and _word_at(text, name, _skip_blanks(text, after + 1))):
+                return True
+        at = text.find(name, end)
+    return False
+
+
+def _word_at(text: str, name: str, at: int) -> bool:
+    end = at + len(name)
+    return text.startswith(name, at) and not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _factory_result_called_twice(text: str) -> bool:
@@ -105,6 +199,9 @@ _GLOBAL_RE = re.compile(r"\n([A-Za-z_]\w*) ?= ?(?:\w+\.)*[A-Z]\w*\(")
 def check_module(ctx):
     reported = set()
     for name, ctor, value, sites, _ in shared_layers(ctx):
+        sites = _same_run(sites, _parents_of(ctx, sites[0]))
+        if len(sites) < 2:
+            continue  # one call in each branch of an if/else: one call per run, nothing shared
         reported.add(id(ctor))
         lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
         yield Hit(
@@ -117,6 +214,17 @@ def check_module(ctx):
         )
     yield from _repeated_calls(ctx, reported)
     yield from _factory_results(ctx)
+    repeats: set[int] = set()
+    for _, nodes in ctx.scopes():
+        yield from _list_repetitions(ctx, nodes, ctx.bindings_of(nodes), repeats)
+
+
+def _parents_of(ctx, node):
+    """Child id -> parent node, over the scope of the file that holds `node`."""
+    for _, nodes in ctx.scopes():
+        if any(n is node for n in nodes):
+            return {id(child): parent for parent in nodes for child in children(parent)}
+    return {}
 
 
 def _factory_results(ctx):
@@ -167,7 +275,7 @@ def _repeated_calls(ctx, reported):
             for stmt_nodes in walked:
                 for node in stmt_nodes:
                     if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
-                        runs[node.func.id].append(node)  # once more: it runs on every iteration
+                        runs.setdefault(node.func.id, []).append(node)  # once more: it runs on every iteration
             env = wire.env_of(scope)
             for stmt_nodes in walked:
                 for node in stmt_nodes:
@@ -215,8 +323,189 @@ def _shared_hit(ctx, wire, name, env, scope, reported, how, before=None):
                      f"counted once", attribute=name, class_name=layer_class, fix_values=_created(ctor))
 
 
+# ------------------------------------------------------------------ list repetition
+# `unit * 2`, `unit + unit`, `[LSTMCell(n)] * k`: list repetition copies references, not layers, so
+# every layer of the list is called again and shares its weights (measured on Keras 3.15:
+# tests/cases_static/ld007f, ld007g). Bidirectional is the exception: it builds each direction
+# anew from its layer's config, cells included.
+
+_REPEAT_OPS = (ast.Mult, ast.Add)
+
+
+def _list_repetitions(ctx, nodes, env, reported, self_lists=None):
+    """Hits for the layer lists repeated with * or + that `nodes` (one function) use: iterated by a
+    loop that calls (or `.add`s) each item, or given to a layer (StackedRNNCells, RNN, Sequential).
+    `self_lists` (in a class): attribute -> its assignments, for `for block in self.blocks`."""
+    if self_lists is None and not any([n for n in nodes if type(n) is ast.BinOp and type(n.op) in _REPEAT_OPS]):
+        return  # no `*` or `+` in this function: nothing repeated here
+    rebuilt = None
+    for used, consumer, item, body in _list_uses(nodes):
+        list_env, list_nodes = env, nodes
+        attr = self_attr(used) if self_lists is not None else None
+        if attr is not None:  # the list was made in __init__ or build()
+            if len(self_lists.get(attr, ())) != 1:
+                continue
+            assign = self_lists[attr][0]
+            used, list_env, list_nodes = assign.value, ctx.env(ctx.methods[assign.method]), ctx.nodes(assign.method)
+        repeat = _resolved(used, list_env)
+        if type(repeat) is not ast.BinOp or type(repeat.op) not in _REPEAT_OPS or id(repeat) in reported:
+            continue  # (the cheap test first: most loops and calls take no repeated list)
+        if item is not None and not _item_used(item, body):
+            continue
+        if item is None and ctx.value(consumer, env).kind != LAYER:
+            continue
+        shared = _repeated_layers(ctx, repeat, list_env, list_nodes)
+        if not shared:
+            continue
+        if item is None:
+            if rebuilt is None:
+                rebuilt = _rebuilt_by_bidirectional(ctx, nodes, env)
+            if id(consumer) in rebuilt:
+                continue
+            where = f"{ctx.value(consumer, env).layer_class}() receives each instance more than once"
+        else:
+            where = f"the loop on line {consumer.lineno} calls each instance more than once"
+        reported.add(id(repeat))
+        yield _repetition_hit(repeat, used, shared, where)
+
+
+def _list_uses(nodes):
+    """(list expression, its user, the loop variable or None, the loop body): what a for loop or a
+    comprehension iterates, and the arguments of a call (a layer's constructor, maybe)."""
+    for node in nodes:
+        kind = type(node)
+        if kind is ast.For:
+            if type(node.target) is ast.Name:
+                yield node.iter, node, node.target.id, node.body
+        elif kind is ast.ListComp or kind is ast.GeneratorExp or kind is ast.SetComp:
+            for generator in node.generators:
+                if type(generator.target) is ast.Name:
+                    yield generator.iter, node, generator.target.id, [node.elt]
+        elif kind is ast.Call:
+            for argument in node.args:
+                if type(argument) is ast.BinOp or type(argument) is ast.Name:
+                    yield argument, node, None, None
+            for keyword_argument in node.keywords:
+                if type(keyword_argument.value) in (ast.BinOp, ast.Name):
+                    yield keyword_argument.value, node, None, None
+
+
+def _item_used(name, body) -> bool:
+    """`name(...)` or `model.add(name)` somewhere in `body`."""
+    for stmt in body:
+        for node in walk(stmt):
+            if type(node) is ast.Call and ((type(node.func) is ast.Name and node.func.id == name) or (
+                    type(node.func) is ast.Attribute and node.func.attr == "add" and len(node.args) == 1
+                    and type(node.args[0]) is ast.Name and node.args[0].id == name)):
+                return True
+    return False
+
+
+def _resolved(expr, env, depth=0):
+    """`expr`, or the one value its name is bound to (followed a few steps)."""
+    while type(expr) is ast.Name and len(env.get(expr.id, ())) == 1 and depth < 4:
+        expr, depth = env[expr.id][0], depth + 1
+    return expr
+
+
+def _repeated_layers(ctx, repeat, env, nodes):
+    """[(constructor call, Value)] of the layers with weights that appear more than once in `repeat`."""
+    counts: dict[int, list] = {}
+    for item in _list_items(repeat, env, nodes, 0) or ():
+        made = _resolved(item, env)
+        if type(made) is ast.Call:
+            counts.setdefault(id(made), [made, 0])[1] += 1
+    out = []
+    for made, times in counts.values():
+        value = ctx.value(made, env) if times > 1 else None
+        if value is not None and value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
+                and ctx.project.has_weights(value.qualname):
+            out.append((made, value))
+    return out
+
+
+def _list_items(expr, env, nodes, depth):
+    """The items of a list expression, repeated as list repetition repeats them (a repeat twice
+    stands for any count above one); None when it is not a list we can read."""
+    if depth > 6:
+        return None
+    if type(expr) is ast.Name:
+        values = env.get(expr.id, ())
+        if len(values) != 1:
+            return None
+        if type(values[0]) in (ast.List, ast.Tuple):
+            return list(values[0].elts) + _appended(expr.id, nodes)
+        return _list_items(values[0], env, nodes, depth + 1)
+    if type(expr) in (ast.List, ast.Tuple):
+        return [e for e in expr.elts if type(e) is not ast.Starred]
+    if type(expr) is ast.BinOp and type(expr.op) is ast.Add:
+        left, right = _list_items(expr.left, env, nodes, depth + 1), _list_items(expr.right, env, nodes, depth + 1)
+        return None if left is None and right is None else (left or []) + (right or [])
+    if type(expr) is ast.BinOp and type(expr.op) is ast.Mult:
+        for items, factor in ((expr.left, expr.right), (expr.right, expr.left)):
+            found = _list_items(items, env, nodes, depth + 1)
+            if found is not None:
+                factor = _resolved(factor, env)
+                once = type(factor) is ast.Constant and type(factor.value) is int and factor.value < 2
+                return found if once else found * 2
+    return None
+
+
+def _appended(name, nodes):
+    """What `name.append(x)`, `name.extend([...])` and `name += [...]` add to a list."""
+    out = []
+    for node in nodes:
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
+                and node.func.value.id == name and len(node.args) == 1:
+            if node.func.attr == "append":
+                out.append(node.args[0])
+            elif node.func.attr == "extend" and type(node.args[0]) in (ast.List, ast.Tuple):
+                out += node.args[0].elts
+        elif type(node) is ast.AugAssign and type(node.target) is ast.Name and node.target.id == name \
+                and type(node.op) is ast.Add and type(node.value) in (ast.List, ast.Tuple):
+            out += node.value.elts
+    return out
+
+
+def _rebuilt_by_bidirectional(ctx, nodes, env):
+    """ids of the constructor calls that make the layer given to a Bidirectional, through names too
+    (`Bidirectional(RNN(StackedRNNCells(cells)))`): it deserializes a new copy for each direction."""
+    out = set()
+    for node in nodes:
+        if type(node) is not ast.Call or not node.args and not node.keywords or not (
+                (type(node.func) is ast.Attribute and node.func.attr == "Bidirectional")
+                or (type(node.func) is ast.Name and node.func.id == "Bidirectional")):
+            continue
+        if ctx.value(node, env).layer_class != "Bidirectional":
+            continue
+        todo = [(node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "layer"), None), 0)]
+        while todo:
+            expr, depth = todo.pop()
+            made = _resolved(expr, env)
+            if type(made) is ast.Call and depth < 4:
+                out.add(id(made))
+                todo += [(a, depth + 1) for a in made.args + [k.value for k in made.keywords]]
+    return out
+
+
+def _repetition_hit(repeat, used, shared, where):
+    classes = ", ".join(dict.fromkeys(value.layer_class for _, value in shared))
+    what = f"one {classes} instance" if len(shared) == 1 else f"the same {classes} instances"
+    text = ast.unparse(repeat)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    names = [n.id for n in (used, repeat.left, repeat.right) if type(n) is ast.Name]
+    attribute = names[0] if names else "layers"
+    single = len(shared) == 1 and len(_list_items(repeat, {}, [], 0) or ()) == 2
+    return Hit(repeat, f"`{text}` repeats {what} (list repetition copies references, not layers): {where}; "
+                       f"one set of weights for every repeat, counted once",
+               attribute=attribute, class_name=classes,
+               fix="one_per_item" if single else "one_list_per_repeat",
+               fix_values=_created(shared[0][0]) if single else {})
+
+
 def check_class(ctx):
-    """`self.layer` called at several places of call(): one set of weights for every call."""
+    """`self.layer` called at several places of call(): one set of weights for every call; layer
+    lists repeated with * or + in the class's methods."""
     for attr, assign, value, sites, _ in self_layer_calls(ctx):
         lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
         yield Hit(
@@ -226,6 +515,16 @@ def check_class(ctx):
             attribute=attr,
             fix_values=_created(assign.value),
         )
+    methods = ctx.methods_of("__init__", "build", "call")
+    if not any([n for method, _ in methods for n in ctx.nodes(method)
+                if type(n) is ast.BinOp and type(n.op) in _REPEAT_OPS]):
+        return  # no `*` or `+` in the class: no list repeated
+    repeats: set[int] = set()
+    self_lists: dict[str, list] = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        self_lists.setdefault(assign.attr, []).append(assign)
+    for method, func in methods:
+        yield from _list_repetitions(ctx, ctx.nodes(method), ctx.env(func), repeats, self_lists)
 
 
 def _created(call) -> dict:

@@ -5,6 +5,7 @@ import ast
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import self_attr
+from ...walk import walk
 from .. import Hit
 
 RULE = Rule(
@@ -13,7 +14,8 @@ RULE = Rule(
             "is assigned.",
     what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
          "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
-         "`self.non_trainable_weights`, and (Keras 3) re-binding one of Keras's own tracking "
+         "`self.non_trainable_weights` (in `__init__`, `build`, `call` and their helpers; on Keras 3 "
+         "in any method, such as a base class's helper that its subclasses call), and (Keras 3) re-binding one of Keras's own tracking "
          "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
          "counted but, in a Layer, not saved or restored, and the other sublayers are not tracked "
          "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
@@ -101,8 +103,8 @@ def check_class(ctx):
         yield from _tracker_lists(ctx)
     if not any(ctx.mentions(attr) for attr in _PRIVATE | _READ_ONLY):
         return  # the class never names these lists
-    for method, func in ctx.methods_of("__init__", "build", "call"):
-        for node in ctx.nodes(method):
+    for method, nodes in _methods_to_check(ctx):
+        for node in nodes:
             attr, how = _offence(node)
             if not attr:
                 continue
@@ -121,6 +123,30 @@ def check_class(ctx):
                            f"AttributeError on Keras 3 and tf.keras 2")
                 severity = None
             yield Hit(node, message, attribute=attr, severity=severity)
+
+
+def _methods_to_check(ctx):
+    """(name, nodes) of __init__, build, call and their helpers; on Keras 3, when the class names a
+    private list, of every other method too (a base class's helper its subclasses call, one called
+    from outside): the list is missing whenever it runs. (On tf.keras 2 the lists exist; helpers
+    outside the phases there are mostly the framework's own plumbing.)"""
+    methods = [(name, ctx.nodes(name)) for name, _ in ctx.methods_of("__init__", "build", "call")]
+    if ctx.target == KERAS3 and any(ctx.mentions(attr) for attr in _PRIVATE):
+        seen = {name for name, _ in methods}
+        methods += [(name, walk(func)) for name, func in _other_methods(ctx.cls, seen)]
+    return methods
+
+
+def _other_methods(cls, seen):
+    """The class's methods not in `seen`, parsed for this rule only: the class summary keeps the
+    methods it had (other rules read exactly the phases and their helpers)."""
+    kept = dict(cls.methods)
+    try:
+        parsed = cls.load_methods(tuple(sorted(cls.method_names - seen)))
+        return [(name, parsed[name]) for name in sorted(parsed) if name not in seen]
+    finally:
+        cls.methods.clear()
+        cls.methods.update(kept)
 
 
 def _offence(node):
