@@ -211,13 +211,21 @@ def _held_state(ctx, name) -> list[str]:
     return list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
 
 
+def _holder_classes_in_reach(ctx) -> bool:
+    """Does the file define or import a plain class (or tf.Module) of the project that holds something?"""
+    project = ctx.project
+    names = [c.qualname for c in ctx.file.classes] + list(ctx.file.aliases.values())
+    return any(name in project.classes and project.classes[name][0].holds and not project.is_layer(name)
+               for name in names)
+
+
 def _passed_holders(ctx):
     """`self.module = module` in __init__, where a call site of the file passes a new instance of a
     plain class or tf.Module that holds layers or variables: `Wrapper(EncoderModule())` (the
     hub.KerasLayer pattern). Keras tracks the object no better than if __init__ had made it."""
     init = ctx.methods.get("__init__")
-    if init is None:
-        return
+    if init is None or not _holder_classes_in_reach(ctx):
+        return  # (the call sites are read only when the file can make a holder: reading them parses the file)
     args = init.args
     params = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
     for assign in ctx.assigns_in("__init__"):
