@@ -191,15 +191,19 @@ def _plain_objects(ctx):
         else:
             held = _held_state(ctx, name)
         if held:
-            holder = name.rsplit(".", 1)[-1]
-            yield Hit(
-                assign.stmt,
-                f"{ctx.name}.{assign.attr} is a plain {holder} object holding layers or variables "
-                f"({', '.join(held)}): Keras does not look inside it, so they are not counted, "
-                f"trained or saved",
-                attribute=assign.attr,
-                fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
-            )
+            yield _holder_hit(ctx, assign, name, held, f"{ctx.name}.{assign.attr} is")
+
+
+def _holder_hit(ctx, assign, name, held, subject):
+    """The finding for `self.<attr>` holding an instance of the plain class `name` that keeps `held`."""
+    holder = name.rsplit(".", 1)[-1]
+    return Hit(
+        assign.stmt,
+        f"{subject} a plain {holder} object holding layers or variables ({', '.join(held)}): Keras does "
+        f"not look inside it, so they are not counted, trained or saved",
+        attribute=assign.attr,
+        fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
+    )
 
 
 def _held_state(ctx, name) -> list[str]:
@@ -240,16 +244,9 @@ def _passed_holders(ctx):
             name = ctx.qualify(arg.func)
             held = _held_state(ctx, name)
             if held:
-                holder = name.rsplit(".", 1)[-1]
-                yield Hit(
-                    assign.stmt,
-                    f"{ctx.name}.{assign.attr} stores the constructor argument {assign.value.id!r}, and line "
-                    f"{call.lineno} passes a plain {holder} object holding layers or variables "
-                    f"({', '.join(held)}): Keras does not look inside it, so they are not counted, "
-                    f"trained or saved",
-                    attribute=assign.attr,
-                    fix="holder", fix_values={"cls": ctx.name, "held": held[0], "holder": holder},
-                )
+                yield _holder_hit(ctx, assign, name, held,
+                                  f"{ctx.name}.{assign.attr} stores the constructor argument {assign.value.id!r}, "
+                                  f"and line {call.lineno} passes")
                 break
 
 
