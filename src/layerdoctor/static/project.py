@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .names import canonical
-from .source import FileSummary, SourceError, is_plain_holder, summarize
+from .source import ClassSummary, FileSummary, SourceError, is_plain_holder, summarize
 from .walk import self_attr, walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
@@ -242,6 +242,7 @@ class Project:
         self._summaries = {summary.path: summary for summary in summaries}
         self._texts = texts or {}
         self._build_leaves: dict[str, tuple] = {}
+        self._kept: dict[str, set[str] | None] = {}
         self.modules: dict[str, FileInfo] = {}
         self.classes: dict[str, tuple[ClassInfo, FileInfo]] = {}
         self._key_module: dict[str, str] = {}
@@ -299,11 +300,25 @@ class Project:
         `.build(...)`, whose own leaves count. Worked out on first request: only LD005's explicit
         builds ask, for a handful of classes, and it needs the class's methods parsed."""
         if name not in self._build_leaves:
-            info, file = self.classes[name]
-            summary = self._summary(file.path)
-            cls = next((c for c in summary.classes if c.qualname == info.qualname), None) if summary else None
+            cls = self.class_summary(name)
             self._build_leaves[name] = _build_leaves(cls) if cls is not None else (None, [])
         return self._build_leaves[name]
+
+    def kept_arguments(self, name: str) -> set[str] | None:
+        """The constructor parameters a plain project class keeps on its instances (`self.head =
+        head`), `{"*"}` for a record whose `__init__` is generated (a dataclass or attrs class: no
+        `__init__`, no bases), None when the class is not a plain holder. Worked out on request: only
+        LD011 asks, when a layer's constructor hands a new layer to such a class."""
+        if name not in self._kept:
+            cls = self.class_summary(name)
+            self._kept[name] = _kept_arguments(cls) if cls is not None and is_plain_holder(cls.bases) else None
+        return self._kept[name]
+
+    def class_summary(self, name: str) -> ClassSummary | None:
+        """The parsed summary of the project class `name` (its methods load on request)."""
+        info, file = self.classes[name]
+        summary = self._summary(file.path)
+        return next((c for c in summary.classes if c.qualname == info.qualname), None) if summary else None
 
     def _summary(self, path: str) -> FileSummary | None:
         """The summary of a checked file: this process's own, or the file parsed again (another
@@ -400,3 +415,21 @@ class Project:
 
 
 _MODEL_RE = re.compile(r"^keras\.(?:models\.)?(?:[\w.]*\.)?(?:Model|Sequential|Functional)$")
+
+
+def _kept_arguments(cls) -> set[str]:
+    """Parameters of `cls.__init__` stored on the instance, alone or in a list, tuple or dict."""
+    if "__init__" not in cls.method_names:
+        return set() if cls.bases else {"*"}  # no bases and no __init__: a dataclass-made __init__
+    init = cls.load_methods(("__init__",)).get("__init__")
+    if init is None:
+        return set()
+    params = {a.arg for a in init.args.posonlyargs + init.args.args + init.args.kwonlyargs}
+    kept = set()
+    for node in walk(init):
+        if isinstance(node, ast.Assign) and any(self_attr(t) for t in node.targets):
+            value = node.value
+            parts = value.elts if isinstance(value, (ast.List, ast.Tuple)) else \
+                value.values if isinstance(value, ast.Dict) else [value]
+            kept.update(part.id for part in parts if isinstance(part, ast.Name) and part.id in params)
+    return kept

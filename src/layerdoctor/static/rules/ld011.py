@@ -18,7 +18,9 @@ RULE = Rule(
     what="Static: finds `self.x = C()` where `C` is a plain class or a `tf.Module` (not a Layer) "
          "whose instances hold layers or variables (as attributes or in lists and dicts), also "
          "when `__init__` stores a constructor argument that a call site of the file fills with such "
-         "an instance (`Wrapper(EncoderModule())`, the hub.KerasLayer pattern), closures "
+         "an instance (`Wrapper(EncoderModule())`, the hub.KerasLayer pattern), new layers handed to a "
+         "plain record stored on the layer (`self.stages = [Stage(Dense(8), 2)]` with `Stage` a "
+         "dataclass or a plain class that keeps its arguments; NamedTuples are tuples, and tracked), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
          "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
@@ -171,6 +173,7 @@ _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
 def check_class(ctx):
     yield from _plain_objects(ctx)
     yield from _passed_holders(ctx)
+    yield from _records(ctx)
     yield from _closures(ctx)
     yield from _factory_closures(ctx)
     yield from _globals(ctx)
@@ -248,6 +251,110 @@ def _passed_holders(ctx):
                                   f"{ctx.name}.{assign.attr} stores the constructor argument {assign.value.id!r}, "
                                   f"and line {call.lineno} passes")
                 break
+
+
+def _records(ctx):
+    """`self.stages = [Stage(Dense(8), 2)]`: a new layer handed to a plain record (a dataclass, or a
+    plain class whose __init__ keeps the argument). Keras tracks lists, dicts and tuples (NamedTuples
+    too) but not the attributes of other objects, so the layer is not the model's. Also through a
+    method of the class that returns the records (`self.stages = self.make_stages()`), overridden in a
+    subclass or not."""
+    reported = set()  # one finding per attribute, at its first record
+    for assign in ctx.self_assigns(("__init__", "build")):
+        for hit in _record_hits(ctx, assign.attr, assign.value, ctx.env(ctx.methods[assign.method])):
+            if assign.attr not in reported:
+                reported.add(assign.attr)
+                yield hit
+    for attr, method in _inherited_builders(ctx):
+        func = ctx.methods[method]
+        for node in ctx.nodes(method):
+            if type(node) is ast.Return and node.value is not None:
+                for hit in _record_hits(ctx, attr, node.value, ctx.env(func)):
+                    if attr not in reported:
+                        reported.add(attr)
+                        yield hit
+
+
+def _record_hits(ctx, attr, expr, env):
+    returns = []
+    if type(expr) is ast.Call and (method := self_attr(expr.func)) in ctx.methods:
+        returns = [n.value for n in ctx.nodes(method) if type(n) is ast.Return and n.value is not None]
+        env = ctx.env(ctx.methods[method])
+    for top in returns or [expr]:
+        for node in walk(top):
+            if type(node) is not ast.Call:
+                continue
+            name = ctx.qualify(node.func)
+            if not name or ctx.plain_class(name) is None:
+                continue
+            kept = ctx.project.kept_arguments(name)
+            if not kept:
+                continue
+            made = [_argument_name(node, arg, kept) for arg in [*node.args, *(kw.value for kw in node.keywords)]
+                    if _fresh_state(ctx, arg, env, top)]
+            made = [m for m in made if m]
+            if made:
+                holder = name.rsplit(".", 1)[-1]
+                yield Hit(node, f"{ctx.name}.{attr} holds a plain {holder} record made with new layers or "
+                                f"variables ({', '.join(made)}): Keras tracks lists, dicts and tuples but not "
+                                f"the attributes of other objects, so they are not counted, trained or saved",
+                          attribute=attr, fix=None)
+
+
+def _argument_name(call, arg, kept) -> str | None:
+    """The parameter name `arg` fills, if the record keeps it (every argument for a dataclass)."""
+    for kw in call.keywords:
+        if kw.value is arg:
+            return kw.arg if "*" in kept or kw.arg in kept else None
+    if "*" in kept:
+        return f"argument {call.args.index(arg) + 1}"
+    return ", ".join(sorted(kept)) or None  # positional: which parameter is not known without the signature
+
+
+def _fresh_state(ctx, arg, env, scope) -> bool:
+    """Is `arg` a layer or variable made right there (or a local bound to one and used nowhere else
+    in `scope`'s method), so that nothing else can be tracking it?"""
+    if type(arg) is ast.Name:
+        bound = env.get(arg.id, ())
+        if len(bound) != 1 or type(bound[0]) is not ast.Call:
+            return False
+        uses = sum(1 for method in ctx.methods for n in ctx.nodes(method)
+                   if type(n) is ast.Name and n.id == arg.id and type(n.ctx) is ast.Load)
+        if uses != 1:
+            return False  # also stored or used elsewhere: maybe tracked there
+        arg = bound[0]
+    return type(arg) is ast.Call and ctx.value(arg, env).kind in _STATE
+
+
+def _inherited_builders(ctx):
+    """(attr, method) for `self.attr = self.method()` in a project ancestor's __init__ where this
+    class defines `method` (the template-method pattern: the base wires, the subclass supplies).
+    Only methods whose returns make plain project objects are looked at, and only then is the
+    ancestor's file read (it may be in the cache only)."""
+    own = [name for name in ctx.cls.method_names if name not in ("__init__", "build", "call") and not name.startswith("__")]
+    for ancestor in ctx.project.user_ancestors(ctx.qualname) if own else ():
+        info = ctx.project.classes.get(ancestor)
+        hooks = [name for name in own if info and info[0].attr_counts.get(name) and _returns_plain(ctx, name)]
+        if not hooks:
+            continue
+        cls = ctx.project.class_summary(ancestor)
+        init = cls.load_methods(("__init__",)).get("__init__") if cls is not None else None
+        for node in walk(init) if init is not None else ():
+            if type(node) is ast.Assign and type(node.value) is ast.Call and \
+                    (method := self_attr(node.value.func)) in hooks:
+                for target in node.targets:
+                    if attr := self_attr(target):
+                        yield attr, method
+
+
+def _returns_plain(ctx, method) -> bool:
+    """Does `method` return something that calls a plain class of the project?"""
+    ctx.cls.load_methods((method,))  # a hook only a base class calls is not loaded with the entries
+    if method not in ctx.methods:
+        return False
+    return any(type(node) is ast.Return and node.value is not None and any(
+        type(sub) is ast.Call and (name := ctx.qualify(sub.func)) and ctx.plain_class(name) is not None
+        for sub in walk(node.value)) for node in ctx.nodes(method))
 
 
 def _is_instance_dict(node) -> bool:
