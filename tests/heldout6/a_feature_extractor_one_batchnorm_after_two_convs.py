@@ -18,7 +18,6 @@ build_model() raised ValueError: Exception encountered when calling FeatureExtra
 the exception goes on: Input 0 with name 'None' of layer 'batch_normalization' is incompatible with the layer: expected axis -1 of input shape to have value 6, but received input with shape (1, 9, 9, 16)"""
 
 import numpy as np
-import tensorflow as tf
 from tensorflow.keras import Model
 from tensorflow.keras.layers import BatchNormalization, Conv2D, Dense, Flatten, MaxPool2D
 

@@ -19,7 +19,6 @@ gradient None for 2 of 2 trainable weights: ['dense/kernel', 'dense/bias']
 tape watched 0 variables the model does not track: []
 second call: 0 variables watched that the first call did not use"""
 
-import numpy as np
 import keras
 from keras import ops
 from keras.layers import Dense, Input, Lambda

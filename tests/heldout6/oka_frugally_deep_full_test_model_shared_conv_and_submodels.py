@@ -22,7 +22,6 @@ tape watched 0 variables the model does not track: []
 second call: 0 variables watched that the first call did not use
 (stderr during the call: Keras 3 warns that the structure of `inputs` does not match for intermediate_model, built with inputs=[intermediate_in] and called on one tensor; harmless)"""
 
-import keras
 from keras.layers import (ELU, Activation, AveragePooling2D, Concatenate, Conv2D, Dense, Dropout,
                           Flatten, Input, LeakyReLU, MaxPooling2D, PReLU, UpSampling2D)
 from keras.models import Model, Sequential

@@ -22,7 +22,6 @@ tape watched 0 variables the model does not track: []
 params of the case's own layers: {'proxy': 10240}
 second call: 0 variables watched that the first call did not use"""
 
-import keras
 from keras import ops
 from keras.layers import Conv2D, Dense, Flatten, Input, Layer, MaxPooling2D
 from keras.models import Model
