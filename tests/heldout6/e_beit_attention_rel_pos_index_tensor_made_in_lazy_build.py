@@ -17,7 +17,9 @@ CORRECT = False
 STYLE = "subclassed"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout6/_measure.py e_beit_attention_rel_pos_index_tensor_made_in_lazy_build.py:
 as returned: TinyBeit, count_params() = count_params() raised ValueError, 1 weights, unbuilt: ['Conv2D:patch_embed', 'BeitAttention:attn', 'Dense:proj', 'Dense:v', 'Dense:k', 'Dense:q', 'LayerNormalization:layer_normalization', 'Dense:dense']
-call 1 raised TypeError: Exception encountered when calling BeitAttention.call()."""
+call 1 raised TypeError: Exception encountered when calling BeitAttention.call().
+(next line of the same message: The tensor <tf.Tensor 'attn/Cast:0' shape=(289,) dtype=int32> cannot be accessed from here,
+because it was defined in FuncGraph(name=scratch_graph_1, ...), which is out of scope.)"""
 
 from typing import Any, Optional, Tuple, Union
 
