@@ -4,7 +4,8 @@
 learned sigmoid gate `alpha = sigmoid(gate_dense([h, g]))`. The bias-free denoiser sets
 `use_gate=False` (the gate breaks degree-1 homogeneity), so `call()` takes the `feat + g_feat`
 branch. `build()` still builds `gate_dense` from a hand-computed shape, "to keep the .keras weight
-layout stable": its kernel and bias are counted, trainable and saved, and never reach the output.
+layout stable": its kernel (the denoiser is bias-free) is counted, trainable and saved, and never
+reaches the output.
 Keras printed "Gradients do not exist for variables [...gate_dense...]" on every training run of the
 U-Net (42 variables). The fix marks the inert Dense non-trainable in `__init__`.
 """
