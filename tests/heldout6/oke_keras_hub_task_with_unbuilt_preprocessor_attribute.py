@@ -5,8 +5,8 @@ keras-hub `Task` models are functional models (backbone plus head) that also kee
 sublayers of the task that are never built and, when `build()` runs on the task (loading from a
 preset), warns that it "looks like it has unbuilt state"; the keras-hub fix only gave `Task` a
 `build()` to silence that warning (keras-hub 0.32, measured here, has it). The model itself was
-never wrong: every weight lives in the
-backbone and the head, all built at construction, and the unbuilt preprocessor owns no variables.
+never wrong: every weight lives in the backbone and the head, all built at construction, and the
+unbuilt preprocessor owns no variables.
 """
 
 SOURCE = "https://github.com/keras-team/keras-hub/pull/3038"
