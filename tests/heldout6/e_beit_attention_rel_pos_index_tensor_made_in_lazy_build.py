@@ -11,7 +11,7 @@ The upstream fix keeps the index as a NumPy array and converts it in `call()`, i
 tracing.
 """
 
-SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/5b2123f6"
+SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/5b2123f687dfa3e3de5bfe60814972f73f29c704"
 CODES = ("LD001",)
 CORRECT = False
 STYLE = "subclassed"

@@ -10,7 +10,7 @@ Keras printed "Gradients do not exist for variables [...gate_dense...]" on every
 U-Net (42 variables). The fix marks the inert Dense non-trainable in `__init__`.
 """
 
-SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/90db9236"
+SOURCE = "https://github.com/NikolasMarkou/dl_techniques/commit/90db9236796048edc8259408796bcb14f74f99d3"
 CODES = ("LD009",)
 CORRECT = False
 STYLE = "functional"
