@@ -49,7 +49,7 @@ LD013_UNSAFE = '''
     import keras
 
 
-    class Encoder(keras.layers.Layer):
+    class Encoder(keras.Model):
         def __init__(self, units, **kwargs):
             self.dense = keras.layers.Dense(units)
             super().__init__(name=self.dense.name, **kwargs)  # uses what was set before: not safe

@@ -137,7 +137,7 @@ def TRIGGER(text: str) -> bool:
 # scans for fast), then the module name that ends right before it.
 _CONCRETE_CALL_RE = re.compile(r"\.(?:range|arange|constant|array|asarray|linspace|convert_to_tensor|ones|zeros|eye|full)\(")
 _CONCRETE_MODULE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)$")
-_ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?$")
+_ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?(?:[A-Za-z_][\w.]*\.)?$")  # `ids = ` or `ids = keras.`
 
 
 def check_module(ctx):

@@ -4,7 +4,7 @@ import ast
 
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
-from ...context import self_attr
+from ...context import LAYER, self_attr
 from ...walk import walk
 from .. import Hit
 
@@ -173,6 +173,8 @@ def _tracker_lists(ctx):
     for assign in ctx.self_assigns(("__init__", "build")):
         if assign.attr not in _TRACKER_LISTS or not isinstance(assign.stmt, ast.Assign):
             continue
+        if assign.attr == "_layers" and not ctx.is_model and _exposed_alone(ctx, assign.attr):
+            continue  # measured (ld006f, BayesFlow's Sequential): the saver follows the property
         if assign.attr == "_layers":
             # measured on Keras 3.15: a Model still saves them (through model.layers), a Layer does not;
             # the list Keras was tracking is gone either way, with the sublayers set before and after
@@ -188,3 +190,20 @@ def _tracker_lists(ctx):
             f"and {lost} (not counted, trained or saved); use another name",
             attribute=assign.attr, fix="rename_tracker_list",
         )
+
+
+def _exposed_alone(ctx, attr) -> bool:
+    """Does the class return `self.<attr>` from a property of its own (`@property def layers(self):
+    return self._layers`), and keep no other sublayer? Keras 3's saver follows every attribute and
+    property a base Layer does not have (saving_lib._walk_saveable), so the layers in the list are
+    saved; other sublayers would still be lost (measured: ld006f)."""
+    public = [name for name in ctx.cls.method_names if not name.startswith("__") and name not in _TRACKER_LISTS]
+    methods = ctx.cls.load_methods(tuple(public)) if public else {}
+    exposed = any(
+        any(type(d) is ast.Name and d.id == "property" for d in methods[name].decorator_list)
+        and any(type(n) is ast.Return and n.value is not None and self_attr(n.value) == attr for n in ast.walk(methods[name]))
+        for name in public if name in methods)
+    if not exposed:
+        return False
+    return not any(a.attr != attr and ctx.value(a.value, ctx.env(ctx.methods[a.method])).kind == LAYER
+                   for a in ctx.self_assigns(("__init__", "build")))

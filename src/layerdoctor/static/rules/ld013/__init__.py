@@ -14,7 +14,8 @@ RULE = Rule(
             "settings.",
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
-         "before calling it. Runtime: watches `Layer.__init__` while the target builds the "
+         "before calling it (a sublayer assigned early in a Layer, not a Model, is a warning on Keras 3: only "
+         "the torch backend fails on it). Runtime: watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
          "layer whose `__init__` never ran, and points at the class.",
@@ -141,10 +142,13 @@ def check_class(ctx):
     yield from _helpers_before_super(ctx, first_super)
     for assign in early:
         kind = ctx.value(assign.value, ctx.env(init)).kind
+        severity = None
         if kind == LAYER:
             if ctx.defines_setattr or (ctx.target == TF_KERAS and not ctx.is_model):
                 continue  # a custom __setattr__ (keras-hub's Backbone), or a tf.keras 2 Layer: works
             what = "a sublayer"
+            if not ctx.is_model:
+                severity = "warning"  # a Layer loses nothing on TensorFlow and JAX; only torch fails
             # measured (BEHAVIOUR.md LD013a/b): only torch raises on Keras 3
             consequence = ("on the torch backend this raises 'cannot assign module before Module.__init__() "
                            "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
@@ -158,7 +162,7 @@ def check_class(ctx):
             assign.stmt,
             f"{ctx.name}.__init__ assigns self.{assign.attr} ({what}) before super().__init__(): "
             f"{consequence}",
-            attribute=assign.attr,
+            attribute=assign.attr, severity=severity,
             fix="late",
         )
 
