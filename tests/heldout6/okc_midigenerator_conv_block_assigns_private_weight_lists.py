@@ -5,23 +5,26 @@ LeakyReLU + Dropout in a `ConvBlock3D` layer. The sublayers are created before
 `super().__init__()`, and `build()` builds each one with a computed shape and then overwrites the
 private weight lists: `self._trainable_weights = conv.trainable_weights + bn.trainable_weights`
 and `self._non_trainable_weights = bn.non_trainable_weights` (a TODO wonders whether
-`_trainable_variables` also needs it). On tf.keras 2 this worked by accident (de-duplicated). On
-Keras 3 the private names are not Keras's own lists: the assignment is just another tracked
-attribute, so the block's variables are registered a second time on the block itself.
+`_trainable_variables` also needs it). On tf.keras 2 this was the private-API hack that worked by
+accident. On Keras 3 the private names are not Keras's own lists: the assignment is just another
+tracked attribute holding variables the block already reaches through its sublayers, the same as
+aliasing `self.kernel = self.conv.kernel`. Counts, gradients and freezing stay right (Keras
+de-duplicates); the block's own variable list and its checkpoint carry the sublayer variables a
+second time, as with any alias. Measured: correct on Keras 3, a look-alike of LD006.
 """
 
 SOURCE = "https://github.com/ValentinVignal/midiGenerator/blob/master/src/NN/layers/conv_block.py"
-CODES = ("LD006",)
-CORRECT = False
+CODES = ()
+CORRECT = True
 STYLE = "subclassed"
-MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout6/_measure.py c_ld006_midigenerator_conv_block_assigns_private_weight_lists.py:
+MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout6/_measure.py okc_midigenerator_conv_block_assigns_private_weight_lists.py:
 as returned: Functional, count_params() = 7820, 14 weights, unbuilt: none
 after call: count_params() = 7820, 10 trainable weights, unbuilt: none; output dtypes ['float32']
 gradient None for 0 of 10 trainable weights: []
 tape watched 0 variables the model does not track: []
 params of the case's own layers: {'conv_block3d': 440, 'conv_block3d_1': 3280}
 second call: 0 variables watched that the first call did not use
-extra check (python: block = model.layers[1]; len(block._trainable_variables), len(block._non_trainable_variables)): (4, 2): the block now owns its sublayers' variables a second time (counts stay right because Keras de-duplicates). model.save_weights() writes them twice: 'layers/conv_block3d/vars/0'..'vars/5' next to 'layers/conv_block3d/conv/vars/0..1' and 'batch_norm/vars/0..3'. Loading a checkpoint saved by the same blocks without the private assignment fails: ValueError 'A total of 6 objects could not be loaded. Example error message for object <ConvBlock3D name=conv_block3d, built=True>'. No AttributeError, no warning at build time."""
+extra check (python: block = model.layers[1]; len(block._trainable_variables), len(block._non_trainable_variables)): (4, 2), the sublayers' variables held again by the block; with block.conv.trainable = False, block.trainable_weights == [batch_normalization gamma, beta] (the freeze holds). model.save_weights() writes the 6 arrays under 'layers/conv_block3d/vars/0..5' next to 'conv/vars' and 'batch_norm/vars' (as an alias would); the same model reloads them. No AttributeError, no warning."""
 
 import keras
 import tensorflow as tf
