@@ -112,8 +112,8 @@ class NdMixer(tf.keras.layers.Layer):
 
 def NdClassifier(in_shape, repr_shape, out_shape, num_mix_layers, num_classes, hidden_size=None):
     """A classifier based on NDMixer."""
-    Net = lambda outsize, axis: MLP(outsize, hidden_size, axis)
-    make_mixer = lambda: NdMixer(repr_shape, Net, gate=True)
+    Net = lambda outsize, axis: MLP(outsize, hidden_size, axis)  # noqa: E731 - the project writes these factories as lambdas
+    make_mixer = lambda: NdMixer(repr_shape, Net, gate=True)  # noqa: E731
     inputs = layers.Input(in_shape)
     repr_init = NdMixer(repr_shape, Net=DenseOnAxis, gate=False)(inputs)
     mixed = ResidualLayers(num_mix_layers, make_mixer)(repr_init)

@@ -58,7 +58,7 @@ class LayerList(keras.layers.Layer):
                 x = layer(x)
             return x
         else:
-            raise NotImplemented("`LayerList` doesn't provide a `call` method for non-sequential list of layers.")
+            raise NotImplemented("`LayerList` doesn't provide a `call` method for non-sequential list of layers.")  # noqa: F901 - as in teras
 
     def get_config(self):
         config = super().get_config()
