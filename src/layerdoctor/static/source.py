@@ -320,6 +320,7 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
 def _summarize_pieces(summary: FileSummary, text: str) -> None:
     src = _Text(text)
     _collect_imports(summary, src)
+    _collect_name_aliases(summary, src.padded)
     headers = [m for m in _CLASS_RE.finditer(src.padded) if not src.in_string(m.start())]
     n_lines = len(src.starts)
     class_stack: list[tuple[int, int, str]] = []  # (indent, end_line, qualname)
@@ -547,6 +548,21 @@ def is_plain_holder(bases: list[ast.expr]) -> bool:
                for b in bases)
 
 
+# `Layer = layers.Layer` at the top level: a second name for an imported class, as good as an import.
+_NAME_ALIAS_RE = re.compile(r"\n([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)[ \t]*(?=#|\r?\n|$)")
+
+
+def _collect_name_aliases(summary: FileSummary, padded: str) -> None:
+    """`Layer = layers.Layer`, `Dense = tf.keras.layers.Dense`: names bound once, at the top level, to an
+    attribute of an imported module; the alias resolves like the import it goes through."""
+    if "=" not in padded:
+        return
+    for m in _NAME_ALIAS_RE.finditer(padded):
+        name, head, rest = m.groups()
+        if head in summary.aliases and name not in summary.aliases:
+            summary.aliases[name] = summary.aliases[head] + rest
+
+
 _MODULE_ASSIGN_RE = re.compile(r"\n([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[\w.]+\(")
 
 
@@ -570,6 +586,7 @@ def _summarize_whole(summary: FileSummary, text: str) -> None:
     for node in _statements(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _add_import(summary, node)
+    _collect_name_aliases(summary, "\n" + text)
     for stmt in tree.body:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]

@@ -154,6 +154,8 @@ def check_class(ctx):
                            "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
                            "and still track the sublayer" + ("; tf.keras 2 Models raise too" if ctx.is_model else ""))
         elif assign.attr in _SETTINGS:
+            if _masking_kept(ctx, assign):
+                continue
             what = f"the {assign.attr} setting"
             consequence = "super().__init__() silently resets it"
         else:
@@ -165,6 +167,13 @@ def check_class(ctx):
             attribute=assign.attr, severity=severity,
             fix="late",
         )
+
+
+def _masking_kept(ctx, assign) -> bool:
+    """`self.supports_masking = True` early in a class that overrides compute_mask(): Keras 3's
+    Layer.__init__ sets it to "compute_mask is overridden", True again, so nothing is lost."""
+    return (assign.attr == "supports_masking" and ctx.target != TF_KERAS and ctx.has_method("compute_mask")
+            and type(assign.value) is ast.Constant and assign.value.value is True)
 
 
 def _keras_init_elsewhere(ctx):
