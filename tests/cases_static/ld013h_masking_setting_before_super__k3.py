@@ -1,5 +1,4 @@
 # LD013 super-init-missing-or-late: `supports_masking` set before super().__init__(), which Keras 3 recomputes from compute_mask()
-import keras
 from keras import layers, ops
 
 CASE, TITLE = "LD013h", "supports_masking before super().__init__(): lost unless compute_mask() is overridden"
