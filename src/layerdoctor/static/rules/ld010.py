@@ -1,10 +1,12 @@
 """LD010 variable-shadowed: a variable attribute overwritten by a tensor derived from it."""
 
 import ast
+import re
 
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
+from ..class_facts import parsed_file
 from ..context import LAYER, WEIGHT, self_attr
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import callee_name, parent_map, walk
@@ -113,6 +115,38 @@ RULE = Rule(
 )
 
 CODE = RULE.code
+
+
+# `layer.kernel = f(layer.kernel)` on another object's weight (a wrapper or helper replacing the
+# weight of the layer it holds): the regex is the trigger, the AST check decides.
+_BUILTIN_WEIGHTS = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
+                    "recurrent_kernel", "moving_mean", "moving_variance")
+_REPLACED_RE = re.compile(r"\.(" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*=[^=\n][^\n]*\.\1\b")
+
+
+def TRIGGER(text: str) -> bool:
+    return _REPLACED_RE.search(text) is not None
+
+
+def check_module(ctx):
+    """`x.layer.kernel = f(x.layer.kernel)` anywhere in the file (plain helper classes, functions,
+    wrappers): the built-in weight is replaced by a tensor computed from it once. Keras 3 raises
+    (`kernel` is a read-only property of Dense, Conv and Embedding) or, for attributes such as
+    `bias`/`gamma`, the layer computes with a frozen copy and the variable gets no gradient."""
+    for node in walk(parsed_file(ctx.file.path)):
+        if type(node) is not ast.Assign or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if type(target) is not ast.Attribute or target.attr not in _BUILTIN_WEIGHTS or self_attr(target):
+            continue  # `self.kernel = f(self.kernel)` is the class check's
+        owner = ast.dump(target.value)
+        if any(type(n) is ast.Attribute and n.attr == target.attr and ast.dump(n.value) == owner
+               for n in walk(node.value)):
+            text = ast.unparse(target)
+            yield Hit(node, f"{text} is replaced by a tensor computed from it: on Keras 3 the built-in layers' "
+                            f"`{target.attr}` is often a read-only property (AttributeError); where it is not, the "
+                            f"layer computes with a frozen copy and the variable gets no gradient",
+                      attribute=text, class_name=None, fix=None)
 
 
 def check_class(ctx):
