@@ -102,7 +102,7 @@ def _variables_of_new_layers(inspection) -> set:
     state = [v for c in inspection.second_pass.calls if id(c.layer) not in tracked and id(c.layer) not in first
              for v in layer_state(c.layer)]
     # the watch sees the backend's variable (a tf.Variable) inside each keras.Variable
-    return {id(v) for v in state} | {id(getattr(v, "_value", None)) for v in state}
+    return {id(value) for v in state for value in (v, getattr(v, "_value", None)) if value is not None}
 
 
 def layer_state(layer) -> list:
