@@ -102,6 +102,8 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
     if input_shape is not None:
         shapes = [tuple(input_shape)] if input_shape and isinstance(input_shape[0], int) else \
             [tuple(s) for s in input_shape]
+    if inputs is None and shapes is None and load.has_no_call(model):
+        return _inspect_parts(model, construction, target, input_dtype, shape_only)
     inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
     return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
 
@@ -160,10 +162,55 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
         model, given = load.split_result(result)
         _WATCHES[id(model)] = (model, watch)
     try:
+        if given is None and not input_shapes and load.has_no_call(model):
+            return _inspect_parts(model, construction, target, input_dtype, shape_only)
         inputs = load.make_inputs(model, given, input_shapes, input_dtype)
         return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
     finally:
         _WATCHES.pop(id(model), None)
+
+
+def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Report:
+    """A model whose class has no call() (a GAN whose train_step calls its generator and its
+    discriminator): the whole cannot be called, so each built sublayer whose inputs are known is
+    inspected as a model of its own; the report's tree is the container's, with every weight.
+    What only the container holds (its own attributes, layers no sub-model reaches) is not probed."""
+    parts, skipped = [], []
+    for sub in backend.sublayers(model):
+        try:
+            inputs = load.make_inputs(sub, None, None, input_dtype) if getattr(sub, "built", False) else None
+        except UsageError:
+            inputs = None
+        if inputs is None:
+            skipped.append(sub.name)
+        else:
+            parts.append((sub, inputs))
+    if not parts:
+        raise UsageError(f"cannot tell the input shape of {type(model).__name__} '{model.name}', which has no "
+                         f"call() and no built sub-model with known inputs: inspect a sub-model, or give it a call()")
+    sys.stderr.write(f"layerdoctor: note: {type(model).__name__} '{model.name}' has no call(): inspected its "
+                     f"sub-models {', '.join(sub.name for sub, _ in parts)} one by one, each on its own inputs"
+                     + (f"; not {', '.join(skipped)} (unbuilt or inputs unknown)" if skipped else "") + "\n")
+    watch = _WATCHES.get(id(model), (None, None))[1]
+    found, untracked = [], []
+    for sub, inputs in parts:
+        _WATCHES[id(sub)] = (sub, watch)
+        try:
+            report = _inspect(sub, inputs, construction=construction, target=target, shape_only=shape_only)
+        finally:
+            _WATCHES.pop(id(sub), None)
+        found += report.findings
+        untracked += report.untracked
+    tree = build_tree(model, None, construction, None)
+    report = Report(findings=_unique(found), tree=tree, untracked=untracked, keras=backend.keras_info(),
+                    files_checked=0,
+                    params={"total": tree.params, "trainable": tree.trainable_params,
+                            "non_trainable": tree.non_trainable_params,
+                            "untracked": sum(u.count for u in untracked)})
+    if shape_only:
+        report.memory = shape_only_mode.memory(tree)
+        report.shape_only = {"skipped": shape_only_mode.skipped()}
+    return report.sort()
 
 
 def _call_target(function, parsed, config):

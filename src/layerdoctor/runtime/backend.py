@@ -23,6 +23,8 @@ import sys
 
 import numpy as np
 
+from . import locate
+
 BACKENDS = ("tensorflow", "jax", "torch")
 # the pip extra that installs each backend with layerdoctor
 _EXTRA = {"tensorflow": "runtime", "jax": "jax", "torch": "torch"}
@@ -850,6 +852,7 @@ def weights_memory_guard(limit_bytes: int, on_exceed):
         created[0] += size
         return original(variable, initializer)
 
+    locate.pass_through(guarded)  # a variable created under it still has the user's line
     own = "_initialize_with_initializer" in vars(variable_class)
     variable_class._initialize_with_initializer = guarded
     try:

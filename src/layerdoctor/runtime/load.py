@@ -425,6 +425,16 @@ def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_ke
     return arrays[0] if len(arrays) == 1 else arrays
 
 
+def has_no_call(model) -> bool:
+    """Whether `model`'s class has no call() of its own: the first call() along its classes is
+    Keras's base one, which raises NotImplementedError (a container such as a GAN whose
+    train_step uses its sub-models). Functional and Sequential models have theirs."""
+    for cls in type(model).__mro__:
+        if "call" in vars(cls):
+            return cls.__module__.split(".", 1)[0] in ("keras", "tf_keras") and cls.__name__ in ("Model", "Layer")
+    return False
+
+
 def _input_specs(model):
     """(names, shapes, dtypes, "list"|"dict") from the model's Input tensors or its build shapes."""
     try:

@@ -29,12 +29,26 @@ def is_user_file(path: str) -> bool:
     return not path.startswith(_LIBRARY_DIRS)
 
 
+# layerdoctor's own hooks that run inside Keras (below the user's code, not above it)
+_HOOKS: set = set()
+
+
+def pass_through(function) -> None:
+    """Mark a layerdoctor hook that Keras calls from inside the model's code (a wrapper of a
+    Keras method): user_site() walks past its frames instead of stopping there."""
+    _HOOKS.add(function.__code__)
+
+
 def user_site(frame) -> tuple[str, int] | None:
     """The innermost frame of user code, starting at `frame` and walking outwards.
 
-    Stops at layerdoctor's own frames: whoever called the inspector is not the model's code.
+    Stops at layerdoctor's own frames: whoever called the inspector is not the model's code
+    (hooks marked with pass_through() excepted).
     """
     while frame is not None:
+        if frame.f_code in _HOOKS:
+            frame = frame.f_back
+            continue
         if os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR + os.sep):
             return None
         if is_user_file(frame.f_code.co_filename):

@@ -94,18 +94,45 @@ def _sites_with_new_layers(inspection) -> set:
             if c.site and id(c.layer) not in tracked and id(c.layer) not in first}
 
 
+def _variables_of_new_layers(inspection) -> set:
+    """Ids of the variables (weights and seed state) of the untracked layers the second pass
+    called for the first time: those layers are reported instead, where call() makes them."""
+    tracked = inspection.tracked_layer_ids()
+    first = {id(c.layer) for c in inspection.first_pass.calls}
+    state = [v for c in inspection.second_pass.calls if id(c.layer) not in tracked and id(c.layer) not in first
+             for v in layer_state(c.layer)]
+    # the watch sees the backend's variable (a tf.Variable) inside each keras.Variable
+    return {id(value) for v in state for value in (v, getattr(v, "_value", None)) if value is not None}
+
+
+def layer_state(layer) -> list:
+    """All of a layer's variables: its weights and also its non-trainable state that is no weight
+    (a SeedGenerator's seed in Dropout, GaussianNoise, random augmentation layers)."""
+    try:
+        return list(layer.variables)
+    except Exception:  # noqa: BLE001 - a half-built layer: its weights at least
+        return list(layer.weights)
+
+
 def _variables_created_in_call(inspection, result) -> None:
-    by_site = defaultdict(int)
+    by_site = defaultdict(list)
     layer_sites = _sites_with_new_layers(inspection)  # reported as new layers instead
+    in_new_layers = _variables_of_new_layers(inspection)
     for variable, site in inspection.created_in_second_pass:
-        if site in layer_sites:
+        if site in layer_sites or id(variable) in in_new_layers:
             continue
-        by_site[site] += backend.size_of(variable)
-    for site, count in by_site.items():
+        by_site[site].append(variable)
+    for site, variables in by_site.items():
         cls = _class_at(inspection, site)
+        count = sum(backend.size_of(v) for v in variables)
+        if any(getattr(v, "trainable", True) for v in variables):
+            why = "it is never trained or saved"
+        else:  # seed state, a step counter: no gradient shows it
+            why = ("it is not trainable (seed or counter state), so no gradient shows it, but it is never "
+                   "saved and fit()'s traced step fails on a variable created after its first trace")
         result.findings.append(findings.make(
             "LD002", f"{cls.__name__ if cls else 'a layer'}.call() creates a new variable on every call "
-                     f"({count} values at {findings.where(site)}): it is never trained or saved",
+                     f"({count} values at {findings.where(site)}): {why}",
             cls=cls, site=site))
 
 
@@ -139,19 +166,31 @@ def _layers_per_call(inspection, explained, result) -> None:
             continue
         if not _called_by_user_code(call) or _inside_untracked_layer(call, tracked):
             continue  # only the outermost untracked layer, used by the user's own call() or a Lambda
-        if getattr(layer, "built", False) and not layer.weights:
-            continue  # a stateless layer (Add, Activation, Dropout...) loses nothing untracked or per call
+        new_per_call = call.site in first_by_site and id(layer) not in first_by_site[call.site]
+        # A layer with no weights (Add, Activation, Dropout...) loses nothing untracked; made anew
+        # per call, one with seed state (Dropout, GaussianNoise, a SeedGenerator of its own) still
+        # creates a variable per call.
+        state = layer_state(layer) if new_per_call else layer.weights
+        if getattr(layer, "built", False) and not state:
+            continue
         reported.add(id(layer))
         owner_cls = _owner_class(call)
         owner_node = inspection.node_of(call.parent.layer)
         owner = owner_node.path if owner_node else ""
-        if call.site in first_by_site and id(layer) not in first_by_site[call.site]:
+        if new_per_call:
             if call.site in new_sites:
                 continue  # a loop at one line makes several: one finding for the line
             new_sites.add(call.site)
+            if layer.weights:
+                why = "its weights are never trained or saved"
+            else:
+                plural = "s" if len(state) != 1 else ""
+                why = (f"it has no weights, but its {len(state)} non-trainable variable{plural} (seed or counter "
+                       f"state) {findings.are(state)} made anew each time: never saved, and fit()'s traced step "
+                       f"fails on a variable created after its first trace")
             result.findings.append(findings.make(
                 "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
-                         f"(at {findings.where(call.site)}): its weights are never trained or saved",
+                         f"(at {findings.where(call.site)}): {why}",
                 cls=owner_cls, site=call.site, layer=owner, constructed=type(layer).__name__))
             continue
         code = untracked_code("layer", _in_lambda(call))

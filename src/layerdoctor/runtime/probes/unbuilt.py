@@ -6,6 +6,9 @@ unbuilt (BEHAVIOUR.md, surprise 6), so the inspector always calls the model firs
 
 from __future__ import annotations
 
+import inspect
+import re
+
 from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 from ..failures import summary
@@ -41,15 +44,56 @@ def _has_own_build(layer) -> bool:
 
 
 def _loses_no_weight(layer) -> bool:
-    """An unbuilt layer without a build() of its own makes no weight itself: when every layer
-    under it that has one is built (called directly, or shared with a layer that is called),
-    all its weights exist and are counted, saved and trained: staying unbuilt costs nothing."""
-    if _has_own_build(layer):
+    """An unbuilt layer whose build() makes no weight (it has none of its own, or it is a
+    preprocessing layer whose build() creates no variable): when every layer under it that may
+    make weights is built (called directly, or shared with a layer that is called), all its
+    weights exist and are counted, saved and trained: staying unbuilt costs nothing."""
+    if _may_make_weights(layer):
         return False
     try:
-        return all(sub.built for sub in layer._flatten_layers(include_self=False) if _has_own_build(sub))
+        return all(sub.built for sub in layer._flatten_layers(include_self=False) if _may_make_weights(sub))
     except Exception:  # noqa: BLE001 - an unusual layer: keep the finding
         return False
+
+
+def _may_make_weights(layer) -> bool:
+    """Whether building `layer` can create weights: a build() of its own, unless the layer is a
+    preprocessing layer whose build() methods create no variable themselves."""
+    return _has_own_build(layer) and not (is_preprocessing_layer(layer) and not _build_creates_variables(type(layer)))
+
+
+# Keras's, keras-hub's (tokenizers, Preprocessor, packers, converters), keras-nlp's, keras-cv's
+# and tf.keras's preprocessing layers: made for the data pipeline, where a model often keeps them
+# without ever calling them (a keras-hub Task's `preprocessor`).
+_PREPROCESSING_PACKAGES = ("keras", "keras_hub", "keras_nlp", "keras_cv", "tf_keras")
+
+
+def is_preprocessing_layer(layer) -> bool:
+    return any(cls.__module__.split(".", 1)[0] in _PREPROCESSING_PACKAGES and ".layers.preprocessing" in cls.__module__
+               for cls in type(layer).__mro__)
+
+
+_CREATES_VARIABLE = re.compile(r"\badd_weight\b|\badd_variable\b|Variable\(|SeedGenerator\(")
+
+
+def _build_creates_variables(cls) -> bool:
+    """Whether a build() defined along `cls`'s classes (below Keras's Layer) creates a variable
+    itself (add_weight, a Variable, a SeedGenerator), read from its source; True when the source
+    cannot be read. The sublayers such a build() makes are preprocessing layers too (packers)."""
+    base = backend.keras_module().layers.Layer
+    for klass in cls.__mro__:
+        if klass is base:
+            break
+        build = vars(klass).get("build")
+        if build is None:
+            continue
+        try:
+            source = inspect.getsource(build)
+        except (OSError, TypeError):
+            return True
+        if _CREATES_VARIABLE.search(source):
+            return True
+    return False
 
 
 # -- the model as the target returned it (before the inspector called it) ---------------
@@ -177,7 +221,7 @@ def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
     every weighted sublayer was built (the failure is then a plain one)."""
     groups: dict[int, list] = {}
     for layer, built, _, parent_id in recorded.values():
-        if built or parent_id is None or not _has_own_build(layer):
+        if built or parent_id is None or not _may_make_weights(layer):
             continue
         owner = _nearest_built_ancestor(recorded, parent_id)
         if owner is not None:
