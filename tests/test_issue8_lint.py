@@ -146,7 +146,7 @@ LATE_SUPER = """
 import keras
 
 
-class Encoder(keras.layers.Layer):
+class Encoder(keras.Model):
     def __init__(self, **kwargs):
         self.dense = keras.layers.Dense(4)
         super().__init__(**kwargs)
