@@ -65,7 +65,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
                     _keras_tensor_in_function, _fixed_input_dim, _variables_created_in_lambda,
-                    _random_state_in_traced_call):
+                    _random_state_in_traced_call, _weight_property_replaced):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -94,6 +94,32 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
         return [findings.make(code, f"{owner} {meaning}; Keras raised {_matching_line(error, _LIFTING)}",
                               cls=cls, attribute=attribute, site=site)]
     return _incompatible_reuse(error, recorder, construction, batch_size)
+
+
+_WEIGHT_PROPERTY = re.compile(r"property '(kernel|bias|gamma|beta|embeddings|depthwise_kernel|pointwise_kernel|"
+                              r"recurrent_kernel|moving_mean|moving_variance)' of '(\w+)' object has no setter")
+
+
+def _weight_property_replaced(error, text, recorder, watch) -> list:
+    """LD010: user code assigns a tensor to a built-in layer's weight (`layer.kernel = f(layer.kernel)`,
+    a weight-normalisation helper written for tf.keras 2). On Keras 3 the weight is a read-only
+    property there, so it raises; where it is a plain attribute the layer would compute with a frozen
+    copy and the variable would get no gradient."""
+    match = _WEIGHT_PROPERTY.search(text) if isinstance(error, AttributeError) else None
+    if match is None:
+        return []
+    frame, line = locate.deepest_user_frame(error)
+    if frame is None:
+        return []
+    weight, layer = match.groups()
+    statement = _source_line(frame, line)
+    cls = _self_class(frame)
+    return [findings.make(
+        "LD010", f"`{statement}` replaces the {weight} of a {layer} with a tensor: on Keras 3 it is a read-only "
+                 f"property (Keras raised {_first_line(text)}); where it is not, the layer computes with a frozen "
+                 f"copy and the variable gets no gradient. Change the variable's value with .assign(), or compute "
+                 f"the new tensor in the layer's call()", cls=cls, attribute=weight,
+        site=(frame.f_code.co_filename, line))]
 
 
 def _class_named_in(text, recorder):
