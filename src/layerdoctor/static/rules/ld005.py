@@ -931,10 +931,21 @@ def _module_constants(ctx):
     return {name: value for name, value in values.items() if counts[name] == 1}
 
 
+_CALLS_WITH_ARGUMENTS = [None, []]  # the last parsed tree asked about, the calls in it that pass arguments
+
+
 def configured_dead_sublayers(ctx):
     """[(call site, attr, layer class, the test that skips it, built by build())] for every instance the
     file makes with literal arguments (`Block(16, 16, (3, 1))`) for which __init__ creates a sublayer
-    with weights that call() uses only under an `if` those arguments make False."""
+    with weights that call() uses only under an `if` those arguments make False. (Worked out once per
+    class: LD005 and LD009 both ask.)"""
+    found = getattr(ctx, "_configured_dead", None)
+    if found is None:
+        found = ctx._configured_dead = _configured_dead(ctx)
+    return found
+
+
+def _configured_dead(ctx):
     init, call = ctx.methods.get("__init__"), ctx.methods.get("call")
     if init is None or call is None or ctx.cls.dynamic_access or ctx.project.subclasses(ctx.qualname) or \
             ctx.target == TF_KERAS_TARGET:
@@ -944,8 +955,11 @@ def configured_dead_sublayers(ctx):
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     from ..class_facts import parsed_file
     out, constants = [], None
-    for site in walk(parsed_file(ctx.file.path)):
-        if not (type(site) is ast.Call and (site.args or site.keywords) and ctx.qualify(site.func) == ctx.qualname):
+    tree = parsed_file(ctx.file.path)
+    if _CALLS_WITH_ARGUMENTS[0] is not tree:  # (one file at a time: its classes are checked together)
+        _CALLS_WITH_ARGUMENTS[:] = [tree, [n for n in walk(tree) if type(n) is ast.Call and (n.args or n.keywords)]]
+    for site in _CALLS_WITH_ARGUMENTS[1]:
+        if ctx.qualify(site.func) != ctx.qualname:
             continue
         constants = _module_constants(ctx) if constants is None else constants
         configured = _Configured(ctx, site, constants)
