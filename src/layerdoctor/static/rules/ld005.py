@@ -540,10 +540,13 @@ def _describe(leaves):
     return shown + (" stays" if len(leaves) == 1 else " stay")
 
 
+_RNN_WRAPPER_RE = re.compile(r"\bRNN\(|StackedRNNCells\(")  # (not SimpleRNN(, not LSTM()
+
+
 def TRIGGER(text: str) -> bool:
     """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`), or a Keras RNN
     wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
-    if ("RNN(" in text or "StackedRNNCells(" in text) and "Input" in text:
+    if "RNN" in text and "Input" in text and _RNN_WRAPPER_RE.search(text):
         return True
     at = text.find(".build(")
     seen = set()
@@ -952,6 +955,10 @@ def _configured_dead(ctx):
         return []
     if not _guarded_uses(ctx, call):
         return []
+    pending = getattr(ctx.cls, "_pending", None)  # (the file's text, when the summary still holds it)
+    text = getattr(pending[0], "text", None) if pending else None
+    if isinstance(text, str) and text.count(f"{ctx.name}(") < 2:
+        return []  # the file never makes an instance (only `class Name(` names it with a parenthesis)
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     from ..class_facts import parsed_file
     out, constants = [], None

@@ -281,7 +281,7 @@ def _cut_by_numpy_function(ctx, attr):
     if call is None or call.decorator_list or ctx.cls.dynamic_access:
         return None
     nodes = ctx.nodes("call")
-    bridges = [n for n in nodes if type(n) is ast.Call and _is_numpy_bridge(ctx, n)]
+    bridges = [n for n in nodes if type(n) is ast.Call and callee_name(n) in _NUMPY_BRIDGES and _is_numpy_bridge(ctx, n)]
     if not bridges:
         return None
     reads = sum(1 for n in nodes if type(n) is ast.Attribute and type(n.ctx) is ast.Load and self_attr(n) == attr)
