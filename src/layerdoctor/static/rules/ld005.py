@@ -25,7 +25,13 @@ RULE = Rule(
          "being built there), when the instance is not called on data in the same function (Keras 3 "
          "only: tf.keras 2's `Model.build` runs `call()`); Keras layers that `call()` uses but `build()` "
          "neither builds nor calls, in a layer that defines both `build()` and `compute_output_shape()` "
-         "(Keras 3 wires such a layer, and rebuilds it when loading, without running `call()`); and a layer "
+         "(its own or a project base class's; Keras 3 wires such a layer, and rebuilds it when loading, without "
+         "running `call()`); a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
+         "that wires a model from `keras.Input`, whose sublayers its `build()` leaves unbuilt (the RNN builds "
+         "the cell without running its `call()`); a sublayer that `__init__` creates for an instance the "
+         "file makes with literal arguments (`Block(16, 16, (3, 1))`, `Residual(8, project=False)`) but "
+         "that `call()` runs only under an `if` those arguments make False (read by evaluating `__init__` "
+         "and the tests on the literals; anything it cannot evaluate counts as reached); and a layer "
          "with weights that a functional-API Model subclass stores but its graph and methods never use. Runtime: looks at the model exactly as the target returned it "
          "before calling it: sublayers still unbuilt under a built parent (`model.build(shape)` on a "
          "subclassed model, or a `build()` that creates sublayers without building them) whose weights "
@@ -103,6 +109,16 @@ def check_class(ctx):
     yield from _self_build_in_init(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
+    for site, attr, cls, test, built in configured_dead_sublayers(ctx):
+        if not built:
+            yield Hit(
+                site,
+                f"{ast.unparse(site)[:80]}: with these arguments {ctx.name}.__init__ creates {attr} ({cls}) "
+                f"but call() runs it only under `if {test}`, which they make False: it is never called and "
+                f"stays unbuilt, with no weights (the summary shows 0 (unbuilt)); create it under the same "
+                f"condition call() uses it",
+                attribute=attr,
+            )
     seen = set()
     for assign in ctx.self_assigns(("__init__",)):
         if assign.attr in seen:
@@ -184,8 +200,7 @@ def _wired_by_output_shape(ctx):
     and asking compute_output_shape() for the output, never call(). The sublayers call() uses that
     build() neither builds nor calls stay unbuilt until the first call on data (measured: missing
     from count_params(); load_weights/load_model fail, "objects could not be loaded")."""
-    if ctx.target == TF_KERAS_TARGET or not ctx.has_method("build") or \
-            not (ctx.has_method("compute_output_shape") or ctx.has_method("compute_output_spec")):
+    if ctx.target == TF_KERAS_TARGET or not ctx.has_method("build") or not _answers_output_shape(ctx):
         return  # (tf.keras 2 runs call() on symbolic inputs; so does Keras 3 without the pair)
     # Keras's own layers only: a layer class of the project may build its weights in its own
     # __init__ (keras-hub's style), which no call() needs
@@ -208,6 +223,18 @@ def _wired_by_output_shape(ctx):
             f"load_weights and load_model fail to restore it)",
             attribute=attr, fix="output_shape",
         )
+
+
+def _answers_output_shape(ctx) -> bool:
+    """Does the class, or a project base of it, define compute_output_shape()/compute_output_spec()?"""
+    names = ("compute_output_shape", "compute_output_spec")
+    if any(ctx.has_method(name) for name in names):
+        return True
+    for base in ctx.project.user_ancestors(ctx.qualname):
+        summary = ctx.project.class_summary(base) if base in ctx.project.classes else None
+        if summary is not None and any(name in summary.method_names for name in names):
+            return True
+    return False
 
 
 def _project_class_named(ctx, attr, cls) -> bool:
@@ -435,7 +462,8 @@ def build_leaves(project, qualname, _depth=0):
     """Sublayers (dotted path, class name) that `instance.build(shape)` leaves unbuilt, with
     weights of their own; [] when none or when that cannot be told."""
     found = project.classes.get(qualname)
-    if found is None or _depth > 4 or project.user_ancestors(qualname) or qualname.startswith(("keras.", "tf_keras.")):
+    if found is None or _depth > 4 or not _bases_leave_build_alone(project, qualname) or \
+            qualname.startswith(("keras.", "tf_keras.")):
         # (Keras's own classes, when the checked tree is Keras: their build() is not the user's)
         return []
     file = found[1]
@@ -454,14 +482,72 @@ def build_leaves(project, qualname, _depth=0):
     return out
 
 
+def _bases_leave_build_alone(project, qualname) -> bool:
+    """Can the class's own build() be read alone? True with no project base; with project bases, when
+    the class defines build() and either never calls super().build() or every base build() it reaches
+    only creates things (no `.build(...)`, no call on self but add_weight: nothing that could build
+    the class's sublayers)."""
+    bases = project.user_ancestors(qualname)
+    if not bases:
+        return True
+    if any(base not in project.classes for base in bases):
+        return False  # a base we cannot read
+    methods = _methods(project, qualname)
+    build = methods.get("build") if methods else None
+    if build is None:
+        return False  # the bases' build() (or Keras's) is the one that runs
+    if not any(_is_super_call(node, "build") for node in walk(build)):
+        return True
+    for base in bases:
+        if not project.classes[base][0].defines_build:
+            continue
+        base_build = (_methods(project, base) or {}).get("build")
+        if base_build is None or not all(_only_creates(node) for node in walk(base_build) if type(node) is ast.Call):
+            return False
+    return True
+
+
+def _methods(project, qualname):
+    summary = project.class_summary(qualname)
+    try:
+        return summary.load_methods() if summary is not None else None
+    except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
+        return None
+
+
+def _is_super_call(node, method) -> bool:
+    return type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == method and \
+        _is_call_of(node.func.value, "super")
+
+
+def _only_creates(call) -> bool:
+    """A call in a base's build() that cannot build a sublayer: not `.build(...)`, not a method of self
+    (add_weight aside), not self(...)."""
+    func = call.func
+    if type(func) is ast.Attribute and func.attr == "build" and not _is_call_of(func.value, "super"):
+        return False
+    root = func
+    while type(root) in (ast.Attribute, ast.Subscript, ast.Call):
+        root = root.func if type(root) is ast.Call else root.value
+    if type(root) is ast.Name and root.id == "self":
+        return type(func) is ast.Attribute and func.attr in ("add_weight", "add_variable", "add_loss")
+    return True
+
+
 def _describe(leaves):
     shown = ", ".join(f"{a} ({c})" for a, c in leaves[:4])
     shown += f" and {len(leaves) - 4} more" if len(leaves) > 4 else ""
     return shown + (" stays" if len(leaves) == 1 else " stay")
 
 
+_RNN_WRAPPER_RE = re.compile(r"\bRNN\(|StackedRNNCells\(")  # (not SimpleRNN(, not LSTM()
+
+
 def TRIGGER(text: str) -> bool:
-    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`)."""
+    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`), or a Keras RNN
+    wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
+    if "RNN" in text and "Input" in text and _RNN_WRAPPER_RE.search(text):
+        return True
     at = text.find(".build(")
     seen = set()
     while at >= 0:
@@ -495,6 +581,7 @@ def check_module(ctx):
     if ctx.target == TF_KERAS_TARGET:
         return
     functions = {scope.name: scope for scope, _ in ctx.scopes() if isinstance(scope, ast.FunctionDef)}
+    yield from _cells_built_by_an_rnn(ctx)
     for scope, nodes in ctx.scopes():
         env = None
         for node in nodes:
@@ -518,6 +605,65 @@ def check_module(ctx):
                 f"(summary, count_params and load_weights miss them)",
                 attribute=leaves[0][0], class_name=cls, fix="explicit_build",
             )
+
+
+_RNN_WRAPPERS = ("RNN", "StackedRNNCells")
+
+
+def _cells_built_by_an_rnn(ctx):
+    """`keras.layers.RNN(Cell(...))` (or StackedRNNCells, or a list of cells) in code that wires a model
+    from `keras.Input`: the RNN's build() builds the cell with build(), never its call(), and the RNN
+    answers the wiring with compute_output_shape(): sublayers the cell's call() would build stay
+    unbuilt (measured: missing from count_params() until the first call on data)."""
+    for scope, nodes in ctx.scopes():
+        wrappers = [n for n in nodes if type(n) is ast.Call and _is_rnn_wrapper(ctx, n)]
+        if not wrappers or not any(type(n) is ast.Call and (ctx.qualify(n.func) or "").endswith((".Input", ".InputLayer"))
+                                   for n in nodes):
+            continue
+        env = ctx.bindings_of(nodes)
+        seen = set()  # cells already reported (StackedRNNCells, then the RNN holding it)
+        for wrapper in sorted(wrappers, key=lambda n: (n.lineno, n.col_offset)):
+            cells = [cell for cell in _cells_of(ctx, wrapper, env) if id(cell[2]) not in seen]
+            seen.update(id(cell[2]) for cell in cells)
+            found = [(cell, build_leaves(ctx.project, qualname)) for cell, qualname, _ in cells]
+            found = [(cell, leaves) for cell, leaves in found if leaves]
+            if not found:
+                continue
+            cls = found[0][0]
+            leaves = [leaf for _, leaves in found[:1] for leaf in leaves]
+            yield Hit(
+                wrapper,
+                f"{ast.unparse(wrapper.func)}(...) with the cell {cls}: Keras 3 builds a cell with its build() "
+                f"and wires the RNN from compute_output_shape(), without running the cell's call(), so "
+                f"{_describe(leaves)} unbuilt, with no weights, until the first call on data (summary, "
+                f"count_params and load_weights miss them); give {cls} a build() that builds them",
+                attribute=leaves[0][0], class_name=cls, fix="output_shape",
+            )
+
+
+def _is_rnn_wrapper(ctx, call) -> bool:
+    qualified = ctx.qualify(call.func) or ""
+    return qualified.startswith(("keras.", "tensorflow.", "tf_keras.")) and qualified.rsplit(".", 1)[-1] in _RNN_WRAPPERS
+
+
+def _cells_of(ctx, wrapper, env, depth=0):
+    """[(class name, qualname, call)] of the project cells an RNN/StackedRNNCells call is given."""
+    given = wrapper.args[:1] or [kw.value for kw in wrapper.keywords if kw.arg in ("cell", "cells")]
+    todo, out = list(given), []
+    while todo and depth < 20:
+        depth += 1
+        node = todo.pop(0)
+        if type(node) is ast.Name and len(env.get(node.id, ())) == 1:
+            node = env[node.id][0]
+        if type(node) in (ast.List, ast.Tuple):
+            todo.extend(node.elts)
+        elif type(node) is ast.Call and _is_rnn_wrapper(ctx, node):
+            todo.extend(node.args[:1] or [kw.value for kw in node.keywords if kw.arg in ("cell", "cells")])
+        elif type(node) is ast.Call:
+            qualname = ctx.qualify(node.func)
+            if qualname is not None and ctx.is_project_class(qualname) and ctx.project.is_layer(qualname):
+                out.append((qualname.rsplit(".", 1)[-1], qualname, node))
+    return out
 
 
 def _instance_class(ctx, values, functions, depth=0):
@@ -557,3 +703,337 @@ def _local_used_elsewhere(assign, func):
     name = assign.value.id
     loads = sum(1 for n in walk(func) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load))
     return loads > 1
+
+
+# ------------------------------------------------------------------ sublayers a configuration never calls
+# `Block(16, 16, (3, 1))` where __init__ makes `self.identity = BatchNormalization()` and call() runs it
+# only `if self.identity is not None and self.ver_bn is not None`, which those arguments make False.
+
+class _Unknown:
+    def __repr__(self):
+        return "?"
+
+
+UNKNOWN = _Unknown()
+
+
+class _Made:
+    """A layer created by __init__ (its class's last name and qualname)."""
+
+    def __init__(self, name, qualname):
+        self.name, self.qualname = name, qualname
+
+
+_BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+           ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+_LITERAL_BUILTINS = {"isinstance": isinstance, "int": int, "float": float, "len": len, "tuple": tuple,
+                     "bool": bool}
+_BUILTIN_TYPES = {"int": int, "float": float, "tuple": tuple, "list": list, "str": str, "bool": bool}
+
+
+class _Configured:
+    """__init__ run on literal arguments, as far as plain Python allows; `attrs` is what it stores on
+    self (a value, a _Made layer, or UNKNOWN); `ok` is False when the code was beyond this reading."""
+
+    def __init__(self, ctx, call, constants):
+        self.ctx, self.attrs, self.ok = ctx, {}, True
+        init = ctx.methods.get("__init__")
+        self.env_of = ctx.env(init)
+        self.env = self._arguments(init, call, constants)
+        if self.env is None:
+            self.ok = False
+            return
+        self.ok = self._run(init.body)
+        for method in ctx.methods:  # what another method (build()) stores is not known from here
+            if method != "__init__":
+                for node in ctx.nodes(method):
+                    if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node):
+                        self.attrs[node.attr] = UNKNOWN
+
+    def _arguments(self, init, call, constants):
+        params = init.args
+        if params.posonlyargs or any(type(a) is ast.Starred for a in call.args) or \
+                any(kw.arg is None for kw in call.keywords):
+            return None
+        names = [a.arg for a in params.args[1:]]
+        defaults = dict(zip(names[len(names) - len(params.defaults):], params.defaults))
+        defaults.update({a.arg: d for a, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None})
+        if len(call.args) > len(names):
+            return None
+        env = {}
+        for name, value in zip(names, call.args):
+            env[name] = self._eval(value, constants)
+        given = {kw.arg: kw.value for kw in call.keywords}
+        for name in names + [a.arg for a in params.kwonlyargs]:
+            if name in env:
+                continue
+            if name in given:
+                env[name] = self._eval(given[name], constants)
+            elif name in defaults:
+                env[name] = self._eval(defaults[name], constants)
+            else:
+                return None  # a required argument missing: not a call we understand
+        return env
+
+    def _run(self, body) -> bool:
+        for statement in body:
+            kind = type(statement)
+            if kind is ast.Expr:
+                if type(statement.value) is ast.Constant:
+                    continue  # a docstring
+                call = statement.value
+                if type(call) is ast.Call and type(call.func) is ast.Attribute and call.func.attr == "__init__" \
+                        and _is_call_of(call.func.value, "super"):
+                    continue
+                return False  # a call that may store or build anything
+            if kind is ast.Pass:
+                continue
+            if kind in (ast.Assign, ast.AnnAssign):
+                if statement.value is None:
+                    continue
+                value = self._eval(statement.value, self.env)
+                for target in statement.targets if kind is ast.Assign else [statement.target]:
+                    if not self._store(target, value):
+                        return False
+                continue
+            if kind is ast.If:
+                test = self._truth(self._eval(statement.test, self.env))
+                if test is UNKNOWN:
+                    return False
+                if not self._run(statement.body if test else statement.orelse):
+                    return False
+                continue
+            return False  # raise, loops, try, with, returns: beyond this reading
+        return True
+
+    def _store(self, target, value) -> bool:
+        if type(target) is ast.Name:
+            self.env[target.id] = value
+            return True
+        attr = self_attr(target)
+        if attr is not None and type(target) is ast.Attribute:
+            self.attrs[attr] = value
+            return True
+        if type(target) in (ast.Tuple, ast.List):
+            if type(value) is tuple and len(value) == len(target.elts):
+                return all(self._store(t, v) for t, v in zip(target.elts, value))
+            return all(self._store(t, UNKNOWN) for t in target.elts)
+        return False
+
+    def _eval(self, node, env):
+        kind = type(node)
+        if kind is ast.Constant:
+            return node.value
+        if kind is ast.Name:
+            return env.get(node.id, UNKNOWN)
+        if kind in (ast.Tuple, ast.List):
+            return tuple(self._eval(e, env) for e in node.elts)
+        if kind is ast.Attribute and self_attr(node) is not None:
+            return self.attrs.get(node.attr, UNKNOWN)
+        if kind is ast.UnaryOp:
+            value = self._eval(node.operand, env)
+            if type(node.op) is ast.Not:
+                truth = self._truth(value)
+                return UNKNOWN if truth is UNKNOWN else not truth
+            if type(node.op) is ast.USub and type(value) in (int, float):
+                return -value
+            return UNKNOWN
+        if kind is ast.BinOp and type(node.op) in _BINARY:
+            left, right = self._eval(node.left, env), self._eval(node.right, env)
+            if type(left) in (int, float) and type(right) in (int, float):
+                try:
+                    return _BINARY[type(node.op)](left, right)
+                except ZeroDivisionError:
+                    return UNKNOWN
+            return UNKNOWN
+        if kind is ast.BoolOp:
+            values = [self._truth(self._eval(v, env)) for v in node.values]
+            wanted = type(node.op) is ast.Or  # the value that decides
+            if wanted in values:
+                return wanted
+            return UNKNOWN if UNKNOWN in values else not wanted
+        if kind is ast.Compare:
+            return self._compare(node, env)
+        if kind is ast.IfExp:
+            test = self._truth(self._eval(node.test, env))
+            if test is UNKNOWN:
+                return UNKNOWN
+            return self._eval(node.body if test else node.orelse, env)
+        if kind is ast.Subscript:
+            value, index = self._eval(node.value, env), self._eval(node.slice, env)
+            if type(value) is tuple and type(index) is int and -len(value) <= index < len(value):
+                return value[index]
+            return UNKNOWN
+        if kind is ast.Call:
+            return self._call(node, env)
+        return UNKNOWN
+
+    def _call(self, node, env):
+        if type(node.func) is ast.Name and node.func.id in _LITERAL_BUILTINS and not node.keywords and \
+                node.func.id not in self.ctx.file.aliases:
+            args = [self._eval(a, env) for a in node.args]
+            if node.func.id == "isinstance" and len(args) == 2 and args[0] is not UNKNOWN:
+                types = node.args[1].elts if type(node.args[1]) is ast.Tuple else [node.args[1]]
+                if all(type(t) is ast.Name and t.id in _BUILTIN_TYPES for t in types):
+                    return isinstance(args[0], tuple(_BUILTIN_TYPES[t.id] for t in types))
+                return UNKNOWN
+            if node.func.id != "isinstance" and not any(a is UNKNOWN or type(a) is _Made for a in args):
+                try:
+                    return _LITERAL_BUILTINS[node.func.id](*args)
+                except (TypeError, ValueError):
+                    return UNKNOWN
+            return UNKNOWN
+        value = self.ctx.value(node, self.env_of)
+        if value.kind == LAYER:
+            return _Made(value.layer_class, value.qualname)
+        return UNKNOWN
+
+    def _compare(self, node, env):
+        left = self._eval(node.left, env)
+        for op, right_node in zip(node.ops, node.comparators):
+            right = self._eval(right_node, env)
+            if type(op) in (ast.Is, ast.IsNot):
+                if left is UNKNOWN or right is UNKNOWN or (left is not None and right is not None):
+                    return UNKNOWN
+                result = left is right
+                result = result if type(op) is ast.Is else not result
+            elif type(op) in _COMPARE and all(type(v) in (int, float, str, bool, tuple, type(None))
+                                               for v in (left, right)):
+                try:
+                    result = _COMPARE[type(op)](left, right)
+                except TypeError:
+                    return UNKNOWN
+            else:
+                return UNKNOWN
+            if not result:
+                return False
+            left = right
+        return True
+
+    @staticmethod
+    def _truth(value):
+        if value is UNKNOWN:
+            return UNKNOWN
+        if type(value) is _Made:
+            return True
+        if type(value) is tuple and UNKNOWN in value:
+            return bool(value) or UNKNOWN
+        return bool(value)
+
+
+def _module_constants(ctx):
+    """`NAME = <literal>` assigned once at the top of the file: {NAME: value}."""
+    from ..class_facts import parsed_file
+    counts, values = {}, {}
+    for statement in parsed_file(ctx.file.path).body:
+        for target in statement.targets if type(statement) is ast.Assign else []:
+            if type(target) is ast.Name:
+                counts[target.id] = counts.get(target.id, 0) + 1
+                if type(statement.value) is ast.Constant and type(statement.value.value) in (int, float, str, bool):
+                    values[target.id] = statement.value.value
+    return {name: value for name, value in values.items() if counts[name] == 1}
+
+
+_CALLS_WITH_ARGUMENTS = [None, []]  # the last parsed tree asked about, the calls in it that pass arguments
+
+
+def configured_dead_sublayers(ctx):
+    """[(call site, attr, layer class, the test that skips it, built by build())] for every instance the
+    file makes with literal arguments (`Block(16, 16, (3, 1))`) for which __init__ creates a sublayer
+    with weights that call() uses only under an `if` those arguments make False. (Worked out once per
+    class: LD005 and LD009 both ask.)"""
+    found = getattr(ctx, "_configured_dead", None)
+    if found is None:
+        found = ctx._configured_dead = _configured_dead(ctx)
+    return found
+
+
+def _configured_dead(ctx):
+    init, call = ctx.methods.get("__init__"), ctx.methods.get("call")
+    if init is None or call is None or ctx.cls.dynamic_access or ctx.project.subclasses(ctx.qualname) or \
+            ctx.target == TF_KERAS_TARGET:
+        return []
+    if not _guarded_uses(ctx, call):
+        return []
+    pending = getattr(ctx.cls, "_pending", None)  # (the file's text, when the summary still holds it)
+    text = getattr(pending[0], "text", None) if pending else None
+    if isinstance(text, str) and text.count(f"{ctx.name}(") < 2:
+        return []  # the file never makes an instance (only `class Name(` names it with a parenthesis)
+    read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
+    from ..class_facts import parsed_file
+    out, constants = [], None
+    tree = parsed_file(ctx.file.path)
+    if _CALLS_WITH_ARGUMENTS[0] is not tree:  # (one file at a time: its classes are checked together)
+        _CALLS_WITH_ARGUMENTS[:] = [tree, [n for n in walk(tree) if type(n) is ast.Call and (n.args or n.keywords)]]
+    for site in _CALLS_WITH_ARGUMENTS[1]:
+        if ctx.qualify(site.func) != ctx.qualname:
+            continue
+        constants = _module_constants(ctx) if constants is None else constants
+        configured = _Configured(ctx, site, constants)
+        if not configured.ok:
+            continue
+        reached, skipped_by = _reached_in_call(ctx, call, configured)
+        if reached is None:
+            continue
+        for attr, value in configured.attrs.items():
+            if type(value) is not _Made or attr in reached or attr not in skipped_by or \
+                    value.name in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+                continue
+            if sum(1 for m in read for n in ctx.nodes(m) if type(n) is ast.Attribute and self_attr(n) == attr) \
+                    != ctx.mentions(attr):
+                continue  # used by another method too: cannot tell
+            built = _built_in_build(ctx, attr)
+            if built is None:
+                continue
+            out.append((site, attr, value.name, skipped_by[attr], built))
+    return out
+
+
+def _guarded_uses(ctx, call) -> bool:
+    """Does call() hold an `if` whose test reads self (a flag or an optional sublayer)?"""
+    return any(type(n) is ast.If and any(self_attr(t) for t in walk(n.test)) for n in ctx.nodes("call"))
+
+
+def _reached_in_call(ctx, call, configured):
+    """(attrs call() reaches outside if-tests, {attr: test text of the if that skips it}); (None, None)
+    when call() calls a method of self or stores on self (its flow may change)."""
+    for node in ctx.nodes("call"):
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
+                and node.func.value.id == "self" and node.func.attr in ctx.methods:
+            return None, None
+        if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node):
+            return None, None
+    reached, skipped = set(), {}
+
+    def visit(body, live):
+        for statement in body:
+            if type(statement) is ast.If:
+                test = configured._truth(configured._eval(statement.test, {}))
+                text = ast.unparse(statement.test)
+                for branch, runs in ((statement.body, test is UNKNOWN or test), (statement.orelse,
+                                                                               test is UNKNOWN or not test)):
+                    if live and not runs:
+                        for node in (n for s in branch for n in walk(s)):
+                            if self_attr(node) and type(node) is ast.Attribute:
+                                skipped.setdefault(node.attr, text)
+                    visit(branch, live and runs)
+                continue
+            for node in walk(statement):
+                if live and type(node) is ast.Attribute and self_attr(node):
+                    reached.add(node.attr)
+
+    visit(call.body, True)
+    return reached, skipped
+
+
+def _built_in_build(ctx, attr):
+    """True when build() builds self.<attr> (`self.<attr>.build(...)`, its weights exist), False when
+    build() does not mention it, None when build() uses it otherwise."""
+    if "build" not in ctx.methods:
+        return False
+    mentions = [n for n in ctx.nodes("build") if type(n) is ast.Attribute and self_attr(n) == attr]
+    if not mentions:
+        return False
+    builds = [n for n in ctx.nodes("build") if type(n) is ast.Call and type(n.func) is ast.Attribute and
+              n.func.attr == "build" and self_attr(n.func.value) == attr]
+    return True if len(builds) == len(mentions) else None
