@@ -969,24 +969,60 @@ def _configured_dead(ctx):
         if ctx.qualify(site.func) != ctx.qualname:
             continue
         constants = _module_constants(ctx) if constants is None else constants
-        configured = _Configured(ctx, site, constants)
-        if not configured.ok:
-            continue
-        reached, skipped_by = _reached_in_call(ctx, call, configured)
-        if reached is None:
-            continue
-        for attr, value in configured.attrs.items():
-            if type(value) is not _Made or attr in reached or attr not in skipped_by or \
-                    value.name in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+        for env in _site_environments(tree, site, constants):
+            configured = _Configured(ctx, site, env)
+            if not configured.ok:
                 continue
-            if sum(1 for m in read for n in ctx.nodes(m) if type(n) is ast.Attribute and self_attr(n) == attr) \
-                    != ctx.mentions(attr):
-                continue  # used by another method too: cannot tell
-            built = _built_in_build(ctx, attr)
-            if built is None:
-                continue
-            out.append((site, attr, value.name, skipped_by[attr], built))
+            reached, skipped_by = _reached_in_call(ctx, call, configured)
+            if reached is not None and _dead_in(ctx, configured, reached, skipped_by, site, read, out):
+                break  # one finding per site, from the first configuration that skips a sublayer
     return out
+
+
+def _site_environments(tree, site, constants):
+    """The names an instance's arguments may read: the module's constants, then, when the instance is
+    made inside a top-level function from that function's parameters (`Block(vanilla=vanilla)` in
+    `make_model(vanilla=False)`), the same plus the literal arguments of each call of that function in
+    the file (`make_model(vanilla=True)`)."""
+    yield constants
+    names = {n.id for a in [*site.args, *(k.value for k in site.keywords)] for n in walk(a) if type(n) is ast.Name}
+    function = next((f for f in tree.body if type(f) is ast.FunctionDef and f.lineno <= site.lineno <= f.end_lineno), None)
+    if function is None or not names & {a.arg for a in function.args.args + function.args.kwonlyargs}:
+        return
+    params = function.args.args
+    defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
+    defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
+    for caller in _CALLS_WITH_ARGUMENTS[1]:
+        if type(caller.func) is not ast.Name or caller.func.id != function.name or \
+                any(type(a) is ast.Starred for a in caller.args) or any(k.arg is None for k in caller.keywords):
+            continue
+        given = {a.arg: v for a, v in zip(params, caller.args)} | {k.arg: k.value for k in caller.keywords}
+        env = dict(constants)
+        for name in [a.arg for a in params + function.args.kwonlyargs]:
+            value = given.get(name, defaults.get(name))
+            if type(value) is ast.Constant:
+                env[name] = value.value
+            elif type(value) is ast.Name and value.id in constants:
+                env[name] = constants[value.id]
+        yield env
+
+
+def _dead_in(ctx, configured, reached, skipped_by, site, read, out) -> bool:
+    """Append to `out` the sublayers with weights this configuration creates and call() skips."""
+    found = False
+    for attr, value in configured.attrs.items():
+        if type(value) is not _Made or attr in reached or attr not in skipped_by or \
+                value.name in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+            continue
+        if sum(1 for m in read for n in ctx.nodes(m) if type(n) is ast.Attribute and self_attr(n) == attr) \
+                != ctx.mentions(attr):
+            continue  # used by another method too: cannot tell
+        built = _built_in_build(ctx, attr)
+        if built is None:
+            continue
+        out.append((site, attr, value.name, skipped_by[attr], built))
+        found = True
+    return found
 
 
 def _guarded_uses(ctx, call) -> bool:
@@ -999,7 +1035,8 @@ def _reached_in_call(ctx, call, configured):
     when call() calls a method of self or stores on self (its flow may change)."""
     for node in ctx.nodes("call"):
         if type(node) is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
-                and node.func.value.id == "self" and node.func.attr in ctx.methods:
+                and node.func.value.id == "self" and node.func.attr in ctx.methods and \
+                not _pure_helper(ctx, node.func.attr):
             return None, None
         if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node):
             return None, None
@@ -1024,6 +1061,22 @@ def _reached_in_call(ctx, call, configured):
 
     visit(call.body, True)
     return reached, skipped
+
+
+def _pure_helper(ctx, method) -> bool:
+    """A method of self that neither stores on self nor reads a sublayer or calls another method of
+    self (`self.crop_shift_pad(images, mode)`): calling it cannot change which sublayers run."""
+    for node in ctx.nodes(method):
+        if type(node) is ast.Attribute and self_attr(node) and (
+                type(node.ctx) is ast.Store or node.attr in ctx.methods or node.attr in ctx.cls.self_attr_counts
+                and _is_sublayer_attr(ctx, node.attr)):
+            return False
+    return True
+
+
+def _is_sublayer_attr(ctx, attr) -> bool:
+    return any(a.attr == attr and ctx.value(a.value, ctx.env(ctx.methods[a.method])).kind == LAYER
+               for a in ctx.self_assigns(("__init__", "build")))
 
 
 def _built_in_build(ctx, attr):
