@@ -498,9 +498,9 @@ def _project(tmp_path: Path, table: str) -> Path:
     ('select = ["LD001"]\n', {(12, "LD001")}),
     ('select = "LD00"\n', {(12, "LD001"), (13, "LD003")}),
     ('ignore = ["LD013", "LD001"]\n', {(13, "LD003")}),
-    # tf.keras 2: no LD003; a Layer (not a Model) with a sublayer set before super().__init__()
-    # works there (BEHAVIOUR.md LD013a), so no LD013 either.
-    ('target = "tf-keras"\n', {(12, "LD001")}),
+    # tf.keras 2: no LD003; a Model with a sublayer set before super().__init__() raises there too
+    # (BEHAVIOUR.md LD013b).
+    ('target = "tf-keras"\n', {(12, "LD001"), (21, "LD013")}),
     ('target = "keras3"\n', MIXED),
 ], ids=["select", "select-prefix", "ignore", "target-tf-keras", "target-keras3"])
 def test_pyproject_found_from_a_subfolder(tmp_path, table, expected):
