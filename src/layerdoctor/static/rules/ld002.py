@@ -1,13 +1,16 @@
 """LD002 state-created-in-call: variables, weight-like tensors or sublayers created in call()."""
 
 import ast
+import re
 
 from ... import keras_messages as msg
 from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
-from ..context import FOREIGN, LAYER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
+from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
+from ..project import is_keras_layer_name
+from ..walk import walk
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
 from . import Hit
@@ -20,7 +23,11 @@ RULE = Rule(
          "tensors created in `call()` or in a method that `call()` uses, and layers or variables "
          "created by the function of a `Lambda` layer (it runs on every call); on Keras 3 also Keras's "
          "random layers (`Dropout` with a rate, `GaussianNoise`, `Random*`), which own a seed-generator "
-         "variable (TensorFlow's traced `fit` raises on it). Runtime: calls the model "
+         "variable (TensorFlow's traced `fit` raises on it), and a weight or sublayer made once under a guard "
+         "(`if self.w is None:`, `if not hasattr(self, \"w\"):`) in `call()`: Keras 3 builds the layer and locks "
+         "its state before `call()` runs, unless its default `build()` meets a sublayer still unbuilt (then "
+         "it runs `call()` symbolically first); a warning where `__init__` stores an argument that may be "
+         "such a sublayer. Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={
@@ -94,7 +101,13 @@ def check_class(ctx):
         targets = _self_targets(ctx.nodes(method))
         locals_ = _local_targets(ctx.nodes(method))
         for node in ctx.nodes(method):
-            if not isinstance(node, ast.Call) or node.lineno in guarded:
+            if not isinstance(node, ast.Call):
+                continue
+            if node.lineno in guarded:
+                hit = _made_once_in_call_on_keras3(ctx, method, func, node, targets.get(id(node)))
+                if hit and node.lineno not in reported:
+                    reported.add(node.lineno)
+                    yield hit
                 continue
             value = ctx.value(node, ctx.env(func))
             attr = targets.get(id(node))
@@ -124,6 +137,78 @@ def check_class(ctx):
                 attribute=attr,
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+
+def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
+    """`if self.w is None: self.w = self.add_weight(...)` in call(): tf.keras 2 creates it on the first
+    call; Keras 3 builds the layer before call() runs and locks its state, so any call raises "You cannot
+    add new elements of state" (measured: eager, functional, Layer and Model)."""
+    if ctx.target == TF_KERAS_TARGET or not attr or not _guard_lets_it_run(func, node):
+        return None
+    locked = _state_locked_before_first_call(ctx)
+    if locked is None:
+        return None
+    value = ctx.value(node, ctx.env(func))
+    if value.kind == WEIGHT:
+        what = f"self.{attr} = {value.qualname}(...)"
+    elif value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and ctx.has_weights(value.qualname):
+        what = f"self.{attr} = {value.layer_class}(...)"
+    else:
+        return None  # a tf.Variable is not Keras state (LD003 reports it); a cached tensor is fine
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr == attr and ctx.value(assign.value, ctx.env(ctx.methods[assign.method])).kind in (LAYER, WEIGHT):
+            return None  # made in __init__/build too: the guard in call() is a fallback that never runs
+    unless = "" if locked else (" (unless an argument stored in __init__ is a layer still unbuilt at the first "
+                                "call: then Keras 3 runs call() before build() and it works)")
+    return Hit(
+        node,
+        f"{ctx.name}.{method}() makes {what} once, under a guard: Keras 3 "
+        f"builds the layer before call() runs and then refuses new state, so every call raises \"You "
+        f"cannot add new elements of state\" (tf.keras 2 accepted it){unless}",
+        attribute=attr, severity=None if locked else "warning",
+        fix_values={"attr": attr, "created": ast.unparse(node)},
+    )
+
+
+_SCALAR_NAME = re.compile(r"(units|dim|size|rate|num|count|axis|eps|epsilon|alpha|beta|gamma|momentum|name|"
+                          r"dtype|activation|initializer|regularizer|use_|is_|has_|kernel_size|strides|padding|"
+                          r"filters|heads|depth|width|height|length|factor|scale|threshold|mode|seed|shape)")
+
+
+def _state_locked_before_first_call(ctx) -> bool | None:
+    """Does Keras 3 lock the layer's state before its first call() runs? True when a build() runs
+    first (the class's, a project base's, or a Keras layer's such as Dense's); with the default build()
+    Keras 3 first runs call() on symbolic inputs, unlocked, when a sublayer is still unbuilt (measured:
+    a guarded add_weight then works), so: None when __init__ may make a sublayer, False when it stores
+    arguments that might be layers, True when it stores only settings."""
+    project = ctx.project
+    if project.sized_by_input(ctx.qualname):
+        return True
+    for ancestor in project.user_ancestors(ctx.qualname):
+        if ancestor in project.classes or not is_keras_layer_name(ancestor):
+            return None  # a base whose __init__ we do not read here
+        return True  # a subclass of Dense, Conv2D...: their build() runs first
+    maybe_layer = False
+    for assign in ctx.self_assigns(("__init__",)):
+        value = assign.value
+        if type(value) is ast.Constant or type(value) is ast.UnaryOp:
+            continue
+        if type(value) is ast.Name:
+            maybe_layer = maybe_layer or not _SCALAR_NAME.search(value.id.lower())
+            continue
+        kind = ctx.value(value, ctx.env(ctx.methods[assign.method])).kind
+        if kind == LAYER or kind == OTHER and type(value) is not ast.Attribute:
+            return None
+    return not maybe_layer
+
+
+def _guard_lets_it_run(func, node) -> bool:
+    """The guard around `node` is not `if not self.built:` (a block call() never runs on Keras 3)."""
+    for stmt in walk(func):
+        if type(stmt) is ast.If and stmt.body[0].lineno <= node.lineno <= (stmt.body[-1].end_lineno or 0):
+            if any(type(n) is ast.Attribute and n.attr in ("built", "_built") for n in walk(stmt.test)):
+                return False
+    return True
 
 
 # Keras 3's random layers make a SeedGenerator (a variable) in __init__ (Dropout only when rate > 0)
