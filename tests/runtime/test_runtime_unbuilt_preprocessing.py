@@ -12,6 +12,7 @@ from runtime_helpers import TARGETS
 from layerdoctor.runtime.api import inspect_target
 
 pytestmark = pytest.mark.runtime
+pytest.importorskip("keras_hub")  # the targets are keras-hub preprocessors (not in the tf.keras 2 environment)
 
 FILE = TARGETS / "unbuilt_preprocessing.py"
 
