@@ -148,12 +148,15 @@ NEAR_MISSES = {
             def __init__(self, units, **kwargs):
                 super().__init__(**kwargs)
                 self.units = units
+                # an unbuilt sublayer: Keras 3 first runs call() symbolically, unlocked, so the lazy
+                # Dense is made in time (measured; with no such sublayer it raises: ld002h)
+                self.norm = keras.layers.LayerNormalization()
                 self.proj = None
 
             def call(self, x):
                 if self.proj is None:
                     self.proj = keras.layers.Dense(self.units)
-                x = keras.layers.ReLU()(x)  # (not Dropout: on Keras 3 it owns a seed variable, ld002g)
+                x = keras.layers.ReLU()(self.norm(x))  # (not Dropout: on Keras 3 it owns a seed variable, ld002g)
                 return self.proj(x)
     """,
     "straight_through_and_frozen_weight": """

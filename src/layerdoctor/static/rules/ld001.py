@@ -23,7 +23,10 @@ RULE = Rule(
          "constructor argument stored on `self` and used in `call()` as an arithmetic or "
          "`matmul` operand, when the file passes it an array (`MyLayer(np.random.rand(4, 3))`) "
          "or `build()` turns it into a tensor (`tf.constant(self.init)`) and no weight is made "
-         "from it; masks, indices and position tables are left alone. Runtime: walks the attributes of every "
+         "from it; masks, indices and position tables are left alone. And a NumPy copy of the layer's "
+         "own weight (`ops.convert_to_numpy(self.weights[0]).copy()`, `self.kernel.numpy()`, "
+         "`self.get_weights()[0]`) kept on `self` in `__init__`/`build`: an error when `call()` or another "
+         "method uses it, else a warning (a one-off snapshot may be meant). Runtime: walks the attributes of every "
          "user-written layer and reports tensors and arrays that are not tracked variables, with the "
          "static policy: an error under a weight-like name; otherwise a warning (a heuristic) only for "
          "non-integer values whose name is not a buffer's (mask, noise, index, table, position...).",
@@ -92,6 +95,7 @@ CODE = RULE.code
 
 def check_class(ctx):
     caller_data = None
+    reported = set()
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
@@ -106,6 +110,7 @@ def check_class(ctx):
             caller_data = _caller_data(ctx) if caller_data is None else caller_data
             if assign.attr in caller_data:
                 continue  # a default for data the caller hands in (`edge_weights` of a graph when None)
+        reported.add(id(assign.stmt))
         if _written_by_hand(assign.value):
             yield Hit(
                 assign.stmt,
@@ -123,6 +128,73 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _constructor_arrays(ctx)
+    yield from _weight_snapshots(ctx, reported)
+
+
+# A weight's values taken out of Keras as a NumPy array (BinaryNet's full-precision copy of its kernel).
+_TO_NUMPY = {"convert_to_numpy", "get_value", "array", "asarray", "copy", "numpy", "batch_get_value"}
+_WEIGHT_READS = {"weights", "trainable_weights", "kernel", "bias", "embeddings", "get_weights", "depthwise_kernel",
+                 "recurrent_kernel", "gamma", "beta", "trainable_variables", "variables"}
+
+
+def _weight_snapshots(ctx, reported):
+    """`self.full = ops.convert_to_numpy(self.weights[0]).copy()` in build(): a NumPy copy of the layer's
+    own weight kept as state. Keras does not track it: not counted, not saved (after a reload it holds
+    the fresh initial values). An error when another method writes it again (state that evolves), else
+    a warning (a one-off snapshot may be meant)."""
+    if not any(ctx.mentions(attr) for attr in _WEIGHT_READS):
+        return  # the class never reads its own weights
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if ctx.in_phase(assign.method, "call") or id(assign.stmt) in reported:
+            continue
+        env = ctx.env(ctx.methods[assign.method])
+        if not _numpy_of_own_weight(assign.value, env, 0):
+            continue
+        evolves = _used_beyond_init_and_build(ctx, assign.attr)
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{assign.attr} is a NumPy copy of the layer's own weight, stored in {assign.method}(): "
+            f"Keras does not track it, so it is not counted or saved, and after loading it holds the initial "
+            f"values again" + ("" if evolves else " (a heuristic: fine if it is only a one-off snapshot)"),
+            attribute=assign.attr, severity=None if evolves else "warning",
+        )
+
+
+def _used_beyond_init_and_build(ctx, attr) -> bool:
+    """Does call() or a method outside the parsed ones (`on_batch_end`) read or write `self.<attr>`?"""
+    loaded = 0
+    for method in ctx.methods:
+        uses = sum(1 for node in ctx.nodes(method) if type(node) is ast.Attribute and self_attr(node) == attr)
+        if uses and ctx.in_phase(method, "call"):
+            return True
+        loaded += uses
+    return ctx.mentions(attr) > loaded
+
+
+def _numpy_of_own_weight(expr, env, depth) -> bool:
+    """A NumPy conversion (`ops.convert_to_numpy`, `.numpy()`, `np.array`, `.copy()`...) of `self.<weight>`,
+    `self.weights[i]` or `self.get_weights()[i]`, also through locals."""
+    if depth > 4:
+        return False
+    if type(expr) is ast.Name:
+        return any(_numpy_of_own_weight(v, env, depth + 1) for v in env.get(expr.id, ()))
+    if type(expr) is not ast.Call:
+        return False
+    name = callee_name(expr)
+    if name not in _TO_NUMPY:
+        return False
+    operands = list(expr.args)
+    if type(expr.func) is ast.Attribute and name in ("copy", "numpy"):
+        operands.append(expr.func.value)
+    return any(_reads_own_weight(op) or _numpy_of_own_weight(op, env, depth + 1) for op in operands)
+
+
+def _reads_own_weight(expr) -> bool:
+    while type(expr) is ast.Subscript:
+        expr = expr.value
+    if type(expr) is ast.Call:
+        expr = expr.func
+    return type(expr) is ast.Attribute and expr.attr in _WEIGHT_READS and self_attr(expr) is not None
 
 
 def _caller_data(ctx) -> set[str]:

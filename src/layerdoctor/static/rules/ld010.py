@@ -28,7 +28,10 @@ RULE = Rule(
          "layer counts too: `self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's "
          "`build()`, `self.head.tied_kernel = ops.transpose(self.embed.embeddings)` (an error when "
          "the attribute is a built-in weight such as `_kernel` or another class reads it; else a "
-         "warning, as the reader is not in sight). Runtime: reports layers whose output does not change when one of their "
+         "warning, as the reader is not in sight). Anywhere in a file, a built-in weight (`kernel`, `bias`, "
+         "`embeddings`, ...) replaced by a tensor computed from it: `layer.kernel = f(layer.kernel)`, and "
+         "`setattr(layer, name, f(getattr(layer, name)))` with `name` the weight's name or a parameter a call "
+         "in the file passes it to (a swap-the-kernel context manager). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
          "copy, or a list of slices of it: the link is read from the source, so the message says it is "
@@ -124,8 +127,11 @@ _BUILTIN_WEIGHTS = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_
 _REPLACED_RE = re.compile(r"\.(" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*=[^=\n][^\n]*\.\1\b")
 
 
+_NAMED_RE = re.compile(r"[\"'](" + "|".join(_BUILTIN_WEIGHTS) + r")[\"']")
+
+
 def TRIGGER(text: str) -> bool:
-    return _REPLACED_RE.search(text) is not None
+    return _REPLACED_RE.search(text) is not None or ("setattr(" in text and _NAMED_RE.search(text) is not None)
 
 
 def check_module(ctx):
@@ -147,6 +153,103 @@ def check_module(ctx):
                             f"`{target.attr}` is often a read-only property (AttributeError); where it is not, the "
                             f"layer computes with a frozen copy and the variable gets no gradient",
                       attribute=text, class_name=None, fix=None)
+
+
+    yield from _replaced_by_setattr(ctx)
+
+
+def _replaced_by_setattr(ctx):
+    """`setattr(layer, name, f(getattr(layer, name)))` where `name` is "kernel" (or a parameter a call in
+    the file passes "kernel" to): larq's quantize() context swaps the kernel for its quantized copy while
+    call() runs. Keras 3: AttributeError on Dense/Conv/Embedding; elsewhere a frozen copy, no gradient."""
+    tree = parsed_file(ctx.file.path)
+    literal_args = None
+    for func in walk(tree):
+        if type(func) not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            continue
+        nodes = list(walk(func))
+        setattrs = [n for n in nodes if type(n) is ast.Call and type(n.func) is ast.Name and n.func.id == "setattr"
+                    and len(n.args) == 3]
+        if not setattrs:
+            continue
+        if literal_args is None:
+            literal_args = _weight_names_passed(tree)
+        params = [a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs]
+        for call in setattrs:
+            owner, name, value = call.args
+            weight = _weight_name(name, params, func.name, literal_args)
+            if weight is None:
+                continue
+            reads = _getattr_reads(nodes, owner, name, weight)
+            if reads and _derived_from_reads(value, nodes, reads):
+                text = f"{ast.unparse(owner)}.{weight}"
+                yield Hit(call, f"setattr({ast.unparse(owner)}, {ast.unparse(name)}, ...) replaces {text} with a "
+                                f"tensor computed from it: on Keras 3 the built-in layers' `{weight}` is often a "
+                                f"read-only property (AttributeError); where it is not, the layer computes with a "
+                                f"frozen copy and the variable gets no gradient",
+                          attribute=text, class_name=None, fix=None)
+                break
+
+
+def _weight_name(name, params, func_name, literal_args):
+    if type(name) is ast.Constant and name.value in _BUILTIN_WEIGHTS:
+        return name.value
+    if type(name) is ast.Name and name.id in params:
+        passed = literal_args.get((func_name, params.index(name.id)), set()) | literal_args.get((func_name, name.id), set())
+        return next(iter(sorted(passed)), None)
+    return None
+
+
+def _weight_names_passed(tree):
+    """(function, position or keyword) -> the built-in weight names passed there as string literals."""
+    out = {}
+    for node in walk(tree):
+        if type(node) is not ast.Call:
+            continue
+        callee = node.func.id if type(node.func) is ast.Name else node.func.attr if type(node.func) is ast.Attribute else None
+        if callee is None:
+            continue
+        offset = 1 if type(node.func) is ast.Attribute else 0  # a method: its first parameter is self
+        for i, arg in enumerate(node.args):
+            if type(arg) is ast.Constant and arg.value in _BUILTIN_WEIGHTS:
+                out.setdefault((callee, i + offset), set()).add(arg.value)
+                out.setdefault((callee, i), set()).add(arg.value)
+        for kw in node.keywords:
+            if type(kw.value) is ast.Constant and kw.value.value in _BUILTIN_WEIGHTS:
+                out.setdefault((callee, kw.arg), set()).add(kw.value.value)
+    return out
+
+
+def _getattr_reads(nodes, owner, name, weight):
+    """The reads of the weight in a function: `getattr(owner, name)` calls and `owner.<weight>`."""
+    owner_dump = ast.dump(owner)
+    key = (owner_dump, ast.dump(name))
+    return [n for n in nodes if (type(n) is ast.Call and type(n.func) is ast.Name and n.func.id == "getattr"
+                                 and len(n.args) >= 2 and (ast.dump(n.args[0]), ast.dump(n.args[1])) == key)
+            or (type(n) is ast.Attribute and n.attr == weight and ast.dump(n.value) == owner_dump)]
+
+
+def _derived_from_reads(value, nodes, reads):
+    """Is `value` computed from one of `reads` (through locals), not the variable itself (a restore)?"""
+    read_ids = {id(r) for r in reads}
+    holders, derived = set(), set()  # locals holding the variable itself / computed from it
+    for _ in range(3):  # locals assigned from locals: a few rounds settle it
+        for node in nodes:
+            if type(node) is not ast.Assign or len(node.targets) != 1 or type(node.targets[0]) is not ast.Name:
+                continue
+            target, expr = node.targets[0].id, node.value
+            if id(expr) in read_ids or (type(expr) is ast.Name and expr.id in holders):
+                holders.add(target)
+            elif type(expr) is ast.Name and expr.id in derived or _computes_with(expr, read_ids, holders | derived):
+                derived.add(target)
+    if type(value) is ast.Name:
+        return value.id in derived
+    return _computes_with(value, read_ids, holders | derived)
+
+
+def _computes_with(expr, read_ids, names):
+    return type(expr) is not ast.Name and id(expr) not in read_ids and any(
+        id(n) in read_ids or (type(n) is ast.Name and n.id in names) for n in walk(expr))
 
 
 def check_class(ctx):
