@@ -240,7 +240,7 @@ def _init_attributes() -> set:
 def _init_never_ran(error, text, recorder, watch) -> list:
     """LD013: an AttributeError on a private attribute of a user layer whose Layer.__init__ never
     ran (no super().__init__() at all): Keras fails far away, e.g. on `_losses`."""
-    match = re.search(r"'(\w+)' object has no attribute '(_\w+)'", text)
+    match = re.search(r"'(\w+)' object has no attribute '(\w+)'", text)
     if not isinstance(error, AttributeError) or not match:
         return []
     missing = match.group(2)
@@ -248,7 +248,7 @@ def _init_never_ran(error, text, recorder, watch) -> list:
         return []
     # A layer whose __init__ never reached Layer.__init__ is unknown to the construction watch; the
     # traceback still holds it as `self` (a mixin base that runs Model.__init__ late, in build()).
-    for layer in [*_layers_seen(recorder, watch), *_layers_in_traceback(error)]:
+    for layer in [*_layers_seen(recorder, watch), *_layers_in_traceback(error, held_by_any_name=True)]:
         if type(layer).__name__ != match.group(1) or not locate.is_user_class(type(layer)):
             continue
         if missing in vars(layer):
@@ -264,15 +264,17 @@ def _init_never_ran(error, text, recorder, watch) -> list:
     return []
 
 
-def _layers_in_traceback(error) -> list:
-    """The Keras layers that frames of the traceback hold as `self`, outermost first."""
+def _layers_in_traceback(error, held_by_any_name=False) -> list:
+    """The Keras layers that frames of the traceback hold as `self` (or, with held_by_any_name, under
+    any local name: `Sequential.add(layer)` fails on the layer it was given), outermost first."""
     layer_class = backend.keras_module().layers.Layer
     found = {}
     tb = error.__traceback__
     while tb is not None:
-        value = tb.tb_frame.f_locals.get("self")
-        if isinstance(value, layer_class):
-            found.setdefault(id(value), value)
+        local = tb.tb_frame.f_locals
+        for value in local.values() if held_by_any_name else [local.get("self")]:
+            if isinstance(value, layer_class):
+                found.setdefault(id(value), value)
         tb = tb.tb_next
     return list(found.values())
 
