@@ -13,6 +13,7 @@ from runtime_helpers import TARGETS
 from layerdoctor.runtime.api import inspect_target
 
 pytestmark = pytest.mark.runtime
+pytest.importorskip("tensorflow")  # the targets use tf.* ops (not in the JAX and torch environments)
 
 FILE = TARGETS / "seed_state_per_call.py"
 
