@@ -6,6 +6,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import module_functions, parsed_file
+from ..project import is_keras_layer_name
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ..walk import callee_name, children, parent_map, walk
@@ -24,7 +25,12 @@ RULE = Rule(
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
          "records a gradient: not reported); a sublayer `build()` builds but `call()` runs only under an "
          "`if` that the literal arguments an instance is made with in the file make False "
-         "(`Block(..., use_gate=False)`); trainable weights created with an integer dtype; "
+         "(`Block(..., use_gate=False)`); sublayers with weights and trainable weights whose every use in "
+         "`call()` (and the methods it calls) is a result that is overwritten or never read before it returns "
+         "(a dead store: `out = self.l1(x); out = self.l2(x)`; straight-line code read exactly, `if`/loops/`try` "
+         "conservatively; not when the sublayer adds a loss (`activity_regularizer`, `self.add_loss`) or updates "
+         "state (BatchNormalization), nor when other code of the file reads it); trainable weights created with "
+         "an integer dtype; "
          "`layer.add_weight(...)` called from outside on a built-in "
          "layer (its `call()` never reads the new weight) unless the file reads it (a loss); and, "
          "as warnings since they read intent from use, the float output of trainable layers fed to a "
@@ -112,6 +118,8 @@ RULE = Rule(
     """),
     fix_hint="# read it differentiably in call(), or make it a constant:\n"
              "self.{attr} = self.add_weight(..., trainable=False)",
+    fixes={"dead_store": "# feed the result on (`x = self.{attr}(x)`) or read it where it was meant to go; "
+                         "if it is not needed, remove self.{attr}"},
     fix_safety="No automatic fix: using the weight changes the model's output, and marking it "
                "`trainable=False` changes what the optimizer and the summary see; only the author "
                "knows which was meant.",
@@ -133,6 +141,14 @@ _WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variabl
 
 
 def check_class(ctx):
+    reported = set()
+    for hit in _checks(ctx):
+        reported.add(hit.attribute)
+        yield hit
+    yield from _dead_results(ctx, reported)
+
+
+def _checks(ctx):
     yield from _configured_dead_sublayers(ctx)
     yield from _blocked_output(ctx)
     yield from _blocked_sublayers(ctx)
@@ -1048,3 +1064,280 @@ def _is_read(handle, tree):
         elif isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Load):
             return True
     return False
+
+
+# ------------------------------------------------------------------ dead stores in call()
+# `output = self.linear1(x); output = self.linear2(x)`: linear1 is built and counted, its result thrown away.
+
+_DYNAMIC_NAMES = {"locals", "vars", "eval", "exec", "globals"}
+# Reading these on self may run the sublayers some other way (by position, not by attribute).
+_LAYER_LISTS = ("layers", "_layers", "submodules", "_flatten_layers", "_self_tracked_trackables")
+_LOOPS_AND_BLOCKS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith)
+_NAME_TARGETS = (ast.Name, ast.Tuple, ast.List, ast.Starred)
+_PURE, _TRAINED = "pure", "trained"
+
+
+def _dead_results(ctx, reported):
+    """Sublayers with weights and trainable weights whose every read in call() (and the helpers it
+    reaches) is in a result call() overwrites or never reads. A cheap scan first: some local stored
+    twice, or stored and never read; the liveness analysis runs only then."""
+    if ctx.cls.dynamic_access or ctx.defines_setattr:
+        return
+    methods = ctx.methods_of("call")
+    states = {}
+    if not any(_may_have_dead_store(ctx, ctx.nodes(m), states) for m, _ in methods):
+        return
+    dead = {}  # id(self.<attr> read node) -> (node, why)
+    for method, func in methods:
+        for part, why in _Liveness(ctx, func, ctx.nodes(method), states).dead_parts():
+            for node in walk(part):
+                if type(node) is ast.Attribute and type(node.ctx) is ast.Load and self_attr(node):
+                    dead[id(node)] = (node, why)
+    if not dead or any(ctx.mentions(name) for name in _WEIGHT_LISTS + _LAYER_LISTS):
+        return
+    candidates = {}
+    for node, why in sorted(dead.values(), key=lambda item: (item[0].lineno, item[0].col_offset)):
+        candidates.setdefault(self_attr(node), (node, why))
+    for attr, (node, why) in candidates.items():
+        kind = _state_of(ctx, attr, states)
+        if attr in reported or kind is None or kind[0] != _TRAINED or not _only_dead_reads(ctx, attr, methods, dead) \
+                or _read_outside(ctx, attr):
+            continue
+        what = "a sublayer with trainable weights" if kind[1] == LAYER else "a trainable weight"
+        yield Hit(
+            node,
+            f"{ctx.name}.{attr} is {what} whose only use in call() is thrown away: {why}; it is built and "
+            f"counted as trainable but gets no gradient and is never trained (a typo in a name read later?)",
+            attribute=attr, fix="dead_store" if kind[1] == LAYER else "default",
+        )
+
+
+def _may_have_dead_store(ctx, nodes, states) -> bool:
+    """A cheap look at line numbers only: an assignment whose value reads a sublayer or trainable weight
+    of self stores a local that is not read on a later line up to its next store (`x = f(x)` chains read
+    it on the line that stores it again), or after its last store."""
+    stores, loads, self_lines, assigns = {}, {}, set(), []
+    for node in nodes:
+        kind = type(node)
+        if kind is ast.Name:
+            (stores if type(node.ctx) is ast.Store else loads).setdefault(node.id, []).append(node.lineno)
+        elif kind is ast.Attribute:
+            if type(node.value) is ast.Name and node.value.id == "self" and type(node.ctx) is ast.Load:
+                self_lines.add((node.lineno, node.attr))
+        elif kind is ast.Assign or kind is ast.AnnAssign:
+            assigns.append((node.lineno, node.end_lineno or node.lineno))
+    if not assigns or not self_lines:
+        return False
+    suspect = set()  # lines of stores nothing reads before the next store (or at all)
+    for name, lines in stores.items():
+        if name == "_":
+            continue
+        read = loads.get(name)
+        lines.sort()
+        if not read or max(read) <= lines[-1]:
+            suspect.add(lines[-1])
+        suspect.update(first for first, second in zip(lines, lines[1:])
+                       if first < second and not any(first < line <= second for line in read or ()))
+    if not suspect:
+        return False
+    ranges = [(first, last) for first, last in assigns if first in suspect]
+    return any(first <= line <= last and (_state_of(ctx, attr, states) or ("",))[0] == _TRAINED
+               for line, attr in self_lines for first, last in ranges)
+
+
+def _state_of(ctx, attr, cache):
+    """What self.<attr> is, from its assignment in __init__/build: (_TRAINED, LAYER) a sublayer with
+    weights, (_TRAINED, WEIGHT) a trainable weight, (_PURE, ...) a weightless layer or a frozen weight
+    (calling or reading it has no side effect), None: anything else, a layer with side effects when its
+    output is dropped, or unknown."""
+    if attr in cache:
+        return cache[attr]
+    firsts = cache.get(None)
+    if firsts is None:
+        firsts = cache[None] = {}
+        for assign in ctx.self_assigns(("__init__", "build")):
+            firsts.setdefault(assign.attr, assign)
+    assign = firsts.get(attr)
+    state = None
+    if assign is not None:
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind == WEIGHT:
+            state = (_TRAINED if _trainable(assign.value) else _PURE, WEIGHT)
+        else:
+            if value.kind != LAYER and isinstance(assign.value, ast.Call) \
+                    and isinstance(assign.value.func, ast.Name) and assign.value.func.id not in ctx.file.aliases:
+                value = _factory_result(ctx, assign.value.func.id)
+            if value.kind == LAYER and not _side_effects(ctx, assign.value, value):
+                weighted = value.layer_class not in STATELESS_LAYERS and ctx.has_weights(value.qualname)
+                state = (_TRAINED if weighted else _PURE, LAYER)
+    cache[attr] = state
+    return state
+
+
+def _side_effects(ctx, made, value) -> bool:
+    """Does calling the layer do more than return its output: add a loss (an `activity_regularizer`,
+    a project layer that calls `self.add_loss`), update state (BatchNormalization's moving statistics,
+    a stateful RNN), or is it a layer we cannot read (outside Keras and the project)?"""
+    if isinstance(made, ast.Call) and any(
+            kw.arg is None or kw.arg.endswith("_regularizer") or kw.arg == "stateful" for kw in made.keywords):
+        return True
+    if "BatchNorm" in (value.layer_class or ""):
+        return True
+    qualname = value.qualname or ""
+    if ctx.is_project_class(qualname):
+        for name in [qualname] + ctx.project.user_ancestors(qualname):
+            info = ctx.project.classes.get(name)
+            if info is None:
+                return not is_keras_layer_name(name)  # an outside base: cannot read it
+            if info[0].attr_counts.get("add_loss") or info[0].attr_counts.get("add_metric") \
+                    or info[0].dynamic_access or "BatchNorm" in name:
+                return True
+        return False
+    return not qualname.startswith("keras.")
+
+
+def _only_dead_reads(ctx, attr, methods, dead) -> bool:
+    """Every read of self.<attr> in the class is one of the dead ones, and no subclass names it."""
+    reads = 0
+    for method, _ in methods:
+        for node in ctx.nodes(method):
+            if type(node) is ast.Attribute and self_attr(node) == attr and type(node.ctx) is ast.Load:
+                if id(node) not in dead:
+                    return False
+                reads += 1
+    if reads != ctx.mentions(attr) - ctx.stores_of(attr):
+        return False  # read in another method
+    return not any(sub.attr_counts.get(attr, 0) or sub.dynamic_access for sub in ctx.project.subclasses(ctx.qualname))
+
+
+def _read_outside(ctx, attr) -> bool:
+    """Does code of the file outside `self` read `<something>.<attr>` (`model.encoder(x)` in a loss)?"""
+    for node in walk(parsed_file(ctx.file.path)):
+        if type(node) is ast.Attribute and node.attr == attr and not (
+                type(node.value) is ast.Name and node.value.id == "self"):
+            return True
+    return False
+
+
+class _Liveness:
+    """Backward liveness of one method's locals: straight-line statements exactly, compound statements
+    conservatively (every name they read is live, they kill nothing; their bodies are read the same way,
+    a loop's with every name it reads live at its end; a `try` is not looked into). A dead part is an assignment (or
+    one element of a tuple assignment) whose names are all dead after it and whose value calls nothing
+    that could keep the result alive another way."""
+
+    def __init__(self, ctx, func, nodes, states):
+        self.ctx, self.func, self.nodes, self.states = ctx, func, nodes, states
+        self.found = []  # (dead value, its statement, what comes next for its names)
+
+    def dead_parts(self):
+        self.always = set()  # names a nested function or lambda reads: read at any time
+        for node in self.nodes:
+            kind = type(node)
+            if kind in (ast.Global, ast.Nonlocal) or (kind is ast.Name and node.id in _DYNAMIC_NAMES):
+                return []
+            if kind in (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) and node is not self.func:
+                self.always |= {n.id for n in walk(node) if type(n) is ast.Name}
+        self._body(self.func.body, set(), {})
+        return [(part, self._why(part, event)) for part, _, event in self.found]
+
+    def _body(self, body, live, events):
+        """Walk `body` backwards from `live` (the names live after it); `events` maps a name that is not
+        live to what comes next for it: ("store", stmt) or ("dead", value, stmt), a read by a dead part."""
+        live = set(live)
+        for stmt in reversed(body):
+            pairs = self._assignment(stmt)
+            if pairs is not None:
+                stored, uses, dead_reads = [], set(), {}
+                augmented = type(stmt) is ast.AugAssign
+                for target, value in pairs:
+                    names = _target_names(target)
+                    stored += names
+                    if not augmented and not any(n in live or n in self.always or n == "_" for n in names) \
+                            and not self._effects(value):
+                        self.found.append((value, stmt, next((events[n] for n in names if n in events), None)))
+                        dead_reads.update((name, ("dead", value, stmt)) for name in _reads(value))
+                    else:
+                        uses |= _reads(value) | (set(names) if augmented else set())
+                live -= set(stored)
+                live |= uses
+                events.update((name, ("store", stmt)) for name in stored)
+                events.update(dead_reads)
+                for name in uses:
+                    events.pop(name, None)
+                continue
+            reads = _reads(stmt)
+            if type(stmt) in _LOOPS_AND_BLOCKS:  # a loop's body runs again: what it reads is live at its end
+                inner = live | reads if type(stmt) in (ast.For, ast.AsyncFor, ast.While) else live
+                for block in (stmt.body, getattr(stmt, "orelse", [])):
+                    self._body(block, inner, dict(events))
+            live |= reads
+            for name in reads:
+                events.pop(name, None)
+        return live
+
+    @staticmethod
+    def _assignment(stmt):
+        """[(target, value)] for `a = v`, `a, b = v, w` (pairwise), `a += v`; None for anything else."""
+        kind = type(stmt)
+        if kind is ast.Assign:
+            targets, value = stmt.targets, stmt.value
+        elif (kind is ast.AnnAssign or kind is ast.AugAssign) and stmt.value is not None:
+            targets, value = [stmt.target], stmt.value
+        else:
+            return None
+        if not all(type(n) in _NAME_TARGETS for t in targets for n in walk(t)) \
+                or any(type(n) is ast.NamedExpr for n in walk(value)):
+            return None
+        if len(targets) == 1 and type(targets[0]) in (ast.Tuple, ast.List) and type(value) in (ast.Tuple, ast.List) \
+                and len(targets[0].elts) == len(value.elts) \
+                and not any(type(e) is ast.Starred for e in targets[0].elts + value.elts):
+            return list(zip(targets[0].elts, value.elts))
+        return [(ast.Tuple(elts=list(targets), ctx=ast.Store()), value)] if len(targets) > 1 else [(targets[0], value)]
+
+    def _effects(self, value) -> bool:
+        """Could evaluating `value` keep its result alive another way: a call of a method of self (it may
+        call add_loss), of a sublayer with side effects or of something on self we do not know, self
+        passed on, await/yield?"""
+        for node in walk(value):
+            kind = type(node)
+            if kind in (ast.Await, ast.Yield, ast.YieldFrom):
+                return True
+            if kind is not ast.Call:
+                continue
+            if any(type(arg) is ast.Name and arg.id == "self" for arg in node.args + [kw.value for kw in node.keywords]):
+                return True
+            func = node.func
+            root = func
+            while type(root) in (ast.Attribute, ast.Subscript, ast.Call):
+                root = root.func if type(root) is ast.Call else root.value
+            if type(root) is not ast.Name or root.id != "self":
+                continue
+            attr = self_attr(func)
+            if attr is None or attr in self.ctx.cls.method_names or _state_of(self.ctx, attr, self.states) is None:
+                return True
+        return False
+
+    def _why(self, part, event) -> str:
+        shown = ast.unparse(part)
+        shown = shown if len(shown) <= 50 else shown[:47] + "..."
+        via = []
+        while event is not None and event[0] == "dead" and len(via) < 20:
+            via.append(event[2].lineno)
+            event = next((e for p, _, e in self.found if p is event[1]), None)
+        if event is None:
+            end = "is never read"
+        else:
+            end = f"is overwritten at line {event[1].lineno} (`{ast.unparse(event[1])[:60]}`) before anything reads it"
+        if via:
+            return f"the result of `{shown}` (line {part.lineno}) only feeds line {via[0]}, and what that " \
+                   f"chain computes {end}"
+        return f"the result of `{shown}` (line {part.lineno}) {end}"
+
+
+def _target_names(target) -> list[str]:
+    return [n.id for n in walk(target) if type(n) is ast.Name]
+
+
+def _reads(node) -> set[str]:
+    return {n.id for n in walk(node) if type(n) is ast.Name and type(n.ctx) is not ast.Store}
