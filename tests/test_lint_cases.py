@@ -179,7 +179,8 @@ NEAR_MISSES = {
             def __init__(self, **kwargs):
                 super().__init__(**kwargs)
                 self.norm = keras.layers.LayerNormalization()
-                self.extra = keras.layers.Dense(4)
+                # built and frozen: not unbuilt (LD005), and no trainable weight to miss a gradient (LD009)
+                self.extra = keras.layers.Dense(4, trainable=False)
 
             def build(self, input_shape):
                 self.extra.build(input_shape)

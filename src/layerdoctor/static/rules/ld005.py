@@ -16,8 +16,11 @@ from . import Hit
 RULE = Rule(
     code="LD005", name="unbuilt-sublayer", severity="error", tf_keras_severity="error",
     summary="A sublayer is never built: nothing calls it and no `build()` builds it.",
-    what="Static: finds sublayers assigned to `self` in `__init__` that no other method of the "
-         "class uses; lists of layers that call()'s only loop over them never reaches in full (an "
+    what="Static: finds sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
+         "`build()` (or a helper either calls) that no other method of the class, its subclasses or its "
+         "project bases uses; a sublayer with weights that `__init__`/`build()` replaces, unconditionally "
+         "in the same block and before anything reads it, with another value (Keras 3 only: its tracker "
+         "keeps the first layer, unbuilt; tf.keras 2 untracks it); lists of layers that call()'s only loop over them never reaches in full (an "
          "`if i < 2: continue` at the top of the loop, `self.blocks[1:]`, `self.blocks[:-1]`, "
          "`range(1, len(self.blocks))`, with nothing else using the list); and an explicit `.build(shape)` (in module code, a factory, or `self.build(...)` "
          "in `__init__`) on an instance of a project layer or model whose sublayers that build "
@@ -91,6 +94,8 @@ RULE = Rule(
                      "for layer in self.{attr}: x = layer(x)",
         "output_shape": "# in build(), build it with the shape call() gives it:\n"
                         "self.{attr}.build(input_shape)",
+        "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
+                       "self.{attr} = ...  # (one assignment)",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
@@ -120,23 +125,144 @@ def check_class(ctx):
                 attribute=attr,
             )
     seen = set()
-    for assign in ctx.self_assigns(("__init__",)):
+    for assign in ctx.self_assigns(("__init__", "build")):
         if assign.attr in seen:
             continue
         func = ctx.methods[assign.method]
-        value = ctx.value(assign.value, ctx.env(func))
-        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
-            continue  # a weightless layer has nothing to build
-        if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, func):
+        made = _made_layer(ctx, assign.value, ctx.env(func))
+        if made is None:
+            continue  # not a layer with weights (or a list of them): nothing to build
+        if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, func) or \
+                used_by_bases(ctx, assign.attr, strict=assign.method != "__init__" or made.startswith("a list")):
             continue
         seen.add(assign.attr)
         yield Hit(
             assign.stmt,
-            f"{ctx.name}.{assign.attr} ({value.layer_class}) is created in __init__ but neither "
-            f"call() nor build() ever uses it: it stays unbuilt, with no weights "
+            f"{ctx.name}.{assign.attr} ({made}) is created in {_made_in(ctx, assign.method)} but no method "
+            f"ever calls, builds or reads it: it stays unbuilt, with no weights "
             f"(the summary shows 0 (unbuilt))",
             attribute=assign.attr,
         )
+    yield from _overwritten_before_use(ctx)
+
+
+def _made_layer(ctx, expr, env):
+    """The class name of the layer with weights `expr` creates (`Dense(4)`), or 'a list of <class>' for
+    `[Dense(4) for _ in ...]` / `[Dense(4), Dense(2)]` (constructor calls only); None for anything else."""
+    kind = type(expr)
+    if kind is ast.ListComp:
+        items = [expr.elt]
+    elif kind in (ast.List, ast.Tuple) and expr.elts:
+        items = expr.elts
+    else:
+        items = [expr]
+    names = []
+    for item in items:
+        if kind in (ast.ListComp, ast.List, ast.Tuple) and type(item) is not ast.Call:
+            return None  # `[dense]`: a layer made elsewhere, which may be used through its local name
+        value = ctx.value(item, env)
+        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+            return None
+        names.append(value.layer_class)
+    return names[0] if kind not in (ast.ListComp, ast.List, ast.Tuple) else f"a list of {names[0]}"
+
+
+def used_by_bases(ctx, attr, strict) -> bool:
+    """Does a project base class mention self.<attr> (its call() may run what a subclass's build() makes)?
+    With `strict`, a base outside the project (a Keras layer such as MultiHeadAttention, a library's
+    class) counts as using it too: its code is not read."""
+    for base in ctx.project.user_ancestors(ctx.qualname):
+        found = ctx.project.classes.get(base)
+        if found is None:
+            if strict:
+                return True
+            continue
+        if found[0].attr_counts.get(attr, 0) or found[0].dynamic_access:
+            return True
+    return False
+
+
+def _made_in(ctx, method):
+    """'__init__', 'build()' or '_helper() (called from build())'."""
+    if method in ("__init__", "build"):
+        return method if method == "__init__" else "build()"
+    return f"{method}() (called from {'__init__' if ctx.in_phase(method, '__init__') else 'build()'})"
+
+
+def _overwritten_before_use(ctx):
+    """`self.x = Conv2D(...)` then, in the same block of __init__/build() with nothing in between reading
+    self.x, `self.x = <something else>`: Keras 3's tracker keeps the first layer (measured: it stays in the
+    model's layers, never called, unbuilt); tf.keras 2 untracks it on reassignment (measured)."""
+    if ctx.target == TF_KERAS_TARGET or ctx.cls.dynamic_access:
+        return
+    for method, func in ctx.methods_of("__init__", "build"):
+        attrs = [a.attr for a in ctx.assigns_in(method)]
+        if len(attrs) == len(set(attrs)):
+            continue  # (cheap gate: no attribute is stored twice in this method)
+        twice = {a for a in attrs if attrs.count(a) > 1}
+        yield from _overwrites_in(ctx, method, func, func.body, twice)
+
+
+def _overwrites_in(ctx, method, func, body, twice):
+    last = {}  # attr -> (index in body, the assignment statement) of its latest plain store in this block
+    for index, statement in enumerate(body):
+        for block in _blocks(statement):
+            yield from _overwrites_in(ctx, method, func, block, twice)
+        attr = _single_self_store(statement)
+        if attr in twice and attr in last:
+            first_index, first = last[attr]
+            between = body[first_index + 1:index]
+            if not _touches(attr, between, statement.value):
+                made = _made_layer(ctx, first.value, ctx.env(func))
+                if made is not None and not _local_used_elsewhere(first, func):
+                    yield Hit(
+                        first,
+                        f"{ctx.name}.{attr} ({made}) is replaced on line {statement.lineno} before anything uses "
+                        f"it: Keras 3 keeps tracking the first {made} (it stays among the layers, never called, "
+                        f"unbuilt, with no weights; the summary shows 0 (unbuilt)); delete the first assignment",
+                        attribute=attr, fix="overwritten",
+                    )
+        if attr is not None:
+            last[attr] = (index, statement)
+
+
+def _blocks(statement):
+    """The statement lists nested directly in a compound statement (not in a nested def or class)."""
+    if type(statement) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        return
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(statement, name, None)
+        if type(block) is list and block and isinstance(block[0], ast.stmt):
+            yield block
+    for handler in getattr(statement, "handlers", ()):
+        yield handler.body
+    for case in getattr(statement, "cases", ()):
+        yield case.body
+
+
+def _single_self_store(statement):
+    """`self.x = value` / `self.x: T = value` (one target): "x", else None."""
+    if type(statement) is ast.Assign and len(statement.targets) == 1:
+        target = statement.targets[0]
+    elif type(statement) is ast.AnnAssign and statement.value is not None:
+        target = statement.target
+    else:
+        return None
+    return target.attr if type(target) is ast.Attribute and self_attr(target) else None
+
+
+def _touches(attr, statements, value) -> bool:
+    """Does anything between the two stores (or the new value) mention self.<attr>, call a method of
+    self or of super(), or hand `self` itself to a call (which may read the first layer)?"""
+    for node in (n for s in [*statements, value] for n in walk(s)):
+        kind = type(node)
+        if kind is ast.Attribute and node.attr == attr and self_attr(node):
+            return True
+        if kind is ast.Call and (type(node.func) is ast.Attribute and (self_attr(node.func) or
+                                                                   _is_call_of(node.func.value, "super")) or
+                                 any(type(a) is ast.Name and a.id == "self" for a in node.args)):
+            return True
+    return False
 
 
 def _unwired_in_functional_init(ctx):

@@ -11,7 +11,7 @@ from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, c
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ..walk import callee_name, children, parent_map, walk
 from . import Hit
-from .ld005 import configured_dead_sublayers
+from .ld005 import configured_dead_sublayers, used_by_bases
 
 RULE = Rule(
     code="LD009", name="no-gradient", severity="error", tf_keras_severity="error",
@@ -23,7 +23,9 @@ RULE = Rule(
          "`argmax`, casts to integers, `tf.numpy_function`, comparisons such as `x > self.t`, `greater_equal` or the "
          "condition of `where`); trainable weights whose every path to `call()`'s result (following its "
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
-         "records a gradient: not reported); a sublayer `build()` builds but `call()` runs only under an "
+         "records a gradient: not reported); a sublayer with trainable weights built explicitly "
+         "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
+         "its subclasses or its bases ever calls or reads; a sublayer `build()` builds but `call()` runs only under an "
          "`if` that the literal arguments an instance is made with in the file make False "
          "(`Block(..., use_gate=False)`); sublayers with weights and trainable weights whose every use in "
          "`call()` (and the methods it calls) is a result that is overwritten or never read before it returns "
@@ -118,8 +120,12 @@ RULE = Rule(
     """),
     fix_hint="# read it differentiably in call(), or make it a constant:\n"
              "self.{attr} = self.add_weight(..., trainable=False)",
-    fixes={"dead_store": "# feed the result on (`x = self.{attr}(x)`) or read it where it was meant to go; "
-                         "if it is not needed, remove self.{attr}"},
+    fixes={
+        "dead_store": "# feed the result on (`x = self.{attr}(x)`) or read it where it was meant to go; "
+                      "if it is not needed, remove self.{attr}",
+        "unused_sublayer": "# call it in call(), delete it, or freeze it:\n"
+                           "y = self.{attr}(x)",
+    },
     fix_safety="No automatic fix: using the weight changes the model's output, and marking it "
                "`trainable=False` changes what the optimizer and the summary see; only the author "
                "knows which was meant.",
@@ -150,6 +156,7 @@ def check_class(ctx):
 
 def _checks(ctx):
     yield from _configured_dead_sublayers(ctx)
+    yield from _built_never_called(ctx)
     yield from _blocked_output(ctx)
     yield from _blocked_sublayers(ctx)
     yield from _input_taken_to_numpy(ctx)
@@ -213,6 +220,53 @@ def _configured_dead_sublayers(ctx):
                 f"condition, or set {attr}.trainable = False)",
                 attribute=attr,
             )
+
+
+def _built_never_called(ctx):
+    """A sublayer with trainable weights, created in __init__/build() (or a helper of theirs), whose only
+    mentions in the class are its stores and `self.<attr>.build(...)`: built (its weights are counted,
+    saved, handed to the optimizer) but never called, so none of them gets a gradient."""
+    if not ctx.has_method("call") or ctx.cls.dynamic_access:
+        return
+    builds, seen = None, set()
+    for assign in ctx.self_assigns(("__init__", "build")):
+        attr = assign.attr
+        if attr in seen:
+            continue
+        seen.add(attr)
+        extra = ctx.mentions(attr) - ctx.stores_of(attr)
+        if extra <= 0:
+            continue  # (never mentioned again: LD005's unbuilt sublayer)
+        if builds is None:
+            builds = _self_builds(ctx)
+        if builds.get(attr, 0) != extra:
+            continue  # read somewhere besides its builds
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname) \
+                or not _trainable(assign.value):
+            continue
+        if any(sub.attr_counts.get(attr, 0) or sub.dynamic_access for sub in ctx.project.subclasses(ctx.qualname)) \
+                or used_by_bases(ctx, attr, strict=True) or _read_on_instances(ctx, attr):
+            continue
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{attr} ({value.layer_class}) is built with self.{attr}.build(...) but call() never runs "
+            f"it and nothing else uses it: its weights are counted as trainable and saved, but get no gradient "
+            f"and are never trained",
+            attribute=attr, fix="unused_sublayer",
+        )
+
+
+def _self_builds(ctx):
+    """attr -> how many `self.<attr>.build(...)` calls the __init__/build() methods (and their helpers) hold."""
+    counts = {}
+    for method, _ in ctx.methods_of("__init__", "build"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build":
+                attr = self_attr(node.func.value)
+                if attr:
+                    counts[attr] = counts.get(attr, 0) + 1
+    return counts
 
 
 def _read_on_instances(ctx, attr):
