@@ -1167,36 +1167,68 @@ def _dead_results(ctx, reported):
 
 
 def _may_have_dead_store(ctx, nodes, states) -> bool:
-    """A cheap look at line numbers only: an assignment whose value reads a sublayer or trainable weight
-    of self stores a local that is not read on a later line up to its next store (`x = f(x)` chains read
-    it on the line that stores it again), or after its last store."""
-    stores, loads, self_lines, assigns = {}, {}, set(), []
+    """A cheap look at line numbers only: an assignment stores a local that is not read on a later line up
+    to the end of its next store (`x = f(x)` chains read it in the statement that stores it again), or
+    after its last store (`a, b = layer(x)` counts only when neither is read), and its value comes from a
+    sublayer or trainable weight of self, directly or through locals assigned before it."""
+    stores, loads, self_lines, assigns = {}, {}, {}, []
     for node in nodes:
         kind = type(node)
         if kind is ast.Name:
             (stores if type(node.ctx) is ast.Store else loads).setdefault(node.id, []).append(node.lineno)
         elif kind is ast.Attribute:
             if type(node.value) is ast.Name and node.value.id == "self" and type(node.ctx) is ast.Load:
-                self_lines.add((node.lineno, node.attr))
+                self_lines.setdefault(node.lineno, set()).add(node.attr)
         elif kind is ast.Assign or kind is ast.AnnAssign:
-            assigns.append((node.lineno, node.end_lineno or node.lineno))
+            targets = node.targets if kind is ast.Assign else [node.target]
+            unpacked = any(type(target) in (ast.Tuple, ast.List) for target in targets) and \
+                type(node.value) not in (ast.Tuple, ast.List)
+            assigns.append((node.lineno, node.end_lineno or node.lineno, unpacked))
     if not assigns or not self_lines:
         return False
-    suspect = set()  # lines of stores nothing reads before the next store (or at all)
+    dead = {}  # line -> names stored there that nothing reads before the next store (or at all)
+    live_lines = set()
+    ends = {first: last for first, last, _ in assigns}  # a statement's value may go on after its first line
     for name, lines in stores.items():
         if name == "_":
             continue
         read = loads.get(name)
         lines.sort()
-        if not read or max(read) <= lines[-1]:
-            suspect.add(lines[-1])
-        suspect.update(first for first, second in zip(lines, lines[1:])
-                       if first < second and not any(first < line <= second for line in read or ()))
-    if not suspect:
+        for first, second in zip(lines, lines[1:] + [None]):
+            if second is None:
+                is_dead = not read or max(read) <= first
+            else:
+                upto = ends.get(second, second)
+                is_dead = first < second and not any(first < line <= upto for line in read or ())
+            if is_dead:
+                dead.setdefault(first, set()).add(name)
+            else:
+                live_lines.add(first)
+    candidates = [(first, last) for first, last, unpacked in assigns
+                  if first in dead and not (unpacked and first in live_lines)]
+    if not candidates:
         return False
-    ranges = [(first, last) for first, last in assigns if first in suspect]
-    return any(first <= line <= last and (_state_of(ctx, attr, states) or ("",))[0] == _TRAINED
-               for line, attr in self_lines for first, last in ranges)
+    trained_lines = {line for line, attrs in self_lines.items()
+                     if any((_state_of(ctx, attr, states) or ("",))[0] == _TRAINED for attr in attrs)}
+    if not trained_lines:
+        return False
+    # names whose value comes from a trained sublayer or weight, through locals: by line, in two passes
+    loads_on = {}
+    for name, lines in loads.items():
+        for line in lines:
+            loads_on.setdefault(line, set()).add(name)
+    stored_on = {}
+    for name, lines in stores.items():
+        for line in lines:
+            stored_on.setdefault(line, set()).add(name)
+    tainted, tainted_lines = set(), set()
+    for _ in range(2):
+        for first, last, _ in sorted(assigns):
+            span = range(first, last + 1)
+            if any(line in trained_lines or loads_on.get(line, set()) & tainted for line in span):
+                tainted |= stored_on.get(first, set())
+                tainted_lines.add(first)
+    return any(first in tainted_lines for first, _ in candidates)
 
 
 def _state_of(ctx, attr, cache):
