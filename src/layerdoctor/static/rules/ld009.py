@@ -1208,11 +1208,8 @@ def _may_have_dead_store(ctx, nodes, states) -> bool:
                   if first in dead and not (unpacked and first in live_lines)]
     if not candidates:
         return False
-    trained_lines = {line for line, attrs in self_lines.items()
-                     if any((_state_of(ctx, attr, states) or ("",))[0] == _TRAINED for attr in attrs)}
-    if not trained_lines:
-        return False
-    # names whose value comes from a trained sublayer or weight, through locals: by line, in two passes
+    # names whose value comes from self's attributes, through locals: by line, in two passes; whether
+    # such an attribute is a trained sublayer or weight is asked last (_state_of is the costly part)
     loads_on = {}
     for name, lines in loads.items():
         for line in lines:
@@ -1221,14 +1218,24 @@ def _may_have_dead_store(ctx, nodes, states) -> bool:
     for name, lines in stores.items():
         for line in lines:
             stored_on.setdefault(line, set()).add(name)
-    tainted, tainted_lines = set(), set()
+    sources = {}  # tainted name -> lines of self reads it may come from
     for _ in range(2):
         for first, last, _ in sorted(assigns):
-            span = range(first, last + 1)
-            if any(line in trained_lines or loads_on.get(line, set()) & tainted for line in span):
-                tainted |= stored_on.get(first, set())
-                tainted_lines.add(first)
-    return any(first in tainted_lines for first, _ in candidates)
+            origin = set()
+            for line in range(first, last + 1):
+                if line in self_lines:
+                    origin.add(line)
+                for name in loads_on.get(line, ()):
+                    origin |= sources.get(name, set())
+            if origin:
+                for name in stored_on.get(first, ()):
+                    sources.setdefault(name, set()).update(origin)
+    origin_lines = set()
+    for first, _ in candidates:
+        for name in dead[first]:
+            origin_lines |= sources.get(name, set())
+    return any((_state_of(ctx, attr, states) or ("",))[0] == _TRAINED
+               for attr in {attr for line in origin_lines for attr in self_lines[line]})
 
 
 def _state_of(ctx, attr, cache):
