@@ -140,8 +140,8 @@ _WEIGHT_READS = {"weights", "trainable_weights", "kernel", "bias", "embeddings",
 def _weight_snapshots(ctx, reported):
     """`self.full = ops.convert_to_numpy(self.weights[0]).copy()` in build(): a NumPy copy of the layer's
     own weight kept as state. Keras does not track it: not counted, not saved (after a reload it holds
-    the fresh initial values). An error when another method writes it again (state that evolves), else
-    a warning (a one-off snapshot may be meant)."""
+    the fresh initial values). An error when call() or a method outside __init__/build reads or writes it
+    (state the layer needs), else a warning (a one-off snapshot may be meant)."""
     if not any(ctx.mentions(attr) for attr in _WEIGHT_READS):
         return  # the class never reads its own weights
     for assign in ctx.self_assigns(("__init__", "build")):

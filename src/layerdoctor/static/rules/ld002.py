@@ -145,9 +145,6 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
     add new elements of state" (measured: eager, functional, Layer and Model)."""
     if ctx.target == TF_KERAS_TARGET or not attr or not _guard_lets_it_run(func, node):
         return None
-    locked = _state_locked_before_first_call(ctx)
-    if locked is None:
-        return None
     value = ctx.value(node, ctx.env(func))
     if value.kind == WEIGHT:
         what = f"self.{attr} = {value.qualname}(...)"
@@ -155,6 +152,9 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
         what = f"self.{attr} = {value.layer_class}(...)"
     else:
         return None  # a tf.Variable is not Keras state (LD003 reports it); a cached tensor is fine
+    locked = _state_locked_before_first_call(ctx)  # reads every __init__ assignment: only for state
+    if locked is None:
+        return None
     for assign in ctx.self_assigns(("__init__", "build")):
         if assign.attr == attr and ctx.value(assign.value, ctx.env(ctx.methods[assign.method])).kind in (LAYER, WEIGHT):
             return None  # made in __init__/build too: the guard in call() is a fallback that never runs
