@@ -7,6 +7,7 @@ that could not be read, parsed or built (reported in one line, never a traceback
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -53,6 +54,20 @@ def _check_codes(args) -> None:
 
 
 def _lint(args) -> int:
+    # Most of what the checker allocates (trees, summaries) lives until the command ends and is in no
+    # reference cycle: with the collector off for the whole command and the survivors frozen at the end,
+    # no collection walks them again, nor the one at exit (measured: 2% of a cold run on the corpus).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint_command(args)
+    finally:
+        gc.freeze()
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _lint_command(args) -> int:
     from .static.checker import lint_paths
 
     _check_codes(args)

@@ -299,10 +299,13 @@ def _only_blocked_reads(ctx, attr):
     reads = 0
     for method, func in ctx.methods_of("call"):
         nodes = ctx.nodes(method)
-        parents = parent_map(nodes)
+        parents = None
         for node in nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and self_attr(node) == attr:
                 reads += 1
+                if not _may_block(ctx, method):
+                    return None
+                parents = parents or _parents(ctx, method)
                 why = _blocker(node, parents, ctx)
                 if why is None:
                     return None
@@ -310,6 +313,38 @@ def _only_blocked_reads(ctx, attr):
     if not blocked or reads != total_reads:
         return None  # read elsewhere too (another method, a subclass): cannot be sure
     return blocked[0][0], blocked[0][1]
+
+
+_BLOCKING_NAMES = _BLOCKING_CALLS | _COMPARISONS | {"where", "cast"}
+
+
+def _may_block(ctx, method) -> bool:
+    """Does `method` hold anything _blocker() stops at (a comparison, `.numpy()`, a call named like a
+    blocking op)? A scan of its nodes, once per method: most call()s hold none, and need no parent map."""
+    cache = ctx.__dict__.setdefault("_ld009_may_block", {})
+    if method not in cache:
+        aliases = ctx.file.aliases
+        found = False
+        for node in ctx.nodes(method):
+            kind = type(node)
+            if kind is ast.Compare or (kind is ast.Attribute and node.attr in _BLOCKING_METHODS):
+                found = True
+                break
+            if kind is ast.Call:
+                name = callee_name(node)
+                if name in _BLOCKING_NAMES or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _BLOCKING_NAMES):
+                    found = True
+                    break
+        cache[method] = found
+    return cache[method]
+
+
+def _parents(ctx, method):
+    """parent_map() of a method's nodes, once per method (several weights of a class ask)."""
+    cache = ctx.__dict__.setdefault("_ld009_parents", {})
+    if method not in cache:
+        cache[method] = parent_map(ctx.nodes(method))
+    return cache[method]
 
 
 def _blocker(node, parents, ctx):
@@ -553,9 +588,9 @@ def _input_taken_to_numpy(ctx):
     name = call.args.args[1].arg
     nodes = ctx.nodes("call")
     reads = [n for n in nodes if type(n) is ast.Name and n.id == name and isinstance(n.ctx, ast.Load)]
-    if not reads:
+    if not reads or not _may_block(ctx, "call"):
         return
-    parents = parent_map(nodes)
+    parents = _parents(ctx, "call")
     reasons = [_blocker(read, parents, ctx) for read in reads]
     if any(why not in _TO_NUMPY for why in reasons):
         return
@@ -1171,10 +1206,13 @@ def _may_have_dead_store(ctx, nodes, states) -> bool:
     to the end of its next store (`x = f(x)` chains read it in the statement that stores it again), or
     after its last store (`a, b = layer(x)` counts only when neither is read), and its value comes from a
     sublayer or trainable weight of self, directly or through locals assigned before it."""
-    stores, loads, self_lines, assigns = {}, {}, {}, []
+    stores, loads, self_lines, assigns, branches = {}, {}, {}, [], []
     for node in nodes:
         kind = type(node)
-        if kind is ast.Name:
+        if kind is ast.If and node.orelse:
+            branches.append((node.body[0].lineno, node.body[-1].end_lineno, node.orelse[0].lineno,
+                             node.orelse[-1].end_lineno))
+        elif kind is ast.Name:
             (stores if type(node.ctx) is ast.Store else loads).setdefault(node.id, []).append(node.lineno)
         elif kind is ast.Attribute:
             if type(node.value) is ast.Name and node.value.id == "self" and type(node.ctx) is ast.Load:
@@ -1197,6 +1235,8 @@ def _may_have_dead_store(ctx, nodes, states) -> bool:
         for first, second in zip(lines, lines[1:] + [None]):
             if second is None:
                 is_dead = not read or max(read) <= first
+            elif any(start <= first <= end and other <= second <= last for start, end, other, last in branches):
+                is_dead = False  # `if c: x = a(h) else: x = b(h)`: one or the other runs (if the else store is dead, so is this one)
             else:
                 upto = ends.get(second, second)
                 is_dead = first < second and not any(first < line <= upto for line in read or ())
