@@ -115,6 +115,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
         if backend.is_keras_layer(value):
             if id(value) in tracked_layers:
                 return
+            if value.weights and all(id(v) in tracked_variables for v in value.weights):
+                return  # every variable belongs to tracked layers (a sub-model of the model's own graph)
             code = untracked_code("layer", in_lambda)
             report(node, label, value, via, code,
                    f"{where}: layer {describe_value(value)} is held in a {via}, not tracked: "
