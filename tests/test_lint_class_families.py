@@ -234,3 +234,81 @@ def test_tracker_list_is_a_keras3_finding_only(tmp_path):
     path = ROOT / "tests" / "cases" / "ld006c_tracker_list_name__k3.py"
     assert {code for _, code in found(path, target="keras3")} == {"LD006"}
     assert found(path, target="tf-keras") == set()
+
+
+def test_state_made_by_helpers_imported_from_another_file(tmp_path):
+    """LD002 follows call() into functions imported from another file of the project (by name or through
+    the module) and into a plain object's methods there; a helper there that only wires weightless
+    layers, or that receives its layers, stays clean (ld002i measured these on Keras 3)."""
+    root = tmp_path / "proj"
+    harness.write(root / "pyproject.toml", "")
+    harness.write(root / "pkg" / "__init__.py", "")
+    harness.write(root / "pkg" / "blocks.py", """
+        from keras import layers
+
+
+        def conv_block(x, filters):
+            x = layers.Conv1D(filters, 3, padding="same")(x)
+            return layers.Activation("relu")(x)
+
+
+        def head(x):
+            return conv_block(x, 3)
+
+
+        def activate(x):
+            return layers.Activation("relu")(x)
+
+
+        def apply(x, conv):
+            return conv(x)
+
+
+        class Stack:
+            def __init__(self, filters):
+                self.filters = filters
+
+            def __call__(self, x):
+                return head(conv_block(x, self.filters))
+    """)
+    model = harness.write(root / "pkg" / "model.py", """
+        from keras import layers
+
+        from . import blocks
+        from .blocks import Stack, activate, apply, conv_block
+
+
+        class Imported(layers.Layer):
+            def call(self, x):
+                return conv_block(x, 3)  # LD002
+
+
+        class ViaModule(layers.Layer):
+            def call(self, x):
+                return blocks.head(x)  # LD002
+
+
+        class HeldStack(layers.Layer):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.stack = Stack(4)
+
+            def call(self, x):
+                return self.stack(x)  # LD002
+
+
+        class Weightless(layers.Layer):
+            def call(self, x):
+                return activate(x)
+
+
+        class Receives(layers.Layer):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.conv = layers.Conv1D(3, 3)
+
+            def call(self, x):
+                return apply(x, self.conv)
+    """)
+    assert found(model) == marked(model.read_text())
+    assert found(model, target="tf-keras") == marked(model.read_text())

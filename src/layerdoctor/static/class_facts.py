@@ -7,12 +7,16 @@ Parsed lazily, only when a rule has a candidate: most classes never need the who
 from __future__ import annotations
 
 import ast
+import builtins
 import os
 import re
+from dataclasses import dataclass
 
-from .context import bindings
+from .context import LAYER, bindings, classify, lazily_guarded_lines
+from .facts import created_state
+from .names import canonical
 from .source import SourceError, read_source
-from .walk import children
+from .walk import children, self_attr, walk
 
 _TREES: dict[tuple, ast.Module] = {}
 
@@ -125,4 +129,371 @@ def argument_for(call: ast.Call, init: ast.FunctionDef, param: str) -> ast.expr 
         index = positional.index(param)
         if index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
             return call.args[index]
+    return None
+
+
+# ---------------------------------------------------------------- state made by project helpers
+# call() may run a function of the project (`block(x)`, `blocks.head(x)`) or a method of a plain
+# (non-Layer) project object (`self.tcn(x)`, `Helper(3)(x)`): whatever layer or variable those make
+# is made again on every call. HelperReader follows such calls a few levels down.
+
+_HELPER_DEPTH = 3  # call() -> helper -> helper -> helper
+_HELPER_BUDGET = 24  # bodies read for one layer class
+_BUILTINS = frozenset(dir(builtins))
+_CACHING_DECORATORS = re.compile(r"cache|memo", re.I)
+_FOREIGN_FUNCS: dict[str, dict[str, ast.FunctionDef]] = {}
+_WRAPPERS = {"RNN", "Bidirectional", "TimeDistributed"}
+_WEIGHTLESS_BASES = {"keras.layers.AbstractRNNCell", "keras.layers.Layer", "keras.Layer"}
+
+
+@dataclass
+class Made:
+    """Something a helper makes when it runs: `what` at `line` of `path`, in the function `inside`;
+    `param`: the helper's parameter that decides whether it is made (a dropout rate), if any."""
+
+    what: str
+    line: int
+    path: str
+    inside: str
+    param: str | None = None
+    kind: str = "layer"  # or "variable", "random" (what `extra` names)
+
+
+class HelperReader:
+    """Reads the project helpers one layer class's call() runs. `extra(value, call)` may name more
+    things that count (Keras 3's random layers): (what, the name its rate is read from) or None."""
+
+    def __init__(self, ctx, extra=None):
+        self.ctx = ctx
+        self.project = ctx.project
+        self.extra = extra
+        self._memo: dict[int, tuple] = {}
+        self._read = 0
+        self._held: dict[str, str | None] | None = None
+        self._params: dict[int, set[str]] = {}  # call()'s methods (the class holds them) -> their parameters
+
+    # ------------------------------------------------------------ from call()
+
+    def made_by(self, call: ast.Call, func: ast.FunctionDef, env: dict,
+                qualname: str | None) -> tuple[str, list[Made]] | None:
+        """(what call() runs, what it makes) for a call in `func` (call() or a method it uses), or None.
+        `qualname`: the callee's qualified name (ClassContext.value(call).qualname), when it has one."""
+        params = self._params.get(id(func))
+        if params is None:
+            params = self._params[id(func)] = _params(func)
+        bodies = self._targets(call, self.ctx.file, env, None, params, qualname)
+        out, labels = [], []
+        for label, body in bodies:
+            made = self._bind(call, body, self._scan(body, 1))
+            if made:
+                labels.append(label)
+                out.extend(made)
+        return (" and ".join(labels), out) if out else None
+
+    # ------------------------------------------------------------ what a call runs
+
+    def _targets(self, call, file, env, owner, params, qualname=None):
+        """[(label, (fn, file, owner class or None))] for the project bodies `call` runs."""
+        func = call.func
+        kind = type(func)
+        if kind is ast.Name:
+            name = func.id
+            if name in params:
+                return []  # a function handed in: not one we can read
+            if name in env:
+                values = env[name]
+                if len(values) == 1 and type(values[0]) is ast.Call:  # `helper = Helper(3)`, then `helper(x)`
+                    return self._method(self._plain_class(values[0].func, file), "__call__")
+                return []
+            if name in _BUILTINS and name not in file.aliases:
+                return []
+            return self._named(name, file, qualname)
+        if kind is ast.Call:  # `Helper(3)(x)`
+            return self._method(self._plain_class(func.func, file), "__call__")
+        if kind is not ast.Attribute:
+            return []
+        receiver = func.value
+        if type(receiver) is ast.Name:
+            if receiver.id == "self":
+                if owner is None:  # the layer's own methods are read as call()'s; its held objects here
+                    return self._method(self._held_by_layer(func.attr), "__call__")
+                if func.attr in self._methods_of(owner):
+                    return self._method(owner, func.attr)
+                return self._method(self._held_by_plain(owner, func.attr), "__call__")
+            if receiver.id in params:
+                return []
+            if receiver.id in env:
+                values = env[receiver.id]
+                if len(values) == 1 and type(values[0]) is ast.Call:  # `b = Builder(4)`, then `b.apply(x)`
+                    return self._method(self._plain_class(values[0].func, file), func.attr)
+                return []
+            if receiver.id in file.aliases:  # `blocks.head(x)`
+                full = qualname if qualname is not None else self.project.qualify(func, file)
+                return self._imported(full) if full else []
+            return []
+        attr = self_attr(receiver)
+        if attr is not None:  # `self.builder.apply(x)`
+            held = self._held_by_layer(attr) if owner is None else self._held_by_plain(owner, attr)
+            return self._method(held, func.attr)
+        if type(receiver) is ast.Call:  # `Builder(4).apply(x)`
+            return self._method(self._plain_class(receiver.func, file), func.attr)
+        return []
+
+    def _named(self, name, file, qualname):
+        full = qualname if qualname is not None else self.project.qualify_name(name, file)
+        if full in self.project.classes:
+            return self._method(self._plain_class_name(full), "__init__")  # a plain object made here
+        if name in file.aliases:
+            return self._imported(full)
+        fn = _top_function(file, name)
+        return [(f"{name}()", (fn, file, None))] if fn is not None else []
+
+    def _imported(self, full):
+        """A function of another project file (`from .blocks import conv_block`, `blocks.head`)."""
+        if full in self.project.classes:
+            return self._method(self._plain_class_name(full), "__init__")
+        module, _, name = full.rpartition(".")
+        info = self.project.modules.get(module)
+        if info is None:
+            return []
+        file = self._file(info)
+        fn = _top_function(file, name)
+        return [(f"{name}()", (fn, file, None))] if fn is not None else []
+
+    def _plain_class(self, expr, file):
+        full = self.project.qualify(expr, file)
+        return self._plain_class_name(full) if full else None
+
+    def _plain_class_name(self, full):
+        return full if full in self.project.classes and not self.project.is_layer(full) else None
+
+    def _methods_of(self, owner):
+        summary = self._summary(owner)
+        return summary.method_names if summary is not None else set()
+
+    def _file(self, info):
+        """The summary of the layer's own file for its FileInfo (its functions are parsed once)."""
+        return self.ctx.file if info.path == self.ctx.file.path else info
+
+    def _summary(self, owner):
+        try:
+            return self.project.class_summary(owner)
+        except KeyError:
+            return None
+
+    def _method(self, owner, name):
+        if owner is None:
+            return []
+        summary = self._summary(owner)
+        if summary is None or name not in summary.method_names:
+            return []
+        try:
+            fn = summary.load_methods((name,)).get(name)
+        except SourceError:
+            return []
+        if fn is None:
+            return []
+        return [(f"{summary.name}.{name}()", (fn, self._file(self.project.classes[owner][1]), owner))]
+
+    def _held_by_layer(self, attr):
+        """The plain project class of `self.<attr> = Cls(...)` in the layer's __init__, if one."""
+        if self._held is None:
+            self._held = {}
+            ctx = self.ctx
+            for assign in ctx.self_assigns(("__init__",)):
+                value = assign.value
+                cls = self._plain_class(value.func, ctx.file) if type(value) is ast.Call else None
+                self._held[assign.attr] = cls if self._held.get(assign.attr, cls) == cls else None
+        return self._held.get(attr)
+
+    def _held_by_plain(self, owner, attr):
+        info, file = self.project.classes[owner]
+        found = {self._plain_class_name(self.project.qualify_name(callee, file)) for a, callee in info.holds if a == attr}
+        return found.pop() if len(found) == 1 else None
+
+    # ------------------------------------------------------------ what a body makes
+
+    def _scan(self, body, depth) -> list[Made]:
+        fn, file, owner = body
+        key = id(fn)
+        found = self._memo.get(key)
+        if found is not None and found[0] is fn:
+            return found[1]
+        self._memo[key] = (fn, [])  # a helper that calls itself: nothing more
+        if self._read >= _HELPER_BUDGET or any(_CACHING_DECORATORS.search(ast.unparse(d)) for d in fn.decorator_list):
+            return []
+        self._read += 1
+        nodes = walk(fn)
+        env = bindings(nodes)
+        once = _once_lines(fn, nodes)
+        inside = f"{fn.name}()" if owner is None else f"{self.project.classes[owner][0].name}.{fn.name}()"
+        params = _params(fn)
+        reader = _InFile(self.project, file, self.ctx.target)
+        made, seen = [], set()
+        for node, what in created_state(reader, fn, env, nodes):
+            seen.add(node.lineno)
+            value = reader.value(node, env)
+            if node.lineno not in once and not (value.kind == LAYER and self._weightless(node, value, reader, env)):
+                made.append(Made(what, node.lineno, file.path, inside, kind="layer" if value.kind == LAYER else "variable"))
+        for node in nodes:
+            if type(node) is not ast.Call or node.lineno in once:
+                continue
+            if self.extra is not None and node.lineno not in seen:
+                extra = self.extra(reader.value(node, env), node)
+                if extra is not None:
+                    what, rate = extra
+                    if rate is None or rate in params:  # a rate read from elsewhere may be 0: not counted
+                        made.append(Made(what, node.lineno, file.path, inside, rate, "random"))
+                    continue
+            if depth < _HELPER_DEPTH:
+                for _, inner in self._targets(node, file, env, owner, params):
+                    made.extend(self._bind(node, inner, self._scan(inner, depth + 1), params))
+        self._memo[key] = (fn, made)
+        return made
+
+    def _weightless(self, node, value, reader, env) -> bool:
+        """A project layer whose text makes no state and whose Keras bases own none (an RNN cell that
+        only computes), or an `RNN(...)`/`Bidirectional(...)` wrapping one (measured: no variables)."""
+        if value.layer_class in _WRAPPERS:
+            inner = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("cell", "layer")), None)
+            inner_value = reader.value(inner, env) if inner is not None else None
+            return inner_value is not None and inner_value.kind == LAYER and self._weightless_class(inner_value.qualname)
+        return self._weightless_class(value.qualname)
+
+    def _weightless_class(self, name) -> bool:
+        project = self.project
+        if name not in project.classes:
+            return False
+        for ancestor in [name] + project.user_ancestors(name):
+            if ancestor in project.classes:
+                if project.classes[ancestor][0].may_have_weights:
+                    return False
+            elif canonical(ancestor) not in _WEIGHTLESS_BASES:
+                return False
+        return True
+
+    @staticmethod
+    def _bind(call, body, made, params=()):
+        """`made` as this call makes it: a random layer whose rate is the helper's parameter counts when
+        the call passes a rate that is not 0, or its own parameter (then that one decides, up the chain)."""
+        if not any(m.param for m in made):
+            return made
+        fn = body[0]
+        out = []
+        for m in made:
+            if m.param is None:
+                out.append(m)
+                continue
+            arg = argument_for(call, fn, m.param) if body[2] is not None else _argument(call, fn, m.param)
+            if type(arg) is ast.Constant and arg.value not in (0, 0.0, None, False):
+                out.append(Made(m.what, m.line, m.path, m.inside, None, m.kind))
+            elif type(arg) is ast.Name and arg.id in params:
+                out.append(Made(m.what, m.line, m.path, m.inside, arg.id, m.kind))
+        return out
+
+
+def _params(fn) -> set[str]:
+    args = fn.args
+    out = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    if args.vararg:
+        out.add(args.vararg.arg)
+    if args.kwarg:
+        out.add(args.kwarg.arg)
+    return out
+
+
+def _argument(call, fn, param):
+    """The expression `call` passes for the function `fn`'s parameter `param` (its default if none)."""
+    for kw in call.keywords:
+        if kw.arg == param:
+            return kw.value
+    positional = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+    if param in positional:
+        index = positional.index(param)
+        if index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+            return call.args[index]
+        defaults = fn.args.defaults
+        first = len(positional) - len(defaults)
+        if index >= first and not call.keywords and not any(isinstance(a, ast.Starred) for a in call.args):
+            return defaults[index - first]
+    return None
+
+
+class _InFile:
+    """What created_state needs to read a helper's calls in the helper's own file."""
+
+    def __init__(self, project, file, target):
+        self.project, self.file, self.target = project, file, target
+
+    def value(self, expr, env=None):
+        return classify(expr, self.project, self.file, self.target, env)
+
+
+def _once_lines(fn, nodes) -> set[int]:
+    """Lines that run once, not on every call: under `if self.x is None:` (lazily_guarded_lines) or
+    `if key not in self.cache:`."""
+    lines = lazily_guarded_lines(fn, nodes)
+    for node in nodes:
+        if type(node) is ast.If and any(type(n) is ast.Compare and any(type(op) is ast.NotIn for op in n.ops)
+                                        for n in walk(node.test)):
+            lines.update(range(node.body[0].lineno, (node.body[-1].end_lineno or node.body[0].lineno) + 1))
+    return lines
+
+
+def _top_function(file, name: str) -> ast.FunctionDef | None:
+    """The top-level function `name` of a project file, parsed alone (its block cut from the text:
+    a whole file costs far more) and kept for the run; None if the file defines none."""
+    try:
+        stat = os.stat(file.path)
+        key = (file.path, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (file.path, None, None)
+    functions = _FUNCTIONS.get(key)
+    if functions is None:
+        if len(_FUNCTIONS) > 64:
+            _FUNCTIONS.clear()
+        functions = _FUNCTIONS[key] = {}
+    if name not in functions:
+        functions[name] = _cut_function(file, name)
+    return functions[name]
+
+
+_FUNCTIONS: dict[tuple, dict[str, ast.FunctionDef | None]] = {}
+_DEF_AT = re.compile(r"(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")
+_TOP_LEVEL_LINE = re.compile(r"\n(?=[^ \t\r\n#)\]}])")
+
+
+def _cut_function(file, name: str) -> ast.FunctionDef | None:
+    pending = next((c._pending for c in file.classes if getattr(c, "_pending", None) is not None), None)
+    try:
+        text = pending[0].text if pending is not None else read_source(file.path)
+    except SourceError:
+        return None
+    needle, pos, m = "def " + name, -1, None
+    while m is None:  # (str.find, then a fixed pattern: no regex compiled per name)
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            return None
+        line_start = text.rfind("\n", 0, pos) + 1
+        if pos - line_start < 8:
+            m = _DEF_AT.match(text, line_start)
+            m = m if m is not None and m.group(1) == name else None
+    start = m.start()
+    while start > 0:  # its decorators
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text.startswith("@", previous):
+            break
+        start = previous
+    first_line = text.count("\n", 0, start) + 1
+    end = m.end()
+    for _ in range(20):  # a line at column 0 inside a string ends no function: try the next one
+        found = _TOP_LEVEL_LINE.search(text, end)
+        stop = found.start() if found else len(text)
+        try:
+            node = ast.parse("\n" * (first_line - 1) + text[start:stop]).body[0]
+            return node if isinstance(node, ast.FunctionDef) else None
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            if found is None:
+                return None
+            end = stop + 1
     return None

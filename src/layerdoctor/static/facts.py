@@ -351,11 +351,12 @@ def is_lambda_call(ctx, node) -> bool:
     return (ctx.qualify(f) or "").endswith("keras.layers.Lambda")
 
 
-def created_state(ctx, fn, env):
-    """(call node, what) for each layer with weights or variable a function creates when it runs."""
+def created_state(ctx, fn, env, nodes=None):
+    """(call node, what) for each layer with weights or variable a function creates when it runs
+    (`nodes`: the function's nodes, when the caller has walked it already)."""
     from .context import STATELESS_LAYERS
     out = []
-    for node in walk(fn):
+    for node in walk(fn) if nodes is None else nodes:
         if type(node) is not ast.Call:
             continue
         value = ctx.value(node, env)

@@ -1,6 +1,7 @@
 """LD002 state-created-in-call: variables, weight-like tensors or sublayers created in call()."""
 
 import ast
+import os
 import re
 
 from ... import keras_messages as msg
@@ -8,6 +9,7 @@ from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
+from ..class_facts import HelperReader
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..project import is_keras_layer_name
 from ..walk import walk
@@ -20,7 +22,11 @@ RULE = Rule(
     summary="A variable, weight-like tensor or sublayer is created inside `call()`.",
     what="Static: finds layers (`keras.layers.*`, custom layer classes), variables "
          "(`self.add_weight`, `keras.Variable`, `tf.Variable`) and random or filled weight "
-         "tensors created in `call()` or in a method that `call()` uses, and layers or variables "
+         "tensors created in `call()` or in a method that `call()` uses, layers or variables made by what "
+         "`call()` runs of the project (a function of the file or imported from another file of the project, "
+         "a method of a plain, non-Layer, object held on `self` or made in `call()`, followed a few calls "
+         "deep; reported on the line of `call()` that runs it; a helper called from `__init__`/`build()` or "
+         "under a once-only guard, or one that only calls layers it is handed, is not), and layers or variables "
          "created by the function of a `Lambda` layer (it runs on every call); on Keras 3 also Keras's "
          "random layers (`Dropout` with a rate, `GaussianNoise`, `Random*`), which own a seed-generator "
          "variable (TensorFlow's traced `fit` raises on it), and a weight or sublayer made once under a guard "
@@ -84,6 +90,10 @@ RULE = Rule(
     """),
     fix_hint="# in __init__ (sublayers) or build() (weights), never in call():\n"
              "self.{attr} = {created}",
+    fixes={
+        "helper": "# make the layers {helper} creates once, in __init__ (or build()), and have it only call them:\n"
+                  "self.{attr} = {created}",
+    },
     fix_safety="No automatic fix: the created object's arguments often depend on values that "
                "exist only in `call()` (the input's shape, `training`), so where and how to "
                "create it once is a decision for the author.",
@@ -125,6 +135,11 @@ def check_class(ctx):
             elif value.kind == TENSOR and attr and (value.random or WEIGHT_NAME_RE.match(attr)):
                 what = f"a raw tensor ({value.qualname})"
             else:
+                if value.kind == OTHER and node.lineno not in reported and _may_run_project_code(node, value):
+                    hit = _made_by_helper(ctx, method, func, node, value)
+                    if hit is not None:
+                        reported.add(node.lineno)
+                        yield hit
                 continue
             if node.lineno in reported:
                 continue
@@ -137,6 +152,79 @@ def check_class(ctx):
                 attribute=attr,
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+
+def _may_run_project_code(node, value) -> bool:
+    """The cheap test first: a call of a plain name (a function of the file or one imported), of a
+    module's function (`blocks.head(x)`), of an object (`self.tcn(x)`, `Helper(3)(x)`), not of Keras,
+    TensorFlow... (`tf.concat`). (The layer's own methods are read as call()'s code: `self.x(...)` here
+    can only be an object it holds.)"""
+    func = node.func
+    kind = type(func)
+    if kind is ast.Name or kind is ast.Call:
+        return True
+    if kind is not ast.Attribute:
+        return False
+    name = value.qualname or ""
+    if name.startswith(_OUTSIDE_PREFIXES):
+        return False
+    receiver = func.value
+    if type(receiver) is ast.Name and receiver.id == "self":
+        return True  # `self.tcn(x)`
+    return type(receiver) in (ast.Name, ast.Attribute, ast.Call)
+
+
+_OUTSIDE_PREFIXES = ("keras.", "tensorflow.", "numpy.", "torch.", "jax.", "math.")
+
+
+def _made_by_helper(ctx, method, func, node, value):
+    """call() runs a function of the project or a method of a plain project object that makes layers
+    or variables: made again on every call (measured on Keras 3: ld002i)."""
+    reader = getattr(ctx, "_helper_reader", None)
+    if reader is None:
+        extra = None if ctx.target == TF_KERAS_TARGET else _random_layer
+        reader = ctx._helper_reader = HelperReader(ctx, extra)
+    qualname = value.qualname if type(node.func) is not ast.Call and "." in (value.qualname or "") else None
+    found = reader.made_by(node, func, ctx.env(func), qualname)
+    if found is None:
+        return None
+    runs, made = found
+    made = [m for m in made if m.param is None]  # (a rate call() passes on from a setting may be 0)
+    if not made:
+        return None
+    weights = [m for m in made if m.kind != "random"]
+    made = weights or made  # random layers only alone: a rate read from a setting may be 0 at run time
+    first = made[0]
+    names = [_describe(name, kind) for name, kind in dict.fromkeys((m.what, m.kind) for m in made)]
+    names = names if len(names) <= 3 else names[:3] + ["more"]
+    what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    where = first.inside if first.path == ctx.file.path else f"{first.inside} in {os.path.basename(first.path)}"
+    return Hit(
+        node,
+        f"{ctx.name}.{method}() runs {runs}, which creates {what} on every call (line {first.line}, in "
+        f"{where}): new each time, never tracked by the layer, trained or saved",
+        attribute=None, fix="helper",
+        fix_values={"attr": snake_case(first.what), "created": f"{first.what}(...)", "helper": runs},
+    )
+
+
+def _describe(name, kind):
+    if kind == "variable":
+        return f"a variable ({name})"
+    if kind == "random":
+        return f"a {name} layer (on Keras 3 it owns a seed-generator variable)"
+    return f"a {name} layer"
+
+
+def _random_layer(value, call):
+    """A Keras 3 random layer made by a helper: (what, the helper's name its rate is read from: None for a
+    literal, "?" for an expression the reader cannot follow, so it is not counted) or None."""
+    if value.kind != LAYER or not _draws_random(value, call):
+        return None
+    rate = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "rate"), None)
+    if rate is None or type(rate) is ast.Constant:
+        return value.layer_class, None
+    return (value.layer_class, rate.id) if type(rate) is ast.Name else (value.layer_class, "?")
 
 
 def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
