@@ -281,7 +281,8 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             except (SyntaxError, ValueError, RecursionError):
                 pass
             return summary
-    summary.module_rules = module_rules_for(text)
+    if "class" not in text:
+        summary.module_rules = module_rules_for(text)
     try:
         if "class" not in text and not summary.module_rules:
             _summarize_whole(summary, text)  # Keras code without classes: cheap, and checks syntax
@@ -289,16 +290,16 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             return summary
         try:
             src, class_ranges = _summarize_pieces(summary, text)
+            # Module rules see only the code outside top-level classes: their triggers read that code
+            # alone (a class-heavy file's is short; most triggers fire on a file for its classes'
+            # methods), and it is parsed only if some rule may fire on it. (Class rules that want the
+            # module's functions parse the file then: class_facts.module_tree; they find the same
+            # functions and calls in either tree.)
+            outside = _outside_classes(src, class_ranges) if class_ranges else text
+            if "class" in text:  # (without, the triggers have read this text above)
+                summary.module_rules = module_rules_for(outside)
             if summary.module_rules:
-                outside = _outside_classes(src, class_ranges)
-                tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
-                # Module rules see only this code: ask their triggers again on it (most fire on a file
-                # for its classes' methods), and keep the tree only if some rule still may. (Class
-                # rules that want the module's functions parse the file then: class_facts.module_tree;
-                # they find the same functions and calls in either tree.)
-                if class_ranges:
-                    summary.module_rules = module_rules_for(outside, summary.module_rules)
-                summary.tree = tree if summary.module_rules else None
+                summary.tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
         except (SyntaxError, ValueError, IndexError):
             # A piece did not parse alone (unusual layout): parse the whole file instead.
             summary.aliases.clear()
@@ -394,11 +395,25 @@ def _outside_classes(src: _Text, class_ranges: list[tuple[int, int]]) -> str:
     model code lives in functions and at module level."""
     lines = src.text.splitlines(keepends=True)
     for first, last in class_ranges:
-        while first > 1 and lines[first - 2].startswith("@"):
-            first -= 1
+        first = _decorators_start(lines, first)
         for i in range(first - 1, min(last, len(lines))):
             lines[i] = "\n"
     return "".join(lines)
+
+
+def _decorators_start(lines: list[str], first: int) -> int:
+    """The first line of the decorators above the `class` line `first` (1-based), a decorator's
+    arguments over several lines included (`@keras_export(\n    [...],\n)`): blanking only the class
+    would leave a decorator with nothing to decorate, and the module's code would not parse."""
+    start, line = first, first - 1
+    while line >= 1:
+        text = lines[line - 1]
+        if text.startswith("@"):
+            start = line
+        elif not text.strip() or text[0] not in " \t)]}":
+            break  # a blank line or code at column 0: no (more) decorators
+        line -= 1
+    return start
 
 
 def _parse_statement(src: _Text, line: int) -> ast.stmt | None:
