@@ -30,7 +30,8 @@ RULE = Rule(
          "created by the function of a `Lambda` layer (it runs on every call); on Keras 3 also Keras's "
          "random layers (`Dropout` with a rate, `GaussianNoise`, `Random*`), which own a seed-generator "
          "variable (TensorFlow's traced `fit` raises on it), and a weight or sublayer made once under a guard "
-         "(`if self.w is None:`, `if not hasattr(self, \"w\"):`) in `call()`: Keras 3 builds the layer and locks "
+         "(`if self.w is None:`, `if not hasattr(self, \"w\"):`) in `call()`, or by a method that `call()` runs only "
+         "under such a guard (`if self.w is None: self._create_state(n)`): Keras 3 builds the layer and locks "
          "its state before `call()` runs, unless its default `build()` meets a sublayer still unbuilt (then "
          "it runs `call()` symbolically first); a warning where `__init__` stores an argument that may be "
          "such a sublayer. Runtime: calls the model "
@@ -118,6 +119,12 @@ def check_class(ctx):
                 if hit and node.lineno not in reported:
                     reported.add(node.lineno)
                     yield hit
+                helper = self_attr(node.func)
+                if helper and helper in ctx.methods and not ctx.in_phase(helper, "call"):
+                    for hit in _made_by_guarded_helper(ctx, method, func, node, helper):
+                        if hit.node.lineno not in reported:
+                            reported.add(hit.node.lineno)
+                            yield hit
                 continue
             value = ctx.value(node, ctx.env(func))
             attr = targets.get(id(node))
@@ -227,11 +234,35 @@ def _random_layer(value, call):
     return (value.layer_class, rate.id) if type(rate) is ast.Name else (value.layer_class, "?")
 
 
-def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
+def _made_by_guarded_helper(ctx, method, func, site, helper):
+    """`if self.kernel is None: self._create_state(n)` in call(), the helper (or a method it calls) making
+    `self.kernel = self.add_weight(...)`: made once under a guard, as written in call() itself (LD002i).
+    Only helpers the call phase never runs unguarded (those are read as call() itself)."""
+    if ctx.target == TF_KERAS_TARGET or not _guard_lets_it_run(func, site):
+        return
+    seen, todo = {helper}, [helper]
+    while todo:
+        name = todo.pop()
+        hfunc = ctx.methods[name]
+        for assign in ctx.assigns_in(name):
+            if type(assign.value) is ast.Call:
+                hit = _made_once_in_call_on_keras3(ctx, name, hfunc, assign.value, assign.attr, via=method)
+                if hit:
+                    yield hit
+        for node in ctx.nodes(name):  # helpers of the helper, called unguarded
+            callee = type(node) is ast.Call and self_attr(node.func)
+            if callee and callee in ctx.methods and callee not in seen and callee not in ("__init__", "build", "call") \
+                    and not ctx.in_phase(callee, "call"):
+                seen.add(callee)
+                todo.append(callee)
+
+
+def _made_once_in_call_on_keras3(ctx, method, func, node, attr, via=None):
     """`if self.w is None: self.w = self.add_weight(...)` in call(): tf.keras 2 creates it on the first
     call; Keras 3 builds the layer before call() runs and locks its state, so any call raises "You cannot
-    add new elements of state" (measured: eager, functional, Layer and Model)."""
-    if ctx.target == TF_KERAS_TARGET or not attr or not _guard_lets_it_run(func, node):
+    add new elements of state" (measured: eager, functional, Layer and Model). `via`: the call-phase
+    method that runs `method` under the guard (then the guard was checked there)."""
+    if ctx.target == TF_KERAS_TARGET or not attr or (via is None and not _guard_lets_it_run(func, node)):
         return None
     value = ctx.value(node, ctx.env(func))
     if value.kind == WEIGHT:
@@ -248,9 +279,11 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr):
             return None  # made in __init__/build too: the guard in call() is a fallback that never runs
     unless = "" if locked else (" (unless an argument stored in __init__ is a layer still unbuilt at the first "
                                 "call: then Keras 3 runs call() before build() and it works)")
+    where = f"{ctx.name}.{method}()" + (f", which {via}() runs once under a guard, makes {what}" if via
+                                         else f" makes {what} once, under a guard")
     return Hit(
         node,
-        f"{ctx.name}.{method}() makes {what} once, under a guard: Keras 3 "
+        f"{where}: Keras 3 "
         f"builds the layer before call() runs and then refuses new state, so every call raises \"You "
         f"cannot add new elements of state\" (tf.keras 2 accepted it){unless}",
         attribute=attr, severity=None if locked else "warning",
