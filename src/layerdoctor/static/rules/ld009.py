@@ -1,6 +1,7 @@
 """LD009 no-gradient: a trainable weight never read, or read only where no gradient flows."""
 
 import ast
+import builtins
 
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
@@ -21,7 +22,10 @@ RULE = Rule(
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
          "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
          "`argmax`, casts to integers, `tf.numpy_function`, comparisons such as `x > self.t`, `greater_equal` or the "
-         "condition of `where`); trainable weights whose every path to `call()`'s result (following its "
+         "condition of `where`), also inside a function of the file that passes the argument on only through "
+         "such ops (`binarize(self.kernel)`); the same for the weights a Keras base layer makes (`Dense`'s "
+         "and `ConvND`'s `kernel`/`bias`, `Embedding`'s `embeddings`...) when a subclass's `call()` never runs "
+         "the base's `call()`; trainable weights whose every path to `call()`'s result (following its "
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
          "records a gradient: not reported); a sublayer with trainable weights built explicitly "
          "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
@@ -205,6 +209,55 @@ def _checks(ctx):
                 f"records a gradient",
                 attribute=attr,
             )
+    for attr, base in _inherited_weights(ctx, weights):
+        blocked = _only_blocked_reads(ctx, attr)
+        if blocked is not None:
+            node, why = blocked
+            yield Hit(
+                node,
+                f"{ctx.name}.{attr} (the weight {base} makes) reaches the output only through {why}, and "
+                f"call() never hands off to {base}.call(): it gets no gradient and is never trained (for "
+                f"quantized weights, pass the gradient straight through: w + stop_gradient(q(w) - w))",
+                attribute=attr,
+            )
+
+
+# Trainable weights Keras's own layers make in their build(): a subclass that overrides call() and never
+# runs the base's call() decides alone how they are read.
+_BASE_WEIGHTS = {
+    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                     "Convolution3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                     "Convolution2DTranspose", "Convolution3DTranspose"), ("kernel", "bias")),
+    **dict.fromkeys(("DepthwiseConv1D", "DepthwiseConv2D"), ("depthwise_kernel", "bias")),
+    **dict.fromkeys(("SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D"),
+                    ("depthwise_kernel", "pointwise_kernel", "bias")),
+    "Embedding": ("embeddings",),
+    **dict.fromkeys(("LayerNormalization", "BatchNormalization", "GroupNormalization"), ("gamma", "beta")),
+    "PReLU": ("alpha",),
+}
+_BASE_WEIGHT_NAMES = {name for names in _BASE_WEIGHTS.values() for name in names}
+
+
+def _inherited_weights(ctx, own):
+    """(attr, base) for the weights a Keras base layer makes that this class reads itself (not `own`)."""
+    if "call" not in ctx.methods or not any(ctx.mentions(n) for n in _BASE_WEIGHT_NAMES):
+        return []  # the cheap gate: no `self.kernel`-like name in the class
+    base, between = None, []
+    for ancestor in ctx.project.user_ancestors(ctx.qualname):
+        if ancestor in ctx.project.classes:
+            between.append(ctx.project.classes[ancestor][0])
+        elif is_keras_layer_name(ancestor):
+            base = ancestor.rsplit(".", 1)[-1]
+            break
+    if base not in _BASE_WEIGHTS:
+        return []
+    for method, _ in ctx.methods_of("call"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.Attribute and node.attr in ("call", "__call__"):
+                return []  # `super().call(inputs)`, `Dense.call(self, x)`: the base reads them too
+    # a project base in between that mentions the weight may read it in a method call() uses: not here
+    return [(attr, base) for attr in _BASE_WEIGHTS[base] if attr not in own and ctx.mentions(attr)
+            and not any(info.attr_counts.get(attr, 0) or info.dynamic_access for info in between)]
 
 
 def _configured_dead_sublayers(ctx):
@@ -310,6 +363,8 @@ def _only_blocked_reads(ctx, attr):
                 if why is None:
                     return None
                 blocked.append((node, why))
+    if blocked and reads != total_reads:
+        reads += _configured_outside_call(ctx, attr)
     if not blocked or reads != total_reads:
         return None  # read elsewhere too (another method, a subclass): cannot be sure
     return blocked[0][0], blocked[0][1]
@@ -320,7 +375,7 @@ _BLOCKING_NAMES = _BLOCKING_CALLS | _COMPARISONS | {"where", "cast"}
 
 def _may_block(ctx, method) -> bool:
     """Does `method` hold anything _blocker() stops at (a comparison, `.numpy()`, a call named like a
-    blocking op)? A scan of its nodes, once per method: most call()s hold none, and need no parent map."""
+    blocking op, a call of a plain name that may be a function of the file)? A scan of its nodes, once per method: most call()s hold none, and need no parent map."""
     cache = ctx.__dict__.setdefault("_ld009_may_block", {})
     if method not in cache:
         aliases = ctx.file.aliases
@@ -332,7 +387,8 @@ def _may_block(ctx, method) -> bool:
                 break
             if kind is ast.Call:
                 name = callee_name(node)
-                if name in _BLOCKING_NAMES or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _BLOCKING_NAMES):
+                if name in _BLOCKING_NAMES or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _BLOCKING_NAMES) \
+                        or (type(node.func) is ast.Name and name not in _BUILTINS):  # a function of the file: _climb reads it
                     found = True
                     break
         cache[method] = found
@@ -347,28 +403,143 @@ def _parents(ctx, method):
     return cache[method]
 
 
+def _configured_outside_call(ctx, attr):
+    """How many reads of self.<attr> outside the call phase only set an attribute of the weight
+    (`self.kernel.constraint = clip` in build()): no gradient path. Never `.trainable` (then it is frozen)."""
+    count = 0
+    for method in ctx.methods:
+        if ctx.in_phase(method, "call"):
+            continue
+        for node in ctx.nodes(method):
+            if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node.value) == attr:
+                if node.attr in ("trainable", "_trainable"):
+                    return -1  # frozen by hand: keep the counts apart, no finding
+                count += 1
+    return count
+
+
 def _blocker(node, parents, ctx):
     """The non-differentiable operation the value passes through on its way up, if any."""
+    return _climb(node, parents, ctx)[0]
+
+
+def _climb(node, parents, ctx, depth=0):
+    """(why, None) when the value of `node` passes a non-differentiable operation on its way up to its
+    statement; else (None, the statement). A function of the file it is passed to counts as such an
+    operation when that parameter reaches the function's result only through one (`binarize(self.kernel)`,
+    `def binarize(w): return ops.round(...w...)`)."""
     current = node
     while id(current) in parents:
         parent = parents[id(current)]
         if isinstance(parent, ast.Attribute) and parent.attr in _BLOCKING_METHODS:
-            return f".{parent.attr}()"
+            return f".{parent.attr}()", None
         if isinstance(parent, ast.Call) and current is not parent.func:
             name = (ctx.qualify(parent.func) or "").rsplit(".", 1)[-1]
             if name in _BLOCKING_CALLS:
-                return f"{name}()"
+                return f"{name}()", None
             if name in _COMPARISONS:
-                return f"a comparison ({name}())"
+                return f"a comparison ({name}())", None
             if name == "where" and parent.args and current is parent.args[0]:
-                return "the condition of where()"
+                return "the condition of where()", None
             if name == "cast" and len(parent.args) > 1 and _int_dtype(parent.args[1]):
-                return "a cast to an integer type"
+                return "a cast to an integer type", None
+            if type(parent.func) is ast.Name and depth < 4 and parent.func.id not in _BUILTINS:
+                why = _blocked_by_function(ctx, parent, current, depth + 1)
+                if why:
+                    return why, None
         if isinstance(parent, ast.Compare):
-            return "a comparison"
+            return "a comparison", None
         if isinstance(parent, (ast.stmt,)):
-            return None
+            return None, parent
         current = parent
+    return None, None
+
+
+_BUILTINS = frozenset(dir(builtins))  # `len(self.w)`, `isinstance(...)`: no function of the file to read
+_FUNCTION_VERDICTS: dict = {}
+
+
+def _blocked_by_function(ctx, call, argument, depth):
+    """Why a function of the file (`binarize(self.kernel)`) passes no gradient back to `argument`, or None."""
+    fn = module_functions(ctx.file, call.func.id)
+    if fn is None:
+        return None
+    if type(argument) is ast.keyword:
+        param = argument.arg
+    elif argument in call.args:
+        index = call.args.index(argument)
+        params = fn.args.posonlyargs + fn.args.args
+        if any(type(a) is ast.Starred for a in call.args[:index + 1]) or index >= len(params):
+            return None
+        param = params[index].arg
+    else:
+        return None
+    key = (ctx.file.path, fn.lineno, fn.name, param)
+    if key not in _FUNCTION_VERDICTS:
+        if len(_FUNCTION_VERDICTS) > 256:
+            _FUNCTION_VERDICTS.clear()
+        _FUNCTION_VERDICTS[key] = None  # (a recursive function: no verdict)
+        why = _parameter_blocked(ctx, fn, param, depth)
+        _FUNCTION_VERDICTS[key] = f"{fn.name}(), which passes its `{param}` on only through {why}" if why else None
+    return _FUNCTION_VERDICTS[key]
+
+
+def _parameter_blocked(ctx, fn, param, depth):
+    """The blocking op when `param` of `fn` reaches its return values, and only through blocking ops
+    (read flow-insensitively through `name = ...` locals); None when it reaches one cleanly, or any use
+    may carry it where this reading does not follow (`out += w`, `outs.append(w)`, a loop, a closure)."""
+    if param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
+        return None
+    nodes = walk(fn)
+    if any(type(n) in _OPAQUE for n in nodes[1:]):
+        return None
+    parents = parent_map(nodes)
+    loads = [n for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load]
+    climbed = {}
+    status = {param: None}  # name made from the parameter -> None (carries its gradient) or why not
+    for _ in range(8):  # a few rounds: locals made from locals
+        assigned, returned = {}, []
+        for name in loads:
+            if name.id not in status:
+                continue
+            if id(name) not in climbed:
+                why, stmt = _climb(name, parents, ctx, depth)
+                climbed[id(name)] = why, stmt or _statement_of(name, parents)
+            why, stmt = climbed[id(name)]
+            carried = why or status[name.id]
+            kind = type(stmt)
+            if kind is ast.Return:
+                returned.append(carried)
+            elif kind in (ast.Assign, ast.AnnAssign) and _single_name_target(stmt):
+                target = stmt.targets[0].id if kind is ast.Assign else stmt.target.id
+                assigned.setdefault(target, []).append(carried)
+            elif why is None and kind not in (ast.If, ast.While, ast.Assert):
+                return None  # (a test is control flow: no data goes on)
+        new = dict(status)
+        for target, whys in assigned.items():
+            if status.get(target, "") is not None and target != param:
+                new[target] = None if None in whys else whys[0]
+        if new == status:
+            return returned[0] if returned and None not in returned else None
+        status = new
+    return None
+
+
+_OPAQUE = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal,
+           ast.ClassDef)  # (a use in a loop header, `with` or `+=` reaches a statement read as "carried": no verdict)
+
+
+def _single_name_target(stmt):
+    if type(stmt) is ast.AnnAssign:
+        return type(stmt.target) is ast.Name and stmt.value is not None
+    return len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name
+
+
+def _statement_of(node, parents):
+    while id(node) in parents:
+        node = parents[id(node)]
+        if isinstance(node, ast.stmt):
+            return node
     return None
 
 
