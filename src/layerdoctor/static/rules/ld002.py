@@ -236,7 +236,7 @@ def _random_layer(value, call):
 
 def _made_by_guarded_helper(ctx, method, func, site, helper):
     """`if self.kernel is None: self._create_state(n)` in call(), the helper (or a method it calls) making
-    `self.kernel = self.add_weight(...)`: made once under a guard, as written in call() itself (LD002i).
+    `self.kernel = self.add_weight(...)`: made once under a guard, as written in call() itself (LD002j).
     Only helpers the call phase never runs unguarded (those are read as call() itself)."""
     if ctx.target == TF_KERAS_TARGET or not _guard_lets_it_run(func, site):
         return

@@ -457,11 +457,17 @@ def _climb(node, parents, ctx, depth=0):
 
 _BUILTINS = frozenset(dir(builtins))  # `len(self.w)`, `isinstance(...)`: no function of the file to read
 _FUNCTION_VERDICTS: dict = {}
+_FUNCTIONS: dict = {}
 
 
 def _blocked_by_function(ctx, call, argument, depth):
     """Why a function of the file (`binarize(self.kernel)`) passes no gradient back to `argument`, or None."""
-    fn = module_functions(ctx.file, call.func.id)
+    found = (ctx.file.path, call.func.id)
+    if found not in _FUNCTIONS:  # (one look-up per file and name: most names are not functions of the file)
+        if len(_FUNCTIONS) > 512:
+            _FUNCTIONS.clear()
+        _FUNCTIONS[found] = module_functions(ctx.file, call.func.id)
+    fn = _FUNCTIONS[found]
     if fn is None:
         return None
     if type(argument) is ast.keyword:

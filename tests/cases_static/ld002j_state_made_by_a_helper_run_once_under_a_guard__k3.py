@@ -2,7 +2,7 @@
 import keras
 from keras import layers, ops
 
-CASE, TITLE = "LD002i", "a helper method that call() runs once under a guard makes the layer's state: Keras 3 has already locked it"
+CASE, TITLE = "LD002j", "a helper method that call() runs once under a guard makes the layer's state: Keras 3 has already locked it"
 FEATURES = 6
 
 # Measured on Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), each make_* below (functional wiring, then an
