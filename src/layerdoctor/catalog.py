@@ -112,6 +112,18 @@ def module_triggers() -> list[tuple[str, object]]:
     return _triggers
 
 
+def class_triggers() -> list[tuple[str, object]]:
+    """(code, CLASS_TRIGGER) of every rule whose class check is gated on the file's text."""
+    global _class_triggers
+    if _class_triggers is None:
+        _class_triggers = [(code, module.CLASS_TRIGGER) for code, module in rule_modules().items()
+                           if getattr(module, "CLASS_TRIGGER", None) is not None]
+    return _class_triggers
+
+
+_class_triggers = None
+
+
 def package_sources() -> list[str]:
     """The files of every rule package, for the result cache's key."""
     files = []

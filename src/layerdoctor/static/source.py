@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 
-from ..catalog import module_triggers
+from ..catalog import class_triggers, module_triggers
 from .names import module_name_for, resolve_relative
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
@@ -115,6 +115,7 @@ class FileSummary:
     module_assigns: dict[str, ast.stmt] = field(default_factory=dict)  # top-level NAME = call(...)
     tree: ast.Module | None = None  # the module outside classes, when module rules have work
     module_rules: set[str] = field(default_factory=set)  # codes whose module check may fire here
+    text_rules: set[str] = field(default_factory=set)  # codes whose CLASS_TRIGGER fires on the whole text
 
 
 def _line_starts(text: str) -> list[int]:
@@ -283,6 +284,7 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             return summary
     if "class" not in text:
         summary.module_rules = module_rules_for(text)
+    summary.text_rules = {code for code, trigger in class_triggers() if trigger(text)}
     try:
         if "class" not in text and not summary.module_rules:
             _summarize_whole(summary, text)  # Keras code without classes: cheap, and checks syntax

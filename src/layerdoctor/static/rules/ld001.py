@@ -7,7 +7,8 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, instantiations
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, self_attr
-from ..walk import callee_name
+from ..names import canonical
+from ..walk import callee_name, walk
 from . import Hit
 
 RULE = Rule(
@@ -26,7 +27,10 @@ RULE = Rule(
          "from it; masks, indices and position tables are left alone. And a NumPy copy of the layer's "
          "own weight (`ops.convert_to_numpy(self.weights[0]).copy()`, `self.kernel.numpy()`, "
          "`self.get_weights()[0]`) kept on `self` in `__init__`/`build`: an error when `call()` or another "
-         "method uses it, else a warning (a one-off snapshot may be meant). Runtime: walks the attributes of every "
+         "method uses it, else a warning (a one-off snapshot may be meant). And (Keras 3) any TF or Keras "
+         "tensor made in `build()` and read in `call()` when a Model or Layer of the same file without a "
+         "`build()` of its own holds the layer: Keras builds that holder by tracing its `call()` in a scratch "
+         "graph, the tensor belongs to it and the first real call raises. Runtime: walks the attributes of every "
          "user-written layer and reports tensors and arrays that are not tracked variables, with the "
          "static policy: an error under a weight-like name; otherwise a warning (a heuristic) only for "
          "non-integer values whose name is not a buffer's (mask, noise, index, table, position...).",
@@ -96,12 +100,15 @@ CODE = RULE.code
 def check_class(ctx):
     caller_data = None
     reported = set()
+    in_build = []  # TF/Keras tensors made in build(): _traced_build_tensors
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
         value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
         if value.kind != TENSOR:
             continue
+        if assign.method == "build" and (value.qualname or "").startswith(_GRAPH_TENSORS):
+            in_build.append(assign)
         # A random tensor is a weight's initial value; a zeros/ones/array needs a weight's name,
         # since constant buffers (masks, position tables) are legitimately plain tensors.
         if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
@@ -129,6 +136,62 @@ def check_class(ctx):
         )
     yield from _constructor_arrays(ctx)
     yield from _weight_snapshots(ctx, reported)
+    if in_build and ctx.target == KERAS3:
+        yield from _traced_build_tensors(ctx, [a for a in in_build if id(a.stmt) not in reported])
+
+
+# ------------------------------------------------------------------ build() run inside a trace
+# Keras 3 builds a layer or model that has no build() of its own (Layer/Model's default) and holds
+# sublayers by tracing its call() in a scratch FuncGraph (`compute_output_spec`), so the sublayers'
+# build() runs in that graph: a TF tensor they store on self belongs to a dead graph and the first real
+# call raises "... cannot be accessed from here, because it was defined in FuncGraph(name=scratch_graph)".
+# Measured (Keras 3.15.1 + TF 2.21): tf.constant/ones/fill/convert_to_tensor, keras.ops and keras.random
+# tensors break so when the holder is a build()-less Model (first eager call, self(dummy) in __init__,
+# fit, predict) or a build()-less Layer (also inside a functional model); the same layer called directly,
+# in a functional model or Sequential, or held by a model whose build() builds it works, and so do NumPy
+# arrays, Python values, add_weight and any tensor made in __init__.
+_GRAPH_TENSORS = ("tensorflow.", "keras.ops.", "keras.random.", "keras.backend.")
+_DEFAULT_BUILD_ROOT = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model)$")
+
+
+def _traced_build_tensors(ctx, assigns):
+    read = {self_attr(n) for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)
+            if type(n) is ast.Attribute and type(n.ctx) is ast.Load}
+    assigns = [a for a in assigns if a.attr in read]
+    if not assigns:
+        return
+    holder = _buildless_holder(ctx)
+    if holder is None:
+        return
+    for assign in assigns:
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{assign.attr} is a tensor made in build(), and {holder} (no build() of its own) holds "
+            f"{ctx.name}: Keras 3 builds {holder} by tracing its call() in a scratch graph, so this tensor belongs "
+            f"to that graph and the first real call raises (\"cannot be accessed from here ... scratch_graph\"); "
+            f"make it in __init__, keep a NumPy array or Python value, or use add_weight(trainable=False)",
+            attribute=assign.attr, fix=None,
+        )
+
+
+def _buildless_holder(ctx):
+    """The name of a layer or model class of this file whose __init__ makes this class (directly, in a
+    list, or through a local: `Block = NoisyDense if noisy else Dense`) and which has no build(): neither
+    its own, nor a project base's, nor a Keras base's other than Layer/Model's default."""
+    project, path = ctx.project, ctx.file.path
+    for cls in ctx.file.classes:
+        key = project.key_of(cls.qualname, path)
+        if key == ctx.qualname or "__init__" not in cls.method_names or "build" in cls.method_names:
+            continue
+        if not project.is_layer(key) or any(
+                project.classes[a][0].defines_build if a in project.classes else not _DEFAULT_BUILD_ROOT.match(canonical(a))
+                for a in project.ancestors(key)):
+            continue
+        init = cls.load_methods().get("__init__")
+        if init is not None and any(type(n) is ast.Name and n.id == ctx.name or type(n) is ast.Attribute
+                                    and n.attr == ctx.name for n in walk(init)):
+            return cls.name
+    return None
 
 
 # A weight's values taken out of Keras as a NumPy array (BinaryNet's full-precision copy of its kernel).

@@ -29,7 +29,10 @@ RULE = Rule(
          "`build()`, `self.head.tied_kernel = ops.transpose(self.embed.embeddings)` (an error when "
          "the attribute is a built-in weight such as `_kernel` or another class reads it; else a "
          "warning, as the reader is not in sight). Anywhere in a file, a built-in weight (`kernel`, `bias`, "
-         "`embeddings`, ...) replaced by a tensor computed from it: `layer.kernel = f(layer.kernel)`, and "
+         "`embeddings`, ...) replaced by a tensor computed from it: `layer.kernel = f(layer.kernel)`, also read through a local "
+         "or an attribute naming it (`self.w = self.layer.kernel` in build(), `self.layer.kernel = self.w / "
+         "sigma` in a helper call() runs; for `bias` and the others not read-only on Keras 3 only when "
+         "written in build()/__init__), and "
          "`setattr(layer, name, f(getattr(layer, name)))` with `name` the weight's name or a parameter a call "
          "in the file passes it to (a swap-the-kernel context manager). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
@@ -124,38 +127,133 @@ CODE = RULE.code
 # weight of the layer it holds): the regex is the trigger, the AST check decides.
 _BUILTIN_WEIGHTS = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
                     "recurrent_kernel", "moving_mean", "moving_variance")
-_REPLACED_RE = re.compile(r"\.(" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*=[^=\n][^\n]*\.\1\b")
+# Read-only properties on Keras 3 (Dense, EinsumDense, Conv*, Embedding): any tensor written there raises.
+_READ_ONLY_WEIGHTS = ("kernel", "embeddings")
+# `x.kernel = ...` (the literal `.` first lets the regex engine skip ahead). An owner other than a bare
+# `self` may replace a held layer's weight: the value may read it through a local or an attribute naming
+# it, so the name need not come back on the line; alone that gates the class check (CLASS_TRIGGER), and
+# with a line naming the weight (`w = layer.kernel`) the module check (TRIGGER), as does the weight read
+# again on its line (`layer.kernel = f(layer.kernel)`). One scan of the text answers both triggers.
+_STORE_RE = re.compile(r"\.(" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*=[^=]")
+_READ_AGAIN = {name: re.compile(r"\." + name + r"\b") for name in _BUILTIN_WEIGHTS}
+_NAMED_READ_RE = re.compile(r"\n[ \t]*[\w.]+[ \t]*=[ \t]*[\w.]+\.(?:" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*\n")
+_last_scan: list = [None, (False, False)]  # (text, (read again on its line, an owner other than self))
+
+
+def _scan(text: str) -> tuple[bool, bool]:
+    if _last_scan[0] is text:
+        return _last_scan[1]
+    same_line = foreign = False
+    for m in _STORE_RE.finditer(text):
+        at = m.start()
+        if not foreign and not (text.startswith("self", at - 4) and not (text[at - 5:at - 4].isalnum()
+                                                                          or text[at - 5:at - 4] == "_")):
+            foreign = True
+        if not same_line:
+            eol = text.find("\n", m.end())
+            same_line = _READ_AGAIN[m.group(1)].search(text, m.end(), eol if eol >= 0 else len(text)) is not None
+        if same_line and foreign:
+            break
+    _last_scan[0], _last_scan[1] = text, (same_line, foreign)
+    return same_line, foreign
 
 
 _NAMED_RE = re.compile(r"[\"'](" + "|".join(_BUILTIN_WEIGHTS) + r")[\"']")
 
 
 def TRIGGER(text: str) -> bool:
-    return _REPLACED_RE.search(text) is not None or ("setattr(" in text and _NAMED_RE.search(text) is not None)
+    same_line, foreign = _scan(text)
+    return same_line or (foreign and _NAMED_READ_RE.search(text) is not None) or (
+        "setattr(" in text and _NAMED_RE.search(text) is not None)
+
+
+def CLASS_TRIGGER(text: str) -> bool:
+    """May a layer class of this file write a held layer's weight (`self.layer.kernel = ...`)?"""
+    return _scan(text)[1]
 
 
 def check_module(ctx):
-    """`x.layer.kernel = f(x.layer.kernel)` anywhere in the file (plain helper classes, functions,
-    wrappers): the built-in weight is replaced by a tensor computed from it once. Keras 3 raises
-    (`kernel` is a read-only property of Dense, Conv and Embedding) or, for attributes such as
-    `bias`/`gamma`, the layer computes with a frozen copy and the variable gets no gradient."""
-    for node in walk(parsed_file(ctx.file.path)):
-        if type(node) is not ast.Assign or len(node.targets) != 1:
+    """`x.layer.kernel = f(x.layer.kernel)` in functions and plain helper classes (layer classes: the
+    class check, _held_weights_replaced): the built-in weight is replaced by a tensor computed from it.
+    Keras 3 raises (`kernel` is a read-only property of Dense, Conv and Embedding) or, for attributes
+    such as `bias`/`gamma`, the layer computes with a frozen copy and the variable gets no gradient."""
+    nodes = walk(parsed_file(ctx.file.path))
+    stores = [n for n in nodes if _replaces_a_weight(n)]
+    if stores:
+        layer_lines = {c.line for c in ctx.file.classes
+                       if ctx.project.is_layer(ctx.project.key_of(c.qualname, ctx.file.path))}
+        parents = parent_map(nodes)
+    for node in stores:
+        func, cls = _enclosing(node, parents)
+        if cls is not None and cls.lineno in layer_lines:
             continue
-        target = node.targets[0]
-        if type(target) is not ast.Attribute or target.attr not in _BUILTIN_WEIGHTS or self_attr(target):
-            continue  # `self.kernel = f(self.kernel)` is the class check's
-        owner = ast.dump(target.value)
-        if any(type(n) is ast.Attribute and n.attr == target.attr and ast.dump(n.value) == owner
-               for n in walk(node.value)):
-            text = ast.unparse(target)
-            yield Hit(node, f"{text} is replaced by a tensor computed from it: on Keras 3 the built-in layers' "
-                            f"`{target.attr}` is often a read-only property (AttributeError); where it is not, the "
-                            f"layer computes with a frozen copy and the variable gets no gradient",
-                      attribute=text, class_name=None, fix=None)
-
+        aliases = {}
+        if cls is not None and (node.targets[0].attr in _READ_ONLY_WEIGHTS or func.name in ("build", "__init__")):
+            aliases = _weight_aliases(walk(cls))
+        hit = _replaced_weight(node, walk(func) if func is not None else walk(node.value), aliases, None)
+        if hit is not None:
+            yield hit
 
     yield from _replaced_by_setattr(ctx)
+
+
+def _replaces_a_weight(node):
+    """`x.kernel = ...` (one target, a built-in weight's name, not `self.kernel`: the class checks')."""
+    if type(node) is not ast.Assign or len(node.targets) != 1:
+        return False
+    target = node.targets[0]
+    return type(target) is ast.Attribute and target.attr in _BUILTIN_WEIGHTS and not self_attr(target)
+
+
+def _replaced_weight(node, scope, aliases, class_name):
+    """A Hit if `owner.<w> = value` computes `value` from `owner.<w>`: read directly, through locals of
+    `scope` (`w = layer.kernel`), or through `self.<alias>` (`aliases`: attribute -> the weight it names,
+    `self.w = self.layer.kernel`). Putting the variable itself back is not a replacement."""
+    target = node.targets[0]
+    owners = {ast.dump(target.value)}
+    if type(target.value) is ast.Name:
+        # `inner = self.layer; inner.kernel = ...`: the local names the held layer
+        bound = [n.value for n in scope if type(n) is ast.Assign and len(n.targets) == 1
+                 and type(n.targets[0]) is ast.Name and n.targets[0].id == target.value.id]
+        if len(bound) == 1 and self_attr(bound[0]):
+            owners.add(ast.dump(bound[0]))
+    mine = {a for a, (owner, weight) in aliases.items() if weight == target.attr and owner in owners}
+    reads = [n for n in scope if type(n) is ast.Attribute and type(n.ctx) is ast.Load and (
+        (n.attr == target.attr and ast.dump(n.value) in owners) or self_attr(n) in mine)]
+    if not reads or not _derived_from_reads(node.value, scope, reads):
+        return None
+    text = ast.unparse(target)
+    via = [f"self.{a}" for a in sorted(mine) if any(self_attr(n) == a for n in reads)]
+    return Hit(node, f"{text} is replaced by a tensor computed from it"
+                     + (f" (read through {', '.join(via)}, which names it)" if via else "")
+                     + f": on Keras 3 the built-in layers' `{target.attr}` is often a read-only property "
+                       f"(AttributeError); where it is not, the layer computes with a frozen copy and the "
+                       f"variable gets no gradient",
+               attribute=text, class_name=class_name, fix=None)
+
+
+def _enclosing(node, parents):
+    """The innermost function around `node` and the class around that function (or None)."""
+    func = cls = None
+    current = parents.get(id(node))
+    while current is not None:
+        if func is None and type(current) in (ast.FunctionDef, ast.AsyncFunctionDef):
+            func = current
+        elif func is not None and type(current) is ast.ClassDef:
+            cls = current
+            break
+        current = parents.get(id(current))
+    return func, cls
+
+
+def _weight_aliases(nodes):
+    """attribute -> (dump of the owner, weight) for `self.w = self.layer.kernel` among `nodes`."""
+    out = {}
+    for n in nodes:
+        if type(n) is ast.Assign and len(n.targets) == 1 and self_attr(n.targets[0]) \
+                and type(n.value) is ast.Attribute and n.value.attr in _BUILTIN_WEIGHTS and self_attr(n.value.value):
+            out[n.targets[0].attr] = (ast.dump(n.value.value), n.value.attr)
+    return out
 
 
 def _replaced_by_setattr(ctx):
@@ -255,7 +353,32 @@ def _computes_with(expr, read_ids, names):
 def check_class(ctx):
     yield from _shadowed(ctx)
     yield from _frozen_copies(ctx)
-    yield from _copies_on_other_layers(ctx)
+    lines = set()
+    for hit in _copies_on_other_layers(ctx):
+        lines.add(hit.line)
+        yield hit
+    yield from (hit for hit in _held_weights_replaced(ctx) if hit.line not in lines)
+
+
+def _held_weights_replaced(ctx):
+    """`self.layer.kernel = self.w / sigma` in any method of a layer (a helper that call() runs too),
+    `self.w` an alias of `self.layer.kernel`; or the weight read directly or through locals. Keras 3:
+    AttributeError for `kernel`/`embeddings` (read-only properties); `bias` and the others are frozen
+    copies when written in build()/__init__ (in call(), recomputed from the alias each call, they were
+    measured to train, so an alias read counts there only for the read-only properties)."""
+    if CODE not in ctx.file.text_rules:
+        return  # the common case: no `x.kernel = ...` in the file's text
+    aliases = None
+    for method in ctx.methods:
+        for node in ctx.nodes(method):
+            if not _replaces_a_weight(node):
+                continue
+            if aliases is None:
+                aliases = _weight_aliases(n for m in ctx.methods for n in ctx.nodes(m))
+            usable = aliases if node.targets[0].attr in _READ_ONLY_WEIGHTS or not ctx.in_phase(method, "call") else {}
+            hit = _replaced_weight(node, ctx.nodes(method), usable, ctx.name)
+            if hit is not None:
+                yield hit
 
 
 def _shadowed(ctx):
