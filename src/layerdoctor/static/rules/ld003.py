@@ -5,7 +5,7 @@ import ast
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import module_functions
-from ..context import FOREIGN, bindings, self_attr
+from ..context import FOREIGN, Value, bindings, self_attr
 from ..walk import walk
 from . import Hit
 
@@ -13,7 +13,8 @@ RULE = Rule(
     code="LD003", name="foreign-variable", severity="error", tf_keras_severity=None,
     summary="A backend-native variable (`tf.Variable`, `torch.nn.Parameter`, a JAX array) is "
             "stored on a Keras 3 layer.",
-    what="Static: finds `self.x = tf.Variable(...)`, `torch.nn.Parameter(...)` or a "
+    what="Static: finds `self.x = tf.Variable(...)` (also TF1's `tf.compat.v1.get_variable(...)`), "
+         "`torch.nn.Parameter(...)` or a "
          "`jax.numpy`/`jax.random` array assigned in a layer of a project that uses Keras 3, "
          "also inside a list, dict or comprehension (`self.vs = [tf.Variable(...) for ...]`), "
          "added to a container attribute (`self.vs.append(tf.Variable(...))`, `self.d[k] = "
@@ -102,7 +103,7 @@ def check_class(ctx):
         if ctx.in_phase(assign.method, "call"):
             continue
         func = ctx.methods[assign.method]
-        value = ctx.value(assign.value, ctx.env(func))
+        value = _value(ctx, assign.value, ctx.env(func))
         if value.kind != FOREIGN:
             value = _foreign_in(ctx, assign.value, ctx.env(func))
             if value is None:
@@ -134,6 +135,20 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _stored_into_containers(ctx, reported)
+
+
+# TF1's variable makers still work eagerly on TF 2 and return a plain tf.Variable (measured on Keras 3.15.1
+# + TF 2.21: `tf.compat.v1.get_variable(...)` / `get_local_variable(...)` in build(), also inside a
+# variable_scope, give a layer with 0 weights while call() reads them; ld003f).
+_TF1_MAKERS = {"tensorflow.compat.v1.get_variable", "tensorflow.compat.v1.get_local_variable"}
+
+
+def _value(ctx, expr, env):
+    """ctx.value, with TF1's get_variable/get_local_variable read as the tf.Variables they return."""
+    if type(expr) is ast.Call and type(expr.func) is ast.Attribute and expr.func.attr in ("get_variable", "get_local_variable") \
+            and (name := ctx.qualify(expr.func)) in _TF1_MAKERS:
+        return Value(FOREIGN, name, backend="tensorflow")
+    return ctx.value(expr, env)
 
 
 # ------------------------------------------------------------------ containers and helpers
@@ -209,7 +224,7 @@ def _returned_item(ctx, call, index, depth):
 
 
 def _foreign_value(ctx, expr, env, depth):
-    value = ctx.value(expr, env)
+    value = _value(ctx, expr, env)
     if value.kind == FOREIGN:
         return value
     if isinstance(expr, ast.Name) and env.get(expr.id):
