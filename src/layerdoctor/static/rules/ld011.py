@@ -6,7 +6,7 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, instantiations, module_functions
-from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
+from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
 from ..facts import BAKED, free_names, wiring
 from ..walk import walk
 from . import Hit
@@ -23,7 +23,8 @@ RULE = Rule(
          "dataclass or a plain class that keeps its arguments; NamedTuples are tuples, and tracked), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
-         "layers or variables read inside a layer's `call()`, and, in functional code, a layer called "
+         "layers or variables read inside a layer's `call()` (also a global bound to the model or layer "
+         "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
          "joins the model being wired (also a layer returned by a helper or by a method of a class "
          "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`). Runtime: walks the Python objects "
@@ -102,6 +103,7 @@ RULE = Rule(
         "factory": "# make {factory} a keras.layers.Layer subclass: create its layers in __init__,\n"
                    "# run them in call(); then self.{attr} = {factory}(...) is tracked",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
+        "indexed": "self.{attr}.append(...)  # or fill a local list, then assign it: self.{attr} = [...]",
         "instance_dict": "setattr(self, {key}, ...)  # through Keras's __setattr__, which tracks it",
         "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
                   "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
@@ -177,6 +179,8 @@ def check_class(ctx):
     yield from _closures(ctx)
     yield from _factory_closures(ctx)
     yield from _globals(ctx)
+    if ctx.target == KERAS3:
+        yield from _indexed_stores(ctx)
     if ctx.cls.dynamic_access:  # its text writes through self.__dict__ or vars(self), maybe
         yield from _instance_dict_writes(ctx)
 
@@ -357,6 +361,83 @@ def _returns_plain(ctx, method) -> bool:
         for sub in walk(node.value)) for node in ctx.nodes(method))
 
 
+# ------------------------------------------------------------------ stores Keras 3's tracked containers miss
+# A list or dict assigned to a layer attribute becomes a TrackedList / TrackedDict. Measured on Keras
+# 3.15.1 + TF 2.21 (ld011m, /tmp/fix9b/containers.py): append, insert, extend, `+=`, dict item
+# assignment and dict.update track a new layer; list item assignment (`self.xs[i] = Dense(2)`, the
+# `[None] * n` then fill-by-index pattern), slice assignment, item assignment into an inner list
+# (`self.grid[r][c] = ...`) and dict.setdefault do not: 0 weights. (tf.keras 2 is not measured here.)
+
+def _container_kinds(ctx) -> dict[str, str]:
+    """attr -> "list" / "dict" / "nested" (a list of lists) for containers built in __init__/build."""
+    kinds = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        kind = _display_kind(assign.value)
+        if kind == "list":
+            value = assign.value
+            inner = value.elt if type(value) is ast.ListComp else value.elts[0] if type(value) is ast.List and value.elts else None
+            if inner is not None and _display_kind(inner) == "list":
+                kind = "nested"
+        if kind:
+            kinds[assign.attr] = kind
+    return kinds
+
+
+def _display_kind(expr) -> str | None:
+    kind = type(expr)
+    if kind in (ast.List, ast.ListComp) or kind is ast.BinOp and type(expr.op) is ast.Mult and \
+            ast.List in (type(expr.left), type(expr.right)):
+        return "list"
+    if kind in (ast.Dict, ast.DictComp):
+        return "dict"
+    if kind is ast.Call and type(expr.func) is ast.Name and expr.func.id in ("list", "dict"):
+        return expr.func.id
+    return None
+
+
+def _indexed_stores(ctx):
+    kinds = _container_kinds(ctx)
+    if not kinds:
+        return  # no list or dict attribute: most classes
+    reported = set()
+    for method, func in ctx.methods_of("__init__", "build"):
+        for node in ctx.nodes(method):
+            store = _untracked_store(node, kinds)
+            if store is None or store[0] in reported:
+                continue
+            attr, how, value = store
+            env = ctx.env(func)
+            items = value.elts if type(value) in (ast.List, ast.Tuple) else [value]
+            if not any(ctx.value(item, env).kind == LAYER for item in items):
+                continue
+            if any(a.attr == attr and a.stmt.lineno > node.lineno for a in ctx.assigns_in(method)):
+                continue  # assigned again afterwards (`self.xs = list(self.xs)`): that assignment tracks
+            reported.add(attr)
+            yield Hit(
+                node,
+                f"{ctx.name}.{method}() puts layers into self.{attr} by {how}: Keras 3 tracks the list or "
+                f"dict a layer attribute holds on append, insert, extend, `+=` and dict item assignment, but "
+                f"not on {how}, so these layers are not counted, trained or saved",
+                attribute=attr, fix="indexed",
+            )
+
+
+def _untracked_store(node, kinds):
+    """(attr, how, stored value) for a store Keras 3's tracked containers do not see."""
+    if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Subscript:
+        target = node.targets[0]
+        attr = self_attr(target.value)
+        if attr and kinds.get(attr) in ("list", "nested"):
+            return attr, "slice assignment" if type(target.slice) is ast.Slice else "item assignment", node.value
+        inner = target.value
+        if type(inner) is ast.Subscript and (attr := self_attr(inner.value)) and kinds.get(attr) == "nested":
+            return attr, "item assignment into an inner list", node.value
+    elif type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "setdefault" \
+            and len(node.args) == 2 and (attr := self_attr(node.func.value)) and kinds.get(attr) == "dict":
+        return attr, "dict.setdefault", node.args[1]
+    return None
+
+
 def _is_instance_dict(node) -> bool:
     """`self.__dict__` or `vars(self)`: the instance's own dict, which Keras's __setattr__ never sees."""
     if isinstance(node, ast.Attribute):
@@ -446,17 +527,51 @@ def _globals(ctx):
                     and node.id not in local and node.id not in reported:
                 stmt = globals_[node.id]
                 value = ctx.classify_in(stmt.value)
+                factory = None
                 if value.kind not in (LAYER, WEIGHT):
-                    continue
+                    factory = _layer_factory(ctx, stmt.value)
+                    if factory is None:
+                        continue
                 reported.add(node.id)
+                made = f", the model or layer {factory}() returns" if factory else ""
                 yield Hit(
                     stmt,
-                    f"{ctx.name}.{method}() uses the module-level {node.id} (line {node.lineno}): a "
+                    f"{ctx.name}.{method}() uses the module-level {node.id} (line {node.lineno}){made}: a "
                     f"global layer or variable is not tracked by {ctx.name}, so its weights are not "
                     f"counted, trained or saved with it",
                     attribute=node.id,
                     fix="global", fix_values={"cls": ctx.name, "attr_lower": node.id.lower()},
                 )
+
+
+def _layer_factory(ctx, expr):
+    """`encoder = make_encoder(...)` at module level: the name of the file's function called, when one of
+    its returns makes a layer or model (`return Model(inputs, outputs)`, or a local bound to a layer:
+    `net = Sequential([...]); return net`). Measured on Keras 3.15.1 (ld011n): such a global run in
+    call() is as untracked as `encoder = Model(...)` written at module level."""
+    if type(expr) is not ast.Call or type(expr.func) is not ast.Name:
+        return None
+    func = module_functions(ctx.file, expr.func.id)
+    if func is None:
+        return None
+    body = _own_nodes(func)
+    env = bindings(body)
+    for node in body:
+        if type(node) is ast.Return and node.value is not None and \
+                classify(node.value, ctx.project, ctx.file, ctx.target, env).kind == LAYER:
+            return func.name
+    return None
+
+
+def _own_nodes(func):
+    """The nodes of `func`, not those of functions, lambdas or classes defined inside it."""
+    out, todo = [], list(func.body)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+    return out
 
 
 # ------------------------------------------------------------------ closures from a factory
