@@ -6,7 +6,7 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, instantiations
-from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, self_attr
+from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
 from ..walk import callee_name, walk
 from . import Hit
@@ -17,7 +17,9 @@ RULE = Rule(
             "instead of a variable.",
     what="Static: finds `self.x = ...` in `__init__` or `build` whose value is made by a tensor or "
          "array factory (`tf.random.*`, `tf.zeros`, `tf.ones`, `tf.constant`, `np.*`, "
-         "`keras.ops.*`, `keras.random.*`) rather than by `add_weight`; constant-filled values count "
+         "`keras.ops.*`, `keras.random.*`) or by calling a Keras initializer object "
+         "(`self.gamma = self.gamma_init(shape)` with `initializers.get(...)`, "
+         "`keras.initializers.GlorotUniform()(shape)`) rather than by `add_weight`; constant-filled values count "
          "only under a weight-like name (`kernel`, `bias`, `scale`, ...), since masks and lookup "
          "tables are legitimately plain tensors, and not when `__init__` also sets the attribute to a "
          "constructor argument (a default for data the caller hands in, such as a graph's edge weights). Also (a warning: it reads intent from use) a "
@@ -106,6 +108,19 @@ def check_class(ctx):
             continue  # created per call: LD002's business
         value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
         if value.kind != TENSOR:
+            value = _initializer_output(ctx, assign)
+            if value is None:
+                continue
+            if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
+                continue
+            reported.add(id(assign.stmt))
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{assign.attr} is what calling the initializer {value.qualname} returns, stored in "
+                f"{assign.method}(): an initializer returns a tensor, not a variable, so Keras does not track it: "
+                f"not counted, trained or saved (hand the initializer to add_weight instead)",
+                attribute=assign.attr,
+            )
             continue
         if assign.method == "build" and (value.qualname or "").startswith(_GRAPH_TENSORS):
             in_build.append(assign)
@@ -138,6 +153,45 @@ def check_class(ctx):
     yield from _weight_snapshots(ctx, reported)
     if in_build and ctx.target == KERAS3:
         yield from _traced_build_tensors(ctx, [a for a in in_build if id(a.stmt) not in reported])
+
+
+# ------------------------------------------------------------------ an initializer called for a weight
+# `self.gamma = self.gamma_init(shape)` with `self.gamma_init = initializers.get("one")`, or
+# `keras.initializers.GlorotUniform()(shape)`: calling a Keras initializer returns a backend tensor (an
+# EagerTensor on TF), measured on Keras 3.15.1 + TF 2.21 (ld001i): 0 weights, the "weight" is a constant.
+_INITIALIZERS = ("keras.initializers.", "keras.src.initializers.")
+_CONSTANT_INITIALIZERS = {"Zeros", "Ones", "Constant", "Identity", "zeros", "ones", "zero", "one",
+                          "constant", "identity", "IdentityInitializer"}
+
+
+def _initializer_output(ctx, assign):
+    """A TENSOR Value when `assign` stores the result of calling a Keras initializer object, else None."""
+    call = assign.value
+    if type(call) is not ast.Call:
+        return None
+    func, maker = call.func, None
+    if type(func) is ast.Call:  # keras.initializers.GlorotUniform()(shape)
+        maker = func
+    elif type(func) is ast.Name:  # init = keras.initializers.HeNormal(); init(shape)
+        bound = ctx.env(ctx.methods[assign.method]).get(func.id, ())
+        maker = bound[0] if len(bound) == 1 else None
+    elif (attr := self_attr(func)) is not None:  # self.gamma_init = initializers.get(...) in __init__
+        made = [a.value for a in ctx.self_assigns(("__init__",)) if a.attr == attr]
+        maker = made[0] if len(made) == 1 else None
+    if type(maker) is not ast.Call:
+        return None
+    name = ctx.qualify(maker.func) or ""
+    if not name.startswith(_INITIALIZERS):
+        return None
+    last = name.rsplit(".", 1)[-1]
+    if last == "get":  # initializers.get("glorot_uniform"): random unless a constant or not known here
+        arg = maker.args[0] if maker.args else None
+        random = type(arg) is ast.Constant and isinstance(arg.value, str) and arg.value not in _CONSTANT_INITIALIZERS
+    elif last[:1].isupper():
+        random = last not in _CONSTANT_INITIALIZERS
+    else:
+        return None
+    return Value(TENSOR, name, random=random)
 
 
 # ------------------------------------------------------------------ build() run inside a trace
