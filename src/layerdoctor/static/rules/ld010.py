@@ -7,7 +7,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import parsed_file
-from ..context import LAYER, WEIGHT, self_attr
+from ..context import LAYER, WEIGHT, bindings, self_attr
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import callee_name, parent_map, walk
 from . import Hit
@@ -34,7 +34,13 @@ RULE = Rule(
          "sigma` in a helper call() runs; for `bias` and the others not read-only on Keras 3 only when "
          "written in build()/__init__), and "
          "`setattr(layer, name, f(getattr(layer, name)))` with `name` the weight's name or a parameter a call "
-         "in the file passes it to (a swap-the-kernel context manager). Runtime: reports layers whose output does not change when one of their "
+         "in the file passes it to (a swap-the-kernel context manager). Any write to `kernel` or `embeddings` of an "
+         "object made by Dense, EinsumDense, Conv1D/2D/3D or Embedding (a name or `self.<attr>` bound to the "
+         "constructor call, in functions, module code or methods) is reported: those are read-only properties on "
+         "Keras 3, whatever the value. Aliases of a held layer's weight are followed through locals "
+         "(`kernel_layer = self.layer.cell if rnn else self.layer; self.v = kernel_layer.kernel`), and a held "
+         "layer's `weights[i]` / `trainable_weights[i]` / `variables[i]` counts as its weight for frozen copies, "
+         "also in a class with no weight of its own. Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
          "copy, or a list of slices of it: the link is read from the source, so the message says it is "
@@ -137,34 +143,44 @@ _READ_ONLY_WEIGHTS = ("kernel", "embeddings")
 _STORE_RE = re.compile(r"\.(" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*=[^=]")
 _READ_AGAIN = {name: re.compile(r"\." + name + r"\b") for name in _BUILTIN_WEIGHTS}
 _NAMED_READ_RE = re.compile(r"\n[ \t]*[\w.]+[ \t]*=[ \t]*[\w.]+\.(?:" + "|".join(_BUILTIN_WEIGHTS) + r")[ \t]*\n")
-_last_scan: list = [None, (False, False)]  # (text, (read again on its line, an owner other than self))
+_last_scan: list = [None, (False, False, False)]  # (text, (read again on its line, an owner other than self,
+# such an owner's `kernel`/`embeddings` written))
+
+# Built-in classes whose weight is a read-only property on Keras 3 (measured over keras.layers 3.15.1: no
+# other built-in weight attribute lacks a setter). Writing anything there raises AttributeError.
+_READ_ONLY_ON = {"kernel": {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                            "Convolution3D"},
+                 "embeddings": {"Embedding", "ReversibleEmbedding"}}
+_READ_ONLY_CTOR_RE = re.compile(r"\b(?:Dense|EinsumDense|Conv[123]D|Convolution[123]D|Embedding|ReversibleEmbedding)\(")
 
 
-def _scan(text: str) -> tuple[bool, bool]:
+def _scan(text: str) -> tuple[bool, bool, bool]:
     if _last_scan[0] is text:
         return _last_scan[1]
-    same_line = foreign = False
+    same_line = foreign = foreign_ro = False
     for m in _STORE_RE.finditer(text):
         at = m.start()
-        if not foreign and not (text.startswith("self", at - 4) and not (text[at - 5:at - 4].isalnum()
-                                                                          or text[at - 5:at - 4] == "_")):
+        if not foreign_ro and not (text.startswith("self", at - 4) and not (text[at - 5:at - 4].isalnum()
+                                                                             or text[at - 5:at - 4] == "_")):
             foreign = True
+            foreign_ro = m.group(1) in _READ_ONLY_WEIGHTS
         if not same_line:
             eol = text.find("\n", m.end())
             same_line = _READ_AGAIN[m.group(1)].search(text, m.end(), eol if eol >= 0 else len(text)) is not None
-        if same_line and foreign:
+        if same_line and foreign_ro:
             break
-    _last_scan[0], _last_scan[1] = text, (same_line, foreign)
-    return same_line, foreign
+    _last_scan[0], _last_scan[1] = text, (same_line, foreign, foreign_ro)
+    return same_line, foreign, foreign_ro
 
 
 _NAMED_RE = re.compile(r"[\"'](" + "|".join(_BUILTIN_WEIGHTS) + r")[\"']")
 
 
 def TRIGGER(text: str) -> bool:
-    same_line, foreign = _scan(text)
+    same_line, foreign, foreign_ro = _scan(text)
     return same_line or (foreign and _NAMED_READ_RE.search(text) is not None) or (
-        "setattr(" in text and _NAMED_RE.search(text) is not None)
+        "setattr(" in text and _NAMED_RE.search(text) is not None) or (
+        foreign_ro and _READ_ONLY_CTOR_RE.search(text) is not None)  # `head.kernel = ...` on a `Dense(...)`
 
 
 def CLASS_TRIGGER(text: str) -> bool:
@@ -187,9 +203,15 @@ def check_module(ctx):
         func, cls = _enclosing(node, parents)
         if cls is not None and cls.lineno in layer_lines:
             continue
+        if node.targets[0].attr in _READ_ONLY_WEIGHTS:
+            hit = _read_only_write(ctx, node, _scopes_around(node, parents, parsed_file(ctx.file.path)),
+                                   _class_scopes(cls) if cls is not None else [], None)
+            if hit is not None:
+                yield hit
+                continue
         aliases = {}
         if cls is not None and (node.targets[0].attr in _READ_ONLY_WEIGHTS or func.name in ("build", "__init__")):
-            aliases = _weight_aliases(walk(cls))
+            aliases = _weight_aliases(_class_scopes(cls))
         hit = _replaced_weight(node, walk(func) if func is not None else walk(node.value), aliases, None)
         if hit is not None:
             yield hit
@@ -217,7 +239,7 @@ def _replaced_weight(node, scope, aliases, class_name):
                  and type(n.targets[0]) is ast.Name and n.targets[0].id == target.value.id]
         if len(bound) == 1 and self_attr(bound[0]):
             owners.add(ast.dump(bound[0]))
-    mine = {a for a, (owner, weight) in aliases.items() if weight == target.attr and owner in owners}
+    mine = {a for a, pairs in aliases.items() if any(w == target.attr and o in owners for o, w in pairs)}
     reads = [n for n in scope if type(n) is ast.Attribute and type(n.ctx) is ast.Load and (
         (n.attr == target.attr and ast.dump(n.value) in owners) or self_attr(n) in mine)]
     if not reads or not _derived_from_reads(node.value, scope, reads):
@@ -246,14 +268,97 @@ def _enclosing(node, parents):
     return func, cls
 
 
-def _weight_aliases(nodes):
-    """attribute -> (dump of the owner, weight) for `self.w = self.layer.kernel` among `nodes`."""
+def _class_scopes(cls):
+    """The nodes of each method of a class (locals are per method)."""
+    return [walk(f) for f in cls.body if type(f) in (ast.FunctionDef, ast.AsyncFunctionDef)]
+
+
+def _weight_aliases(scopes):
+    """attribute -> {(dump of the owner, weight)} for `self.w = self.layer.kernel` in each scope (a method's
+    nodes), also through locals: `kernel_layer = self.layer.cell if rnn else self.layer; kernel =
+    kernel_layer.kernel; self.v = kernel` (tfa's WeightNormalization) names both owners' `kernel`."""
     out = {}
-    for n in nodes:
-        if type(n) is ast.Assign and len(n.targets) == 1 and self_attr(n.targets[0]) \
-                and type(n.value) is ast.Attribute and n.value.attr in _BUILTIN_WEIGHTS and self_attr(n.value.value):
-            out[n.targets[0].attr] = (ast.dump(n.value.value), n.value.attr)
+    for nodes in scopes:
+        env = None
+        for n in nodes:
+            if type(n) is not ast.Assign or len(n.targets) != 1 or not self_attr(n.targets[0]):
+                continue
+            values = [n.value]
+            if type(n.value) is ast.Name:
+                env = bindings(nodes) if env is None else env
+                values = env.get(n.value.id, ())
+            for value in values:
+                if type(value) is ast.Attribute and value.attr in _BUILTIN_WEIGHTS:
+                    if type(value.value) is ast.Name and env is None:
+                        env = bindings(nodes)
+                    for owner in _self_owners(value.value, env):
+                        out.setdefault(n.targets[0].attr, set()).add((owner, value.attr))
     return out
+
+
+def _self_owners(expr, env, depth=0):
+    """Dumps of the `self.<a>[.<b>...]` expressions `expr` may name: itself, the branches of a conditional,
+    the values of a local (one level)."""
+    if type(expr) is ast.IfExp:
+        return _self_owners(expr.body, env, depth) | _self_owners(expr.orelse, env, depth)
+    if type(expr) is ast.Name and env and depth == 0:
+        return set().union(*(_self_owners(v, env, 1) for v in env.get(expr.id, ())))
+    root = expr
+    while type(root) is ast.Attribute:
+        root = root.value
+    return {ast.dump(expr)} if root is not expr and type(root) is ast.Name and root.id == "self" else set()
+
+
+def _scopes_around(node, parents, tree):
+    """Node lists of the functions around `node`, innermost first, then the module's own statements."""
+    out = []
+    current = parents.get(id(node))
+    while current is not None:
+        if type(current) in (ast.FunctionDef, ast.AsyncFunctionDef):
+            out.append(walk(current))
+        current = parents.get(id(current))
+    out.append(tree.body)
+    return out
+
+
+def _read_only_write(ctx, node, scopes, class_scopes, class_name):
+    """A Hit for `owner.kernel = ...` / `owner.embeddings = ...` when `owner` is made by a built-in class whose
+    weight is a read-only property (Dense, Conv*D, EinsumDense, Embedding): any value raises AttributeError.
+    `owner` is a name bound in the innermost scope that binds it (`scopes`), or `self.<a>` bound in a method
+    of the class (`class_scopes`), also through a local (`inner = self.dense`)."""
+    target = node.targets[0]
+    made = _made_by(target.value, scopes, class_scopes)
+    if not made:
+        return None
+    names = {ctx.qualify(call.func) or "" for call in made}
+    classes = {name.rpartition(".")[2] for name in names}
+    if not all(n.startswith("keras.") for n in names) or not classes <= _READ_ONLY_ON[target.attr]:
+        return None
+    cls = sorted(classes)[0]
+    text = ast.unparse(target)
+    return Hit(node, f"{text} is written on a built-in {cls}: on Keras 3 `{target.attr}` is a read-only property "
+                     f"there, so this raises AttributeError (\"property '{target.attr}' of '{cls}' object has no "
+                     f"setter\"); assign into the variable ({text}.assign(...)) or share it in a custom layer",
+               attribute=text, class_name=class_name, fix=None)
+
+
+def _made_by(owner, scopes, class_scopes):
+    """The calls that bind `owner` (a name, or `self.<a>` in a class), or [] when any binding is not a call."""
+    if type(owner) is ast.Name:
+        for nodes in scopes:
+            values = [n.value for n in nodes if type(n) is ast.Assign and len(n.targets) == 1
+                      and type(n.targets[0]) is ast.Name and n.targets[0].id == owner.id]
+            if values:
+                if class_scopes and len(values) == 1 and self_attr(values[0]):
+                    return _made_by(values[0], (), class_scopes)  # `inner = self.dense`
+                return values if all(type(v) is ast.Call for v in values) else []
+        return []
+    attr = self_attr(owner)
+    if attr is None:
+        return []
+    values = [n.value for nodes in class_scopes for n in nodes if type(n) is ast.Assign and len(n.targets) == 1
+              and self_attr(n.targets[0]) == attr]
+    return values if values and all(type(v) is ast.Call for v in values) else []
 
 
 def _replaced_by_setattr(ctx):
@@ -373,8 +478,13 @@ def _held_weights_replaced(ctx):
         for node in ctx.nodes(method):
             if not _replaces_a_weight(node):
                 continue
+            if node.targets[0].attr in _READ_ONLY_WEIGHTS:
+                hit = _read_only_write(ctx, node, [ctx.nodes(method)], [ctx.nodes(m) for m in ctx.methods], ctx.name)
+                if hit is not None:
+                    yield hit
+                    continue
             if aliases is None:
-                aliases = _weight_aliases(n for m in ctx.methods for n in ctx.nodes(m))
+                aliases = _weight_aliases([ctx.nodes(m) for m in ctx.methods])
             usable = aliases if node.targets[0].attr in _READ_ONLY_WEIGHTS or not ctx.in_phase(method, "call") else {}
             hit = _replaced_weight(node, ctx.nodes(method), usable, ctx.name)
             if hit is not None:
@@ -518,8 +628,19 @@ def _passed_in(ctx):
             if isinstance(assign.value, ast.Name) and assign.value.id in params}
 
 
+# A held layer's variable lists: `self.tied_to.weights[0]` is the variable itself, as `.kernel` is.
+_WEIGHT_LISTS = {"weights", "trainable_weights", "variables", "trainable_variables"}
+
+
 def _weight_read(node, weights, sublayers):
-    """The weight `node` reads (`self.w`, `self.dense.kernel`), or None."""
+    """The weight `node` reads (`self.w`, `self.dense.kernel`, `self.tied_to.weights[0]`), or None."""
+    if type(node) is ast.Subscript:
+        listed = node.value
+        if type(listed) is ast.Attribute and listed.attr in _WEIGHT_LISTS and type(node.slice) is ast.Constant:
+            inner = self_attr(listed.value)
+            if inner in sublayers:
+                return f"{inner}.{listed.attr}[{node.slice.value!r}]"
+        return None
     if not isinstance(node, ast.Attribute):
         return None
     attr = self_attr(node)
@@ -590,9 +711,21 @@ def _computes_on(node, root, parents, bare_ok=False):
     return computed
 
 
+def _reads_a_held_weight(ctx):
+    """Cheap look for a class with no weight of its own: does build()/__init__ read `x.y.kernel` or
+    `x.y.weights[i]` (a held layer's weight)?"""
+    for method in ("build", "__init__"):
+        if method in ctx.methods:
+            for node in ctx.nodes(method):
+                if type(node) is ast.Attribute and (node.attr in _SUBLAYER_WEIGHTS or node.attr in _WEIGHT_LISTS) \
+                        and type(node.value) is ast.Attribute:
+                    return True
+    return False
+
+
 def _frozen_copies(ctx):
     weights = _trainable_weights(ctx)
-    if not weights:
+    if not weights and not _reads_a_held_weight(ctx):
         return
     # a layer passed to the constructor counts too (`DenseTied(16, tied_to=encoder)`): its `.kernel`
     # read in build() is another layer's weight
