@@ -65,7 +65,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
                     _keras_tensor_in_function, _fixed_input_dim, _variables_created_in_lambda,
-                    _random_state_in_traced_call, _weight_property_replaced):
+                    _random_state_in_traced_call, _weight_property_replaced, _property_before_init):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -120,6 +120,37 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
                  f"copy and the variable gets no gradient. Change the variable's value with .assign(), or compute "
                  f"the new tensor in the layer's call()", cls=cls, attribute=weight,
         site=(frame.f_code.co_filename, line))]
+
+
+_READ_ONLY = re.compile(r"property '(\w+)' of '[\w.<>]+' object has no setter")
+
+
+def _property_before_init(error, text, recorder, watch) -> list:
+    """LD013: a user layer's __init__ sets a name that Keras 3's Layer defines as a read-only property
+    (`self.dtype = dtype`, `self.input = ...`) before super().__init__() has run: Keras 3 raises
+    "property 'dtype' of 'X' object has no setter" at that line (tf.keras 1.x took it, and
+    Layer.__init__ then reset it). The same assignment after super().__init__() is not a late
+    super().__init__(): the layer is left to the other causes. The weight lists are LD006's."""
+    match = _READ_ONLY.search(text) if isinstance(error, AttributeError) else None
+    if match is None or match.group(1) in ("trainable_weights", "non_trainable_weights"):
+        return []
+    frame, line = locate.deepest_user_frame(error)
+    layer = frame.f_locals.get("self") if frame is not None and frame.f_code.co_name == "__init__" else None
+    if layer is None or not backend.is_keras_layer(layer) or _attribute_in(_source_line(frame, line)) != match.group(1):
+        return []
+    if _init_attributes() <= set(vars(layer)):  # Layer.__init__ has run: not set too early
+        return []
+    # the class whose __init__ this is (a base class of the constructed one, maybe)
+    cls = next((c for c in type(layer).__mro__ if getattr(vars(c).get("__init__"), "__code__", None) is frame.f_code),
+               type(layer))
+    attribute = match.group(1)
+    hint = f"pass it to super().__init__({attribute}=...)" if attribute in ("dtype", "name", "trainable") else \
+        "keep the value under a name of your own"
+    return [findings.make(
+        "LD013", f"{cls.__name__}.__init__ sets self.{attribute} before super().__init__(): on Keras 3 "
+                 f"{attribute} is a read-only property of Layer, so the layer cannot be constructed (Keras "
+                 f"raised {_first_line(text)}); call super().__init__() first and {hint}",
+        cls=cls, attribute=attribute, site=(frame.f_code.co_filename, line))]
 
 
 def _class_named_in(text, recorder):
