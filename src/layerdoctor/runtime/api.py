@@ -104,7 +104,10 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
             [tuple(s) for s in input_shape]
     if inputs is None and shapes is None and load.has_no_call(model):
         return _inspect_parts(model, construction, target, input_dtype, shape_only)
-    inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
+    try:
+        inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
+    except UsageError as error:
+        return _as_returned_or_raise(model, construction, error, inputs is None and shapes is None)
     return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
 
 
@@ -164,10 +167,33 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
     try:
         if given is None and not input_shapes and load.has_no_call(model):
             return _inspect_parts(model, construction, target, input_dtype, shape_only)
-        inputs = load.make_inputs(model, given, input_shapes, input_dtype)
+        try:
+            inputs = load.make_inputs(model, given, input_shapes, input_dtype)
+        except UsageError as error:
+            return _as_returned_or_raise(model, construction, error, given is None and not input_shapes)
         return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
     finally:
         _WATCHES.pop(id(model), None)
+
+
+def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_given: bool) -> Report:
+    """The model cannot be called because its input shape is unknown: when, as returned, it has
+    unbuilt layers that make weights (a Sequential without an Input, a subclassed model never
+    called), report that model as it is, its tree and an LD005 naming those layers, instead of only
+    asking for a shape. Anything else (a model with no weights to lose, inputs that were given but
+    do not fit) stays the usage error."""
+    if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
+        raise error
+    watch = _WATCHES.get(id(model), (None, None))[1]
+    found = unbuilt.returned_unbuilt(model, watch, reason="its input shape is unknown")
+    if not found:
+        raise error
+    sys.stderr.write(f"layerdoctor: note: {error}; reported the model as returned, not called\n")
+    tree = build_tree(model, None, construction, None)
+    report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
+                    params={"total": tree.params, "trainable": tree.trainable_params,
+                            "non_trainable": tree.non_trainable_params, "untracked": 0, "not_called": True})
+    return report.sort()
 
 
 def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Report:

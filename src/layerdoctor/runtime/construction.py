@@ -37,7 +37,11 @@ class ConstructionWatch:
     # id(layer) -> [(parameter, value)] a user layer's constructor was given (defaults included,
     # one level into tuples, lists and dicts): what the caller handed it as data
     arguments: dict = field(default_factory=dict)
+    # id(layer) -> (layer, user line): the target read `layer.get_weights()` while the layer was
+    # unbuilt and got [] (deepchem copies the weights out of a model it never called)
+    empty_reads: dict = field(default_factory=dict)
     _original: object = None
+    _original_get_weights: object = None
     _depth: int = 0
 
     def __enter__(self):
@@ -63,11 +67,22 @@ class ConstructionWatch:
                                                   locate.user_site(caller)))
             return result
 
+        self._original_get_weights = get_weights = layer_class.get_weights
+
+        def watching_get_weights(layer, *args, **kwargs):
+            values = get_weights(layer, *args, **kwargs)
+            if not values and not getattr(layer, "built", True):
+                watch.empty_reads.setdefault(id(layer), (layer, locate.user_site(sys._getframe(1))))
+            return values
+
         layer_class.__init__ = watching_init
+        layer_class.get_weights = watching_get_weights
         return self
 
     def __exit__(self, *exc) -> None:
-        backend.keras_module().layers.Layer.__init__ = self._original
+        layer_class = backend.keras_module().layers.Layer
+        layer_class.__init__ = self._original
+        layer_class.get_weights = self._original_get_weights
 
     def site_of(self, layer):
         entry = self.created.get(id(layer))

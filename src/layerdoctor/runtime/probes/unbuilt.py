@@ -258,3 +258,69 @@ def _nearest_built_ancestor(recorded, parent_id):
             return layer
         parent_id = grandparent
     return None
+
+
+# -- the model as returned, when it cannot be called ------------------------------------
+
+def returned_unbuilt(model, watch, reason: str) -> list:
+    """LD005 for a model the inspector cannot call (`reason`: its input shape is unknown) whose
+    layers that make weights were unbuilt as the target returned it (a Sequential without an
+    Input, a subclassed model never called). Measured on Keras 3.15.1: count_params() and
+    save_weights() raise, get_weights() is [] and summary() shows 0 params until a call on data.
+    fit() would build it, so this is a warning; an error when the target itself read
+    get_weights() of such a model and got [] (it used the weights before they existed).
+    [] when every sublayer that makes weights is built, and for a lone layer (Dense(3)): nothing
+    is missing, or there is nothing but its input shape to ask for."""
+    recorded = as_returned(model)
+    missing = {key for key, (layer, built, _, _) in recorded.items()
+               if not built and key != id(model) and _may_make_weights(layer)}
+    # named by the outermost unbuilt layer holding them: a Block (no build() of its own) and its Dense
+    holders = set(missing)
+    for key in missing:
+        parent_id = recorded[key][3]
+        while parent_id is not None and parent_id != id(model) and parent_id in recorded \
+                and not recorded[parent_id][1]:
+            holders.add(parent_id)
+            parent_id = recorded[parent_id][3]
+    outermost = [layer for key, (layer, _, _, parent_id) in recorded.items()
+                 if key in holders and not _has_ancestor_in(recorded, parent_id, holders)]
+    if not outermost:
+        return []
+    names = []
+    for layer in outermost:
+        _, attribute = _parent_and_attribute_any(model, layer)
+        names.append(f"{attribute or layer.name} ({type(layer).__name__})")
+    counted: dict[str, int] = {}
+    for name in names:  # a list attribute names each of its layers alike
+        counted[name] = counted.get(name, 0) + 1
+    names = [name if n == 1 else f"{name} x{n}" for name, n in counted.items()]
+    listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    reads = [site for layer, site in (watch.empty_reads.values() if watch is not None else ())
+             if id(layer) in recorded]
+    cls = type(model)
+    first = outermost[0]
+    _, attribute = _parent_and_attribute_any(model, first)
+    site = None
+    if not is_user_class(cls) and watch is not None:
+        site = watch.site_of(model) or watch.site_of(first)
+    used = (f" get_weights() returned [] where the target read it (at {findings.where(reads[0])}): it used "
+            f"the weights before they existed." if reads else
+            " If fit() or a first call builds it before its weights are used, nothing is lost.")
+    return [findings.make(
+        "LD005",
+        f"{cls.__name__} '{model.name}' was returned with {listed} unbuilt: they have no weights yet, so "
+        f"summary() shows 0 params for them, count_params() and save_weights() raise and get_weights() "
+        f"returns []; their weights only appear at the first call on data. layerdoctor could not call it "
+        f"({reason}; pass its input shape to inspect it fully).{used} Give the model an Input (or build it "
+        f"by calling it once on data) before reading, saving or copying its weights",
+        severity="error" if reads else "warning",
+        cls=cls if site is None else None, attribute=attribute if site is None and is_user_class(cls) else None,
+        site=site, fix="explicit_build", layer=model.name, unbuilt=names)]
+
+
+def _has_ancestor_in(recorded, parent_id, keys) -> bool:
+    while parent_id is not None and parent_id in recorded:
+        if parent_id in keys:
+            return True
+        parent_id = recorded[parent_id][3]
+    return False
