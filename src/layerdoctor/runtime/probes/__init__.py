@@ -30,6 +30,7 @@ PROBES: tuple[Probe, ...] = (
     unbuilt.unbuilt_sublayers,  # LD005
     unbuilt.built_without_call,  # LD005 for the model as the target returned it
     unsaved.unsaved_sublayers,  # LD006: layers held under a name Keras's saving skips (self._layers)
+    unsaved.weight_list_property_raises,  # LD006: a trainable_weights override reading Keras 2's private lists
     shared.shared_layers,  # LD007
     gradients.no_gradient,  # LD009, except variables LD010 explained
     init_order.attributes_reset_by_init,  # LD013 from what the construction recorded

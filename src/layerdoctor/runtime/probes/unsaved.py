@@ -9,7 +9,7 @@ to write to, lists every object a save would visit.
 
 from __future__ import annotations
 
-from .. import backend, findings
+from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class
 
 
@@ -92,4 +92,48 @@ def unsaved_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
                      f"and load_weights() restores none; use another name",
             cls=cls, attribute=attribute, fix="rename_tracker_list",
             layers=[node.path for node, _ in lost]))
+    return result
+
+
+# -- weight-list properties of the user's own that raise when read ------------------------
+
+_WEIGHT_LISTS = ("trainable_weights", "non_trainable_weights", "weights",
+                 "trainable_variables", "non_trainable_variables", "variables")
+
+
+def weight_list_property_raises(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD006 (Keras 3): a user layer overrides a weight-list property (`trainable_weights`, ...)
+    with one that reads tf.keras 2's private lists (`self.layer.trainable_weights +
+    self._trainable_weights`, tfmot's wrappers). Keras 3 has no such attribute, so every direct
+    read of `layer.trainable_weights` raises AttributeError (a custom training loop, a freeze or
+    strip step), while Keras's own tracker still collects the weights, so summary() and fit()
+    run and hide it. Measured by reading each overridden property once, after the calls."""
+    import re
+
+    result = ProbeResult()
+    for node in inspection.nodes():
+        layer, cls = node.layer, type(node.layer)
+        for name in _WEIGHT_LISTS:
+            owner = next((c for c in cls.__mro__ if name in vars(c)), None)
+            if owner is None or not is_user_class(owner) or not isinstance(vars(owner)[name], property):
+                continue
+            try:
+                getattr(layer, name)
+                continue
+            except AttributeError as error:
+                missing = re.search(r"has no attribute '(_\w+)'", str(error))
+                if missing is None:  # not a private list Keras 3 lacks: another failure
+                    continue
+                frame, line = locate.deepest_user_frame(error)
+                raised = str(error).splitlines()[0][:120]
+            site = (frame.f_code.co_filename, line) if frame is not None else \
+                locate.function_site(vars(owner)[name].fget)
+            result.findings.append(findings.make(
+                "LD006", f"{owner.__name__}.{name} is a property of its own that reads {missing.group(1)}, a "
+                         f"private list Keras 3 does not have: reading {node.name}.{name} raises "
+                         f"AttributeError ({raised}), so a training loop or a "
+                         f"freeze/strip step that reads it fails, while Keras's tracker still collects the "
+                         f"weights and summary() and fit() hide it; return the layer's own weights "
+                         f"(self.layer.{name} + [self.my_weight]) or drop the override",
+                cls=owner, attribute=name, site=site, layer=node.path))
     return result
