@@ -84,7 +84,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
             owner = cls.__name__ if cls else "a layer"
             return [findings.make(code, f"{owner} {meaning.format(attr_text=attribute or 'of weights')}; "
                                         f"Keras raised {_matching_line(error, pattern)}",
-                                  cls=cls, attribute=attribute, site=site)]
+                                  cls=cls, attribute=attribute, site=site)] + \
+                (_tensors_listed_as_weights(frame, statement) if code == "LD006" else [])
     if re.search(_LIFTING, text) and frame is not None:
         code = "LD003" if frame.f_code.co_name == "build" else "LD002"
         attribute = _attribute_in(statement)
@@ -94,6 +95,33 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
         return [findings.make(code, f"{owner} {meaning}; Keras raised {_matching_line(error, _LIFTING)}",
                               cls=cls, attribute=attribute, site=site)]
     return _incompatible_reuse(error, recorder, construction, batch_size)
+
+
+def _tensors_listed_as_weights(frame, statement: str) -> list:
+    """LD001 beside LD006: the failing `self.trainable_weights = [self.gamma, self.beta]` lists
+    attributes that hold tensors, not variables (an initializer called directly returns a tensor,
+    DenseNet's Scale). Without that line the layer would build, and those values would be constants
+    that are never trained or saved (measured: the same layer without it has 0 params)."""
+    from .probes.untracked import is_weight_like_tensor
+    from .tree import describe_value
+
+    layer = frame.f_locals.get("self") if frame is not None else None
+    _, _, listed = statement.partition("=")
+    if layer is None or not listed:
+        return []
+    cls = type(layer)
+    found = []
+    for name in dict.fromkeys(re.findall(r"self\.(\w+)", listed)):
+        value = vars(layer).get(name)
+        if value is None or backend.is_keras_variable(value) or not is_weight_like_tensor(value):
+            continue
+        found.append(findings.make(
+            "LD001", f"{cls.__name__}.{name} is a {describe_value(value)}, not a variable (an initializer "
+                     f"called directly, like a tf or keras.ops call, returns a tensor): listing it in "
+                     f"{_attribute_in(statement)} does not make it one, and without that line its values are "
+                     f"never trained or saved; create it with self.add_weight(shape=..., initializer=...)",
+            cls=cls, attribute=name))
+    return found
 
 
 _WEIGHT_PROPERTY = re.compile(r"property '(kernel|bias|gamma|beta|embeddings|depthwise_kernel|pointwise_kernel|"
