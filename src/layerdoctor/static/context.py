@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..finding import TF_KERAS
+from .inline import is_lazy_test as _is_lazy_test
 from .project import Project
 from .source import ClassSummary, FileSummary
 from .walk import self_attr, walk  # self_attr: re-exported for the rules
@@ -124,7 +125,7 @@ class ClassContext:
         self.target = target
         self.name = cls.name
         self.line = cls.line  # the `class` line: where a finding about the whole class points
-        self.methods = cls.load_methods()
+        self.methods = cls.load_methods()  # (single-use helpers inlined: static/inline.py)
         self.qualname = project.key_of(cls.qualname, file.path)
         self.is_model = project.is_model(self.qualname)
         self.defines_setattr = any(
@@ -319,22 +320,6 @@ def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
     if isinstance(expr, ast.Name) and expr.id in env and len(env[expr.id]) == 1:
         return classify(env[expr.id][0], project, file, target, env, _depth + 1)
     return Value(OTHER)
-
-
-_LAZY_NAMES = {"built", "_built", "_built_from_signature", "hasattr", "_initialized"}
-
-
-def _is_lazy_test(test: ast.expr) -> bool:
-    """`not self.built`, `self.x is None`, `not hasattr(self, ...)`: a guard that runs its body once."""
-    for node in walk(test):
-        if isinstance(node, ast.Attribute) and node.attr in _LAZY_NAMES:
-            return True
-        if isinstance(node, ast.Name) and node.id in _LAZY_NAMES:
-            return True
-        if isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value is None
-                                                 for c in node.comparators):
-            return True
-    return False
 
 
 _IF = ast.If

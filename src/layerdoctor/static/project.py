@@ -82,8 +82,8 @@ def file_info(summary: FileSummary) -> FileInfo:
     classes = []
     for cls in summary.classes:
         holds = []
-        init = cls.methods.get("__init__")
-        if init is not None and is_plain_holder(cls.bases):
+        init = cls.load_methods(("__init__",)).get("__init__") if is_plain_holder(cls.bases) else None
+        if init is not None:
             for node in walk(init):
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     callee = dotted(node.value.func)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, count
 
 from ..catalog import class_triggers, module_triggers
+from .inline import inline_helpers
 from .names import module_name_for, resolve_relative
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
@@ -98,11 +99,18 @@ class ClassSummary:
     may_have_weights: bool = True  # creates variables or sublayers somewhere in its text
     # Methods are parsed on demand (most classes never need it): (source text, def positions).
     _pending: tuple | None = field(default=None, repr=False, compare=False)
+    _inlined: tuple | None = field(default=None, repr=False, compare=False)  # (len(methods), view)
 
     def load_methods(self, entries=ENTRY_METHODS) -> dict[str, ast.FunctionDef]:
+        """The parsed methods, with helpers that __init__/build/call call once put in place of the
+        call (static/inline.py); `self.methods` keeps them as written."""
         if self._pending is not None:
             _load_methods(self, entries)
-        return self.methods
+        if self.dynamic_access:  # (getattr(self, ...): a helper's uses cannot be counted from the text)
+            return self.methods
+        if self._inlined is None or self._inlined[0] != len(self.methods):
+            self._inlined = (len(self.methods), inline_helpers(self.methods, self.self_attr_counts))
+        return self._inlined[1]
 
 
 @dataclass

@@ -121,6 +121,8 @@ def _may_name_a_sized_layer(callee: str, text: str) -> bool:
 
 _ADD_NAME_RE = re.compile(r"\.add\((\w+)\)")
 _LISTED_NAME_RE = re.compile(r"^[ \t]*(\w+),[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+_ONE_LINE_SEQUENTIAL_RE = re.compile(r"Sequential\(\[([^\n]*)\]")
+_BARE_ITEM_RE = re.compile(r"(?:^|,)[ \t]*(\w+)[ \t]*(?=,|$)")
 
 
 def _adds_a_name_twice(text: str) -> bool:
@@ -134,7 +136,14 @@ def _adds_a_name_twice(text: str) -> bool:
     if "Sequential([" not in text:
         return False
     listed = _LISTED_NAME_RE.findall(text)
-    return len(set(listed)) < len(listed)
+    if len(set(listed)) < len(listed):
+        return True
+    # `Sequential([inputs, block, keras.layers.Dense(8), block])` on one line
+    for line in _ONE_LINE_SEQUENTIAL_RE.findall(text):
+        names = _BARE_ITEM_RE.findall(line)
+        if len(set(names)) < len(names):
+            return True
+    return False
 
 # Layers whose weights are sized by the input's last axis.
 _SIZED_BY_INPUT = {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
