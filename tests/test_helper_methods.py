@@ -5,8 +5,9 @@ Real layers split their work (`__init__` calls `self._build_layers()`, `call()` 
 the body of one entry method moved into a helper that the method calls once, and lint must still
 find its primary code (and a correct case must stay free of errors). The rewrite keeps the program's meaning: the helper gets the same
 parameters, and in `__init__` only the statements after `super().__init__()` move. (Measured when
-static/inline.py came in: before it, 44 of 246 cases were lost this way with `__init__`, 22 with
-`build`, 14 with `call`.)
+static/inline.py came in, on the cases of that day: before it, lint lost 33 of the 152 buggy cases
+rewritten at `__init__`, 17 of 110 at `build`, 8 of 193 at `call`, and gave one of the correct cases
+rewritten at `__init__` an error; after it, none.)
 """
 
 import ast
