@@ -15,7 +15,9 @@ RULE = Rule(
     what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
          "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
          "`self.non_trainable_weights` (in `__init__`, `build`, `call` and their helpers; on Keras 3 "
-         "in any method, such as a base class's helper that its subclasses call), and (Keras 3) re-binding one of Keras's own tracking "
+         "in any method, such as a base class's helper that its subclasses call), reads of those private lists "
+         "on Keras 3 in a class that never sets them (a `trainable_weights` property that adds "
+         "`self._trainable_weights`: AttributeError where it is read), and (Keras 3) re-binding one of Keras's own tracking "
          "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
          "counted but, in a Layer, not saved or restored, and the other sublayers are not tracked "
          "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
@@ -81,6 +83,8 @@ RULE = Rule(
     fixes={
         "rename_tracker_list": "# Keras 3 keeps self.{attr} for itself and saving skips that name: rename the list\n"
                                "self.{attr}_list = [...]",
+        "read_own_variables": "# no self.{attr} on Keras 3; the layer's own: _trainable_variables\n"
+                              "self._trainable_variables",
     },
     fix_safety="Safe when every listed weight belongs to a sublayer stored on `self` or was made "
                "by `add_weight` on this layer (the usual case): deleting the line changes nothing "
@@ -105,11 +109,21 @@ def check_class(ctx):
         yield from _tracker_lists(ctx)
     if not any(ctx.mentions(attr) for attr in _PRIVATE | _READ_ONLY):
         return  # the class never names these lists
-    for method, nodes in _methods_to_check(ctx):
-        for node in nodes:
-            attr, how = _offence(node)
-            if not attr:
-                continue
+    checked = _methods_to_check(ctx)
+    # A read of a private list the class never assigns: on Keras 3 it raises where it is read.
+    reads = ctx.target == KERAS3 and not any(
+        type(node) is ast.Assign and any(self_attr(t) in _PRIVATE for t in node.targets)
+        for _, nodes in checked for node in nodes)
+    for method, nodes in checked:
+        offences = [(node, *_offence(node)) for node in nodes]
+        offences = [(node, attr, how) for node, attr, how in offences if attr]
+        if reads:  # (a method that also changes the list gets one finding, on the change)
+            changed = {attr for _, attr, _ in offences}
+            offences += [(node, node.attr, "reads") for node in nodes
+                         if type(node) is ast.Attribute and node.attr in _PRIVATE and node.attr not in changed
+                         and type(node.ctx) is ast.Load and self_attr(node)]
+        for node, attr, how in offences:
+            fix = "read_own_variables" if how == "reads" else "default"
             private = attr in _PRIVATE
             if private and ctx.target == TF_KERAS:
                 message = (f"{ctx.name}.{method}() {how} self.{attr}: a private tf.keras 2 list that "
@@ -122,6 +136,11 @@ def check_class(ctx):
                            f"variables are tracked already, and this new attribute holds them a second time "
                            f"(counted once, but saved twice: weights saved without this line no longer load)")
                 severity = "warning"
+            elif private and how == "reads":
+                message = (f"{ctx.name}.{method}() reads self.{attr}: Keras 3 has no such list, so this "
+                           f"raises AttributeError when it runs (what the layer made itself is in "
+                           f"self._trainable_variables / self._non_trainable_variables)")
+                severity = None
             elif private:
                 message = (f"{ctx.name}.{method}() {how} self.{attr}: Keras 3 has no such list "
                            f"(AttributeError); sublayer weights are tracked already")
@@ -130,7 +149,7 @@ def check_class(ctx):
                 message = (f"{ctx.name}.{method}() assigns self.{attr}, a read-only property: "
                            f"AttributeError on Keras 3 and tf.keras 2")
                 severity = None
-            yield Hit(node, message, attribute=attr, severity=severity)
+            yield Hit(node, message, attribute=attr, severity=severity, fix=fix)
 
 
 def _methods_to_check(ctx):
