@@ -92,18 +92,22 @@ CASES = _found_cases()
 CORRECT_CASES = _found_cases(correct_ones=True)
 
 
+def rewritten_findings(cases, method, folder):
+    """(case, lint's findings on the case rewritten at `method`) for each case the rewrite changes."""
+    for path in cases:
+        rewritten = move_into_helpers(path.read_text(encoding="utf-8"), method)
+        if rewritten is not None:
+            copy = folder / path.name
+            copy.write_text(rewritten, encoding="utf-8")
+            yield path, lint_paths([copy], use_cache=False).findings
+
+
 @pytest.mark.parametrize("method", ["__init__", "build", "call"])
 def test_lint_finds_the_bug_when_an_entry_method_delegates_to_a_helper(method, tmp_path):
     lost = []
-    for path in CASES:
-        rewritten = move_into_helpers(path.read_text(encoding="utf-8"), method)
-        if rewritten is None:
-            continue
-        copy = tmp_path / path.name
-        copy.write_text(rewritten, encoding="utf-8")
+    for path, findings in rewritten_findings(CASES, method, tmp_path):
         primary = case_labels(path)[0][0]
-        if primary not in {f.code for f in lint_paths([copy], use_cache=False).findings} \
-                and (method, path.stem) not in STILL_LOST:
+        if primary not in {f.code for f in findings} and (method, path.stem) not in STILL_LOST:
             lost.append(f"{path.parent.name}/{path.stem} ({primary})")
     assert not lost, "lint lost: " + ", ".join(lost)
 
@@ -111,13 +115,8 @@ def test_lint_finds_the_bug_when_an_entry_method_delegates_to_a_helper(method, t
 @pytest.mark.parametrize("method", ["__init__", "build", "call"])
 def test_correct_code_stays_clean_when_an_entry_method_delegates_to_a_helper(method, tmp_path):
     flagged = []
-    for path in CORRECT_CASES:
-        rewritten = move_into_helpers(path.read_text(encoding="utf-8"), method)
-        if rewritten is None:
-            continue
-        copy = tmp_path / path.name
-        copy.write_text(rewritten, encoding="utf-8")
-        errors = sorted({f.code for f in lint_paths([copy], use_cache=False).findings if f.severity == "error"})
+    for path, findings in rewritten_findings(CORRECT_CASES, method, tmp_path):
+        errors = sorted({f.code for f in findings if f.severity == "error"})
         if errors:
             flagged.append(f"{path.parent.name}/{path.stem} ({', '.join(errors)})")
     assert not flagged, "errors on correct code: " + ", ".join(flagged)
