@@ -20,12 +20,12 @@ from __future__ import annotations
 import ast
 import copy
 
-from .walk import walk
+from .walk import own_nodes, self_attr, walk
 
 ENTRIES = ("__init__", "build", "call")
 _MAX_DEPTH = 4
-_FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _BODY_FIELDS = ("body", "orelse", "finalbody")
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)  # their bodies run elsewhere
 _LAZY_NAMES = {"built", "_built", "_built_from_signature", "hasattr", "_initialized"}
 
 
@@ -50,7 +50,7 @@ def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts) -> dict[
                and not fn.decorator_list and _plain_parameters(fn)}
     if not helpers or not any(entry in methods for entry in ENTRIES):
         return methods
-    inliner = _Inliner(helpers, is_lazy_test)
+    inliner = _Inliner(helpers)
     result = dict(methods)
     for entry in ENTRIES:
         fn = methods.get(entry)
@@ -82,9 +82,8 @@ def _plain_parameters(fn: ast.FunctionDef) -> bool:
 
 
 class _Inliner:
-    def __init__(self, helpers, lazy_test):
+    def __init__(self, helpers):
         self.helpers = helpers
-        self.lazy_test = lazy_test
         self.used: set[str] = set()
 
     def expand(self, body: list[ast.stmt], depth: int) -> list[ast.stmt]:
@@ -102,7 +101,7 @@ class _Inliner:
         return out if changed else body
 
     def _expand_blocks(self, stmt: ast.stmt, depth: int) -> ast.stmt:
-        if isinstance(stmt, _FUNCTION_NODES) or (type(stmt) is ast.If and self.lazy_test(stmt.test)):
+        if isinstance(stmt, _DEFINITIONS) or (type(stmt) is ast.If and is_lazy_test(stmt.test)):
             return stmt
         new = None
         for field in _BODY_FIELDS:
@@ -131,7 +130,7 @@ class _Inliner:
             call = stmt.value
         else:
             return None
-        name = _self_call(call)
+        name = self_attr(call.func) if type(call) is ast.Call else None
         helper = self.helpers.get(name) if name else None
         if helper is None or name in self.used:
             return None
@@ -141,7 +140,7 @@ class _Inliner:
         body = helper.body
         if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant:
             body = body[1:]  # the docstring
-        returns = [n for n in _walk_outside_functions(body) if type(n) is ast.Return]
+        returns = [n for n in own_nodes(body) if type(n) is ast.Return]
         if kind is not ast.Return:
             # Inlined mid-method, a return would end the caller: only a last `return [value]`.
             if any(r is not body[-1] for r in returns):
@@ -159,13 +158,6 @@ class _Inliner:
                 return None  # the helper returns None: nothing to bind
         self.used.add(name)
         return bound + self.expand(body, depth + 1)
-
-
-def _self_call(node) -> str | None:
-    if type(node) is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
-            and node.func.value.id == "self":
-        return node.func.attr
-    return None
 
 
 def _bind(helper: ast.FunctionDef, call: ast.Call, at: ast.stmt) -> list[ast.stmt] | None:
@@ -219,19 +211,3 @@ def _bind(helper: ast.FunctionDef, call: ast.Call, at: ast.stmt) -> list[ast.stm
 def _assign(name: str, value: ast.expr, at: ast.stmt) -> ast.Assign:
     assign = ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())], value=value)
     return ast.fix_missing_locations(ast.copy_location(assign, at))
-
-
-def _walk_outside_functions(body: list[ast.stmt]) -> list[ast.AST]:
-    out = []
-    for stmt in body:
-        if isinstance(stmt, _FUNCTION_NODES):
-            continue
-        todo = [stmt]
-        while todo:
-            node = todo.pop()
-            out.append(node)
-            for child in ast.iter_child_nodes(node):
-                if not isinstance(child, _FUNCTION_NODES):
-                    todo.append(child)
-    return out
-

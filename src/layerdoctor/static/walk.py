@@ -64,6 +64,22 @@ def children(node: ast.AST) -> list[ast.AST]:
     return out
 
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """The nodes of a function's `body`, not those inside functions, lambdas or classes defined
+    there (their def node itself is included)."""
+    out: list[ast.AST] = []
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if not isinstance(node, _SCOPES):
+            todo.extend(children(node))
+    return out
+
+
 def self_attr(node: ast.AST) -> str | None:
     """`attr` for the expression `self.attr` (exact node types: the rules call it on every node)."""
     if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":

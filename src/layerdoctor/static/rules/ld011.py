@@ -8,7 +8,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, instantiations, module_functions
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
 from ..facts import BAKED, free_names, wiring
-from ..walk import walk
+from ..walk import own_nodes, walk
 from . import Hit
 
 RULE = Rule(
@@ -554,24 +554,13 @@ def _layer_factory(ctx, expr):
     func = module_functions(ctx.file, expr.func.id)
     if func is None:
         return None
-    body = _own_nodes(func)
+    body = own_nodes(func.body)
     env = bindings(body)
     for node in body:
         if type(node) is ast.Return and node.value is not None and \
                 classify(node.value, ctx.project, ctx.file, ctx.target, env).kind == LAYER:
             return func.name
     return None
-
-
-def _own_nodes(func):
-    """The nodes of `func`, not those of functions, lambdas or classes defined inside it."""
-    out, todo = [], list(func.body)
-    while todo:
-        node = todo.pop()
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(node))
-    return out
 
 
 # ------------------------------------------------------------------ closures from a factory
