@@ -369,10 +369,10 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
     class (no base, `object`) that does it in its methods (a builder), or a Model subclass that wires
     its graph in __init__ and hands it to `super().__init__(inputs=..., outputs=...)` (keras-hub's
     backbones)."""
+    if all(_is_object(b) for b in header.bases):
+        return False  # a builder, trainer or holder: its methods are functions (the triggers decide)
     if not _WIRES_RE.search(block):
         return True
-    if all(_is_object(b) for b in header.bases):
-        return False
     # (a subclass only when it also makes or reads variables there: the others cost a module tree
     # and leave the module rules nothing to find)
     return _FUNCTIONAL_INIT_RE.search(block) is None or _STATE_IN_WIRING_RE.search(block) is None

@@ -291,6 +291,20 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr, via=None):
     )
 
 
+def _sets_nothing_in_init(project, name) -> bool:
+    """A project class whose own __init__, if any, only calls super().__init__()."""
+    summary = project.class_summary(name)
+    try:
+        init = summary.load_methods().get("__init__") if summary is not None else None
+    except Exception:  # noqa: BLE001 - a method that does not parse: read as unknown
+        return False
+    if summary is None:
+        return False
+    return init is None or all(type(stmt) is ast.Expr and (type(stmt.value) is ast.Constant or (
+        type(stmt.value) is ast.Call and type(stmt.value.func) is ast.Attribute and stmt.value.func.attr == "__init__"))
+        for stmt in init.body)
+
+
 _SCALAR_NAME = re.compile(r"(units|dim|size|rate|num|count|axis|eps|epsilon|alpha|beta|gamma|momentum|name|"
                           r"dtype|activation|initializer|regularizer|use_|is_|has_|kernel_size|strides|padding|"
                           r"filters|heads|depth|width|height|length|factor|scale|threshold|mode|seed|shape)")
@@ -306,6 +320,8 @@ def _state_locked_before_first_call(ctx) -> bool | None:
     if project.sized_by_input(ctx.qualname):
         return True
     for ancestor in project.user_ancestors(ctx.qualname):
+        if ancestor in project.classes and _sets_nothing_in_init(project, ancestor):
+            continue  # a project base adding only methods (get_config, helpers): read through it
         if ancestor in project.classes or not is_keras_layer_name(ancestor):
             return None  # a base whose __init__ we do not read here
         return True  # a subclass of Dense, Conv2D...: their build() runs first

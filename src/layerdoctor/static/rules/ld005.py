@@ -621,7 +621,10 @@ def _bases_leave_build_alone(project, qualname) -> bool:
     methods = _methods(project, qualname)
     build = methods.get("build") if methods else None
     if build is None:
-        return False  # the bases' build() (or Keras's) is the one that runs
+        # the bases' build() runs, or Keras's when no base defines one and none wires a graph
+        # (a project base that only adds get_config or helpers is common in real code)
+        return not any(project.classes[base][0].defines_build or _base_hands_over_a_graph(project, base)
+                       for base in bases)
     if not any(_is_super_call(node, "build") for node in walk(build)):
         return True
     for base in bases:
@@ -639,6 +642,14 @@ def _methods(project, qualname):
         return summary.load_methods() if summary is not None else None
     except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
         return None
+
+
+def _base_hands_over_a_graph(project, base) -> bool:
+    methods = _methods(project, base)
+    if methods is None:
+        return True  # a base whose methods do not parse: assume the worst
+    init = methods.get("__init__")
+    return init is not None and any(_hands_over_a_graph(node) for node in walk(init))
 
 
 def _is_super_call(node, method) -> bool:
