@@ -323,17 +323,23 @@ def _self_builds(ctx):
 
 
 def _read_on_instances(ctx, attr):
-    """Does the file read `<instance>.<attr>` on an instance of this class (`h = Holder(); ops.matmul(x, h.w)`)?
-    Then the weight is used outside call() (wired into a model, read by a loss)."""
-    tree = parsed_file(ctx.file.path)
-    instances = set()
-    for node in walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
-                and _last_name(ctx.qualify(node.value.func)) == ctx.name:
-            instances |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return bool(instances) and any(
-        isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.ctx, ast.Load)
-        and isinstance(node.value, ast.Name) and node.value.id in instances for node in walk(tree))
+    """Does the file, or a checked file that imports the class, read `<instance>.<attr>` on an instance
+    of this class (`h = Holder(); ops.matmul(x, h.w)`)? Then the weight is used outside call() (wired
+    into a model, read by a loss); projects keep their layers and their model code in different files."""
+    files = [ctx.file] + [file for file in ctx.project.files
+                          if file.path != ctx.file.path and ctx.qualname in file.aliases.values()]
+    for file in files:
+        tree = parsed_file(file.path)
+        instances = set()
+        for node in walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                    and _last_name(ctx.project.qualify(node.value.func, file)) == ctx.name:
+                instances |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        if instances and any(
+                isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.ctx, ast.Load)
+                and isinstance(node.value, ast.Name) and node.value.id in instances for node in walk(tree)):
+            return True
+    return False
 
 
 def _trainable(call):
