@@ -4,10 +4,12 @@ Every real-world and held-out case that lint finds (and every correct case) is r
 another style that keeps the program's meaning, and lint must still find the case's primary code
 (and give a correct case no error). The styles are those real code uses and the cases mix:
 `from keras.layers import Dense` or `keras.layers.Dense`, `from tensorflow import keras`,
-`super(Cls, self).__init__()`, `@keras.saving.register_keras_serializable()` on every class, and a
-project base class between the user's classes and Keras's (measured when this test came in: the
-base class lost 15 of 183 rewritten buggy cases, LD005's explicit build() and LD002's guarded
-add_weight, both fixed; the other styles lost none).
+`super(Cls, self).__init__()`, `@keras.saving.register_keras_serializable()` on every class, a
+project base class between the user's classes and Keras's, and layers in one file with the model
+code in another (measured when this test came in: the base class lost 15 of 183 rewritten buggy
+cases, LD005's explicit build() and LD002's guarded add_weight, both fixed; two files lost 6 of 202
+and gave a correct case an LD009 error, the error fixed, the 6 in STILL_LOST; the other styles lost
+none).
 """
 
 import ast
@@ -158,23 +160,59 @@ def project_base(text):
     return _unparse(tree)
 
 
-REWRITES = [from_imports, tensorflow_keras, old_super, registered, project_base]
+def two_files(text):
+    """The classes (with everything before the last of them) in `defs.py`; the functions after it, with
+    the original imports and `from defs import ...`, in the case's own file: layers in one module, the
+    model code in another, as projects keep them. Returns {file name: text}."""
+    tree = _parse(text)
+    last = max((i for i, s in enumerate(tree.body) if isinstance(s, ast.ClassDef)), default=None)
+    if last is None or not any(isinstance(s, ast.FunctionDef) for s in tree.body[last + 1:]):
+        return None
+    head, tail = tree.body[:last + 1], tree.body[last + 1:]
+    names = sorted({t.id for s in head if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
+                   | {s.name for s in head if isinstance(s, (ast.ClassDef, ast.FunctionDef))})
+    imports = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    main = ast.Module([*imports, ast.ImportFrom("defs", [ast.alias(n) for n in names], 0), *tail], [])
+    return {"defs.py": _unparse(ast.Module(head, [])), "main.py": _unparse(main)}
+
+
+REWRITES = [from_imports, tensorflow_keras, old_super, registered, project_base, two_files]
+# Rewritten cases lint still loses, and why: (rewrite, case stem) -> reason.
+STILL_LOST = {
+    ("two_files", stem): "the rule reads the arguments an instance is made with only in the class's own file"
+    for stem in ("a_eager_cct_position_embedding_on_range", "c_ld001_matrix_passed_to_layer_constructor",
+                 "c_ld011_hub_wrapper_overrides_trainable_weights_property",
+                 "c_ld005_vit_small_ds_shifted_patch_tokenization_vanilla_layer_norm_unbuilt",
+                 "e_clifford_ggr_gate_dense_built_but_unused_without_gate",
+                 "e_doctr_repconv_identity_bn_unused_for_vertical_kernels")
+}
 
 
 def _rewritten(cases, rewrite, folder):
     for path in cases:
         text = rewrite(path.read_text(encoding="utf-8"))
-        if text is not None:
-            copy = folder / path.name
-            copy.write_text(text, encoding="utf-8")
-            yield path, lint_paths([copy], use_cache=False).findings
+        if text is None:
+            continue
+        files = text if isinstance(text, dict) else {path.name: text}
+        case_folder = folder / path.stem
+        case_folder.mkdir()
+        for name, content in files.items():
+            (case_folder / name).write_text(content, encoding="utf-8")
+        yield path, lint_paths([case_folder], use_cache=False).findings
 
 
 @pytest.mark.parametrize("rewrite", REWRITES, ids=lambda f: f.__name__)
 def test_lint_finds_the_bug_in_another_style(rewrite, tmp_path):
-    lost = [f"{path.parent.name}/{path.stem}" for path, findings in _rewritten(CASES, rewrite, tmp_path)
-            if case_labels(path)[0][0] not in {f.code for f in findings}]
+    lost, regained = [], []
+    for path, findings in _rewritten(CASES, rewrite, tmp_path):
+        found = case_labels(path)[0][0] in {f.code for f in findings}
+        listed = (rewrite.__name__, path.stem) in STILL_LOST
+        if not found and not listed:
+            lost.append(f"{path.parent.name}/{path.stem}")
+        elif found and listed:
+            regained.append(path.stem)
     assert not lost, "lint lost: " + ", ".join(lost)
+    assert not regained, "found now, remove from STILL_LOST: " + ", ".join(regained)
 
 
 @pytest.mark.parametrize("rewrite", REWRITES, ids=lambda f: f.__name__)
