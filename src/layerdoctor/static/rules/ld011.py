@@ -20,7 +20,9 @@ RULE = Rule(
          "when `__init__` stores a constructor argument that a call site of the file fills with such "
          "an instance (`Wrapper(EncoderModule())`, the hub.KerasLayer pattern), new layers handed to a "
          "plain record stored on the layer (`self.stages = [Stage(Dense(8), 2)]` with `Stage` a "
-         "dataclass or a plain class that keeps its arguments; NamedTuples are tuples, and tracked), closures "
+         "dataclass or a plain class that keeps its arguments; NamedTuples are tuples, and tracked), layers or variables "
+         "kept in a container class Keras 3 does not wrap (`collections.deque`, `UserList`, `UserDict`, "
+         "`ChainMap`, `frozenset`, TensorFlow's internal `data_structures.List` / `Mapping`), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
          "layers or variables read inside a layer's `call()` (also a global bound to the model or layer "
@@ -104,6 +106,7 @@ RULE = Rule(
                    "# run them in call(); then self.{attr} = {factory}(...) is tracked",
         "global": "self.{attr_lower} = ...  # create it in {cls}.__init__ and use it in call()",
         "indexed": "self.{attr}.append(...)  # or fill a local list, then assign it: self.{attr} = [...]",
+        "container": "self.{attr} = [...]  # a plain list (or dict): Keras 3 tracks what it holds",
         "instance_dict": "setattr(self, {key}, ...)  # through Keras's __setattr__, which tracks it",
         "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
                   "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
@@ -170,6 +173,14 @@ def check_module(ctx):
 
 _STATE = (LAYER, WEIGHT, FOREIGN)
 _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
+# Container classes Keras 3 does not wrap. Measured on Keras 3.15.1 + TF 2.21 (ld011o,
+# /tmp/fix10a/containers.py): list, tuple, dict, set and their subclasses (OrderedDict, defaultdict,
+# namedtuple, TF's ListWrapper / _DictWrapper) become tracked; these keep their layers out of sight
+# (0 weights), TF's internal trackable List / Mapping included (they subclass neither list nor dict).
+_UNWRAPPED = {"collections.deque", "collections.UserList", "collections.UserDict", "collections.ChainMap",
+              "frozenset"}
+_TF_TRACKABLE = (".data_structures.List", ".data_structures.Mapping")
+_FILLERS = {"append", "appendleft", "extend", "extendleft", "insert", "update"}
 
 
 def check_class(ctx):
@@ -199,6 +210,58 @@ def _plain_objects(ctx):
             held = _held_state(ctx, name)
         if held:
             yield _holder_hit(ctx, assign, name, held, f"{ctx.name}.{assign.attr} is")
+    yield from _unwrapped_containers(ctx)
+
+
+def _unwrapped_kind(name) -> str | None:
+    if name in _UNWRAPPED:
+        return name.rsplit(".", 1)[-1]
+    if name and name.startswith("tensorflow.") and name.endswith(_TF_TRACKABLE):
+        return "TensorFlow " + name.rsplit(".", 1)[-1]
+    return None
+
+
+def _made_state(ctx, expr, env) -> bool:
+    """_holds_state, also through a local bound to a list or a layer (`towers = [Dense(4)]`), but not
+    for self.add_weight(...): the layer tracks those itself (measured: 2 weights from a deque of them)."""
+    if type(expr) is ast.Name:
+        return any(_made_state(ctx, bound, env) for bound in env.get(expr.id, ()))
+    if type(expr) is ast.Call and self_attr(expr.func):
+        return False
+    if type(expr) in (ast.List, ast.Tuple, ast.Set, ast.Dict):
+        return any(_made_state(ctx, e, env) for e in (expr.values if type(expr) is ast.Dict else expr.elts) if e)
+    if type(expr) in (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp):
+        return _made_state(ctx, expr.value if type(expr) is ast.DictComp else expr.elt, env)
+    return ctx.value(expr, env).kind in _STATE
+
+
+def _unwrapped_containers(ctx):
+    """`self.blocks = collections.deque([Dense(4), ...])`, a UserList / UserDict / ChainMap / frozenset,
+    or TF's internal `data_structures.List(...)` / `.Mapping(...)`, made with layers or variables or
+    filled afterwards (`self.q.append(Dense(4))`): Keras 3 wraps only list, tuple, dict and set."""
+    made = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if type(assign.value) is ast.Call and (kind := _unwrapped_kind(ctx.qualify(assign.value.func))):
+            made[assign.attr] = (assign, kind)
+    if not made:
+        return  # most classes: no such container
+    for attr, (assign, kind) in made.items():
+        func = ctx.methods[assign.method]
+        env = ctx.env(func)
+        value = assign.value
+        node = assign.stmt if any(_made_state(ctx, arg, env) for arg in
+                                  [*value.args, *(kw.value for kw in value.keywords)]) else None
+        if node is None:  # made empty, maybe filled afterwards: the first fill with a layer
+            fills = [call for method, other in ctx.methods_of("__init__", "build") for call in ctx.nodes(method)
+                     if type(call) is ast.Call and type(call.func) is ast.Attribute and
+                     call.func.attr in _FILLERS and self_attr(call.func.value) == attr and
+                     any(_made_state(ctx, arg, ctx.env(other)) for arg in call.args)]
+            node = min(fills, key=lambda call: call.lineno, default=None)
+        if node is not None:
+            yield Hit(node, f"{ctx.name}.{attr} is a {kind} holding layers or variables: Keras 3 tracks "
+                            f"lists, tuples, dicts and sets (and their subclasses) but does not look inside "
+                            f"a {kind}, so they are not counted, trained or saved",
+                      attribute=attr, fix="container")
 
 
 def _holder_hit(ctx, assign, name, held, subject):
