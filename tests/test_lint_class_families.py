@@ -312,3 +312,13 @@ def test_state_made_by_helpers_imported_from_another_file(tmp_path):
     """)
     assert found(model) == marked(model.read_text())
     assert found(model, target="tf-keras") == marked(model.read_text())
+
+
+def test_fixed_filters_from_typed_in_numbers_are_warnings():
+    """LD001j: values computed only from number lists typed in by hand (a blur, a Sobel pair) are a
+    heuristic warning; random or filled arrays under a weight's name stay errors."""
+    report = lint_paths([ROOT / "tests" / "cases_static" / "ld001j_fixed_filters_from_a_formula_of_literals__k3.py"],
+                        use_cache=False)
+    severities = {f.line: f.severity for f in report.findings if f.code == "LD001"}
+    assert severities == {27: "error", 39: "error", 48: "error", 61: "warning", 72: "warning"}
+    assert all("heuristic" in f.message for f in report.findings if f.severity == "warning")

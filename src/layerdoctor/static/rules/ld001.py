@@ -22,7 +22,10 @@ RULE = Rule(
          "`keras.initializers.GlorotUniform()(shape)`) rather than by `add_weight`; constant-filled values count "
          "only under a weight-like name (`kernel`, `bias`, `scale`, ...), since masks and lookup "
          "tables are legitimately plain tensors, and not when `__init__` also sets the attribute to a "
-         "constructor argument (a default for data the caller hands in, such as a graph's edge weights). Also (a warning: it reads intent from use) a "
+         "constructor argument (a default for data the caller hands in, such as a graph's edge weights); values "
+         "computed only from numbers typed in by hand (a blur or Sobel filter, "
+         "also through locals and array ops: `tf.constant(a[:, None] * a[None, :])`) are a warning that "
+         "says it is a heuristic. Also (a warning: it reads intent from use) a "
          "constructor argument stored on `self` and used in `call()` as an arithmetic or "
          "`matmul` operand, when the file passes it an array (`MyLayer(np.random.rand(4, 3))`) "
          "or `build()` turns it into a tensor (`tf.constant(self.init)`) and no weight is made "
@@ -133,7 +136,7 @@ def check_class(ctx):
             if assign.attr in caller_data:
                 continue  # a default for data the caller hands in (`edge_weights` of a graph when None)
         reported.add(id(assign.stmt))
-        if _written_by_hand(assign.value):
+        if _written_by_hand(assign.value) or _from_hand_written(assign.value, ctx.env(ctx.methods[assign.method])):
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{assign.attr} is a raw tensor ({value.qualname}) stored in {assign.method}(): "
@@ -343,6 +346,38 @@ def _written_by_hand(expr) -> bool:
     return bool(leaves) and all(
         isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) or
         isinstance(n, ast.UnaryOp) or isinstance(n, ast.USub) for n in leaves)
+
+
+def _from_hand_written(expr, env, depth=0) -> bool:
+    """Values computed only from number lists typed in by hand, through locals and array ops: a
+    binomial blur `a = np.array([1., 3., 3., 1.])` then `tf.constant(a[:, None] * a[None, :])`, a Sobel
+    filter stacked with its transpose. A fixed filter by design in every real case seen (TensorFlowASR's
+    BlurPool: 0 params, measured correct), but only a heuristic: nothing forbids training such values."""
+    if depth > 12:
+        return False
+    kind = type(expr)
+    if kind is ast.Call:
+        name = callee_name(expr) or ""
+        if "random" in (ast.unparse(expr.func) if type(expr.func) is ast.Attribute else name) or not expr.args:
+            return False
+        if _written_by_hand(expr):
+            return True
+        head = expr.func.value if type(expr.func) is ast.Attribute else None
+        return (head is not None and _from_hand_written(head, env, depth + 1)) or \
+            _from_hand_written(expr.args[0], env, depth + 1)  # `np.stack([a, a.T])`, `tf.divide(k, ...)`
+    if kind is ast.Name:
+        bound = env.get(expr.id, ())
+        return bool(bound) and all(_from_hand_written(value, env, depth + 1) for value in bound)
+    if kind is ast.BinOp:
+        sides = [side for side in (expr.left, expr.right) if type(side) is not ast.Constant]
+        return bool(sides) and all(_from_hand_written(side, env, depth + 1) for side in sides)
+    if kind in (ast.Subscript, ast.Attribute):  # `a[:, None]`, `sobel.T`
+        return _from_hand_written(expr.value, env, depth + 1)
+    if kind in (ast.List, ast.Tuple):
+        return bool(expr.elts) and all(_from_hand_written(e, env, depth + 1) for e in expr.elts)
+    if kind is ast.UnaryOp:
+        return _from_hand_written(expr.operand, env, depth + 1)
+    return False
 
 
 # ------------------------------------------------------------------ constructor arrays
