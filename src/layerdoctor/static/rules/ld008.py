@@ -9,7 +9,8 @@ from ..context import LAYER, bindings
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
 from ..triggers import constructed_name_called_twice, constructed_names, imports_name
-from ..walk import walk
+from ..class_facts import module_functions
+from ..walk import own_nodes, walk
 from . import Hit
 
 RULE = Rule(
@@ -23,7 +24,8 @@ RULE = Rule(
          "including one instance repeated by list multiplication (`[Conv2D(8, 3)] * n`) and chained "
          "by a loop (a parameter's literal default counts as its width); one instance added twice to a "
          "`Sequential` (`model.add(hidden)` twice, listed twice, or added in a loop) after the width changed. "
-         "Widths come from `keras.Input`, `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
+         "Widths come from `keras.Input` (also one a function of the file returns, its parameters read as "
+         "the call's literal arguments or their defaults: `a, b = make_inputs()`), `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
          "layers that keep the last axis; when the first input's width is unknown it stays silent. Runtime: catches the "
          "shape error raised while wiring or calling the model and points at the layer's first "
          "call, where the weights got their shape.",
@@ -161,6 +163,8 @@ def check_module(ctx):
         dims = []
         for site in sites:
             dim = _last_dim(site.args[0], env, ctx, depth=0) if site.args else None
+            if dim is None and site.args and type(site.args[0]) is ast.Name and site.args[0].id not in env:
+                dim = _unpacked_last_dim(ctx, site.args[0], site)  # `a, b = make_inputs()`
             dims.append(dim)
         first = next(((d, s) for d, s in zip(dims, sites) if d is not None), None)
         if first is None:
@@ -193,9 +197,12 @@ def _int(node):
     return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
 
 
-def _literal_shape(node):
+def _literal_shape(node, env=None):
+    """A shape written as a tuple of ints; a name bound once to an int counts (`Input((n, chars))`
+    inside a helper whose parameters are read as their defaults: _helper_last_dim)."""
     if isinstance(node, (ast.Tuple, ast.List)):
-        return tuple(_int(e) for e in node.elts)
+        return tuple(_int(e) if type(e) is not ast.Name or env is None or len(env.get(e.id, ())) != 1
+                     else _int(env[e.id][0]) for e in node.elts)
     return None
 
 
@@ -212,7 +219,7 @@ def _shape(expr, env, ctx, depth):
     callee = ctx.qualify(expr.func) or ""
     if callee.rsplit(".", 1)[-1] == "Input" and callee.startswith("keras"):
         shape = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "shape"), None)
-        return _literal_shape(shape)
+        return _literal_shape(shape, env)
     layer, kind = _layer_of(expr, env, ctx)
     if layer is None:
         return None
@@ -260,12 +267,62 @@ def _last_dim(expr, env, ctx, depth):
     shape = _shape(expr, env, ctx, depth + 1)
     if shape:
         return shape[-1]
+    if type(expr.func) is ast.Name and expr.func.id not in env:  # `x = make_input()`: a function of the file
+        return _helper_last_dim(ctx, expr, None, depth + 1)
     # `Dense(8)(x)` and `layer(x)` for a layer made with a literal first argument (units).
     layer, layer_class = _layer_of(expr, env, ctx)
     if layer is None:
         return None
     return _output_last_dim(layer, layer_class, ctx, env, lambda: (
         _last_dim(expr.args[0], env, ctx, depth + 1) if expr.args else None))
+
+
+def _unpacked_last_dim(ctx, name, site):
+    """`a, b = make_inputs()` earlier in the scope of `site`, `make_inputs` a function of this file:
+    the last axis of the matching element of what it returns."""
+    for _, nodes in ctx.scopes():
+        if not any(node is site for node in nodes):
+            continue
+        found = None
+        for node in nodes:
+            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple \
+                    and type(node.value) is ast.Call and type(node.value.func) is ast.Name \
+                    and node.lineno < site.lineno:
+                names = [getattr(e, "id", None) for e in node.targets[0].elts]
+                if name.id in names:
+                    found = node.value, names.index(name.id)  # the last such assignment before the call
+        return _helper_last_dim(ctx, *found, depth=1) if found else None
+    return None
+
+
+def _helper_last_dim(ctx, call, index, depth):
+    """The last axis of what the file's function `call` names returns (element `index` of a returned
+    tuple), its parameters read as the call's literal arguments or else their literal defaults:
+    `def tweet_encoders(chars_a=128, chars_b=64): ... return Input((280, chars_a)), Input((250, chars_b))`."""
+    func = module_functions(ctx.file, call.func.id)
+    if func is None or depth > 8:
+        return None
+    body = own_nodes(func.body)
+    returns = [node.value for node in body if type(node) is ast.Return and node.value is not None]
+    if len(returns) != 1:
+        return None
+    value = returns[0]
+    if index is not None:
+        if type(value) not in (ast.Tuple, ast.List) or len(value.elts) <= index or \
+                any(type(e) is ast.Starred for e in value.elts):
+            return None
+        value = value.elts[index]
+    env = bindings(body)
+    args = func.args
+    params = args.posonlyargs + args.args
+    defaults = dict(zip((a.arg for a in params[len(params) - len(args.defaults):]), args.defaults))
+    defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+    given = dict(zip((a.arg for a in params), call.args))
+    given.update((k.arg, k.value) for k in call.keywords if k.arg)
+    for param in [a.arg for a in params + args.kwonlyargs]:
+        literal = given.get(param, defaults.get(param))
+        env[param] = [literal] if _int(literal) is not None else []
+    return _last_dim(value, env, ctx, depth + 1)
 
 
 def _output_last_dim(layer, layer_class, ctx, env, input_last):
