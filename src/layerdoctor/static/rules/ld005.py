@@ -26,7 +26,11 @@ RULE = Rule(
          "in `__init__`) on an instance of a project layer or model whose sublayers that build "
          "leaves unbuilt (created in `__init__` with no `build()`, or created in `build()` without "
          "being built there), when the instance is not called on data in the same function (Keras 3 "
-         "only: tf.keras 2's `Model.build` runs `call()`); Keras layers that `call()` uses but `build()` "
+         "only: tf.keras 2's `Model.build` runs `call()`); the same for a class with no `build()` of its own "
+         "that inherits a project base's `build()` which builds only the sublayers it names (`self.backbone`, "
+         "`getattr(self, self.base_model_prefix)`), reported also when a method of the class's chain builds "
+         "it with `self.build(...)` and something calls that method (transformers' `build_in_name_scope()`: "
+         "a warning, since a call on data may come first); Keras layers that `call()` uses but `build()` "
          "neither builds nor calls, in a layer that defines both `build()` and `compute_output_shape()` "
          "(its own or a project base class's; Keras 3 wires such a layer, and rebuilds it when loading, without "
          "running `call()`); a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
@@ -96,6 +100,10 @@ RULE = Rule(
                         "self.{attr}.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
+        "inherited_build": "# give the subclass a build() that builds it after the base's:\n"
+                           "def build(self, input_shape=None):\n"
+                           "    super().build(input_shape)\n"
+                           "    self.{attr}.build(...)  # with the shape call() gives it",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
@@ -112,6 +120,7 @@ def check_class(ctx):
         yield from _unwired_in_functional_init(ctx)
         return
     yield from _self_build_in_init(ctx)
+    yield from _inherited_build_without_data(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
     for site, attr, cls, test, built in configured_dead_sublayers(ctx):
@@ -588,10 +597,12 @@ def build_leaves(project, qualname, _depth=0):
     """Sublayers (dotted path, class name) that `instance.build(shape)` leaves unbuilt, with
     weights of their own; [] when none or when that cannot be told."""
     found = project.classes.get(qualname)
-    if found is None or _depth > 4 or not _bases_leave_build_alone(project, qualname) or \
-            qualname.startswith(("keras.", "tf_keras.")):
+    if found is None or _depth > 4 or qualname.startswith(("keras.", "tf_keras.")):
         # (Keras's own classes, when the checked tree is Keras: their build() is not the user's)
         return []
+    if not _bases_leave_build_alone(project, qualname):
+        inherited = _inherited_build(project, qualname)
+        return _inherited_build_leaves(project, qualname, *inherited, _depth) if inherited else []
     file = found[1]
     leaves, builds = project.build_leaves(qualname)
     if leaves is None:
@@ -634,6 +645,192 @@ def _bases_leave_build_alone(project, qualname) -> bool:
         if base_build is None or not all(_only_creates(node) for node in walk(base_build) if type(node) is ast.Call):
             return False
     return True
+
+
+# ------------------------------------------------------------------ a build() inherited from a project base
+# transformers' TF models: `TFBertPreTrainedModel.build()` builds `getattr(self, self.base_model_prefix)`
+# and returns; a user's subclass that adds `self.classifier = Dense(...)` and no build() of its own keeps
+# an unbuilt head whenever the model is built without data (from_pretrained's build_in_name_scope(), an
+# explicit model.build(shape)). Measured on Keras 3 (ld005m): the inherited build() runs alone, the
+# subclass's head stays unbuilt until the first call on data.
+
+def _inherited_build(project, qualname):
+    """(builder, build FunctionDef, chain) when the class defines no build() and exactly one class of
+    its project chain (all of it readable, no functional wiring) does; else None."""
+    bases = project.user_ancestors(qualname)
+    if project.classes[qualname][0].defines_build or not bases or any(base not in project.classes for base in bases):
+        return None
+    builders = [base for base in bases if project.classes[base][0].defines_build]
+    if len(builders) != 1 or any(_base_hands_over_a_graph(project, base) for base in bases):
+        return None  # (several build()s: which one runs, and what super().build() reaches, is not read)
+    build = (_methods(project, builders[0]) or {}).get("build")
+    return (builders[0], build, [qualname, *bases]) if build is not None else None
+
+
+_CONSTANT_RE = {}  # name -> compiled `^<indent>name = "word"` pattern
+
+
+def _class_constant(project, chain, name):
+    """The string a class attribute `name = "word"` holds, the nearest class of the chain first."""
+    pattern = _CONSTANT_RE.get(name)
+    if pattern is None:
+        pattern = _CONSTANT_RE[name] = re.compile(rf"^[ \t]+{name}\s*(?::[^=\n]*)?=\s*[\"'](\w+)[\"']\s*$", re.M)
+    for qualname in chain:
+        summary = project.class_summary(qualname)
+        pending = getattr(summary, "_pending", None)
+        if pending is None:
+            return None
+        found = pattern.search(pending[0].lines(summary.line, summary.end_line))
+        if found is not None:
+            return found.group(1)
+    return None
+
+
+def _named_attr(project, chain, node, local):
+    """The self attribute `node` names: `self.x`, `self.x[i]`, `getattr(self, "x")`,
+    `getattr(self, self.PREFIX, None)` (PREFIX a string class attribute), a local bound to one of
+    those; None when it names something else."""
+    if type(node) is ast.Subscript:
+        node = node.value
+    attr = self_attr(node)
+    if attr is not None:
+        return attr
+    if type(node) is ast.Name:
+        return local.get(node.id)
+    if _is_call_of(node, "getattr") and len(node.args) >= 2 and type(node.args[0]) is ast.Name and \
+            node.args[0].id == "self":
+        key = node.args[1]
+        if type(key) is ast.Constant and type(key.value) is str:
+            return key.value
+        name = self_attr(key)
+        return _class_constant(project, chain, name) if name is not None else None
+    return None
+
+
+def _inherited_build_leaves(project, qualname, builder, build, chain, depth):
+    """What the inherited build() leaves unbuilt: sublayers with weights that the chain's __init__s
+    create and some other method uses, which that build() neither builds nor calls ([] when it does
+    anything that is not read: another method of self, a build on something unnamed)."""
+    inits = [(q, (_methods(project, q) or {}).get("__init__")) for q in chain]
+    created = {}  # attr -> (dotted callee, the file of the class creating it)
+    for q, init in inits:
+        for node in walk(init) if init is not None else ():
+            if type(node) is ast.Assign and len(node.targets) == 1 and self_attr(node.targets[0]):
+                value = node.value.elt if type(node.value) is ast.ListComp else node.value
+                name = _callee(value)
+                if name:
+                    created.setdefault(self_attr(node.targets[0]), (name, project.classes[q][1]))
+    if not created:
+        return []
+    built, here = set(), {}
+    for func in [build, *(init for _, init in inits if init is not None)]:
+        local = {}  # local name -> the self attribute it holds (`main = getattr(self, self.prefix)`)
+        for node in walk(func):
+            attr = self_attr(node)
+            if attr is not None:
+                here[attr] = here.get(attr, 0) + 1
+            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+                named = _named_attr(project, chain, node.value, {})
+                if named is not None:
+                    local[node.targets[0].id] = named
+            elif type(node) is ast.For and type(node.target) is ast.Name:
+                named = _named_attr(project, chain, node.iter, local)
+                if named is not None:
+                    local[node.target.id] = named
+        for node in walk(func):
+            if type(node) is not ast.Call:
+                continue
+            f = node.func
+            if type(f) is ast.Attribute and f.attr == "build":
+                if _is_call_of(f.value, "super"):
+                    continue  # the only project build() calls Keras's
+                named = _named_attr(project, chain, f.value, local)
+                if named is None:
+                    return []  # builds something it holds in another way
+                built.add(named)
+                continue
+            if type(f) is ast.Attribute and self_attr(f) in ("add_weight", "add_variable", "add_loss"):
+                continue
+            named = _named_attr(project, chain, f, local)
+            if named in created:
+                built.add(named)  # called: built
+            elif func is build and (named is not None or type(f) is ast.Name and f.id == "self"):
+                return []  # another method of self: it may build anything
+    used = {a: sum(project.classes[q][0].attr_counts.get(a, 0) for q in chain) for a in created}
+    out = []
+    for attr, (callee, file) in created.items():
+        name = project.qualify_name(callee, file)
+        if not project.is_layer(name) or name.rsplit(".", 1)[-1] in STATELESS_LAYERS or not project.has_weights(name):
+            continue
+        if attr in built:
+            out += [(f"{attr}.{sub}", cls) for sub, cls in build_leaves(project, name, depth + 1)]
+        elif used[attr] > here.get(attr, 0):
+            out.append((attr, name.rsplit(".", 1)[-1]))
+    return out
+
+
+def _inherited_build_without_data(ctx):
+    """A class with no build() of its own whose inherited project build() leaves a sublayer its own
+    __init__ creates unbuilt, when the chain builds its models without data: one of its methods calls
+    `self.build(...)` (transformers' build_in_name_scope(), a materialize()) and something calls that
+    method. Heuristic (that the model is not called on data before its weights matter): a warning."""
+    if ctx.target == TF_KERAS_TARGET or ctx.has_method("build") or not ctx.has_method("__init__"):
+        return
+    project = ctx.project
+    bases = project.user_ancestors(ctx.qualname)
+    if not any(base in project.classes and project.classes[base][0].defines_build for base in bases):
+        return  # (cheap gate: no project base defines build())
+    protocol = _build_protocol(project, [ctx.qualname, *bases])
+    if protocol is None:
+        return
+    own = {}
+    for assign in ctx.self_assigns(("__init__",)):
+        own.setdefault(assign.attr, assign)
+    builder = next(base for base in bases if base in project.classes and project.classes[base][0].defines_build)
+    for attr, cls in build_leaves(project, ctx.qualname):
+        if attr in own:
+            yield Hit(
+                own[attr].stmt,
+                f"{ctx.name} has no build() of its own: {builder.rsplit('.', 1)[-1]}.build() runs, and it neither "
+                f"builds nor calls {attr} ({cls}); {protocol} builds the model without data (no call()), so "
+                f"{attr} stays unbuilt, with no weights, until the first call on data (count_params and "
+                f"load_weights miss it; read from the build protocol, assuming no call on data comes first); "
+                f"give {ctx.name} a build() that calls super().build() and builds {attr}",
+                attribute=attr, severity="warning", fix="inherited_build",
+            )
+
+
+def _build_protocol(project, chain):
+    """'<Class>.<method>()' for a method of the chain (not build/__init__/call) that calls
+    `self.build(...)` and that some code of the chain's files calls (`.method(`); else None."""
+    texts = {}
+    for qualname in chain:
+        summary = project.class_summary(qualname)
+        pending = getattr(summary, "_pending", None)
+        if pending is None:
+            continue
+        texts.setdefault(project.classes[qualname][1].path, pending[0].text)
+        body = pending[0].lines(summary.line, summary.end_line)
+        if "self.build(" not in body:
+            continue
+        for name in pending[1]:
+            if name in ("build", "__init__", "call") or name not in summary.method_names:
+                continue
+            method = summary.load_methods((name,)).get(name) or summary.methods.get(name)
+            if method is not None and any(
+                    type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "build"
+                    and type(n.func.value) is ast.Name and n.func.value.id == "self" for n in walk(method)):
+                if any(f".{name}(" in text for text in texts.values()):
+                    return f"{summary.name}.{name}()"
+    return None
+
+
+def _callee(value):
+    """`Cls` of `Cls(...)` (a class-like name, dotted), else None."""
+    if type(value) is not ast.Call:
+        return None
+    name = ast.unparse(value.func) if type(value.func) in (ast.Name, ast.Attribute) else ""
+    return name if name.rsplit(".", 1)[-1][:1].isupper() else None
 
 
 def _methods(project, qualname):
