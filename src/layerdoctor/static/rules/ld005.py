@@ -30,7 +30,10 @@ RULE = Rule(
          "that inherits a project base's `build()` which builds only the sublayers it names (`self.backbone`, "
          "`getattr(self, self.base_model_prefix)`), reported also when a method of the class's chain builds "
          "it with `self.build(...)` and something calls that method (transformers' `build_in_name_scope()`: "
-         "a warning, since a call on data may come first); Keras layers that `call()` uses but `build()` "
+         "a warning, since a call on data may come first); a project layer held in `__init__` that the class "
+         "never calls, builds or hands on, only reaching `self.x.<sublayer>` (also through a property "
+         "returning `self.x`), whose other sublayers with weights are then never called (a warning: read "
+         "from the class's file only); Keras layers that `call()` uses but `build()` "
          "neither builds nor calls, in a layer that defines both `build()` and `compute_output_shape()` "
          "(its own or a project base class's; Keras 3 wires such a layer, and rebuilds it when loading, without "
          "running `call()`); a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
@@ -121,6 +124,7 @@ def check_class(ctx):
         return
     yield from _self_build_in_init(ctx)
     yield from _inherited_build_without_data(ctx)
+    yield from _held_layer_reached_through_one_part(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
     for site, attr, cls, test, built in configured_dead_sublayers(ctx):
@@ -823,6 +827,99 @@ def _build_protocol(project, chain):
                 if any(f".{name}(" in text for text in texts.values()):
                     return f"{summary.name}.{name}()"
     return None
+
+
+# ------------------------------------------------------------------ a held layer nobody calls, only a part of it
+# `self._language_model = TFBertForPreTraining(...)` in an aspect-based classifier whose methods only run
+# `self.language_model.bert(x)`: the pre-training model's own call() never runs, so its heads are never
+# called and stay unbuilt (measured on Keras 3: ld005n).
+
+def _held_layer_reached_through_one_part(ctx):
+    """A project layer held in __init__ that no code of the class (or its file) calls, builds or hands
+    on: every use is `self.x.<sublayer>` (also through a property returning self.x). Its other
+    sublayers with weights are never called. Read from this file only: a warning."""
+    if ctx.cls.dynamic_access:
+        return
+    project = ctx.project
+    text = None
+    for assign in ctx.assigns_in("__init__") if ctx.has_method("__init__") else ():
+        if type(assign.value) is not ast.Call:
+            continue
+        held = ctx.qualify(assign.value.func)
+        func = assign.value.func
+        if type(func) is ast.Name and held == func.id:  # unresolved: `LM = TFBertForPreTraining; LM(config)`
+            bound = ctx.env(ctx.methods["__init__"]).get(func.id, ())
+            held = ctx.qualify(bound[0]) if len(bound) == 1 and type(bound[0]) in (ast.Name, ast.Attribute) else None
+        if held is None or held == ctx.qualname or not ctx.is_project_class(held) or not project.is_layer(held):
+            continue
+        if text is None:
+            pending = getattr(ctx.cls, "_pending", None)
+            if pending is None:
+                return
+            text = pending[0].lines(ctx.cls.line, ctx.cls.end_line)
+            file_text = pending[0].text
+        attr = assign.attr
+        if f"self.{attr}." not in text and "@property" not in text or f"self.{attr}(" in text:
+            continue  # (cheap gate: no `self.x.` use, or the held layer is called)
+        hit = _reached_parts(ctx, project, attr, held, text, file_text)
+        if hit is not None:
+            yield Hit(assign.stmt, hit, attribute=attr, severity="warning")
+
+
+def _reached_parts(ctx, project, attr, held, text, file_text):
+    ctx.cls.load_methods(tuple(ctx.cls.method_names))
+    methods = ctx.cls.methods  # (as written: the inlined view repeats helpers in their callers)
+    names = {attr}
+    for name, func in methods.items():  # properties returning self.x
+        if any(type(d) is ast.Name and d.id == "property" for d in func.decorator_list) and len(func.body) >= 1 \
+                and type(func.body[-1]) is ast.Return and self_attr(func.body[-1].value) == attr:
+            names.add(name)
+    if any(ctx.mentions(n) != sum(1 for f in methods.values() for x in walk(f) if self_attr(x) == n) for n in names):
+        return None  # a use the parsed methods do not hold
+    if any(sub.attr_counts.get(n, 0) or sub.dynamic_access for sub in project.subclasses(ctx.qualname) for n in names):
+        return None
+    for n in names:  # (`model.x` outside the class: the file reaches it; another class's `self.x` is not it)
+        pattern = re.compile(rf"(?<!self)\.{n}\b")
+        if len(pattern.findall(file_text)) != len(pattern.findall(text)):
+            return None
+    reached, inner, uses = set(), set(), []
+    for func in methods.values():
+        for node in walk(func):
+            if type(node) is ast.Attribute and self_attr(node.value) in names:
+                reached.add(node.attr)
+                inner.add(id(node.value))
+            elif self_attr(node) in names:
+                uses.append(node)
+    # other uses than `self.x.part`: the store in __init__ and the properties' returns, nothing else
+    if not reached or sum(id(node) not in inner for node in uses) != len(names):
+        return None
+    init = (_methods(project, held) or {}).get("__init__")
+    if init is None:
+        return None
+    file = project.classes[held][1]
+    parts, mentioned = {}, {}
+    for node in walk(init):
+        name = self_attr(node)
+        if name is not None:
+            mentioned[name] = mentioned.get(name, 0) + 1
+        if type(node) is ast.Assign and len(node.targets) == 1 and self_attr(node.targets[0]):
+            callee = _callee(node.value)
+            if callee:
+                parts[self_attr(node.targets[0])] = project.qualify_name(callee, file)
+    if not reached <= set(parts):
+        return None  # reaches a method or a plain attribute of the held layer: it may run anything
+    left = [(part, qualname.rsplit(".", 1)[-1]) for part, qualname in parts.items()
+            if part not in reached and mentioned.get(part) == 1 and project.is_layer(qualname)
+            and qualname.rsplit(".", 1)[-1] not in STATELESS_LAYERS and project.has_weights(qualname)]
+    if not left:
+        return None
+    shown = ", ".join(f"{part} ({cls})" for part, cls in left[:4])
+    via = " and ".join(f"self.{n}.{r}" for n in sorted(names - {attr} or names) for r in sorted(reached))
+    return (f"{ctx.name}.{attr} ({held.rsplit('.', 1)[-1]}) is never called itself: the class only reaches "
+            f"{via}, so its call() never runs and {shown} {'is' if len(left) == 1 else 'are'} never called: "
+            f"unbuilt, with no weights (the summary shows 0 (unbuilt); load_weights has nowhere to put them); "
+            f"read from this file only (no other code calling it was found); hold only the part used, or call "
+            f"the whole layer")
 
 
 def _callee(value):
