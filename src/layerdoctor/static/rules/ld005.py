@@ -910,7 +910,8 @@ def _reached_parts(ctx, project, attr, held, text, file_text):
         return None  # reaches a method or a plain attribute of the held layer: it may run anything
     left = [(part, qualname.rsplit(".", 1)[-1]) for part, qualname in parts.items()
             if part not in reached and mentioned.get(part) == 1 and project.is_layer(qualname)
-            and qualname.rsplit(".", 1)[-1] not in STATELESS_LAYERS and project.has_weights(qualname)]
+            and qualname.rsplit(".", 1)[-1] not in STATELESS_LAYERS and project.has_weights(qualname)
+            and _creates_state(project, qualname)]
     if not left:
         return None
     shown = ", ".join(f"{part} ({cls})" for part, cls in left[:4])
@@ -920,6 +921,24 @@ def _reached_parts(ctx, project, attr, held, text, file_text):
             f"unbuilt, with no weights (the summary shows 0 (unbuilt); load_weights has nowhere to put them); "
             f"read from this file only (no other code calling it was found); hold only the part used, or call "
             f"the whole layer")
+
+
+_STATE_RE = re.compile(r"add_weight|add_variable|Variable\(|self\.\w+\s*=\s*\[?\s*[\w.]*\b[A-Z]\w*\(")
+
+
+def _creates_state(project, qualname) -> bool:
+    """A project layer whose text (or a project base's) creates a weight or stores a sublayer: has_weights()
+    also counts a class that only calls one per call (`ApplyRoPE()(q, k)`), which loses nothing unbuilt."""
+    for name in (qualname, *project.user_ancestors(qualname)):
+        if name not in project.classes:
+            if project.has_weights(name) and project.is_layer(name):
+                return True
+            continue
+        summary = project.class_summary(name)
+        pending = getattr(summary, "_pending", None)
+        if pending is None or _STATE_RE.search(pending[0].lines(summary.line, summary.end_line)):
+            return True
+    return False
 
 
 def _callee(value):
