@@ -17,7 +17,7 @@ from ..finding import TF_KERAS
 from .inline import is_lazy_test as _is_lazy_test
 from .project import Project
 from .source import ClassSummary, FileSummary
-from .walk import self_attr, walk  # self_attr: re-exported for the rules
+from .walk import own_nodes, self_attr, walk  # self_attr: re-exported for the rules
 
 # What a value is, as far as weight tracking goes.
 LAYER = "layer"
@@ -98,7 +98,7 @@ def bindings(nodes) -> dict[str, list[ast.expr]]:
     return env
 
 
-_ASSIGN, _ANN_ASSIGN, _NAMED_EXPR, _NAME = ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Name
+_ASSIGN, _ANN_ASSIGN, _NAMED_EXPR, _NAME, _RETURN = ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Name, ast.Return
 
 
 def _unpacked_self_assigns(target, value, stmt, method) -> list[SelfAssign]:
@@ -141,6 +141,7 @@ class ClassContext:
         self._assigns: dict[str, list[SelfAssign]] = {}
         self._stores: Counter | None = None
         self._values: dict[int, Value] = {}
+        self._made_by: dict[str, Value | None] = {}
 
     # -------------------------------------------------------------- phases
 
@@ -271,13 +272,37 @@ class ClassContext:
         (`self.env(method)` for an expression of a method). Same signature as ModuleContext.value."""
         key = id(expr)
         if key not in self._values:
-            self._values[key] = classify(expr, self.project, self.file, self.target, env or {})
+            self._values[key] = classify(expr, self.project, self.file, self.target, env or {},
+                                         made_by=self.made_by)
         return self._values[key]
+
+    def made_by(self, method: str) -> Value | None:
+        """What a call `self.<method>(...)` gives, read from the method's return statements: a layer
+        when every return makes a layer of one class (`def _conv(self, f): return layers.Conv2D(f, 3)`,
+        a factory called several times, so not inlined), else None. Read once per method."""
+        if method in self._made_by:
+            return self._made_by[method]
+        self._made_by[method] = None  # while reading: a helper that calls itself gives nothing known
+        fn = self.methods.get(method) or self.cls.methods.get(method)
+        found = None
+        # (a decorated helper may cache its result: the same layer on every call, not a new one)
+        if fn is not None and not any(type(d) is not _NAME or d.id not in ("staticmethod", "classmethod")
+                                      for d in fn.decorator_list):
+            nodes = own_nodes(fn.body)
+            returns = [node.value for node in nodes if type(node) is _RETURN]
+            if returns and None not in returns and not any(type(n) in (ast.Yield, ast.YieldFrom) for n in nodes):
+                env = self.env(fn)
+                values = {self.value(expr, env) for expr in returns}
+                if len(values) == 1 and next(iter(values)).kind == LAYER:
+                    found = values.pop()
+        self._made_by[method] = found
+        return found
 
 
 def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
-             env: dict[str, list[ast.expr]] | None = None, _depth: int = 0) -> Value:
-    """What `expr` creates: a layer, a tracked weight, a foreign variable, a raw tensor, or other."""
+             env: dict[str, list[ast.expr]] | None = None, _depth: int = 0, made_by=None) -> Value:
+    """What `expr` creates: a layer, a tracked weight, a foreign variable, a raw tensor, or other.
+    `made_by(name)`: what `self.name(...)` gives, or None (ClassContext.made_by), for code in a class."""
     env = env or {}
     if _depth > 6:
         return Value(OTHER)
@@ -286,7 +311,8 @@ def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
             if func.attr in _ADD_WEIGHT_METHODS:
                 return Value(WEIGHT, f"self.{func.attr}")
-            return Value(OTHER)
+            made = made_by(func.attr) if made_by is not None else None
+            return made if made is not None else Value(OTHER)
         name = project.qualify(func, file)
         if name is None:
             return Value(OTHER)
@@ -313,12 +339,12 @@ def classify(expr: ast.expr, project: Project, file: FileSummary, target: str,
     if isinstance(expr, ast.BinOp):
         # `tf.random.normal(...) * 0.05` is still a raw tensor; `add_weight(...) * 2` is not a weight.
         for side in (expr.left, expr.right):
-            inner = classify(side, project, file, target, env, _depth + 1)
+            inner = classify(side, project, file, target, env, _depth + 1, made_by)
             if inner.kind in (TENSOR, FOREIGN):
                 return inner
         return Value(OTHER)
     if isinstance(expr, ast.Name) and expr.id in env and len(env[expr.id]) == 1:
-        return classify(env[expr.id][0], project, file, target, env, _depth + 1)
+        return classify(env[expr.id][0], project, file, target, env, _depth + 1, made_by)
     return Value(OTHER)
 
 

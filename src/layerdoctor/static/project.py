@@ -82,23 +82,28 @@ def file_info(summary: FileSummary) -> FileInfo:
     classes = []
     for cls in summary.classes:
         holds = []
-        init = cls.load_methods(("__init__",)).get("__init__") if is_plain_holder(cls.bases) else None
+        methods = cls.load_methods(("__init__",)) if is_plain_holder(cls.bases) else {}
+        init = methods.get("__init__")
         if init is not None:
+            # (helpers __init__ calls more than once stay in `methods`: factories among them make layers)
+            factories = _factories(methods) if len(methods) > 1 else {}
             for node in walk(init):
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     callee = dotted(node.value.func)
+                    if factories and (attr := self_attr(node.value.func)) in factories:
+                        callee = factories[attr]
                     for target in node.targets:
                         if callee and isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
-            holds.extend(_held_in_containers(init))
+            holds.extend(_held_in_containers(init, factories))
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
                                  cls.may_have_weights, "build" in cls.method_names))
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
-def _held_in_containers(init: ast.FunctionDef) -> list[tuple[str, str]]:
+def _held_in_containers(init: ast.FunctionDef, factories) -> list[tuple[str, str]]:
     """(attr, callee) for calls stored into a container attribute of a plain holder:
     `self.xs.append(Dense(...))`, `self.xs = [Dense(...), ...]`, `self.d[k] = Dense(...)`."""
     out = []
@@ -122,6 +127,8 @@ def _held_in_containers(init: ast.FunctionDef) -> list[tuple[str, str]]:
             for inner in walk(value):
                 if isinstance(inner, ast.Call):
                     callee = dotted(inner.func)
+                    if factories and (name := self_attr(inner.func)) in factories:
+                        callee = factories[name]
                     if callee:
                         out.append((attr, callee))
     return out
@@ -130,11 +137,41 @@ def _held_in_containers(init: ast.FunctionDef) -> list[tuple[str, str]]:
 _NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Initializer|Regularizer|Constraint)$")
 
 
-_SUBLAYER_ASSIGN_RE = re.compile(r"self\.\w+\s*=\s*\[?\s*[\w.]*\b[A-Z]\w*\(")
+_SUBLAYER_ASSIGN_RE = re.compile(r"self\.\w+\s*=\s*\[?\s*(?:[\w.]*\b[A-Z]\w*|self\.\w+)\(")
 
 
-def _sublayer_callee(value) -> list[str]:
-    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names)."""
+def _factories(methods) -> dict[str, str]:
+    """Helper methods that only make one class of object: name -> dotted callee, when each return is
+    `Cls(...)` of one class (`def _conv(self, f): return layers.Conv2D(f, 3)`: a factory called
+    several times, which inline.py leaves in place) and the body builds and calls nothing of self."""
+    out = {}
+    for name, fn in methods.items():
+        if name.startswith("__") or name in ("build", "call") or fn.decorator_list:
+            continue
+        returns, callees, bound = 0, set(), {}
+        nodes = walk(fn)
+        for node in nodes:  # `block = Sequential([...]); return block`: the name's one value
+            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+                bound.setdefault(node.targets[0].id, []).append(node.value)
+        for node in nodes:
+            kind = type(node)
+            if kind is ast.Return:
+                returns += 1
+                value = node.value
+                if type(value) is ast.Name and len(bound.get(value.id, ())) == 1:
+                    value = bound[value.id][0]
+                callees.update(_sublayer_callee(value) if type(value) is ast.Call else ("",))
+            elif kind is ast.Call and (type(node.func) is ast.Attribute and node.func.attr == "build"
+                                       or type(node.func) is ast.Name and node.func.id == "self"):
+                callees.add("")
+        if returns and len(callees) == 1 and "" not in callees:
+            out[name] = callees.pop()
+    return out
+
+
+def _sublayer_callee(value, factories=None) -> list[str]:
+    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names);
+    `self.m(...)` of a factory method (see _factories) counts as the class it makes."""
     if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
         values = [value.elt]
     elif isinstance(value, (ast.List, ast.Tuple)):
@@ -145,6 +182,8 @@ def _sublayer_callee(value) -> list[str]:
     for v in values:
         if isinstance(v, ast.Call):
             name = dotted(v.func)
+            if factories and (attr := self_attr(v.func)) in factories:
+                name = factories[attr]
             last = name.rsplit(".", 1)[-1] if name else ""
             if last[:1].isupper() and not _NOT_SUBLAYER_CALLEES.search(last):
                 out.append(name)
@@ -166,13 +205,14 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
     if "build" in cls.method_names and build is None:
         return None, []
     nodes = {id(func): walk(func) for func in (init, build) if func is not None}
+    factories = _factories(methods)
     created: dict[str, str] = {}
     for func in (init, build):
         if func is None:
             continue
         for node in sorted((n for n in nodes[id(func)] if type(n) is ast.Assign), key=lambda n: n.lineno):
             if isinstance(node, ast.Assign):
-                callees = _sublayer_callee(node.value)
+                callees = _sublayer_callee(node.value, factories)
                 for target in node.targets:
                     attr = self_attr(target)
                     if attr and callees:
@@ -210,7 +250,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
                 continue
             if func is build:
                 attr = self_attr(f)
-                if attr is not None and attr not in ("add_weight", "add_variable", "add_loss"):
+                if attr is not None and attr not in ("add_weight", "add_variable", "add_loss") and attr not in factories:
                     if attr in created:
                         done.add(attr)  # called in build(): built
                     else:

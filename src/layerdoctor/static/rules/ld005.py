@@ -225,7 +225,7 @@ def _overwrites_in(ctx, method, func, body, twice):
         if attr in twice and attr in last:
             first_index, first = last[attr]
             between = body[first_index + 1:index]
-            if not _touches(attr, between, statement.value):
+            if not _touches(attr, between, statement.value, ctx):
                 made = _made_layer(ctx, first.value, ctx.env(func))
                 if made is not None and not _local_used_elsewhere(first, func):
                     yield Hit(
@@ -264,18 +264,28 @@ def _single_self_store(statement):
     return target.attr if type(target) is ast.Attribute and self_attr(target) else None
 
 
-def _touches(attr, statements, value) -> bool:
+def _touches(attr, statements, value, ctx) -> bool:
     """Does anything between the two stores (or the new value) mention self.<attr>, call a method of
-    self or of super(), or hand `self` itself to a call (which may read the first layer)?"""
+    self (but a layer factory that reads nothing of self) or of super(), or hand `self` itself to a
+    call (which may read the first layer)?"""
     for node in (n for s in [*statements, value] for n in walk(s)):
         kind = type(node)
         if kind is ast.Attribute and node.attr == attr and self_attr(node):
             return True
-        if kind is ast.Call and (type(node.func) is ast.Attribute and (self_attr(node.func) or
+        if kind is ast.Call and (type(node.func) is ast.Attribute and (self_attr(node.func) and
+                                                                   not _pure_factory(ctx, node.func.attr) or
                                                                    _is_call_of(node.func.value, "super")) or
                                  any(type(a) is ast.Name and a.id == "self" for a in node.args)):
             return True
     return False
+
+
+def _pure_factory(ctx, method, _depth=0) -> bool:
+    """`def _new_conv(self, f): return layers.Conv2D(f, 3)`: makes a layer (ClassContext.made_by) and reads
+    nothing of self but other such factories."""
+    if _depth > 3 or method not in ctx.methods or ctx.made_by(method) is None:
+        return False
+    return all(_pure_factory(ctx, name, _depth + 1) for n in ctx.nodes(method) if (name := self_attr(n)))
 
 
 def _unwired_in_functional_init(ctx):
