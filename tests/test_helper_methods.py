@@ -36,7 +36,7 @@ STILL_LOST: dict[tuple[str, str], str] = {
     ("factories", "a_lambda_closure_variable_on_builder"): "LD012: Lambda made by a factory of a plain builder class",
     ("factories", "a_lambda_wrapped_bilstm_model"): "LD002: Lambda/Bidirectional made by factories of a plain class",
     ("factories", "a_reuse_piano_genie_stacked_cells_list_multiplied"):
-        "LD007: `[self._new_lstmcell(n)] * 2` handed to a factory-made StackedRNNCells (not read yet)",
+        "LD007: the once-called `*args` factory is inlined as `args = ([cell] * 2,)`; StackedRNNCells(*args)",
 }
 
 

@@ -288,9 +288,15 @@ class ClassContext:
         # (a decorated helper may cache its result: the same layer on every call, not a new one)
         if fn is not None and not any(type(d) is not _NAME or d.id not in ("staticmethod", "classmethod")
                                       for d in fn.decorator_list):
-            nodes = own_nodes(fn.body)
-            returns = [node.value for node in nodes if type(node) is _RETURN]
-            if returns and None not in returns and not any(type(n) in (ast.Yield, ast.YieldFrom) for n in nodes):
+            returns = []
+            for node in self.nodes(method) if self.methods.get(method) is fn else own_nodes(fn.body):
+                kind = type(node)
+                if kind is _RETURN:
+                    returns.append(node.value)
+                elif kind is ast.Yield or kind is ast.YieldFrom:
+                    returns.append(None)  # a generator: gives no layer
+            # (cheap test first: a layer is made by a call, or named; most helpers return tensor expressions)
+            if returns and all(type(r) is _CALL or type(r) is _NAME for r in returns):
                 env = self.env(fn)
                 values = {self.value(expr, env) for expr in returns}
                 if len(values) == 1 and next(iter(values)).kind == LAYER:

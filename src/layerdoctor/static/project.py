@@ -85,9 +85,12 @@ def file_info(summary: FileSummary) -> FileInfo:
         methods = cls.load_methods(("__init__",)) if is_plain_holder(cls.bases) else {}
         init = methods.get("__init__")
         if init is not None:
-            # (helpers __init__ calls more than once stay in `methods`: factories among them make layers)
-            factories = _factories(methods) if len(methods) > 1 else {}
-            for node in walk(init):
+            # (helpers __init__ calls more than once stay in `methods`: factories among them make layers;
+            # read only when __init__ stores a value made by one)
+            nodes = walk(init)
+            factories = _factories(methods) if len(methods) > 1 and any(
+                type(n) is ast.Call and self_attr(n.func) in methods for n in nodes) else {}
+            for node in nodes:
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     callee = dotted(node.value.func)
                     if factories and (attr := self_attr(node.value.func)) in factories:
