@@ -22,9 +22,10 @@ from ..report import Report
 from . import backend, failures, load, locate
 from .calls import CallRecorder
 from .construction import ConstructionWatch
-from .context import Observation
+from .context import Explained, Observation
 from . import shape_only as shape_only_mode
 from .probes import PROBES, per_call, run_probes, unbuilt
+from .probes import untracked as untracked_probe
 from .state import Snapshot, all_variables
 from .tree import build_tree
 
@@ -330,12 +331,29 @@ def _failure_report(error, recorder, construction, target, batch_size=None, watc
         raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
                          load.user_frames(error)) from None
     tree = _partial_tree(model, recorder, construction, watch, batch_size)
+    found += _foreign_variables_held(tree, watch, found)
     params = None
     if tree is not None:  # as much of the model as exists: what was built before the failure
         params = {"total": tree.params, "trainable": tree.trainable_params,
                   "non_trainable": tree.non_trainable_params, "untracked": 0, "partial": True}
     report = Report(findings=found, tree=tree, params=params, keras=backend.keras_info(), files_checked=0)
     return report.sort()
+
+
+def _foreign_variables_held(tree, watch, found) -> list:
+    """LD003 beside a failure's findings: a tf.Variable kept directly on a user layer of the partial
+    model (Perceiver's `self.latents = tf.Variable(...)`). Keras 3 does not track it whether or not
+    the model could be called, so it is a finding without a call; the rest of the untracked-state
+    checks need a forward pass and are left out."""
+    if tree is None or backend.is_tf_keras():
+        return []
+    try:
+        observation = Observation(model=tree.layer, inputs=None, tree=tree, watch=watch)
+        result = untracked_probe.untracked_state(observation, Explained())
+    except Exception:  # noqa: BLE001 - a half-built model may not scan: the failure's findings stand
+        return []
+    known = {(f.path, f.line, f.code) for f in found}
+    return [f for f in result.findings if f and f.code == "LD003" and (f.path, f.line, f.code) not in known]
 
 
 def _partial_tree(model, recorder, construction, watch, batch_size):

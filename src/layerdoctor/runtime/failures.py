@@ -7,6 +7,7 @@ finding for a failure it does not recognise (the caller then reports it as a pla
 
 from __future__ import annotations
 
+import linecache
 import re
 
 from .. import keras_messages as msg
@@ -65,7 +66,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
                     _keras_tensor_in_function, _fixed_input_dim, _variables_created_in_lambda,
-                    _random_state_in_traced_call, _weight_property_replaced, _property_before_init):
+                    _random_state_in_traced_call, _weight_property_replaced, _property_before_init,
+                    _call_not_implemented):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -321,6 +323,56 @@ def _init_never_ran(error, text, recorder, watch) -> list:
                                        f"missing; Keras raised {_first_line(text)}",
                               cls=owner, site=_init_site(owner))]
     return []
+
+
+_NO_CALL = re.compile(r"Layer (\w+) does not have a `call` method implemented")
+
+
+def _call_not_implemented(error, text, recorder, watch) -> list:
+    """LD005: a user layer class has no call() of its own, so Keras's Layer.call raised
+    NotImplementedError when it was called (Keras 3; tf.keras 2's returned the input unchanged).
+    Its sublayers never run, so they are never built and have no weights. Often a def call that is
+    indented inside __init__ (a local function there, not a method: Perceiver's Attention), or a
+    misspelt name (forward, Call): the finding names what the class holds and that cause."""
+    match = _NO_CALL.search(text)
+    if not isinstance(error, NotImplementedError) or match is None:
+        return []
+    from .load import has_no_call
+
+    for layer in [*_layers_in_traceback(error), *_layers_seen(recorder, watch)]:
+        cls = type(layer)
+        if cls.__name__ != match.group(1) or not locate.is_user_class(cls) or not has_no_call(layer):
+            continue
+        nested = _call_nested_in(cls)
+        if nested is not None:
+            cause = (f"its `def call` at line {nested[1]} is indented inside {nested[2]}(), where it is a local "
+                     f"function, not a method: dedent it one level")
+            site = nested[:2]
+        else:
+            cause = "no call() is defined along its classes: define call(self, inputs)"
+            site = locate.class_site(cls)
+        held = [name for name, value in vars(layer).items()
+                if isinstance(value, backend.keras_module().layers.Layer)]
+        subs = (f"its sublayers ({', '.join(held[:6])}{' ...' if len(held) > 6 else ''}) never run, so they are "
+                f"never built and have no weights" if held else "nothing it holds ever runs")
+        line_text = linecache.getline(site[0], site[1])
+        column = line_text.find("def call") + 1 if nested is not None and "def call" in line_text else None
+        return [findings.make("LD005", f"{cls.__name__} has no call() of its own: Keras's Layer.call raised "
+                                       f"{_first_line(text).rstrip('.')} when it was called, and {subs}; {cause}",
+                              cls=cls, attribute=held[0] if held else None, site=site, column=column,
+                              layer=layer.name)]
+    return []
+
+
+def _call_nested_in(cls):
+    """(file, line, method) of a `def call` nested in a method of `cls` (indented one level too
+    deep), or None."""
+    for name, function in vars(cls).items():
+        code = getattr(function, "__code__", None)
+        for const in code.co_consts if code is not None else ():
+            if getattr(const, "co_name", None) == "call":
+                return const.co_filename, const.co_firstlineno, name
+    return None
 
 
 def _layers_in_traceback(error, held_by_any_name=False) -> list:

@@ -435,6 +435,20 @@ def has_no_call(model) -> bool:
     return False
 
 
+def _is_shape(value) -> bool:
+    """A shape: a tuple/list of ints and Nones (a TensorShape too)."""
+    try:
+        dims = value.as_list() if hasattr(value, "as_list") else value
+        return isinstance(dims, (list, tuple)) and all(d is None or int(d) == d for d in dims)
+    except (TypeError, ValueError):
+        return False
+
+
+def _names_ids(name: str) -> bool:
+    """An input named like token ids (input_ids, token_type_ids, position_ids)."""
+    return name == "ids" or name.endswith("_ids")
+
+
 def _input_specs(model):
     """(names, shapes, dtypes, "list"|"dict") from the model's Input tensors or its build shapes."""
     try:
@@ -450,6 +464,18 @@ def _input_specs(model):
     if values:
         if len(values) == 1 and values[0] is not None:
             shape = values[0]
+            if isinstance(shape, dict):
+                # Built by a call on a dict of inputs (a Hugging Face model's dummy inputs):
+                # {"input_ids": (3, 5)}; feed the same keys back. Token ids and positions are
+                # integers (an Embedding would gather at random float indices otherwise).
+                names = [str(key) for key in shape]
+                if not all(_is_shape(value) for value in shape.values()):
+                    return None
+                return names, list(shape.values()), \
+                    ["int32" if _names_ids(name) else None for name in names], "dict"
+            if not _is_shape(shape) and not (isinstance(shape, (list, tuple)) and shape
+                                             and all(_is_shape(s) for s in shape)):
+                return None  # a nested structure: ask for the shape rather than guess
             if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple)):
                 return [""] * len(shape), list(shape), [None] * len(shape), "list"
             return [""], [shape], [None], "list"

@@ -122,18 +122,57 @@ def _variables_created_in_call(inspection, result) -> None:
         if site in layer_sites or id(variable) in in_new_layers:
             continue
         by_site[site].append(variable)
+    in_lambdas: dict[int, list] = {}
     for site, variables in by_site.items():
         cls = _class_at(inspection, site)
+        lambda_layer = _lambda_at(inspection, site) if cls is None else None
         count = sum(backend.size_of(v) for v in variables)
         if any(getattr(v, "trainable", True) for v in variables):
             why = "it is never trained or saved"
         else:  # seed state, a step counter: no gradient shows it
             why = ("it is not trainable (seed or counter state), so no gradient shows it, but it is never "
                    "saved and fit()'s traced step fails on a variable created after its first trace")
+        owner = f"the function of Lambda '{lambda_layer.name}'" if lambda_layer is not None else \
+            f"{cls.__name__ if cls else 'a layer'}.call()"
         result.findings.append(findings.make(
-            "LD002", f"{cls.__name__ if cls else 'a layer'}.call() creates a new variable on every call "
+            "LD002", f"{owner} creates a new variable on every call "
                      f"({count} values at {findings.where(site)}): {why}",
             cls=cls, site=site))
+        if lambda_layer is not None:
+            in_lambdas.setdefault(id(lambda_layer), [lambda_layer, []])[1].append(site)
+    # LD012 at the Lambda as well, as lint reports it: the Lambda's function makes state the Lambda
+    # does not track (TF 1.x docs taught variables made in a Lambda's function; Keras 3 makes them
+    # anew on every call and tracks none).
+    for layer, sites in in_lambdas.values():
+        made = inspection.watch.site_of(layer) if inspection.watch is not None else None
+        function = getattr(layer, "function", None)
+        site = made if made and locate.is_user_file(made[0]) else locate.function_site(function)
+        result.findings.append(findings.make(
+            "LD012", f"The function of Lambda '{layer.name}' creates {len(sites)} variable{'s' if len(sites) != 1 else ''} "
+                     f"on every call (at {', '.join(findings.where(s) for s in sites)}): the Lambda tracks none "
+                     f"of them, so they are not counted, trained or saved; use a subclassed Layer that creates "
+                     f"them once, in build()",
+            site=site, constructed="Lambda" if site is made else None, fix="created", layer=layer.name))
+
+
+def _lambda_at(inspection, site):
+    """The Lambda layer whose function's source contains `site` (file, line), or None."""
+    import inspect
+
+    if not site:
+        return None
+    for node in inspection.nodes():
+        function = getattr(node.layer, "function", None) if type(node.layer).__name__ == "Lambda" else None
+        code = getattr(function, "__code__", None)
+        if code is None or code.co_filename != site[0]:
+            continue
+        try:
+            length = len(inspect.getsourcelines(function)[0])
+        except (OSError, TypeError):
+            continue
+        if code.co_firstlineno <= site[1] < code.co_firstlineno + length:
+            return node.layer
+    return None
 
 
 def _class_at(inspection, site):
