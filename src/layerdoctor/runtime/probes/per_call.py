@@ -149,9 +149,9 @@ def _variables_created_in_call(inspection, result) -> None:
         site = made if made and locate.is_user_file(made[0]) else locate.function_site(function)
         result.findings.append(findings.make(
             "LD012", f"The function of Lambda '{layer.name}' creates {len(sites)} variable{'s' if len(sites) != 1 else ''} "
-                     f"on every call (at {', '.join(findings.where(s) for s in sites)}): the Lambda tracks none "
-                     f"of them, so they are not counted, trained or saved; use a subclassed Layer that creates "
-                     f"them once, in build()",
+                     f"on every call (at {', '.join(findings.where(s) for s in sites)}): the Lambda does not track "
+                     f"{'them' if len(sites) != 1 else 'it'}, so no such weight is counted, trained or saved; use "
+                     f"a subclassed Layer that creates its variables once, in build()",
             site=site, constructed="Lambda" if site is made else None, fix="created", layer=layer.name))
 
 
