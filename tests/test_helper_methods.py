@@ -37,6 +37,10 @@ STILL_LOST: dict[tuple[str, str], str] = {
     ("factories", "a_lambda_wrapped_bilstm_model"): "LD002: Lambda/Bidirectional made by factories of a plain class",
     ("factories", "a_reuse_piano_genie_stacked_cells_list_multiplied"):
         "LD007: the once-called `*args` factory is inlined as `args = ([cell] * 2,)`; StackedRNNCells(*args)",
+    ("factories", "g_tf_trackable_list_of_sublayers"):
+        "LD011: the untracked-container check (ld011o) reads the container's items itself, not through factories",
+    ("build", "g_hf_custom_bert_classifier_build_skips_head"):
+        "LD005: the inherited-build check (ld005m) reads the sublayers the base's build() names in its own body only",
 }
 
 

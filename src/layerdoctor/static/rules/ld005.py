@@ -103,10 +103,8 @@ RULE = Rule(
                         "self.{attr}.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
-        "inherited_build": "# give the subclass a build() that builds it after the base's:\n"
-                           "def build(self, input_shape=None):\n"
-                           "    super().build(input_shape)\n"
-                           "    self.{attr}.build(...)  # with the shape call() gives it",
+        "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
+                           "self.{attr}.build(...)  # with the shape call() gives it",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
