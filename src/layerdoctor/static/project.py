@@ -197,8 +197,8 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
     """See Project.build_leaves."""
     if not (cls.bases and cls.may_have_weights and "call" in cls.method_names):
         return None, []
-    pending = getattr(cls, "_pending", None)
-    if pending is not None and not _SUBLAYER_ASSIGN_RE.search(pending[0].lines(cls.line, cls.end_line)):
+    text = cls.text()
+    if text is not None and not _SUBLAYER_ASSIGN_RE.search(text):
         return [], []  # no `self.x = Cls(...)` / `[Cls(...) ...]` in its text: no sublayer (cheap test first)
     try:
         methods = cls.load_methods()
@@ -356,6 +356,15 @@ class Project:
             cls = self.class_summary(name)
             self._kept[name] = _kept_arguments(cls) if cls is not None and is_plain_holder(cls.bases) else None
         return self._kept[name]
+
+    def class_methods(self, name: str) -> dict[str, ast.FunctionDef] | None:
+        """The methods of the project class `name` as rules read them (load_methods: single-use helpers
+        inlined), None when it has no summary or a method does not parse."""
+        summary = self.class_summary(name)
+        try:
+            return summary.load_methods() if summary is not None else None
+        except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
+            return None
 
     def class_summary(self, name: str) -> ClassSummary | None:
         """The parsed summary of the project class `name` (its methods load on request)."""

@@ -101,6 +101,14 @@ class ClassSummary:
     _pending: tuple | None = field(default=None, repr=False, compare=False)
     _inlined: tuple | None = field(default=None, repr=False, compare=False)  # (len(methods), view)
 
+    def text(self) -> str | None:
+        """The class's own source text, while the summary holds its file's (methods load on demand); else None."""
+        return self._pending[0].lines(self.line, self.end_line) if self._pending is not None else None
+
+    def file_text(self) -> str | None:
+        """The whole text of the class's file, on the same terms as text()."""
+        return self._pending[0].text if self._pending is not None else None
+
     def load_methods(self, entries=ENTRY_METHODS) -> dict[str, ast.FunctionDef]:
         """The parsed methods, with helpers that __init__/build/call call once put in place of the
         call (static/inline.py); `self.methods` keeps them as written."""

@@ -293,13 +293,10 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr, via=None):
 
 def _sets_nothing_in_init(project, name) -> bool:
     """A project class whose own __init__, if any, only calls super().__init__()."""
-    summary = project.class_summary(name)
-    try:
-        init = summary.load_methods().get("__init__") if summary is not None else None
-    except Exception:  # noqa: BLE001 - a method that does not parse: read as unknown
-        return False
-    if summary is None:
-        return False
+    methods = project.class_methods(name)
+    if methods is None:
+        return False  # not readable: unknown
+    init = methods.get("__init__")
     return init is None or all(type(stmt) is ast.Expr and (type(stmt.value) is ast.Constant or (
         type(stmt.value) is ast.Call and type(stmt.value.func) is ast.Attribute and stmt.value.func.attr == "__init__"))
         for stmt in init.body)

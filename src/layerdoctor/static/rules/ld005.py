@@ -641,7 +641,7 @@ def _bases_leave_build_alone(project, qualname) -> bool:
         return True
     if any(base not in project.classes for base in bases):
         return False  # a base we cannot read
-    methods = _methods(project, qualname)
+    methods = project.class_methods(qualname)
     build = methods.get("build") if methods else None
     if build is None:
         # the bases' build() runs, or Keras's when no base defines one and none wires a graph
@@ -653,7 +653,7 @@ def _bases_leave_build_alone(project, qualname) -> bool:
     for base in bases:
         if not project.classes[base][0].defines_build:
             continue
-        base_build = (_methods(project, base) or {}).get("build")
+        base_build = (project.class_methods(base) or {}).get("build")
         if base_build is None or not all(_only_creates(node) for node in walk(base_build) if type(node) is ast.Call):
             return False
     return True
@@ -675,7 +675,7 @@ def _inherited_build(project, qualname):
     builders = [base for base in bases if project.classes[base][0].defines_build]
     if len(builders) != 1 or any(_base_hands_over_a_graph(project, base) for base in bases):
         return None  # (several build()s: which one runs, and what super().build() reaches, is not read)
-    build = (_methods(project, builders[0]) or {}).get("build")
+    build = (project.class_methods(builders[0]) or {}).get("build")
     return (builders[0], build, [qualname, *bases]) if build is not None else None
 
 
@@ -689,10 +689,10 @@ def _class_constant(project, chain, name):
         pattern = _CONSTANT_RE[name] = re.compile(rf"^[ \t]+{name}\s*(?::[^=\n]*)?=\s*[\"'](\w+)[\"']\s*$", re.M)
     for qualname in chain:
         summary = project.class_summary(qualname)
-        pending = getattr(summary, "_pending", None)
-        if pending is None:
+        text = summary.text() if summary is not None else None
+        if text is None:
             return None
-        found = pattern.search(pending[0].lines(summary.line, summary.end_line))
+        found = pattern.search(text)
         if found is not None:
             return found.group(1)
     return None
@@ -723,7 +723,7 @@ def _inherited_build_leaves(project, qualname, builder, build, chain, depth):
     """What the inherited build() leaves unbuilt: sublayers with weights that the chain's __init__s
     create and some other method uses, which that build() neither builds nor calls ([] when it does
     anything that is not read: another method of self, a build on something unnamed)."""
-    inits = [(q, (_methods(project, q) or {}).get("__init__")) for q in chain]
+    inits = [(q, (project.class_methods(q) or {}).get("__init__")) for q in chain]
     created = {}  # attr -> (dotted callee, the file of the class creating it)
     for q, init in inits:
         for node in walk(init) if init is not None else ():
@@ -818,14 +818,13 @@ def _build_protocol(project, chain):
     texts = {}
     for qualname in chain:
         summary = project.class_summary(qualname)
-        pending = getattr(summary, "_pending", None)
-        if pending is None:
+        body = summary.text() if summary is not None else None
+        if body is None:
             continue
-        texts.setdefault(project.classes[qualname][1].path, pending[0].text)
-        body = pending[0].lines(summary.line, summary.end_line)
+        texts.setdefault(project.classes[qualname][1].path, summary.file_text())
         if "self.build(" not in body:
             continue
-        for name in pending[1]:
+        for name in summary._pending[1]:  # (the names of the methods defined, parsed or not)
             if name in ("build", "__init__", "call") or name not in summary.method_names:
                 continue
             method = summary.load_methods((name,)).get(name) or summary.methods.get(name)
@@ -861,11 +860,9 @@ def _held_layer_reached_through_one_part(ctx):
         if held is None or held == ctx.qualname or not ctx.is_project_class(held) or not project.is_layer(held):
             continue
         if text is None:
-            pending = getattr(ctx.cls, "_pending", None)
-            if pending is None:
+            text, file_text = ctx.cls.text(), ctx.cls.file_text()
+            if text is None:
                 return
-            text = pending[0].lines(ctx.cls.line, ctx.cls.end_line)
-            file_text = pending[0].text
         attr = assign.attr
         if f"self.{attr}." not in text and "@property" not in text or f"self.{attr}(" in text:
             continue  # (cheap gate: no `self.x.` use, or the held layer is called)
@@ -901,7 +898,7 @@ def _reached_parts(ctx, project, attr, held, text, file_text):
     # other uses than `self.x.part`: the store in __init__ and the properties' returns, nothing else
     if not reached or sum(id(node) not in inner for node in uses) != len(names):
         return None
-    init = (_methods(project, held) or {}).get("__init__")
+    init = (project.class_methods(held) or {}).get("__init__")
     if init is None:
         return None
     file = project.classes[held][1]
@@ -943,8 +940,8 @@ def _creates_state(project, qualname) -> bool:
                 return True
             continue
         summary = project.class_summary(name)
-        pending = getattr(summary, "_pending", None)
-        if pending is None or _STATE_RE.search(pending[0].lines(summary.line, summary.end_line)):
+        text = summary.text() if summary is not None else None
+        if text is None or _STATE_RE.search(text):
             return True
     return False
 
@@ -957,16 +954,8 @@ def _callee(value):
     return name if name.rsplit(".", 1)[-1][:1].isupper() else None
 
 
-def _methods(project, qualname):
-    summary = project.class_summary(qualname)
-    try:
-        return summary.load_methods() if summary is not None else None
-    except Exception:  # noqa: BLE001 - a method that does not parse: the class checks report it
-        return None
-
-
 def _base_hands_over_a_graph(project, base) -> bool:
-    methods = _methods(project, base)
+    methods = project.class_methods(base)
     if methods is None:
         return True  # a base whose methods do not parse: assume the worst
     init = methods.get("__init__")
@@ -1413,9 +1402,8 @@ def _configured_dead(ctx):
         return []
     if not _guarded_uses(ctx, call):
         return []
-    pending = getattr(ctx.cls, "_pending", None)  # (the file's text, when the summary still holds it)
-    text = getattr(pending[0], "text", None) if pending else None
-    if isinstance(text, str) and text.count(f"{ctx.name}(") < 2:
+    text = ctx.cls.file_text()
+    if text is not None and text.count(f"{ctx.name}(") < 2:
         return []  # the file never makes an instance (only `class Name(` names it with a parenthesis)
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     from ..class_facts import parsed_file

@@ -221,20 +221,6 @@ def _unwrapped_kind(name) -> str | None:
     return None
 
 
-def _made_state(ctx, expr, env) -> bool:
-    """_holds_state, also through a local bound to a list or a layer (`towers = [Dense(4)]`), but not
-    for self.add_weight(...): the layer tracks those itself (measured: 2 weights from a deque of them)."""
-    if type(expr) is ast.Name:
-        return any(_made_state(ctx, bound, env) for bound in env.get(expr.id, ()))
-    if type(expr) is ast.Call and self_attr(expr.func):
-        return False
-    if type(expr) in (ast.List, ast.Tuple, ast.Set, ast.Dict):
-        return any(_made_state(ctx, e, env) for e in (expr.values if type(expr) is ast.Dict else expr.elts) if e)
-    if type(expr) in (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp):
-        return _made_state(ctx, expr.value if type(expr) is ast.DictComp else expr.elt, env)
-    return ctx.value(expr, env).kind in _STATE
-
-
 def _unwrapped_containers(ctx):
     """`self.blocks = collections.deque([Dense(4), ...])`, a UserList / UserDict / ChainMap / frozenset,
     or TF's internal `data_structures.List(...)` / `.Mapping(...)`, made with layers or variables or
@@ -249,13 +235,13 @@ def _unwrapped_containers(ctx):
         func = ctx.methods[assign.method]
         env = ctx.env(func)
         value = assign.value
-        node = assign.stmt if any(_made_state(ctx, arg, env) for arg in
+        node = assign.stmt if any(_holds_state(ctx, arg, env, in_container=True) for arg in
                                   [*value.args, *(kw.value for kw in value.keywords)]) else None
         if node is None:  # made empty, maybe filled afterwards: the first fill with a layer
             fills = [call for method, other in ctx.methods_of("__init__", "build") for call in ctx.nodes(method)
                      if type(call) is ast.Call and type(call.func) is ast.Attribute and
                      call.func.attr in _FILLERS and self_attr(call.func.value) == attr and
-                     any(_made_state(ctx, arg, ctx.env(other)) for arg in call.args)]
+                     any(_holds_state(ctx, arg, ctx.env(other), in_container=True) for arg in call.args)]
             node = min(fills, key=lambda call: call.lineno, default=None)
         if node is not None:
             yield Hit(node, f"{ctx.name}.{attr} is a {kind} holding layers or variables: Keras 3 tracks "
@@ -641,16 +627,27 @@ def _called_on_self(ctx, phase):
     return out
 
 
-def _holds_state(ctx, expr, env):
-    """Does `expr` make a layer or variable, or a list/tuple/comprehension of them?"""
+def _holds_state(ctx, expr, env, *, in_container=False, _names=0):
+    """Does `expr` make a layer or variable, or a list/tuple/comprehension of them? `in_container`
+    (what is put into a container Keras 3 does not wrap): also through a local bound to one (`towers =
+    [Dense(4)]`), and not for self.add_weight(...) or another method of self, whose weights the layer
+    tracks itself (measured: 2 weights from a deque of them)."""
+    def inner(e, names=_names):
+        return _holds_state(ctx, e, env, in_container=in_container, _names=names)
+
+    if in_container:
+        if type(expr) is ast.Name:  # (a bounded number of names: `towers = [towers, ...]` refers to itself)
+            return _names < 8 and any(inner(bound, _names + 1) for bound in env.get(expr.id, ()))
+        if type(expr) is ast.Call and self_attr(expr.func):
+            return False
     if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
-        return any(_holds_state(ctx, e, env) for e in expr.elts)
+        return any(inner(e) for e in expr.elts)
     if isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
-        return _holds_state(ctx, expr.elt, env)
+        return inner(expr.elt)
     if isinstance(expr, ast.DictComp):
-        return _holds_state(ctx, expr.value, env)
+        return inner(expr.value)
     if isinstance(expr, ast.Dict):
-        return any(_holds_state(ctx, v, env) for v in expr.values)
+        return any(inner(v) for v in expr.values)
     return ctx.value(expr, env).kind in _STATE
 
 
