@@ -242,6 +242,34 @@ def test_unparseable_call_is_reported_as_cannot_parse(tmp_path, body):
     assert "internal error" not in report.errors[0].message
 
 
+def test_self_referencing_locals_are_checked_not_an_error(tmp_path):
+    """Regression: `towers = [towers, Dense(4)]` once made the file 'cannot check: nested too deeply'."""
+    path = write(tmp_path / "layer.py", textwrap.dedent("""\
+        import collections
+        import keras
+
+
+        class Towers(keras.layers.Layer):
+            def __init__(self):
+                super().__init__()
+                towers = []
+                towers = [towers, keras.layers.Dense(4)]
+                self.queue = collections.deque(towers)
+                a = b = None
+                a = [b]
+                b = [a]
+                self.blocks = a
+
+            def call(self, x):
+                z = x
+                z = [z, z]
+                return z[0]
+        """))
+    report = lint_paths([path], use_cache=False)
+    assert report.errors == []
+    assert [(f.line, f.code) for f in report.findings] == [(10, "LD011")]
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "KNOWN LIMITATION (README, lint): a syntax error outside the pieces the fast path parses (a module-level function, or a "
     "method other than __init__/build/call and their helpers) in a file with a Keras layer is "
