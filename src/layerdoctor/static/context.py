@@ -140,7 +140,7 @@ class ClassContext:
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
         self._assigns: dict[str, list[SelfAssign]] = {}
         self._stores: Counter | None = None
-        self._values: dict[int, Value] = {}
+        self._values: dict[int, tuple[ast.expr, Value]] = {}
         self._made_by: dict[str, Value | None] = {}
 
     # -------------------------------------------------------------- phases
@@ -270,11 +270,11 @@ class ClassContext:
     def value(self, expr: ast.expr, env: dict[str, list[ast.expr]] | None = None) -> Value:
         """What `expr` makes (a layer, a weight, a tensor...), its names read through `env`
         (`self.env(method)` for an expression of a method). Same signature as ModuleContext.value."""
-        key = id(expr)
-        if key not in self._values:
-            self._values[key] = classify(expr, self.project, self.file, self.target, env or {},
-                                         made_by=self.made_by)
-        return self._values[key]
+        found = self._values.get(id(expr))
+        if found is None or found[0] is not expr:  # (held with its node: a freed node's id is reused)
+            found = self._values[id(expr)] = (expr, classify(expr, self.project, self.file, self.target, env or {},
+                                                             made_by=self.made_by))
+        return found[1]
 
     def made_by(self, method: str) -> Value | None:
         """What a call `self.<method>(...)` gives, read from the method's return statements: a layer

@@ -96,6 +96,7 @@ class Wiring:
         self._nodes: dict[int, list] = {}
         self.envs: dict[int, dict] = {}
         self._self_values: dict[int, dict[str, list]] | None = None  # class -> attr -> [(value, env)]
+        self._methods: dict[str, list] | None = None
         for scope, nodes in ctx.scopes():
             kind = type(scope)
             if kind is ast.Module:
@@ -108,6 +109,7 @@ class Wiring:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         self.class_of[id(item)] = scope
         self._cache: dict[tuple[int, int], str | None] = {}
+        self._alive: list = []
         self.symbolic_sources = None
         self._calls_input: dict[int, bool] = {}  # id(nodes of a scope) -> calls Input(...) there
 
@@ -127,11 +129,13 @@ class Wiring:
         func = call.func
         if type(func) is ast.Name and func.id in self.functions and func.id not in env:
             target = self.functions[func.id]
+        elif type(func) is ast.Attribute and type(self.function_of(func)) is ast.FunctionDef:
+            target = self.function_of(func)  # Builder.helper(...), self.helper(...)
         elif type(func) is ast.Attribute and type(func.value) is ast.Name and len(env.get(func.value.id, ())) == 1:
             made = env[func.value.id][0]
-            if type(made) is not ast.Call or type(made.func) is not ast.Name:
+            if type(made) is not ast.Call or type(made.func) not in (ast.Name, ast.Attribute):
                 return None
-            cls = next((c for c in self.ctx.file.classes if c.name == made.func.id), None)
+            cls = self._class_made_by(made.func)
             if cls is None or func.attr not in cls.method_names:
                 return None
             target = cls.load_methods((func.attr,)).get(func.attr)  # class bodies are parsed on demand
@@ -144,6 +148,50 @@ class Wiring:
         else:
             return None
         return target, self.env_of(target)
+
+    def function_of(self, ref, env=None, _depth=0):
+        """The def or lambda of this file a reference names: `f`, `Builder.f` or `self.f` (a method of
+        a plain class of the file), `functools.partial(f, ...)`, or a local bound to one of these.
+        None for anything else (a callable object, a function of another module)."""
+        kind = type(ref)
+        if kind is ast.Lambda:
+            return ref
+        if kind is ast.Name:
+            bound = env.get(ref.id) if env else None
+            if bound:  # a local: follow it when it holds one reference
+                return self.function_of(bound[0], env, _depth + 1) if len(bound) == 1 and _depth < 4 else None
+            return self.functions.get(ref.id)
+        if kind is ast.Attribute and type(ref.value) is ast.Name and ref.attr in self.functions:
+            methods = self._methods_named(ref.attr)
+            owner = ref.value.id
+            if owner in ("self", "cls"):
+                return methods[0][1] if len(methods) == 1 else None
+            return next((method for cls, method in methods if cls.name == owner), None)
+        if kind is ast.Call and ref.args and (self.ctx.qualify(ref.func) or "") == "functools.partial" \
+                and _depth < 4:
+            return self.function_of(ref.args[0], env, _depth + 1)
+        return None
+
+    def _methods_named(self, name) -> list:
+        """[(class, method)] for the methods called `name` of the file's classes."""
+        if self._methods is None:
+            self._methods = {}
+            for scope, _ in self.ctx.scopes():
+                cls = self.class_of.get(id(scope))
+                if cls is not None:
+                    self._methods.setdefault(scope.name, []).append((cls, scope))
+        return self._methods.get(name, [])
+
+    def _class_made_by(self, constructor):
+        """The summary of the class of the file, or of another checked file, that `constructor` names."""
+        if type(constructor) is ast.Name:
+            cls = next((c for c in self.ctx.file.classes if c.name == constructor.id), None)
+            if cls is not None or constructor.id not in self.ctx.file.aliases:
+                return cls
+        qualname = self.ctx.qualify(constructor)
+        if qualname is None or qualname not in self.ctx.project.classes:
+            return None
+        return self.ctx.project.class_summary(qualname)
 
     def nodes_of(self, function) -> list:
         """The nodes of a function's own scope (not those of its nested functions)."""
@@ -188,6 +236,10 @@ class Wiring:
         seen.add(key)
         result = self._kind(expr, env, scope, seen)
         self._cache[key] = result
+        # The key is made of ids: keep the expression and the env alive, or a temporary env (or node)
+        # freed later lends its id to another one, which then reads this answer (results varied from
+        # run to run with the order files were checked in).
+        self._alive.append((expr, env))
         return result
 
     def _kind(self, expr, env, scope, seen):
@@ -329,15 +381,14 @@ def lambda_functions(ctx, call, wire, env):
     """The function bodies a `Lambda(...)` call runs: its lambda or def, and the project
     functions that one calls by name (one level). [] for a callable object."""
     fn = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "function"), None)
-    if type(fn) is ast.Name and fn.id in wire.functions:
-        fn = wire.functions[fn.id]
+    fn = wire.function_of(fn, env) if fn is not None and type(fn) is not ast.Lambda else fn
     if not isinstance(fn, (ast.Lambda, ast.FunctionDef)):
         return []
     out = [fn]
     for node in walk(fn):
-        if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
-            target = wire.functions[node.func.id]
-            if target not in out:
+        if type(node) is ast.Call and type(node.func) in (ast.Name, ast.Attribute):
+            target = wire.function_of(node.func)
+            if target is not None and target not in out:
                 out.append(target)
     return out
 

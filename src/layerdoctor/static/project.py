@@ -297,6 +297,7 @@ class Project:
                 self.classes.setdefault(module + cls.qualname[len(file.module):], (cls, file))
         self._layer: dict[str, bool] = {}
         self._subclasses: dict[str, list[str]] | None = None
+        self._importers: dict[str, list[FileInfo]] | None = None
 
     def key_of(self, cls_qualname: str, path: str) -> str:
         """The index key of a class, given its summary qualname and file."""
@@ -448,6 +449,15 @@ class Project:
 
     def is_model(self, name: str) -> bool:
         return any(_MODEL_RE.match(base) for base in self.ancestors(name))
+
+    def importers(self, qualname: str) -> list[FileInfo]:
+        """The checked files that import the name `qualname` (a class, a function) from its module."""
+        if self._importers is None:
+            self._importers = {}
+            for file in self.files:
+                for imported in set(file.aliases.values()):
+                    self._importers.setdefault(imported, []).append(file)
+        return self._importers.get(qualname, [])
 
     def subclasses(self, qualname: str) -> list[ClassInfo]:
         """Every project class deriving from `qualname`, directly or not."""

@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import argument_for, instantiations
+from ..class_facts import argument_for, construction_sites
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
 from ..walk import callee_name, walk
@@ -524,10 +524,10 @@ def _constructor_arrays(ctx):
             continue  # `x * self.factor`: a setting far more often than a weight
         else:
             how = None
-            for call, env in instantiations(ctx.file, ctx.name):
+            for call, env, where in construction_sites(ctx):
                 arg = argument_for(call, init, param)
                 if arg is not None and _is_array(ctx, arg, env):
-                    how = f"line {call.lineno} passes an array ({ast.unparse(arg)[:40]})"
+                    how = f"{where} passes an array ({ast.unparse(arg)[:40]})"
                     break
             if how is None:
                 continue

@@ -4,7 +4,7 @@ import ast
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import module_functions
+from ..class_facts import file_function
 from ..context import FOREIGN, Value, bindings, self_attr
 from ..walk import walk
 from . import Hit
@@ -201,7 +201,7 @@ def _helper_returns(ctx, call):
     if self_attr(call.func) in ctx.methods:
         helper = ctx.methods[self_attr(call.func)]
         body, env = ctx.nodes(helper.name), ctx.env(helper)
-    elif isinstance(call.func, ast.Name) and (helper := module_functions(ctx.file, call.func.id)) is not None:
+    elif (helper := file_function(ctx.file, call.func)) is not None:
         body = walk(helper)
         env = bindings(body)
     else:

@@ -1,6 +1,7 @@
 """LD005 unbuilt-sublayer: a sublayer created in __init__ that nothing ever calls or builds."""
 
 import ast
+import os
 import operator
 import re
 
@@ -125,11 +126,11 @@ def check_class(ctx):
     yield from _held_layer_reached_through_one_part(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
-    for site, attr, cls, test, built in configured_dead_sublayers(ctx):
+    for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if not built:
             yield Hit(
-                site,
-                f"{ast.unparse(site)[:80]}: with these arguments {ctx.name}.__init__ creates {attr} ({cls}) "
+                site if where is None else ctx.line,
+                f"{where + ': ' if where else ''}{ast.unparse(site)[:80]}: with these arguments {ctx.name}.__init__ creates {attr} ({cls}) "
                 f"but call() runs it only under `if {test}`, which they make False: it is never called and "
                 f"stays unbuilt, with no weights (the summary shows 0 (unbuilt)); create it under the same "
                 f"condition call() uses it",
@@ -1368,11 +1369,10 @@ class _Configured:
         return bool(value)
 
 
-def _module_constants(ctx):
+def _module_constants(tree):
     """`NAME = <literal>` assigned once at the top of the file: {NAME: value}."""
-    from ..class_facts import parsed_file
     counts, values = {}, {}
-    for statement in parsed_file(ctx.file.path).body:
+    for statement in tree.body:
         for target in statement.targets if type(statement) is ast.Assign else []:
             if type(target) is ast.Name:
                 counts[target.id] = counts.get(target.id, 0) + 1
@@ -1385,8 +1385,9 @@ _CALLS_WITH_ARGUMENTS = [None, []]  # the last parsed tree asked about, the call
 
 
 def configured_dead_sublayers(ctx):
-    """[(call site, attr, layer class, the test that skips it, built by build())] for every instance the
-    file makes with literal arguments (`Block(16, 16, (3, 1))`) for which __init__ creates a sublayer
+    """[(call site, attr, layer class, the test that skips it, built by build(), where: None in the class's
+    file, else "main.py line 12")] for every instance the file (or a checked file importing the class) makes
+    with literal arguments (`Block(16, 16, (3, 1))`) for which __init__ creates a sublayer
     with weights that call() uses only under an `if` those arguments make False. (Worked out once per
     class: LD005 and LD009 both ask.)"""
     found = getattr(ctx, "_configured_dead", None)
@@ -1402,44 +1403,53 @@ def _configured_dead(ctx):
         return []
     if not _guarded_uses(ctx, call):
         return []
+    from ..class_facts import importing_files, parsed_file
+    files = [ctx.file, *importing_files(ctx)]  # layers in one module, the model code in another
     text = ctx.cls.file_text()
     if text is not None and text.count(f"{ctx.name}(") < 2:
-        return []  # the file never makes an instance (only `class Name(` names it with a parenthesis)
+        files = files[1:]  # the file never makes an instance (only `class Name(` names it with a parenthesis)
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
-    from ..class_facts import parsed_file
-    out, constants = [], None
-    tree = parsed_file(ctx.file.path)
-    if _CALLS_WITH_ARGUMENTS[0] is not tree:  # (one file at a time: its classes are checked together)
-        _CALLS_WITH_ARGUMENTS[:] = [tree, [n for n in walk(tree) if type(n) is ast.Call and (n.args or n.keywords)]]
-    for site in _CALLS_WITH_ARGUMENTS[1]:
-        if ctx.qualify(site.func) != ctx.qualname:
-            continue
-        constants = _module_constants(ctx) if constants is None else constants
-        for env in _site_environments(tree, site, constants):
-            configured = _Configured(ctx, site, env)
-            if not configured.ok:
+    out = []
+    for file in files:
+        tree = parsed_file(file.path)
+        if _CALLS_WITH_ARGUMENTS[0] is not tree:  # (one file at a time: its classes are checked together)
+            _CALLS_WITH_ARGUMENTS[:] = [tree, [n for n in walk(tree) if type(n) is ast.Call and (n.args or n.keywords)]]
+        calls, constants = _CALLS_WITH_ARGUMENTS[1], None
+        for site in calls:
+            if ctx.project.qualify(site.func, file) != ctx.qualname:
                 continue
-            reached, skipped_by = _reached_in_call(ctx, call, configured)
-            if reached is not None and _dead_in(ctx, configured, reached, skipped_by, site, read, out):
-                break  # one finding per site, from the first configuration that skips a sublayer
+            constants = _module_constants(tree) if constants is None else constants
+            where = None if file is ctx.file else f"{os.path.basename(file.path)} line {site.lineno}"
+            for env in _site_environments(tree, calls, site, constants):
+                configured = _Configured(ctx, site, env)
+                if not configured.ok:
+                    continue
+                reached, skipped_by = _reached_in_call(ctx, call, configured)
+                if reached is not None and _dead_in(ctx, configured, reached, skipped_by, (site, where), read, out):
+                    break  # one finding per site, from the first configuration that skips a sublayer
     return out
 
 
-def _site_environments(tree, site, constants):
+def _site_environments(tree, calls, site, constants):
     """The names an instance's arguments may read: the module's constants, then, when the instance is
     made inside a top-level function from that function's parameters (`Block(vanilla=vanilla)` in
     `make_model(vanilla=False)`), the same plus the literal arguments of each call of that function in
     the file (`make_model(vanilla=True)`)."""
     yield constants
     names = {n.id for a in [*site.args, *(k.value for k in site.keywords)] for n in walk(a) if type(n) is ast.Name}
-    function = next((f for f in tree.body if type(f) is ast.FunctionDef and f.lineno <= site.lineno <= f.end_lineno), None)
+    function, method = _function_around(tree, site.lineno)
     if function is None or not names & {a.arg for a in function.args.args + function.args.kwonlyargs}:
         return
     params = function.args.args
     defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
-    for caller in _CALLS_WITH_ARGUMENTS[1]:
-        if type(caller.func) is not ast.Name or caller.func.id != function.name or \
+    if method and not any(type(d) is ast.Name and d.id == "staticmethod" for d in function.decorator_list):
+        params = params[1:]  # `self.make_model(...)`, `builder.make_model(...)`: self is not passed
+    for caller in calls:
+        callee = caller.func
+        name = callee.attr if method and type(callee) is ast.Attribute else \
+            callee.id if not method and type(callee) is ast.Name else None
+        if name != function.name or \
                 any(type(a) is ast.Starred for a in caller.args) or any(k.arg is None for k in caller.keywords):
             continue
         given = {a.arg: v for a, v in zip(params, caller.args)} | {k.arg: k.value for k in caller.keywords}
@@ -1451,6 +1461,19 @@ def _site_environments(tree, site, constants):
             elif type(value) is ast.Name and value.id in constants:
                 env[name] = constants[value.id]
         yield env
+
+
+def _function_around(tree, line):
+    """(the top-level function, or method of a plain top-level class, holding `line`; is it a method?)."""
+    for node in tree.body:
+        if not node.lineno <= line <= node.end_lineno:
+            continue
+        if type(node) is ast.FunctionDef:
+            return node, False
+        if type(node) is ast.ClassDef:
+            method = next((f for f in node.body if type(f) is ast.FunctionDef and f.lineno <= line <= f.end_lineno), None)
+            return method, method is not None
+    return None, False
 
 
 def _dead_in(ctx, configured, reached, skipped_by, site, read, out) -> bool:
@@ -1466,7 +1489,7 @@ def _dead_in(ctx, configured, reached, skipped_by, site, read, out) -> bool:
         built = _built_in_build(ctx, attr)
         if built is None:
             continue
-        out.append((site, attr, value.name, skipped_by[attr], built))
+        out.append((site[0], attr, value.name, skipped_by[attr], built, site[1]))
         found = True
     return found
 

@@ -163,22 +163,20 @@ def _skip_blanks(text: str, at: int) -> int:
 
 
 def _factory_result_called_twice(text: str) -> bool:
-    """`branch = vgg_branch()` for a function of the file, then `branch(` twice."""
-    for factory in _DEF_RE.findall(text):
-        for needle in (f"= {factory}(", f"={factory}("):
-            at = text.find(needle)
-            while at > 0:
-                bound = _BOUND_NAME_RE.search(text, max(0, at - 40), at)
-                if bound and name_called_twice(bound.group(1), text):
-                    return True
-                at = text.find(needle, at + 1)
+    """`branch = vgg_branch()` (or `Builder.vgg_branch()`) for a function of the file, then `branch(` twice."""
+    for factory in set(_DEF_RE.findall(text)):
+        needle = factory + "("
+        at = text.find(needle)
+        while at > 0:
+            bound = _BOUND_TO_RE.search(text, max(0, at - 60), at)
+            if bound and name_called_twice(bound.group(1), text):
+                return True
+            at = text.find(needle, at + 1)
     return False
 
 
-_BOUND_NAME_RE = re.compile(r"(\w+) ?$")
-
-
-_DEF_RE = re.compile(r"^def (\w+)\(", re.MULTILINE)
+_BOUND_TO_RE = re.compile(r"(\w+) ?= ?(?:\w+\.)?$")
+_DEF_RE = re.compile(r"^[ \t]*def ((?!__)\w+)\(", re.MULTILINE)  # functions, and methods (a builder's)
 _LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
 
 
@@ -242,8 +240,8 @@ def _factory_results(ctx):
                 continue
             env = env if env is not None else wire.env_of(scope)
             values = env.get(name, ())
-            if len(values) != 1 or type(values[0]) is not ast.Call or type(values[0].func) is not ast.Name \
-                    or values[0].func.id not in wire.functions:
+            if len(values) != 1 or type(values[0]) is not ast.Call \
+                    or type(wire.function_of(values[0].func)) is not ast.FunctionDef:
                 continue
             made = values[0]
             # two wiring calls (on KerasTensors): calling a model twice on data is inference, not sharing
@@ -251,7 +249,7 @@ def _factory_results(ctx):
             if len({ast.dump(s) for s in sites}) < 2 or wire.kind(made, env, scope) != LAYER_VALUE:
                 continue
             lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
-            yield Hit(made, f"{name} (the layer or model {made.func.id}() returns) is one instance called "
+            yield Hit(made, f"{name} (the layer or model {ast.unparse(made.func)}() returns) is one instance called "
                             f"{len(sites)} times (lines {lines}): the factory ran once, so every call shares "
                             f"its weights, counted once",
                       attribute=name, class_name=None, fix_values=_created(made))
@@ -262,11 +260,17 @@ def _repeated_calls(ctx, reported):
     function that runs more than once: one instance, one set of weights, for every run."""
     wire = wiring(ctx)
     module_env = wire.module_env
-    runs: dict[str, list] = {}  # function name -> call sites that run it more than once, or 2+ sites
+    runs: dict[int, tuple] = {}  # id(function) -> (function, call sites that run it more than once, or 2+ sites)
+
+    def ran(call):
+        function = _file_function_called(wire, call)
+        if function is not None:
+            runs.setdefault(id(function), (function, []))[1].append(call)
+
     for scope, nodes in ctx.scopes():
         for node in nodes:
-            if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
-                runs.setdefault(node.func.id, []).append(node)
+            if type(node) is ast.Call:
+                ran(node)
         for loop in nodes:
             if type(loop) not in (ast.For, ast.While, ast.ListComp, ast.GeneratorExp):
                 continue
@@ -274,8 +278,8 @@ def _repeated_calls(ctx, reported):
             walked = [walk(stmt) for stmt in body]
             for stmt_nodes in walked:
                 for node in stmt_nodes:
-                    if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions:
-                        runs.setdefault(node.func.id, []).append(node)  # once more: it runs on every iteration
+                    if type(node) is ast.Call:
+                        ran(node)  # once more: it runs on every iteration
             env = wire.env_of(scope)
             for stmt_nodes in walked:
                 for node in stmt_nodes:
@@ -286,10 +290,10 @@ def _repeated_calls(ctx, reported):
                                       before=loop.lineno)
                     if hit is not None:
                         yield hit
-    for fname, sites in runs.items():
+    for function, sites in runs.values():
         if len(sites) < 2:
             continue
-        function = wire.functions[fname]
+        fname = function.name
         if not any(function is scope for scope, _ in ctx.scopes()):
             continue
         local = wire.env_of(function)
@@ -303,6 +307,16 @@ def _repeated_calls(ctx, reported):
                                   f"called by {fname}(), which runs more than once ({where})")
                 if hit is not None:
                     yield hit
+
+
+def _file_function_called(wire, node):
+    """The function of the file a call runs (`block(x)`, `Builder.block(x)`), or None."""
+    if type(node) is not ast.Call:
+        return None
+    func = node.func
+    if type(func) is ast.Name and func.id in wire.functions or type(func) is ast.Attribute and func.attr in wire.functions:
+        return wire.function_of(func)
+    return None
 
 
 def _shared_hit(ctx, wire, name, env, scope, reported, how, before=None):

@@ -9,7 +9,7 @@ from ..context import LAYER, bindings
 from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
 from ..triggers import constructed_name_called_twice, constructed_names, imports_name
-from ..class_facts import module_functions
+from ..class_facts import file_function
 from ..walk import own_nodes, walk
 from . import Hit
 
@@ -267,7 +267,8 @@ def _last_dim(expr, env, ctx, depth):
     shape = _shape(expr, env, ctx, depth + 1)
     if shape:
         return shape[-1]
-    if type(expr.func) is ast.Name and expr.func.id not in env:  # `x = make_input()`: a function of the file
+    if type(expr.func) is ast.Attribute or type(expr.func) is ast.Name and expr.func.id not in env:
+        # `x = make_input()` or `Builder.make_input()`: a function of the file
         return _helper_last_dim(ctx, expr, None, depth + 1)
     # `Dense(8)(x)` and `layer(x)` for a layer made with a literal first argument (units).
     layer, layer_class = _layer_of(expr, env, ctx)
@@ -286,7 +287,7 @@ def _unpacked_last_dim(ctx, name, site):
         found = None
         for node in nodes:
             if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple \
-                    and type(node.value) is ast.Call and type(node.value.func) is ast.Name \
+                    and type(node.value) is ast.Call and type(node.value.func) in (ast.Name, ast.Attribute) \
                     and node.lineno < site.lineno:
                 names = [getattr(e, "id", None) for e in node.targets[0].elts]
                 if name.id in names:
@@ -299,7 +300,7 @@ def _helper_last_dim(ctx, call, index, depth):
     """The last axis of what the file's function `call` names returns (element `index` of a returned
     tuple), its parameters read as the call's literal arguments or else their literal defaults:
     `def tweet_encoders(chars_a=128, chars_b=64): ... return Input((280, chars_a)), Input((250, chars_b))`."""
-    func = module_functions(ctx.file, call.func.id)
+    func = file_function(ctx.file, call.func)
     if func is None or depth > 8:
         return None
     body = own_nodes(func.body)

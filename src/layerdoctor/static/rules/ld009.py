@@ -6,7 +6,7 @@ import builtins
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import module_functions, parsed_file
+from ..class_facts import file_function, importing_files, parsed_file
 from ..project import is_keras_layer_name
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
@@ -263,11 +263,11 @@ def _inherited_weights(ctx, own):
 def _configured_dead_sublayers(ctx):
     """A sublayer build() builds but call() runs only under an `if` that the arguments an instance is
     made with in this file make False (`Block(..., use_gate=False)`): trainable weights, no gradient."""
-    for site, attr, cls, test, built in configured_dead_sublayers(ctx):
+    for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if built:
             yield Hit(
-                site,
-                f"{ast.unparse(site)[:80]}: with these arguments {ctx.name}.{attr} ({cls}) is built by build() "
+                site if where is None else ctx.line,
+                f"{where + ': ' if where else ''}{ast.unparse(site)[:80]}: with these arguments {ctx.name}.{attr} ({cls}) is built by build() "
                 f"but call() runs it only under `if {test}`, which they make False: its weights are counted as "
                 f"trainable and saved but get no gradient and are never trained (create it under the same "
                 f"condition, or set {attr}.trainable = False)",
@@ -326,8 +326,7 @@ def _read_on_instances(ctx, attr):
     """Does the file, or a checked file that imports the class, read `<instance>.<attr>` on an instance
     of this class (`h = Holder(); ops.matmul(x, h.w)`)? Then the weight is used outside call() (wired
     into a model, read by a loss); projects keep their layers and their model code in different files."""
-    files = [ctx.file] + [file for file in ctx.project.files
-                          if file.path != ctx.file.path and ctx.qualname in file.aliases.values()]
+    files = [ctx.file, *importing_files(ctx)]
     for file in files:
         tree = parsed_file(file.path)
         instances = set()
@@ -449,7 +448,8 @@ def _climb(node, parents, ctx, depth=0):
                 return "the condition of where()", None
             if name == "cast" and len(parent.args) > 1 and _int_dtype(parent.args[1]):
                 return "a cast to an integer type", None
-            if type(parent.func) is ast.Name and depth < 4 and parent.func.id not in _BUILTINS:
+            if (type(parent.func) is ast.Attribute or type(parent.func) is ast.Name and parent.func.id not in _BUILTINS) \
+                    and depth < 4:
                 why = _blocked_by_function(ctx, parent, current, depth + 1)
                 if why:
                     return why, None
@@ -468,11 +468,17 @@ _FUNCTIONS: dict = {}
 
 def _blocked_by_function(ctx, call, argument, depth):
     """Why a function of the file (`binarize(self.kernel)`) passes no gradient back to `argument`, or None."""
-    found = (ctx.file.path, call.func.id)
+    func = call.func
+    if type(func) is ast.Name:
+        found = (ctx.file.path, func.id)
+    elif type(func.value) is ast.Name:
+        found = (ctx.file.path, func.value.id, func.attr)  # Builder.binarize(...)
+    else:
+        return None
     if found not in _FUNCTIONS:  # (one look-up per file and name: most names are not functions of the file)
         if len(_FUNCTIONS) > 512:
             _FUNCTIONS.clear()
-        _FUNCTIONS[found] = module_functions(ctx.file, call.func.id)
+        _FUNCTIONS[found] = file_function(ctx.file, func)
     fn = _FUNCTIONS[found]
     if fn is None:
         return None
@@ -738,9 +744,8 @@ def _blocked_sublayers(ctx):
             continue
         func = ctx.methods[assign.method]
         value = ctx.value(assign.value, ctx.env(func))
-        if value.kind != LAYER and isinstance(assign.value, ast.Call) and isinstance(assign.value.func, ast.Name) \
-                and assign.value.func.id not in ctx.file.aliases:
-            value = _factory_result(ctx, assign.value.func.id)
+        if value.kind != LAYER and isinstance(assign.value, ast.Call):
+            value = _factory_result(ctx, assign.value.func)
         if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
                 and ctx.has_weights(value.qualname):
             sublayers.setdefault(assign.attr, assign)
@@ -787,9 +792,9 @@ def _input_taken_to_numpy(ctx):
     )
 
 
-def _factory_result(ctx, name):
+def _factory_result(ctx, func):
     """What a function of this file returns (`def mlp(): return keras.Sequential(...)`)."""
-    factory = module_functions(ctx.file, name)
+    factory = file_function(ctx.file, func)
     if factory is None:
         return Value(OTHER)
     env = bindings(walk(factory))
@@ -975,8 +980,8 @@ def _lambda_made_by(ctx, call):
     function of the file returns (`def arg_max(): return Lambda(...)`)."""
     if _is_lambda(ctx, call):
         return call
-    if isinstance(call.func, ast.Name) and call.func.id not in ctx.file.aliases and not call.args:
-        factory = module_functions(ctx.file, call.func.id)
+    if isinstance(call.func, (ast.Name, ast.Attribute)) and not call.args:
+        factory = file_function(ctx.file, call.func)
         if factory is not None:
             returns = [n.value for n in walk(factory) if isinstance(n, ast.Return) and n.value is not None]
             if len(returns) == 1 and isinstance(returns[0], ast.Call) and _is_lambda(ctx, returns[0]):
@@ -1034,8 +1039,8 @@ def _lambda_blocks(ctx, function):
     if isinstance(function, ast.Lambda):
         return _blocking_result(ctx, function.body, {}, arithmetic=True) or \
             _ignores_input(function.args, [function.body], {})
-    if isinstance(function, ast.Name) and function.id not in ctx.file.aliases:
-        defined = module_functions(ctx.file, function.id)
+    if isinstance(function, (ast.Name, ast.Attribute)):
+        defined = file_function(ctx.file, function)
         if defined is not None:
             body = walk(defined)
             returns = [n.value for n in body if isinstance(n, ast.Return) and n.value is not None]
@@ -1180,8 +1185,8 @@ def _called_layer(ctx, func, nodes):
     if isinstance(func, ast.Name):
         bound = _latest_binding(func.id, func.lineno, nodes)
         if isinstance(bound, ast.Call):
-            if isinstance(bound.func, ast.Name) and bound.func.id not in ctx.file.aliases:
-                made = _module_factory_result(ctx, bound.func.id)
+            if isinstance(bound.func, (ast.Name, ast.Attribute)):
+                made = _module_factory_result(ctx, bound.func)
                 if made is not None:
                     return made
             value = ctx.value(bound, {})
@@ -1189,9 +1194,9 @@ def _called_layer(ctx, func, nodes):
     return None
 
 
-def _module_factory_result(ctx, name):
+def _module_factory_result(ctx, func):
     """The layer or model a function of this file returns (`def make_critic(): ... return keras.Model(...)`)."""
-    factory = module_functions(ctx.file, name)
+    factory = file_function(ctx.file, func)
     if factory is None:
         return None
     body = walk(factory)
@@ -1480,9 +1485,8 @@ def _state_of(ctx, attr, cache):
         if value.kind == WEIGHT:
             state = (_TRAINED if _trainable(assign.value) else _PURE, WEIGHT)
         else:
-            if value.kind != LAYER and isinstance(assign.value, ast.Call) \
-                    and isinstance(assign.value.func, ast.Name) and assign.value.func.id not in ctx.file.aliases:
-                value = _factory_result(ctx, assign.value.func.id)
+            if value.kind != LAYER and isinstance(assign.value, ast.Call):
+                value = _factory_result(ctx, assign.value.func)
             if value.kind == LAYER and not _side_effects(ctx, assign.value, value):
                 weighted = value.layer_class not in STATELESS_LAYERS and ctx.has_weights(value.qualname)
                 state = (_TRAINED if weighted else _PURE, LAYER)

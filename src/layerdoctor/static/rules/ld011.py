@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import argument_for, instantiations, module_functions
+from ..class_facts import argument_for, construction_sites, file_function
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
 from ..facts import BAKED, free_names, wiring
 from ..walk import own_nodes, walk
@@ -291,7 +291,7 @@ def _passed_holders(ctx):
     for assign in ctx.assigns_in("__init__"):
         if type(assign.value) is not ast.Name or assign.value.id not in params:
             continue
-        for call, env in instantiations(ctx.file, ctx.name):
+        for call, env, where in construction_sites(ctx):
             arg = argument_for(call, init, assign.value.id)
             if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
                 arg = env[arg.id][0]  # `heads = Heads()` then `Wrapper(heads)`
@@ -302,7 +302,7 @@ def _passed_holders(ctx):
             if held:
                 yield _holder_hit(ctx, assign, name, held,
                                   f"{ctx.name}.{assign.attr} stores the constructor argument {assign.value.id!r}, "
-                                  f"and line {call.lineno} passes")
+                                  f"and {where} passes")
                 break
 
 
@@ -598,9 +598,9 @@ def _layer_factory(ctx, expr):
     its returns makes a layer or model (`return Model(inputs, outputs)`, or a local bound to a layer:
     `net = Sequential([...]); return net`). Measured on Keras 3.15.1 (ld011n): such a global run in
     call() is as untracked as `encoder = Model(...)` written at module level."""
-    if type(expr) is not ast.Call or type(expr.func) is not ast.Name:
+    if type(expr) is not ast.Call:
         return None
-    func = module_functions(ctx.file, expr.func.id)
+    func = file_function(ctx.file, expr.func)
     if func is None:
         return None
     body = own_nodes(func.body)
@@ -677,9 +677,8 @@ def _factory_closures(ctx):
     candidates = []
     for assign in ctx.self_assigns(("__init__", "build")):
         value = assign.value
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-                and value.func.id not in ctx.file.aliases:
-            candidates.append((assign, value.func.id))
+        if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+            candidates.append((assign, value.func))
     if not candidates:
         return
     called = _called_on_self(ctx, "call")
@@ -687,7 +686,7 @@ def _factory_closures(ctx):
     if not candidates:
         return
     for assign, name in candidates:
-        factory = module_functions(ctx.file, name)
+        factory = file_function(ctx.file, name)
         if factory is None:
             continue
         captured = _returned_closure_state(ctx, factory)

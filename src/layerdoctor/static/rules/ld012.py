@@ -337,9 +337,9 @@ def _factory_captures(ctx, wire, lambda_call, env, scope):
     """`Lambda(apply_n_times(model, 3))`: the function a factory of the file returns closes over the
     factory's parameters; [(name, kind)] for those bound to a layer, variable or weight-derived tensor."""
     made_by = lambda_call.args[0] if lambda_call.args else None
-    if type(made_by) is not ast.Call or type(made_by.func) is not ast.Name:
+    if type(made_by) is not ast.Call:
         return []
-    factory = wire.functions.get(made_by.func.id)
+    factory = wire.function_of(made_by.func)
     if type(factory) is not ast.FunctionDef:
         return []
     inner = {n.name: n for n in factory.body if type(n) is ast.FunctionDef}
