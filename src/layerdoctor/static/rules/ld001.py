@@ -8,7 +8,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, construction_sites
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
-from ..walk import callee_name, walk
+from ..walk import callee_name, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -130,6 +130,17 @@ def check_class(ctx):
         # A random tensor is a weight's initial value; a zeros/ones/array needs a weight's name,
         # since constant buffers (masks, position tables) are legitimately plain tensors.
         if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
+            if _uniform_factor(ctx, assign):
+                reported.add(id(assign.stmt))
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{assign.attr} is one value everywhere ({value.qualname}) in a shape set by the "
+                    f"layer's arguments or input, stored in {assign.method}() and applied elementwise in call(): "
+                    f"Keras does not track it, so it is not counted or trained (a heuristic: a uniform tensor "
+                    f"acts as one number, so the per-channel shape suggests a layer scale or offset meant to "
+                    f"train; if it is a fixed constant by design, ignore this)",
+                    attribute=assign.attr, severity="warning",
+                )
             continue
         if not value.random:
             caller_data = _caller_data(ctx) if caller_data is None else caller_data
@@ -156,6 +167,52 @@ def check_class(ctx):
     yield from _weight_snapshots(ctx, reported)
     if in_build and ctx.target == KERAS3:
         yield from _traced_build_tensors(ctx, [a for a in in_build if id(a.stmt) not in reported])
+
+
+# ------------------------------------------------------------------ a uniform tensor as a per-channel factor
+# `self.const = 1e-6 * tf.ones(dim)` then `inputs * self.const`, in a layer with no weight: ConvNeXt's
+# layer scale written as a constant (tests/cases_static/ld001k: measured 0 weights).
+_UNIFORM = {"ones", "zeros", "full", "fill"}
+_ELEMENTWISE = {"multiply", "add", "subtract"}
+_ARITHMETIC = (ast.Mult, ast.Add, ast.Sub, ast.Div)
+
+
+def _uniform_factor(ctx, assign) -> bool:
+    if not _uniform_tensor(ctx, assign.value) or _makes_weights(ctx):
+        return False
+    for _, func in ctx.methods_of("call"):
+        nodes = walk(func)
+        if not any(self_attr(n) == assign.attr for n in nodes):
+            continue
+        parents = parent_map(nodes)
+        for node in nodes:
+            if self_attr(node) == assign.attr and type(node.ctx) is ast.Load:
+                parent = parents.get(id(node))
+                if type(parent) is ast.BinOp and type(parent.op) in _ARITHMETIC or \
+                        type(parent) is ast.Call and node in parent.args and callee_name(parent) in _ELEMENTWISE:
+                    return True
+    return False
+
+
+def _uniform_tensor(ctx, expr) -> bool:
+    """`ones(shape)`, `zeros(shape)`, `full(shape, c)`, `fill(dims, c)`, or one of them times (plus...) a
+    number: one value everywhere, in a shape that is not literal (an argument's or the input's)."""
+    if type(expr) is ast.BinOp and type(expr.op) in _ARITHMETIC:
+        calls = [side for side in (expr.left, expr.right) if type(side) is ast.Call]
+        other = expr.right if expr.left in calls else expr.left
+        return len(calls) == 1 and type(other) in (ast.Constant, ast.Name, ast.Attribute) and \
+            _uniform_tensor(ctx, calls[0])
+    if type(expr) is not ast.Call or not expr.args:
+        return False
+    name = ctx.qualify(expr.func) or ""
+    if name.rsplit(".", 1)[-1] not in _UNIFORM or not name.startswith(("keras.", "tensorflow.", "numpy.", "jax.")):
+        return False
+    return any(type(n) in (ast.Name, ast.Attribute) for n in walk(expr.args[0]))
+
+
+def _makes_weights(ctx) -> bool:
+    return any(type(n) is ast.Call and callee_name(n) in ("add_weight", "add_variable", "Variable")
+               for method in ctx.methods for n in ctx.nodes(method))
 
 
 # ------------------------------------------------------------------ an initializer called for a weight

@@ -638,6 +638,8 @@ def _weight_read(node, weights, sublayers):
         listed = node.value
         if type(listed) is ast.Attribute and listed.attr in _WEIGHT_LISTS and type(node.slice) is ast.Constant:
             inner = self_attr(listed.value)
+            if inner is None and type(listed.value) is ast.Name:
+                inner = listed.value.id  # a local or an argument naming a layer
             if inner in sublayers:
                 return f"{inner}.{listed.attr}[{node.slice.value!r}]"
         return None
@@ -713,14 +715,23 @@ def _computes_on(node, root, parents, bare_ok=False):
 
 def _reads_a_held_weight(ctx):
     """Cheap look for a class with no weight of its own: does build()/__init__ read `x.y.kernel` or
-    `x.y.weights[i]` (a held layer's weight)?"""
+    `x.y.weights[i]` (a held layer's weight), or __init__ `arg.kernel` (a passed layer's)?"""
+    params = _init_params(ctx)
     for method in ("build", "__init__"):
         if method in ctx.methods:
             for node in ctx.nodes(method):
                 if type(node) is ast.Attribute and (node.attr in _SUBLAYER_WEIGHTS or node.attr in _WEIGHT_LISTS) \
-                        and type(node.value) is ast.Attribute:
+                        and (type(node.value) is ast.Attribute
+                             or method == "__init__" and type(node.value) is ast.Name and node.value.id in params):
                     return True
     return False
+
+
+def _init_params(ctx) -> set[str]:
+    init = ctx.methods.get("__init__")
+    if init is None:
+        return set()
+    return {a.arg for a in init.args.args[1:] + init.args.kwonlyargs}
 
 
 def _frozen_copies(ctx):
@@ -728,8 +739,10 @@ def _frozen_copies(ctx):
     if not weights and not _reads_a_held_weight(ctx):
         return
     # a layer passed to the constructor counts too (`DenseTied(16, tied_to=encoder)`): its `.kernel`
-    # read in build() is another layer's weight
+    # read in build() is another layer's weight, and so is `embedding_layer.embeddings` read in __init__
+    # straight from the argument
     sublayers = _sublayers(ctx) | _passed_in(ctx)
+    arguments = _init_params(ctx) - sublayers
     call_methods = ctx.methods_of("call")
     inherited = _inherited_weights(ctx)
     if not call_methods and not inherited:
@@ -745,6 +758,7 @@ def _frozen_copies(ctx):
     for method, func in ctx.only_phase("build") + ctx.only_phase("__init__"):
         if ctx.in_phase(method, "call"):
             continue
+        held = sublayers | arguments if method == "__init__" else sublayers
         env = ctx.env(func)
         locals_ = None  # (tainted, aliases), worked out for the first assignment that needs them
         for assign in ctx.assigns_in(method):
@@ -753,8 +767,8 @@ def _frozen_copies(ctx):
                     and attr not in set_in_call:
                 # `self._kernel = self.g * self.v / norm` after super().build(): the inherited call()
                 # reads the overwritten attribute
-                locals_ = locals_ or _tainted_locals(env, weights, sublayers)
-                source = _derived_from(assign.value, weights, sublayers, *locals_)
+                locals_ = locals_ or _tainted_locals(env, weights, held)
+                source = _derived_from(assign.value, weights, held, *locals_)
                 if source is not None and attr not in seen:
                     seen.add(attr)
                     yield Hit(
@@ -770,8 +784,8 @@ def _frozen_copies(ctx):
                 continue
             if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
                 continue
-            locals_ = locals_ or _tainted_locals(env, weights, sublayers)
-            source = _derived_from(assign.value, weights, sublayers, *locals_)
+            locals_ = locals_ or _tainted_locals(env, weights, held)
+            source = _derived_from(assign.value, weights, held, *locals_)
             # (an attribute that is a weight in another branch counts when this branch copies another
             # layer's weight: `self.kernel = ops.transpose(self.tied_to.kernel)` else add_weight)
             if source is None or (attr in weights and "." not in source):
@@ -779,13 +793,18 @@ def _frozen_copies(ctx):
             seen.add(attr)
             yield Hit(
                 assign.stmt,
-                f"{ctx.name}.{attr} is computed from the weight self.{source} in {method}() and read "
+                f"{ctx.name}.{attr} is computed from the weight {_shown(source, arguments)} in {method}() and read "
                 f"in call(): it is a constant copy of the initial value, so call() never sees "
-                f"updates and self.{source} gets no gradient"
+                f"updates and {_shown(source, arguments)} gets no gradient"
                 + (" through this layer (tied weights that are not tied)" if "." in source else ""),
                 attribute=attr,
                 fix="frozen", fix_values={"source": source},
             )
+
+
+def _shown(source, arguments) -> str:
+    """`self.dense.kernel`, or `embedding_layer.embeddings` for a weight read from an argument of __init__."""
+    return source if source.split(".")[0] in arguments else f"self.{source}"
 
 
 def _tainted_locals(env, weights, sublayers):
