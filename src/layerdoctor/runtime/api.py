@@ -168,6 +168,8 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
     try:
         if given is None and not input_shapes and load.has_no_call(model):
             return _inspect_parts(model, construction, target, input_dtype, shape_only)
+        if given is None and not input_shapes:
+            given = load.inputs_from_construction(model, construction)
         try:
             inputs = load.make_inputs(model, given, input_shapes, input_dtype)
         except UsageError as error:
@@ -531,6 +533,8 @@ def locate_in_user_code(finding, inspection: Observation):
 
 
 def _batch_size(inputs):
+    if isinstance(inputs, load.Positional):  # keras.tree takes a tuple subclass for a leaf
+        inputs = tuple(inputs)
     for value in backend.flatten(inputs):
         shape = getattr(value, "shape", None)
         if shape:

@@ -23,6 +23,7 @@ class Call:
     depth: int = 0
     parent: Call | None = None
     concrete: bool = False  # called on concrete values (eager tensors, arrays), not symbolic ones
+    arguments: tuple | None = None  # (args, kwargs) of an outermost call (depth 0) only
 
 
 def _is_concrete(value) -> bool:
@@ -81,7 +82,8 @@ class CallRecorder:
             parent = recorder._stack[-1] if recorder._stack else None
             first = args[:1] or list(kwargs.values())[:1]
             call = Call(layer, _shapes(first), locate.user_site(sys._getframe(1)),
-                        depth=len(recorder._stack), parent=parent, concrete=_is_concrete(first))
+                        depth=len(recorder._stack), parent=parent, concrete=_is_concrete(first),
+                        arguments=None if recorder._stack else (args, kwargs))
             recorder.calls.append(call)
             recorder._stack.append(call)
             try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..finding import Finding
-from . import backend, locate
+from . import backend, load, locate
 from .calls import CallRecorder
 from .tree import Node, UntrackedState
 
@@ -52,12 +52,12 @@ class Observation:
         if self.symbolic:  # the user's layers and Lambdas are traced whole: their calls are what probes read
             return backend.symbolic_call(self.model, self.inputs,
                                          traced=lambda layer: is_user_class(type(layer)) or type(layer).__name__ == "Lambda")
-        return self.model(self.inputs)
+        return load.call_model(self.model, self.inputs)
 
     def forward_training(self):
         """The forward pass in training mode (dropout on, BatchNorm on batch statistics): weights
         read only with training=True (a learnt dropout rate...) are read here."""
-        return self.model(self.inputs, training=True)
+        return load.call_model(self.model, self.inputs, training=True)
 
     def is_activation(self, value) -> bool:
         """A tensor with the batch as first axis: a cached activation (e.g. attention scores kept

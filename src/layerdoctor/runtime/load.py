@@ -425,6 +425,68 @@ def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_ke
     return arrays[0] if len(arrays) == 1 else arrays
 
 
+class Positional(tuple):
+    """Inputs passed as several positional arguments: `model(*inputs)`, for a call() such as
+    `call(self, feat_index, feat_value)` that takes each tensor as its own argument."""
+
+
+def _call_parameters(model):
+    """The parameters of the model's own call() (after self), or None when unreadable."""
+    import inspect
+
+    try:
+        return list(inspect.signature(type(model).call).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return None
+
+
+def required_positional(model) -> int:
+    """How many positional arguments without a default the model's call() takes (training and
+    mask, which Keras passes by keyword, are not counted)."""
+    import inspect
+
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return sum(1 for p in _call_parameters(model) or () if p.kind in kinds and p.default is inspect.Parameter.empty
+               and p.name not in ("training", "mask"))
+
+
+def needs_training(model) -> bool:
+    """call() has a `training` argument with no default: Keras 3 passes it only when the caller
+    does, so a plain `model(x)` raises TypeError (missing a required argument: 'training')."""
+    import inspect
+
+    return any(p.name == "training" and p.default is inspect.Parameter.empty for p in _call_parameters(model) or ())
+
+
+def call_model(model, inputs, **kwargs):
+    """`model(inputs)`, or `model(*inputs)` for Positional inputs; training=False when call()
+    requires a `training` argument and none is given."""
+    if "training" not in kwargs and needs_training(model):
+        kwargs["training"] = False
+    if isinstance(inputs, Positional):
+        return model(*inputs, **kwargs)
+    return model(inputs, **kwargs)
+
+
+def inputs_from_construction(model, construction):
+    """When call() takes several tensors as positional arguments, the made-up single input cannot
+    call it: reuse the concrete arguments the target itself called the model with (its last
+    outermost call while it was built), or None."""
+    if construction is None or required_positional(model) < 2:
+        return None
+    for call in reversed(construction.calls):
+        if call.layer is model and call.arguments is not None:
+            args = call.arguments[0]
+            if len(args) >= 2 and all(_concrete_value(a) for a in args):
+                return Positional(args)
+    return None
+
+
+def _concrete_value(value) -> bool:
+    return hasattr(value, "shape") and hasattr(value, "dtype") and type(value).__name__ != "KerasTensor" \
+        and (hasattr(value, "numpy") or hasattr(value, "__array__"))
+
+
 def has_no_call(model) -> bool:
     """Whether `model`'s class has no call() of its own: the first call() along its classes is
     Keras's base one, which raises NotImplementedError (a container such as a GAN whose
