@@ -9,6 +9,7 @@ import linecache
 import os
 import re
 import sysconfig
+import textwrap
 
 from .. import formatting
 
@@ -164,6 +165,36 @@ def use_site(cls, method: str, attribute: str | None) -> tuple[str, int] | None:
         if pattern.search(text):
             return path, start + offset
     return None
+
+
+def reads_attribute(cls, attribute: str) -> bool | None:
+    """Does a method of `cls` (or of a user base class) read `self.<attribute>` (not only assign
+    it)? Properties are not counted: an accessor that hands out what call() kept (masks for
+    plotting) is not a use by the model. None when no source can be read."""
+    seen = False
+    for klass in getattr(cls, "__mro__", ()):
+        if not is_user_class(klass):
+            continue
+        try:
+            lines, _ = inspect.getsourcelines(klass)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, TypeError, SyntaxError, IndentationError):
+            continue
+        seen = True
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if any(isinstance(d, ast.Name) and d.id == "property" or isinstance(d, ast.Attribute) and d.attr == "setter"
+                   for d in function.decorator_list):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.ctx, ast.Load) \
+                        and isinstance(node.value, ast.Name) and node.value.id == "self":
+                    return True
+                if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) \
+                        and node.target.attr == attribute:
+                    return True  # self.x += ...: read, then replaced
+    return False if seen else None
 
 
 # -- the source at a site: columns and constructor calls, as lint sees them ---------------

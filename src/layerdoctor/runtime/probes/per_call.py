@@ -80,10 +80,23 @@ def _changed_attributes(inspection, result) -> None:
         if key in first and first[key][1] != value_id:
             attribute = key[1]
             cls = type(layer)
+            if _kept_output(layer, attribute):
+                continue
             result.explains.attributes.add(key)
             result.findings.append(findings.make(
                 "LD002", f"{cls.__name__}.{attribute} is a new object after every call: it is created "
                          f"in call(), so it is never trained or saved", cls=cls, attribute=attribute))
+
+
+def _kept_output(layer, attribute) -> bool:
+    """A plain tensor call() stores on self and no method of the class reads back (TabNet's
+    aggregate feature mask, kept for a plotting property): an output kept for the user, not
+    weight state. A variable or a layer held there, or a tensor the class reads (as a weight),
+    stays LD002."""
+    value = getattr(layer, attribute, None)
+    if not backend.is_tensor(value) or backend.is_keras_variable(value) or backend.is_native_variable(value):
+        return False
+    return locate.reads_attribute(type(layer), attribute) is False
 
 
 def _sites_with_new_layers(inspection) -> set:

@@ -1,0 +1,52 @@
+"""A tensor call() replaces on self at every call is LD002 only when something shows it is weight
+state: the class reads it back (as a weight). An output kept for a plotting property (held-out 11,
+TabNet's aggregate feature mask) is not: no variable, every weight trained. Keras is measured first."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+import tensorflow as tf
+from runtime_helpers import TARGETS
+
+from layerdoctor.runtime.api import inspect_target
+
+pytestmark = pytest.mark.runtime
+
+FILE = TARGETS / "kept_outputs.py"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("kept_outputs", FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _measure(model):
+    """(count_params, trainable weights without a gradient, the attribute replaced by a second call)."""
+    x = np.random.default_rng(0).random((2, 4)).astype("float32")
+    layer = model.layers[-1]
+    name = "_mask" if hasattr(layer, "_mask") else "kernel"
+    model(x)
+    first = getattr(layer, name)
+    with tf.GradientTape() as tape:
+        out = tf.reduce_sum(model(x))
+    grads = tape.gradient(out, model.trainable_weights)
+    return model.count_params(), sum(g is None for g in grads), getattr(layer, name) is not first
+
+
+def test_keras_kept_mask_is_trained_and_the_per_call_kernel_is_no_weight():
+    module = _load()
+    assert _measure(module.keeps_mask()) == (20, 0, True)  # Dense 4x4 + 4, all trained
+    assert _measure(module.kernel_per_call()) == (0, 0, True)  # the kernel is no weight at all
+
+
+def test_an_output_kept_for_a_property_is_not_ld002():
+    report = inspect_target(f"{FILE}:keeps_mask")
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def test_a_tensor_call_makes_and_reads_as_a_weight_is_still_ld002():
+    report = inspect_target(f"{FILE}:kernel_per_call")
+    assert [(f.code, f.attribute) for f in report.findings if f.severity == "error"] == [("LD002", "kernel")]
