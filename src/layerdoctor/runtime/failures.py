@@ -72,6 +72,9 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
         if found:
             return found
     frame, line = locate.deepest_user_frame(error)
+    replaced = _variable_attributes_replaced(error, text, model, frame, line)
+    if replaced:
+        return replaced
     cls = _self_class(frame)
     site = (frame.f_code.co_filename, line) if frame is not None else None
     statement = _source_line(frame, line)
@@ -150,6 +153,55 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
                  f"copy and the variable gets no gradient. Change the variable's value with .assign(), or compute "
                  f"the new tensor in the layer's call()", cls=cls, attribute=weight,
         site=(frame.f_code.co_filename, line))]
+
+
+def _variable_attributes_replaced(error, text, model, frame, line) -> list:
+    """LD010 as the likely cause of a failed call: the layer whose call() raised (or whose own
+    call() the failing line is in) holds, under the name of one of its own variables (`kernel`), a
+    tensor instead of that variable: call() rebound it (`self.kernel *= self.mask`). In a functional
+    build that tensor is symbolic, so the first call on data raises; on data it would be a frozen
+    copy the variable never trains through. Every user layer of the model in that state is named."""
+    layer = frame.f_locals.get("self") if frame is not None else None
+    if model is None or layer is None or not backend.is_keras_layer(layer):
+        return []
+    statement = _source_line(frame, line)
+    found, seen = [], set()
+    layers = [sub for sub in model._flatten_layers(include_self=True) if locate.is_user_class(type(sub))]
+    for sub in [layer] + [s for s in layers if s is not layer]:
+        for variable in backend.own_variables(sub):
+            name = backend.variable_path(variable).rpartition("/")[2]
+            value = vars(sub).get(name)
+            if value is None or value is variable or backend.is_keras_variable(value) \
+                    or backend.is_native_variable(value) or not (hasattr(value, "shape") and hasattr(value, "dtype")):
+                continue
+            cls = type(sub)
+            if (cls, name) in seen:
+                continue
+            seen.add((cls, name))
+            rebinds = re.compile(rf"^\s*self\.{re.escape(name)}\s*(\*\*|//|>>|<<|[-+*/@%&|^])?=[^=]")
+            site = (frame.f_code.co_filename, line) if sub is layer and rebinds.search(statement) else \
+                _last_line_matching(cls, rebinds)
+            found.append(findings.make(
+                "LD010", f"{cls.__name__}.{name} holds a {type(value).__name__}, not its variable "
+                         f"'{backend.variable_path(variable)}' (still counted): a statement of the class rebinds "
+                         f"the attribute to a tensor derived from it, so call() computes with a stale copy the "
+                         f"variable is never trained through; calling the model failed, likely because of it "
+                         f"(Keras raised {_first_line(text)})", cls=cls, attribute=name, site=site))
+    return found
+
+
+def _last_line_matching(cls, pattern):
+    """The last line of the class (or a user base) matching `pattern`, else the class."""
+    for klass in getattr(cls, "__mro__", (cls,)):
+        try:
+            path, lines, start = locate.class_lines(klass)
+        except OSError:
+            continue
+        if path and locate.is_user_file(path):
+            hits = [start + offset for offset, text in enumerate(lines) if pattern.search(text)]
+            if hits:
+                return path, hits[-1]
+    return locate.class_site(cls)
 
 
 _READ_ONLY = re.compile(r"property '(\w+)' of '[\w.<>]+' object has no setter")

@@ -1,0 +1,49 @@
+"""A variable attribute rebound to a tensor in call() (`self.kernel *= self.mask`): after a
+functional build the attribute holds a symbolic tensor and the first call on data raises. inspect
+names the cause (LD010) with the partial tree, not a bare "building failed". Keras is measured first."""
+
+import importlib.util
+
+import keras
+import numpy as np
+import pytest
+from runtime_helpers import TARGETS
+
+from layerdoctor.runtime.api import inspect_target
+
+pytestmark = pytest.mark.runtime
+
+FILE = TARGETS / "masked_kernel.py"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("masked_kernel", FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_keras_the_functional_build_leaves_a_symbolic_kernel_and_a_call_raises():
+    module = _load()
+    model = module.masked_in_place()
+    layer = model.layers[-1]
+    assert not isinstance(layer.kernel, keras.Variable)
+    assert [w.path.rpartition("/")[2] for w in layer.weights] == ["kernel"]  # the variable is still counted
+    with pytest.raises(Exception):  # noqa: B017 - the backend's own error for a symbolic tensor
+        model(np.zeros((2, 4), "float32"))
+    twin = module.masked_into_a_local()
+    assert isinstance(twin.layers[-1].kernel, keras.Variable)
+    assert twin(np.zeros((2, 4), "float32")).shape == (2, 3)
+
+
+def test_the_failed_call_is_explained_as_ld010_with_the_partial_tree():
+    report = inspect_target(f"{FILE}:masked_in_place")
+    (finding,) = report.findings
+    assert (finding.code, finding.attribute) == ("LD010", "kernel")
+    assert finding.path.endswith("masked_kernel.py") and finding.line == 21  # the `*=` line
+    assert report.params["partial"] and report.tree is not None
+
+
+def test_twin_masking_into_a_local_is_clean():
+    report = inspect_target(f"{FILE}:masked_into_a_local")
+    assert [f for f in report.findings if f.severity == "error"] == []
