@@ -446,13 +446,75 @@ def gradients_and_reads(objectives, variables):
                                   unconnected_gradients=tf.UnconnectedGradients.NONE)
         except Exception:  # noqa: BLE001 - TF cannot differentiate this graph: nothing is decided
             grads = [True] * len(variables)
-        trained |= {id(v) for v, g in zip(variables, grads) if g is not None}
+        # sign() has a registered gradient that is all zeros (round's is None): a gradient of
+        # exactly zero everywhere on a non-zero weight is checked on the traced graph, as torch's is
+        zeros = [v for v, g in zip(variables, grads) if g is not None and g is not True and _all_zero(g)
+                 and not _all_zero(v)]
+        blocked = _tf_zero_derivative_only(objective, zeros) if zeros else set()
+        trained |= {id(v) for v, g in zip(variables, grads) if g is not None and id(v) not in blocked}
     return trained, read
+
+
+def _all_zero(value) -> bool:
+    try:
+        return not np.any(np.asarray(to_numpy(value)))
+    except Exception:  # noqa: BLE001 - an IndexedSlices or an odd value: not judged
+        return False
+
+
+# TF ops whose derivative is zero (or None) everywhere; the condition of a select is not differentiated
+_TF_ZERO_DERIVATIVE = {"Sign", "Round", "Rint", "Floor", "Ceil", "ArgMax", "ArgMin", "StopGradient",
+                       "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
+                       "LogicalAnd", "LogicalOr", "LogicalNot", "IsNan", "IsFinite", "IsInf", "Shape", "Size", "Rank",
+                       "ZerosLike", "OnesLike"}
+
+
+def _tf_zero_derivative_only(objective, variables) -> set:
+    """Ids of `variables` that the objective, traced as a TF graph, reaches only through ops
+    whose derivative is zero (sign, round, floor, comparisons, the condition of a where()): a zero
+    gradient by structure, not by the values (a zero-initialised layer downstream, dead ReLUs).
+    Anything the walk cannot follow (a nested function call) counts as a path: nothing is claimed."""
+    import tensorflow as tf
+
+    try:
+        graph = tf.function(objective, autograph=False).get_concrete_function().graph
+    except Exception:  # noqa: BLE001 - not traceable (state made per call...): nothing is claimed
+        return set()
+    finally:
+        try:  # tracing ran call() on symbolic tensors: attributes it sets get eager values again
+            objective()
+        except Exception:  # noqa: BLE001
+            pass
+    placeholders = {}
+    for external, internal in graph.captures:
+        for v in variables:
+            if external is getattr(tape_handle(v), "handle", None):
+                placeholders[id(internal.op)] = v
+    if len(placeholders) < len(variables):
+        return set()  # a variable not captured by handle: not decided here
+    reached, seen = set(), set()
+    stack = [t.op for t in graph.outputs]
+    while stack:
+        op = stack.pop()
+        if id(op) in seen:
+            continue
+        seen.add(id(op))
+        if id(op) in placeholders:
+            reached.add(id(placeholders[id(op)]))
+            continue
+        if op.type in _TF_ZERO_DERIVATIVE or (op.type == "Cast" and not op.outputs[0].dtype.is_floating):
+            continue
+        if op.type.endswith("PartitionedCall") or op.type in ("While", "StatelessWhile", "If", "StatelessIf"):
+            return set()  # a nested function: not walked, so nothing is claimed
+        inputs = list(op.inputs)[1:] if op.type in ("Select", "SelectV2") else list(op.inputs)
+        stack.extend(t.op for t in inputs)
+    return {id(v) for v in variables if id(v) not in reached}
 
 
 def no_gradient_means() -> str:
     """How the backend shows a weight with no gradient, for LD009's message."""
-    return {"tensorflow": "TensorFlow gives it a None gradient",
+    return {"tensorflow": "TensorFlow gives it a None gradient, or an all-zero one when every path to it "
+                          "crosses an op whose derivative is zero, such as sign()",
             "jax": "on JAX: the traced computation (jaxpr) has no differentiable path to it; jax.grad gives "
                    "it zeros, never None, or fails when call() turns it into NumPy",
             "torch": "on torch: the autograd graph has no differentiable path to it; its .grad stays None, "
