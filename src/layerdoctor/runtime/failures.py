@@ -482,6 +482,18 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
             if getattr(value, "name", None) != name or not hasattr(value, "op"):
                 continue
             cls = type(layer)
+            in_call = _assigned_in(cls, attribute, "call")
+            in_build = _assigned_in(cls, attribute, "build")
+            if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)):
+                # call() itself keeps the tensor (a calibration range recorded during predict()):
+                # state created in call(), made anew on every call and tied to that call's graph
+                return [findings.make(
+                    "LD002", f"{cls.__name__}.{attribute} is a tensor computed in call() and kept on self: it is "
+                             f"no variable (never saved, made anew on every call), and once a traced call "
+                             f"(predict(), fit()) has run it belongs to that call's graph, so a later call cannot "
+                             f"use it; Keras raised {_first_line(text)}. Keep such state in a non-trainable "
+                             f"variable made in build() and .assign() it in call()",
+                    cls=cls, attribute=attribute, site=in_call)]
             site = locate.attribute_site(cls, attribute)
             found = [findings.make(
                 "LD001", f"{cls.__name__}.{attribute} is a tensor computed in build() and kept on self: it "
@@ -494,6 +506,26 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
                              f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
             return found
     return []
+
+
+def _assigned_in(cls, attribute: str, method: str):
+    """(file, line) of the first `self.<attribute> = ...` inside `cls.<method>` (or a user base's), or None."""
+    import inspect as _inspect
+
+    for klass in getattr(cls, "__mro__", (cls,)):
+        function = vars(klass).get(method)
+        if function is None or not locate.is_user_class(klass):
+            continue
+        try:
+            path = _inspect.getsourcefile(function)
+            lines, start = _inspect.getsourcelines(function)
+        except (OSError, TypeError):
+            continue
+        pattern = re.compile(rf"^\s*self\.{re.escape(attribute)}\s*=[^=]")
+        for offset, text in enumerate(lines):
+            if pattern.search(text):
+                return path, start + offset
+    return None
 
 
 def _leaked_tracer(error, text, recorder, watch) -> list:
