@@ -151,7 +151,8 @@ def frozen_copies(inspection: Observation, explained: Explained, result: ProbeRe
                 continue
             cls = type(node.layer)
             result.explains.attributes.add((id(node.layer), attribute))
-            result.explains.no_gradient.add(id(variable))
+            # not explains.no_gradient: the copy is in another attribute, the variable itself is
+            # unused by call() and gets no gradient, which is LD009 as well
             result.findings.append(findings.make(
                 "LD010", f"{cls.__name__}.{attribute} looks like a frozen copy of {cls.__name__}.{held} "
                          f"(variable '{backend.variable_path(variable)}'): no forward pass reads the variable and no loss "

@@ -54,6 +54,14 @@ def _children(value, how: str):
             yield f".{name}", item, "plain object"
 
 
+def _owns(layer, variable) -> bool:
+    """Is `variable` one of the layer's own weights or a weight of one of its sublayers?"""
+    try:
+        return any(v is variable for v in layer.weights)
+    except Exception:  # noqa: BLE001 - a half-built layer: not decided, keep the old code
+        return True
+
+
 def _is_plain_object(value) -> bool:
     """An instance of a class the user wrote that is not a layer (library objects are not searched)."""
     if isinstance(value, (type, types.ModuleType, types.FunctionType, types.MethodType)):
@@ -172,6 +180,17 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
             source = copies.source_of(value) if via == "attribute" else None
+            if source is not None and not _owns(node.layer, source):
+                # LD010 is the layer's own variable attribute replaced by a tensor derived from it;
+                # a copy of ANOTHER layer's weight (a tied decoder's transpose of the embeddings)
+                # is a weight-like tensor stored instead of a variable: LD001
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a tensor holding the values of '{backend.variable_path(source)}', a weight of "
+                       f"another layer (a copy or transpose taken once, in __init__ or build(); heuristic: matched "
+                       f"by its values), not a variable: {type(node.layer).__name__} computes with a constant, so "
+                       f"that weight does not learn through this path and this layer does not follow it when it "
+                       f"changes; read the other layer's weight in call() instead")
+                return
             if source is not None:
                 report(node, label, value, via, "LD010",
                        f"{where} is a tensor holding the values of the weight '{backend.variable_path(source)}' "
@@ -447,3 +466,51 @@ def _layers_called_while_wiring(inspection, result) -> None:
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner="", attribute=f"<called at {findings.where(call.site)}>",
             count=count, code="LD011", site=call.site and (findings.display_path(call.site[0]), call.site[1])))
+
+
+def module_variables_read(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD011: a module-level keras.Variable that the forward pass reads (a helper function that
+    call() runs concatenates it in, SincNet's `v = K.variable(...)`): the model does not track it,
+    so it is not counted or saved, and fit() does not train it. Gated on the user layers' modules
+    holding such a global at all; the read is measured with a GradientTape (TF backend)."""
+    import sys
+
+    result = ProbeResult()
+    if backend.name() != "tensorflow" or backend.is_tf_keras():
+        return result
+    tracked = {id(v) for v in inspection.model.variables}
+    names = {}
+    for node in inspection.user_layers():
+        module = sys.modules.get(type(node.layer).__module__)
+        for name, value in vars(module).items() if module is not None else ():
+            if backend.is_keras_variable(value) and id(value) not in tracked and id(value) not in explained.values:
+                names.setdefault(id(backend.tape_handle(value)), (module, name, value))
+    if not names:
+        return result
+    import tensorflow as tf
+
+    with tf.GradientTape() as tape:
+        inspection.forward()
+    for handle in tape.watched_variables():
+        if id(handle) not in names:
+            continue
+        module, name, value = names.pop(id(handle))
+        path = getattr(module, "__file__", None)
+        line = _global_line(path, name)
+        result.explains.values.add(id(value))
+        result.findings.append(findings.make(
+            "LD011", f"the forward pass reads the module-level variable {name} ({describe_value(value)}, "
+                     f"{_count(value)} values): no layer tracks it, so it is not counted or saved, and fit() does "
+                     f"not train it; make it a weight of the layer that uses it (self.add_weight in build())",
+            site=(path, line) if path and line else None))
+    return result
+
+
+def _global_line(path, name) -> int | None:
+    import linecache
+
+    pattern = re.compile(rf"^{re.escape(name)}\s*(:[^=]*)?=[^=]")
+    for number, text in enumerate(linecache.getlines(path) if path else (), start=1):
+        if pattern.match(text):
+            return number
+    return None
