@@ -46,7 +46,7 @@ def test_keras_copies_are_constants_and_the_global_is_not_a_weight():
     assert _no_gradient(module.bands_live(), x) == []
     with_global = module.bands_live_with_a_global_variable()
     with tf.GradientTape() as tape:
-        loss = tf.reduce_sum(with_global(x))
+        tf.reduce_sum(with_global(x))
     assert any(v is module.SCALE.value for v in tape.watched_variables())  # read by the forward pass
     assert all(w is not module.SCALE for w in with_global.weights)
 
