@@ -28,7 +28,7 @@ RULE = Rule(
          "layers or variables read inside a layer's `call()` (also a global bound to the model or layer "
          "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
-         "joins the model being wired (also a layer returned by a helper or by a method of a class "
+         "joins the model being wired (also in place, `x += pos_embed(positions)`; also a layer returned by a helper or by a method of a class "
          "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`). Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track, and layers "
@@ -154,6 +154,8 @@ def check_module(ctx):
         for node in nodes:
             if type(node) is ast.BinOp:
                 operands = [node.left, node.right]
+            elif type(node) is ast.AugAssign:  # `x += pos_embed(positions)`: the same op, in place
+                operands = [node.target, node.value]
             elif type(node) is ast.Call and (ctx.qualify(node.func) or "").startswith(
                     ("keras.ops.", "tensorflow.", "keras.backend.")):
                 operands = [a for a in node.args]
