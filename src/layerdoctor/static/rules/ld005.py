@@ -43,7 +43,9 @@ RULE = Rule(
          "file makes with literal arguments (`Block(16, 16, (3, 1))`, `Residual(8, project=False)`) but "
          "that `call()` runs only under an `if` those arguments make False (read by evaluating `__init__` "
          "and the tests on the literals; anything it cannot evaluate counts as reached); and a layer "
-         "with weights that a functional-API Model subclass stores but its graph and methods never use. Runtime: looks at the model exactly as the target returned it "
+         "with weights that a functional-API Model subclass stores but its graph and methods never use "
+         "(a warning when only a public method nothing in the class calls uses it, one that re-runs the "
+         "model's layers: `self.score_head(self.backbone(x))` in a Task's `score()`). Runtime: looks at the model exactly as the target returned it "
          "before calling it: sublayers still unbuilt under a built parent (`model.build(shape)` on a "
          "subclassed model, or a `build()` that creates sublayers without building them) whose weights "
          "only appear at the first call, which `summary()`, `count_params()` and `load_weights()` miss; "
@@ -300,7 +302,20 @@ def _unwired_in_functional_init(ctx):
             continue
         if value.layer_class in ("Model", "Functional", "Sequential"):
             continue  # a sub-model of the graph's own tensors (`keras.Model(x, features)`) is built with them
-        if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, init):
+        if _local_used_elsewhere(assign, init):
+            continue
+        if not ctx.is_unused(assign.attr):
+            side = _used_only_by_a_side_path(ctx, assign.attr)
+            if side is not None:
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{assign.attr} ({value.layer_class}) is attached outside the graph passed to "
+                    f"super().__init__(inputs, outputs) and only {side}() uses it, a method that re-runs the "
+                    f"model's layers on its own and that nothing in the class calls: fit() never calls it, so "
+                    f"it stays unbuilt, with no weights (the summary shows 0 (unbuilt)), untrained and unsaved "
+                    f"until {side}() first runs (heuristic: wire it into the graph, or build it in __init__)",
+                    attribute=assign.attr, severity="warning",
+                )
             continue
         yield Hit(
             assign.stmt,
@@ -309,6 +324,49 @@ def _unwired_in_functional_init(ctx):
             f"with no weights (the summary shows 0 (unbuilt))",
             attribute=assign.attr,
         )
+
+
+# Methods Keras itself runs (training, saving, shapes): a head they use is reached by Keras.
+_KERAS_HOOKS = frozenset({
+    "call", "build", "train_step", "test_step", "predict_step", "compute_loss", "compute_metrics", "get_config",
+    "compute_output_shape", "compute_output_spec", "build_from_config", "get_build_config", "save_own_variables",
+    "load_own_variables", "fit", "evaluate", "predict", "compile", "summary",
+})
+
+
+def _used_only_by_a_side_path(ctx, attr):
+    """The method, when every use of `self.<attr>` (a layer a functional subclass stores but does not
+    wire: no load of it in __init__) is in public methods that nothing in the class calls and that re-run
+    the model's own layers (`self(x)`, or `self.backbone(x)` with `backbone` called in the wiring): a
+    second forward path (a keras-nlp Task's `score()` head) that fit() and saving never take. Measured on
+    Keras 3.15.1 (ld005p): the head stays unbuilt after fit(). A head used by a method on features the
+    caller passes (nothing re-run) is left alone: a later stage the caller drives (ld005f's HeadLater)."""
+    if ctx.cls.dynamic_access or any(sub.attr_counts.get(attr, 0) or sub.dynamic_access
+                                     for sub in ctx.project.subclasses(ctx.qualname)):
+        return None
+    init_nodes = ctx.nodes("__init__")
+    if any(type(n) is ast.Attribute and type(n.ctx) is ast.Load and self_attr(n) == attr for n in init_nodes):
+        return None  # built, read or wired in __init__
+    others = [m for m in ctx.cls.method_names if m != "__init__"]
+    ctx.cls.load_methods(tuple(others))  # (class bodies are parsed on demand)
+    called = {n.func.id for n in init_nodes if type(n) is ast.Call and type(n.func) is ast.Name}
+    in_graph = {a.attr for a in ctx.assigns_in("__init__") if type(a.value) is ast.Name and a.value.id in called}
+    users = []
+    for name in others:
+        fn = ctx.cls.methods.get(name)
+        if fn is None:
+            return None  # a method we cannot read may use it
+        nodes = walk(fn)
+        if not any(type(n) is ast.Attribute and self_attr(n) == attr for n in nodes):
+            continue
+        if name in _KERAS_HOOKS or name.startswith("_") or fn.decorator_list or ctx.mentions(name):
+            return None  # Keras runs it, or the class calls it (maybe while training)
+        if not any(type(n) is ast.Call and (type(n.func) is ast.Name and n.func.id == "self" or
+                                            (other := self_attr(n.func)) in in_graph and other != attr)
+                   for n in nodes):
+            return None  # applied to what the caller passes: a later stage the caller drives
+        users.append(name)
+    return users[0] if users else None
 
 
 def _hands_over_a_graph(node) -> bool:
