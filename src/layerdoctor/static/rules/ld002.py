@@ -34,7 +34,8 @@ RULE = Rule(
          "under such a guard (`if self.w is None: self._create_state(n)`): Keras 3 builds the layer and locks "
          "its state before `call()` runs, unless its default `build()` meets a sublayer still unbuilt (then "
          "it runs `call()` symbolically first); a warning where `__init__` stores an argument that may be "
-         "such a sublayer. Runtime: calls the model "
+         "such a sublayer; a warning for a tensor computed from the inputs that `call()` keeps on `self` "
+         "and that the next call or another method computes with (calibration ranges, running values). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={
@@ -92,6 +93,9 @@ RULE = Rule(
     fix_hint="# in __init__ (sublayers) or build() (weights), never in call():\n"
              "self.{attr} = {created}",
     fixes={
+        "carried": "# in build(): a non-trainable weight, updated in call() with .assign():\n"
+                   "self.{attr} = self.add_weight(shape=..., initializer=\"zeros\", trainable=False)\n"
+                   "self.{attr}.assign({created})  # in call()",
         "helper": "# make the layers {helper} creates once, in __init__ (or build()), and have it only call them:\n"
                   "self.{attr} = {created}",
     },
@@ -105,6 +109,7 @@ CODE = RULE.code
 
 def check_class(ctx):
     reported = set()
+    carried = set()  # attrs reported by _read_later (one finding per attribute)
     for method, func in ctx.methods_of("call"):
         if ctx.in_phase(method, "build") or ctx.in_phase(method, "__init__"):
             continue  # shared with build/__init__: cannot tell it runs per call
@@ -141,6 +146,21 @@ def check_class(ctx):
                 what = f"a variable ({value.qualname})"
             elif value.kind == TENSOR and attr and (value.random or WEIGHT_NAME_RE.match(attr)):
                 what = f"a raw tensor ({value.qualname})"
+            elif attr and attr not in carried and (value.kind == TENSOR or value.kind == OTHER and (
+                    value.qualname or "").startswith(_TENSOR_OPS)) and \
+                    (reader := _read_later(ctx, attr, node, method, func)):
+                carried.add(attr)
+                yield Hit(
+                    node,
+                    f"{ctx.name}.{method}() keeps a tensor computed from its inputs on self.{attr} and "
+                    f"{reader} reads it back to compute with: state kept as a raw tensor, not a variable (not "
+                    f"tracked or saved); after a traced call (fit, predict) it is a tensor of that graph, and the "
+                    f"next call raises \"is out of scope and cannot be used here\" (heuristic: use a "
+                    f"non-trainable weight updated with .assign(), or return the value)",
+                    attribute=attr, severity="warning", fix="carried",
+                    fix_values={"attr": attr, "created": ast.unparse(node)},
+                )
+                continue
             else:
                 if value.kind == OTHER and node.lineno not in reported and _may_run_project_code(node, value):
                     hit = _made_by_helper(ctx, method, func, node, value)
@@ -159,6 +179,60 @@ def check_class(ctx):
                 attribute=attr,
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+
+_TENSOR_OPS = ("keras.ops.", "tensorflow.", "keras.backend.", "jax.numpy.", "torch.")
+
+
+def _read_later(ctx, attr, node, method, func) -> str | None:
+    """`self.act_max = tf.reduce_max(inputs)` in call(), and self.act_max computed with (an argument, an
+    operand) by the next call (a read before the store, or in another branch of an `if`) or by a method
+    outside the call phase: who reads it, else None. Measured on Keras 3.15.1 + TF 2.21 (ld002k): after
+    predict() the next call raises "... is out of scope and cannot be used here". A tensor only returned
+    (`return self._masks`, a property for inspection) or read after the store in the same call is not."""
+    if ctx.mentions(attr) <= ctx.stores_of(attr) or ctx.cls.dynamic_access:
+        return None  # (cheap gate: never read back)
+    params = {a.arg for a in func.args.args[1:] + func.args.kwonlyargs} | set(ctx.env(func))
+    if not any(type(n) is ast.Name and n.id in params for n in walk(node)):
+        return None  # not computed from the inputs (a constant made per call)
+    store = next(s for s in ctx.nodes(method) if type(s) is ast.Assign and s.value is node)
+    ctx.cls.load_methods(tuple(ctx.cls.method_names))  # (other methods are parsed on demand)
+    for name, fn in ctx.cls.methods.items():
+        if name in ("__init__", "build") or (name != method and ctx.in_phase(name, "call")):
+            continue
+        nodes = walk(fn)
+        for load in _computing_reads(nodes, attr):
+            if name != method:
+                return f"{name}()"
+            if load.lineno <= store.lineno or any(type(n) is ast.If and (
+                    _inside(store, n.body) and _inside(load, n.orelse) or _inside(store, n.orelse) and _inside(load, n.body))
+                    for n in nodes):
+                return "the next call"
+    return None
+
+
+def _computing_reads(nodes, attr):
+    """Loads of self.<attr> used as a value: an argument, an operand, an indexed value (not the receiver
+    of `.append(...)`, a `return`, or an `is None` test)."""
+    for parent in nodes:
+        kind = type(parent)
+        if kind is ast.Call:
+            children = [*parent.args, *(k.value for k in parent.keywords)]
+        elif kind is ast.BinOp:
+            children = [parent.left, parent.right]
+        elif kind is ast.UnaryOp:
+            children = [parent.operand]
+        elif kind is ast.Subscript:
+            children = [parent.value]
+        else:
+            continue
+        for child in children:
+            if type(child) is ast.Attribute and type(child.ctx) is ast.Load and self_attr(child) == attr:
+                yield child
+
+
+def _inside(node, stmts) -> bool:
+    return bool(stmts) and stmts[0].lineno <= node.lineno <= (stmts[-1].end_lineno or stmts[-1].lineno)
 
 
 def _may_run_project_code(node, value) -> bool:
