@@ -35,7 +35,10 @@ RULE = Rule(
          "its state before `call()` runs, unless its default `build()` meets a sublayer still unbuilt (then "
          "it runs `call()` symbolically first); a warning where `__init__` stores an argument that may be "
          "such a sublayer; a warning for a tensor computed from the inputs that `call()` keeps on `self` "
-         "and that the next call or another method computes with (calibration ranges, running values). Runtime: calls the model "
+         "and that the next call or another method computes with (calibration ranges, running values); on "
+         "Keras 3, code that stores a new layer onto a layer of a model already built "
+         "(`model.get_layer(\"attn\")._query_dense = LoraLayer(...)`, `model.layers[i].x = Dense(2)`), "
+         "which Keras 3's state lock refuses. Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={
@@ -93,6 +96,8 @@ RULE = Rule(
     fix_hint="# in __init__ (sublayers) or build() (weights), never in call():\n"
              "self.{attr} = {created}",
     fixes={
+        "built_model": "# change the layer before the model is wired (or rebuild the model), or unlock it first:\n"
+                       "{owner}._tracker.locked = False  # then: {owner}.{attr} = {created}",
         "carried": "# in build(): a non-trainable weight, updated in call() with .assign():\n"
                    "self.{attr} = self.add_weight(shape=..., initializer=\"zeros\", trainable=False)\n"
                    "self.{attr}.assign({created})  # in call()",
@@ -452,14 +457,25 @@ def _self_targets(nodes):
     return out
 
 
-TRIGGER = mentions_lambda_layer
+def TRIGGER(text: str) -> bool:
+    """A `Lambda(...)` layer, or a layer reached inside a model (`get_layer(`, `.layers[`) and a store of a
+    constructor call into an attribute of a name (`block.proj = Wrap(...)`)."""
+    return mentions_lambda_layer(text) or ("get_layer(" in text or ".layers[" in text) and \
+        _ATTR_STORE_RE.search(text) is not None
+
+
+# `name.attr = Ctor(` / `name.a.b = keras.layers.Dense(`: a store into an attribute of an object (not self)
+_ATTR_STORE_RE = re.compile(r"^[ \t]*(?!self\.)[A-Za-z_]\w*(?:\.\w+|\[[^\]\n]*\])*\.\w+[ \t]*=[ \t]*[\w.]*\.?[A-Z]\w*\(", re.M)
 
 
 def check_module(ctx):
-    """A `Lambda`'s function that creates layers or variables: created again on every call."""
+    """A `Lambda`'s function that creates layers or variables: created again on every call. On Keras 3,
+    a new layer stored onto a layer of a built model (`model.get_layer("b").proj = Wrap(...)`)."""
     wire = wiring(ctx)
     reported = set()
     for scope, nodes in ctx.scopes():
+        if ctx.target != TF_KERAS_TARGET:
+            yield from _stored_into_built_layers(ctx, wire, scope, nodes)
         for node in nodes:
             if not is_lambda_call(ctx, node):
                 continue
@@ -477,3 +493,74 @@ def check_module(ctx):
                         attribute=what, class_name="Lambda",
                         fix_values={"attr": snake_case(what), "created": ast.unparse(created)},
                     )
+
+
+# ------------------------------------------------------------------ new state on a built model's layer
+# Measured on Keras 3.15.1 + TF 2.21 (ld002l): `model.get_layer("block").proj = Wrapped(...)`,
+# `model.layers[-1].extra = Dense(3)` or a new layer stored on a sublayer of one, after the functional model
+# was wired, raise "You cannot add new elements of state (variables or sub-layers) to a layer that is
+# already built" (the keras.io LoRA example ported to Keras 3). Before wiring, or after
+# `layer._tracker.locked = False`, it works; a functional model itself is not locked (keras-nlp Tasks).
+
+def _stored_into_built_layers(ctx, wire, scope, nodes):
+    stores = [n for n in nodes if type(n) is ast.Assign and len(n.targets) == 1 and type(n.targets[0]) is ast.Attribute
+              and type(n.value) is ast.Call and self_attr(n.targets[0]) is None]
+    if not stores or any(type(n) is ast.Attribute and n.attr == "_tracker" for n in nodes):
+        return  # no attribute store of a call (most scopes), or the tracker is unlocked by hand
+    env = wire.env_of(scope)
+    for node in stores:
+        value = ctx.value(node.value, env)
+        if value.kind != LAYER or not _in_built_model(ctx, wire, node.targets[0].value, env):
+            continue
+        target = ast.unparse(node.targets[0])
+        yield Hit(
+            node,
+            f"{target} = {value.layer_class or 'a layer'}(...) adds a new layer to a layer of a model already "
+            f"built: Keras 3 locks a built layer's state, so this raises \"You cannot add new elements of state "
+            f"(variables or sub-layers) to a layer that is already built\" (tf.keras 2 accepted it)",
+            attribute=node.targets[0].attr, class_name=value.layer_class,
+            fix="built_model", fix_values={"attr": node.targets[0].attr, "created": ast.unparse(node.value),
+                                           "owner": ast.unparse(node.targets[0].value)},
+        )
+
+
+def _in_built_model(ctx, wire, expr, env, depth=0) -> bool:
+    """Is `expr` a layer of a built model: `m.get_layer(...)`, `m.layers[i]`, a sublayer attribute of one,
+    or a name bound to one (m a functional model, a loaded one, or what a function of the file returns)?"""
+    t = type(expr)
+    if depth > 6:
+        return False
+    if t is ast.Name:
+        values = env.get(expr.id)
+        return values is not None and len(values) == 1 and _in_built_model(ctx, wire, values[0], env, depth + 1)
+    if t is ast.Call and type(expr.func) is ast.Attribute and expr.func.attr == "get_layer":
+        return _built_model(ctx, wire, expr.func.value, env, depth + 1)
+    if t is ast.Subscript and type(expr.value) is ast.Attribute and expr.value.attr == "layers":
+        return _built_model(ctx, wire, expr.value.value, env, depth + 1)
+    if t is ast.Attribute:  # a sublayer of a built layer
+        return _in_built_model(ctx, wire, expr.value, env, depth + 1)
+    return False
+
+
+def _built_model(ctx, wire, expr, env, depth) -> bool:
+    t = type(expr)
+    if depth > 6:
+        return False
+    if t is ast.Name:
+        values = env.get(expr.id)
+        return values is not None and len(values) == 1 and _built_model(ctx, wire, values[0], env, depth + 1)
+    if t is not ast.Call:
+        return False
+    name = ctx.qualify(expr.func) or ""
+    if name.startswith("keras.") or name.startswith("tensorflow.keras."):
+        last = name.rsplit(".", 1)[-1]
+        if last == "load_model":
+            return True
+        return last in ("Model", "Functional") and (
+            len(expr.args) >= 2 or {"inputs", "outputs"} <= {k.arg for k in expr.keywords})
+    fn = wire.function_of(expr.func, env)
+    if type(fn) is not ast.FunctionDef:
+        return False
+    fenv = wire.env_of(fn)
+    return any(type(r) is ast.Return and r.value is not None and _built_model(ctx, wire, r.value, fenv, depth + 1)
+               for r in wire.nodes_of(fn))
