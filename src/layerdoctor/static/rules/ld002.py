@@ -35,7 +35,7 @@ RULE = Rule(
          "its state before `call()` runs, unless its default `build()` meets a sublayer still unbuilt (then "
          "it runs `call()` symbolically first); a warning where `__init__` stores an argument that may be "
          "such a sublayer; a warning for a tensor computed from the inputs that `call()` keeps on `self` "
-         "and that the next call or another method computes with (calibration ranges, running values); on "
+         "and that the next call computes with (calibration ranges, running values); on "
          "Keras 3, code that stores a new layer onto a layer of a model already built "
          "(`model.get_layer(\"attn\")._query_dense = LoraLayer(...)`, `model.layers[i].x = Dense(2)`), "
          "which Keras 3's state lock refuses. Runtime: calls the model "
@@ -191,8 +191,8 @@ _TENSOR_OPS = ("keras.ops.", "tensorflow.", "keras.backend.", "jax.numpy.", "tor
 
 def _read_later(ctx, attr, node, method, func) -> str | None:
     """`self.act_max = tf.reduce_max(inputs)` in call(), and self.act_max computed with (an argument, an
-    operand) by the next call (a read before the store, or in another branch of an `if`) or by a method
-    outside the call phase: who reads it, else None. Measured on Keras 3.15.1 + TF 2.21 (ld002k): after
+    operand) by the next call (a read before the store, or in another branch of an `if`): who reads it,
+    else None. Measured on Keras 3.15.1 + TF 2.21 (ld002k): after
     predict() the next call raises "... is out of scope and cannot be used here". A tensor only returned
     (`return self._masks`, a property for inspection) or read after the store in the same call is not."""
     if ctx.mentions(attr) <= ctx.stores_of(attr) or ctx.cls.dynamic_access:
@@ -200,19 +200,15 @@ def _read_later(ctx, attr, node, method, func) -> str | None:
     params = {a.arg for a in func.args.args[1:] + func.args.kwonlyargs} | set(ctx.env(func))
     if not any(type(n) is ast.Name and n.id in params for n in walk(node)):
         return None  # not computed from the inputs (a constant made per call)
-    store = next(s for s in ctx.nodes(method) if type(s) is ast.Assign and s.value is node)
-    ctx.cls.load_methods(tuple(ctx.cls.method_names))  # (other methods are parsed on demand)
-    for name, fn in ctx.cls.methods.items():
-        if name in ("__init__", "build") or (name != method and ctx.in_phase(name, "call")):
-            continue
-        nodes = walk(fn)
-        for load in _computing_reads(nodes, attr):
-            if name != method:
-                return f"{name}()"
-            if load.lineno <= store.lineno or any(type(n) is ast.If and (
-                    _inside(store, n.body) and _inside(load, n.orelse) or _inside(store, n.orelse) and _inside(load, n.body))
-                    for n in nodes):
-                return "the next call"
+    nodes = ctx.nodes(method)
+    store = next(s for s in nodes if type(s) is ast.Assign and s.value is node)
+    # (only reads in call() itself: another method may read it in the same traced step, a loss stashed
+    # in call() and summed by train_step, which works)
+    for load in _computing_reads(nodes, attr):
+        if load.lineno <= store.lineno or any(type(n) is ast.If and (
+                _inside(store, n.body) and _inside(load, n.orelse) or _inside(store, n.orelse) and _inside(load, n.body))
+                for n in nodes):
+            return "the next call"
     return None
 
 
