@@ -98,9 +98,8 @@ RULE = Rule(
     fixes={
         "built_model": "# change the layer before the model is wired (or rebuild the model), or unlock it first:\n"
                        "{owner}._tracker.locked = False  # then: {owner}.{attr} = {created}",
-        "carried": "# in build(): a non-trainable weight, updated in call() with .assign():\n"
-                   "self.{attr} = self.add_weight(shape=..., initializer=\"zeros\", trainable=False)\n"
-                   "self.{attr}.assign({created})  # in call()",
+        "carried": "# in build(): self.{attr} = self.add_weight(..., trainable=False); then in call():\n"
+                   "self.{attr}.assign({created})",
         "helper": "# make the layers {helper} creates once, in __init__ (or build()), and have it only call them:\n"
                   "self.{attr} = {created}",
     },
