@@ -484,7 +484,8 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
             cls = type(layer)
             in_call = _assigned_in(cls, attribute, "call")
             in_build = _assigned_in(cls, attribute, "build")
-            if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)):
+            if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)) \
+                    and not _reads_itself(in_call, attribute):
                 # call() itself keeps the tensor (a calibration range recorded during predict()):
                 # state created in call(), made anew on every call and tied to that call's graph
                 return [findings.make(
@@ -506,6 +507,13 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
                              f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
             return found
     return []
+
+
+def _reads_itself(site, attribute: str) -> bool:
+    """`self.kernel = normalize(self.kernel)`: the variable overwritten by a tensor derived from it (LD010's
+    business, not state made in call())."""
+    line = linecache.getline(*site)
+    return re.search(rf"=.*\bself\.{re.escape(attribute)}\b", line) is not None
 
 
 def _assigned_in(cls, attribute: str, method: str):
