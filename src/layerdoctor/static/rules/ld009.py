@@ -139,7 +139,8 @@ CODE = RULE.code
 
 # Calls whose result carries no gradient back to their arguments.
 _BLOCKING_CALLS = {"stop_gradient", "convert_to_numpy", "round", "argmax", "argmin", "sign", "floor",
-                   "ceil", "asarray", "array", "float", "int", "argsort", "rint", "floor_divide"}
+                   "ceil", "asarray", "array", "float", "int", "argsort", "rint", "floor_divide",
+                   "zeros_like", "ones_like"}  # (the last two read only the shape: no gradient either)
 _BLOCKING_METHODS = {"numpy", "detach", "tolist", "item"}
 # A comparison's result is a boolean: nothing flows back to what was compared.
 _COMPARISONS = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
@@ -181,11 +182,22 @@ def _checks(ctx):
                 attribute=attr,
             )
             continue
-        if ctx.is_unused(attr) and ctx.has_method("call") and not _read_on_instances(ctx, attr):
+        if ctx.is_unused(attr) and ctx.has_method("call") and not _read_on_instances(ctx, attr) \
+                and not _read_by_bases(ctx, attr):
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is a trainable weight that nothing reads: it is counted but "
                 f"gets no gradient and is never trained",
+                attribute=attr,
+            )
+            continue
+        copies = _read_only_for_copies(ctx, attr)
+        if copies:
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{attr} is read only in {copies[0]}(), to compute self.{copies[1]}, which call() "
+                f"reads: a tensor computed once from the weight's initial value, so the weight gets no "
+                f"gradient and is never trained (compute it in call())",
                 attribute=attr,
             )
             continue
@@ -258,6 +270,68 @@ def _inherited_weights(ctx, own):
     # a project base in between that mentions the weight may read it in a method call() uses: not here
     return [(attr, base) for attr in _BASE_WEIGHTS[base] if attr not in own and ctx.mentions(attr)
             and not any(info.attr_counts.get(attr, 0) or info.dynamic_access for info in between)]
+
+
+# Keras base layers whose public weight is a property over a private attribute (Dense.kernel returns
+# self._kernel): a subclass storing `self._kernel = add_weight(...)` and reading `self.kernel` reads it.
+_PROPERTY_WEIGHTS = {
+    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                     "Convolution3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                     "Convolution2DTranspose", "Convolution3DTranspose"), ("_kernel",)),
+    "Embedding": ("_embeddings",),
+}
+
+
+def _read_by_bases(ctx, attr):
+    """Is a weight stored in this class read elsewhere than its own body: by a project base or mixin
+    (`class DenseMML(keras.Layer, Fallback)`, Fallback's helper reads self._kernel), or through a Keras
+    base's property over it (`self._kernel = ...` in a Dense subclass, `self.kernel` read)?"""
+    if used_by_bases(ctx, attr, strict=False):
+        return True
+    for ancestor in ctx.project.user_ancestors(ctx.qualname):
+        if ancestor not in ctx.project.classes and "." not in ancestor:
+            # a base named by a top-level alias of a class of the file (`Backend = Fallback`)
+            for stmt in parsed_file(ctx.file.path).body:
+                if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == ancestor
+                                                        for t in stmt.targets):
+                    target = ctx.project.qualify(stmt.value, ctx.file)
+                    if target in ctx.project.classes and any(
+                            (found := ctx.project.classes.get(name)) and found[0].attr_counts.get(attr, 0)
+                            for name in [target, *ctx.project.user_ancestors(target)]):
+                        return True
+    if attr.startswith("_") and ctx.mentions(attr[1:]):
+        for ancestor in ctx.project.ancestors(ctx.qualname):
+            if attr in _PROPERTY_WEIGHTS.get(ancestor.rsplit(".", 1)[-1], ()):
+                return True
+    return False
+
+
+def _read_only_for_copies(ctx, attr):
+    """(method, copy) when every read of self.<attr> is in __init__/build() (not run by call()), inside
+    the value of `self.<copy> = ...` for other attributes that call() reads (`self.beg = abs(self.b1) +
+    m` in build()): call() sees a constant computed once, never the weight. LD010 reports the copy."""
+    reads = ctx.mentions(attr) - ctx.stores_of(attr)
+    if reads <= 0 or ctx.cls.dynamic_access:
+        return None
+    found, counted = None, 0
+    for method, _ in ctx.methods_of("__init__", "build"):
+        if ctx.in_phase(method, "call"):
+            return None
+        for assign in ctx.assigns_in(method):
+            n = sum(1 for node in walk(assign.value) if type(node) is ast.Attribute and self_attr(node) == attr)
+            if n and assign.attr != attr:
+                counted += n
+                found = found or (method, assign.attr)
+    if found is None or counted != reads or any(
+            sub.attr_counts.get(attr, 0) or sub.dynamic_access for sub in ctx.project.subclasses(ctx.qualname)):
+        return None
+    copies_read = set()
+    for method, _ in ctx.methods_of("call"):
+        copies_read |= {self_attr(node) for node in ctx.nodes(method)
+                        if type(node) is ast.Attribute and type(node.ctx) is ast.Load}
+    if found[1] not in copies_read or _read_by_bases(ctx, attr) or _read_on_instances(ctx, attr):
+        return None
+    return found
 
 
 def _configured_dead_sublayers(ctx):
@@ -364,7 +438,11 @@ def _only_blocked_reads(ctx, attr):
                 if not _may_block(ctx, method):
                     return None
                 parents = parents or _parents(ctx, method)
-                why = _blocker(node, parents, ctx)
+                why, stmt = _climb(node, parents, ctx)
+                if why is None and type(stmt) is ast.Assign and _single_name_target(stmt):
+                    # `w = self.kernel` (also a helper inlined into call(), its parameter bound so):
+                    # follow the local to call()'s returns, as for a parameter of a function of the file
+                    why = _parameter_blocked(ctx, func, stmt.targets[0].id, 1, local=True)
                 if why is None:
                     return None
                 blocked.append((node, why))
@@ -372,7 +450,8 @@ def _only_blocked_reads(ctx, attr):
         reads += _configured_outside_call(ctx, attr)
     if not blocked or reads != total_reads:
         return None  # read elsewhere too (another method, a subclass): cannot be sure
-    return blocked[0][0], blocked[0][1]
+    # name the op that makes the values (sign, round) rather than a comparison in a condition
+    return next((hit for hit in blocked if "comparison" not in hit[1] and "like()" not in hit[1]), blocked[0])
 
 
 _BLOCKING_NAMES = _BLOCKING_CALLS | _COMPARISONS | {"where", "cast"}
@@ -383,6 +462,7 @@ def _may_block(ctx, method) -> bool:
     blocking op, a call of a plain name that may be a function of the file)? A scan of its nodes, once per method: most call()s hold none, and need no parent map."""
     cache = ctx.__dict__.setdefault("_ld009_may_block", {})
     if method not in cache:
+        cache[method] = False  # (while reading: methods that call each other)
         aliases = ctx.file.aliases
         found = False
         for node in ctx.nodes(method):
@@ -395,6 +475,10 @@ def _may_block(ctx, method) -> bool:
                 if name in _BLOCKING_NAMES or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _BLOCKING_NAMES) \
                         or (type(node.func) is ast.Name and name not in _BUILTINS):  # a function of the file: _climb reads it
                     found = True
+                    break
+                if type(node.func) is ast.Attribute and self_attr(node.func) in ctx.methods \
+                        and node.func.attr != method and _may_block(ctx, node.func.attr):
+                    found = True  # `self._ternarize(self.kernel)`: a method of the class that holds a blocking op
                     break
         cache[method] = found
     return cache[method]
@@ -475,6 +559,8 @@ def _blocked_by_function(ctx, call, argument, depth):
         found = (ctx.file.path, func.value.id, func.attr)  # Builder.binarize(...)
     else:
         return None
+    if type(func) is ast.Attribute and self_attr(func) in ctx.methods:  # `self._ternarize(self.kernel)`
+        return _blocked_by_method(ctx, call, argument, depth, ctx.methods[func.attr])
     if found not in _FUNCTIONS:  # (one look-up per file and name: most names are not functions of the file)
         if len(_FUNCTIONS) > 512:
             _FUNCTIONS.clear()
@@ -502,11 +588,28 @@ def _blocked_by_function(ctx, call, argument, depth):
     return _FUNCTION_VERDICTS[key]
 
 
-def _parameter_blocked(ctx, fn, param, depth):
-    """The blocking op when `param` of `fn` reaches its return values, and only through blocking ops
-    (read flow-insensitively through `name = ...` locals); None when it reaches one cleanly, or any use
-    may carry it where this reading does not follow (`out += w`, `outs.append(w)`, a loop, a closure)."""
-    if param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
+def _blocked_by_method(ctx, call, argument, depth, fn):
+    """The same for a method of the class called on self: its parameters after `self`."""
+    if type(argument) is ast.keyword:
+        param = argument.arg
+    elif argument in call.args and not any(type(a) is ast.Starred for a in call.args):
+        params = (fn.args.posonlyargs + fn.args.args)[1:]
+        index = call.args.index(argument)
+        if index >= len(params) or any(type(d) is ast.Name and d.id == "staticmethod" for d in fn.decorator_list):
+            return None
+        param = params[index].arg
+    else:
+        return None
+    why = _parameter_blocked(ctx, fn, param, depth)
+    return f"self.{fn.name}(), which passes its `{param}` on only through {why}" if why else None
+
+
+def _parameter_blocked(ctx, fn, param, depth, local=False):
+    """The blocking op when `param` of `fn` (a local of it, with `local`) reaches its return values, and
+    only through blocking ops (read flow-insensitively through `name = ...` locals); None when it reaches
+    one cleanly, or any use may carry it where this reading does not follow (`out += w`, `outs.append(w)`,
+    a loop, a closure)."""
+    if not local and param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
         return None
     nodes = walk(fn)
     if any(type(n) in _OPAQUE for n in nodes[1:]):
@@ -536,11 +639,18 @@ def _parameter_blocked(ctx, fn, param, depth):
         new = dict(status)
         for target, whys in assigned.items():
             if status.get(target, "") is not None and target != param:
-                new[target] = None if None in whys else whys[0]
+                new[target] = None if None in whys else _named(whys)
         if new == status:
-            return returned[0] if returned and None not in returned else None
+            if not returned or None in returned:
+                return None
+            return _named(returned)
         status = new
     return None
+
+
+def _named(whys):
+    """The reason to name: the op that makes the values (sign, round), not a comparison in a condition."""
+    return next((why for why in whys if "comparison" not in why and "like()" not in why), whys[0])
 
 
 _OPAQUE = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal,

@@ -458,6 +458,7 @@ def _computes_with(expr, read_ids, names):
 def check_class(ctx):
     yield from _shadowed(ctx)
     yield from _frozen_copies(ctx)
+    yield from _rebound_in_place_or_on_load(ctx)
     lines = set()
     for hit in _copies_on_other_layers(ctx):
         lines.add(hit.line)
@@ -734,8 +735,70 @@ def _init_params(ctx) -> set[str]:
     return {a.arg for a in init.args.args[1:] + init.args.kwonlyargs}
 
 
+# Methods Keras runs to put saved values back into a built layer: they should `.assign()` the values.
+_LOAD_HOOKS = ("load_own_variables", "set_weights", "load_weights", "_load_own_variables")
+
+
+def _rebound_in_place_or_on_load(ctx):
+    """`self.kernel *= self.mask` (anywhere: a Keras variable has no in-place operators, so Python
+    rebinds the attribute to the product, a tensor), and `self._bias = bias` in load_own_variables()/
+    set_weights() (the attribute that held the variable now holds the loaded array). Either way the
+    variable stays listed and counted while call() reads a constant: no gradient, never trained."""
+    hooks = [name for name in _LOAD_HOOKS if name in ctx.cls.method_names]
+    weights = _cached_weights(ctx)
+    augmented = [w for w in weights if ctx.stores_of(w) > 1]
+    if not (hooks or augmented):
+        return  # (the cheap gate: no loading hook, no weight stored twice)
+    if augmented:
+        for method in ctx.methods:
+            for node in ctx.nodes(method):
+                if type(node) is ast.AugAssign and self_attr(node.target) in augmented:
+                    attr = self_attr(node.target)
+                    yield Hit(
+                        node,
+                        f"{ctx.name}.{attr} {_OPS.get(type(node.op), '?')}= ... in {method}() rebinds the attribute "
+                        f"to a tensor computed from the variable (a Keras variable has no in-place operators): "
+                        f"the variable stays counted, call() reads a constant copy and the variable gets no "
+                        f"gradient (compute into a local, or use self.{attr}.assign(...))",
+                        attribute=attr,
+                    )
+    if hooks and weights:
+        ctx.cls.load_methods(tuple(hooks))  # (parsed on demand: not an entry method)
+    for method in hooks if weights else ():
+        func = ctx.cls.methods.get(method)
+        if func is None:
+            continue
+        nodes = walk(func)
+        env = bindings(nodes)
+        for stmt in nodes:
+            if type(stmt) is not ast.Assign or len(stmt.targets) != 1:
+                continue
+            attr, value = self_attr(stmt.targets[0]), stmt.value
+            if attr not in weights or (type(value) is ast.Constant and value.value is None) \
+                    or ctx.value(value, env).kind in (WEIGHT, LAYER):
+                continue
+            yield Hit(
+                stmt,
+                f"{ctx.name}.{attr} = ... in {method}() replaces the variable with the loaded value: the "
+                f"variable stays counted as trainable, but call() then reads a constant and the variable gets "
+                f"no gradient after loading (write self.{attr}.assign(value))",
+                attribute=attr,
+            )
+
+
+_OPS = {ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.Div: "/", ast.MatMult: "@", ast.Pow: "**",
+        ast.FloorDiv: "//", ast.Mod: "%"}
+
+
+def _cached_weights(ctx):
+    """_trainable_weights(ctx), once per class (two checks ask)."""
+    if "_ld010_weights" not in ctx.__dict__:
+        ctx.__dict__["_ld010_weights"] = _trainable_weights(ctx)
+    return ctx.__dict__["_ld010_weights"]
+
+
 def _frozen_copies(ctx):
-    weights = _trainable_weights(ctx)
+    weights = _cached_weights(ctx)
     if not weights and not _reads_a_held_weight(ctx):
         return
     # a layer passed to the constructor counts too (`DenseTied(16, tied_to=encoder)`): its `.kernel`

@@ -192,6 +192,7 @@ def check_class(ctx):
     yield from _closures(ctx)
     yield from _factory_closures(ctx)
     yield from _globals(ctx)
+    yield from _globals_in_functions(ctx)
     if ctx.target == KERAS3:
         yield from _indexed_stores(ctx)
     if ctx.cls.dynamic_access:  # its text writes through self.__dict__ or vars(self), maybe
@@ -593,6 +594,43 @@ def _globals(ctx):
                     attribute=node.id,
                     fix="global", fix_values={"cls": ctx.name, "attr_lower": node.id.lower()},
                 )
+
+
+def _globals_in_functions(ctx):
+    """A module-level layer or variable read by a function of the file that call() runs
+    (`v = keras.Variable(...)` at the top, `def sinc(...): return concat([..., v, ...])`, `sinc(...)` in
+    call()): as untracked as a global read in call() itself. One level of functions."""
+    globals_ = ctx.module_assigns
+    if not globals_:
+        return
+    reported, seen = set(), set()
+    for method, func in ctx.methods_of("call"):
+        local = set(ctx.env(func))
+        for node in ctx.nodes(method):
+            if type(node) is not ast.Call or type(node.func) is not ast.Name or node.func.id in local \
+                    or node.func.id in seen:
+                continue
+            seen.add(node.func.id)
+            fn = file_function(ctx.file, node.func)
+            if fn is None:
+                continue
+            names = walk(fn)
+            bound = set(bindings(names)) | {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}
+            for name in names:
+                if type(name) is ast.Name and type(name.ctx) is ast.Load and name.id in globals_ \
+                        and name.id not in bound and name.id not in reported:
+                    stmt = globals_[name.id]
+                    if ctx.classify_in(stmt.value).kind not in (LAYER, WEIGHT):
+                        continue
+                    reported.add(name.id)
+                    yield Hit(
+                        stmt,
+                        f"{ctx.name}.{method}() runs {fn.name}(), which uses the module-level {name.id} (line "
+                        f"{name.lineno}): a global layer or variable is not tracked by {ctx.name}, so its weights "
+                        f"are not counted, trained or saved with it",
+                        attribute=name.id,
+                        fix="global", fix_values={"cls": ctx.name, "attr_lower": name.id.lower()},
+                    )
 
 
 def _layer_factory(ctx, expr):
