@@ -318,6 +318,8 @@ def _read_only_for_copies(ctx, attr):
         if ctx.in_phase(method, "call"):
             return None
         for assign in ctx.assigns_in(method):
+            if self_attr(assign.value) == attr:
+                return None  # `self.w_ref = self.w`: an alias of the variable, which call() may read
             n = sum(1 for node in walk(assign.value) if type(node) is ast.Attribute and self_attr(node) == attr)
             if n and assign.attr != attr:
                 counted += n
