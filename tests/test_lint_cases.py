@@ -311,3 +311,15 @@ def test_auto_target_follows_the_projects_keras_pin(tmp_path, requirement, repor
     case.write_text((ROOT / "tests" / "cases" / "ld003_foreign_variable__tf.py").read_text())
     codes = {f.code for f in lint_paths([case], use_cache=False).findings}
     assert ("LD003" in codes) is reported
+
+
+def test_messages_and_fixes_show_source_text_not_python_objects():
+    """Regression: a rule that came to hold an AST node where it had held a name printed
+    `the function <ast.Name object at 0x...>() returns` in its message and its fix."""
+    folders = [ROOT / "tests" / name for name in ("cases", "cases_static", "realworld")]
+    folders += sorted(ROOT.glob("tests/heldout*"))
+    findings = lint_paths(folders, use_cache=False).findings
+    assert findings
+    shown = [f"{f.path}:{f.line} {f.code}" for f in findings
+             if re.search(r"<[\w.]+ object at 0x|<ast\.", f.message + (f.fix or ""))]
+    assert not shown, shown

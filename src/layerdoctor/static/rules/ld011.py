@@ -586,14 +586,18 @@ def _globals(ctx):
                         continue
                 reported.add(node.id)
                 made = f", the model or layer {factory}() returns" if factory else ""
-                yield Hit(
-                    stmt,
-                    f"{ctx.name}.{method}() uses the module-level {node.id} (line {node.lineno}){made}: a "
-                    f"global layer or variable is not tracked by {ctx.name}, so its weights are not "
-                    f"counted, trained or saved with it",
-                    attribute=node.id,
-                    fix="global", fix_values={"cls": ctx.name, "attr_lower": node.id.lower()},
-                )
+                yield _global_hit(ctx, stmt, node, f"{ctx.name}.{method}() uses", made)
+
+
+def _global_hit(ctx, stmt, read, who, made=""):
+    """The finding at a module-level layer or variable `stmt` that `read` (a Name in call()'s code) uses."""
+    return Hit(
+        stmt,
+        f"{who} the module-level {read.id} (line {read.lineno}){made}: a global layer or variable is not "
+        f"tracked by {ctx.name}, so its weights are not counted, trained or saved with it",
+        attribute=read.id,
+        fix="global", fix_values={"cls": ctx.name, "attr_lower": read.id.lower()},
+    )
 
 
 def _globals_in_functions(ctx):
@@ -623,14 +627,7 @@ def _globals_in_functions(ctx):
                     if ctx.classify_in(stmt.value).kind not in (LAYER, WEIGHT):
                         continue
                     reported.add(name.id)
-                    yield Hit(
-                        stmt,
-                        f"{ctx.name}.{method}() runs {fn.name}(), which uses the module-level {name.id} (line "
-                        f"{name.lineno}): a global layer or variable is not tracked by {ctx.name}, so its weights "
-                        f"are not counted, trained or saved with it",
-                        attribute=name.id,
-                        fix="global", fix_values={"cls": ctx.name, "attr_lower": name.id.lower()},
-                    )
+                    yield _global_hit(ctx, stmt, name, f"{ctx.name}.{method}() runs {fn.name}(), which uses")
 
 
 def _layer_factory(ctx, expr):
@@ -725,12 +722,13 @@ def _factory_closures(ctx):
     candidates = [(a, name) for a, name in candidates if a.attr in called]
     if not candidates:
         return
-    for assign, name in candidates:
-        factory = file_function(ctx.file, name)
+    for assign, func in candidates:
+        factory = file_function(ctx.file, func)
         if factory is None:
             continue
         captured = _returned_closure_state(ctx, factory)
         if captured:
+            name = ast.unparse(func)  # `make_head` or `Builder.make_head`
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{assign.attr} is the function {name}() returns, a closure over "
