@@ -129,8 +129,8 @@ class Wiring:
         func = call.func
         if type(func) is ast.Name and func.id in self.functions and func.id not in env:
             target = self.functions[func.id]
-        elif type(func) is ast.Attribute and type(self.function_of(func)) is ast.FunctionDef:
-            target = self.function_of(func)  # Builder.helper(...), self.helper(...)
+        elif type(func) is ast.Attribute and type(target := self.function_of(func)) is ast.FunctionDef:
+            pass  # Builder.helper(...), self.helper(...)
         elif type(func) is ast.Attribute and type(func.value) is ast.Name and len(env.get(func.value.id, ())) == 1:
             made = env[func.value.id][0]
             if type(made) is not ast.Call or type(made.func) not in (ast.Name, ast.Attribute):

@@ -606,6 +606,20 @@ def _blocked_by_method(ctx, call, argument, depth, fn):
     return f"self.{fn.name}(), which passes its `{param}` on only through {why}" if why else None
 
 
+def _read_function(ctx, fn):
+    """(parent map, Name loads) of a function, once per class and function: every weight read through a
+    local of call() asks about the same call(). None when it holds a construct this reading does not
+    follow (a nested def or lambda, yield, global...)."""
+    cache = ctx.__dict__.setdefault("_ld009_functions", {})
+    found = cache.get(id(fn))
+    if found is None or found[0] is not fn:  # (held with the function: its id is not reused)
+        nodes = walk(fn)
+        read = None if any(type(n) in _OPAQUE for n in nodes[1:]) else \
+            (parent_map(nodes), [n for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load])
+        found = cache[id(fn)] = (fn, read)
+    return found[1]
+
+
 def _parameter_blocked(ctx, fn, param, depth, local=False):
     """The blocking op when `param` of `fn` (a local of it, with `local`) reaches its return values, and
     only through blocking ops (read flow-insensitively through `name = ...` locals); None when it reaches
@@ -613,11 +627,10 @@ def _parameter_blocked(ctx, fn, param, depth, local=False):
     a loop, a closure)."""
     if not local and param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
         return None
-    nodes = walk(fn)
-    if any(type(n) in _OPAQUE for n in nodes[1:]):
+    read = _read_function(ctx, fn)
+    if read is None:
         return None
-    parents = parent_map(nodes)
-    loads = [n for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load]
+    parents, loads = read
     climbed = {}
     status = {param: None}  # name made from the parameter -> None (carries its gradient) or why not
     for _ in range(8):  # a few rounds: locals made from locals
