@@ -11,7 +11,7 @@ trained embeddings; the layer itself owns only its bias.
 """
 
 SOURCE = "https://www.go2live.cn/nocate/%E8%AE%A9keras%E6%9B%B4%E9%85%B7%E4%B8%80%E4%BA%9B%EF%BC%81%EF%BC%9A%E5%B1%82%E4%B8%8E%E6%A8%A1%E5%9E%8B%E7%9A%84%E9%87%8D%E7%94%A8%E6%8A%80%E5%B7%A7.html"
-CODES = ("LD001", "LD009")
+CODES = ("LD010", "LD001", "LD009")  # relabelled at stop 22 (was ("LD001", "LD009")): every frozen copy is LD010 in this project, as LD010's catalog text says; the first measurement counted it as the miner labelled it
 CORRECT = False
 STYLE = "functional"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout11/_measure.py j_embedding_dense_transposed_kernel_in_init.py:

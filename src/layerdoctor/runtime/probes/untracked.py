@@ -181,15 +181,16 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return  # constants used by a function are not weights
             source = copies.source_of(value) if via == "attribute" else None
             if source is not None and not _owns(node.layer, source):
-                # LD010 is the layer's own variable attribute replaced by a tensor derived from it;
-                # a copy of ANOTHER layer's weight (a tied decoder's transpose of the embeddings)
-                # is a weight-like tensor stored instead of a variable: LD001
-                report(node, label, value, via, untracked_code("tensor", False),
+                # a frozen copy is LD010 in both detectors (the catalog's LD010 text names copies under
+                # another name and of another layer's weight, such as a tied decoder's transpose of the
+                # embeddings); the message says whose weight it is
+                report(node, label, value, via, "LD010",
                        f"{where} is a tensor holding the values of '{backend.variable_path(source)}', a weight of "
                        f"another layer (a copy or transpose taken once, in __init__ or build(); heuristic: matched "
                        f"by its values), not a variable: {type(node.layer).__name__} computes with a constant, so "
                        f"that weight does not learn through this path and this layer does not follow it when it "
-                       f"changes; read the other layer's weight in call() instead")
+                       f"changes; read the other layer's weight in call() instead",
+                       fix="frozen", fix_values={"source": backend.variable_path(source)})
                 return
             if source is not None:
                 report(node, label, value, via, "LD010",
