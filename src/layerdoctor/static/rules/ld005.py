@@ -344,11 +344,15 @@ def _used_only_by_a_side_path(ctx, attr):
     if ctx.cls.dynamic_access or any(sub.attr_counts.get(attr, 0) or sub.dynamic_access
                                      for sub in ctx.project.subclasses(ctx.qualname)):
         return None
-    init_nodes = ctx.nodes("__init__")
+    # __init__ and the helpers it calls (`self._init_body(...)` holding the statements after super())
+    init_methods = {name for name, _ in ctx.methods_of("__init__")}
+    init_nodes = [n for name in init_methods for n in ctx.nodes(name)]
     if any(type(n) is ast.Attribute and type(n.ctx) is ast.Load and self_attr(n) == attr for n in init_nodes):
         return None  # built, read or wired in __init__
-    others = [m for m in ctx.cls.method_names if m != "__init__"]
-    ctx.cls.load_methods(tuple(others))  # (class bodies are parsed on demand)
+    others = [m for m in ctx.cls.method_names if m not in init_methods]
+    # (class bodies are parsed on demand; a helper inlined into __init__ is __init__'s own body)
+    inlined = ctx.cls.load_methods(tuple(others))
+    others = [m for m in others if m in inlined]
     called = {n.func.id for n in init_nodes if type(n) is ast.Call and type(n.func) is ast.Name}
     in_graph = {a.attr for a in ctx.assigns_in("__init__") if type(a.value) is ast.Name and a.value.id in called}
     users = []
