@@ -455,8 +455,7 @@ def _self_targets(nodes):
 def TRIGGER(text: str) -> bool:
     """A `Lambda(...)` layer, or a layer reached inside a model (`get_layer(`, `.layers[`) and a store of a
     constructor call into an attribute of a name (`block.proj = Wrap(...)`)."""
-    return mentions_lambda_layer(text) or ("get_layer(" in text or ".layers[" in text) and \
-        _ATTR_STORE_RE.search(text) is not None
+    return mentions_lambda_layer(text) or _ATTR_STORE_RE.search(text) is not None
 
 
 # `name.attr = Ctor(` / `name.a.b = keras.layers.Dense(`: a store into an attribute of an object (not self)
@@ -505,13 +504,19 @@ def _stored_into_built_layers(ctx, wire, scope, nodes):
     env = wire.env_of(scope)
     for node in stores:
         value = ctx.value(node.value, env)
-        if value.kind != LAYER or not _in_built_model(ctx, wire, node.targets[0].value, env):
+        if value.kind != LAYER:
+            continue
+        owner = node.targets[0].value
+        if _in_built_model(ctx, wire, owner, env):
+            what = "a layer of a model already built"
+        elif type(owner) is ast.Name and _built_instance(ctx, wire, owner, env, scope, node.lineno):
+            what = f"{owner.id}, a layer or subclassed model already built (called, built or fitted before)"
+        else:
             continue
         target = ast.unparse(node.targets[0])
         yield Hit(
             node,
-            f"{target} = {value.layer_class or 'a layer'}(...) adds a new layer to a layer of a model already "
-            f"built: Keras 3 locks a built layer's state, so this raises \"You cannot add new elements of state "
+            f"{target} = {value.layer_class or 'a layer'}(...) adds a new layer to {what}: Keras 3 locks a built layer's state, so this raises \"You cannot add new elements of state "
             f"(variables or sub-layers) to a layer that is already built\" (tf.keras 2 accepted it)",
             attribute=node.targets[0].attr, class_name=value.layer_class,
             fix="built_model", fix_values={"attr": node.targets[0].attr, "created": ast.unparse(node.value),
@@ -534,6 +539,76 @@ def _in_built_model(ctx, wire, expr, env, depth=0) -> bool:
         return _built_model(ctx, wire, expr.value.value, env, depth + 1)
     if t is ast.Attribute:  # a sublayer of a built layer
         return _in_built_model(ctx, wire, expr.value, env, depth + 1)
+    return False
+
+
+# Calls after which a layer or subclassed model is built, so its state is locked (measured, Keras 3.15.1:
+# `m(x)`, `m.build(shape)`, `m.fit(...)`, `m.predict(...)` then `m.head = Dense(2)` raise; a functional or
+# Sequential model itself accepts new attributes).
+_BUILDING_METHODS = frozenset({"build", "fit", "predict", "evaluate", "train_on_batch", "predict_on_batch",
+                               "test_on_batch"})
+
+
+def _built_instance(ctx, wire, name, env, scope, line, depth=0) -> bool:
+    """Is the name `name` (used on `line` of `scope`) an instance of a layer or subclassed model that was
+    built before: made and then called, built, fitted or run in this scope, returned built by a function
+    of the file (`model = load_pretrained()`), or a parameter that a call in the file passes such an
+    instance to (`replace_head(model, 3)`)?"""
+    if depth > 3:
+        return False
+    values = env.get(name.id)
+    if values is not None:
+        # the binding that reaches `line` in straight-line code: the last one before it
+        made = max((v for v in values if getattr(v, "lineno", line) < line), key=lambda v: v.lineno, default=None)
+        if type(made) is not ast.Call:
+            return False
+        if _subclassed_layer(ctx, made, env):
+            return _built_in(wire.nodes_of(scope) if scope is not None else (), name.id, made.lineno, line)
+        found = wire._returned(made, env)
+        if found is None:
+            return False
+        fn, fenv = found
+        return any(type(r) is ast.Return and type(r.value) is ast.Name
+                   and _built_instance(ctx, wire, r.value, fenv, fn, r.lineno, depth + 1)
+                   for r in wire.nodes_of(fn))
+    if type(scope) is not ast.FunctionDef or scope.args.vararg or scope.args.kwarg:
+        return False
+    params = [a.arg for a in scope.args.args]
+    if name.id not in params or wire.functions.get(scope.name) is not scope:
+        return False
+    index = params.index(name.id)
+    for caller in wire.functions.values():
+        for call in wire.nodes_of(caller):
+            if type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == scope.name \
+                    and index < len(call.args) and type(call.args[index]) is ast.Name \
+                    and _built_instance(ctx, wire, call.args[index], wire.env_of(caller), caller, call.lineno,
+                                        depth + 1):
+                return True
+    return False
+
+
+def _subclassed_layer(ctx, call, env) -> bool:
+    """Does `call` make a layer whose own state locks when built: a built-in layer or a layer/model class
+    of the project that does not hand a graph to `super().__init__(inputs, outputs)` (not a model)."""
+    value = ctx.value(call, env)
+    if value.kind != LAYER or value.layer_class in ("Model", "Functional", "Sequential"):
+        return False
+    if not ctx.is_project_class(value.qualname):
+        return is_keras_layer_name(value.qualname or "")
+    init = (ctx.project.class_methods(value.qualname) or {}).get("__init__")
+    return init is not None and not any(
+        type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "__init__"
+        and (len(n.args) >= 2 or {"inputs", "outputs"} <= {k.arg for k in n.keywords}) for n in walk(init))
+
+
+def _built_in(nodes, name, made, line) -> bool:
+    """Is `name` called (`name(x)`) or built/fitted/run (`name.fit(...)`) between lines `made` and `line`?"""
+    for node in nodes:
+        if type(node) is ast.Call and made < node.lineno < line:
+            func = node.func
+            if type(func) is ast.Name and func.id == name or type(func) is ast.Attribute \
+                    and func.attr in _BUILDING_METHODS and type(func.value) is ast.Name and func.value.id == name:
+                return True
     return False
 
 
