@@ -35,6 +35,7 @@ STILL_LOST: dict[tuple[str, str], str] = {
     # plain builder classes are read by the module rules, which do not follow self.<factory>(...) yet
     ("factories", "a_lambda_closure_variable_on_builder"): "LD012: Lambda made by a factory of a plain builder class",
     ("factories", "a_lambda_wrapped_bilstm_model"): "LD002: Lambda/Bidirectional made by factories of a plain class",
+    ("factories", "m_maskrcnn_anchors_variable_in_lambda"): "LD012: Lambda made by a factory of a plain builder class",
     ("factories", "a_reuse_piano_genie_stacked_cells_list_multiplied"):
         "LD007: the once-called `*args` factory is inlined as `args = ([cell] * 2,)`; StackedRNNCells(*args)",
     ("factories", "g_tf_trackable_list_of_sublayers"):

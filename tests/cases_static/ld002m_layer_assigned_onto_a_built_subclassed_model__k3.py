@@ -1,6 +1,7 @@
 # LD002 state-created-in-call: a new layer stored onto a layer or subclassed model after it was built
 # Measured on Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow, /tmp/lead12/measure_ld002m.py runs each make_*):
-# called_then_swapped, fitted_then_extended, returned_built_by_a_loader, passed_to_a_swapper and
+# called_then_swapped, fitted_then_extended, returned_built_by_a_loader, passed_to_a_swapper,
+# swapped_by_a_method_of_a_helper_class and
 # built_by_hand raise ValueError "You cannot add new elements of state (variables or sub-layers) to a layer
 # that is already built" (load_trunk's build() also leaves Tower.proj unbuilt: LD005). Twins: swapped_before_the_first_call, functional_model_extended (a functional
 # model itself is not locked), rebuilt_after_swap_in_a_fresh_instance and settings_after_fit run.
@@ -118,3 +119,22 @@ def make_settings_after_fit():
     net.head.trainable = False
     net.name_suffix = "frozen"
     return net
+
+
+class FineTuner:
+    """A plain helper class: run() restores a built model and hands it to its own swap()."""
+
+    def __init__(self, classes):
+        self.classes = classes
+
+    def swap(self, model):
+        model.head = layers.Dense(self.classes)  # LD002
+        return model
+
+    def run(self):
+        model = restore()
+        return self.swap(model)
+
+
+def make_swapped_by_a_method_of_a_helper_class():
+    return FineTuner(2).run()

@@ -585,15 +585,26 @@ def _built_instance(ctx, wire, name, env, scope, line, depth=0) -> bool:
     if type(scope) is not ast.FunctionDef or scope.args.vararg or scope.args.kwarg:
         return False
     params = [a.arg for a in scope.args.args]
-    if name.id not in params or wire.functions.get(scope.name) is not scope:
+    if name.id not in params:
         return False
     index = params.index(name.id)
-    for caller in wire.functions.values():
-        for call in wire.nodes_of(caller):
-            if type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == scope.name \
-                    and index < len(call.args) and type(call.args[index]) is ast.Name \
-                    and _built_instance(ctx, wire, call.args[index], wire.env_of(caller), caller, call.lineno,
-                                        depth + 1):
+    if id(scope) in wire.class_of and not any(type(d) is ast.Name and d.id == "staticmethod"
+                                               for d in scope.decorator_list):
+        index -= 1  # `self.swap(model)`: the call does not pass self (or cls)
+    if index < 0:
+        return False
+    # the calls of this function anywhere in the file: `replace_head(model, 3)`, `Builder.replace_head(...)`
+    for caller, nodes in ctx.scopes():
+        env = None
+        for call in nodes:
+            if type(call) is not ast.Call or index >= len(call.args) or type(call.args[index]) is not ast.Name:
+                continue
+            func = call.func
+            if (func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None) != scope.name:
+                continue
+            env = env if env is not None else wire.env_of(caller)
+            if wire.function_of(func, env) is scope and \
+                    _built_instance(ctx, wire, call.args[index], env, caller, call.lineno, depth + 1):
                 return True
     return False
 
