@@ -52,6 +52,22 @@ def _derived_attribute(layer, variable):
     return same_size[0] if same_size else None
 
 
+def _combined_attribute(layer, variable, unheld):
+    """The tensor attribute as large as several unheld variables together, `variable` among them
+    (`self.W = concatenate([self.add_weight(...) for _ in range(n)])`, a tf.stack of two locals):
+    all the unheld variables, or those of `variable`'s shape. Perturbing proves the link."""
+    if len(unheld) < 2:
+        return None
+    shape = tuple(variable.shape)
+    sizes = {sum(backend.size_of(v) for v in unheld),
+             sum(backend.size_of(v) for v in unheld if tuple(v.shape) == shape)}
+    sizes.discard(backend.size_of(variable))  # one variable's size: _derived_attribute's case
+    for name, value in user_attributes(layer).items():
+        if backend.is_tensor(value) and backend.is_float(value) and backend.size_of(value) in sizes:
+            return name
+    return None
+
+
 def _computed_from(cls, held: str) -> list[str]:
     """Attributes the class's source assigns from an expression reading `self.<held>` (in any
     method, including build() and __init__), in source order, for the class and its user bases."""
@@ -226,11 +242,11 @@ def shadow_candidates(inspection: Observation) -> list:
     candidates = []
     for node in inspection.user_layers():
         referenced = _referenced_ids(node.layer)
-        for variable in backend.own_variables(node.layer):
-            if id(variable) not in referenced and backend.is_float(variable):
-                attribute = _derived_attribute(node.layer, variable)
-                if attribute:
-                    candidates.append((node, variable, attribute))
+        unheld = [v for v in backend.own_variables(node.layer) if id(v) not in referenced and backend.is_float(v)]
+        for variable in unheld:
+            attribute = _derived_attribute(node.layer, variable) or _combined_attribute(node.layer, variable, unheld)
+            if attribute:
+                candidates.append((node, variable, attribute))
     dropped = _dropped_variables(inspection)
     for node, variable in dropped:
         attribute = _derived_attribute(node.layer, variable)
@@ -265,9 +281,16 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
         lost = ("and tf.keras 2 dropped the variable from the layer's weights when the attribute was re-assigned: "
                 "it is neither counted, trained nor saved" if any(variable is v for _, v in dropped)
                 else "so the variable is counted but never trained")
+        held = getattr(node.layer, attribute, None)
+        if held is not None and backend.size_of(held) != backend.size_of(variable):
+            # several weights combined once (concatenate/stack in build()): none is held any more
+            what = (f"holds a tensor computed once from the variable '{backend.variable_path(variable)}' and "
+                    f"others of the layer no attribute holds (heuristic: its size is theirs together; changing "
+                    f"the variable does not change the output)")
+        else:
+            what = f"was replaced by a tensor derived from the variable '{backend.variable_path(variable)}'"
         result.findings.append(findings.make(
-            "LD010", f"{cls.__name__}.{attribute} was replaced by a tensor derived from the variable "
-                     f"'{backend.variable_path(variable)}': call() uses a stale copy, {lost}",
+            "LD010", f"{cls.__name__}.{attribute} {what}: call() uses a stale copy, {lost}",
             cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
             layer=node.path, variable=backend.variable_path(variable)))
     return result
