@@ -38,12 +38,24 @@ def _children(value, how: str):
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield f"[{index}]", item, how
+    elif isinstance(value, types.MethodType) and isinstance(value.__func__, types.FunctionType) \
+            and locate.is_user_file(value.__func__.__code__.co_filename):
+        # a bound method as a Lambda's function: what it reads on its `self` (a Model's tf.Variable)
+        for name, item in _attributes_read(value.__func__.__code__, value.__self__):
+            yield f".<self>.{name}", item, OWNER_VIA
+        yield from _children(value.__func__, how)
     elif isinstance(value, types.FunctionType) and locate.is_user_file(value.__code__.co_filename):
         for name, cell in zip(value.__code__.co_freevars, value.__closure__ or ()):
             try:
-                yield f".<closure>.{name}", cell.cell_contents, "closure"
+                contents = cell.cell_contents
             except ValueError:  # empty cell
                 continue
+            yield f".<closure>.{name}", contents, "closure"
+            if backend.is_keras_layer(contents) or _is_plain_object(contents):
+                # `lambda x: K.dot(x, self.table)`: the attributes the function reads on the object it
+                # closes over (a tracked Model is not searched, its tf.Variable attribute is)
+                for attribute, item in _attributes_read(value.__code__, contents):
+                    yield f".<closure>.{name}.{attribute}", item, OWNER_VIA
         for name in value.__code__.co_names:
             if name in value.__globals__:
                 yield f".<global>.{name}", value.__globals__[name], "global"
@@ -52,6 +64,21 @@ def _children(value, how: str):
             if name.startswith("_self_"):
                 continue  # TF's tracking tables of a tf.Module repeat its attributes
             yield f".{name}", item, "plain object"
+
+
+OWNER_VIA = "attribute of the object the function closes over"
+
+
+def _attributes_read(code, owner):
+    """(name, value) for the instance attributes of `owner` whose names `code` (or a function nested
+    in it) reads: a cheap over-approximation of `owner.<name>` loads, from the code's names."""
+    names, stack = set(), [code]
+    while stack:
+        current = stack.pop()
+        names.update(current.co_names)
+        stack += [c for c in current.co_consts if isinstance(c, types.CodeType)]
+    attributes = getattr(owner, "__dict__", None) or {}
+    return [(name, attributes[name]) for name in sorted(names) if name in attributes]
 
 
 def _owns(layer, variable) -> bool:
@@ -90,15 +117,20 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
     result = ProbeResult()
     tracked_layers = inspection.tracked_layer_ids()
     tracked_variables = inspection.tracked_variable_ids()
-    reported: set[int] = set()
+    reported: set[tuple] = set()
+    listed_ids: set[int] = set()
     reported_findings: set = set()
     user_nodes = {id(n) for n in inspection.user_layers()}
     lambda_sites = {}  # a Lambda's findings point at its function, not at Keras's Lambda class
 
     def report(node, label, value, via, code, message, severity=None, site=None, fix="default", fix_values=None):
-        if id(value) in reported:
+        # a value a Lambda's function reaches through its owner (a tf.Variable on the Model that wires
+        # it) is LD012 for the Lambda as well as what the owner's attribute scan calls it (LD003)
+        if (id(value), via == OWNER_VIA) in reported:
             return
-        reported.add(id(value))
+        listed = id(value) in listed_ids
+        reported.add((id(value), via == OWNER_VIA))
+        listed_ids.add(id(value))
         result.explains.values.add(id(value))
         cls = type(node.layer)
         top_attribute = label.lstrip(".").split(".")[0].split("[")[0]
@@ -114,6 +146,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 code, message, cls=cls, attribute=top_attribute, site=site, layer=node.path,
                 reached_through=label.lstrip("."), via=via, fix=fix,
                 fix_values=fix_values or findings.measured(value), severity=severity))
+        if listed:
+            return  # listed once in the untracked state
         result.untracked.append(UntrackedState(
             what=describe_value(value), owner=node.path, attribute=label.lstrip("."), count=_count(value),
             code=code, site=(findings.display_path(site[0]), site[1])))
@@ -136,6 +170,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             code = untracked_code("native_in_object" if via == "plain object" else "native", in_lambda)
             held = " held in an object Keras does not look into (a tf.Module, a plain object)" \
                 if via == "plain object" else ""
+            if via == OWNER_VIA:
+                held = " that the Lambda's function reads on the object it closes over (its model or method's self)"
             report(node, label, value, via, code,
                    f"{where} is a {describe_value(value)}{held}: {backend.native_consequence()} "
                    f"({_count(value)} values)")
