@@ -63,7 +63,48 @@ def state_created_per_call(inspection: Observation, explained: Explained) -> Pro
     result = ProbeResult()
     _changed_attributes(inspection, result)
     _variables_created_in_call(inspection, result)
+    _state_created_in_traced_call(inspection, result)
     return result
+
+
+def _state_created_in_traced_call(inspection, result) -> None:
+    """LD002: a sublayer first built inside a call() that is a tf.function (LSTNet's SkipGRU: a GRUCell
+    made in __init__, `@tf.function def call`). Keras wires the model by tracing call() once; the
+    sublayer's variables are created during that trace, still uninitialised, so the graph reads their
+    initial values as constants, and every later call reuses that graph. Measured here: the traced
+    graphs capture none of the sublayer's trainable variables although call()'s code names the
+    sublayer. Its weights also get no gradient (LD009, left to that probe)."""
+    if backend.name() != "tensorflow":
+        return
+    for node in inspection.user_layers():
+        layer = node.layer
+        traced = getattr(type(layer), "call", None)
+        code = getattr(getattr(traced, "python_function", None), "__code__", None)
+        if code is None or not hasattr(traced, "_list_all_concrete_functions"):
+            continue  # the cheap gate: call() is not a tf.function
+        try:
+            concrete = getattr(layer, "call")._list_all_concrete_functions()
+            captured = {id(v) for function in concrete for v in function.variables}
+        except Exception:  # noqa: BLE001 - a TF internal that moved: no finding
+            continue
+        if not concrete:
+            continue
+        names = set(code.co_names)
+        for name, sub in user_attributes(layer).items():
+            if not backend.is_keras_layer(sub) or name not in names:
+                continue
+            weights = [v for v in sub.trainable_weights if backend.is_float(v)]
+            if not weights or any(id(backend.tape_handle(v)) in captured or id(v) in captured for v in weights):
+                continue
+            cls = type(layer)
+            result.findings.append(findings.make(
+                "LD002", f"{cls.__name__}.call() is a tf.function and {cls.__name__}.{name} "
+                         f"({describe_value(sub)}) is first built inside it: its variables were created while "
+                         f"call() was traced, and the traced graph every call reuses reads none of them (their "
+                         f"initial values are constants in it), so its {findings.weights(weights)} "
+                         f"{findings.are(weights)} counted but never trained; build it in build() "
+                         f"(self.{name}.build(...)) before call() is traced, or drop @tf.function",
+                cls=cls, attribute=name, site=locate.function_site(traced.python_function), layer=node.path))
 
 
 def untracked_layers_used(inspection: Observation, explained: Explained) -> ProbeResult:
