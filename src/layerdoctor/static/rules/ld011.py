@@ -195,6 +195,7 @@ def check_class(ctx):
     yield from _globals_in_functions(ctx)
     if ctx.target == KERAS3:
         yield from _indexed_stores(ctx)
+        yield from _filled_after_stored(ctx)
     if ctx.cls.dynamic_access:  # its text writes through self.__dict__ or vars(self), maybe
         yield from _instance_dict_writes(ctx)
 
@@ -487,6 +488,112 @@ def _untracked_store(node, kinds):
     elif type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "setdefault" \
             and len(node.args) == 2 and (attr := self_attr(node.func.value)) and kinds.get(attr) == "dict":
         return attr, "dict.setdefault", node.args[1]
+    return None
+
+
+# ------------------------------------------------------------------ a local container stored, then filled
+# Measured on Keras 3.15.1 + TF 2.21 (ld011r, /tmp/fix12b/m1.py; keras/src/utils/tracking.py): storing a
+# plain list or dict on a layer (`self.x = row`, `self.x = [row]`, `{"a": row}`, `self.x.extend([row])`,
+# `self.x += [row]`) stores a tracked COPY; TrackedList.append / insert and TrackedDict item assignment
+# keep the original, plain, and track only what it holds at that moment. Layers added to the local
+# afterwards (`row.append(Dense(...))`, keras#20598) are never tracked: 0 weights. Likewise
+# `self.grid.append([])` then `self.grid[i].append(Dense(...))` (the inner list stays plain), while
+# `self.grid = [[], []]` wraps its inner lists and tracks them.
+
+_ADDS = ("append", "extend", "insert", "update")
+
+
+def _filled_after_stored(ctx):
+    for method, func in ctx.methods_of("__init__", "build"):
+        nodes = ctx.nodes(method)
+        locals_ = {}  # local name -> lines that bind it (only names ever bound to a list/dict display)
+        for node in nodes:
+            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name \
+                    and _display_kind(node.value) in ("list", "dict"):
+                locals_.setdefault(node.targets[0].id, [])
+        plain_inner = {}  # attr -> line of `self.attr.append([])` / `self.attr[k] = {}`
+        if not locals_ and not any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _ADDS
+                                   and n.args and _display_kind(n.args[-1]) for n in nodes):
+            continue  # nothing of the pattern: most methods
+        stores = []  # (local name, line, attr)
+        fills = []  # (node, the container written into, added value)
+        for node in nodes:
+            kind = type(node)
+            if kind is ast.Assign:
+                for target in node.targets:
+                    if type(target) is ast.Name and target.id in locals_:
+                        locals_[target.id].append(node.lineno)
+                    elif attr := self_attr(target):
+                        stores += [(name, node.lineno, attr) for name in _names_in(node.value, locals_)]
+                    elif type(target) is ast.Subscript:
+                        if attr := self_attr(target.value):  # `self.d[k] = row`: the original kept
+                            stores += [(name, node.lineno, attr) for name in _names_in(node.value, locals_)]
+                            if _display_kind(node.value) in ("list", "dict"):
+                                plain_inner.setdefault(attr, node.lineno)
+                        else:
+                            fills.append((node, target.value, node.value))
+            elif kind is ast.AugAssign and type(node.op) is ast.Add:
+                if attr := self_attr(node.target):
+                    stores += [(name, node.lineno, attr) for name in _names_in(node.value, locals_)]
+                elif type(node.target) is ast.Name and node.target.id in locals_:
+                    fills.append((node, node.target, node.value))
+            elif kind is ast.Call and type(node.func) is ast.Attribute and node.func.attr in _ADDS and node.args:
+                owner = node.func.value
+                if attr := self_attr(owner):
+                    stores += [(name, node.lineno, attr) for arg in node.args for name in _names_in(arg, locals_)]
+                    if node.func.attr in ("append", "insert") and _display_kind(node.args[-1]) in ("list", "dict"):
+                        plain_inner.setdefault(attr, node.lineno)
+                else:
+                    fills.append((node, owner, node.args[-1]))
+        if not stores and not plain_inner:
+            continue
+        env = ctx.env(func)
+        reported = set()
+        for node, owner, value in sorted(fills, key=lambda fill: (fill[0].lineno, fill[0].col_offset)):
+            receiver = _receiver(owner, locals_, plain_inner)  # (the walk is not in line order)
+            if receiver is None or not _holds_state(ctx, value, env):
+                continue
+            where, name = receiver
+            if where == "self":
+                attr, stored = name, plain_inner[name]
+                if stored >= node.lineno or attr in reported:
+                    continue
+                how = f"self.{attr}[...] is a plain list or dict put into self.{attr} on line {stored}"
+            else:
+                found = [(line, attr) for n, line, attr in stores if n == name and line < node.lineno
+                         and not any(line < bound < node.lineno for bound in locals_[name])]
+                if not found or found[-1][1] in reported:
+                    continue
+                stored, attr = found[-1]
+                if any(n == name and line > node.lineno for n, line, _ in stores) or \
+                        any(a.attr == attr and a.stmt.lineno > node.lineno for a in ctx.assigns_in(method)):
+                    continue  # stored again once filled: that store tracks what it holds
+                how = f"the local {name} was stored in self.{attr} on line {stored}"
+            reported.add(attr)
+            yield Hit(
+                node,
+                f"{ctx.name}.{method}() adds layers after {how}: Keras 3 tracked a copy of it, or only "
+                f"what it held then, so these layers are not tracked (not counted, trained or saved); fill "
+                f"the list or dict before storing it, or assign self.{attr} again afterwards",
+                attribute=attr, fix=None,
+            )
+
+
+def _names_in(expr, locals_):
+    """Local container names `expr` stores: `row`, or the items of `[row, ...]` / `{k: row}`."""
+    kind = type(expr)
+    if kind is ast.Name:
+        return [expr.id] if expr.id in locals_ else []
+    items = expr.elts if kind in (ast.List, ast.Tuple) else expr.values if kind is ast.Dict else ()
+    return [e.id for e in items if type(e) is ast.Name and e.id in locals_]
+
+
+def _receiver(owner, locals_, plain_inner):
+    """What a fill writes into: a local container, or an inner container of self.attr[...] kept plain."""
+    if type(owner) is ast.Name and owner.id in locals_:
+        return "local", owner.id
+    if type(owner) is ast.Subscript and (attr := self_attr(owner.value)) and attr in plain_inner:
+        return "self", attr
     return None
 
 
