@@ -11,7 +11,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..class_facts import HelperReader
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
-from ..project import is_keras_layer_name
+from ..project import is_framework_root, is_keras_layer_name
 from ..walk import walk
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
@@ -183,6 +183,51 @@ def check_class(ctx):
                 attribute=attr,
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
+
+    if ctx.target != TF_KERAS_TARGET:
+        yield from _built_inside_traced_call(ctx)
+
+
+# ------------------------------------------------------------------ a sublayer first built inside @tf.function
+# Measured on Keras 3.15.1 + TF 2.21 (ld002n; /tmp/fix12b/m2.py, m2b.py): a call() decorated with
+# @tf.function that runs a weighted sublayer made in __init__ and not built in build(): the sublayer's
+# weights are made while the function is first traced, and when that first trace is symbolic (the layer
+# wired on a keras.Input, or a layer without build() that Keras builds by tracing call()) the graph later
+# calls reuse holds their initial values: counted, but None gradients, and the output ignores them. A
+# GRUCell or a Dense, with or without a tf.range loop; the sublayer built in build() (or no @tf.function)
+# is fine, and so is a layer with build() whose first call is eager.
+
+def _built_inside_traced_call(ctx):
+    call = ctx.methods.get("call")
+    if call is None or not call.decorator_list or not any(
+            ctx.qualify(d.func if type(d) is ast.Call else d) == "tensorflow.function" for d in call.decorator_list):
+        return  # (almost every class: call() is not decorated)
+    built = {attr for method, _ in ctx.methods_of("build") for node in ctx.nodes(method)
+             if (attr := self_attr(node))}  # `self.cell.build(...)`, or called in build(): built there
+    called = {attr for method, _ in ctx.methods_of("call") for node in ctx.nodes(method)
+              if type(node) is ast.Call and (attr := self_attr(node.func))}
+    # with its own build() the defect needs a symbolic first call (functional wiring): a heuristic
+    no_build = not ctx.has_method("build") and all(is_framework_root(ctx.qualify(b) or "") for b in ctx.cls.bases)
+    reported = set()
+    for assign in ctx.self_assigns(("__init__",)):
+        attr = assign.attr
+        if attr in built or attr not in called or attr in reported or assign.method not in ctx.methods:
+            continue
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+            continue
+        reported.add(attr)
+        when = ("Keras builds this layer, which has no build(), by tracing call()" if no_build else
+                "heuristic: when the layer is first called on a keras.Input, in a functional model; an eager "
+                "first call is fine")
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.call() is a @tf.function and self.{attr} (a {value.layer_class}) is not built in "
+            f"build(): its weights are made while the function is first traced, symbolically ({when}), and "
+            f"the traced graph keeps their initial values: counted, but they get no gradient, are never "
+            f"trained and do not change the output; build it in build() (self.{attr}.build(...))",
+            attribute=attr, severity=None if no_build else "warning", fix=None,
+        )
 
 
 _TENSOR_OPS = ("keras.ops.", "tensorflow.", "keras.backend.", "jax.numpy.", "torch.")
