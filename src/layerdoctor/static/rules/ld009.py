@@ -1023,7 +1023,8 @@ def _blocked_with_constants(ctx, operands, env, depth):
 # `dense.add_weight(...)` on a built-in layer: Dense.call() does not know the new weight exists.
 
 def _trigger(text: str) -> bool:
-    return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text)
+    return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text) \
+        or "stop_gradient" in text
 
 
 TRIGGER = _trigger
@@ -1033,6 +1034,7 @@ def check_module(ctx):
     yield from _outside_add_weight(ctx)
     yield from _blocking_lambdas(ctx)
     yield from _functional_blocking_ops(ctx)
+    yield from _cut_by_stop_gradient(ctx)
 
 
 def _blocking_lambdas(ctx):
@@ -1249,6 +1251,8 @@ def _functional_blocking_ops(ctx):
                     continue
                 env = env if env is not None else bindings(nodes)
                 why = _blocking_result(ctx, blocked, env)
+                if why == "stop_gradient()":
+                    continue  # (decided by _cut_by_stop_gradient: the layers before may train through another path)
                 if why is None or _made_by_weights(ctx, blocked, nodes) is not True:
                     continue
                 reported.add(id(blocked))
@@ -1259,6 +1263,100 @@ def _functional_blocking_ops(ctx):
                     f"for training, pass the gradient straight through with x + stop_gradient(f(x) - x))",
                     severity="warning", fix=None,
                 )
+
+
+# ------------------------------------------------------------------ outputs cut by stop_gradient
+# `side = Dense(4)(h); side = ops.stop_gradient(side)` while wiring: when every use of a layer's output
+# goes through stop_gradient (through locals, weightless layers, one-input ops), its weights get no
+# gradient and never train. A frozen layer, a straight-through `x + stop_gradient(q - x)` or an output
+# that also reaches the model another way is fine: those are the uses this counts.
+
+def _cut_by_stop_gradient(ctx):
+    names = {"stop_gradient"} | {local for local, path in ctx.file.aliases.items() if path.endswith(".stop_gradient")}
+    for scope, nodes in ctx.scopes():
+        for node in nodes:
+            if type(node) is not ast.Call or len(node.args) != 1 or node.keywords:
+                continue
+            func = node.func
+            if (func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else None) not in names \
+                    or not (ctx.qualify(func) or "").startswith(_TENSOR_LIBRARIES):
+                continue
+            layer = _only_feeds(ctx, node.args[0], node, nodes, 0)
+            if layer is not None:
+                yield Hit(
+                    node,
+                    f"the output of {layer} is used only through stop_gradient(): no gradient reaches the layer, "
+                    f"so its weights never train (stop the gradient before the layer, on its input, or freeze "
+                    f"it with trainable=False if that is the intent)",
+                    fix=None,
+                )
+
+
+def _only_feeds(ctx, expr, user, nodes, depth):
+    """The layer with weights whose output `expr` is, when that output is used by `user` alone (through
+    locals, weightless layers and one-tensor ops); else None."""
+    if depth > 8:
+        return None
+    if type(expr) is ast.Name:
+        bound = _latest_binding(expr.id, user.lineno, nodes)
+        if bound is None or _uses_of(expr.id, bound, nodes) != 1:
+            return None  # a parameter, or the value is read elsewhere too
+        return _only_feeds(ctx, bound, bound, nodes, depth + 1)
+    if type(expr) is not ast.Call or not expr.args:
+        return None
+    func = expr.func
+    qualified = ctx.qualify(func) or ""
+    if qualified.startswith(_TENSOR_LIBRARIES) and qualified.rsplit(".", 1)[-1] not in _MODEL_MAKERS:
+        if all(type(a) is ast.Constant for a in expr.args[1:]) and type(expr.args[0]) is not ast.Starred:
+            return _only_feeds(ctx, expr.args[0], user, nodes, depth + 1)  # `ops.tanh(p)`, `ops.reshape(p, 2)`
+        return None
+    layer = _layer_made_here(ctx, func, nodes)
+    if layer is None:
+        return None
+    value, constructor = layer
+    if value.layer_class in STATELESS_LAYERS:
+        if value.layer_class == "Lambda" or len(expr.args) != 1 or type(expr.args[0]) in (ast.List, ast.Tuple):
+            return None
+        return _only_feeds(ctx, expr.args[0], user, nodes, depth + 1)  # `Dropout(0.1)(p)`
+    if not _layer_weights(ctx, value) or value.layer_class in _MODEL_MAKERS or \
+            any(kw.arg == "trainable" for kw in constructor.keywords):
+        return None
+    return f"{value.layer_class}({', '.join(ast.unparse(a) for a in constructor.args)[:30]})" \
+        if type(func) is ast.Call else func.id
+
+
+def _layer_made_here(ctx, func, nodes):
+    """(layer value, constructor call) for `Dense(4)(x)`, or `d(x)` with `d = Dense(4)` in this scope that is
+    called here only and read nowhere else (not shared, stored, returned or frozen later); else None."""
+    if type(func) is ast.Call:
+        constructor = func
+    elif type(func) is ast.Name:
+        constructor = _latest_binding(func.id, func.lineno, nodes)
+        if type(constructor) is not ast.Call or _uses_of(func.id, constructor, nodes) != 1:
+            return None
+    else:
+        return None
+    if type(constructor.func) not in (ast.Name, ast.Attribute):
+        return None
+    value = ctx.value(constructor, {})
+    return (value, constructor) if value.kind == LAYER else None
+
+
+def _uses_of(name, bound, nodes) -> int:
+    """How many loads of `name` in the scope read the binding whose value is `bound` (2: any rebinding in a
+    loop, where a later value may flow back, counts as unknown)."""
+    count = 0
+    for node in nodes:
+        if type(node) is ast.Name and node.id == name:
+            if type(node.ctx) is not ast.Load:
+                if type(node.ctx) is ast.Del:
+                    return 2
+                continue
+            if _latest_binding(name, node.lineno, nodes) is bound:
+                count += 1
+        elif type(node) in (ast.For, ast.While, ast.AsyncFor, ast.Global, ast.Nonlocal):
+            return 2  # (a loop may read the value again; keep to straight-line wiring)
+    return count
 
 
 # Layers whose call casts its input to integer ids (an index, a category, a bucket).

@@ -176,10 +176,7 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
             if name in wire.functions and name not in fenv:
                 continue
             if name == "self":
-                for sub in walk(fn):
-                    attr = self_attr(sub)
-                    if attr and wire.kind(sub, fenv, fscope) in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
-                        captured.append((f"self.{attr}", wire.kind(sub, fenv, fscope)))
+                captured.extend(_self_captures(ctx, wire, fn, fenv, scope))
                 continue
             if name not in fenv:
                 continue
@@ -201,6 +198,8 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                 continue
             if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                 captured.append((name, kind))
+        if i == 0 and type(fn) is ast.FunctionDef and id(fn) in wire.class_of:  # `Lambda(self._shift)`
+            captured.extend(_self_captures(ctx, wire, fn, fenv, scope))
         creates.extend(created_state(ctx, fn, fenv))
     captured.extend(_factory_captures(ctx, wire, node, env, scope))
     for kw in node.keywords:
@@ -220,6 +219,38 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                          f"none of it, so those weights are not counted, trained or saved",
                    attribute=creates[0][1], class_name="Lambda", fix="created")
     return None
+
+
+def _self_captures(ctx, wire, fn, env, scope):
+    """[(self.attr, kind)] for the attributes of self that `fn` (a lambda or a def, nested in a method, or
+    a method itself) reads and that hold state no layer of the model tracks. On a plain class (a builder)
+    that is any layer, variable or weight-derived tensor; a Layer or Model subclass tracks the layers and
+    keras.Variables set on it, so there only a foreign variable (`tf.Variable`, `K.variable`) counts."""
+    method = fn if id(fn) in wire.class_of else scope
+    cls = wire.class_of.get(id(method))
+    if cls is None:
+        return []
+    tracks = None  # does the class track what is set on it (a Layer or Model subclass)?
+    out = []
+    for sub in walk(fn):
+        attr = self_attr(sub)
+        if not attr:
+            continue
+        kind = wire.kind(sub, env, method)
+        if kind not in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
+            continue
+        if kind in (LAYER_VALUE, VARIABLE):
+            tracks = _is_layer_class(ctx, cls) if tracks is None else tracks
+            if tracks and not (kind == VARIABLE and all(
+                    ctx.value(v, venv).kind == FOREIGN for v, venv in wire.self_values.get(id(cls), {}).get(attr, ()))):
+                continue
+        out.append((f"self.{attr}", kind))
+    return out
+
+
+def _is_layer_class(ctx, cls) -> bool:
+    summary = next((c for c in ctx.file.classes if c.name == cls.name and c.line == cls.lineno), None)
+    return summary is not None and ctx.project.is_layer(ctx.project.key_of(summary.qualname, ctx.file.path))
 
 
 def _nested_in(scope, fn) -> bool:
