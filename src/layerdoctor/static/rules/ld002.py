@@ -38,7 +38,13 @@ RULE = Rule(
          "and that the next call computes with (calibration ranges, running values); on "
          "Keras 3, code that stores a new layer onto a layer of a model already built "
          "(`model.get_layer(\"attn\")._query_dense = LoraLayer(...)`, `model.layers[i].x = Dense(2)`), "
-         "which Keras 3's state lock refuses. Runtime: calls the model "
+         "or onto a layer or subclassed model already called, built or fitted (in the same function, "
+         "returned built by a function of the file, or passed to a function that stores it: "
+         "`model = restore(); new_task(model)` with `model.head = Dense(2)` in `new_task`), "
+         "which Keras 3's state lock refuses; a weighted sublayer made in `__init__` and first run by a "
+         "`@tf.function` `call()` without being built in `build()` (its variables are made while the call "
+         "is traced and the graph keeps their initial values: counted, never trained; an error when the "
+         "layer has no `build()`, else a warning). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
          "call, and recognises the errors Keras raises for state created in `call()`.",
     why={

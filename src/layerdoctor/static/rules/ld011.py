@@ -29,7 +29,10 @@ RULE = Rule(
          "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
          "joins the model being wired (also in place, `x += pos_embed(positions)`; also a layer returned by a helper or by a method of a class "
-         "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`). Runtime: walks the Python objects "
+         "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`); in `__init__`/`build()`, a local list "
+         "or dict stored on `self` (as the attribute, inside a literal, or by append/insert/extend/`+=`/`[k] =`) "
+         "and filled with layers afterwards, or `self.x.append([])` then `self.x[i].append(layer)`: Keras 3 "
+         "tracked a copy, or only what the container held when it was stored. Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track, and layers "
          "called on concrete values while the target wired the model whose weights are not in it.",
