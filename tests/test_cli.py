@@ -117,8 +117,9 @@ class Mixed(keras.layers.Layer):
 
 class Late(keras.Model):
     def __init__(self, units, **kwargs):
-        self.dense = keras.layers.Dense(units)
+        self.trainable = False
         super().__init__(**kwargs)
+        self.dense = keras.layers.Dense(units)
 
     def call(self, inputs):
         return self.dense(inputs)

@@ -51,8 +51,10 @@ LD013_UNSAFE = '''
 
     class Encoder(keras.Model):
         def __init__(self, units, **kwargs):
+            self.trainable = False
+            self.label = f"encoder_{units}"
+            super().__init__(name=self.label, **kwargs)  # uses what was set before: not safe
             self.dense = keras.layers.Dense(units)
-            super().__init__(name=self.dense.name, **kwargs)  # uses what was set before: not safe
 
         def call(self, inputs):
             return self.dense(inputs)

@@ -148,8 +148,9 @@ import keras
 
 class Encoder(keras.Model):
     def __init__(self, **kwargs):
-        self.dense = keras.layers.Dense(4)
+        self.trainable = False
         super().__init__(**kwargs)
+        self.dense = keras.layers.Dense(4)
 
     def call(self, x):
         return self.dense(x)

@@ -14,8 +14,8 @@ RULE = Rule(
             "settings.",
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
-         "before calling it (a sublayer assigned early in a Layer, not a Model, is a warning on Keras 3: only "
-         "the torch backend fails on it). Runtime: watches `Layer.__init__` while the target builds the "
+         "before calling it (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
+         "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
          "layer whose `__init__` never ran, and points at the class.",
@@ -147,9 +147,12 @@ def check_class(ctx):
             if ctx.defines_setattr or (ctx.target == TF_KERAS and not ctx.is_model):
                 continue  # a custom __setattr__ (keras-hub's Backbone), or a tf.keras 2 Layer: works
             what = "a sublayer"
-            if not ctx.is_model:
-                severity = "warning"  # a Layer loses nothing on TensorFlow and JAX; only torch fails
-            # measured (BEHAVIOUR.md LD013a/b): only torch raises on Keras 3
+            if not ctx.is_model or ctx.target != TF_KERAS:
+                # Only torch fails on Keras 3, for a Layer, a subclassed Model and a functional subclass
+                # handing inputs/outputs to super().__init__() alike (BEHAVIOUR.md LD013a/b; ld013j,
+                # /tmp/fix12b/m3.py on Keras 3.15.1 + torch 2.13 and + TF 2.21): a warning there; tf.keras 2
+                # Models raise on every backend (E22), an error for that target.
+                severity = "warning"
             consequence = ("on the torch backend this raises 'cannot assign module before Module.__init__() "
                            "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
                            "and still track the sublayer" + ("; tf.keras 2 Models raise too" if ctx.is_model else ""))
