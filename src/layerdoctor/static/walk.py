@@ -100,3 +100,18 @@ def callee_name(call: ast.Call) -> str | None:
     """The last name of what a call calls: `dense` for `self.dense(x)`, `Dense` for `Dense(4)`."""
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+
+
+def hands_over_a_graph(node: ast.AST) -> bool:
+    """A functional model's base call: `super().__init__(inputs, outputs, ...)` (or `inputs=`/`outputs=`
+    keywords), or the base named: `keras.Model.__init__(self, inputs, outputs)`."""
+    if not (type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "__init__"):
+        return False
+    owner = node.func.value
+    if type(owner) is ast.Call and type(owner.func) is ast.Name and owner.func.id == "super":
+        positional = len(node.args)
+    elif node.args and type(node.args[0]) is ast.Name and node.args[0].id == "self":
+        positional = len(node.args) - 1
+    else:
+        return False
+    return positional >= 2 or {"inputs", "outputs"} <= {kw.arg for kw in node.keywords}

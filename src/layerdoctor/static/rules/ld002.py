@@ -12,7 +12,7 @@ from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..class_facts import HelperReader
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import walk
+from ..walk import hands_over_a_graph, walk
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
 from . import Hit
@@ -669,9 +669,7 @@ def _subclassed_layer(ctx, call, env) -> bool:
     if not ctx.is_project_class(value.qualname):
         return is_keras_layer_name(value.qualname or "")
     init = (ctx.project.class_methods(value.qualname) or {}).get("__init__")
-    return init is not None and not any(
-        type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "__init__"
-        and (len(n.args) >= 2 or {"inputs", "outputs"} <= {k.arg for k in n.keywords}) for n in walk(init))
+    return init is not None and not any(hands_over_a_graph(n) for n in walk(init))
 
 
 def _built_in(nodes, name, made, line) -> bool:

@@ -10,7 +10,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..context import LAYER, STATELESS_LAYERS
 from ..triggers import name_before
-from ..walk import self_attr, walk
+from ..walk import hands_over_a_graph, self_attr, walk
 from ...finding import TF_KERAS as TF_KERAS_TARGET
 from . import Hit
 
@@ -294,7 +294,7 @@ def _unwired_in_functional_init(ctx):
     layer with weights that no method, subclass or wiring statement uses: it is not in the graph, so it
     stays unbuilt (a final norm forgotten in the wiring)."""
     init = ctx.methods.get("__init__")
-    if init is None or not any(_hands_over_a_graph(node) for node in ctx.nodes("__init__")):
+    if init is None or not any(hands_over_a_graph(node) for node in ctx.nodes("__init__")):
         return
     for assign in ctx.self_assigns(("__init__",)):
         value = ctx.value(assign.value, ctx.env(init))
@@ -371,15 +371,6 @@ def _used_only_by_a_side_path(ctx, attr):
             return None  # applied to what the caller passes: a later stage the caller drives
         users.append(name)
     return users[0] if users else None
-
-
-def _hands_over_a_graph(node) -> bool:
-    """`super().__init__(inputs=..., outputs=...)` or `super().__init__(inputs, outputs, ...)`."""
-    if not (type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "__init__"
-            and type(node.func.value) is ast.Call and type(node.func.value.func) is ast.Name
-            and node.func.value.func.id == "super"):
-        return False
-    return len(node.args) >= 2 or {"inputs", "outputs"} <= {kw.arg for kw in node.keywords}
 
 
 def _self_build_in_init(ctx):
@@ -1022,7 +1013,7 @@ def _base_hands_over_a_graph(project, base) -> bool:
     if methods is None:
         return True  # a base whose methods do not parse: assume the worst
     init = methods.get("__init__")
-    return init is not None and any(_hands_over_a_graph(node) for node in walk(init))
+    return init is not None and any(hands_over_a_graph(node) for node in walk(init))
 
 
 def _is_super_call(node, method) -> bool:
