@@ -17,7 +17,8 @@ TESTS = pathlib.Path(__file__).parent
 HELDOUT = {"heldout": (40, 25, 15), "heldout2": (40, 25, 15), "heldout3": (40, 25, 15), "heldout4": (30, 18, 10),
            "heldout5": (30, 18, 10), "heldout6": (30, 18, 10), "heldout7": (35, 18, 18),
            "heldout8": (35, 19, 16),
-           "heldout9": (36, 21, 15), "heldout10": (35, 21, 14), "heldout11": (34, 20, 14), "heldout12": (32, 18, 14)}
+           "heldout9": (36, 21, 15), "heldout10": (35, 21, 14), "heldout11": (34, 20, 14), "heldout12": (32, 18, 14),
+           "heldout13": (27, 12, 15)}
 
 
 def _sources(folder: pathlib.Path) -> set[str]:
