@@ -300,13 +300,8 @@ class HelperReader:
         """A function of another project file (`from .blocks import conv_block`, `blocks.head`)."""
         if full in self.project.classes:
             return self._method(self._plain_class_name(full), "__init__")
-        module, _, name = full.rpartition(".")
-        info = self.project.modules.get(module)
-        if info is None:
-            return []
-        file = self._file(info)
-        fn = _top_function(file, name)
-        return [(f"{name}()", (fn, file, None))] if fn is not None else []
+        fn, file = imported_function(self.project, full, self.ctx.file)
+        return [(f"{full.rpartition('.')[2]}()", (fn, file, None))] if fn is not None else []
 
     def _plain_class(self, expr, file):
         full = self.project.qualify(expr, file)
@@ -469,6 +464,17 @@ def _argument(call, fn, param):
         if index >= first and not call.keywords and not any(isinstance(a, ast.Starred) for a in call.args):
             return defaults[index - first]
     return None
+
+
+def imported_function(project, full: str, own_file) -> tuple[ast.FunctionDef | None, object]:
+    """(the top-level def, its file) that a qualified name of another project file names
+    (`defs.gpt2_backbone` for `from defs import gpt2_backbone`), else (None, None)."""
+    module, _, name = full.rpartition(".")
+    info = project.modules.get(module)
+    if info is None:
+        return None, None
+    file = own_file if info.path == own_file.path else info
+    return _top_function(file, name), file
 
 
 class _InFile:

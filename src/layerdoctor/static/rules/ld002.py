@@ -9,7 +9,7 @@ from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
-from ..class_facts import HelperReader
+from ..class_facts import HelperReader, imported_function
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import hands_over_a_graph, walk
@@ -39,7 +39,7 @@ RULE = Rule(
          "Keras 3, code that stores a new layer onto a layer of a model already built "
          "(`model.get_layer(\"attn\")._query_dense = LoraLayer(...)`, `model.layers[i].x = Dense(2)`), "
          "or onto a layer or subclassed model already called, built or fitted (in the same function, "
-         "returned built by a function of the file, or passed to a function that stores it: "
+         "returned built by a function of the file or of another file of the project, or passed to a function that stores it: "
          "`model = restore(); new_task(model)` with `model.head = Dense(2)` in `new_task`), "
          "which Keras 3's state lock refuses; a weighted sublayer made in `__init__` and first run by a "
          "`@tf.function` `call()` without being built in `build()` (its variables are made while the call "
@@ -683,6 +683,35 @@ def _built_in(nodes, name, made, line) -> bool:
     return False
 
 
+def _makes_a_built_model(name, call) -> bool:
+    """`keras.models.load_model(...)` or a functional `keras.Model(inputs, outputs)`: built on return."""
+    last = name.rsplit(".", 1)[-1]
+    return last == "load_model" or last in ("Model", "Functional") and (
+        len(call.args) >= 2 or {"inputs", "outputs"} <= {k.arg for k in call.keywords})
+
+
+def _imported_returns_a_built_model(ctx, name) -> bool:
+    """A function of another project file (`from defs import gpt2_backbone`) that returns a model it
+    made built: `return keras.Model(inputs, x)`, or a name bound once to such a call."""
+    fn, file = imported_function(ctx.project, name, ctx.file)
+    if fn is None:
+        return False
+    nodes = walk(fn)
+    made = {}
+    for node in nodes:
+        if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            made.setdefault(node.targets[0].id, []).append(node.value)
+    for node in nodes:
+        if type(node) is not ast.Return or node.value is None:
+            continue
+        value = node.value
+        if type(value) is ast.Name and len(made.get(value.id, ())) == 1:
+            value = made[value.id][0]
+        if type(value) is ast.Call and _makes_a_built_model(ctx.project.qualify(value.func, file) or "", value):
+            return True
+    return False
+
+
 def _built_model(ctx, wire, expr, env, depth) -> bool:
     t = type(expr)
     if depth > 6:
@@ -694,13 +723,11 @@ def _built_model(ctx, wire, expr, env, depth) -> bool:
         return False
     name = ctx.qualify(expr.func) or ""
     if name.startswith("keras.") or name.startswith("tensorflow.keras."):
-        last = name.rsplit(".", 1)[-1]
-        if last == "load_model":
-            return True
-        return last in ("Model", "Functional") and (
-            len(expr.args) >= 2 or {"inputs", "outputs"} <= {k.arg for k in expr.keywords})
+        return _makes_a_built_model(name, expr)
     fn = wire.function_of(expr.func, env)
     if type(fn) is not ast.FunctionDef:
+        if type(expr.func) is ast.Name and expr.func.id in ctx.file.aliases:
+            return _imported_returns_a_built_model(ctx, name)
         return False
     fenv = wire.env_of(fn)
     return any(type(r) is ast.Return and r.value is not None and _built_model(ctx, wire, r.value, fenv, depth + 1)
