@@ -363,7 +363,7 @@ def _made_by_guarded_helper(ctx, method, func, site, helper):
     """`if self.kernel is None: self._create_state(n)` in call(), the helper (or a method it calls) making
     `self.kernel = self.add_weight(...)`: made once under a guard, as written in call() itself (LD002j).
     Only helpers the call phase never runs unguarded (those are read as call() itself)."""
-    if ctx.target == TF_KERAS_TARGET or not _guard_lets_it_run(func, site):
+    if ctx.target == TF_KERAS_TARGET or not _guard_lets_it_run(ctx, func, site):
         return
     seen, todo = {helper}, [helper]
     while todo:
@@ -387,7 +387,7 @@ def _made_once_in_call_on_keras3(ctx, method, func, node, attr, via=None):
     call; Keras 3 builds the layer before call() runs and locks its state, so any call raises "You cannot
     add new elements of state" (measured: eager, functional, Layer and Model). `via`: the call-phase
     method that runs `method` under the guard (then the guard was checked there)."""
-    if ctx.target == TF_KERAS_TARGET or not attr or (via is None and not _guard_lets_it_run(func, node)):
+    if ctx.target == TF_KERAS_TARGET or not attr or (via is None and not _guard_lets_it_run(ctx, func, node)):
         return None
     value = ctx.value(node, ctx.env(func))
     if value.kind == WEIGHT:
@@ -429,7 +429,13 @@ def _sets_nothing_in_init(project, name) -> bool:
 
 _SCALAR_NAME = re.compile(r"(units|dim|size|rate|num|count|axis|eps|epsilon|alpha|beta|gamma|momentum|name|"
                           r"dtype|activation|initializer|regularizer|use_|is_|has_|kernel_size|strides|padding|"
-                          r"filters|heads|depth|width|height|length|factor|scale|threshold|mode|seed|shape)")
+                          r"filters|heads|depth|width|height|length|factor|scale|threshold|mode|seed|shape|dropout|hidden|classes)")
+
+
+# Keras functions that return a setting, never a layer: `keras.activations.get(activation)`
+_SETTING_MAKERS = ("keras.activations.", "keras.initializers.", "keras.regularizers.", "keras.constraints.",
+                   "tensorflow.keras.activations.", "tensorflow.keras.initializers.", "tensorflow.keras.regularizers.",
+                   "tensorflow.keras.constraints.")
 
 
 def _state_locked_before_first_call(ctx) -> bool | None:
@@ -455,19 +461,31 @@ def _state_locked_before_first_call(ctx) -> bool | None:
         if type(value) is ast.Name:
             maybe_layer = maybe_layer or not _SCALAR_NAME.search(value.id.lower())
             continue
-        kind = ctx.value(value, ctx.env(ctx.methods[assign.method])).kind
-        if kind == LAYER or kind == OTHER and type(value) is not ast.Attribute:
+        made = ctx.value(value, ctx.env(ctx.methods[assign.method]))
+        if made.kind == LAYER or made.kind == OTHER and type(value) is not ast.Attribute and \
+                not (made.qualname or "").startswith(_SETTING_MAKERS):
             return None
     return not maybe_layer
 
 
-def _guard_lets_it_run(func, node) -> bool:
-    """The guard around `node` is not `if not self.built:` (a block call() never runs on Keras 3)."""
+def _guard_lets_it_run(ctx, func, node) -> bool:
+    """The guard around `node` is not `if not self.built:` (a block call() never runs on Keras 3), nor a
+    hand-made flag that build() sets. Keras 3 has no `_built` of its own: `self._built = False` in
+    __init__ is the author's flag, and the block it guards runs on the first call, after Keras has
+    locked the state (measured: ld002o, the KerasNLP encoder of keras-hub#219)."""
     for stmt in walk(func):
         if type(stmt) is ast.If and stmt.body[0].lineno <= node.lineno <= (stmt.body[-1].end_lineno or 0):
-            if any(type(n) is ast.Attribute and n.attr in ("built", "_built") for n in walk(stmt.test)):
-                return False
+            for n in walk(stmt.test):
+                if type(n) is ast.Attribute and (n.attr == "built" or n.attr == "_built" and (
+                        _hand_made_flag(ctx, "_built") is False)):
+                    return False
     return True
+
+
+def _hand_made_flag(ctx, attr) -> bool:
+    """__init__ stores self.<attr> and no build() phase method sets it (so call() is the one that does)."""
+    return any(a.attr == attr for a in ctx.self_assigns(("__init__",))) and \
+        not any(a.attr == attr for a in ctx.self_assigns(("build",)))
 
 
 # Keras 3's random layers make a SeedGenerator (a variable) in __init__ (Dropout only when rate > 0)
