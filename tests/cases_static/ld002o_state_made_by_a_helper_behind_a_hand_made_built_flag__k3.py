@@ -1,6 +1,6 @@
 # LD002 state-created-in-call: call() runs a helper behind a hand-made "built" flag (not Keras's own self.built) and the helper stores sublayers or weights on self: Keras 3 raises
 import keras
-from keras import layers, ops
+from keras import layers
 
 CASE, TITLE = "LD002o", "sublayers or weights made by a helper that call() runs behind a hand-made built flag: Keras 3 has already locked the layer"
 FEATURES = 6
