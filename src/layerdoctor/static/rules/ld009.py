@@ -446,7 +446,7 @@ def _only_blocked_reads(ctx, attr):
                 if why is None and type(stmt) is ast.Assign and _single_name_target(stmt):
                     # `w = self.kernel` (also a helper inlined into call(), its parameter bound so):
                     # follow the local to call()'s returns, as for a parameter of a function of the file
-                    why = _parameter_blocked(ctx, func, stmt.targets[0].id, 1, local=True)
+                    why = _parameter_blocked(ctx, func, stmt.targets[0].id, 1, local=stmt)
                 if why is None:
                     return None
                 blocked.append((node, why))
@@ -609,53 +609,87 @@ def _blocked_by_method(ctx, call, argument, depth, fn):
 
 
 def _read_function(ctx, fn):
-    """(parent map, Name loads) of a function, once per class and function: every weight read through a
-    local of call() asks about the same call(). None when it holds a construct this reading does not
-    follow (a nested def or lambda, yield, global...)."""
+    """(parent map, Name loads, rebound) of a function, once per class and function: every weight read through
+    a local of call() asks about the same call(). None when it holds a construct this reading does not
+    follow (a nested def or lambda, yield, global...). `rebound`: see _rebound()."""
     cache = ctx.__dict__.setdefault("_ld009_functions", {})
     found = cache.get(id(fn))
     if found is None or found[0] is not fn:  # (held with the function: its id is not reused)
         nodes = walk(fn)
         read = None if any(type(n) in _OPAQUE for n in nodes[1:]) else \
-            (parent_map(nodes), [n for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load])
+            (parent_map(nodes), [n for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load], _rebound(fn, nodes))
         found = cache[id(fn)] = (fn, read)
     return found[1]
 
 
-def _parameter_blocked(ctx, fn, param, depth, local=False):
-    """The blocking op when `param` of `fn` (a local of it, with `local`) reaches its return values, and
-    only through blocking ops (read flow-insensitively through `name = ...` locals); None when it reaches
-    one cleanly, or any use may carry it where this reading does not follow (`out += w`, `outs.append(w)`,
-    a loop, a closure)."""
-    if not local and param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
+def _rebound(fn, nodes):
+    """{name: [(first line, last line) of each binding]} for the names bound more than once, every time by a
+    plain `name = ...` statement of the function's own body (straight-line code): `c = self.c` then
+    `c = tf.convert_to_tensor(c.numpy())` are two values, read apart (the keras#15676 PINN layer)."""
+    stores = {}
+    for n in nodes:
+        if type(n) is ast.Name and type(n.ctx) is not ast.Load:
+            stores[n.id] = stores.get(n.id, 0) + 1
+    top = {}
+    for stmt in fn.body:
+        if type(stmt) is ast.Assign and _single_name_target(stmt):
+            top.setdefault(stmt.targets[0].id, []).append((stmt.lineno, stmt.end_lineno or stmt.lineno))
+    return {name: spans for name, spans in top.items() if len(spans) > 1 and stores[name] == len(spans)}
+
+
+def _version(rebound, name, line):
+    """Which binding of `name` a read on `line` sees: the first line of the last binding that ended before
+    it (0: the parameter, or a name bound once or not in straight-line code)."""
+    version = 0
+    for first, last in rebound.get(name, ()):
+        if last < line:
+            version = first
+    return version
+
+
+_LOGGING = {"print", "info", "debug", "warning", "log", "write"}  # `print(w)`, `tf.print(w)`: nothing goes on
+
+
+def _parameter_blocked(ctx, fn, param, depth, local=None):
+    """The blocking op when `param` of `fn` (a local of it, bound by the statement `local`) reaches its
+    return values, and only through blocking ops (read flow-insensitively through `name = ...` locals, except
+    that a name rebound in straight-line code is one name per binding); None when it reaches one cleanly,
+    or any use may carry it where this reading does not follow (`out += w`, `outs.append(w)`, a loop, a
+    closure)."""
+    if local is None and param not in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
         return None
     read = _read_function(ctx, fn)
     if read is None:
         return None
-    parents, loads = read
+    parents, loads, rebound = read
     climbed = {}
-    status = {param: None}  # name made from the parameter -> None (carries its gradient) or why not
+    start = (param, _version(rebound, param, (local.end_lineno or local.lineno) + 1) if local else 0)
+    status = {start: None}  # (name, binding) made from the parameter -> None (carries its gradient) or why not
     for _ in range(8):  # a few rounds: locals made from locals
         assigned, returned = {}, []
         for name in loads:
-            if name.id not in status:
+            key = (name.id, _version(rebound, name.id, name.lineno)) if rebound else (name.id, 0)
+            if key not in status:
                 continue
             if id(name) not in climbed:
                 why, stmt = _climb(name, parents, ctx, depth)
                 climbed[id(name)] = why, stmt or _statement_of(name, parents)
             why, stmt = climbed[id(name)]
-            carried = why or status[name.id]
+            carried = why or status[key]
             kind = type(stmt)
             if kind is ast.Return:
                 returned.append(carried)
             elif kind in (ast.Assign, ast.AnnAssign) and _single_name_target(stmt):
                 target = stmt.targets[0].id if kind is ast.Assign else stmt.target.id
+                target = (target, _version(rebound, target, (stmt.end_lineno or stmt.lineno) + 1))
                 assigned.setdefault(target, []).append(carried)
+            elif kind is ast.Expr and type(stmt.value) is ast.Call and callee_name(stmt.value) in _LOGGING:
+                continue  # printed or logged: no data goes on
             elif why is None and kind not in (ast.If, ast.While, ast.Assert):
                 return None  # (a test is control flow: no data goes on)
         new = dict(status)
         for target, whys in assigned.items():
-            if status.get(target, "") is not None and target != param:
+            if status.get(target, "") is not None and target != start:
                 new[target] = None if None in whys else _named(whys)
         if new == status:
             if not returned or None in returned:
