@@ -1078,14 +1078,15 @@ def _blocking_lambdas(ctx):
     output of a model compiled with a loss: nothing before it trains."""
     for scope, nodes in ctx.scopes():
         trained = None  # looked for only when a Lambda's output is the model's
-        for maker, feeds, upstream, applied in _lambda_uses(ctx, nodes):
-            why = _lambda_blocks(ctx, maker.args[0])
-            if why is None:
-                continue
+        uses = [(use, why) for use in _lambda_uses(ctx, nodes) if (why := _lambda_blocks(ctx, use[0].args[0]))]
+        cut = {id(arg) for use, _ in uses for arg in use[4] or ()}  # the tensors handed to a blocking Lambda
+        for (maker, feeds, upstream, applied, inputs), why in uses:
             if upstream is False:
                 continue  # applied to the model's inputs (token ids): no weights sit before it
             if feeds and why == _CONSTANT:
                 continue  # a side value (a batch size, a mask of ones): the layers before reach on elsewhere
+            if feeds and upstream and _trained_elsewhere(ctx, inputs, nodes, cut):
+                continue  # the layer before is shared, or its output feeds another layer: trained that way
             where = "its output feeds further layers"
             if not feeds:
                 trained = _compiles_with_loss(nodes) if trained is None else trained
@@ -1121,21 +1122,56 @@ def _lambda_uses(ctx, nodes):
             yield maker, any(
                 isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                 and n.lineno > node.lineno and _is_call_argument(ctx, n, nodes) for n in nodes), \
-                _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args]), name
+                _any_weights([_made_by_weights(ctx, arg, nodes) for arg in node.value.args]), name, node.value.args
         elif isinstance(node, ast.Call) and _last_name(ctx.qualify(node.func)) in _MODEL_MAKERS:
             outputs = _outputs_argument(node)
             if isinstance(outputs, ast.Call) and isinstance(outputs.func, ast.Call):
                 maker = _lambda_made_by(ctx, outputs.func)
                 if maker is not None:
                     yield maker, False, _any_weights([_made_by_weights(ctx, arg, nodes) for arg in outputs.args]), \
-                        outputs
+                        outputs, outputs.args
             if _last_name(ctx.qualify(node.func)) == "Sequential" and node.args \
                     and isinstance(node.args[0], (ast.List, ast.Tuple)):
                 items = node.args[0].elts
                 for i, item in enumerate(items):
                     if isinstance(item, ast.Call) and _is_lambda(ctx, item):
                         before = [_layer_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
-                        yield item, i < len(items) - 1, _any_weights(before) if before else False, None
+                        yield item, i < len(items) - 1, _any_weights(before) if before else False, None, None
+
+
+def _trained_elsewhere(ctx, inputs, nodes, cut) -> bool:
+    """Does the layer right before the Lambda get a gradient by another path: its output tensor also feeds
+    another layer, or the layer is shared and another call's output feeds on uncut (`e1 = emb(t); e2 =
+    emb(t); e2 = Lambda(stop_gradient)(e2)`: the keras#8259 shared embedding, measured ld009w)? `cut`: ids
+    of the names handed to blocking Lambdas (not a path). Straight-line wiring of names only."""
+    if not inputs or not all(type(arg) is ast.Name for arg in inputs):
+        return False
+    for arg in inputs:
+        bound = _latest_binding(arg.id, arg.lineno, nodes)
+        if bound is None:
+            return False
+        if _feeds_on(ctx, arg.id, bound, nodes, cut):
+            return True
+        if type(bound) is not ast.Call or type(bound.func) is not ast.Name:
+            return False
+        layer = bound.func.id
+        made = _latest_binding(layer, bound.lineno, nodes)
+        if made is None:
+            return False
+        for node in nodes:  # the other calls of the same layer object
+            if type(node) is ast.Call and node is not bound and type(node.func) is ast.Name and \
+                    node.func.id == layer and _latest_binding(layer, node.lineno, nodes) is made:
+                target = next((s.targets[0].id for s in nodes if type(s) is ast.Assign and s.value is node
+                               and _single_name_target(s)), None)
+                if target is None or _feeds_on(ctx, target, node, nodes, cut):
+                    return True  # (used inline, `net(shared(x))`, or its name feeds a layer)
+    return False
+
+
+def _feeds_on(ctx, name, bound, nodes, cut) -> bool:
+    return any(type(n) is ast.Name and n.id == name and type(n.ctx) is ast.Load and id(n) not in cut
+               and _latest_binding(name, n.lineno, nodes) is bound and _is_call_argument(ctx, n, nodes)
+               for n in nodes)
 
 
 def _lambda_made_by(ctx, call):
@@ -1533,9 +1569,11 @@ _MODEL_MAKERS = {"Model", "Sequential", "Functional"}
 
 
 def _is_call_argument(ctx, name_node, nodes):
-    """Is the name passed on to a further call (a layer), not only to `keras.Model(inputs, outputs)`?"""
+    """Is the name passed on to a further call (a layer), not only to `keras.Model(inputs, outputs)`? (Also
+    in a list: `Concatenate()([a, b])`.)"""
     for n in nodes:
-        if isinstance(n, ast.Call) and any(a is name_node for a in n.args) \
+        if isinstance(n, ast.Call) and any(a is name_node or type(a) in (ast.List, ast.Tuple) and name_node in a.elts
+                                           for a in n.args) \
                 and _last_name(ctx.qualify(n.func)) not in _MODEL_MAKERS:
             return True
     return False
