@@ -178,6 +178,34 @@ def argument_for(call: ast.Call, init: ast.FunctionDef, param: str) -> ast.expr 
     return None
 
 
+def handed_in_layer(ctx, assign):
+    """The layer Value a call site passes for the __init__ parameter that `self.<attr> = <param>` stores
+    (`Wrapper(GRUCell(8))`, `cell = NormCell(4); Wrapper(cell=cell)`), read at the class's construction
+    sites in its file and in the checked files importing it; the first layer with weights found, else
+    None. Rules ask only for a class that already shows their pattern: reading sites parses the file."""
+    init = ctx.methods.get("__init__")
+    if init is None or type(assign.value) is not ast.Name or assign.method != "__init__":
+        return None
+    param = assign.value.id
+    args = init.args
+    if param not in {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}:
+        return None
+    sites = [(ctx.file, call, env) for call, env in instantiations(ctx.file, ctx.name)]
+    for file in importing_files(ctx):
+        for name in sorted({alias for alias, qualname in file.aliases.items() if qualname == ctx.qualname}):
+            sites.extend((file, call, env) for call, env in instantiations(file, name))
+    for file, call, env in sites:
+        arg = argument_for(call, init, param)
+        if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
+            arg = env[arg.id][0]  # `cell = GRUCell(8)` then `Wrapper(cell)`
+        if type(arg) is not ast.Call:
+            continue
+        value = classify(arg, ctx.project, file, ctx.target, env)
+        if value.kind == LAYER and ctx.has_weights(value.qualname):
+            return value
+    return None
+
+
 # ---------------------------------------------------------------- state made by project helpers
 # call() may run a function of the project (`block(x)`, `blocks.head(x)`) or a method of a plain
 # (non-Layer) project object (`self.tcn(x)`, `Helper(3)(x)`): whatever layer or variable those make

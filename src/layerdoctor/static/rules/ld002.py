@@ -9,7 +9,7 @@ from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
-from ..class_facts import HelperReader, imported_function
+from ..class_facts import HelperReader, handed_in_layer, imported_function
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import hands_over_a_graph, walk
@@ -41,7 +41,8 @@ RULE = Rule(
          "or onto a layer or subclassed model already called, built or fitted (in the same function, "
          "returned built by a function of the file or of another file of the project, or passed to a function that stores it: "
          "`model = restore(); new_task(model)` with `model.head = Dense(2)` in `new_task`), "
-         "which Keras 3's state lock refuses; a weighted sublayer made in `__init__` and first run by a "
+         "which Keras 3's state lock refuses; a weighted sublayer made in `__init__` (or handed in to it: "
+         "`self.cell = cell`, with a call site of the project passing a layer) and first run by a "
          "`@tf.function` `call()` without being built in `build()` (its variables are made while the call "
          "is traced and the graph keeps their initial values: counted, never trained; an error when the "
          "layer has no `build()`, else a warning). Runtime: calls the model "
@@ -201,7 +202,8 @@ def check_class(ctx):
 # wired on a keras.Input, or a layer without build() that Keras builds by tracing call()) the graph later
 # calls reuse holds their initial values: counted, but None gradients, and the output ignores them. A
 # GRUCell or a Dense, with or without a tf.range loop; the sublayer built in build() (or no @tf.function)
-# is fine, and so is a layer with build() whose first call is eager.
+# is fine, and so is a layer with build() whose first call is eager. The same for a layer handed in to
+# the constructor (`self.cell = cell`, `MyRNN(LNSimpleRNNCell(32))`: ld002p, measured the same way).
 
 def _built_inside_traced_call(ctx):
     call = ctx.methods.get("call")
@@ -220,15 +222,19 @@ def _built_inside_traced_call(ctx):
         if attr in built or attr not in called or attr in reported or assign.method not in ctx.methods:
             continue
         value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind != LAYER and type(assign.value) is ast.Name:
+            # `self.cell = cell`: the layer a call site of the project hands in (ld002p, the book's MyRNN)
+            value = handed_in_layer(ctx, assign) or value
         if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue
         reported.add(attr)
         when = ("Keras builds this layer, which has no build(), by tracing call()" if no_build else
                 "heuristic: when the layer is first called on a keras.Input, in a functional model; an eager "
                 "first call is fine")
+        handed = " handed in to the constructor" if type(assign.value) is ast.Name else ""
         yield Hit(
             assign.stmt,
-            f"{ctx.name}.call() is a @tf.function and self.{attr} (a {value.layer_class}) is not built in "
+            f"{ctx.name}.call() is a @tf.function and self.{attr} (a {value.layer_class}{handed}) is not built in "
             f"build(): its weights are made while the function is first traced, symbolically ({when}), and "
             f"the traced graph keeps their initial values: counted, but they get no gradient, are never "
             f"trained and do not change the output; build it in build() (self.{attr}.build(...))",

@@ -8,6 +8,7 @@ import re
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
+from ..class_facts import handed_in_layer
 from ..context import LAYER, STATELESS_LAYERS
 from ..triggers import name_before
 from ..walk import hands_over_a_graph, self_attr, walk
@@ -34,7 +35,8 @@ RULE = Rule(
          "a warning, since a call on data may come first); a project layer held in `__init__` that the class "
          "never calls, builds or hands on, only reaching `self.x.<sublayer>` (also through a property "
          "returning `self.x`), whose other sublayers with weights are then never called (a warning: read "
-         "from the class's file only); Keras layers that `call()` uses but `build()` "
+         "from the class's file only); Keras layers that `call()` uses (also one handed in to "
+         "the constructor at a call site of the project: `self.cell = cell`) but `build()` "
          "neither builds nor calls, in a layer that defines both `build()` and `compute_output_shape()` "
          "(its own or a project base class's; Keras 3 wires such a layer, and rebuilds it when loading, without "
          "running `call()`); a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
@@ -407,6 +409,7 @@ def _wired_by_output_shape(ctx):
     # __init__ (keras-hub's style), which no call() needs
     leaves = [(attr, cls) for attr, cls in build_leaves(ctx.project, ctx.qualname)
               if "." not in attr and not _project_class_named(ctx, attr, cls)]
+    leaves += _handed_in_leaves(ctx, {attr for attr, _ in leaves})
     if not leaves:
         return
     assigns = {}
@@ -424,6 +427,44 @@ def _wired_by_output_shape(ctx):
             f"load_weights and load_model fail to restore it)",
             attribute=attr, fix="output_shape",
         )
+
+
+def _handed_in_leaves(ctx, known):
+    """(attr, class) for `self.cell = cell` in __init__ where a call site of the project hands in a Keras
+    layer with weights (`Wrapper(cell=GRUCell(256))`, ld005q: TensorFlow in Action's Bahdanau wrapper),
+    call() (or what it runs, nested step functions included) calls it, and neither __init__ nor build()
+    builds, calls or hands it on. Measured: wired on a keras.Input the layer stays unbuilt (missing from
+    count_params()); without compute_output_shape(), or with no build() of its own, Keras 3 runs call()."""
+    if not _bases_leave_build_alone(ctx.project, ctx.qualname):
+        return []  # (a project base's build() may build it)
+    called = {attr for _, func in ctx.methods_of("call") for node in walk(func)
+              if type(node) is ast.Call and (attr := self_attr(node.func))}
+    candidates = [a for a in ctx.assigns_in("__init__") if type(a.value) is ast.Name and a.attr in called
+                  and a.attr not in known]
+    if not candidates:
+        return []
+    touched = set()  # built, called or handed on (or a helper run) in __init__/build()
+    for method in ("__init__", "build"):
+        for node in ctx.nodes(method) if method in ctx.methods else ():
+            if type(node) is not ast.Call:
+                continue
+            func = node.func
+            if type(func) is ast.Attribute and func.attr == "build" and (attr := self_attr(func.value)):
+                touched.add(attr)
+            elif (attr := self_attr(func)) and attr not in ("add_weight", "add_variable"):
+                touched.add(attr)
+                if method == "build" and attr in ctx.methods:
+                    return []  # a helper of the class may build it
+            touched.update(a for arg in node.args + [k.value for k in node.keywords] if (a := self_attr(arg)))
+    out = []
+    for assign in candidates:
+        if assign.attr in touched:
+            continue
+        value = handed_in_layer(ctx, assign)
+        if value is not None and value.layer_class not in STATELESS_LAYERS and not ctx.is_project_class(value.qualname):
+            out.append((assign.attr, value.layer_class))
+            touched.add(assign.attr)
+    return out
 
 
 def _answers_output_shape(ctx) -> bool:
