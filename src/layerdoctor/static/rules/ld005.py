@@ -435,8 +435,8 @@ def _handed_in_leaves(ctx, known):
     call() (or what it runs, nested step functions included) calls it, and neither __init__ nor build()
     builds, calls or hands it on. Measured: wired on a keras.Input the layer stays unbuilt (missing from
     count_params()); without compute_output_shape(), or with no build() of its own, Keras 3 runs call()."""
-    if not _bases_leave_build_alone(ctx.project, ctx.qualname):
-        return []  # (a project base's build() may build it)
+    if "__init__" not in ctx.methods or not _bases_leave_build_alone(ctx.project, ctx.qualname):
+        return []  # (nothing handed in; or a project base's build() may build it)
     called = {attr for _, func in ctx.methods_of("call") for node in walk(func)
               if type(node) is ast.Call and (attr := self_attr(node.func))}
     candidates = [a for a in ctx.assigns_in("__init__") if type(a.value) is ast.Name and a.attr in called
