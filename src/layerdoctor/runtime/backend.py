@@ -158,19 +158,51 @@ def stop_gradient(value):
     return keras_module().ops.stop_gradient(value)
 
 
+def _parameters(function) -> set:
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return {"training"}
+    return {p.name for p in parameters} | ({"training"} if any(p.kind is p.VAR_KEYWORD for p in parameters) else set())
+
+
+def overridden_training_hooks(model) -> list[str]:
+    """The training hooks of Keras's Model that the model's own (user) classes override:
+    `compute_loss`, `train_step`... fit() goes through them, so they may train weights the
+    outputs of call() never reach (a VAE's decoder used only in compute_loss)."""
+    from .locate import is_user_class
+
+    out = []
+    for hook in ("compute_loss", "train_step"):
+        for klass in type(model).__mro__:
+            if hook in vars(klass):
+                if is_user_class(klass):
+                    out.append(hook)
+                break
+    return out
+
+
 def compiled_loss(model, inputs, targets, outputs):
-    """The model's compiled loss on `outputs`, or None when it was not compiled with a loss.
-    Metric variables the call updates are put back."""
+    """The model's compiled loss on `outputs`, or None when it was not compiled with a loss and
+    does not override compute_loss() itself. The metric variables and the non-trainable state
+    (seed generators) the call updates are put back."""
+    own = "compute_loss" in overridden_training_hooks(model)
     if is_tf_keras():
-        if not getattr(model, "_is_compiled", False) or getattr(model, "compiled_loss", None) is None:
+        if not own and (not getattr(model, "_is_compiled", False) or getattr(model, "compiled_loss", None) is None):
             return None
         trackers = [v for metric in getattr(model, "metrics", []) for v in metric.variables]
         call = lambda: model.compute_loss(x=inputs, y=targets, y_pred=outputs)  # noqa: E731
     else:
-        if not getattr(model, "compiled", False) or getattr(model, "loss", None) is None:
+        if not own and (not getattr(model, "compiled", False) or getattr(model, "loss", None) is None):
             return None
         trackers = list(getattr(model, "metrics_variables", []) or [])
         call = lambda: model.compute_loss(x=inputs, y=targets, y_pred=outputs, training=True)  # noqa: E731
+        if own and "training" not in _parameters(type(model).compute_loss):
+            call = lambda: model.compute_loss(x=inputs, y=targets, y_pred=outputs)  # noqa: E731 - a Keras 2 signature
+    if own:
+        trackers += [v for v in getattr(model, "non_trainable_variables", []) or [] if all(v is not t for t in trackers)]
     saved = [to_numpy(value_of(v)).copy() for v in trackers]
     try:
         return call()

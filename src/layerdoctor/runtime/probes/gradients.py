@@ -27,13 +27,16 @@ def _objective(outputs, extra=()):
     return sum(terms[1:], terms[0]) if terms else None
 
 
-def _compiled_loss(model, inputs, outputs):
+def _compiled_loss(inspection, outputs):
     """The compiled loss on the outputs (their own values as targets: only which weights it reads
-    matters, not its value), or None. Metric trackers it updates are put back."""
+    matters, not its value), or the model's own compute_loss(), or None. Metric trackers it
+    updates are put back. A compute_loss() override that cannot run here is recorded: what it
+    trains is then unknown."""
     try:
         targets = backend.map_structure(backend.stop_gradient, outputs)
-        return backend.compiled_loss(model, inputs, targets, outputs)
+        return backend.compiled_loss(inspection.model, inspection.inputs, targets, outputs)
     except Exception:  # noqa: BLE001 - a loss that needs real targets: the outputs decide alone
+        inspection.measured["own_loss_failed"] = True
         return None
 
 
@@ -54,7 +57,7 @@ def usage(inspection: Observation):
     def training():
         outputs = inspection.forward_training()
         losses = list(getattr(inspection.model, "losses", []) or [])
-        value = _objective(outputs, losses + [_compiled_loss(inspection.model, inspection.inputs, outputs)])
+        value = _objective(outputs, losses + [_compiled_loss(inspection, outputs)])
         decidable.append(value is not None)
         return value
 
@@ -118,6 +121,11 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
         return result
     trained, read, decidable = usage(inspection)
     explained_ids = explained.no_gradient | _held_by_explained_attributes(inspection, explained)
+    # a compute_loss() override that ran is differentiated with the outputs (usage); a train_step()
+    # override, or a compute_loss() that could not run on the sample data, is not measured
+    hooks = backend.overridden_training_hooks(inspection.model)
+    unmeasured_hooks = [h for h in hooks if h == "train_step"
+                        or (h == "compute_loss" and inspection.measured.get("own_loss_failed"))]
     for variable in variables:
         if id(variable) in trained or id(variable) in explained_ids:
             continue
@@ -130,10 +138,17 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
         why = (f"gets no gradient from the outputs or the losses ({backend.no_gradient_means()})" if decidable else
                "is never read by the forward pass (the outputs are not float, so this is decided "
                "from what call() reads)")
+        severity = None
+        if unmeasured_hooks:
+            # fit() goes through the model's own train_step()/compute_loss(), which may use a
+            # sublayer call() never reaches (a GAN's discriminator): not measured, so a warning
+            severity = "warning"
+            why += (f"; but {type(inspection.model).__name__} overrides {' and '.join(unmeasured_hooks)}(), which "
+                    f"fit() runs and which may train it (not measured: heuristic)")
         result.findings.append(findings.make(
             "LD009", f"{cls.__name__ if cls else '?'}.{attribute} (variable '{backend.variable_path(variable)}', "
                      f"{backend.size_of(variable)} values) {why}: it is counted "
-                     f"as trainable but never trained", cls=cls, attribute=attribute,
+                     f"as trainable but never trained", cls=cls, attribute=attribute, severity=severity,
             # where call() reads it (through stop_gradient, NumPy, round...), else where it is made
             site=locate.use_site(cls, "call", attribute) if cls else None,
             layer=node.path if node else None, variable=backend.variable_path(variable)))

@@ -14,6 +14,7 @@ from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 from ..overlaps import untracked_code
 from ..tree import UntrackedState, describe_value
+from . import shadowed
 from .untracked import is_weight_like_tensor
 
 
@@ -117,11 +118,19 @@ def untracked_layers_used(inspection: Observation, explained: Explained) -> Prob
 
 def _changed_attributes(inspection, result) -> None:
     first, second = inspection.attributes_after
+    # `self.V = reshape(self.V)` in call(): the attribute is a new tensor after every call because
+    # it is re-derived from the stale tensor that replaced the variable; LD010 (shadowed.py)
+    # proves that by perturbing the variable no attribute holds any more
+    shadows = None
     for key, (layer, value_id) in second.items():
         if key in first and first[key][1] != value_id:
             attribute = key[1]
             cls = type(layer)
             if _kept_output(layer, attribute):
+                continue
+            if shadows is None:
+                shadows = {(id(node.layer), name) for node, _, name in shadowed.shadow_candidates(inspection)}
+            if key in shadows:
                 continue
             result.explains.attributes.add(key)
             result.findings.append(findings.make(

@@ -260,12 +260,20 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
     result = ProbeResult()
     candidates = shadow_candidates(inspection)
     dropped = _dropped_variables(inspection)
+    # perturb before frozen_copies measures gradients: that traces call() in a graph, and a call()
+    # that re-assigns the attribute (`self.V = reshape(self.V)`) then holds a graph tensor no
+    # eager call can read any more
+    _prove_replaced(inspection, candidates, dropped, result)
     frozen_copies(inspection, explained, result)
+    return result
+
+
+def _prove_replaced(inspection, candidates, dropped, result) -> None:
     if not candidates:
-        return result
+        return
     baseline = _outputs(inspection)
     if not _same(baseline, _outputs(inspection)):
-        return result  # the model is random per call: a perturbation test would prove nothing
+        return  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
         original = backend.to_numpy(backend.value_of(variable)).copy()
         try:
@@ -293,4 +301,3 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
             "LD010", f"{cls.__name__}.{attribute} {what}: call() uses a stale copy, {lost}",
             cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
             layer=node.path, variable=backend.variable_path(variable)))
-    return result
