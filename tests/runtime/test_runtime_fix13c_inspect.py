@@ -95,3 +95,76 @@ def test_weight_neither_call_nor_compute_loss_trains_is_ld009(name):
 
 def test_own_train_step_lowers_ld009_to_a_warning():
     assert _codes(LOSS, "own_train_step") == [] and _codes(LOSS, "own_train_step", "warning") == ["LD009"]
+
+
+MADE_IN_LAMBDA = TARGETS / "lambda_function_makes_variables.py"
+
+
+def _lifting_error(name):
+    """The text of the error chained under Keras's "could not infer the shape" one, or None when it builds."""
+    try:
+        getattr(_load(MADE_IN_LAMBDA), name)()
+    except NotImplementedError as error:
+        assert "infer the shape of the Lambda" in str(error)
+        inner = error.__context__
+        while inner is not None and "could not be lifted" not in str(inner):
+            inner = inner.__context__
+        return str(inner) if inner is not None else ""
+    return None
+
+
+@pytest.mark.parametrize("name", ["helper_in_lambda", "function_in_lambda", "bound_method_in_lambda"])
+def test_keras_cannot_wire_a_lambda_making_variables(name):
+    assert "could not be lifted" in _lifting_error(name)
+
+
+@pytest.mark.parametrize("name", ["noise_in_lambda", "table_in_lambda"])
+def test_keras_wires_a_lambda_without_variables(name):
+    assert _lifting_error(name) is None
+
+
+@pytest.mark.parametrize("name,line", [("helper_in_lambda", 16), ("function_in_lambda", 33),
+                                       ("bound_method_in_lambda", 45)])
+def test_lambda_making_variables_is_ld002_and_ld012_not_a_crash(name, line):
+    report = inspect_target(f"{MADE_IN_LAMBDA}:{name}")
+    assert sorted({f.code for f in report.findings if f.severity == "error"}) == ["LD002", "LD012"]
+    assert any(f.code == "LD002" and f.line == line for f in report.findings)
+
+
+@pytest.mark.parametrize("name", ["noise_in_lambda", "table_in_lambda"])
+def test_lambda_without_variables_is_clean(name):
+    assert _codes(MADE_IN_LAMBDA, name) == []
+
+
+DECLARED = TARGETS / "declared_shape_hides_unbuilt.py"
+
+
+def _unbuilt_and_call(name):
+    model = getattr(_load(DECLARED), name)()
+    unbuilt = [layer.name for layer in model._flatten_layers() if not layer.built]
+    try:
+        model(np.zeros((2, 5, 4), "float32"))
+    except ValueError as error:
+        return unbuilt, "incompatible" in str(error)
+    return unbuilt, False
+
+
+@pytest.mark.parametrize("name", ["step_cell", "widening", "inherited_declaration"])
+def test_keras_declared_shape_leaves_sublayer_unbuilt_and_first_call_fails(name):
+    unbuilt, failed = _unbuilt_and_call(name)
+    assert len(unbuilt) == 1 and failed
+
+
+@pytest.mark.parametrize("name", ["built_in_build", "no_declaration"])
+def test_keras_sublayer_built_in_build_or_traced_call_works(name):
+    assert _unbuilt_and_call(name) == ([], False)
+
+
+@pytest.mark.parametrize("name", ["step_cell", "widening", "inherited_declaration"])
+def test_unbuilt_sublayer_behind_declared_shape_is_ld005_not_ld008(name):
+    assert _codes(DECLARED, name) == ["LD005"]
+
+
+@pytest.mark.parametrize("name", ["built_in_build", "no_declaration"])
+def test_sublayer_built_in_build_or_traced_call_is_clean(name):
+    assert _codes(DECLARED, name) == []

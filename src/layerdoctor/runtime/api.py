@@ -327,6 +327,10 @@ def _failure_report(error, recorder, construction, target, batch_size=None, watc
                     as_returned=None) -> Report:
     # None: a code that is not a bug on this Keras (LD003 on tf.keras 2)
     found = [f for f in failures.classify(error, recorder, construction, batch_size, watch=watch, model=model) if f]
+    hidden = unbuilt.unbuilt_behind_declared_shape(as_returned, error) if as_returned else []
+    if hidden:
+        # the cause comes first; a shape error it explains is not reuse (LD008's guess at the failure)
+        found = [f for f in hidden if f] + [f for f in found if f.code != "LD008"]
     if not found and as_returned:  # a model marked built whose call() fails: what that left unbuilt
         found = [f for f in unbuilt.marked_built_call_failed(as_returned, error) if f]
     if not found:

@@ -65,7 +65,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
-                    _keras_tensor_in_function, _fixed_input_dim, _variables_created_in_lambda,
+                    _keras_tensor_in_function, _variable_made_in_lambda_function, _fixed_input_dim,
+                    _variables_created_in_lambda,
                     _random_state_in_traced_call, _weight_property_replaced, _property_before_init,
                     _call_not_implemented):
         found = explain(error, text, recorder, watch)
@@ -649,6 +650,65 @@ def _keras_tensor_in_function(error, text, recorder, watch) -> list:
             "LD012", f"Lambda '{layer.name}'{what} runs its function on values from outside its inputs: "
                      f"building it raised {_first_line(text)}; pass every tensor as an input of the Lambda "
                      f"and keep variables and layers in a custom layer", site=created or site)]
+    return []
+
+
+def _chain(error: BaseException):
+    """`error` and the exceptions it was raised from or while handling, outermost first."""
+    seen = []
+    while error is not None and all(error is not e for e in seen):
+        seen.append(error)
+        error = error.__cause__ or error.__context__
+    return seen
+
+
+def _variable_made_in_lambda_function(error, text, recorder, watch) -> list:
+    """LD002 + LD012: Keras 3 infers a Lambda's output shape by tracing its function while the model
+    is wired; a function that creates a tf.Variable (an attention helper's W and b made per call,
+    written for Keras 2) fails in that trace ("could not be lifted out of a tf.function"), and Keras
+    reports only "could not automatically infer the shape of the Lambda's output". The cause is
+    read from the chained exception: the variable is created by user code running inside a Lambda's
+    function. Each run would make new variables no layer tracks (never trained or saved)."""
+    if "infer the shape of the Lambda" not in text:
+        return []
+    keras = backend.keras_module()
+    for inner in _chain(error)[1:]:
+        if not re.search(_LIFTING, str(inner)):
+            continue
+        lambda_layer, frame, line = None, None, None
+        tb = inner.__traceback__
+        while tb is not None:
+            here = tb.tb_frame
+            owner = here.f_locals.get("self")
+            if isinstance(owner, keras.layers.Lambda):
+                lambda_layer = owner
+            if lambda_layer is not None and locate.is_user_file(here.f_code.co_filename):
+                frame, line = here, tb.tb_lineno  # the innermost user line: where the variable is made
+            tb = tb.tb_next
+        if frame is None:
+            continue
+        if lambda_layer is None:  # the Lambda's frame was filtered out: the function's own frame tells
+            lambda_layer = next((layer for layer in _failed_layers(recorder)
+                                 if isinstance(layer, keras.layers.Lambda)), None)
+        site = (frame.f_code.co_filename, line)
+        name = f"Lambda '{lambda_layer.name}'" if lambda_layer is not None else "a Lambda"
+        function = getattr(lambda_layer, "function", None)
+        made = watch.site_of(lambda_layer) if watch is not None and lambda_layer is not None else None
+        at = made or (locate.function_site(function) if function is not None else None)
+        raised = _matching_line(inner, _LIFTING)
+        return [
+            findings.make(
+                "LD002", f"The function of {name} creates a variable each time it runs (at {findings.where(site)}, "
+                         f"in {frame.f_code.co_name}()): Keras could not build the Lambda (it traces the function to "
+                         f"infer its output shape, and {raised}); given an output_shape, every call would make new "
+                         f"variables that are never trained or saved", site=site),
+            findings.make(
+                "LD012", f"{name} runs a function that creates variables (at {findings.where(site)}): a Lambda tracks "
+                         f"no state, so they would be neither counted, trained nor saved; building the model failed "
+                         f"with {_first_line(text)}; use a subclassed Layer that creates its weights once, in build()",
+                site=at, constructed="Lambda" if at is made and made else None, fix="created",
+                layer=lambda_layer.name if lambda_layer is not None else None),
+        ]
     return []
 
 

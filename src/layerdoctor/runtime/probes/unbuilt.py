@@ -324,3 +324,44 @@ def _has_ancestor_in(recorded, parent_id, keys) -> bool:
             return True
         parent_id = recorded[parent_id][3]
     return False
+
+
+def _declares_output_shape(cls) -> bool:
+    """A user class along `cls`'s classes overrides compute_output_shape / compute_output_spec."""
+    return any(is_user_class(klass) and ("compute_output_shape" in vars(klass) or "compute_output_spec" in vars(klass))
+               for klass in cls.__mro__)
+
+
+def unbuilt_behind_declared_shape(recorded: dict, error: BaseException) -> list:
+    """LD005 when the first call on data raised, and the model as the target returned it held an
+    unbuilt sublayer (that makes weights) under a built user layer that declares its output shape
+    (compute_output_shape). Keras 3 wires such a layer from that declaration without running its
+    call(), so a sublayer only call() uses (a decoder cell run in K.rnn's step) stays unbuilt, is
+    missing from count_params(), and layers after it were built for the declared shape: the first
+    real call then fails far from the cause (TF in Action's Bahdanau wrapper: a shape error in the
+    next Dense). [] when no such layer was unbuilt."""
+    groups: dict[int, list] = {}
+    for layer, built, _, parent_id in recorded.values():
+        if built or parent_id is None or not _may_make_weights(layer):
+            continue
+        owner = _nearest_built_ancestor(recorded, parent_id)
+        if owner is not None and is_user_class(type(owner)) and _declares_output_shape(type(owner)):
+            groups.setdefault(id(owner), [owner, []])[1].append(layer)
+    found = []
+    for owner, members in groups.values():
+        names = []
+        for layer in members:
+            _, attribute = _parent_and_attribute_any(owner, layer)
+            names.append(f"{attribute or layer.name} ({type(layer).__name__} '{layer.name}')")
+        _, attribute = _parent_and_attribute_any(owner, members[0])
+        cls = type(owner)
+        found.append(findings.make(
+            "LD005",
+            f"{cls.__name__} '{owner.name}' declares its output shape (compute_output_shape), so Keras 3 wired the "
+            f"model without running its call(): {', '.join(names)} {'was' if len(names) == 1 else 'were'} still "
+            f"unbuilt as the model was returned (no weights, missing from count_params()), and the layers after it "
+            f"were built for the declared shape. The first call on data then raised {summary(error)}; build "
+            f"{'it' if len(names) == 1 else 'them'} in {cls.__name__}.build() (self.{attribute or 'cell'}.build(...)) "
+            f"and make compute_output_shape match what call() returns",
+            cls=cls, attribute=attribute, fix="explicit_build", layer=owner.name, unbuilt=names))
+    return found
