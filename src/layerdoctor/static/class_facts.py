@@ -129,12 +129,19 @@ def importing_files(ctx) -> list:
 def construction_sites(ctx):
     """(call, env, where: "line 12" or "main.py line 12") for every `Cls(...)` of the class of `ctx`: in
     its own file, then in the checked files that import it (under whatever name they import it)."""
+    for file, call, env in _sites_by_file(ctx):
+        yield call, env, (f"line {call.lineno}" if file is ctx.file
+                          else f"{os.path.basename(file.path)} line {call.lineno}")
+
+
+def _sites_by_file(ctx):
+    """(file, call, env) for every `Cls(...)` of the class of `ctx`, its own file first."""
     for call, env in instantiations(ctx.file, ctx.name):
-        yield call, env, f"line {call.lineno}"
+        yield ctx.file, call, env
     for file in importing_files(ctx):
         for name in sorted({alias for alias, qualname in file.aliases.items() if qualname == ctx.qualname}):
             for call, env in instantiations(file, name):
-                yield call, env, f"{os.path.basename(file.path)} line {call.lineno}"
+                yield file, call, env
 
 
 def _index_calls(tree):
@@ -190,11 +197,7 @@ def handed_in_layer(ctx, assign):
     args = init.args
     if param not in {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}:
         return None
-    sites = [(ctx.file, call, env) for call, env in instantiations(ctx.file, ctx.name)]
-    for file in importing_files(ctx):
-        for name in sorted({alias for alias, qualname in file.aliases.items() if qualname == ctx.qualname}):
-            sites.extend((file, call, env) for call, env in instantiations(file, name))
-    for file, call, env in sites:
+    for file, call, env in _sites_by_file(ctx):
         arg = argument_for(call, init, param)
         if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
             arg = env[arg.id][0]  # `cell = GRUCell(8)` then `Wrapper(cell)`
