@@ -219,23 +219,12 @@ def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
     count_params() and load_weights() see none of them. The failing call() is why the inspector
     cannot count them, so the finding names it too. [] when the model was not marked built or
     every weighted sublayer was built (the failure is then a plain one)."""
-    groups: dict[int, list] = {}
-    for layer, built, _, parent_id in recorded.values():
-        if built or parent_id is None or not _may_make_weights(layer):
-            continue
-        owner = _nearest_built_ancestor(recorded, parent_id)
-        if owner is not None:
-            groups.setdefault(id(owner), [owner, []])[1].append(layer)
     found = []
     frame, line = locate.deepest_user_frame(error)
     failed_at = findings.where((frame.f_code.co_filename, line)) if frame is not None else "an unknown place"
-    for owner, members in groups.values():
-        names = []
-        for layer in members:
-            _, attribute = _parent_and_attribute_any(owner, layer)
-            names.append(f"{attribute or layer.name} ({type(layer).__name__})")
+    for owner, members in _unbuilt_by_built_owner(recorded, lambda owner: True):
+        names, attribute = _member_names(owner, members, with_layer_name=False)
         listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-        _, attribute = _parent_and_attribute_any(owner, members[0])
         owner_cls = type(owner)
         found.append(findings.make(
             "LD005",
@@ -249,6 +238,31 @@ def marked_built_call_failed(recorded: dict, error: BaseException) -> list:
             site=None if is_user_class(owner_cls) else ((frame.f_code.co_filename, line) if frame is not None else None),
             fix="explicit_build", layer=owner.name, unbuilt=names))
     return found
+
+
+def _unbuilt_by_built_owner(recorded: dict, accept_owner) -> list:
+    """[(owner, [unbuilt layers])]: each unbuilt sublayer that makes weights, grouped under its
+    nearest built ancestor when `accept_owner(ancestor)` holds."""
+    groups: dict[int, list] = {}
+    for layer, built, _, parent_id in recorded.values():
+        if built or parent_id is None or not _may_make_weights(layer):
+            continue
+        owner = _nearest_built_ancestor(recorded, parent_id)
+        if owner is not None and accept_owner(owner):
+            groups.setdefault(id(owner), [owner, []])[1].append(layer)
+    return [(owner, members) for owner, members in groups.values()]
+
+
+def _member_names(owner, members, with_layer_name: bool) -> tuple[list, str | None]:
+    """The members named by the attribute of `owner` that holds them (else the layer's name), and
+    the attribute holding the first one."""
+    names = []
+    for layer in members:
+        _, attribute = _parent_and_attribute_any(owner, layer)
+        kind = f"{type(layer).__name__} '{layer.name}'" if with_layer_name else type(layer).__name__
+        names.append(f"{attribute or layer.name} ({kind})")
+    _, first_attribute = _parent_and_attribute_any(owner, members[0])
+    return names, first_attribute
 
 
 def _nearest_built_ancestor(recorded, parent_id):
@@ -326,10 +340,10 @@ def _has_ancestor_in(recorded, parent_id, keys) -> bool:
     return False
 
 
-def _declares_output_shape(cls) -> bool:
-    """A user class along `cls`'s classes overrides compute_output_shape / compute_output_spec."""
+def _user_layer_declaring_output_shape(layer) -> bool:
+    """A user class along the layer's classes overrides compute_output_shape / compute_output_spec."""
     return any(is_user_class(klass) and ("compute_output_shape" in vars(klass) or "compute_output_spec" in vars(klass))
-               for klass in cls.__mro__)
+               for klass in type(layer).__mro__)
 
 
 def unbuilt_behind_declared_shape(recorded: dict, error: BaseException) -> list:
@@ -340,20 +354,9 @@ def unbuilt_behind_declared_shape(recorded: dict, error: BaseException) -> list:
     missing from count_params(), and layers after it were built for the declared shape: the first
     real call then fails far from the cause (TF in Action's Bahdanau wrapper: a shape error in the
     next Dense). [] when no such layer was unbuilt."""
-    groups: dict[int, list] = {}
-    for layer, built, _, parent_id in recorded.values():
-        if built or parent_id is None or not _may_make_weights(layer):
-            continue
-        owner = _nearest_built_ancestor(recorded, parent_id)
-        if owner is not None and is_user_class(type(owner)) and _declares_output_shape(type(owner)):
-            groups.setdefault(id(owner), [owner, []])[1].append(layer)
     found = []
-    for owner, members in groups.values():
-        names = []
-        for layer in members:
-            _, attribute = _parent_and_attribute_any(owner, layer)
-            names.append(f"{attribute or layer.name} ({type(layer).__name__} '{layer.name}')")
-        _, attribute = _parent_and_attribute_any(owner, members[0])
+    for owner, members in _unbuilt_by_built_owner(recorded, _user_layer_declaring_output_shape):
+        names, attribute = _member_names(owner, members, with_layer_name=True)
         cls = type(owner)
         found.append(findings.make(
             "LD005",
