@@ -129,6 +129,10 @@ def test_lambda_making_variables_is_ld002_and_ld012_not_a_crash(name, line):
     report = inspect_target(f"{MADE_IN_LAMBDA}:{name}")
     assert sorted({f.code for f in report.findings if f.severity == "error"}) == ["LD002", "LD012"]
     assert any(f.code == "LD002" and f.line == line for f in report.findings)
+    # the fix is a Layer that makes the variable once, not `self.x = ...` moved out of a call()
+    # that the Lambda's function does not have
+    fix = next(f.fix for f in report.findings if f.code == "LD002")
+    assert "Lambda keeps no state" in fix and "never in call()" not in fix
 
 
 @pytest.mark.parametrize("name", ["noise_in_lambda", "table_in_lambda"])

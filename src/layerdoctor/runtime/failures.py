@@ -701,7 +701,7 @@ def _variable_made_in_lambda_function(error, text, recorder, watch) -> list:
                 "LD002", f"The function of {name} creates a variable each time it runs (at {findings.where(site)}, "
                          f"in {frame.f_code.co_name}()): Keras could not build the Lambda (it traces the function to "
                          f"infer its output shape, and {raised}); given an output_shape, every call would make new "
-                         f"variables that are never trained or saved", site=site),
+                         f"variables that are never trained or saved", site=site, fix="lambda_function"),
             findings.make(
                 "LD012", f"{name} runs a function that creates variables (at {findings.where(site)}): a Lambda tracks "
                          f"no state, so they would be neither counted, trained nor saved; building the model failed "

@@ -109,6 +109,8 @@ RULE = Rule(
                    "self.{attr}.assign({created})",
         "helper": "# make the layers {helper} creates once, in __init__ (or build()), and have it only call them:\n"
                   "self.{attr} = {created}",
+        "lambda_function": "# a Lambda keeps no state: write a Layer whose build() makes it once,\n"
+                           "# self.{attr} = self.add_weight(...), and whose call() uses self.{attr}",
     },
     fix_safety="No automatic fix: the created object's arguments often depend on values that "
                "exist only in `call()` (the input's shape, `training`), so where and how to "
