@@ -197,6 +197,36 @@ def reads_attribute(cls, attribute: str) -> bool | None:
     return False if seen else None
 
 
+def attributes_read_by_assignments(cls, attribute: str) -> list[tuple[str, set[str]]] | None:
+    """For each `self.<attribute> = value` in a method of `cls` (and its user bases): (the method's
+    name, the `self.` attributes `value` reads). Only the methods the class runs count: a base's
+    call() that `cls` overrides does not. None when no source can be read or nothing assigns it."""
+    found = []
+    overridden = set()
+    for klass in getattr(cls, "__mro__", ()):
+        defined = set(vars(klass))
+        if not is_user_class(klass):
+            overridden |= defined
+            continue
+        try:
+            lines, _ = inspect.getsourcelines(klass)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, TypeError, SyntaxError, IndentationError):
+            overridden |= defined
+            continue
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        methods = [m for m in body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name not in overridden]
+        overridden |= defined
+        for method in methods:
+            for node in ast.walk(method):
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Attribute) and t.attr == attribute and getattr(t.value, "id", None) == "self"
+                        for t in node.targets):
+                    found.append((method.name, {n.attr for n in ast.walk(node.value) if isinstance(n, ast.Attribute)
+                                                and isinstance(n.value, ast.Name) and n.value.id == "self"}))
+    return found or None
+
+
 # -- the source at a site: columns and constructor calls, as lint sees them ---------------
 
 @functools.lru_cache(maxsize=32)

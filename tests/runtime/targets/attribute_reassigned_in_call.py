@@ -67,6 +67,20 @@ class RawKept(ReshapedContext):
         return tf.reduce_sum(score * inputs, axis=1)
 
 
+class NoisePerCall(ReshapedContext):
+    """Not a view: call() stores a fresh random tensor on self.V every call and uses it as the
+    context vector; it is never trained or saved (LD002), while the weight V_raw is unused."""
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        self.V_raw = self.V
+
+    def call(self, inputs):
+        self.V = tf.random.normal((8, 1))
+        score = tf.nn.softmax(tf.tensordot(tf.tanh(tf.tensordot(inputs, self.W, axes=1)), self.V, axes=1), axis=1)
+        return tf.reduce_sum(score * inputs, axis=1)
+
+
 class LocalReshape(ReshapedContext):
     """Twin: the reshaped context vector is a local."""
 
@@ -102,3 +116,7 @@ def raw_kept():
 
 def local_reshape():
     return _sequence_model(LocalReshape())
+
+
+def noise_per_call():
+    return _sequence_model(NoisePerCall())

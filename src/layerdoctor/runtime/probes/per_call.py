@@ -128,6 +128,9 @@ def _changed_attributes(inspection, result) -> None:
             cls = type(layer)
             if _kept_output(layer, attribute):
                 continue
+            if _view_of_own_weight(layer, attribute):
+                result.explains.attributes.add(key)  # not a copy taken once either (untracked.py)
+                continue
             if shadows is None:
                 shadows = {(id(node.layer), name) for node, _, name in shadowed.shadow_candidates(inspection)}
             if key in shadows:
@@ -147,6 +150,23 @@ def _kept_output(layer, attribute) -> bool:
     if not backend.is_tensor(value) or backend.is_keras_variable(value) or backend.is_native_variable(value):
         return False
     return locate.reads_attribute(type(layer), attribute) is False
+
+
+def _view_of_own_weight(layer, attribute) -> bool:
+    """A tensor call() re-derives each time from another of the layer's trainable weights
+    (`self.V = tf.reshape(self.V_raw, (-1, 1))`): a view, through which the weight gets its
+    gradient, not state made per call. The gradient probe still sees a weight the view cuts
+    off. `self.V = f(self.V)` is LD010's (shadowed.py); a variable or layer stays LD002."""
+    value = getattr(layer, attribute, None)
+    if not backend.is_tensor(value) or backend.is_keras_variable(value) or backend.is_native_variable(value):
+        return False
+    weights = {name for name, held in user_attributes(layer).items()
+               if name != attribute and (backend.is_keras_variable(held) or backend.is_native_variable(held))
+               and getattr(held, "trainable", False) and any(held is w for w in layer.trainable_weights)}
+    assignments = locate.attributes_read_by_assignments(type(layer), attribute) or []
+    # build()/__init__ may first hold a weight there (a twin keeping the variable elsewhere too)
+    per_call = [read for method, read in assignments if method not in ("__init__", "build")]
+    return bool(weights) and bool(per_call) and all(read & weights and attribute not in read for read in per_call)
 
 
 def _sites_with_new_layers(inspection) -> set:
