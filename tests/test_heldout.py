@@ -18,7 +18,8 @@ HELDOUT = {"heldout": (40, 25, 15), "heldout2": (40, 25, 15), "heldout3": (40, 2
            "heldout5": (30, 18, 10), "heldout6": (30, 18, 10), "heldout7": (35, 18, 18),
            "heldout8": (35, 19, 16),
            "heldout9": (36, 21, 15), "heldout10": (35, 21, 14), "heldout11": (34, 20, 14), "heldout12": (32, 18, 14),
-           "heldout13": (27, 12, 15), "heldout14": (36, 19, 17)}
+           "heldout13": (27, 12, 15), "heldout14": (36, 19, 17),
+           "heldout15": (20, 10, 10)}
 
 
 def _sources(folder: pathlib.Path) -> set[str]:

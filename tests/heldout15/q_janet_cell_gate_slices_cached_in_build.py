@@ -18,7 +18,7 @@ dropout-mask helper is left out (dropout 0); the `JANET(RNN)` wrapper is replace
 """
 
 SOURCE = "https://github.com/titu1994/Keras-just-another-network-JANET/blob/300b4d0/janet.py"
-CODES = ("LD009", "LD010")
+CODES = ("LD010", "LD009")  # relabelled at the review (miner: ("LD009", "LD010")): every frozen copy made in build() is LD010 in this project, as LD010's catalog text says (heldout11 j_embedding_dense_transposed_kernel_in_init); the first measurement gives both readings
 CORRECT = False
 STYLE = "subclassed"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout15/_measure.py tests/heldout15/q_janet_cell_gate_slices_cached_in_build.py:

@@ -21,7 +21,7 @@ incompatible with the layer: expected ndim=3, found ndim=2"); the `MinimalRNN(RN
 """
 
 SOURCE = "https://github.com/titu1994/keras-minimal-rnn/blob/42c5283/minimal_rnn.py"
-CODES = ("LD009", "LD010")
+CODES = ("LD010", "LD009")  # relabelled at the review (miner: ("LD009", "LD010")): every frozen copy made in build() is LD010 in this project, as LD010's catalog text says (heldout11 j_embedding_dense_transposed_kernel_in_init); the first measurement gives both readings
 CORRECT = False
 STYLE = "subclassed"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow), python tests/heldout15/_measure.py tests/heldout15/q_minimal_rnn_recurrent_kernel_and_bias_slices_cached_in_build.py:
