@@ -105,11 +105,13 @@ def inspect_model(model, inputs=None, input_shape=None, *, input_dtype: str | No
             [tuple(s) for s in input_shape]
     if inputs is None and shapes is None and load.has_no_call(model):
         return _inspect_parts(model, construction, target, input_dtype, shape_only)
+    made_up = inputs is None and shapes is None
     try:
         inputs = load.make_inputs(model, inputs, shapes, input_dtype, shape_keyword="input_shape=(2, 4)")
     except UsageError as error:
-        return _as_returned_or_raise(model, construction, error, inputs is None and shapes is None)
-    return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
+        return _as_returned_or_raise(model, construction, error, made_up)
+    return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only,
+                    consistent=_consistent(model, input_dtype) if made_up else None)
 
 
 def inspect_target(target: str, *, input_shapes: list[tuple[int, ...]] | None = None,
@@ -170,11 +172,13 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
             return _inspect_parts(model, construction, target, input_dtype, shape_only)
         if given is None and not input_shapes:
             given = load.inputs_from_construction(model, construction)
+        made_up = given is None and not input_shapes
         try:
             inputs = load.make_inputs(model, given, input_shapes, input_dtype)
         except UsageError as error:
-            return _as_returned_or_raise(model, construction, error, given is None and not input_shapes)
-        return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only)
+            return _as_returned_or_raise(model, construction, error, made_up)
+        return _inspect(model, inputs, construction=construction, target=target, shape_only=shape_only,
+                        consistent=_consistent(model, input_dtype) if made_up else None)
     finally:
         _WATCHES.pop(id(model), None)
 
@@ -225,7 +229,8 @@ def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Repo
     for sub, inputs in parts:
         _WATCHES[id(sub)] = (sub, watch)
         try:
-            report = _inspect(sub, inputs, construction=construction, target=target, shape_only=shape_only)
+            report = _inspect(sub, inputs, construction=construction, target=target, shape_only=shape_only,
+                              consistent=_consistent(sub, input_dtype))
         finally:
             _WATCHES.pop(id(sub), None)
         found += report.findings
@@ -395,16 +400,23 @@ class _quiet:
         self._catch.__exit__(*exc)
 
 
-def _inspect(model, inputs, construction=None, target=None, shape_only=False) -> Report:
+def _consistent(model, input_dtype):
+    """For made-up inputs: how to make them again with every free dimension equal (_collect)."""
+    return lambda: load.consistent_inputs(model, input_dtype)
+
+
+def _inspect(model, inputs, construction=None, target=None, shape_only=False, consistent=None) -> Report:
+    """`consistent`: for made-up inputs, a function that makes them again with every free
+    dimension equal, tried when the first call fails on a shape error nothing explains."""
     if shape_only:
-        return _inspect_shape_only(model, inputs, construction, target)
+        return _inspect_shape_only(model, inputs, construction, target, consistent)
     random_state = backend.snapshot_random_state()
     inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
     inspection.before = Snapshot(all_variables(model))
     try:
         with _quiet(), backend.call_context_kept(), _weights_guard(False) as guard:
             try:
-                report = _probe(inspection, target)
+                report = _probe(inspection, target, consistent=consistent)
             finally:
                 guard.check()  # a failure the guard caused is the guard's
         return report
@@ -415,15 +427,18 @@ def _inspect(model, inputs, construction=None, target=None, shape_only=False) ->
         backend.restore_random_state(random_state)
 
 
-def _inspect_shape_only(model, inputs, construction, target) -> Report:
+def _inspect_shape_only(model, inputs, construction, target, consistent=None) -> Report:
     """Call the model on symbolic inputs without allocating anything: no value exists, so there is
     nothing to snapshot or restore but the random state."""
     random_state = backend.snapshot_random_state()
     inspection = Observation(model=model, inputs=shape_only_mode.symbolic_inputs(inputs),
                              batch_size=_batch_size(inputs), construction=construction, symbolic=True)
+    symbolic = None if consistent is None else \
+        lambda: None if (values := consistent()) is None else shape_only_mode.symbolic_inputs(values)
     try:
         with _quiet(), backend.call_context_kept(), backend.no_allocation(), backend.eager_builds():
-            report = _probe(inspection, target, probes=shape_only_mode.PROBES_WITHOUT_DATA, symbolic=True)
+            report = _probe(inspection, target, probes=shape_only_mode.PROBES_WITHOUT_DATA, symbolic=True,
+                            consistent=symbolic)
     except UsageError as error:
         if isinstance(error, WeightsTooLarge) or not str(error).startswith("building "):
             raise
@@ -439,12 +454,33 @@ def _inspect_shape_only(model, inputs, construction, target) -> Report:
     return report
 
 
-def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Report:
+def _probe(inspection: Observation, target, probes=PROBES, symbolic=False, consistent=None) -> Report:
     """Collect once (two forward passes into the Observation), derive (`probes`), then format.
-    `symbolic`: the inputs are KerasTensors (--shape-only), the outputs too."""
+    `symbolic`: the inputs are KerasTensors (--shape-only), the outputs too. `consistent`: see _inspect."""
     model = inspection.model
     inspection.watch = _WATCHES.get(id(model), (None, None))[1]
     inspection.as_returned = unbuilt.as_returned(model)  # before any call changes it
+    failed = _collect(inspection, target, symbolic, consistent)
+    if failed is not None:
+        return failed
+
+    derived = run_probes(inspection, probes)  # in the order of probes.PROBES
+    derived.findings = [locate_in_user_code(f, inspection) for f in derived.findings]
+
+    tree = inspection.tree
+    untracked_count = sum(u.count for u in derived.untracked)
+    report = Report(
+        findings=_unique(derived.findings), tree=tree, untracked=derived.untracked,
+        params={"total": tree.params, "trainable": tree.trainable_params,
+                "non_trainable": tree.non_trainable_params, "untracked": untracked_count},
+        keras=backend.keras_info(), files_checked=0,
+    )
+    return report.sort()
+
+
+def _collect(inspection: Observation, target, symbolic, consistent) -> Report | None:
+    """The two forward passes into `inspection`; a failure Report instead when a call fails."""
+    model = inspection.model
     created = []
     for number in (1, 2):
         recorder = CallRecorder()
@@ -454,8 +490,14 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
                 outputs = inspection.forward()
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
             _check_inputs_match(model, inspection.inputs)
-            return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
-                                   watch=inspection.watch, model=model, as_returned=inspection.as_returned)
+            try:
+                return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
+                                       watch=inspection.watch, model=model, as_returned=inspection.as_returned)
+            except UsageError as unexplained:
+                retry = consistent() if consistent and number == 1 and failures.is_shape_mismatch(error) else None
+                if retry is None:
+                    raise
+                return _collect_again(inspection, target, symbolic, retry, error, unexplained)
         if number == 1 and not symbolic and _is_symbolic(outputs):
             symbolic = failures.symbolic_output(model, inspection.watch)
             if symbolic:  # values never came out: the probes have nothing to measure
@@ -475,19 +517,22 @@ def _probe(inspection: Observation, target, probes=PROBES, symbolic=False) -> Re
         # symbolically to build a layer that has no build(), calling sublayers twice.
         inspection.tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
         inspection.attributes_after.append(per_call.attribute_identities(inspection))
+    return None
 
-    derived = run_probes(inspection, probes)  # in the order of probes.PROBES
-    derived.findings = [locate_in_user_code(f, inspection) for f in derived.findings]
 
-    tree = inspection.tree
-    untracked_count = sum(u.count for u in derived.untracked)
-    report = Report(
-        findings=_unique(derived.findings), tree=tree, untracked=derived.untracked,
-        params={"total": tree.params, "trainable": tree.trainable_params,
-                "non_trainable": tree.non_trainable_params, "untracked": untracked_count},
-        keras=backend.keras_info(), files_checked=0,
-    )
-    return report.sort()
+def _collect_again(inspection: Observation, target, symbolic, inputs, error, unexplained: UsageError) -> Report | None:
+    """Made-up inputs whose free dimensions must agree (a graph's adjacency (nodes, nodes) beside
+    node features batched by node) failed on a shape error: call again with every free dimension
+    equal. Only a failure no check explained comes here, so a finding (LD008...) is never traded
+    for a clean call; when the retry fails too, the first failure is the one reported."""
+    inspection.inputs, inspection.batch_size = inputs, _batch_size(inputs)
+    try:
+        failed = _collect(inspection, target, symbolic, None)
+    except UsageError:
+        raise unexplained from None
+    sys.stderr.write(f"layerdoctor: note: the made-up inputs did not fit together ({failures.summary(error)}); "
+                     f"called again with every free dimension {inspection.batch_size}\n")
+    return failed
 
 
 def _is_symbolic(outputs) -> bool:
@@ -541,7 +586,7 @@ def _batch_size(inputs):
         inputs = tuple(inputs)
     for value in backend.flatten(inputs):
         shape = getattr(value, "shape", None)
-        if shape:
+        if shape is not None and len(shape) > 0:  # a rank-0 input (a time value) has no batch
             return int(shape[0])
     return None
 

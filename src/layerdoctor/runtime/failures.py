@@ -759,8 +759,15 @@ def _variables_created_in_lambda(error, text, recorder, watch) -> list:
     return []
 
 
-_SHAPE_MISMATCH = re.compile(r"size-incompatible|Dimensions must be equal|Incompatible shapes|"
-                             r"shapes? .* (?:are )?(?:in)?compatible|cannot be multiplied|Matrix size")
+# TF, Keras's symbolic ops ("Inner dimensions ... must be equal"), torch, JAX (dot_general)
+_SHAPE_MISMATCH = re.compile(r"size-incompatible|must be equal|Incompatible shapes|"
+                             r"shapes? .* (?:are )?(?:in)?compatible|cannot be multiplied|Matrix size|"
+                             r"contracting dimensions")
+
+
+def is_shape_mismatch(error: BaseException) -> bool:
+    """Whether `error` is an op refusing its operands' shapes (a matmul, a broadcast)."""
+    return bool(_SHAPE_MISMATCH.search(f"{type(error).__name__}: {error}"))
 
 
 def _fixed_input_dim(error, text, recorder, watch) -> list:

@@ -395,11 +395,12 @@ def _array(shape, dtype, model, rng, name=""):
     return rng.standard_normal(shape).astype(dtype)
 
 
-def _concrete(shape):
+def _concrete(shape, free=None):
+    """A free (None) batch is BATCH_SIZE, another free dimension UNKNOWN_DIM; both `free` if given."""
     dims = list(shape)
-    if dims:
-        dims[0] = BATCH_SIZE if dims[0] is None else dims[0]
-    return tuple(UNKNOWN_DIM if d is None else int(d) for d in dims)
+    if dims and dims[0] is None:
+        dims[0] = free or BATCH_SIZE
+    return tuple((free or UNKNOWN_DIM) if d is None else int(d) for d in dims)
 
 
 def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_keyword="input_shapes=[(2, 4)]"):
@@ -418,11 +419,26 @@ def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_ke
         shapes_option = option(shape_keyword, "--input-shape 2,4")
         raise UsageError(f"cannot tell the input shape of {type(model).__name__} '{model.name}': "
                          f"pass its shape, batch included (e.g. {shapes_option})")
+    return _from_specs(model, specs, input_dtype, rng)
+
+
+def _from_specs(model, specs, input_dtype, rng, free=None):
     names, shapes, dtypes, structure = specs
-    arrays = [_array(_concrete(s), input_dtype or d, model, rng, n) for n, s, d in zip(names, shapes, dtypes)]
+    arrays = [_array(_concrete(s, free), input_dtype or d, model, rng, n) for n, s, d in zip(names, shapes, dtypes)]
     if structure == "dict":
         return dict(zip(names, arrays))
     return arrays[0] if len(arrays) == 1 else arrays
+
+
+def consistent_inputs(model, input_dtype=None):
+    """Made-up inputs again, with every free dimension the size of the batch, for a model whose
+    free dimensions must agree (a graph's adjacency (nodes, nodes) beside node features whose batch
+    is the node count); None when the specs have no free dimension but the batch (nothing to change)."""
+    specs = _input_specs(model)
+    if specs is None or not any(d is None for shape in specs[1] for d in list(shape)[1:]):
+        return None
+    size = next((int(s[0]) for s in specs[1] if len(s) and s[0] is not None), BATCH_SIZE)
+    return _from_specs(model, specs, input_dtype, np.random.default_rng(0), free=size)
 
 
 class Positional(tuple):
@@ -519,9 +535,12 @@ def _input_specs(model):
         inputs = None
     if inputs:
         struct = getattr(model, "_inputs_struct", None)
-        names = list(struct.keys()) if isinstance(struct, dict) else [getattr(t, "name", "") for t in inputs]
-        return names, [t.shape for t in inputs], [t.dtype for t in inputs], \
-            "dict" if isinstance(struct, dict) else "list"
+        if isinstance(struct, dict) and all(hasattr(t, "shape") for t in struct.values()):
+            # by key: model.inputs is in sorted-key order, the dict in the order it was written
+            names, inputs = list(struct.keys()), list(struct.values())
+        else:
+            names, struct = [getattr(t, "name", "") for t in inputs], None
+        return names, [t.shape for t in inputs], [t.dtype for t in inputs], "list" if struct is None else "dict"
     values = backend.built_input_shapes(model)
     if values:
         if len(values) == 1 and values[0] is not None:

@@ -90,9 +90,9 @@ def _state_created_in_traced_call(inspection, result) -> None:
             continue
         if not concrete:
             continue
-        names = set(code.co_names)
-        for name, sub in user_attributes(layer).items():
-            if not backend.is_keras_layer(sub) or name not in names:
+        names = _names_read(type(layer), code)
+        for name, sub in _held_layers(layer):
+            if name.partition("[")[0] not in names:
                 continue
             weights = [v for v in sub.trainable_weights if backend.is_float(v)]
             if not weights or any(id(backend.tape_handle(v)) in captured or id(v) in captured for v in weights):
@@ -106,6 +106,34 @@ def _state_created_in_traced_call(inspection, result) -> None:
                          f"{findings.are(weights)} counted but never trained; build it in build() "
                          f"(self.{name}.build(...)) before call() is traced, or drop @tf.function",
                 cls=cls, attribute=name, site=locate.function_site(traced.python_function), layer=node.path))
+
+
+def _names_read(cls, code, depth=2) -> set:
+    """The attribute names `code` reads, with those of the helper methods of `cls` it calls
+    (`self._mlp(t)`) and of its comprehensions, `depth` levels of helpers deep."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            names |= _names_read(cls, const, depth)
+    if depth:
+        for name in list(names):
+            helper = getattr(getattr(cls, name, None), "__code__", None)
+            if helper is not None and helper is not code:
+                names |= _names_read(cls, helper, depth - 1)
+    return names
+
+
+def _held_layers(layer):
+    """(name, sublayer) for each layer a user attribute holds, directly or in a list, tuple or
+    dict (`self.stack = [Dense(...), ...]`: `stack[0]`)."""
+    for name, value in user_attributes(layer).items():
+        if backend.is_keras_layer(value):
+            yield name, value
+        elif isinstance(value, (list, tuple, dict)):
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, sub in items:
+                if backend.is_keras_layer(sub):
+                    yield f"{name}[{key!r}]", sub
 
 
 def untracked_layers_used(inspection: Observation, explained: Explained) -> ProbeResult:
