@@ -112,3 +112,22 @@ def test_a_real_shape_bug_is_not_hidden_and_given_shapes_are_not_changed():
         inspect_target(f"{FILE}:graph_wrong_order")  # the first failure, on the made-up sizes
     with pytest.raises(UsageError, match="building .* failed"):  # shapes the user gave are kept
         inspect_target(f"{FILE}:graph_conv", input_shapes=[(2, 5), (2, 8)])
+
+
+# -- (t, state) handed over for call(self, t, state) ---------------------------------------
+
+@pytest.mark.parametrize("name, nones", [("time_gate", 0), ("traced_time_gate", 2)])
+def test_keras_takes_a_time_and_a_state_as_two_arguments(name, nones):
+    model, (t, state) = getattr(_module(), name)()
+    with pytest.raises(TypeError, match="state"):
+        model((t, state))  # one argument: Keras misses the second
+    model(t, state)
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(t, state))
+    assert sum(g is None for g in tape.gradient(loss, model.trainable_weights)) == nones
+
+
+def test_given_inputs_are_passed_one_per_argument_of_call():
+    assert _found("time_gate") == []
+    assert [(c, a) for c, _, a in _found("traced_time_gate")] == \
+        [("LD002", "gate"), ("LD009", "_kernel"), ("LD009", "bias")]

@@ -407,6 +407,9 @@ def make_inputs(model, given=None, input_shapes=None, input_dtype=None, shape_ke
     """Inputs in this order: the target's own, the shapes asked for (--input-shape), the model's
     input specs. `shape_keyword`: how an error names the shapes option to a Python caller."""
     if given is not None:
+        if isinstance(given, (list, tuple)) and not isinstance(given, Positional) and len(given) >= 2 \
+                and required_positional(model) == len(given):
+            return Positional(given)  # call(self, t, states): one argument each, as one would never do
         return given
     if input_dtype is not None:
         parse_dtype(input_dtype)

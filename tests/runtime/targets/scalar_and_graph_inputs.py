@@ -165,3 +165,31 @@ class WrongOrder(Propagate):
 def graph_wrong_order():
     x, a = _graph_inputs()
     return keras.Model([x, a], WrongOrder(3)([x, a]))
+
+
+# -- a time value and a state, each its own argument of call() -----------------------------
+
+
+class TimeGate(keras.Model):
+    """call(t, state) as an ODE solver calls it; the target hands (t, state) over."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.gate = keras.layers.Dense(4, activation="sigmoid")
+
+    def call(self, t, state):
+        return state * self.gate(tf.reshape(t, (1, 1)))
+
+
+class TracedTimeGate(TimeGate):
+    """Buggy: the same call() as a tf.function, the Dense first built inside it."""
+
+    call = tf.function(TimeGate.call)
+
+
+def time_gate():
+    return TimeGate(), (tf.constant(0.5), np.ones((3, 4), "float32"))
+
+
+def traced_time_gate():
+    return TracedTimeGate(), (tf.constant(0.5), np.ones((3, 4), "float32"))

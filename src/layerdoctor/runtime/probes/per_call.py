@@ -109,7 +109,7 @@ def _state_created_in_traced_call(inspection, result) -> None:
 
 
 def _names_read(cls, code, depth=2) -> set:
-    """The attribute names `code` reads, with those of the helper methods of `cls` it calls
+    """The attribute names `code` reads, with those of the user's helper methods of `cls` it calls
     (`self._mlp(t)`) and of its comprehensions, `depth` levels of helpers deep."""
     names = set(code.co_names)
     for const in code.co_consts:
@@ -118,7 +118,7 @@ def _names_read(cls, code, depth=2) -> set:
     if depth:
         for name in list(names):
             helper = getattr(getattr(cls, name, None), "__code__", None)
-            if helper is not None and helper is not code:
+            if helper is not None and helper is not code and locate.is_user_file(helper.co_filename):
                 names |= _names_read(cls, helper, depth - 1)
     return names
 
