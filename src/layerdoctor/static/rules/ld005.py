@@ -9,7 +9,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import handed_in_layer
-from ..context import LAYER, STATELESS_LAYERS
+from ..context import LAYER, STATELESS_LAYERS, WEIGHT
 from ..triggers import name_before
 from ..walk import hands_over_a_graph, self_attr, walk
 from ...finding import TF_KERAS as TF_KERAS_TARGET
@@ -130,12 +130,13 @@ def check_class(ctx):
     yield from _held_layer_reached_through_one_part(ctx)
     yield from _wired_by_output_shape(ctx)
     yield from _skipped_in_loop(ctx)
+    yield from _positions_never_reached(ctx)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if not built:
             yield Hit(
                 site if where is None else ctx.line,
                 f"{where + ': ' if where else ''}{ast.unparse(site)[:80]}: with these arguments {ctx.name}.__init__ creates {attr} ({cls}) "
-                f"but call() runs it only under `if {test}`, which they make False: it is never called and "
+                f"but call() runs it only {test}: it is never called and "
                 f"stays unbuilt, with no weights (the summary shows 0 (unbuilt)); create it under the same "
                 f"condition call() uses it",
                 attribute=attr,
@@ -501,7 +502,7 @@ def _skipped_in_loop(ctx):
             for attr, lead, trail, uses in _loop_skips(loop, lists):
                 if not _only_use_is(ctx, attr, loop, uses):
                     continue
-                assign, first, last, length = lists[attr]
+                assign, first, last, length, _, _ = lists[attr]
                 if length:  # a literal list: no more than it holds
                     lead, trail = min(lead, length), min(trail, max(length - lead, 0))
                 skipped = [(_positions(lead, 0), first)] if lead else []
@@ -534,14 +535,119 @@ def _layer_lists(ctx):
             value = env[value.id][0]
         if type(value) is ast.ListComp:
             first = last = value.elt
-            length = None
+            length = _comprehension_length(value)
         elif type(value) is ast.List and value.elts and not any(type(e) is ast.Starred for e in value.elts):
             first, last, length = value.elts[0], value.elts[-1], len(value.elts)
         else:
             continue
         kinds = [ctx.value(first, env), ctx.value(last, env)]
         if all(k.kind == LAYER for k in kinds) and ctx.stores_of(assign.attr) == 1:
-            out[assign.attr] = (assign, kinds[0].qualname, kinds[1].qualname, length)
+            out[assign.attr] = (assign, kinds[0].qualname, kinds[1].qualname, length, value, env)
+    return out
+
+
+def _comprehension_length(comp):
+    """3 for `[... for _ in range(3)]` (one generator, no `if`); else None."""
+    if len(comp.generators) != 1 or comp.generators[0].ifs:
+        return None
+    positions = _literal_range(comp.generators[0].iter)
+    return None if positions is None else len(positions)
+
+
+def _literal_range(node):
+    """range(2, 5) for `range(2, 5)` (literal bounds); else None."""
+    return _range_of(node, _constant_int)
+
+
+def _range_of(node, evaluate):
+    """The range a `range(...)` call gives when `evaluate` makes each bound an int; else None."""
+    if not _is_call_of(node, "range") or node.keywords or not 1 <= len(node.args) <= 3:
+        return None
+    bounds = [evaluate(a) for a in node.args]
+    return None if not all(type(b) is int for b in bounds) or len(bounds) == 3 and bounds[2] == 0 else range(*bounds)
+
+
+def _positions_never_reached(ctx):
+    """A list of layers of known length (`[A(), B(), C()]`, `[A() for _ in range(3)]`) whose every use is
+    `self.attr[k]`, k a literal or the target of an enclosing `for k in range(<literals>)`, and whose
+    uses reach only some positions: the layers at the others are never called nor built."""
+    lists = {attr: entry for attr, entry in _layer_lists(ctx).items() if entry[3]}
+    if not lists or ctx.cls.dynamic_access or ctx.project.subclasses(ctx.qualname):
+        return
+    for attr, (assign, _, _, length, value, env) in lists.items():
+        reached, loops = set(), []
+        for _, func in ctx.methods_of("__init__", "build", "call"):
+            uses = _indexed_uses(func, attr, length)
+            if uses is None:
+                break
+            for positions, loop in uses:
+                reached |= positions
+                if loop is not None and loop not in loops:
+                    loops.append(loop)
+        else:
+            if ctx.mentions(attr) != 1 + sum(1 for _, f in ctx.methods_of("__init__", "build", "call")
+                                             for n in walk(f) if self_attr(n) == attr and type(n) is ast.Attribute
+                                             and type(n.ctx) is ast.Load):
+                continue  # read by another method, or stored again
+            missed = [k for k in range(length) if k not in reached]
+            if not reached or not missed:
+                continue
+            elements = [value.elts[k] if type(value) is ast.List else value.elt for k in missed]
+            if value is not assign.value or not all(type(e) is ast.Call for e in elements):
+                continue  # a list held in a local, or of layers made earlier: they may be used another way
+            made = [ctx.value(e, env) for e in elements]
+            if not all(m.qualname and m.layer_class not in STATELESS_LAYERS and ctx.has_weights(m.qualname)
+                       for m in made):
+                continue
+            where = ", ".join(f"[{k}]" for k in missed)
+            count = len(missed)
+            how = "; ".join(f"`{_loop_text(loop)}` (line {loop.lineno})" for loop in loops[:2])
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{attr}{where} ({', '.join(sorted({m.layer_class for m in made}))}) "
+                f"{'is' if count == 1 else 'are'} never called nor built: every use of the {length}-layer list "
+                f"is at position{'s' if len(reached) > 1 else ''} {', '.join(map(str, sorted(reached)))}"
+                f"{' (' + how + ')' if how else ''}, so {'it stays' if count == 1 else 'they stay'} unbuilt, "
+                f"with no weights (the summary shows 0 (unbuilt))",
+                attribute=attr, fix="loop_skip",
+            )
+
+
+_COMPREHENSIONS = (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
+
+
+def _indexed_uses(func, attr, length):
+    """[(positions, the loop giving them or None)] for each read of self.<attr> in `func` when every one is
+    `self.attr[k]` with k a literal (negative counts from the end) or the target of an enclosing
+    `for k in range(<literals>)`; None when some read is anything else."""
+    reads = [n for n in walk(func) if self_attr(n) == attr and type(n) is ast.Attribute and type(n.ctx) is ast.Load]
+    if not reads:
+        return []
+    subscripts = {id(n.value): n for n in walk(func) if type(n) is ast.Subscript and self_attr(n.value) == attr}
+    out, by_loop = [], {}
+    for node in walk(func):  # `for k in range(2)` and `[... for k in range(2)]`
+        kind = type(node)
+        loops = [(node.target, node.iter, node.body, node)] if kind is ast.For else \
+            [(g.target, g.iter, [node], node) for g in node.generators] if kind in _COMPREHENSIONS else ()
+        for target, iterable, scope, loop in loops:
+            positions = _literal_range(iterable) if type(target) is ast.Name else None
+            if positions is None:
+                continue
+            for sub in (n for part in scope for n in walk(part)):
+                if type(sub) is ast.Subscript and type(sub.slice) is ast.Name and sub.slice.id == target.id and \
+                        self_attr(sub.value) == attr:
+                    by_loop.setdefault(id(sub), (set(positions), loop if kind is ast.For else None))
+    for read in reads:
+        subscript = subscripts.get(id(read))
+        if subscript is None:
+            return None
+        if id(subscript) in by_loop:
+            out.append(by_loop[id(subscript)])
+            continue
+        k = _constant_int(subscript.slice)
+        if k is None or not -length <= k < length:
+            return None
+        out.append(({k % length}, None))
     return out
 
 
@@ -1518,8 +1624,8 @@ def _configured_dead(ctx):
                 configured = _Configured(ctx, site, env)
                 if not configured.ok:
                     continue
-                reached, skipped_by = _reached_in_call(ctx, call, configured)
-                if reached is not None and _dead_in(ctx, configured, reached, skipped_by, (site, where), read, out):
+                reached, skipped_by, cut = _reached_in_call(ctx, call, configured)
+                if reached is not None and _dead_in(ctx, configured, reached, skipped_by, cut, (site, where), read, out):
                     break  # one finding per site, from the first configuration that skips a sublayer
     return out
 
@@ -1570,60 +1676,175 @@ def _function_around(tree, line):
     return None, False
 
 
-def _dead_in(ctx, configured, reached, skipped_by, site, read, out) -> bool:
-    """Append to `out` the sublayers with weights this configuration creates and call() skips."""
+def _dead_in(ctx, configured, reached, skipped_by, cut, site, read, out) -> bool:
+    """Append to `out` the sublayers with weights this configuration creates and call() skips, and the
+    trainable weights build() (or __init__) always creates that reach call()'s result only through code
+    it skips (`cut`)."""
     found = False
     for attr, value in configured.attrs.items():
         if type(value) is not _Made or attr in reached or attr not in skipped_by or \
                 value.name in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue
-        if sum(1 for m in read for n in ctx.nodes(m) if type(n) is ast.Attribute and self_attr(n) == attr) \
-                != ctx.mentions(attr):
+        if not _read_only_in(ctx, attr, read):
             continue  # used by another method too: cannot tell
         built = _built_in_build(ctx, attr)
         if built is None:
             continue
         out.append((site[0], attr, value.name, skipped_by[attr], built, site[1]))
         found = True
+    if cut and not any(ctx.mentions(name) for name in _WEIGHT_LISTS):
+        for attr, phrase in cut.items():
+            if _always_made_weight(ctx, attr) and _read_only_in(ctx, attr, ("call",), stores=1):
+                out.append((site[0], attr, None, phrase, True, site[1]))
+                found = True
     return found
 
 
+# Reading these means weights may be used by position, not by attribute.
+_WEIGHT_LISTS = ("weights", "trainable_weights", "variables", "trainable_variables")
+
+
+def _read_only_in(ctx, attr, methods, stores=0) -> bool:
+    """Are `methods` (and `stores` assignments elsewhere) every mention of self.<attr> in the class?"""
+    return sum(1 for m in methods for n in ctx.nodes(m) if type(n) is ast.Attribute and self_attr(n) == attr) \
+        + stores == ctx.mentions(attr)
+
+
+def _always_made_weight(ctx, attr) -> bool:
+    """Is self.<attr> stored once, by a trainable `add_weight`/variable at the top level of __init__ or
+    build() (not under an `if` of its own: then it may not exist in this configuration)?"""
+    if ctx.stores_of(attr) != 1:
+        return False
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr == attr:
+            func = ctx.methods[assign.method]
+            return any(assign.stmt is statement for statement in func.body) and \
+                ctx.value(assign.value, ctx.env(func)).kind == WEIGHT and type(assign.value) is ast.Call and \
+                not any(kw.arg == "trainable" and not (type(kw.value) is ast.Constant and kw.value.value is True)
+                        for kw in assign.value.keywords)
+    return False
+
+
 def _guarded_uses(ctx, call) -> bool:
-    """Does call() hold an `if` whose test reads self (a flag or an optional sublayer)?"""
-    return any(type(n) is ast.If and any(self_attr(t) for t in walk(n.test)) for n in ctx.nodes("call"))
+    """Does call() hold an `if` whose test, or a `for` over a range whose bounds, read self (a flag, a
+    count, an optional sublayer)?"""
+    return any(type(n) is ast.If and any(self_attr(t) for t in walk(n.test)) or
+               type(n) is ast.For and _is_call_of(n.iter, "range") and any(self_attr(t) for t in walk(n.iter))
+               for n in ctx.nodes("call"))
 
 
 def _reached_in_call(ctx, call, configured):
-    """(attrs call() reaches outside if-tests, {attr: test text of the if that skips it}); (None, None)
-    when call() calls a method of self or stores on self (its flow may change)."""
+    """(attrs call() reaches outside skipped code, {attr: why the code that reads it is skipped}, {attr: why}
+    for attrs whose every reached read only feeds skipped code through locals); (None, None, None) when
+    call() calls a method of self or stores on self (its flow may change). Skipped code: the branch of an
+    `if` the configuration decides, the body of a `for ... in range(...)` it makes empty."""
     for node in ctx.nodes("call"):
         if type(node) is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
                 and node.func.value.id == "self" and node.func.attr in ctx.methods and \
                 not _pure_helper(ctx, node.func.attr):
-            return None, None
+            return None, None, None
         if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node):
-            return None, None
+            return None, None, None
     reached, skipped = set(), {}
+    units, skipped_names = [], {}  # reached code (statements, or a (targets, value) of an assignment); locals skipped code reads
+
+    def skip(nodes, why):
+        for node in (n for part in nodes for n in walk(part)):
+            if type(node) is ast.Attribute and self_attr(node):
+                skipped.setdefault(node.attr, why)
+            elif type(node) is ast.Name and type(node.ctx) is ast.Load:
+                skipped_names.setdefault(node.id, why)
 
     def visit(body, live):
         for statement in body:
-            if type(statement) is ast.If:
+            kind = type(statement)
+            if kind is ast.If:
                 test = configured._truth(configured._eval(statement.test, {}))
-                text = ast.unparse(statement.test)
+                why = f"under `if {ast.unparse(statement.test)}`, which they make False"
+                if live:
+                    units.append((None, statement.test))
                 for branch, runs in ((statement.body, test is UNKNOWN or test), (statement.orelse,
                                                                                test is UNKNOWN or not test)):
                     if live and not runs:
-                        for node in (n for s in branch for n in walk(s)):
-                            if self_attr(node) and type(node) is ast.Attribute:
-                                skipped.setdefault(node.attr, text)
+                        skip(branch, why)
                     visit(branch, live and runs)
                 continue
-            for node in walk(statement):
-                if live and type(node) is ast.Attribute and self_attr(node):
-                    reached.add(node.attr)
+            if kind is ast.For and not statement.orelse and _empty_range(configured, statement.iter):
+                if live:
+                    skip(statement.body, f"in `{_loop_text(statement)}`, which they make run zero times")
+                    units.append((None, statement.iter))
+                    reached.update(n.attr for n in walk(statement.iter) if type(n) is ast.Attribute and self_attr(n))
+                continue
+            if live:
+                for node in walk(statement):
+                    if type(node) is ast.Attribute and self_attr(node):
+                        reached.add(node.attr)
+                units.extend(_assignment_units(statement))
 
     visit(call.body, True)
-    return reached, skipped
+    return reached, skipped, _cut_reads(units, skipped_names, skipped) if skipped_names else {}
+
+
+def _empty_range(configured, node) -> bool:
+    """Is `node` a `range(...)` the configuration makes empty?"""
+    positions = _range_of(node, lambda bound: configured._eval(bound, {}))
+    return positions is not None and not positions
+
+
+def _assignment_units(statement):
+    """[(target names, value)] for an assignment of locals whose value calls nothing on self (a sublayer, a
+    method, add_loss: it may act another way), one per pair of `a, b = f(x), g(y)`; else [(None, statement)]."""
+    if type(statement) is ast.Assign and all(type(n) in (ast.Name, ast.Tuple, ast.List) and
+                                             (type(n) is not ast.Name or type(n.ctx) is ast.Store)
+                                             for t in statement.targets for n in walk(t)):
+        value = statement.value
+        if not any(type(n) in (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr) or
+                   type(n) is ast.Call and _rooted_at_self(n.func) for n in walk(value)):
+            target = statement.targets[0]
+            if len(statement.targets) == 1 and type(target) in (ast.Tuple, ast.List) and \
+                    type(value) in (ast.Tuple, ast.List) and len(target.elts) == len(value.elts) and \
+                    not any(type(e) is ast.Starred for e in target.elts + value.elts):
+                return [({n.id for n in walk(t) if type(n) is ast.Name}, v) for t, v in zip(target.elts, value.elts)]
+            return [({n.id for t in statement.targets for n in walk(t) if type(n) is ast.Name}, value)]
+    return [(None, statement)]
+
+
+def _rooted_at_self(func) -> bool:
+    while type(func) in (ast.Attribute, ast.Subscript, ast.Call):
+        func = func.func if type(func) is ast.Call else func.value
+    return type(func) is ast.Name and func.id == "self"
+
+
+def _cut_reads(units, skipped_names, skipped):
+    """{attr: why} for the attributes of self that reached code reads only in assignments of locals that
+    nothing reached reads and skipped code does (`shift = ops.tanh(x + self.shift)` before a loop the
+    configuration makes empty), through chains of such locals (flow-insensitive: a local read anywhere in
+    reached code keeps every assignment of it)."""
+    why_of, dead = dict(skipped_names), set()
+    while True:
+        loads = {n.id for i, (_, node) in enumerate(units) if i not in dead
+                 for n in walk(node) if type(n) is ast.Name and type(n.ctx) is ast.Load}
+        newly = [i for i, (names, _) in enumerate(units) if i not in dead and names and
+                 not names & loads and names & why_of.keys()]
+        if not newly:
+            break
+        for i in newly:
+            names, value = units[i]
+            why = why_of[min(names & why_of.keys())]
+            dead.add(i)
+            for n in walk(value):
+                if type(n) is ast.Name and type(n.ctx) is ast.Load:
+                    why_of.setdefault(n.id, why)
+    live = {self_attr(n) for i, (_, node) in enumerate(units) if i not in dead for n in walk(node) if self_attr(n)}
+    cut = {}
+    for i in sorted(dead):
+        names, value = units[i]
+        for n in walk(value):
+            attr = self_attr(n)
+            if attr and attr not in live and type(n) is ast.Attribute:
+                cut.setdefault(attr, why_of[min(names & why_of.keys())])
+    cut.update((attr, why) for attr, why in skipped.items() if attr not in live and attr not in cut)
+    return cut
 
 
 def _pure_helper(ctx, method) -> bool:

@@ -339,14 +339,26 @@ def _read_only_for_copies(ctx, attr):
 
 
 def _configured_dead_sublayers(ctx):
-    """A sublayer build() builds but call() runs only under an `if` that the arguments an instance is
-    made with in this file make False (`Block(..., use_gate=False)`): trainable weights, no gradient."""
+    """A sublayer build() builds, or a weight it always creates, that call() reads only under an `if` or in
+    a `for ... in range(...)` that the arguments an instance is made with in this file make False or empty
+    (`Block(..., use_gate=False)`, `Series(terms=2)`): trainable weights, no gradient."""
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
-        if built:
+        if cls is None:  # a weight
+            if _read_outside(ctx, attr):
+                continue  # (`model.layers[1].bias` in a loss: it may get a gradient there)
+            yield Hit(
+                site if where is None else ctx.line,
+                f"{where + ': ' if where else ''}{ast.unparse(site)[:80]}: with these arguments {ctx.name}.{attr}, a "
+                f"trainable weight {ctx.name} always creates, reaches call()'s result only {test}: it is counted "
+                f"as trainable and saved but gets no gradient and is never trained (create it under the same "
+                f"condition call() reads it under)",
+                attribute=attr,
+            )
+        elif built:
             yield Hit(
                 site if where is None else ctx.line,
                 f"{where + ': ' if where else ''}{ast.unparse(site)[:80]}: with these arguments {ctx.name}.{attr} ({cls}) is built by build() "
-                f"but call() runs it only under `if {test}`, which they make False: its weights are counted as "
+                f"but call() runs it only {test}: its weights are counted as "
                 f"trainable and saved but get no gradient and are never trained (create it under the same "
                 f"condition, or set {attr}.trainable = False)",
                 attribute=attr,
