@@ -106,17 +106,26 @@ def file_info(summary: FileSummary) -> FileInfo:
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
+_FILL_METHODS = ("append", "extend", "insert", "add")
+
+
+def _filled(node):
+    """(container, [value]) for a call that puts a value into a container: `xs.append(v)`, `xs.extend(v)`,
+    `xs.insert(i, v)`, `xs.add(v)`; else None."""
+    if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr in _FILL_METHODS and node.args:
+        return node.func.value, node.args[-1:]
+    return None
+
+
 def _held_in_containers(init: ast.FunctionDef, factories) -> list[tuple[str, str]]:
     """(attr, callee) for calls stored into a container attribute of a plain holder:
     `self.xs.append(Dense(...))`, `self.xs = [Dense(...), ...]`, `self.d[k] = Dense(...)`."""
     out = []
     for node in walk(init):
         attr, stored = None, None
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("append", "extend", "insert", "add"):
-            owner = node.func.value
-            if isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) and owner.value.id == "self":
-                attr, stored = owner.attr, node.args
+        if (filled := _filled(node)) is not None:
+            if attr := self_attr(filled[0]):
+                stored = filled[1]
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(node.value, ast.Call) and not isinstance(target, ast.Subscript):
@@ -140,7 +149,8 @@ def _held_in_containers(init: ast.FunctionDef, factories) -> list[tuple[str, str
 _NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Initializer|Regularizer|Constraint)$")
 
 
-_SUBLAYER_ASSIGN_RE = re.compile(r"self\.\w+\s*=\s*\[?\s*(?:[\w.]*\b[A-Z]\w*|self\.\w+)\(")
+# `self.x = Cls(`, `= [Cls(`, `xs.append(Cls(`, `xs += [Cls(`, `{k: Cls(`: something that may store a new layer
+_SUBLAYER_ASSIGN_RE = re.compile(r"(?:=|\.(?:append|extend|insert|add)\(|:)\s*[\[{]?\s*(?:[\w.]*\b[A-Z]\w*|self\.\w+)\(")
 
 
 def _factories(methods) -> dict[str, str]:
@@ -173,12 +183,16 @@ def _factories(methods) -> dict[str, str]:
 
 
 def _sublayer_callee(value, factories=None) -> list[str]:
-    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]` and `[Cls(...), ...]` (class-like names);
-    `self.m(...)` of a factory method (see _factories) counts as the class it makes."""
+    """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]`, `[Cls(...), ...]` and dicts of them
+    (class-like names); `self.m(...)` of a factory method (see _factories) counts as the class it makes."""
     if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
         values = [value.elt]
     elif isinstance(value, (ast.List, ast.Tuple)):
         values = value.elts
+    elif isinstance(value, ast.DictComp):
+        values = [value.value]
+    elif isinstance(value, ast.Dict):
+        values = value.values
     else:
         values = [value]
     out = []
@@ -190,6 +204,55 @@ def _sublayer_callee(value, factories=None) -> list[str]:
             last = name.rsplit(".", 1)[-1] if name else ""
             if last[:1].isupper() and not _NOT_SUBLAYER_CALLEES.search(last):
                 out.append(name)
+    return out
+
+
+def _stored_sublayers(nodes, factories) -> list[tuple[str, list[str]]]:
+    """(attr, dotted callees), in line order, for each place a method (`nodes`: its walk) puts new layers
+    on self: `self.x = Cls(...)` or a list or dict of them, and containers filled with them
+    (`self.xs.append(Cls(...))`, `self.xs[k] = Cls(...)`, `self.xs += [Cls(...)]`), directly or through
+    a local name the method uses for nothing else (`convs = []; convs.append(Conv2D(...)); self.convs =
+    convs`; a local that is also built, called or passed on is not followed)."""
+    events = []  # ((line, column), ("self" | "local", name), callees or the local name the values come from)
+    handed = Counter()  # loads of a local name that only move layers around
+
+    def source(value):
+        if type(value) is ast.Name:
+            handed[value.id] += 1
+            return value.id
+        return _sublayer_callee(value, factories)
+
+    def put(node, owner, value):
+        if attr := self_attr(owner):
+            events.append(((node.lineno, node.col_offset), ("self", attr), source(value)))
+        elif type(owner) is ast.Name:
+            events.append(((node.lineno, node.col_offset), ("local", owner.id), source(value)))
+            if type(owner.ctx) is ast.Load:
+                handed[owner.id] += 1  # `convs.append(...)`, `convs[k] = ...`
+
+    for node in nodes:
+        kind = type(node)
+        if kind is ast.Assign:
+            for target in node.targets:
+                put(node, target.value if type(target) is ast.Subscript else target, node.value)
+        elif kind is ast.AugAssign and type(node.op) is ast.Add:
+            put(node, node.target, node.value)
+        elif (filled := _filled(node)) is not None:
+            put(node, filled[0], filled[1][0])
+    if not events:
+        return []
+    loads = Counter(n.id for n in nodes if type(n) is ast.Name and type(n.ctx) is ast.Load)
+    local: dict[str, list[str]] = {}
+    out = []
+    # (walk() order is not line order: sort so a local is filled before it is stored on self)
+    for _, (kind, name), callees in sorted(events, key=lambda e: e[0]):
+        if type(callees) is str:
+            callees = local.get(callees, []) if loads[callees] == handed[callees] else []
+        if callees:
+            if kind == "self":
+                out.append((name, callees))
+            else:
+                local.setdefault(name, []).extend(callees)
     return out
 
 
@@ -211,15 +274,9 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
     factories = _factories(methods)
     created: dict[str, str] = {}
     for func in (init, build):
-        if func is None:
-            continue
-        for node in sorted((n for n in nodes[id(func)] if type(n) is ast.Assign), key=lambda n: n.lineno):
-            if isinstance(node, ast.Assign):
-                callees = _sublayer_callee(node.value, factories)
-                for target in node.targets:
-                    attr = self_attr(target)
-                    if attr and callees:
-                        created.setdefault(attr, callees[0])
+        if func is not None:
+            for attr, callees in _stored_sublayers(nodes[id(func)], factories):
+                created.setdefault(attr, callees[0])
     if not created:
         return [], []
     done: set[str] = set()

@@ -106,6 +106,9 @@ RULE = Rule(
                      "for layer in self.{attr}: x = layer(x)",
         "output_shape": "# in build(), build it with the shape call() gives it:\n"
                         "self.{attr}.build(input_shape)",
+        "output_shape_each": "# in build(), build each layer it holds with the shape call() gives it:\n"
+                             "for layer in {layers}:\n"
+                             "    layer.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
         "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
@@ -419,14 +422,22 @@ def _wired_by_output_shape(ctx):
     for attr, cls in leaves:
         if attr not in assigns:
             continue
+        value = type(assigns[attr].value)
+        if value is ast.Call:
+            what, it, them, fix, values = cls, f"{attr} stays", "it", "output_shape", {}
+        else:  # a list or dict of them (a literal, a comprehension, filled in place or through a local)
+            is_dict = value in (ast.Dict, ast.DictComp)
+            what = f"{'a dict' if is_dict else 'a list' if value is not ast.Name else 'a container'} of {cls}"
+            it, them, fix = f"the layers in {attr} stay", "them", "output_shape_each"
+            values = {"layers": f"self.{attr}.values()" if is_dict else f"self.{attr}"}
         yield Hit(
             assigns[attr].stmt,
-            f"{ctx.name}.{attr} ({cls}) is used by call() but neither built nor called by build(): "
+            f"{ctx.name}.{attr} ({what}) is used by call() but neither built nor called by build(): "
             f"{ctx.name} defines build() and compute_output_shape(), so Keras 3 wires it (keras.Input, "
-            f"a Sequential, loading a saved model) without running call(), and {attr} stays unbuilt, "
-            f"with no weights, until the first call on data (summary and count_params miss it; "
-            f"load_weights and load_model fail to restore it)",
-            attribute=attr, fix="output_shape",
+            f"a Sequential, loading a saved model) without running call(), and {it} unbuilt, "
+            f"with no weights, until the first call on data (summary and count_params miss {them}; "
+            f"load_weights and load_model fail to restore {them})",
+            attribute=attr, fix=fix, fix_values=values,
         )
 
 
