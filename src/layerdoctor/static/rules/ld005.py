@@ -107,8 +107,7 @@ RULE = Rule(
         "output_shape": "# in build(), build it with the shape call() gives it:\n"
                         "self.{attr}.build(input_shape)",
         "output_shape_each": "# in build(), build each layer it holds with the shape call() gives it:\n"
-                             "for layer in {layers}:\n"
-                             "    layer.build(input_shape)",
+                             "for layer in {layers}: layer.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
         "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
