@@ -154,6 +154,23 @@ def test_a_changed_rule_is_not_served_from_the_cache(extra_rules, tmp_path, monk
     assert second == ["OddDense is oddly named"]
 
 
+def test_a_changed_module_inside_a_rule_package_is_not_served_from_the_cache(extra_rules, tmp_path, monkeypatch):
+    """A rule package (`ld903/`) keeps its message in a module of its own: editing that module, not
+    `__init__.py`, must still make the cached results misses."""
+    monkeypatch.setenv("LAYERDOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    words = write(extra_rules / "ld903" / "words.py", 'MESSAGE = "{name} has an odd name"\n')
+    write(extra_rules / "ld903" / "__init__.py",
+          RULE_MODULE.replace("LD901", "LD903").replace('"odd-layer"', '"odd-layer-again"')
+          .replace('MESSAGE = "{name} has an odd name"', "from .words import MESSAGE"))
+    path = write(tmp_path / "proj" / "model.py", SOURCE)
+    for message in ("OddDense has an odd name", "OddDense is oddly named"):
+        words.write_text(f'MESSAGE = "{message.replace("OddDense", "{name}")}"\n')
+        catalog.unregister_rule_package("ldextra_rules")  # a new process would import the new code
+        _forget("ldextra_rules")
+        catalog.register_rule_package("ldextra_rules")
+        assert [f.message for f in lint_paths([path], select=["LD903"]).findings] == [message]
+
+
 def test_a_new_rule_is_listed_explained_and_documented(extra_rules, capsys):
     assert cli.main(["rules", "--format", "json"]) == 0
     listed = {r["code"]: r for r in json.loads(capsys.readouterr().out)}

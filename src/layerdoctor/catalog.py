@@ -13,7 +13,9 @@ test). Nothing read from a configuration file or the cache can add a package her
 
 from __future__ import annotations
 
+import glob
 import importlib
+import os
 import pkgutil
 import re
 from collections.abc import Iterator, Mapping
@@ -128,8 +130,13 @@ def package_sources() -> list[str]:
     """The files of every rule package, for the result cache's key."""
     files = []
     for module in rule_modules().values():
-        if getattr(module, "__file__", None):
-            files.append(module.__file__)
+        path = getattr(module, "__file__", None)
+        if not path:
+            continue
+        if os.path.basename(path) == "__init__.py":  # a rule package: every module of it
+            files.extend(sorted(glob.glob(os.path.join(os.path.dirname(path), "**", "*.py"), recursive=True)))
+        else:
+            files.append(path)
     return files
 
 

@@ -1,0 +1,166 @@
+"""LD005 in module code: `model.build(shape)` on a project class, and RNN wrappers of project cells
+wired from `keras.Input` (Keras 3 builds them without running call())."""
+
+import ast
+import re
+
+from ....finding import TF_KERAS as TF_KERAS_TARGET
+from ...triggers import name_before
+from ...walk import walk
+from .. import Hit
+from .build_leaves import build_leaves, describe_leaves
+
+_RNN_WRAPPER_RE = re.compile(r"\bRNN\(|StackedRNNCells\(")  # (not SimpleRNN(, not LSTM()
+
+
+def TRIGGER(text: str) -> bool:
+    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`), or a Keras RNN
+    wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
+    if "RNN" in text and "Input" in text and _RNN_WRAPPER_RE.search(text):
+        return True
+    at = text.find(".build(")
+    seen = set()
+    while at >= 0:
+        name = name_before(text, at)
+        start = at - len(name)
+        if name and name not in seen and text[start - 1:start] != "." and name != "self" and \
+                not name[0].isdigit() and not seen.add(name) and _bound_to_call(name, text):
+            return True
+        at = text.find(".build(", at + 7)
+    return False
+
+
+def _bound_to_call(name: str, text: str) -> bool:
+    """`name = something(` where the call is not one of Keras's own layers. (The pattern starts
+    with the name, a literal the regex engine scans for fast; the word boundary is checked after.)"""
+    pattern = re.compile(rf"{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(")
+    found = pattern.search(text)
+    while found is not None:
+        at = found.start()
+        if not (text[at - 1:at].isalnum() or text[at - 1:at] == "_"):
+            return True
+        found = pattern.search(text, at + 1)
+    return False
+
+
+_RUNS_CALL = {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch", "__call__",
+              "call"}
+
+
+def check_module(ctx):
+    if ctx.target == TF_KERAS_TARGET:
+        return
+    functions = {scope.name: scope for scope, _ in ctx.scopes() if isinstance(scope, ast.FunctionDef)}
+    yield from _cells_built_by_an_rnn(ctx)
+    for scope, nodes in ctx.scopes():
+        env = None
+        for node in nodes:
+            if not (type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build"
+                    and type(node.func.value) is ast.Name and (node.args or node.keywords)):
+                continue
+            name = node.func.value.id
+            if env is None:
+                env = ctx.bindings_of(nodes)
+            qualname = _instance_class(ctx, env.get(name, []), functions)
+            if qualname is None:
+                continue
+            leaves = build_leaves(ctx.project, qualname)
+            if not leaves or _called_on_data(nodes, name):
+                continue
+            cls = qualname.rsplit(".", 1)[-1]
+            yield Hit(
+                node,
+                f"{name}.build(...) on a {cls}: Keras 3 builds it without running call(), so "
+                f"{describe_leaves(leaves)} unbuilt, with no weights, until {name} is called on data "
+                f"(summary, count_params and load_weights miss them)",
+                attribute=leaves[0][0], class_name=cls, fix="explicit_build",
+            )
+
+
+_RNN_WRAPPERS = ("RNN", "StackedRNNCells")
+
+
+def _cells_built_by_an_rnn(ctx):
+    """`keras.layers.RNN(Cell(...))` (or StackedRNNCells, or a list of cells) in code that wires a model
+    from `keras.Input`: the RNN's build() builds the cell with build(), never its call(), and the RNN
+    answers the wiring with compute_output_shape(): sublayers the cell's call() would build stay
+    unbuilt (measured: missing from count_params() until the first call on data)."""
+    for scope, nodes in ctx.scopes():
+        wrappers = [n for n in nodes if type(n) is ast.Call and _is_rnn_wrapper(ctx, n)]
+        if not wrappers or not any(type(n) is ast.Call and (ctx.qualify(n.func) or "").endswith((".Input", ".InputLayer"))
+                                   for n in nodes):
+            continue
+        env = ctx.bindings_of(nodes)
+        seen = set()  # cells already reported (StackedRNNCells, then the RNN holding it)
+        for wrapper in sorted(wrappers, key=lambda n: (n.lineno, n.col_offset)):
+            cells = [cell for cell in _cells_of(ctx, wrapper, env) if id(cell[2]) not in seen]
+            seen.update(id(cell[2]) for cell in cells)
+            found = [(cell, build_leaves(ctx.project, qualname)) for cell, qualname, _ in cells]
+            found = [(cell, leaves) for cell, leaves in found if leaves]
+            if not found:
+                continue
+            cls = found[0][0]
+            leaves = [leaf for _, leaves in found[:1] for leaf in leaves]
+            yield Hit(
+                wrapper,
+                f"{ast.unparse(wrapper.func)}(...) with the cell {cls}: Keras 3 builds a cell with its build() "
+                f"and wires the RNN from compute_output_shape(), without running the cell's call(), so "
+                f"{describe_leaves(leaves)} unbuilt, with no weights, until the first call on data (summary, "
+                f"count_params and load_weights miss them); give {cls} a build() that builds them",
+                attribute=leaves[0][0], class_name=cls, fix="output_shape",
+            )
+
+
+def _is_rnn_wrapper(ctx, call) -> bool:
+    qualified = ctx.qualify(call.func) or ""
+    return qualified.startswith(("keras.", "tensorflow.", "tf_keras.")) and qualified.rsplit(".", 1)[-1] in _RNN_WRAPPERS
+
+
+def _cells_of(ctx, wrapper, env, depth=0):
+    """[(class name, qualname, call)] of the project cells an RNN/StackedRNNCells call is given."""
+    given = wrapper.args[:1] or [kw.value for kw in wrapper.keywords if kw.arg in ("cell", "cells")]
+    todo, out = list(given), []
+    while todo and depth < 20:
+        depth += 1
+        node = todo.pop(0)
+        if type(node) is ast.Name and len(env.get(node.id, ())) == 1:
+            node = env[node.id][0]
+        if type(node) in (ast.List, ast.Tuple):
+            todo.extend(node.elts)
+        elif type(node) is ast.Call and _is_rnn_wrapper(ctx, node):
+            todo.extend(node.args[:1] or [kw.value for kw in node.keywords if kw.arg in ("cell", "cells")])
+        elif type(node) is ast.Call:
+            qualname = ctx.qualify(node.func)
+            if qualname is not None and ctx.is_project_class(qualname) and ctx.project.is_layer(qualname):
+                out.append((qualname.rsplit(".", 1)[-1], qualname, node))
+    return out
+
+
+def _instance_class(ctx, values, functions, depth=0):
+    """The project layer class the single value of a name is an instance of (following a local factory)."""
+    if len(values) != 1 or type(values[0]) is not ast.Call or depth > 2:
+        return None
+    call = values[0]
+    if type(call.func) is ast.Name and call.func.id in functions:
+        factory = functions[call.func.id]
+        from ...module import name_bindings
+        fenv = name_bindings(walk(factory))
+        returns = [r.value for r in walk(factory) if type(r) is ast.Return and r.value is not None]
+        if len(returns) == 1 and type(returns[0]) is ast.Name:
+            return _instance_class(ctx, fenv.get(returns[0].id, []), functions, depth + 1)
+        return None
+    qualname = ctx.qualify(call.func)
+    if qualname is None or not ctx.is_project_class(qualname) or not ctx.project.is_layer(qualname):
+        return None
+    return qualname
+
+
+def _called_on_data(nodes, name):
+    for node in nodes:
+        if type(node) is ast.Call:
+            f = node.func
+            if type(f) is ast.Name and f.id == name:
+                return True
+            if type(f) is ast.Attribute and f.attr in _RUNS_CALL and type(f.value) is ast.Name and f.value.id == name:
+                return True
+    return False
