@@ -1025,3 +1025,32 @@ def test_inspect_model_copies_no_weight_it_does_not_write():
     finally:
         tracemalloc.stop()
     assert peak < 0.4 * weight_bytes, (peak / weight_bytes)
+
+
+def test_a_base_chain_ending_in_object_is_checked(tmp_path):
+    """`class Mixin(object)` next to a project base that defines build(): the chain of bases holds
+    `object`, which is no class of the project (an internal error until stop 25)."""
+    path = write(tmp_path / "m.py", textwrap.dedent('''
+        import keras
+
+
+        class Mixin(object):
+            def describe(self):
+                return "mixin"
+
+
+        class Base(keras.layers.Layer):
+            def build(self, input_shape):
+                self.w = self.add_weight(shape=(input_shape[-1], 2))
+
+
+        class Child(Base, Mixin):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.head = keras.layers.Dense(3)
+
+            def call(self, x):
+                return self.head(x @ self.w)
+    '''))
+    report = lint_paths([path], use_cache=False)
+    assert report.errors == [] and report.findings == []

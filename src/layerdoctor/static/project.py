@@ -425,7 +425,10 @@ class Project:
             return None
 
     def class_summary(self, name: str) -> ClassSummary | None:
-        """The parsed summary of the project class `name` (its methods load on request)."""
+        """The parsed summary of the project class `name` (its methods load on request); None for a
+        name that is no class of the project (a chain of bases may end in `object`)."""
+        if name not in self.classes:
+            return None
         info, file = self.classes[name]
         summary = self._summary(file.path)
         return next((c for c in summary.classes if c.qualname == info.qualname), None) if summary else None
