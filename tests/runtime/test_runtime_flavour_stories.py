@@ -56,7 +56,7 @@ STORIES = {
     "ld002c_add_weight_in_call": S({"LD002"}, ("raises ValueError", {"LD002"})),
     "ld002d_tensor_in_call": S({"LD002"}, ("0w/0p", {"LD002"})),
     "ld002e_sublayer_assigned_in_call": S({"LD002"}, ("raises ValueError", {"LD002"})),
-    "ld002f_state_created_in_lambda": S({"LD002", "LD012"}, ("0w/0p", {"LD002"})),
+    "ld002f_state_created_in_lambda": S({"LD002", "LD012"}, ("0w/0p", {"LD002", "LD012"})),
     "ld003_foreign_variable": S({"LD003"}, ("0w/0p", {"LD003"})),
     # JAX: the array made while Keras traced the outer call() leaks a tracer (BEHAVIOUR.md E6)
     "ld003b_nested_foreign_variable": S({"LD003"}, ("0w/0p", {"LD003"}),
@@ -121,8 +121,6 @@ FILE_MEASURED = {"ld008a_incompatible_reuse_custom__tf": "raises ValueError"}
 
 # Why lint reports a code the runtime does not: (stem, code) -> {flavour or "*": reason}
 LINT_ONLY = {
-    ("ld002f_state_created_in_lambda", "LD012"): {
-        "*": "lint also names the Lambda holding the state; the runtime files state made per call as LD002"},
     ("ld004_fixed_input_dim", "LD004"): {
         "*": "the input has the size given by hand, so it runs; another size would fail"},
     ("ld006c_tracker_list_name", "LD006"): {

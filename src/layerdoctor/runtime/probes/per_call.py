@@ -248,22 +248,26 @@ def _variables_created_in_call(inspection, result) -> None:
         result.findings.append(findings.make(
             "LD002", f"{owner} creates a new variable on every call "
                      f"({count} values at {findings.where(site)}): {why}",
-            cls=cls, site=site))
+            cls=cls, site=site, fix="lambda_function" if lambda_layer is not None else "default"))
         if lambda_layer is not None:
             in_lambdas.setdefault(id(lambda_layer), [lambda_layer, []])[1].append(site)
-    # LD012 at the Lambda as well, as lint reports it: the Lambda's function makes state the Lambda
-    # does not track (TF 1.x docs taught variables made in a Lambda's function; Keras 3 makes them
-    # anew on every call and tracks none).
     for layer, sites in in_lambdas.values():
-        made = inspection.watch.site_of(layer) if inspection.watch is not None else None
-        function = getattr(layer, "function", None)
-        site = made if made and locate.is_user_file(made[0]) else locate.function_site(function)
-        result.findings.append(findings.make(
-            "LD012", f"The function of Lambda '{layer.name}' creates {len(sites)} variable{'s' if len(sites) != 1 else ''} "
-                     f"on every call (at {', '.join(findings.where(s) for s in sites)}): the Lambda does not track "
-                     f"{'them' if len(sites) != 1 else 'it'}, so no such weight is counted, trained or saved; use "
-                     f"a subclassed Layer that creates its variables once, in build()",
-            site=site, constructed="Lambda" if site is made else None, fix="created", layer=layer.name))
+        _lambda_makes_state(inspection, result, layer, sites, "variable")
+
+
+def _lambda_makes_state(inspection, result, layer, sites, what) -> None:
+    """LD012 at the Lambda as well, as lint reports it: the Lambda's function (or a helper it calls)
+    makes state the Lambda does not track (TF 1.x docs taught variables made in a Lambda's function;
+    Keras 3 makes them anew on every call and tracks none)."""
+    made = inspection.watch.site_of(layer) if inspection.watch is not None else None
+    function = getattr(layer, "function", None)
+    site = made if made and locate.is_user_file(made[0]) else locate.function_site(function)
+    result.findings.append(findings.make(
+        "LD012", f"The function of Lambda '{layer.name}' creates new {what}s on every call (at "
+                 f"{', '.join(findings.where(s) for s in sites)}): the Lambda does not track them, so no such "
+                 f"weight is counted, trained or saved; use a subclassed Layer that creates them once, in "
+                 f"__init__ or build()",
+        site=site, constructed="Lambda" if site is made else None, fix="created", layer=layer.name))
 
 
 def _lambda_at(inspection, site):
@@ -310,6 +314,7 @@ def _layers_per_call(inspection, explained, result) -> None:
             first_by_site[call.site].add(id(call.layer))
     reported = set()
     new_sites = set()
+    in_lambdas: dict[int, list] = {}
     for call in inspection.second_pass.calls:
         layer = call.layer
         if id(layer) in tracked or id(layer) in reported or call.parent is None or layer is inspection.model:
@@ -338,10 +343,14 @@ def _layers_per_call(inspection, explained, result) -> None:
                 why = (f"it has no weights, but its {len(state)} non-trainable variable{plural} (seed or counter "
                        f"state) {findings.are(state)} made anew each time: never saved, and fit()'s traced step "
                        f"fails on a variable created after its first trace")
+            maker = f"the function of Lambda '{call.parent.layer.name}'" if owner_cls.__name__ == "Lambda" \
+                else f"{owner_cls.__name__}.call()"
             result.findings.append(findings.make(
-                "LD002", f"{owner_cls.__name__}.call() creates a new {describe_value(layer)} on every call "
+                "LD002", f"{maker} creates a new {describe_value(layer)} on every call "
                          f"(at {findings.where(call.site)}): {why}",
                 cls=owner_cls, site=call.site, layer=owner, constructed=type(layer).__name__))
+            if owner_cls.__name__ == "Lambda" and layer.weights:
+                in_lambdas.setdefault(id(call.parent.layer), [call.parent.layer, []])[1].append(call.site)
             continue
         code = untracked_code("layer", _in_lambda(call))
         if id(layer) in explained.values or id(layer) in result.explains.values:
@@ -362,3 +371,5 @@ def _layers_per_call(inspection, explained, result) -> None:
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner=owner, attribute=f"<used at {findings.where(call.site)}>",
             count=count, code=code, site=call.site and (findings.display_path(call.site[0]), call.site[1])))
+    for layer, sites in in_lambdas.values():
+        _lambda_makes_state(inspection, result, layer, sites, "layer")
