@@ -1,4 +1,4 @@
-"""LD002, LD003, LD006, LD008, LD009, LD013 from a failure: building or calling raised.
+"""LD001, LD002, LD003, LD006, LD008, LD009, LD010, LD013 from a failure: building or calling raised.
 
 A model that fails to build is often the bug itself. This module reads the exception, the
 user code line it came from and the recorded layer calls, and names the cause; it returns no
@@ -135,7 +135,7 @@ _WEIGHT_PROPERTY = re.compile(r"property '(kernel|bias|gamma|beta|embeddings|dep
 
 
 def _weight_property_replaced(error, text, recorder, watch) -> list:
-    """LD010: user code assigns a tensor to a built-in layer's weight (`layer.kernel = f(layer.kernel)`,
+    """LD010 (LD001 when the new value is not computed from a weight): user code assigns a tensor to a built-in layer's weight (`layer.kernel = f(layer.kernel)`,
     a weight-normalisation helper written for tf.keras 2). On Keras 3 the weight is a read-only
     property there, so it raises; where it is a plain attribute the layer would compute with a frozen
     copy and the variable would get no gradient."""
@@ -148,6 +148,17 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
     weight, layer = match.groups()
     statement = _source_line(frame, line)
     cls = _self_class(frame)
+    _, _, value = statement.partition("=")
+    if value and not re.search(rf"\.{weight}\b|\bweights\b", value):
+        # values from elsewhere (a constructor's matrix), not a copy of the weight: LD001 (tests/cases_static/ld001l)
+        return [findings.make(
+            "LD001", f"`{statement}` stores values handed in where the {layer}'s {weight} weight belongs: on Keras 3 "
+                     f"it is a read-only property (Keras raised {_first_line(text)}); where it is not, the layer "
+                     f"computes with a constant that is not counted, trained or saved. Let the base build() make "
+                     f"the weight, then .assign() the values (or pass them as an initializer)", cls=cls,
+            attribute=weight, site=(frame.f_code.co_filename, line), fix="base_weight",
+            fix_values={"base": next((k.__name__ for k in getattr(cls, "__mro__", ())
+                                      if k.__module__.startswith("keras")), layer)})]
     return [findings.make(
         "LD010", f"`{statement}` replaces the {weight} of a {layer} with a tensor: on Keras 3 it is a read-only "
                  f"property (Keras raised {_first_line(text)}); where it is not, the layer computes with a frozen "

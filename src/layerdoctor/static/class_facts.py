@@ -15,10 +15,37 @@ from dataclasses import dataclass
 from .context import LAYER, bindings, classify, lazily_guarded_lines
 from .facts import created_state
 from .names import canonical
+from .project import is_keras_layer_name
 from .source import SourceError, read_source
 from .walk import children, self_attr, walk
 
 _TREES: dict[tuple, ast.Module] = {}
+
+
+# Trainable weights Keras's own layers make in their build() (LD009: a subclass whose call() never runs the
+# base's reads them alone; LD001: a subclass that stores an array there instead).
+BASE_WEIGHTS = {
+    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                     "Convolution3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                     "Convolution2DTranspose", "Convolution3DTranspose"), ("kernel", "bias")),
+    **dict.fromkeys(("DepthwiseConv1D", "DepthwiseConv2D"), ("depthwise_kernel", "bias")),
+    **dict.fromkeys(("SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D"),
+                    ("depthwise_kernel", "pointwise_kernel", "bias")),
+    "Embedding": ("embeddings",),
+    **dict.fromkeys(("LayerNormalization", "BatchNormalization", "GroupNormalization"), ("gamma", "beta")),
+    "PReLU": ("alpha",),
+}
+
+
+def keras_base_layer(ctx):
+    """(last name of the Keras layer class the class derives from, the project classes in between)."""
+    between = []
+    for ancestor in ctx.project.user_ancestors(ctx.qualname):
+        if ancestor in ctx.project.classes:
+            between.append(ctx.project.classes[ancestor][0])
+        elif is_keras_layer_name(ancestor):
+            return ancestor.rsplit(".", 1)[-1], between
+    return None, between
 
 
 def parsed_file(path: str) -> ast.Module:

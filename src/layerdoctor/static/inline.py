@@ -42,17 +42,19 @@ def is_lazy_test(test: ast.expr) -> bool:
     return False
 
 
-def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts) -> dict[str, ast.FunctionDef]:
+def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts,
+                   entries=ENTRIES) -> dict[str, ast.FunctionDef]:
     """`methods` with single-use helpers inlined into the entry methods (a new dict; the trees
-    given are not changed). `mention_counts`: textual `self.<attr>` counts of the class."""
+    given are not changed). `mention_counts`: textual `self.<attr>` counts of the class; `entries`:
+    other entry methods (a Model's `train_step`) for a rule that reads them."""
     helpers = {name: fn for name, fn in methods.items()
-               if name not in ENTRIES and not name.startswith("__") and mention_counts.get(name, 0) == 1
-               and not fn.decorator_list and _plain_parameters(fn)}
-    if not helpers or not any(entry in methods for entry in ENTRIES):
+               if name not in ENTRIES and name not in entries and not name.startswith("__")
+               and mention_counts.get(name, 0) == 1 and not fn.decorator_list and _plain_parameters(fn)}
+    if not helpers or not any(entry in methods for entry in entries):
         return methods
     inliner = _Inliner(helpers)
     result = dict(methods)
-    for entry in ENTRIES:
+    for entry in entries:
         fn = methods.get(entry)
         if fn is not None:
             # In __init__, only after super().__init__(): rules read "set before super" by line order.

@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import argument_for, construction_sites
+from ..class_facts import BASE_WEIGHTS, argument_for, construction_sites, keras_base_layer
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
 from ..walk import callee_name, parent_map, walk
@@ -32,13 +32,19 @@ RULE = Rule(
          "from it; masks, indices and position tables are left alone. And a NumPy copy of the layer's "
          "own weight (`ops.convert_to_numpy(self.weights[0]).copy()`, `self.kernel.numpy()`, "
          "`self.get_weights()[0]`) kept on `self` in `__init__`/`build`: an error when `call()` or another "
-         "method uses it, else a warning (a one-off snapshot may be meant). And (Keras 3) any TF or Keras "
+         "method uses it, else a warning (a one-off snapshot may be meant). And a subclass of a built-in layer "
+         "(`Embedding`, `Dense`, `ConvND`...) that stores values it is handed where the base keeps its weight "
+         "(`self.embeddings = matrix`, `self.kernel = weights[0]`) and overrides `build()` without the base's: "
+         "on Keras 3 the store raises for `kernel`/`embeddings` (a read-only property), elsewhere the layer "
+         "computes with a constant. And (Keras 3) any TF or Keras "
          "tensor made in `build()` and read in `call()` when a Model or Layer of the same file without a "
          "`build()` of its own holds the layer: Keras builds that holder by tracing its `call()` in a scratch "
          "graph, the tensor belongs to it and the first real call raises. Runtime: walks the attributes of every "
          "user-written layer and reports tensors and arrays that are not tracked variables, with the "
          "static policy: an error under a weight-like name; otherwise a warning (a heuristic) only for "
-         "non-integer values whose name is not a buffer's (mask, noise, index, table, position...).",
+         "non-integer values whose name is not a buffer's (mask, noise, index, table, position...); when "
+         "building raises \"property 'kernel' ... has no setter\" at a store of values that are not computed "
+         "from the weight, it names that store.",
     why={
         KERAS3: "Keras 3 tracks only `keras.Variable`s, which `add_weight` creates. A tensor or "
                 "NumPy array stored on the layer is a constant: it is not in `layer.weights`, the "
@@ -93,6 +99,10 @@ RULE = Rule(
     """),
     fix_hint="self.{attr} = self.add_weight(shape={shape}, initializer={initializer}{dtype_arg})  "
              "# trainable=False for a fixed buffer",
+    fixes={
+        "base_weight": "super().build(input_shape)  # in build(): {base} makes its weight, then load the values:\n"
+                       "self.{attr}.assign(...)  # (trainable=False in super().__init__() to keep them fixed)",
+    },
     fix_safety="Unsafe: `add_weight` needs the shape and an initializer that reproduces the old "
                "value (a NumPy array needs `keras.initializers.Constant`), the new variable is "
                "trainable unless `trainable=False` is passed, and it adds entries to saved weights. "
@@ -163,6 +173,7 @@ def check_class(ctx):
             f"Keras does not track it, so it is not counted, trained or saved",
             attribute=assign.attr,
         )
+    yield from _base_weight_replaced(ctx, reported)
     yield from _constructor_arrays(ctx)
     yield from _weight_snapshots(ctx, reported)
     if in_build and ctx.target == KERAS3:
@@ -595,3 +606,70 @@ def _constructor_arrays(ctx):
             f"counted, trained or saved (a heuristic: if it is a fixed constant by design, ignore this)",
             attribute=attr, severity="warning",
         )
+
+
+# ------------------------------------------------------------------ a built-in layer's weight replaced by given values
+# `class Fixed(Embedding)`: `self.embeddings = matrix` (an argument) and a build() that skips the base's, so no
+# weight is made (tests/cases_static/ld001l). Keras 3 keeps these behind a read-only property: the store raises.
+_READ_ONLY_WEIGHTS = {
+    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                     "Convolution3D"), ("kernel",)),
+    "Embedding": ("embeddings",),
+}
+
+
+def _base_weight_replaced(ctx, reported):
+    counts = ctx.cls.self_attr_counts
+    if "build" not in ctx.methods or not any(counts.get(name) for name in ("kernel", "bias", "embeddings", "gamma",
+                                                                           "beta", "alpha", "depthwise_kernel")):
+        return  # (the cheap gate: no store on a base weight's name)
+    base, _ = keras_base_layer(ctx)
+    names = BASE_WEIGHTS.get(base, ())
+    if not names or _runs_base_build(ctx):
+        return
+    for assign in ctx.self_assigns(("__init__", "build")):
+        if assign.attr not in names or id(assign.stmt) in reported:
+            continue
+        func = ctx.methods[assign.method]
+        if not _given(ctx, assign.value, func, ctx.env(func)):
+            continue
+        reported.add(id(assign.stmt))
+        keeps = f"{ctx.name}.{assign.attr} is set to {ast.unparse(assign.value)[:40]}, values handed in, where {base} " \
+                f"keeps its weight, and build() skips {base}'s build()"
+        if ctx.target == KERAS3 and assign.attr in _READ_ONLY_WEIGHTS.get(base, ()):
+            outcome = (f": on Keras 3 {base}.{assign.attr} is a read-only property, so this line raises "
+                       f"AttributeError (\"property '{assign.attr}' ... has no setter\"); where it went through "
+                       f"(tf.keras 2) the layer computed with a constant that is not counted, trained or saved")
+        else:
+            outcome = f": no {assign.attr} weight is made, the layer computes with a constant that is not counted, trained or saved"
+        yield Hit(assign.stmt, keeps + outcome, attribute=assign.attr, fix="base_weight", fix_values={"base": base})
+
+
+def _runs_base_build(ctx) -> bool:
+    """Does build() call a base's build() (`super().build(shape)`, `Dense.build(self, shape)`)?"""
+    for method, _ in ctx.methods_of("build"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.Attribute and node.attr == "build" and type(node.value) in (ast.Call, ast.Name):
+                return True
+    return False
+
+
+def _given(ctx, expr, func, env, depth=0) -> bool:
+    """Is `expr` made from what the method is handed (`matrix`, `weights[0]`, `glove.astype("float32")`,
+    `np.asarray(table)`, a local bound so), not from a weight or a computation of its own?"""
+    if depth > 4:
+        return False
+    kind = type(expr)
+    if kind is ast.Name:
+        if expr.id in env:
+            return all(_given(ctx, value, func, env, depth + 1) for value in env[expr.id])
+        return expr.id in {a.arg for a in func.args.args[1:] + func.args.kwonlyargs}
+    if kind is ast.Subscript:
+        return _given(ctx, expr.value, func, env, depth + 1)
+    if kind is ast.Call:
+        name = _last(ctx.qualify(expr.func)) if type(expr.func) is not ast.Attribute or expr.func.attr != "astype" \
+            else "astype"
+        if name == "astype":
+            return _given(ctx, expr.func.value, func, env, depth + 1)
+        return name in _CONVERTERS - {"Variable"} and bool(expr.args) and _given(ctx, expr.args[0], func, env, depth + 1)
+    return False

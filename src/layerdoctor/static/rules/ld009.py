@@ -6,10 +6,11 @@ import builtins
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import file_function, importing_files, parsed_file
+from ..class_facts import BASE_WEIGHTS, file_function, importing_files, keras_base_layer, parsed_file
 from ..project import is_keras_layer_name
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
+from ..inline import inline_helpers
 from ..walk import callee_name, children, parent_map, walk
 from . import Hit
 from .ld005 import configured_dead_sublayers, used_by_bases
@@ -55,7 +56,12 @@ RULE = Rule(
          "a layer whose `call()` reads its input only through a NumPy conversion (a gradient "
          "barrier for every layer before it); while wiring a functional model, an error for a layer with "
          "weights (made there, not `trainable=False`) whose output is used only through "
-         "`ops.stop_gradient(...)` (also after weightless layers and one-tensor ops). Runtime: computes the gradient of the summed outputs "
+         "`ops.stop_gradient(...)` (also after weightless layers and one-tensor ops). And a Model whose own "
+         "`train_step` (and the methods it calls) hands the tape and the optimizer the variables of some sublayers "
+         "only (`tape.gradient(loss, self.decoder.trainable_variables)`, lists joined with `+`, `extend`, `zip`), while "
+         "a trainable sublayer with weights, or a weight, that the class makes itself is used on the way: `fit` "
+         "never changes it (not for lists it cannot read, `self.trainable_variables`, frozen sublayers, or "
+         "sublayers whose weights the class handles by hand, such as a moving-average teacher). Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
          "the objective is traced (`jax.make_jaxpr`) and linearized, and a weight counts when the "
@@ -127,6 +133,8 @@ RULE = Rule(
     fix_hint="# read it differentiably in call(), or make it a constant:\n"
              "self.{attr} = self.add_weight(..., trainable=False)",
     fixes={
+        "train_step": "# hand the tape and the optimizer every trainable variable of the model:\n"
+                      "grads = tape.gradient(loss, self.trainable_variables)",
         "dead_store": "# feed the result on (`x = self.{attr}(x)`) or read it where it was meant to go; "
                       "if it is not needed, remove self.{attr}",
         "unused_sublayer": "# call it in call(), delete it, or freeze it:\n"
@@ -162,6 +170,7 @@ def check_class(ctx):
 
 
 def _checks(ctx):
+    yield from _left_out_of_train_step(ctx)
     yield from _configured_dead_sublayers(ctx)
     yield from _built_never_called(ctx)
     yield from _blocked_output(ctx)
@@ -236,41 +245,22 @@ def _checks(ctx):
             )
 
 
-# Trainable weights Keras's own layers make in their build(): a subclass that overrides call() and never
-# runs the base's call() decides alone how they are read.
-_BASE_WEIGHTS = {
-    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
-                     "Convolution3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
-                     "Convolution2DTranspose", "Convolution3DTranspose"), ("kernel", "bias")),
-    **dict.fromkeys(("DepthwiseConv1D", "DepthwiseConv2D"), ("depthwise_kernel", "bias")),
-    **dict.fromkeys(("SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D"),
-                    ("depthwise_kernel", "pointwise_kernel", "bias")),
-    "Embedding": ("embeddings",),
-    **dict.fromkeys(("LayerNormalization", "BatchNormalization", "GroupNormalization"), ("gamma", "beta")),
-    "PReLU": ("alpha",),
-}
-_BASE_WEIGHT_NAMES = {name for names in _BASE_WEIGHTS.values() for name in names}
+_BASE_WEIGHT_NAMES = {name for names in BASE_WEIGHTS.values() for name in names}
 
 
 def _inherited_weights(ctx, own):
     """(attr, base) for the weights a Keras base layer makes that this class reads itself (not `own`)."""
     if "call" not in ctx.methods or not any(ctx.mentions(n) for n in _BASE_WEIGHT_NAMES):
         return []  # the cheap gate: no `self.kernel`-like name in the class
-    base, between = None, []
-    for ancestor in ctx.project.user_ancestors(ctx.qualname):
-        if ancestor in ctx.project.classes:
-            between.append(ctx.project.classes[ancestor][0])
-        elif is_keras_layer_name(ancestor):
-            base = ancestor.rsplit(".", 1)[-1]
-            break
-    if base not in _BASE_WEIGHTS:
+    base, between = keras_base_layer(ctx)
+    if base not in BASE_WEIGHTS:
         return []
     for method, _ in ctx.methods_of("call"):
         for node in ctx.nodes(method):
             if type(node) is ast.Attribute and node.attr in ("call", "__call__"):
                 return []  # `super().call(inputs)`, `Dense.call(self, x)`: the base reads them too
     # a project base in between that mentions the weight may read it in a method call() uses: not here
-    return [(attr, base) for attr in _BASE_WEIGHTS[base] if attr not in own and ctx.mentions(attr)
+    return [(attr, base) for attr in BASE_WEIGHTS[base] if attr not in own and ctx.mentions(attr)
             and not any(info.attr_counts.get(attr, 0) or info.dynamic_access for info in between)]
 
 
@@ -1970,3 +1960,186 @@ def _target_names(target) -> list[str]:
 
 def _reads(node) -> set[str]:
     return {n.id for n in walk(node) if type(n) is ast.Name and type(n.ctx) is not ast.Store}
+
+
+# ---------------------------------------------------------------- a custom train_step that trains only some sublayers
+
+_ALL = "*"  # the model's own variable lists: everything
+# Calls whose result lists the variables of their arguments (`list(a) + list(b)`, `sum([...], [])`).
+_LIST_MAKERS = {"zip", "list", "tuple", "sum", "chain", "from_iterable", "sorted", "reversed", "flatten"}
+# Calls that train in a way this check does not read: it stays silent.
+_OTHER_TRAINING = {"stateless_apply", "value_and_grad", "grad", "train_step", "train_on_batch", "fit"}
+
+
+def _left_out_of_train_step(ctx):
+    """A Model whose own `train_step` (and the methods it calls) hands the tape and the optimizer the
+    variables of some of its sublayers only (`tape.gradient(loss, self.decoder.trainable_variables)`),
+    while a trainable sublayer with weights (or a weight) that the class makes itself is used on the way:
+    `fit` runs this train_step, so it never changes that sublayer's weights."""
+    if not ctx.is_model or "train_step" not in ctx.cls.method_names or ctx.cls.dynamic_access \
+            or ctx.project.subclasses(ctx.qualname):
+        return
+    ctx.cls.load_methods(tuple(ctx.cls.method_names))  # (all of them: _reached_into reads every method)
+    methods = inline_helpers(ctx.cls.methods, ctx.cls.self_attr_counts, entries=("train_step",))
+    reach, todo = set(), ["train_step"]
+    while todo:
+        name = todo.pop()
+        if name in reach or name not in methods:
+            continue
+        reach.add(name)
+        for node in walk(methods[name]):
+            if type(node) is ast.Call:
+                called = self_attr(node.func)
+                if called:
+                    todo.append(called)
+                elif type(node.func) is ast.Name and node.func.id == "self":
+                    todo.append("call")  # self(x)
+    covered, listed, used = set(), [], set()
+    for name in methods:  # (every method: another may train a sublayer with an optimizer of its own)
+        nodes = walk(methods[name])
+        scope = None
+        for node in nodes:
+            kind = type(node)
+            if kind is ast.Attribute and name in reach and type(node.ctx) is ast.Load:
+                attr = self_attr(node)
+                if attr:
+                    used.add(attr)
+            if kind is not ast.Call or type(node.func) is not ast.Attribute:
+                continue
+            method = node.func.attr
+            if method in _OTHER_TRAINING:
+                return
+            arg = _var_list_argument(node, method)
+            if arg is None:
+                continue
+            if scope is None:
+                scope = _scope(nodes)
+            roots = _roots(arg, scope, pairs=method == "apply_gradients")
+            if roots is None or _ALL in roots:
+                return  # (a list this cannot read, or all of the model's variables)
+            covered |= roots
+            listed.append(arg)
+    if not listed:
+        return
+    # a sublayer handed to a covered one when it is made is trained through it
+    nested = {self_attr(n) for a in ctx.self_assigns(("__init__", "build")) if a.attr in covered
+              for n in walk(a.value)} - {None}
+    names = ", ".join(sorted(f"self.{c}" for c in covered))
+    seen = set()
+    for assign in ctx.self_assigns(("__init__", "build")):
+        attr = assign.attr
+        if attr in seen or attr in covered or attr in nested or attr not in used:
+            continue
+        seen.add(attr)
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind == LAYER:
+            if value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
+                continue
+            what = f"{ctx.name}.{attr} ({value.layer_class})"
+        elif value.kind == WEIGHT:
+            what = f"{ctx.name}.{attr}, a weight of the model,"
+        else:
+            continue
+        if not _trainable(assign.value) or _reached_into(ctx, attr) or _read_on_instances(ctx, attr):
+            continue  # (frozen; or its weights are set, assigned or frozen by hand: an EMA teacher)
+        yield Hit(
+            assign.stmt,
+            f"{what} is used by train_step(), but train_step() hands the tape and the optimizer only the "
+            f"variables of {names}: it counts as trainable, yet fit never changes it",
+            attribute=attr, fix="train_step",
+        )
+
+
+def _var_list_argument(call, method):
+    """The variables argument of `tape.gradient(loss, vars)`, `optimizer.apply_gradients(pairs)`,
+    `optimizer.apply(grads, vars)`, `optimizer.minimize(loss, var_list)`, else None."""
+    if method == "gradient":
+        position, keyword = 1, "sources"
+    elif method == "apply_gradients":
+        position, keyword = 0, "grads_and_vars"
+    elif method == "minimize":
+        position, keyword = 1, "var_list"
+    elif method == "apply" and "optim" in ast.unparse(call.func.value).lower():
+        position, keyword = 1, "trainable_variables"
+    else:
+        return None
+    if len(call.args) > position:
+        return call.args[position]
+    return next((kw.value for kw in call.keywords if kw.arg == keyword), None)
+
+
+def _scope(nodes):
+    """name -> the values a method gives it: assignments, `+=`, `.append`/`.extend`/`.insert`, and the
+    iterables of the loops and comprehensions that bind it."""
+    scope = bindings(nodes)
+    for node in nodes:
+        kind = type(node)
+        if kind is ast.AugAssign and type(node.target) is ast.Name:
+            scope.setdefault(node.target.id, []).append(node.value)
+        elif kind is ast.Call and type(node.func) is ast.Attribute and type(node.func.value) is ast.Name \
+                and node.func.attr in ("append", "extend", "insert") and node.args:
+            scope.setdefault(node.func.value.id, []).append(node.args[-1])
+        elif kind is ast.For or kind is ast.comprehension:
+            for target in walk(node.target):
+                if type(target) is ast.Name:
+                    scope.setdefault(target.id, []).append(node.iter)
+    return scope
+
+
+def _roots(expr, scope, pairs=False, depth=0):
+    """The `self.<attr>` whose variables `expr` lists (`_ALL` for the model's own lists), or None when the
+    list cannot be read here (a parameter, a call of another function). `pairs`: (gradient, variable)
+    pairs, of which only the variables count."""
+    kind = type(expr)
+    if kind is ast.Attribute:
+        attr = self_attr(expr)
+        if attr is not None:
+            return {_ALL} if attr in _WEIGHT_LISTS else {attr}
+        inner = expr.value
+        if type(inner) is ast.Call and type(inner.func) is ast.Name and inner.func.id == "super":
+            return {_ALL}
+        return _roots(inner, scope, False, depth)  # self.decoder.trainable_variables, block.weights
+    if kind is ast.Subscript or kind is ast.Starred:
+        return _roots(expr.value, scope, pairs, depth)
+    if kind is ast.Constant:
+        return set()
+    if kind is ast.Name:
+        values = scope.get(expr.id)
+        if not values or depth > 6:
+            return None  # a parameter, a global
+        parts = values
+    elif kind in (ast.List, ast.Tuple, ast.Set):
+        parts = expr.elts[-1:] if pairs and kind is ast.Tuple and len(expr.elts) == 2 else expr.elts
+    elif kind is ast.BinOp:
+        parts = [expr.left, expr.right]
+    elif kind is ast.IfExp:
+        parts = [expr.body, expr.orelse]
+    elif kind in (ast.ListComp, ast.GeneratorExp):
+        parts = [expr.elt]  # (its loop names are in scope, bound to the iterables)
+    elif kind is ast.Call:
+        name = callee_name(expr)
+        if name == "gradient":
+            return set()  # gradients, not variables
+        if name not in _LIST_MAKERS:
+            return None
+        parts = expr.args[-1:] if pairs and name == "zip" else expr.args
+        pairs = pairs and name != "zip"
+    else:
+        return None
+    found = set()
+    for part in parts:
+        roots = _roots(part, scope, pairs, depth + 1)
+        if roots is None:
+            return None
+        found |= roots
+    return found
+
+
+def _reached_into(ctx, attr):
+    """Is `self.<attr>.<anything>` read or set anywhere in the class (`.trainable = False`, `.weights` for a
+    moving average, `.set_weights`, `.assign`)? Then its weights are handled by hand."""
+    for name in ctx.cls.methods:
+        for node in walk(ctx.cls.methods[name]):
+            if type(node) is ast.Attribute and self_attr(node.value) == attr:
+                return True
+    return False
