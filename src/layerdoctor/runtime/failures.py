@@ -135,7 +135,8 @@ _WEIGHT_PROPERTY = re.compile(r"property '(kernel|bias|gamma|beta|embeddings|dep
 
 
 def _weight_property_replaced(error, text, recorder, watch) -> list:
-    """LD010 (LD001 when the new value is not computed from a weight): user code assigns a tensor to a built-in layer's weight (`layer.kernel = f(layer.kernel)`,
+    """LD010 (LD001 when the new value is not computed from a weight): user code assigns a tensor to a
+    built-in layer's weight (`layer.kernel = f(layer.kernel)`,
     a weight-normalisation helper written for tf.keras 2). On Keras 3 the weight is a read-only
     property there, so it raises; where it is a plain attribute the layer would compute with a frozen
     copy and the variable would get no gradient."""

@@ -35,6 +35,7 @@ BASE_WEIGHTS = {
     **dict.fromkeys(("LayerNormalization", "BatchNormalization", "GroupNormalization"), ("gamma", "beta")),
     "PReLU": ("alpha",),
 }
+BASE_WEIGHT_NAMES = {name for names in BASE_WEIGHTS.values() for name in names}
 
 
 def keras_base_layer(ctx):

@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import BASE_WEIGHTS, argument_for, construction_sites, keras_base_layer
+from ..class_facts import BASE_WEIGHT_NAMES, BASE_WEIGHTS, argument_for, construction_sites, keras_base_layer
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
 from ..walk import callee_name, parent_map, walk
@@ -619,9 +619,7 @@ _READ_ONLY_WEIGHTS = {
 
 
 def _base_weight_replaced(ctx, reported):
-    counts = ctx.cls.self_attr_counts
-    if "build" not in ctx.methods or not any(counts.get(name) for name in ("kernel", "bias", "embeddings", "gamma",
-                                                                           "beta", "alpha", "depthwise_kernel")):
+    if "build" not in ctx.methods or not any(ctx.mentions(name) for name in BASE_WEIGHT_NAMES):
         return  # (the cheap gate: no store on a base weight's name)
     base, _ = keras_base_layer(ctx)
     names = BASE_WEIGHTS.get(base, ())
@@ -634,14 +632,15 @@ def _base_weight_replaced(ctx, reported):
         if not _given(ctx, assign.value, func, ctx.env(func)):
             continue
         reported.add(id(assign.stmt))
-        keeps = f"{ctx.name}.{assign.attr} is set to {ast.unparse(assign.value)[:40]}, values handed in, where {base} " \
-                f"keeps its weight, and build() skips {base}'s build()"
+        keeps = (f"{ctx.name}.{assign.attr} is set to {ast.unparse(assign.value)[:40]}, values handed in, where "
+                 f"{base} keeps its weight, and build() skips {base}'s build()")
         if ctx.target == KERAS3 and assign.attr in _READ_ONLY_WEIGHTS.get(base, ()):
             outcome = (f": on Keras 3 {base}.{assign.attr} is a read-only property, so this line raises "
                        f"AttributeError (\"property '{assign.attr}' ... has no setter\"); where it went through "
                        f"(tf.keras 2) the layer computed with a constant that is not counted, trained or saved")
         else:
-            outcome = f": no {assign.attr} weight is made, the layer computes with a constant that is not counted, trained or saved"
+            outcome = (f": no {assign.attr} weight is made, the layer computes with a constant that is not counted, "
+                       f"trained or saved")
         yield Hit(assign.stmt, keeps + outcome, attribute=assign.attr, fix="base_weight", fix_values={"base": base})
 
 
@@ -671,5 +670,6 @@ def _given(ctx, expr, func, env, depth=0) -> bool:
             else "astype"
         if name == "astype":
             return _given(ctx, expr.func.value, func, env, depth + 1)
-        return name in _CONVERTERS - {"Variable"} and bool(expr.args) and _given(ctx, expr.args[0], func, env, depth + 1)
+        return name in _CONVERTERS - {"Variable"} and bool(expr.args) \
+            and _given(ctx, expr.args[0], func, env, depth + 1)
     return False

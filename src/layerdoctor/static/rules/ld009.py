@@ -6,7 +6,8 @@ import builtins
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import BASE_WEIGHTS, file_function, importing_files, keras_base_layer, parsed_file
+from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, file_function, importing_files, keras_base_layer,
+                           parsed_file)
 from ..project import is_keras_layer_name
 from ..context import LAYER, OTHER, STATELESS_LAYERS, WEIGHT, Value, bindings, classify, self_attr
 from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
@@ -58,10 +59,11 @@ RULE = Rule(
          "weights (made there, not `trainable=False`) whose output is used only through "
          "`ops.stop_gradient(...)` (also after weightless layers and one-tensor ops). And a Model whose own "
          "`train_step` (and the methods it calls) hands the tape and the optimizer the variables of some sublayers "
-         "only (`tape.gradient(loss, self.decoder.trainable_variables)`, lists joined with `+`, `extend`, `zip`), while "
-         "a trainable sublayer with weights, or a weight, that the class makes itself is used on the way: `fit` "
+         "only (`tape.gradient(loss, self.decoder.trainable_variables)`, lists joined with `+`, `extend`, `zip`), "
+         "while a trainable sublayer with weights, or a weight, that the class makes itself is used on the way: `fit` "
          "never changes it (not for lists it cannot read, `self.trainable_variables`, frozen sublayers, or "
-         "sublayers whose weights the class handles by hand, such as a moving-average teacher). Runtime: computes the gradient of the summed outputs "
+         "sublayers whose weights the class handles by hand, such as a moving-average teacher). "
+         "Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
          "the objective is traced (`jax.make_jaxpr`) and linearized, and a weight counts when the "
@@ -245,12 +247,9 @@ def _checks(ctx):
             )
 
 
-_BASE_WEIGHT_NAMES = {name for names in BASE_WEIGHTS.values() for name in names}
-
-
 def _inherited_weights(ctx, own):
     """(attr, base) for the weights a Keras base layer makes that this class reads itself (not `own`)."""
-    if "call" not in ctx.methods or not any(ctx.mentions(n) for n in _BASE_WEIGHT_NAMES):
+    if "call" not in ctx.methods or not any(ctx.mentions(n) for n in BASE_WEIGHT_NAMES):
         return []  # the cheap gate: no `self.kernel`-like name in the class
     base, between = keras_base_layer(ctx)
     if base not in BASE_WEIGHTS:
