@@ -167,10 +167,11 @@ def use_site(cls, method: str, attribute: str | None) -> tuple[str, int] | None:
     return None
 
 
-def reads_attribute(cls, attribute: str) -> bool | None:
+def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | None:
     """Does a method of `cls` (or of a user base class) read `self.<attribute>` (not only assign
     it)? Properties are not counted: an accessor that hands out what call() kept (masks for
-    plotting) is not a use by the model. None when no source can be read."""
+    plotting) is not a use by the model; nor are the methods named in `skip`. None when no source
+    can be read."""
     seen = False
     for klass in getattr(cls, "__mro__", ()):
         if not is_user_class(klass):
@@ -184,8 +185,9 @@ def reads_attribute(cls, attribute: str) -> bool | None:
         for function in ast.walk(tree):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            if any(isinstance(d, ast.Name) and d.id == "property" or isinstance(d, ast.Attribute) and d.attr == "setter"
-                   for d in function.decorator_list):
+            if function.name in skip or any(
+                    isinstance(d, ast.Name) and d.id == "property" or isinstance(d, ast.Attribute) and d.attr == "setter"
+                    for d in function.decorator_list):
                 continue
             for node in ast.walk(function):
                 if isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.ctx, ast.Load) \

@@ -216,6 +216,9 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             if in_lambda or via in ("closure", "global") or inspection.is_activation(value):
                 return  # constants used by a function are not weights
             source = copies.source_of(value) if via == "attribute" else None
+            if source is not None and locate.reads_attribute(
+                    type(node.layer), label.lstrip(".").split(".")[0].split("[")[0], skip=("__init__", "build")) is False:
+                return  # initial values build() assigned into the weight, kept but never read again: not a copy in use
             if source is not None and not _owns(node.layer, source):
                 # a frozen copy is LD010 in both detectors (the catalog's LD010 text names copies under
                 # another name and of another layer's weight, such as a tied decoder's transpose of the
