@@ -457,6 +457,7 @@ def _computes_with(expr, read_ids, names):
 
 def check_class(ctx):
     yield from _shadowed(ctx)
+    yield from _inherited_replaced_in_call(ctx)
     yield from _frozen_copies(ctx)
     yield from _rebound_in_place_or_on_load(ctx)
     lines = set()
@@ -517,6 +518,41 @@ def _shadowed(ctx):
                     f"it in {method}(): call() uses a stale copy and the variable gets no gradient",
                     attribute=assign.attr,
                 )
+
+
+def _inherited_replaced_in_call(ctx):
+    """`self.kernel = sign(self.kernel)` in call() of a Dense/Conv/Embedding subclass: the weight is the
+    base's, so _shadowed does not know it. Measured on Keras 3: `kernel`/`embeddings` are read-only
+    properties there (AttributeError, put back or not); a plain attribute (`bias`, `gamma`) swapped and put
+    back in the same call trains, one left replaced gets no gradient from the second call on."""
+    stores = "call" in ctx.methods and [a for a in ctx.assigns_in("call") if a.attr in _SUBLAYER_WEIGHTS]
+    if not stores:
+        return
+    bases = [b for b in ctx.project.ancestors(ctx.qualname) if is_keras_layer_name(b) and not is_framework_root(b)]
+    if not bases:
+        return
+    own = {a.attr for m, _ in ctx.methods_of("__init__", "build") for a in ctx.assigns_in(m)}
+    aliases = {}  # local -> the weight it names (`w = self.kernel`)
+    for node in ctx.nodes("call"):
+        if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            aliases[node.targets[0].id] = self_attr(node.value) if type(node.value) is ast.Attribute else None
+    for assign in stores:
+        attr = assign.attr
+        if attr in own or type(assign.value) in (ast.Attribute, ast.Name) or not any(
+                self_attr(n) == attr if type(n) is ast.Attribute else type(n) is ast.Name and aliases.get(n.id) == attr
+                for n in walk(assign.value)):
+            continue
+        read_only = [b.rpartition(".")[2] for b in bases if b.rpartition(".")[2] in _READ_ONLY_ON.get(attr, ())]
+        if read_only:
+            yield Hit(assign.stmt, f"{ctx.name}.{attr} is replaced in call() by a tensor computed from it: on Keras 3 "
+                                   f"`{attr}` is a read-only property of {read_only[0]}, so this raises AttributeError "
+                                   f"(\"property '{attr}' ... has no setter\"); compute with a local instead",
+                      attribute=attr)
+        elif not any(later.attr == attr and later.stmt.lineno > assign.stmt.lineno and type(later.value) is ast.Name
+                     for later in stores):  # `self.bias = saved` puts the variable back: trains
+            yield Hit(assign.stmt, f"{ctx.name}.{attr} (the variable its built-in base made) is replaced in call() by "
+                                   f"a tensor computed from it and never put back: from the next call on the layer "
+                                   f"computes with that tensor and the variable gets no gradient", attribute=attr)
 
 
 _WEIGHT_CALL_NAMES = {"add_weight", "add_variable", "Variable", "variable"}
