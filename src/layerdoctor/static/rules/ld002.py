@@ -12,7 +12,7 @@ from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..class_facts import HelperReader, handed_in_layer, imported_function
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import hands_over_a_graph, walk
+from ..walk import callee_name, hands_over_a_graph, walk
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
 from . import Hit
@@ -193,8 +193,62 @@ def check_class(ctx):
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
 
+        yield from _random_weight_operands(ctx, method, func, reported)
+
     if ctx.target != TF_KERAS_TARGET:
         yield from _built_inside_traced_call(ctx)
+
+
+# Calls whose operands are an input and a weight: a random tensor there is the layer's matrix.
+_CONTRACTIONS = {"matmul", "dot", "tensordot", "einsum", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d",
+                 "depthwise_conv2d", "conv_transpose", "conv2d_transpose", "convolution"}
+
+
+def _random_weight_operands(ctx, method, func, reported):
+    """`ops.matmul(x, tf.random.normal((x.shape[-1], self.units)))` (also through a local of `method`): a
+    random matrix sized by a layer setting, drawn on every call and contracted with the inputs as a weight.
+    Noise, dropout masks and a VAE's eps (sized by the input alone, added or multiplied) are not operands."""
+    nodes = ctx.nodes(method)
+    operands = []
+    for node in nodes:
+        if type(node) is ast.BinOp and type(node.op) is ast.MatMult:
+            operands += (node.left, node.right)
+        elif type(node) is ast.Call and (callee_name(node) or "") in _CONTRACTIONS:
+            operands += [a for a in node.args if type(a) is not ast.Constant]
+    if not operands:
+        return
+    bound = {}
+    for node in nodes:
+        if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            bound[node.targets[0].id] = None if node.targets[0].id in bound else node.value
+    for operand in operands:
+        if type(operand) is ast.Name:
+            operand = bound.get(operand.id)
+        draw = _drawn(operand)
+        if draw is None or draw.lineno in reported:
+            continue
+        value = ctx.value(draw, ctx.env(func))
+        if value.kind not in (TENSOR, FOREIGN) or not value.random or not any(
+                self_attr(n) for a in draw.args + [k.value for k in draw.keywords]
+                for n in walk(a) if type(n) is ast.Attribute):
+            continue  # sized by the input alone: noise, not a matrix of the layer's own size
+        reported.add(draw.lineno)
+        yield Hit(draw, f"{ctx.name}.{method}() draws a random matrix ({value.qualname}) on every call and "
+                           f"computes with it as the layer's weight: the layer has no weights, nothing is trained or "
+                           f"saved, and the output changes from call to call", attribute=None,
+                  fix_values={"attr": "kernel", "created": ast.unparse(draw)})
+
+
+def _drawn(expr):
+    """The call `expr` is, through `.astype(...)` and scaling by a constant or a call (`/ np.sqrt(n)`), or None."""
+    while True:
+        if type(expr) is ast.BinOp and type(expr.op) in (ast.Mult, ast.Div):
+            expr = expr.left if type(expr.right) in (ast.Constant, ast.Call) else expr.right \
+                if type(expr.left) is ast.Constant else None
+        elif type(expr) is ast.Call and type(expr.func) is ast.Attribute and expr.func.attr == "astype":
+            expr = expr.func.value
+        else:
+            return expr if type(expr) is ast.Call else None
 
 
 # ------------------------------------------------------------------ a sublayer first built inside @tf.function
