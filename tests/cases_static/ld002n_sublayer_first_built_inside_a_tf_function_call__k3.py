@@ -57,7 +57,7 @@ class Projected(layers.Layer):
 class AliasedTfFunction(layers.Layer):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.head = layers.Dense(2, activation="relu")  # LD002
+        self.head = layers.Dense(2, activation="relu")  # LD002  # LD009
 
     @traced
     def call(self, x):
@@ -67,7 +67,7 @@ class AliasedTfFunction(layers.Layer):
 class NoBuildMethod(layers.Layer):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.encoder = layers.Dense(3)  # LD002
+        self.encoder = layers.Dense(3)  # LD002  # LD009
 
     @tf.function
     def call(self, x):

@@ -39,7 +39,7 @@ class StepLoop(layers.Layer):
 
     def __init__(self, cell, **kwargs):
         super().__init__(**kwargs)
-        self.cell = cell  # LD002
+        self.cell = cell  # LD002  # LD009
 
     @tf.function
     def call(self, inputs):
@@ -69,7 +69,7 @@ class Refiner(keras.layers.Layer):
 class AliasedHead(layers.Layer):
     def __init__(self, head, **kwargs):
         super().__init__(**kwargs)
-        self.head = head  # LD002
+        self.head = head  # LD002  # LD009
 
     @traced
     def call(self, x):

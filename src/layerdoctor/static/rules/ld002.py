@@ -261,7 +261,10 @@ def _drawn(expr):
 # is fine, and so is a layer with build() whose first call is eager. The same for a layer handed in to
 # the constructor (`self.cell = cell`, `MyRNN(LNSimpleRNNCell(32))`: ld002p, measured the same way).
 
-def _built_inside_traced_call(ctx):
+def traced_call_unbuilt_sublayers(ctx):
+    """(assign, value, no_build) for each weighted sublayer made in __init__ (or handed in to it) that a
+    @tf.function call() first builds; `no_build`: the class has no build() of its own, so Keras builds it by
+    tracing call() and the weights surely get no gradient (LD009 reports that too)."""
     call = ctx.methods.get("call")
     if call is None or not call.decorator_list or not any(
             ctx.qualify(d.func if type(d) is ast.Call else d) == "tensorflow.function" for d in call.decorator_list):
@@ -284,6 +287,12 @@ def _built_inside_traced_call(ctx):
         if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue
         reported.add(attr)
+        yield assign, value, no_build
+
+
+def _built_inside_traced_call(ctx):
+    for assign, value, no_build in traced_call_unbuilt_sublayers(ctx):
+        attr = assign.attr
         when = ("Keras builds this layer, which has no build(), by tracing call()" if no_build else
                 "heuristic: when the layer is first called on a keras.Input, in a functional model; an eager "
                 "first call is fine")

@@ -14,6 +14,7 @@ from ..triggers import add_weight_from_outside, blocking_op_in_functional_code, 
 from ..inline import inline_helpers
 from ..walk import callee_name, children, parent_map, walk
 from . import Hit
+from .ld002 import traced_call_unbuilt_sublayers
 from .ld005 import configured_dead_sublayers, used_by_bases
 
 RULE = Rule(
@@ -31,7 +32,9 @@ RULE = Rule(
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
          "records a gradient: not reported); a sublayer with trainable weights built explicitly "
          "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
-         "its subclasses or its bases ever calls or reads; a sublayer `build()` builds but `call()` runs only under an "
+         "its subclasses or its bases ever calls or reads; the weighted sublayers made in `__init__` of a Model or "
+         "layer without `build()` whose `call()` is a `@tf.function` (Keras builds it by tracing `call()`, and the "
+         "graph keeps their initial values); a sublayer `build()` builds but `call()` runs only under an "
          "`if` that the literal arguments an instance is made with in the file make False "
          "(`Block(..., use_gate=False)`); sublayers with weights and trainable weights whose every use in "
          "`call()` (and the methods it calls) is a result that is overwritten or never read before it returns "
@@ -171,9 +174,23 @@ def check_class(ctx):
     yield from _dead_results(ctx, reported)
 
 
+def _traced_before_built(ctx):
+    """Measured (ld009zc, heldout16's Deep CFR network): a Model or layer without build() whose call() is a
+    @tf.function: Keras builds it by tracing call(), the graph keeps the sublayers' initial weights, and every
+    one gets a None gradient (fit: "No gradients provided"). With build() the first call may be eager: LD002's
+    warning only."""
+    for assign, value, no_build in traced_call_unbuilt_sublayers(ctx):
+        if no_build:
+            yield Hit(assign.stmt, f"{ctx.name}.call() is a @tf.function and the class has no build(): Keras builds it "
+                                   f"by tracing call(), so the weights of self.{assign.attr} (a {value.layer_class}) are "
+                                   f"constants of the traced graph and get no gradient; build the sublayers in build() "
+                                   f"or drop the decorator", attribute=assign.attr, fix=None)
+
+
 def _checks(ctx):
     yield from _left_out_of_train_step(ctx)
     yield from _configured_dead_sublayers(ctx)
+    yield from _traced_before_built(ctx)
     yield from _built_never_called(ctx)
     yield from _blocked_output(ctx)
     yield from _blocked_sublayers(ctx)
