@@ -22,6 +22,12 @@ from .walk import children, self_attr, walk
 _TREES: dict[tuple, ast.Module] = {}
 
 
+# The weights Keras 3 keeps behind a read-only property (weight name -> layer classes; measured on 3.15):
+# storing on them raises AttributeError "property ... has no setter" (LD001 in build(), LD010 in call()).
+READ_ONLY_WEIGHTS = {"kernel": {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
+                                "Convolution3D"},
+                     "embeddings": {"Embedding", "ReversibleEmbedding"}}
+
 # Trainable weights Keras's own layers make in their build() (LD009: a subclass whose call() never runs the
 # base's reads them alone; LD001: a subclass that stores an array there instead).
 BASE_WEIGHTS = {

@@ -5,7 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import BASE_WEIGHT_NAMES, BASE_WEIGHTS, argument_for, construction_sites, keras_base_layer
+from ..class_facts import BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites, keras_base_layer
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
 from ..names import canonical
 from ..walk import callee_name, parent_map, walk
@@ -611,12 +611,6 @@ def _constructor_arrays(ctx):
 # ------------------------------------------------------------------ a built-in layer's weight replaced by given values
 # `class Fixed(Embedding)`: `self.embeddings = matrix` (an argument) and a build() that skips the base's, so no
 # weight is made (tests/cases_static/ld001l). Keras 3 keeps these behind a read-only property: the store raises.
-_READ_ONLY_WEIGHTS = {
-    **dict.fromkeys(("Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
-                     "Convolution3D"), ("kernel",)),
-    "Embedding": ("embeddings",),
-}
-
 
 def _base_weight_replaced(ctx, reported):
     if "build" not in ctx.methods or not any(ctx.mentions(name) for name in BASE_WEIGHT_NAMES):
@@ -634,7 +628,7 @@ def _base_weight_replaced(ctx, reported):
         reported.add(id(assign.stmt))
         keeps = (f"{ctx.name}.{assign.attr} is set to {ast.unparse(assign.value)[:40]}, values handed in, where "
                  f"{base} keeps its weight, and build() skips {base}'s build()")
-        if ctx.target == KERAS3 and assign.attr in _READ_ONLY_WEIGHTS.get(base, ()):
+        if ctx.target == KERAS3 and base in READ_ONLY_WEIGHTS.get(assign.attr, ()):
             outcome = (f": on Keras 3 {base}.{assign.attr} is a read-only property, so this line raises "
                        f"AttributeError (\"property '{assign.attr}' ... has no setter\"); where it went through "
                        f"(tf.keras 2) the layer computed with a constant that is not counted, trained or saved")

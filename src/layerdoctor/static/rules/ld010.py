@@ -6,7 +6,7 @@ import re
 from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import parsed_file
+from ..class_facts import READ_ONLY_WEIGHTS, parsed_file
 from ..context import LAYER, WEIGHT, bindings, self_attr
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import callee_name, parent_map, walk
@@ -134,7 +134,6 @@ CODE = RULE.code
 _BUILTIN_WEIGHTS = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
                     "recurrent_kernel", "moving_mean", "moving_variance")
 # Read-only properties on Keras 3 (Dense, EinsumDense, Conv*, Embedding): any tensor written there raises.
-_READ_ONLY_WEIGHTS = ("kernel", "embeddings")
 # `x.kernel = ...` (the literal `.` first lets the regex engine skip ahead). An owner other than a bare
 # `self` may replace a held layer's weight: the value may read it through a local or an attribute naming
 # it, so the name need not come back on the line; alone that gates the class check (CLASS_TRIGGER), and
@@ -148,9 +147,6 @@ _last_scan: list = [None, (False, False, False)]  # (text, (read again on its li
 
 # Built-in classes whose weight is a read-only property on Keras 3 (measured over keras.layers 3.15.1: no
 # other built-in weight attribute lacks a setter). Writing anything there raises AttributeError.
-_READ_ONLY_ON = {"kernel": {"Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D",
-                            "Convolution3D"},
-                 "embeddings": {"Embedding", "ReversibleEmbedding"}}
 _READ_ONLY_CTOR_RE = re.compile(r"\b(?:Dense|EinsumDense|Conv[123]D|Convolution[123]D|Embedding|ReversibleEmbedding)\(")
 
 
@@ -163,7 +159,7 @@ def _scan(text: str) -> tuple[bool, bool, bool]:
         if not foreign_ro and not (text.startswith("self", at - 4) and not (text[at - 5:at - 4].isalnum()
                                                                              or text[at - 5:at - 4] == "_")):
             foreign = True
-            foreign_ro = m.group(1) in _READ_ONLY_WEIGHTS
+            foreign_ro = m.group(1) in READ_ONLY_WEIGHTS
         if not same_line:
             eol = text.find("\n", m.end())
             same_line = _READ_AGAIN[m.group(1)].search(text, m.end(), eol if eol >= 0 else len(text)) is not None
@@ -203,14 +199,14 @@ def check_module(ctx):
         func, cls = _enclosing(node, parents)
         if cls is not None and cls.lineno in layer_lines:
             continue
-        if node.targets[0].attr in _READ_ONLY_WEIGHTS:
+        if node.targets[0].attr in READ_ONLY_WEIGHTS:
             hit = _read_only_write(ctx, node, _scopes_around(node, parents, parsed_file(ctx.file.path)),
                                    _class_scopes(cls) if cls is not None else [], None)
             if hit is not None:
                 yield hit
                 continue
         aliases = {}
-        if cls is not None and (node.targets[0].attr in _READ_ONLY_WEIGHTS or func.name in ("build", "__init__")):
+        if cls is not None and (node.targets[0].attr in READ_ONLY_WEIGHTS or func.name in ("build", "__init__")):
             aliases = _weight_aliases(_class_scopes(cls))
         hit = _replaced_weight(node, walk(func) if func is not None else walk(node.value), aliases, None)
         if hit is not None:
@@ -332,7 +328,7 @@ def _read_only_write(ctx, node, scopes, class_scopes, class_name):
         return None
     names = {ctx.qualify(call.func) or "" for call in made}
     classes = {name.rpartition(".")[2] for name in names}
-    if not all(n.startswith("keras.") for n in names) or not classes <= _READ_ONLY_ON[target.attr]:
+    if not all(n.startswith("keras.") for n in names) or not classes <= READ_ONLY_WEIGHTS[target.attr]:
         return None
     cls = sorted(classes)[0]
     text = ast.unparse(target)
@@ -480,14 +476,14 @@ def _held_weights_replaced(ctx):
         for node in ctx.nodes(method):
             if not _replaces_a_weight(node):
                 continue
-            if node.targets[0].attr in _READ_ONLY_WEIGHTS:
+            if node.targets[0].attr in READ_ONLY_WEIGHTS:
                 hit = _read_only_write(ctx, node, [ctx.nodes(method)], [ctx.nodes(m) for m in ctx.methods], ctx.name)
                 if hit is not None:
                     yield hit
                     continue
             if aliases is None:
                 aliases = _weight_aliases([ctx.nodes(m) for m in ctx.methods])
-            usable = aliases if node.targets[0].attr in _READ_ONLY_WEIGHTS or not ctx.in_phase(method, "call") else {}
+            usable = aliases if node.targets[0].attr in READ_ONLY_WEIGHTS or not ctx.in_phase(method, "call") else {}
             hit = _replaced_weight(node, ctx.nodes(method), usable, ctx.name)
             if hit is not None:
                 yield hit
@@ -542,7 +538,7 @@ def _inherited_replaced_in_call(ctx):
                 self_attr(n) == attr if type(n) is ast.Attribute else type(n) is ast.Name and aliases.get(n.id) == attr
                 for n in walk(assign.value)):
             continue
-        read_only = [b.rpartition(".")[2] for b in bases if b.rpartition(".")[2] in _READ_ONLY_ON.get(attr, ())]
+        read_only = [b.rpartition(".")[2] for b in bases if b.rpartition(".")[2] in READ_ONLY_WEIGHTS.get(attr, ())]
         if read_only:
             yield Hit(assign.stmt, f"{ctx.name}.{attr} is replaced in call() by a tensor computed from it: on Keras 3 "
                                    f"`{attr}` is a read-only property of {read_only[0]}, so this raises AttributeError "
