@@ -230,7 +230,7 @@ def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Repo
         _WATCHES[id(sub)] = (sub, watch)
         try:
             report = _inspect(sub, inputs, construction=construction, target=target, shape_only=shape_only,
-                              consistent=_consistent(sub, input_dtype))
+                              consistent=_consistent(sub, input_dtype), container=model)
         finally:
             _WATCHES.pop(id(sub), None)
         found += report.findings
@@ -405,13 +405,16 @@ def _consistent(model, input_dtype):
     return lambda: load.consistent_inputs(model, input_dtype)
 
 
-def _inspect(model, inputs, construction=None, target=None, shape_only=False, consistent=None) -> Report:
+def _inspect(model, inputs, construction=None, target=None, shape_only=False, consistent=None,
+             container=None) -> Report:
     """`consistent`: for made-up inputs, a function that makes them again with every free
-    dimension equal, tried when the first call fails on a shape error nothing explains."""
+    dimension equal, tried when the first call fails on a shape error nothing explains.
+    `container`: the model the target returned, when `model` is one of its parts."""
     if shape_only:
-        return _inspect_shape_only(model, inputs, construction, target, consistent)
+        return _inspect_shape_only(model, inputs, construction, target, consistent, container)
     random_state = backend.snapshot_random_state()
-    inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction)
+    inspection = Observation(model=model, inputs=inputs, batch_size=_batch_size(inputs), construction=construction,
+                             container=container)
     inspection.before = Snapshot(all_variables(model))
     try:
         with _quiet(), backend.call_context_kept(), _weights_guard(False) as guard:
@@ -427,12 +430,13 @@ def _inspect(model, inputs, construction=None, target=None, shape_only=False, co
         backend.restore_random_state(random_state)
 
 
-def _inspect_shape_only(model, inputs, construction, target, consistent=None) -> Report:
+def _inspect_shape_only(model, inputs, construction, target, consistent=None, container=None) -> Report:
     """Call the model on symbolic inputs without allocating anything: no value exists, so there is
     nothing to snapshot or restore but the random state."""
     random_state = backend.snapshot_random_state()
     inspection = Observation(model=model, inputs=shape_only_mode.symbolic_inputs(inputs),
-                             batch_size=_batch_size(inputs), construction=construction, symbolic=True)
+                             batch_size=_batch_size(inputs), construction=construction, symbolic=True,
+                             container=container)
     symbolic = None if consistent is None else \
         lambda: None if (values := consistent()) is None else shape_only_mode.symbolic_inputs(values)
     try:

@@ -47,6 +47,9 @@ class Observation:
     # filled lazily by the probe module that computes it, never read as the model's state
     measured: dict[str, Any] = field(default_factory=dict)
     symbolic: bool = False  # --shape-only: the inputs are KerasTensors and no value is computed
+    # the model the target returned when `model` is one part of it (a container without call()
+    # whose parts are inspected one by one): the layers it tracks are tracked, whichever part holds them
+    container: Any = None
 
     def forward(self):
         if self.symbolic:  # the user's layers and Lambdas are traced whole: their calls are what probes read
@@ -77,6 +80,9 @@ class Observation:
 
     def tracked_layer_ids(self) -> set:
         return {id(n.layer) for n in self.nodes()}
+
+    def held_by_container(self, layer) -> bool:
+        return self.container is not None and any(sub is layer for sub in self.container._flatten_layers())
 
     def tracked_variable_ids(self) -> set:
         return {id(v) for n in self.nodes() for v in backend.own_variables(n.layer)}

@@ -491,7 +491,8 @@ def _layers_called_while_wiring(inspection, result) -> None:
     seen = set()
     for call in construction.calls:
         layer = call.layer
-        if call.parent is not None or not call.concrete or id(layer) in tracked or id(layer) in seen:
+        if call.parent is not None or not call.concrete or id(layer) in tracked or id(layer) in seen \
+                or inspection.held_by_container(layer):
             continue
         seen.add(id(layer))
         count = sum(backend.size_of(v) for v in layer.weights)

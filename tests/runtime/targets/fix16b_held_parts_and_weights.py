@@ -1,0 +1,160 @@
+"""Held-out 16's inspect misses, as families (each builder returns (model, inputs) or a model).
+
+1. Containers without call() whose parts the builder runs on NumPy arrays to build them (a
+   contrastive trainer, a GAN): the parts are attributes of the container, so Keras tracks them
+   (measured: every part weight is in container.trainable_weights). Correct. A layer the builder
+   runs on arrays that the container does not hold stays LD011 (its weights are not the model's).
+2. A float tensor of ONE value kept on self in __init__ and used in call() as a matmul/dot/conv
+   operand: a 1x1 weight that is not a variable (measured: 0 params, no gradient). Twins: an
+   epsilon, a scale and a temperature of one value that call() only adds/multiplies/divides by.
+3. A random matrix drawn anew in call() and used as a matmul operand: a weight made per call
+   (measured: 0 params, two calls on one input differ). Twins: noise added to the input, a dropout
+   mask, VAE sampling eps (random values combined elementwise, not as a matmul operand).
+4. A built-in layer's weight attribute replaced in call() by a tensor derived from it
+   (`self.kernel = f(self.kernel)` in a Dense subclass): on Keras 3 the first call raises
+   (measured: "has no setter" in a traced call, or the TypeError of the tf.custom_gradient that
+   receives the variable in an eager call). Twins: the derived kernel kept in a local and used
+   with ops.matmul, or assigned back with .assign().
+"""
+
+import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers, ops
+
+# -- 1. parts of a container without call() -------------------------------------------------
+
+
+class PairTrainer(keras.Model):
+    """No call(): train_step runs the backbone and the head."""
+
+    def __init__(self):
+        super().__init__()
+        self.backbone = keras.Sequential([layers.Dense(8, activation="relu"), layers.Dense(6)], name="backbone")
+        self.head = keras.Sequential([layers.Dense(3)], name="head")
+
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            loss = ops.mean((self.head(self.backbone(x)) - y) ** 2)
+        weights = self.backbone.trainable_weights + self.head.trainable_weights
+        self.optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
+        return {"loss": loss}
+
+
+def parts_built_on_arrays():
+    trainer = PairTrainer()
+    trainer.compile(optimizer="sgd")
+    warm = np.ones((2, 5), dtype="float32")
+    trainer.head(trainer.backbone(warm))
+    return trainer
+
+
+class GanPair(keras.Model):
+    """No call(): the generator and critic are kept in a list (tracked by Keras)."""
+
+    def __init__(self, latent=4):
+        super().__init__()
+        self.latent = latent
+        self.nets = [layers.Dense(5, name="generator"), layers.Dense(1, name="critic")]
+
+
+def parts_in_a_list_built_on_arrays():
+    gan = GanPair()
+    generator, critic = gan.nets
+    fake = generator(tf.random.normal((3, 4)))
+    critic(fake)
+    return gan
+
+
+def side_layer_not_held():
+    """Buggy: `probe` is built on arrays in the builder but the container never holds it."""
+    trainer = PairTrainer()
+    warm = np.ones((2, 5), dtype="float32")
+    features = trainer.backbone(warm)
+    trainer.head(features)
+    probe = layers.Dense(2, name="probe")
+    probe(features)
+    return trainer
+
+
+# -- 2. a one-value tensor used as a weight ---------------------------------------------------
+
+
+class OneByOneMix(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.mix = keras.random.normal((1, 1))  # a 1x1 weight, not a variable
+
+    def call(self, inputs):
+        return ops.matmul(inputs, self.mix)
+
+
+class ScalarGainDot(layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.gain = tf.ones((1, 1)) * 0.5
+
+    def call(self, x):
+        return tf.tensordot(x, tf.transpose(self.gain), axes=1)
+
+
+class TinyKernelAt(keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.k = tf.random.uniform([1, 1])
+
+    def call(self, x):
+        return x @ self.k
+
+
+def _single_feature(layer_class):
+    inputs = keras.Input((1,))
+    return keras.Model(inputs, layer_class()(inputs)), np.ones((4, 1), dtype="float32")
+
+
+def one_value_matmul():
+    return _single_feature(OneByOneMix)
+
+
+def one_value_tensordot():
+    return _single_feature(ScalarGainDot)
+
+
+def one_value_at_operator():
+    return _single_feature(TinyKernelAt)
+
+
+class ScaledShift(layers.Layer):
+    """Correct: constants of one value that call() adds, multiplies or divides by."""
+
+    def __init__(self):
+        super().__init__()
+        self.epsilon = tf.constant([1e-6])
+        self.scale = tf.constant(2.0)
+        self.temperature = ops.ones((1, 1)) * 0.7
+
+    def call(self, x):
+        centered = x - ops.mean(x, axis=-1, keepdims=True)
+        return self.scale * centered / (ops.std(x, axis=-1, keepdims=True) + self.epsilon) / self.temperature
+
+
+class ProjectThenScale(layers.Layer):
+    """Correct: a real kernel for the matmul, a one-value factor multiplied in."""
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], 3))
+        self.factor = tf.fill((1, 1), 0.5)
+
+    def call(self, x):
+        return ops.matmul(x, self.kernel) * self.factor
+
+
+def one_value_constants():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, ScaledShift()(inputs)), np.arange(8, dtype="float32").reshape(2, 4)
+
+
+def one_value_factor_beside_kernel():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, ProjectThenScale()(inputs)), np.arange(8, dtype="float32").reshape(2, 4)

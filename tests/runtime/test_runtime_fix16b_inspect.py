@@ -1,0 +1,53 @@
+"""Held-out 16's inspect misses, as families measured on Keras first (target:
+tests/runtime/targets/fix16b_held_parts_and_weights.py; its docstring says what was measured)."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+from runtime_helpers import TARGETS
+
+from layerdoctor.runtime.api import inspect_target
+
+pytestmark = pytest.mark.runtime
+tf = pytest.importorskip("tensorflow")  # tf ops in the targets: TF backend only
+
+FILE = TARGETS / "fix16b_held_parts_and_weights.py"
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("fix16b_held_parts_and_weights", FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _found(name):
+    return sorted((f.code, f.severity, f.attribute) for f in inspect_target(f"{FILE}:{name}").findings)
+
+
+def _line(text):
+    return next(n for n, line in enumerate(FILE.read_text().splitlines(), 1) if text in line)
+
+
+def _params(weights):
+    return sum(int(np.prod(w.shape)) for w in weights)
+
+
+# -- 1. parts of a container without call() -------------------------------------------------
+
+@pytest.mark.parametrize("name, weights, params", [
+    ("parts_built_on_arrays", 6, 123),
+    ("parts_in_a_list_built_on_arrays", 4, 31),
+])
+def test_parts_a_container_holds_are_tracked_though_built_on_arrays(name, weights, params):
+    container = getattr(_module(), name)()
+    assert (len(container.trainable_weights), _params(container.trainable_weights)) == (weights, params)
+    assert _found(name) == []
+
+
+def test_a_layer_built_on_arrays_that_the_container_does_not_hold_is_still_ld011():
+    container = _module().side_layer_not_held()
+    assert _params(container.trainable_weights) == 123  # the probe's 6 values are not the model's
+    report = inspect_target(f"{FILE}:side_layer_not_held")
+    assert [(f.code, f.severity, f.line) for f in report.findings] == [("LD011", "error", _line("probe(features)"))]
