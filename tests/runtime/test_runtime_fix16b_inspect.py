@@ -51,3 +51,30 @@ def test_a_layer_built_on_arrays_that_the_container_does_not_hold_is_still_ld011
     assert _params(container.trainable_weights) == 123  # the probe's 6 values are not the model's
     report = inspect_target(f"{FILE}:side_layer_not_held")
     assert [(f.code, f.severity, f.line) for f in report.findings] == [("LD011", "error", _line("probe(features)"))]
+
+
+# -- 2. a one-value tensor used as a weight ---------------------------------------------------
+
+def _gradients(model, x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    return tape.gradient(loss, model.trainable_weights)
+
+
+@pytest.mark.parametrize("name, attribute", [
+    ("one_value_matmul", "mix"),
+    ("one_value_tensordot", "gain"),
+    ("one_value_at_operator", "k"),
+])
+def test_a_one_value_tensor_used_as_a_matmul_operand_is_ld001(name, attribute):
+    model, x = getattr(_module(), name)()
+    assert model.count_params() == 0 and _gradients(model, x) == []  # nothing to train
+    assert _found(name) == [("LD001", "error", attribute)]
+
+
+@pytest.mark.parametrize("name, params", [("one_value_constants", 0), ("one_value_factor_beside_kernel", 12)])
+def test_one_value_constants_added_or_multiplied_in_are_clean(name, params):
+    model, x = getattr(_module(), name)()
+    assert model.count_params() == params
+    assert all(g is not None for g in _gradients(model, x))
+    assert _found(name) == []

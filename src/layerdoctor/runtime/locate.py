@@ -172,7 +172,23 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
     it)? Properties are not counted: an accessor that hands out what call() kept (masks for
     plotting) is not a use by the model; nor are the methods named in `skip`. None when no source
     can be read."""
-    seen = False
+    functions = _user_methods(cls)
+    for function in functions or ():
+        if function.name in skip:
+            continue
+        for node in ast.walk(function):
+            if _is_self_attribute(node, attribute) and isinstance(node.ctx, ast.Load):
+                return True
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) \
+                    and node.target.attr == attribute:
+                return True  # self.x += ...: read, then replaced
+    return None if functions is None else False
+
+
+def _user_methods(cls) -> list | None:
+    """The function definitions (nested ones too) of `cls` and its user base classes, properties
+    and setters left out; None when no source can be read."""
+    found, seen = [], False
     for klass in getattr(cls, "__mro__", ()):
         if not is_user_class(klass):
             continue
@@ -182,21 +198,38 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
         except (OSError, TypeError, SyntaxError, IndentationError):
             continue
         seen = True
-        for function in ast.walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            if function.name in skip or any(
-                    isinstance(d, ast.Name) and d.id == "property" or isinstance(d, ast.Attribute) and d.attr == "setter"
-                    for d in function.decorator_list):
-                continue
-            for node in ast.walk(function):
-                if isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.ctx, ast.Load) \
-                        and isinstance(node.value, ast.Name) and node.value.id == "self":
-                    return True
-                if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) \
-                        and node.target.attr == attribute:
-                    return True  # self.x += ...: read, then replaced
-    return False if seen else None
+        found += [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
+            isinstance(d, ast.Name) and d.id == "property" or isinstance(d, ast.Attribute) and d.attr == "setter"
+            for d in f.decorator_list)]
+    return found if seen else None
+
+
+def _is_self_attribute(node, attribute: str) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.value, ast.Name) \
+        and node.value.id == "self"
+
+
+# ops whose operand is a weight (a kernel, a projection): `x @ w`, matmul(x, w), conv2d(x, k)
+_WEIGHT_OPERAND_OPS = re.compile(r"(matmul|dot|tensordot|batch_dot|einsum|mm|bmm|linear|"
+                                 r"(depthwise_|separable_)?conv(olution)?(\dd?)?(_transpose)?)$")
+
+
+def used_as_weight_operand(cls, attribute: str) -> bool:
+    """Does a method of `cls` (or a user base) use `self.<attribute>` as an operand of a matmul,
+    dot or convolution (directly, or through one wrapping call: `matmul(x, transpose(self.w))`)?
+    What a value is multiplied or added into (a scale, an epsilon) does not count."""
+    def holds(operand) -> bool:
+        return _is_self_attribute(operand, attribute) or isinstance(operand, ast.Call) and any(
+            _is_self_attribute(a, attribute) for a in operand.args)
+
+    for function in _user_methods(cls) or ():
+        for node in ast.walk(function):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and (holds(node.left) or holds(node.right)):
+                return True
+            if isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or "") \
+                    and any(holds(a) for a in node.args):
+                return True
+    return False
 
 
 def attributes_read_by_assignments(cls, attribute: str) -> list[tuple[str, set[str]]] | None:

@@ -194,6 +194,12 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                        f"computes with a constant, so the weight does not learn through this path and "
                        f"the Lambda does not follow it when it changes")
             return
+        if via == "attribute" and depth == 0 and backend.is_tensor(value) and backend.is_float(value) \
+                and backend.size_of(value) == 1 and locate.used_as_weight_operand(type(node.layer), label.lstrip(".")):
+            report(node, label, value, via, untracked_code("tensor", False),
+                   f"{where} is a {describe_value(value)} that call() uses as a matmul/dot/convolution operand, "
+                   f"a weight of one value: it is not a variable, so it is never trained or saved")
+            return
         if via == "attribute" and depth == 0 and _is_float_scalar_array(value):
             name = label.lstrip(".")
             parameter = _constructor_parameter_holding(inspection, node.layer, value)
