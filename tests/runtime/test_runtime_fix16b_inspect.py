@@ -78,3 +78,42 @@ def test_one_value_constants_added_or_multiplied_in_are_clean(name, params):
     assert model.count_params() == params
     assert all(g is not None for g in _gradients(model, x))
     assert _found(name) == []
+
+
+# -- 4. a weight attribute replaced in call() by a tensor derived from it --------------------
+
+def _first_call_raises(model, x):
+    """What Keras raises on the first eager call and on a traced one (fit's path), or None."""
+    raised = []
+    for call in (model, tf.function(lambda v: model(v))):
+        try:
+            call(x)
+            raised.append(None)
+        except Exception as error:  # noqa: BLE001 - measured
+            raised.append(type(error).__name__)
+    return raised
+
+
+@pytest.mark.parametrize("name, statement", [
+    ("swapped_dense_kernel_in_helper", "self.kernel = ste_sign(self.kernel)\n        return full"),
+    ("swapped_conv_kernel", "self.kernel = ste_sign(self.kernel)\n        result"),
+])
+def test_an_inherited_kernel_replaced_in_call_is_ld010_at_that_line_with_the_tree(name, statement):
+    model, x = getattr(_module(), name)()
+    # eager: the tf.custom_gradient refuses the variable; traced: "property 'kernel' ... has no setter"
+    assert _first_call_raises(model, x) == ["TypeError", "AttributeError"]
+    report = inspect_target(f"{FILE}:{name}")
+    text = FILE.read_text()
+    line = text[:text.index(statement)].count("\n") + 1
+    assert [(f.code, f.severity, f.attribute, f.line) for f in report.findings] == [("LD010", "error", "kernel", line)]
+    assert report.tree is not None and report.params["total"] == model.count_params()
+
+
+@pytest.mark.parametrize("name", ["binarised_kernel_in_a_local", "straight_through_with_stop_gradient"])
+def test_a_binarised_kernel_kept_in_a_local_is_clean(name):
+    model, x = getattr(_module(), name)()
+    assert _first_call_raises(model, x) == [None, None]
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    assert all(g is not None for g in tape.gradient(loss, model.trainable_weights))
+    assert _found(name) == []

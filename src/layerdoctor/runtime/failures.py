@@ -67,7 +67,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
                     _keras_tensor_in_function, _variable_made_in_lambda_function, _fixed_input_dim,
                     _variables_created_in_lambda,
-                    _random_state_in_traced_call, _weight_property_replaced, _property_before_init,
+                    _random_state_in_traced_call, _weight_property_replaced, _weight_rebound_from_itself,
+                    _property_before_init,
                     _call_not_implemented):
         found = explain(error, text, recorder, watch)
         if found:
@@ -166,6 +167,44 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
                  f"copy and the variable gets no gradient. Change the variable's value with .assign(), or compute "
                  f"the new tensor in the layer's call()", cls=cls, attribute=weight,
         site=(frame.f_code.co_filename, line))]
+
+
+def _weight_rebound_from_itself(error, text, recorder, watch) -> list:
+    """LD010: the failing statement rebinds a layer's weight attribute to a tensor derived from it
+    (`self.kernel = self.quantization(self.kernel)` in a Dense subclass's call(), a BinaryConnect
+    swap written for tf.keras 2). Whatever Keras raised there (no setter for an inherited weight
+    property, or the op refusing the variable itself: a tf.custom_gradient without `variables`),
+    the statement is the bug: where it ran, the layer would compute with a frozen copy and the
+    variable would get no gradient."""
+    import ast
+
+    frame, line = locate.deepest_user_frame(error)
+    layer = frame.f_locals.get("self") if frame is not None else None
+    if layer is None or not backend.is_keras_layer(layer):
+        return []
+    site = (frame.f_code.co_filename, line)
+    statement = locate.statement_at(site)
+    if not isinstance(statement, ast.Assign):
+        return []
+    for target in statement.targets:
+        name = target.attr if isinstance(target, ast.Attribute) and getattr(target.value, "id", None) == "self" else None
+        reads_itself = name is not None and any(
+            isinstance(n, ast.Attribute) and n.attr == name and getattr(n.value, "id", None) == "self"
+            for n in ast.walk(statement.value))
+        try:
+            held = getattr(layer, name) if reads_itself else None
+        except Exception:  # noqa: BLE001 - a property that fails: not a weight we can name
+            held = None
+        if held is None or not backend.is_keras_variable(held):
+            continue
+        cls = _self_class(frame)
+        return [findings.make(
+            "LD010", f"`{_source_line(frame, line)}` in {cls.__name__}.{frame.f_code.co_name}() replaces the "
+                     f"variable '{backend.variable_path(held)}' with a tensor derived from it: the layer would "
+                     f"compute with a frozen copy and the variable would get no gradient; Keras raised "
+                     f"{_first_line(text)}; compute the new tensor in a local (kernel = f(self.{name})) and use "
+                     f"it in the op, or change the variable with .assign()", cls=cls, attribute=name, site=site)]
+    return []
 
 
 def _variable_attributes_replaced(error, text, model, frame, line) -> list:

@@ -158,3 +158,93 @@ def one_value_constants():
 def one_value_factor_beside_kernel():
     inputs = keras.Input((4,))
     return keras.Model(inputs, ProjectThenScale()(inputs)), np.arange(8, dtype="float32").reshape(2, 4)
+
+
+# -- 4. a weight attribute replaced in call() by a tensor derived from it --------------------
+
+
+@tf.custom_gradient
+def ste_sign(w):
+    def grad(dy):
+        return dy
+    return tf.where(w < 0, -tf.ones_like(w), tf.ones_like(w)), grad
+
+
+class SignDense(keras.layers.Dense):
+    """Buggy: BinaryConnect through a helper method; the inherited kernel property is replaced."""
+
+    def _binarize(self):
+        full = self.kernel
+        self.kernel = ste_sign(self.kernel)
+        return full
+
+    def call(self, inputs):
+        full = self._binarize()
+        out = super().call(inputs)
+        self.kernel = full
+        return out
+
+
+class SignConv(layers.Conv2D):
+    """Buggy: the same swap on a Conv2D."""
+
+    def call(self, inputs):
+        saved = self.kernel
+        self.kernel = ste_sign(self.kernel)
+        result = super().call(inputs)
+        self.kernel = saved
+        return result
+
+
+class ClippedLinear(layers.Layer):
+    """Buggy: its own weight (a plain attribute) rebound to a straight-through clip of itself."""
+
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], 3), initializer="glorot_uniform")
+
+    def call(self, x):
+        self.w = ste_sign(self.w)
+        return ops.matmul(x, self.w)
+
+
+class SignDenseLocal(layers.Dense):
+    """Correct: the binarised kernel is a local, the variable stays the attribute."""
+
+    def call(self, inputs):
+        binary = ste_sign(tf.convert_to_tensor(self.kernel))
+        return ops.matmul(inputs, binary) + self.bias
+
+
+class SignDenseTrick(layers.Dense):
+    """Correct: the straight-through estimator written with stop_gradient, in a local."""
+
+    def call(self, inputs):
+        kernel = self.kernel + ops.stop_gradient(ops.sign(self.kernel) - self.kernel)
+        return ops.matmul(inputs, kernel) + self.bias
+
+
+def _dense_model(layer):
+    inputs = keras.Input((6,))
+    return keras.Model(inputs, layer(inputs)), np.linspace(-1, 1, 12, dtype="float32").reshape(2, 6)
+
+
+def swapped_dense_kernel_in_helper():
+    return _dense_model(SignDense(4))
+
+
+def swapped_conv_kernel():
+    inputs = keras.Input((5, 5, 2))
+    model = keras.Model(inputs, SignConv(3, 3)(inputs))
+    return model, np.linspace(-1, 1, 100, dtype="float32").reshape(2, 5, 5, 2)
+
+
+def own_weight_rebound_to_clip():
+    return _dense_model(ClippedLinear())
+
+
+def binarised_kernel_in_a_local():
+    return _dense_model(SignDenseLocal(4))
+
+
+def straight_through_with_stop_gradient():
+    return _dense_model(SignDenseTrick(4))
