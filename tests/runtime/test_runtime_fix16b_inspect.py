@@ -117,3 +117,29 @@ def test_a_binarised_kernel_kept_in_a_local_is_clean(name):
         loss = tf.reduce_sum(model(x))
     assert all(g is not None for g in tape.gradient(loss, model.trainable_weights))
     assert _found(name) == []
+
+
+# -- 3. a random matrix drawn in call() as a matmul operand -----------------------------------
+
+def _differs_per_call(model, x):
+    return not np.allclose(np.asarray(model(x)), np.asarray(model(x)))
+
+
+@pytest.mark.parametrize("name, draw", [
+    ("random_projection_per_call", "proj = keras.random.normal("),
+    ("numpy_matrix_per_call", "x @ np.random.randn("),
+    ("random_filter_per_call", "tf.random.uniform(shape=[3, 3"),
+])
+def test_a_random_matrix_drawn_in_call_as_an_operand_is_ld002_at_the_draw(name, draw):
+    model, x = getattr(_module(), name)()
+    assert model.count_params() == 0 and _differs_per_call(model, x)  # a new weight each call, none tracked
+    report = inspect_target(f"{FILE}:{name}")
+    assert [(f.code, f.severity, f.line) for f in report.findings] == [("LD002", "error", _line(draw))]
+
+
+@pytest.mark.parametrize("name", ["noise_added_to_inputs", "hand_written_dropout", "vae_sampling",
+                                  "per_example_colour_matrix"])
+def test_random_values_combined_with_the_input_are_clean(name):
+    model, x = getattr(_module(), name)()
+    assert model.count_params() == 0 and _differs_per_call(model, x)  # random too, but no weight
+    assert _found(name) == []

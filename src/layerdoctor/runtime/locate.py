@@ -214,6 +214,62 @@ _WEIGHT_OPERAND_OPS = re.compile(r"(matmul|dot|tensordot|batch_dot|einsum|mm|bmm
                                  r"(depthwise_|separable_)?conv(olution)?(\dd?)?(_transpose)?)$")
 
 
+def _is_random_draw(node) -> bool:
+    """`tf.random.normal(...)`, `keras.random.uniform(...)`, `np.random.randn(...)`: a call of a
+    function of a `random` module, drawn with a shape that does not follow the batch (noise or a
+    per-example augmentation reads `tf.shape(x)`, `x.shape[0]` or a batch size)."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    module = node.func.value
+    if _callee(module) != "random":
+        return False
+    shape = next((k.value for k in node.keywords if k.arg in ("shape", "size")), node.args[0] if node.args else None)
+    if isinstance(shape, ast.Call) and _callee(shape.func) == "shape":
+        return False  # tf.shape(x): the input's own shape
+    first = shape.elts[0] if isinstance(shape, (ast.Tuple, ast.List)) and shape.elts else shape
+    for part in ast.walk(first) if first is not None else ():
+        if "batch" in (_callee(part) or "").lower() \
+                or isinstance(part, ast.Subscript) and isinstance(part.slice, ast.Constant) and part.slice.value == 0:
+            return False
+    return True
+
+
+def random_weights_drawn(cls, method: str = "call") -> list[tuple[str, int]]:
+    """Sites in `cls.<method>` (or a user base's) where a random matrix is drawn and used as a
+    matmul/dot/convolution operand, directly or through a local assigned from the draw: a weight
+    made anew on every call."""
+    function = getattr(cls, method, None)
+    try:
+        path = inspect.getsourcefile(function)
+        lines, start = inspect.getsourcelines(function)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (TypeError, OSError, SyntaxError, IndentationError):
+        return []
+    if not path or not is_user_file(path):
+        return []
+    drawn = {}  # local name -> line of the draw
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _is_random_draw(node.value):
+            drawn.update({t.id: node.lineno for t in node.targets if isinstance(t, ast.Name)})
+    found = []
+
+    def draw_line(operand, wrapped=True):
+        if _is_random_draw(operand):
+            return operand.lineno
+        if isinstance(operand, ast.Name):
+            return drawn.get(operand.id)
+        if wrapped and isinstance(operand, ast.Call):  # one wrapping call: .astype(...), transpose(w), cast(w)
+            inner = ([operand.func.value] if isinstance(operand.func, ast.Attribute) else []) + operand.args
+            return next((line for line in (draw_line(i, False) for i in inner) if line is not None), None)
+        return None
+
+    for node in ast.walk(tree):
+        operands = [node.left, node.right] if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) else \
+            node.args if isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or "") else []
+        found += [line for line in map(draw_line, operands) if line is not None]
+    return [(path, start + line - 1) for line in sorted(set(found))]
+
+
 def used_as_weight_operand(cls, attribute: str) -> bool:
     """Does a method of `cls` (or a user base) use `self.<attribute>` as an operand of a matmul,
     dot or convolution (directly, or through one wrapping call: `matmul(x, transpose(self.w))`)?

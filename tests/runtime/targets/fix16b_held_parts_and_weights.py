@@ -248,3 +248,102 @@ def binarised_kernel_in_a_local():
 
 def straight_through_with_stop_gradient():
     return _dense_model(SignDenseTrick(4))
+
+
+# -- 3. a random matrix drawn in call() as a matmul operand -----------------------------------
+
+
+class RandomProjection(layers.Layer):
+    """Buggy: the projection is drawn again on every call (keras.random, through a local)."""
+
+    def __init__(self, units):
+        super().__init__()
+        self.units = units
+
+    def call(self, inputs):
+        proj = keras.random.normal((ops.shape(inputs)[-1], self.units))
+        return ops.matmul(inputs, proj)
+
+
+class NoisyKernelDot(layers.Layer):
+    """Buggy: np.random matrix drawn in call, used with the @ operator."""
+
+    def call(self, x):
+        return x @ np.random.randn(x.shape[-1], 3).astype("float32")
+
+
+class DrawnFilter(layers.Layer):
+    """Buggy: a convolution filter drawn in call()."""
+
+    def call(self, images):
+        return tf.nn.conv2d(images, tf.random.uniform(shape=[3, 3, images.shape[-1], 4]), strides=1, padding="SAME")
+
+
+class NoisyInputs(layers.Layer):
+    """Correct: noise the size of the input, added to it."""
+
+    def call(self, x):
+        return x + tf.random.normal(tf.shape(x), stddev=0.1)
+
+
+class HandDropout(layers.Layer):
+    """Correct: a dropout mask drawn per call, multiplied in."""
+
+    def call(self, x):
+        keep = tf.cast(tf.random.uniform(tf.shape(x)) > 0.2, x.dtype)
+        return x * keep / 0.8
+
+
+class Sampler(layers.Layer):
+    """Correct: VAE sampling eps, drawn per batch."""
+
+    def call(self, inputs):
+        mean, log_var = inputs
+        eps = keras.random.normal((ops.shape(mean)[0], ops.shape(mean)[1]))
+        return mean + ops.exp(0.5 * log_var) * eps
+
+
+class PerExampleMix(layers.Layer):
+    """Correct: a per-example random colour matrix (an augmentation), batch-shaped."""
+
+    def call(self, images):
+        batch_size = tf.shape(images)[0]
+        jitter = tf.random.uniform((batch_size, 1, 3, 3), -0.1, 0.1)
+        return tf.matmul(images, jitter + tf.eye(3))
+
+
+def _vector_model(layer, width=4):
+    inputs = keras.Input((width,))
+    return keras.Model(inputs, layer(inputs)), np.linspace(-1, 1, 2 * width, dtype="float32").reshape(2, width)
+
+
+def random_projection_per_call():
+    return _vector_model(RandomProjection(3))
+
+
+def numpy_matrix_per_call():
+    return _vector_model(NoisyKernelDot())
+
+
+def random_filter_per_call():
+    inputs = keras.Input((6, 6, 2))
+    return keras.Model(inputs, DrawnFilter()(inputs)), np.ones((2, 6, 6, 2), dtype="float32")
+
+
+def noise_added_to_inputs():
+    return _vector_model(NoisyInputs())
+
+
+def hand_written_dropout():
+    return _vector_model(HandDropout())
+
+
+def vae_sampling():
+    mean, log_var = keras.Input((4,)), keras.Input((4,))
+    model = keras.Model([mean, log_var], Sampler()([mean, log_var]))
+    return model, [np.zeros((2, 4), dtype="float32"), np.zeros((2, 4), dtype="float32")]
+
+
+def per_example_colour_matrix():
+    inputs = keras.Input((5, 5, 3))
+    return keras.Model(inputs, PerExampleMix()(inputs)), np.ones((2, 5, 5, 3), dtype="float32")

@@ -65,7 +65,26 @@ def state_created_per_call(inspection: Observation, explained: Explained) -> Pro
     _changed_attributes(inspection, result)
     _variables_created_in_call(inspection, result)
     _state_created_in_traced_call(inspection, result)
+    _random_weights_drawn_in_call(inspection, result)
     return result
+
+
+def _random_weights_drawn_in_call(inspection, result) -> None:
+    """LD002: a user layer that ran in the forward pass draws a random matrix in call() and uses it
+    as a matmul/dot/convolution operand (`matmul(inputs, tf.random.normal((d, units)))`): a weight
+    made anew on every call, never trained or saved (0 params). Noise added to the input, dropout
+    masks and sampling eps are combined elementwise, not used as an operand: not this."""
+    seen = set()
+    for call in inspection.first_pass.calls if inspection.first_pass is not None else []:
+        cls = type(call.layer)
+        if cls in seen or not is_user_class(cls):
+            continue
+        seen.add(cls)
+        for site in locate.random_weights_drawn(cls):
+            result.findings.append(findings.make(
+                "LD002", f"{cls.__name__}.call() draws a random matrix on every call and multiplies by it as a "
+                         f"weight (at {findings.where(site)}): a new weight each call, never trained or "
+                         f"saved; create it once with self.add_weight() in build()", cls=cls, site=site))
 
 
 def _state_created_in_traced_call(inspection, result) -> None:
