@@ -251,41 +251,36 @@ def random_weights_drawn(cls, method: str = "call") -> list[tuple[str, int]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and _is_random_draw(node.value):
             drawn.update({t.id: node.lineno for t in node.targets if isinstance(t, ast.Name)})
-    found = []
-
-    def draw_line(operand, wrapped=True):
-        if _is_random_draw(operand):
-            return operand.lineno
-        if isinstance(operand, ast.Name):
-            return drawn.get(operand.id)
-        if wrapped and isinstance(operand, ast.Call):  # one wrapping call: .astype(...), transpose(w), cast(w)
-            inner = ([operand.func.value] if isinstance(operand.func, ast.Attribute) else []) + operand.args
-            return next((line for line in (draw_line(i, False) for i in inner) if line is not None), None)
-        return None
-
-    for node in ast.walk(tree):
-        operands = [node.left, node.right] if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) else \
-            node.args if isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or "") else []
-        found += [line for line in map(draw_line, operands) if line is not None]
-    return [(path, start + line - 1) for line in sorted(set(found))]
+    lines = {node.lineno if _is_random_draw(node) else drawn.get(node.id)
+             for operand in _weight_operands(tree) for node in _unwrapped(operand)
+             if _is_random_draw(node) or isinstance(node, ast.Name) and node.id in drawn}
+    return [(path, start + line - 1) for line in sorted(lines)]
 
 
 def used_as_weight_operand(cls, attribute: str) -> bool:
     """Does a method of `cls` (or a user base) use `self.<attribute>` as an operand of a matmul,
     dot or convolution (directly, or through one wrapping call: `matmul(x, transpose(self.w))`)?
     What a value is multiplied or added into (a scale, an epsilon) does not count."""
-    def holds(operand) -> bool:
-        return _is_self_attribute(operand, attribute) or isinstance(operand, ast.Call) and any(
-            _is_self_attribute(a, attribute) for a in operand.args)
+    return any(_is_self_attribute(node, attribute) for function in _user_methods(cls) or ()
+               for operand in _weight_operands(function) for node in _unwrapped(operand))
 
-    for function in _user_methods(cls) or ():
-        for node in ast.walk(function):
-            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and (holds(node.left) or holds(node.right)):
-                return True
-            if isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or "") \
-                    and any(holds(a) for a in node.args):
-                return True
-    return False
+
+def _weight_operands(tree):
+    """The operands of the matmuls, dots and convolutions in `tree`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+            yield from (node.left, node.right)
+        elif isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or ""):
+            yield from node.args
+
+
+def _unwrapped(operand):
+    """The operand and, for one wrapping call (`transpose(w)`, `w.astype(...)`), what it wraps."""
+    yield operand
+    if isinstance(operand, ast.Call):
+        if isinstance(operand.func, ast.Attribute):
+            yield operand.func.value
+        yield from operand.args
 
 
 def attributes_read_by_assignments(cls, attribute: str) -> list[tuple[str, set[str]]] | None:
