@@ -128,7 +128,7 @@ def _differs_per_call(model, x):
 @pytest.mark.parametrize("name, draw", [
     ("random_projection_per_call", "proj = keras.random.normal("),
     ("numpy_matrix_per_call", "x @ np.random.randn("),
-    ("random_filter_per_call", "tf.random.uniform(shape=[3, 3"),
+    ("random_mixer_per_call", "mixer = tf.random.uniform("),
 ])
 def test_a_random_matrix_drawn_in_call_as_an_operand_is_ld002_at_the_draw(name, draw):
     model, x = getattr(_module(), name)()
@@ -138,7 +138,7 @@ def test_a_random_matrix_drawn_in_call_as_an_operand_is_ld002_at_the_draw(name, 
 
 
 @pytest.mark.parametrize("name", ["noise_added_to_inputs", "hand_written_dropout", "vae_sampling",
-                                  "per_example_colour_matrix"])
+                                  "per_example_colour_matrix", "seeded_random_filter"])
 def test_random_values_combined_with_the_input_are_clean(name):
     model, x = getattr(_module(), name)()
     assert model.count_params() == 0 and _differs_per_call(model, x)  # random too, but no weight

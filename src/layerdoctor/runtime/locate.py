@@ -216,13 +216,14 @@ _WEIGHT_OPERAND_OPS = re.compile(r"(matmul|dot|tensordot|batch_dot|einsum|mm|bmm
 
 def _is_random_draw(node) -> bool:
     """`tf.random.normal(...)`, `keras.random.uniform(...)`, `np.random.randn(...)`: a call of a
-    function of a `random` module, drawn with a shape that does not follow the batch (noise or a
-    per-example augmentation reads `tf.shape(x)`, `x.shape[0]` or a batch size)."""
+    function of a `random` module, unseeded, drawn with a shape that does not follow the batch (noise or
+    a per-example augmentation reads `tf.shape(x)`, `x.shape[0]` or a batch size)."""
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return False
     module = node.func.value
-    if _callee(module) != "random":
-        return False
+    if _callee(module) != "random" or node.func.attr.startswith("stateless_") \
+            or any(k.arg == "seed" for k in node.keywords):
+        return False  # a draw with a seed managed on purpose: resampled data (a random-filter augmentation)
     shape = next((k.value for k in node.keywords if k.arg in ("shape", "size")), node.args[0] if node.args else None)
     if isinstance(shape, ast.Call) and _callee(shape.func) == "shape":
         return False  # tf.shape(x): the input's own shape

@@ -7,9 +7,11 @@
 2. A float tensor of ONE value kept on self in __init__ and used in call() as a matmul/dot/conv
    operand: a 1x1 weight that is not a variable (measured: 0 params, no gradient). Twins: an
    epsilon, a scale and a temperature of one value that call() only adds/multiplies/divides by.
-3. A random matrix drawn anew in call() and used as a matmul operand: a weight made per call
-   (measured: 0 params, two calls on one input differ). Twins: noise added to the input, a dropout
-   mask, VAE sampling eps (random values combined elementwise, not as a matmul operand).
+3. A random matrix drawn anew in call(), unseeded, and used as a matmul operand: a weight made per
+   call (measured: 0 params, two calls on one input differ). Twins: noise added to the input, a
+   dropout mask, VAE sampling eps (random values combined elementwise, not as a matmul operand), a
+   per-example colour matrix (batch-shaped), a random-filter augmentation drawn with the layer's
+   own SeedGenerator (resampled on purpose: heldout2's correct random-filter convolution).
 4. A built-in layer's weight attribute replaced in call() by a tensor derived from it
    (`self.kernel = f(self.kernel)` in a Dense subclass): on Keras 3 the first call raises
    (measured: "has no setter" in a traced call, or the TypeError of the tf.custom_gradient that
@@ -272,11 +274,24 @@ class NoisyKernelDot(layers.Layer):
         return x @ np.random.randn(x.shape[-1], 3).astype("float32")
 
 
-class DrawnFilter(layers.Layer):
-    """Buggy: a convolution filter drawn in call()."""
+class DrawnMixer(layers.Layer):
+    """Buggy: an einsum weight drawn in call() and transposed."""
+
+    def call(self, x):
+        mixer = tf.random.uniform(shape=[3, x.shape[-1]])
+        return tf.einsum("bi,ij->bj", x, tf.transpose(mixer))
+
+
+class SeededRandomFilter(layers.Layer):
+    """Correct: a random-filter augmentation, resampled on purpose with the layer's own seed."""
+
+    def __init__(self):
+        super().__init__()
+        self.seeds = keras.random.SeedGenerator(3)
 
     def call(self, images):
-        return tf.nn.conv2d(images, tf.random.uniform(shape=[3, 3, images.shape[-1], 4]), strides=1, padding="SAME")
+        kernel = keras.random.normal((3, 3, images.shape[-1], 4), seed=self.seeds)
+        return ops.conv(images, kernel, padding="same")
 
 
 class NoisyInputs(layers.Layer):
@@ -325,9 +340,13 @@ def numpy_matrix_per_call():
     return _vector_model(NoisyKernelDot())
 
 
-def random_filter_per_call():
+def random_mixer_per_call():
+    return _vector_model(DrawnMixer())
+
+
+def seeded_random_filter():
     inputs = keras.Input((6, 6, 2))
-    return keras.Model(inputs, DrawnFilter()(inputs)), np.ones((2, 6, 6, 2), dtype="float32")
+    return keras.Model(inputs, SeededRandomFilter()(inputs)), np.ones((2, 6, 6, 2), dtype="float32")
 
 
 def noise_added_to_inputs():
