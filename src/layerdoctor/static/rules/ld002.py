@@ -225,8 +225,8 @@ def _random_weight_operands(ctx, method, func, reported):
         if type(operand) is ast.Name:
             operand = bound.get(operand.id)
         draw = _drawn(operand)
-        if draw is None or draw.lineno in reported:
-            continue
+        if draw is None or draw.lineno in reported or any(k.arg == "seed" for k in draw.keywords):
+            continue  # a seeded draw (a SeedGenerator) resampled on purpose: random filtering, data
         value = ctx.value(draw, ctx.env(func))
         if value.kind not in (TENSOR, FOREIGN) or not value.random or not any(
                 self_attr(n) for a in draw.args + [k.value for k in draw.keywords]
