@@ -322,3 +322,12 @@ def test_fixed_filters_from_typed_in_numbers_are_warnings():
     severities = {f.line: f.severity for f in report.findings if f.code == "LD001"}
     assert severities == {27: "error", 39: "error", 48: "error", 61: "warning", 72: "warning"}
     assert all("heuristic" in f.message for f in report.findings if f.severity == "warning")
+
+
+def test_a_traced_call_without_build_is_keras3_only():
+    """LD009zc/LD002n: on tf.keras 2 a @tf.function call() of a class without build() builds its
+    sublayers eagerly and they train (measured with tf-keras 2.21: no None gradient), so neither code
+    fires for that target (the corpus's tf_keras test model got an LD009 error before)."""
+    path = ROOT / "tests" / "cases_static" / "ld009zc_tf_function_call_on_a_class_without_build__k3.py"
+    assert {code for _, code in found(path, target="keras3")} >= {"LD002", "LD009"}
+    assert {code for _, code in found(path, target="tf-keras")} & {"LD002", "LD009"} == set()

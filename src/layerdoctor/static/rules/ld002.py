@@ -195,8 +195,7 @@ def check_class(ctx):
 
         yield from _random_weight_operands(ctx, method, func, reported)
 
-    if ctx.target != TF_KERAS_TARGET:
-        yield from _built_inside_traced_call(ctx)
+    yield from _built_inside_traced_call(ctx)
 
 
 # Calls whose operands are an input and a weight: a random tensor there is the layer's matrix.
@@ -264,9 +263,10 @@ def _drawn(expr):
 def traced_call_unbuilt_sublayers(ctx):
     """(assign, value, no_build) for each weighted sublayer made in __init__ (or handed in to it) that a
     @tf.function call() first builds; `no_build`: the class has no build() of its own, so Keras builds it by
-    tracing call() and the weights surely get no gradient (LD009 reports that too)."""
+    tracing call() and the weights surely get no gradient (LD009 reports that too). Keras 3 only: tf.keras 2
+    builds them eagerly and they train (measured, tf-keras 2.21)."""
     call = ctx.methods.get("call")
-    if call is None or not call.decorator_list or not any(
+    if ctx.target == TF_KERAS_TARGET or call is None or not call.decorator_list or not any(
             ctx.qualify(d.func if type(d) is ast.Call else d) == "tensorflow.function" for d in call.decorator_list):
         return  # (almost every class: call() is not decorated)
     built = {attr for method, _ in ctx.methods_of("build") for node in ctx.nodes(method)
