@@ -7,7 +7,6 @@
 # 160, LoadedDense 28, PresetEmbedding 160, Embedding with weights=[...] 160).
 import numpy as np
 import keras
-from keras import ops
 from keras.layers import Embedding as Lookup
 from keras import layers
 

@@ -5,7 +5,6 @@
 # so the write raises whether or not the variable is put back. SquashedBiasDense runs but its bias gets a None gradient
 # (1 of 2): from the second call on `bias` is a tensor. The twins train (None for 0 of 2): bias or gamma swapped for a
 # tensor of it and put back in the same call, the quantised kernel kept in a local or another attribute.
-import keras
 import tensorflow as tf
 from keras import layers, ops
 from keras.layers import Embedding as Lookup

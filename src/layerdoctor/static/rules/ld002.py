@@ -274,7 +274,10 @@ def traced_call_unbuilt_sublayers(ctx):
     called = {attr for method, _ in ctx.methods_of("call") for node in ctx.nodes(method)
               if type(node) is ast.Call and (attr := self_attr(node.func))}
     # with its own build() the defect needs a symbolic first call (functional wiring): a heuristic
-    no_build = not ctx.has_method("build") and all(is_framework_root(ctx.qualify(b) or "") for b in ctx.cls.bases)
+    project = ctx.project
+    no_build = not ctx.has_method("build") and all(
+        is_framework_root(base) or base in project.classes and not project.classes[base][0].defines_build
+        for base in project.user_ancestors(ctx.qualname))  # (a project base between may be a plain Model too)
     reported = set()
     for assign in ctx.self_assigns(("__init__",)):
         attr = assign.attr
