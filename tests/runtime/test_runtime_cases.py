@@ -20,7 +20,7 @@ EXPECTED = {
     "ld002c_add_weight_in_call": {"LD002"},
     "ld002d_tensor_in_call": {"LD002"},
     "ld002e_sublayer_assigned_in_call": {"LD002"},
-    "ld002f_state_created_in_lambda": {"LD002"},
+    "ld002f_state_created_in_lambda": {"LD002", "LD012"},
     "ld003_foreign_variable": {"LD003"},
     "ld003b_nested_foreign_variable": {"LD003"},
     "ld003c_foreign_variable_container": {"LD003"},

@@ -150,9 +150,11 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
     weight, layer = match.groups()
     statement = _source_line(frame, line)
     cls = _self_class(frame)
-    _, _, value = statement.partition("=")
-    if value and not re.search(rf"\.{weight}\b|\bweights\b", value):
-        # values from elsewhere (a constructor's matrix), not a copy of the weight: LD001 (tests/cases_static/ld001l)
+    target, _, value = statement.partition("=")
+    if target.strip() == f"self.{weight}" and value and not re.search(rf"\.{weight}\b|\bweights\b|\bself\.", value):
+        # a subclass storing values from elsewhere (a constructor's matrix) on its own base weight: LD001
+        # (tests/cases_static/ld001l); a wrapper writing another layer's kernel from its own variables
+        # (weight normalisation: `self.layer.kernel = self.g * self.v / ...`) stays LD010
         return [findings.make(
             "LD001", f"`{statement}` stores values handed in where the {layer}'s {weight} weight belongs: on Keras 3 "
                      f"it is a read-only property (Keras raised {_first_line(text)}); where it is not, the layer "
