@@ -16,6 +16,15 @@ FLAVOUR_NAMES = {KERAS3: "Keras 3", TF_KERAS: "tf.keras 2"}
 
 DETECTORS = ("static", "runtime")
 
+# Ops that contract their input with a weight: an operand of one of these is used as a weight
+# (lint's and inspect's checks for random or one-value tensors used in a weight's place).
+WEIGHT_OPERAND_OPS = frozenset({
+    "matmul", "dot", "tensordot", "batch_dot", "einsum", "mm", "bmm", "linear",
+    "conv", "convolution", "conv1d", "conv2d", "conv3d", "conv_transpose", "conv1d_transpose",
+    "conv2d_transpose", "conv3d_transpose", "depthwise_conv", "depthwise_conv2d", "separable_conv",
+    "depthwise_conv1d", "depthwise_conv3d", "separable_conv1d", "separable_conv2d",
+})
+
 # Where docs/rules.md is published; each rule's help link is this plus `#ldNNN`.
 DOCS_URL = "https://github.com/layerdoctor/layerdoctor/blob/main/docs/rules.md"
 

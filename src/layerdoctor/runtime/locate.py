@@ -12,6 +12,7 @@ import sysconfig
 import textwrap
 
 from .. import formatting
+from ..vocab import WEIGHT_OPERAND_OPS
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _LIBRARY_DIRS = tuple(
@@ -210,8 +211,6 @@ def _is_self_attribute(node, attribute: str) -> bool:
 
 
 # ops whose operand is a weight (a kernel, a projection): `x @ w`, matmul(x, w), conv2d(x, k)
-_WEIGHT_OPERAND_OPS = re.compile(r"(matmul|dot|tensordot|batch_dot|einsum|mm|bmm|linear|"
-                                 r"(depthwise_|separable_)?conv(olution)?(\dd?)?(_transpose)?)$")
 
 
 def _is_random_draw(node) -> bool:
@@ -271,7 +270,7 @@ def _weight_operands(tree):
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
             yield from (node.left, node.right)
-        elif isinstance(node, ast.Call) and _WEIGHT_OPERAND_OPS.match(_callee(node.func) or ""):
+        elif isinstance(node, ast.Call) and _callee(node.func) in WEIGHT_OPERAND_OPS:
             yield from node.args
 
 

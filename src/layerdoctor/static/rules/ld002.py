@@ -7,7 +7,7 @@ import re
 from ... import keras_messages as msg
 from ...formatting import snake_case
 from ...rule import Rule, snippet
-from ...vocab import KERAS3, TF_KERAS
+from ...vocab import KERAS3, TF_KERAS, WEIGHT_OPERAND_OPS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..class_facts import HelperReader, handed_in_layer, imported_function
 from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
@@ -199,8 +199,6 @@ def check_class(ctx):
 
 
 # Calls whose operands are an input and a weight: a random tensor there is the layer's matrix.
-_CONTRACTIONS = {"matmul", "dot", "tensordot", "einsum", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d",
-                 "depthwise_conv2d", "conv_transpose", "conv2d_transpose", "convolution"}
 
 
 def _random_weight_operands(ctx, method, func, reported):
@@ -212,7 +210,7 @@ def _random_weight_operands(ctx, method, func, reported):
     for node in nodes:
         if type(node) is ast.BinOp and type(node.op) is ast.MatMult:
             operands += (node.left, node.right)
-        elif type(node) is ast.Call and (callee_name(node) or "") in _CONTRACTIONS:
+        elif type(node) is ast.Call and (callee_name(node) or "") in WEIGHT_OPERAND_OPS:
             operands += [a for a in node.args if type(a) is not ast.Constant]
     if not operands:
         return
