@@ -129,10 +129,12 @@ def check_class(ctx):
         guarded = lazily_guarded_lines(func, ctx.nodes(method))
         targets = _self_targets(ctx.nodes(method))
         locals_ = _local_targets(ctx.nodes(method))
+        drew = False  # a random draw somewhere in the method (what _random_weight_operands looks for)
         for node in ctx.nodes(method):
             if not isinstance(node, ast.Call):
                 continue
             if node.lineno in guarded:
+                drew = True  # (not classified here: let _random_weight_operands look)
                 hit = _made_once_in_call_on_keras3(ctx, method, func, node, targets.get(id(node)))
                 if hit and node.lineno not in reported:
                     reported.add(node.lineno)
@@ -145,6 +147,7 @@ def check_class(ctx):
                             yield hit
                 continue
             value = ctx.value(node, ctx.env(func))
+            drew = drew or value.random
             attr = targets.get(id(node))
             consequence = "it is new each time, never trained and never saved"
             if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
@@ -193,7 +196,8 @@ def check_class(ctx):
                 fix_values={"attr": name, "created": ast.unparse(node)},
             )
 
-        yield from _random_weight_operands(ctx, method, func, reported)
+        if drew:
+            yield from _random_weight_operands(ctx, method, func, reported)
 
     yield from _built_inside_traced_call(ctx)
 

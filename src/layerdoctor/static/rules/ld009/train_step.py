@@ -26,6 +26,9 @@ def left_out_of_train_step(ctx):
     if not ctx.is_model or "train_step" not in ctx.cls.method_names or ctx.cls.dynamic_access \
             or ctx.project.subclasses(ctx.qualname):
         return
+    text = ctx.cls.text()
+    if text is not None and not any(call in text for call in (".gradient", ".apply", ".minimize")):
+        return  # (no tape or optimizer call in the class: nothing to read, and loading every method costs)
     ctx.cls.load_methods(tuple(ctx.cls.method_names))  # (all of them: _reached_into reads every method)
     methods = inline_helpers(ctx.cls.methods, ctx.cls.self_attr_counts, entries=("train_step",))
     reach, todo = set(), ["train_step"]
