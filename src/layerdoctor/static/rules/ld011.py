@@ -25,7 +25,7 @@ RULE = Rule(
          "`ChainMap`, `frozenset`, TensorFlow's internal `data_structures.List` / `Mapping`), closures "
          "stored on `self` that capture layers, closures returned by a factory function of the "
          "file (`self.head = make_head(...)`, called in `call()`), module-level "
-         "layers or variables read inside a layer's `call()` (also a global bound to the model or layer "
+         "layers, variables or `keras.random.SeedGenerator`s read inside a layer's `call()` (also a global bound to the model or layer "
          "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
          "joins the model being wired (also in place, `x += pos_embed(positions)`; also a layer returned by a helper or by a method of a class "
@@ -688,23 +688,43 @@ def _globals(ctx):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in globals_ \
                     and node.id not in local and node.id not in reported:
                 stmt = globals_[node.id]
-                value = ctx.classify_in(stmt.value)
+                kind = _global_state(ctx, stmt.value)
                 factory = None
-                if value.kind not in (LAYER, WEIGHT):
+                if kind is None:
                     factory = _layer_factory(ctx, stmt.value)
                     if factory is None:
                         continue
                 reported.add(node.id)
                 made = f", the model or layer {factory}() returns" if factory else ""
-                yield _global_hit(ctx, stmt, node, f"{ctx.name}.{method}() uses", made)
+                yield _global_hit(ctx, stmt, node, f"{ctx.name}.{method}() uses", made, kind)
 
 
-def _global_hit(ctx, stmt, read, who, made=""):
+_SEED_GENERATORS = {"keras.random.SeedGenerator", "keras.src.random.SeedGenerator",
+                    "keras.random.seed_generator.SeedGenerator", "keras.src.random.seed_generator.SeedGenerator"}
+
+
+def _global_state(ctx, expr) -> str | None:
+    """What a module-level value is, when a layer would have to track it: LAYER, WEIGHT, or "seed" for
+    a keras SeedGenerator (its state is a variable: measured on Keras 3.15.1, ld011s, a global one read
+    in call() is in no layer's variables, is not saved, and fit advances it outside the model)."""
+    value = ctx.classify_in(expr)
+    if value.kind in (LAYER, WEIGHT):
+        return value.kind
+    return "seed" if value.qualname in _SEED_GENERATORS else None
+
+
+def _global_hit(ctx, stmt, read, who, made="", kind=None):
     """The finding at a module-level layer or variable `stmt` that `read` (a Name in call()'s code) uses."""
+    if kind == "seed":
+        what = (f"a global SeedGenerator is not tracked by {ctx.name}: its state variable is in no layer's "
+                f"variables, is not saved, and fit advances it outside the model (on JAX, Keras expects "
+                f"the SeedGenerator attached to the layer)")
+    else:
+        what = (f"a global layer or variable is not tracked by {ctx.name}, so its weights are not counted, "
+                f"trained or saved with it")
     return Hit(
         stmt,
-        f"{who} the module-level {read.id} (line {read.lineno}){made}: a global layer or variable is not "
-        f"tracked by {ctx.name}, so its weights are not counted, trained or saved with it",
+        f"{who} the module-level {read.id} (line {read.lineno}){made}: {what}",
         attribute=read.id,
         fix="global", fix_values={"cls": ctx.name, "attr_lower": read.id.lower()},
     )
@@ -734,10 +754,12 @@ def _globals_in_functions(ctx):
                 if type(name) is ast.Name and type(name.ctx) is ast.Load and name.id in globals_ \
                         and name.id not in bound and name.id not in reported:
                     stmt = globals_[name.id]
-                    if ctx.classify_in(stmt.value).kind not in (LAYER, WEIGHT):
+                    kind = _global_state(ctx, stmt.value)
+                    if kind is None:
                         continue
                     reported.add(name.id)
-                    yield _global_hit(ctx, stmt, name, f"{ctx.name}.{method}() runs {fn.name}(), which uses")
+                    yield _global_hit(ctx, stmt, name, f"{ctx.name}.{method}() runs {fn.name}(), which uses",
+                                      kind=kind)
 
 
 def _layer_factory(ctx, expr):
