@@ -5,10 +5,11 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites, keras_base_layer
-from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, self_attr
+from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites,
+                           file_function, keras_base_layer)
+from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
 from ..names import canonical
-from ..walk import callee_name, parent_map, walk
+from ..walk import callee_name, own_nodes, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -19,7 +20,9 @@ RULE = Rule(
          "array factory (`tf.random.*`, `tf.zeros`, `tf.ones`, `tf.constant`, `np.*`, "
          "`keras.ops.*`, `keras.random.*`) or by calling a Keras initializer object "
          "(`self.gamma = self.gamma_init(shape)` with `initializers.get(...)`, "
-         "`keras.initializers.GlorotUniform()(shape)`) rather than by `add_weight`; constant-filled values count "
+         "`keras.initializers.GlorotUniform()(shape)`) or by a function of the file that draws at random and "
+         "returns a tensor op's result (`self.projection = orthogonal_matrix(rows, cols)`) rather than by "
+         "`add_weight`; constant-filled values count "
          "only under a weight-like name (`kernel`, `bias`, `scale`, ...), since masks and lookup "
          "tables are legitimately plain tensors, and not when `__init__` also sets the attribute to a "
          "constructor argument (a default for data the caller hands in, such as a graph's edge weights); values "
@@ -120,7 +123,9 @@ def check_class(ctx):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
         value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
-        if value.kind != TENSOR:
+        if value.kind != TENSOR and (helper := _random_helper_tensor(ctx, assign)) is not None:
+            value = helper  # a random tensor a function of the file returns: reported as if written here
+        elif value.kind != TENSOR:
             value = _initializer_output(ctx, assign)
             if value is None:
                 continue
@@ -263,6 +268,78 @@ def _initializer_output(ctx, assign):
     else:
         return None
     return Value(TENSOR, name, random=random)
+
+
+# ------------------------------------------------------------------ a random tensor from a file function
+# `self.projection_matrix = orthogonal_matrix(rows, cols)` with orthogonal_matrix() a function of the file
+# that draws at random and returns a tensor op's result (k3-node's Performer): measured on Keras 3.15.1
+# (ld001m) as untracked as the draw written in place: 0 params, a new draw after reload. A helper that
+# does not draw (a sinusoid table, a mask) returns a constant and is left alone.
+_RESULT_MODULES = ("tensorflow.", "numpy.", "keras.ops.", "keras.random.", "jax.numpy.", "jax.random.", "torch.")
+_NOT_TENSORS = {"shape", "size", "ndim", "rank", "prod", "sum", "item", "tolist", "dtype", "convert_to_numpy"}
+
+
+def _random_helper_tensor(ctx, assign):
+    """A random TENSOR Value when `assign` stores what a function of the file returns (directly or
+    through a local), that function returns a tensor and draws at random (itself or through another
+    function of the file); else None."""
+    call = assign.value
+    if type(call) is ast.Name:
+        bound = ctx.env(ctx.methods[assign.method]).get(call.id, ())
+        call = bound[0] if len(bound) == 1 else None
+    if type(call) is not ast.Call or type(call.func) not in (ast.Name, ast.Attribute) or self_attr(call.func):
+        return None
+    fn = file_function(ctx.file, call.func)
+    if fn is None or not _returns_tensor(ctx, fn, 0) or not _draws(ctx, fn, 0):
+        return None
+    return Value(TENSOR, f"{ast.unparse(call.func)}(), which draws at random", random=True)
+
+
+def _returns_tensor(ctx, fn, depth) -> bool:
+    body = own_nodes(fn.body)
+    env = bindings(body)
+    returns = [n.value for n in body if type(n) is ast.Return and n.value is not None]
+    return bool(returns) and all(_tensor_result(ctx, r, env, depth) for r in returns)
+
+
+def _tensor_result(ctx, expr, env, depth) -> bool:
+    """Is `expr` (in a function whose bindings are `env`) a tensor or array made by a tensor op?"""
+    if depth > 6:
+        return False
+    kind = type(expr)
+    if kind is ast.Name:
+        bound = env.get(expr.id)
+        return bool(bound) and _tensor_result(ctx, max(bound, key=lambda v: v.lineno), env, depth + 1)
+    if kind is ast.Subscript or kind is ast.Attribute and expr.attr == "T":
+        return _tensor_result(ctx, expr.value, env, depth + 1)
+    if kind is ast.BinOp:
+        return _tensor_result(ctx, expr.left, env, depth + 1) or _tensor_result(ctx, expr.right, env, depth + 1)
+    if kind is not ast.Call:
+        return False
+    func = expr.func
+    if type(func) is ast.Attribute and func.attr == "astype":
+        return _tensor_result(ctx, func.value, env, depth + 1)
+    name = ctx.qualify(func) or ""
+    if name.startswith(_RESULT_MODULES):
+        return name.rsplit(".", 1)[-1] not in _NOT_TENSORS
+    other = file_function(ctx.file, func) if depth < 3 and type(func) in (ast.Name, ast.Attribute) else None
+    return other is not None and _returns_tensor(ctx, other, depth + 3)
+
+
+def _draws(ctx, fn, depth) -> bool:
+    """Does `fn` draw at random (np.random.*, tf.random.*, keras.random.*), itself or through a function
+    of the file it calls (two levels)?"""
+    for node in own_nodes(fn.body):
+        if type(node) is not ast.Call:
+            continue
+        value = ctx.classify_in(node)
+        if value.kind == TENSOR and value.random:
+            return True
+        if depth < 2 and type(node.func) in (ast.Name, ast.Attribute) and not self_attr(node.func) and \
+                (other := file_function(ctx.file, node.func)) is not None and other is not fn and \
+                _draws(ctx, other, depth + 1):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ build() run inside a trace
