@@ -122,6 +122,17 @@ def module_functions(file, name: str) -> ast.FunctionDef | None:
     return None
 
 
+_DEFAULT_BUILD_ROOT = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model)$")
+
+
+def default_build(project, key) -> bool:
+    """Does the layer class `key` run Keras's default build(): no build() of its own, of a project base, or
+    of a Keras base other than Layer/Model? Keras 3 then builds it by tracing its call() in a scratch graph."""
+    return project.is_layer(key) and key in project.classes and not project.classes[key][0].defines_build and \
+        not any(project.classes[a][0].defines_build if a in project.classes else not _DEFAULT_BUILD_ROOT.match(canonical(a))
+                for a in project.ancestors(key))
+
+
 def file_function(file, ref) -> ast.FunctionDef | None:
     """The function of the file a reference names: `helper` (a top-level def) or `Builder.helper` (a
     method of a plain top-level class, the way a builder's static methods are called)."""

@@ -6,9 +6,8 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites,
-                           file_function, keras_base_layer)
+                           default_build, file_function, keras_base_layer)
 from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
-from ..names import canonical
 from ..walk import callee_name, own_nodes, parent_map, walk
 from . import Hit
 
@@ -353,7 +352,6 @@ def _draws(ctx, fn, depth) -> bool:
 # in a functional model or Sequential, or held by a model whose build() builds it works, and so do NumPy
 # arrays, Python values, add_weight and any tensor made in __init__.
 _GRAPH_TENSORS = ("tensorflow.", "keras.ops.", "keras.random.", "keras.backend.")
-_DEFAULT_BUILD_ROOT = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model)$")
 
 
 def _traced_build_tensors(ctx, assigns):
@@ -385,9 +383,7 @@ def _buildless_holder(ctx):
         key = project.key_of(cls.qualname, path)
         if key == ctx.qualname or "__init__" not in cls.method_names or "build" in cls.method_names:
             continue
-        if not project.is_layer(key) or any(
-                project.classes[a][0].defines_build if a in project.classes else not _DEFAULT_BUILD_ROOT.match(canonical(a))
-                for a in project.ancestors(key)):
+        if not default_build(project, key):
             continue
         init = cls.load_methods().get("__init__")
         if init is not None and any(type(n) is ast.Name and n.id == ctx.name or type(n) is ast.Attribute

@@ -13,7 +13,8 @@ from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, STATELESS_LAYERS
 from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
-from .built_without_call import inherited_build_without_data, self_build_in_init, wired_by_output_shape
+from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
+                                 wired_by_output_shape)
 from .configured import configured_dead_sublayers
 from .held_parts import held_layer_reached_through_one_part
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
@@ -44,7 +45,11 @@ RULE = Rule(
          "the constructor at a call site of the project: `self.cell = cell`) but `build()` "
          "neither builds nor calls, in a layer that defines both `build()` and `compute_output_shape()` "
          "(its own or a project base class's; Keras 3 wires such a layer, and rebuilds it when loading, without "
-         "running `call()`); a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
+         "running `call()`); sublayers made in `__init__` of a layer with no `build()` whose "
+         "`compute_output_spec()`/`compute_output_shape()` answers without `call()` while `call()` turns an "
+         "input into concrete values (`ops.convert_to_numpy(x)`, `x.numpy()`, `np.asarray(x)`): Keras 3's "
+         "build-by-tracing fails on the symbolic inputs and those not reached before the conversion stay "
+         "unbuilt; a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
          "that wires a model from `keras.Input`, whose sublayers its `build()` leaves unbuilt (the RNN builds "
          "the cell without running its `call()`); a sublayer that `__init__` creates for an instance the "
          "file makes with literal arguments (`Block(16, 16, (3, 1))`, `Residual(8, project=False)`) but "
@@ -137,6 +142,7 @@ def check_class(ctx):
     yield from inherited_build_without_data(ctx)
     yield from held_layer_reached_through_one_part(ctx)
     yield from wired_by_output_shape(ctx)
+    yield from untraceable_call_behind_output_spec(ctx)
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):

@@ -1,12 +1,13 @@
 """LD005 where Keras 3 builds a layer without running call(): `self.build(...)` in __init__, wiring a
-layer that defines build() and compute_output_shape(), a build() inherited from a project base."""
+layer that defines build() and compute_output_shape(), a build() inherited from a project base, a layer
+with no build() whose call() cannot be traced and whose compute_output_spec() answers instead."""
 
 import ast
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
-from ...class_facts import handed_in_layer
+from ...class_facts import default_build, handed_in_layer
 from ...context import STATELESS_LAYERS
-from ...walk import self_attr, walk
+from ...walk import callee_name, self_attr, walk
 from .. import Hit
 from .build_leaves import bases_leave_build_alone, build_leaves, describe_leaves
 
@@ -71,6 +72,110 @@ def wired_by_output_shape(ctx):
             f"load_weights and load_model fail to restore {them})",
             attribute=attr, fix=fix, fix_values=values,
         )
+
+
+def untraceable_call_behind_output_spec(ctx):
+    """A layer with no build() (Keras's default) and a compute_output_spec()/compute_output_shape() that
+    answers without call(), whose call() turns an input into concrete values (`ops.convert_to_numpy(x)`,
+    `x.numpy()`, `np.asarray(x)`): wired on a KerasTensor, Keras 3 tries to build it by tracing call(),
+    the trace fails (a warning, "looks like it has unbuilt state"), the layer is marked built and the
+    override answers the wiring, so the sublayers call() had not reached stay unbuilt (measured on Keras
+    3.15.1, ld005u: missing from count_params(); keras-hub's Qwen3.5 vision encoder before PR #2710).
+    With a traceable call(), or an override that runs call(), the trace builds them."""
+    if ctx.target == TF_KERAS_TARGET or not _answers_output_shape(ctx) or not default_build(ctx.project, ctx.qualname):
+        return
+    call = ctx.methods.get("call")
+    if call is None or _spec_runs_call(ctx):
+        return
+    stop = next((i for i, stmt in enumerate(call.body) if (where := _concrete_conversion(ctx, stmt, call))), None)
+    if stop is None:
+        return
+    reached = {a for stmt in call.body[:stop] for n in walk(stmt) if (a := self_attr(n))}  # (built by the trace)
+    assigns = {}
+    for assign in ctx.self_assigns(("__init__",)):
+        assigns.setdefault(assign.attr, assign)
+    for attr, cls in build_leaves(ctx.project, ctx.qualname):
+        if "." in attr or attr in reached or attr not in assigns or _builds_itself(ctx, attr):
+            continue
+        value = type(assigns[attr].value)
+        if value is ast.Call:
+            what, it, fix, values = cls, f"{attr} stays", "output_shape", {}
+        else:
+            is_dict = value in (ast.Dict, ast.DictComp)
+            what = f"{'a dict' if is_dict else 'a list' if value is not ast.Name else 'a container'} of {cls}"
+            it, fix = f"the layers in {attr} stay", "output_shape_each"
+            values = {"layers": f"self.{attr}.values()" if is_dict else f"self.{attr}"}
+        yield Hit(
+            assigns[attr].stmt,
+            f"{ctx.name}.{attr} ({what}) is used by call(), and {ctx.name} has no build(): Keras 3 builds it by "
+            f"tracing call() on the symbolic inputs (keras.Input, a model wiring it), but call() turns an input "
+            f"into concrete values (line {where.lineno}: {ast.unparse(where)[:60]}), so the trace fails (Keras warns "
+            f"\"looks like it has unbuilt state\") and compute_output_spec()/compute_output_shape() answers without "
+            f"call(): {it} unbuilt, with no weights, until the first call on data (count_params misses it; "
+            f"load_weights does not restore it)",
+            attribute=attr, fix=fix, fix_values=values,
+        )
+
+
+def _spec_runs_call(ctx) -> bool:
+    """Does the first compute_output_spec()/compute_output_shape() of the class's chain run call() (or
+    hand the work to super(), whose default traces call())?"""
+    project = ctx.project
+    for qualname in (ctx.qualname, *project.user_ancestors(ctx.qualname)):
+        summary = project.class_summary(qualname)
+        if summary is None:
+            return True  # (cannot read it)
+        for name in ("compute_output_spec", "compute_output_shape"):
+            if name in summary.method_names:
+                method = summary.load_methods((name,)).get(name) or summary.methods.get(name)
+                return method is None or any(
+                    type(n) is ast.Attribute and n.attr == "call" or type(n) is ast.Name and n.id == "super"
+                    for n in walk(method))
+    return True
+
+
+_TO_CONCRETE = {"convert_to_numpy", "numpy", "tolist", "item"}
+_NUMPY_OF = {"numpy.array", "numpy.asarray"}
+
+
+def _concrete_conversion(ctx, stmt, call):
+    """The first call in `stmt` (or in a method of the class it runs) that makes concrete values of a
+    non-attribute name (an input, a local): fails on a symbolic tensor."""
+    for node in walk(stmt):
+        if type(node) is not ast.Call:
+            continue
+        name = callee_name(node)
+        if name in _TO_CONCRETE:
+            operand = node.args[0] if name == "convert_to_numpy" and node.args else \
+                node.func.value if type(node.func) is ast.Attribute and not node.args else None
+        elif node.args and (ctx.qualify(node.func) or "") in _NUMPY_OF:
+            operand = node.args[0]
+        else:
+            operand = None
+            method = self_attr(node.func)
+            if method in ctx.methods and ctx.methods[method] is not call and stmt is not ctx.methods[method]:
+                found = next((f for s in ctx.methods[method].body if (f := _concrete_conversion(ctx, s, call))), None)
+                if found is not None:
+                    return found
+        if operand is not None and any(type(n) is ast.Name and n.id != "self" for n in walk(operand)):
+            return node
+    return None
+
+
+def _builds_itself(ctx, attr) -> bool:
+    """Is `self.<attr>` an instance of a project layer whose own __init__ calls self.build(...)
+    (keras-hub's style): built however the holder is?"""
+    found = [a.value for a in ctx.self_assigns(("__init__",)) if a.attr == attr]
+    callees = [n.func for v in found for n in walk(v) if type(n) is ast.Call]
+    for func in callees:
+        name = ctx.qualify(func)
+        methods = ctx.project.class_methods(name) if name and ctx.is_project_class(name) else None
+        init = (methods or {}).get("__init__")
+        if init is not None and any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "build"
+                                    and self_attr(n.func) is None and type(n.func.value) is ast.Name
+                                    and n.func.value.id == "self" for n in walk(init)):
+            return True
+    return False
 
 
 def _handed_in_leaves(ctx, known):
