@@ -18,6 +18,7 @@ from .built_without_call import (inherited_build_without_data, self_build_in_ini
 from .configured import configured_dead_sublayers
 from .held_parts import held_layer_reached_through_one_part
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
+from .training_steps import run_only_by_training_steps
 from .module_build import TRIGGER as TRIGGER  # (the catalog reads them)
 from .module_build import check_module as check_module
 
@@ -49,7 +50,9 @@ RULE = Rule(
          "`compute_output_spec()`/`compute_output_shape()` answers without `call()` while `call()` turns an "
          "input into concrete values (`ops.convert_to_numpy(x)`, `x.numpy()`, `np.asarray(x)`): Keras 3's "
          "build-by-tracing fails on the symbolic inputs and those not reached before the conversion stay "
-         "unbuilt; a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
+         "unbuilt; (a warning) a sublayer with weights made in `__init__` of a Model with no `build()` that only "
+         "`train_step()`/`test_step()` run, never `call()`: unbuilt until `fit`, and unbuilt again, its trained "
+         "weights dropped, in a model `load_model` rebuilds by running `call()`; a custom RNN cell handed to `keras.layers.RNN` or `StackedRNNCells` in code "
          "that wires a model from `keras.Input`, whose sublayers its `build()` leaves unbuilt (the RNN builds "
          "the cell without running its `call()`); a sublayer that `__init__` creates for an instance the "
          "file makes with literal arguments (`Block(16, 16, (3, 1))`, `Residual(8, project=False)`) but "
@@ -122,6 +125,8 @@ RULE = Rule(
                        "self.{attr} = ...  # (one assignment)",
         "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
                            "self.{attr}.build(...)  # with the shape call() gives it",
+        "training_steps": "# build it in build() with the shape train_step gives it (or run it in call()):\n"
+                          "def build(self, input_shape): self.{attr}.build(...)",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
@@ -143,6 +148,7 @@ def check_class(ctx):
     yield from held_layer_reached_through_one_part(ctx)
     yield from wired_by_output_shape(ctx)
     yield from untraceable_call_behind_output_spec(ctx)
+    yield from run_only_by_training_steps(ctx)
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
