@@ -28,6 +28,7 @@ PROBES: tuple[Probe, ...] = (
     untracked.untracked_state,  # LD001, LD003, LD011, LD012 for what attributes reach
     per_call.untracked_layers_used,  # LD002, LD011, LD012 for layers only calls reach
     untracked.module_variables_read,  # LD011 for a module-level variable the forward pass reads
+    untracked.state_reached_from_call,  # LD011 for a global or closed-over SeedGenerator/variable/layer call() names
     unbuilt.unbuilt_sublayers,  # LD005
     unbuilt.built_without_call,  # LD005 for the model as the target returned it
     unsaved.unsaved_sublayers,  # LD006: layers held under a name Keras's saving skips (self._layers)

@@ -554,10 +554,122 @@ def module_variables_read(inspection: Observation, explained: Explained) -> Prob
 
 
 def _global_line(path, name) -> int | None:
+    return _assignment_line(path, name)
+
+
+def state_reached_from_call(inspection: Observation, explained: Explained) -> ProbeResult:
+    """LD011: Keras state (a SeedGenerator, a keras.Variable, a layer) that a user layer's call()
+    (or a user function or helper method it calls) names through a module global or a closure
+    cell, and that the model does not track (focalnet's module-level `seed_gen` passed as `seed=`):
+    no layer's variables hold it, so it is not saved, fit() on TF advances it outside the model and
+    JAX's traced step never advances it. Read from the code, not a forward pass, so a draw made
+    only in training mode is found too; gated on the user layers' modules and closures holding such
+    state at all."""
+    result = ProbeResult()
+    if backend.is_tf_keras():
+        return result
+    tracked = {id(v) for v in inspection.model.variables}
+    if inspection.container is not None:
+        tracked |= {id(v) for v in inspection.container.variables}
+    tracked_layers = inspection.tracked_layer_ids()
+
+    def untracked(value) -> bool:
+        if id(value) in explained.values or id(value) in result.explains.values:
+            return False
+        if backend.is_keras_layer(value):
+            return id(value) not in tracked_layers and any(id(v) not in tracked for v in value.weights)
+        state = _seed_state(value)
+        if state is not None:
+            return id(state) not in tracked
+        return backend.is_keras_variable(value) and id(value) not in tracked
+
+    seen = set()
+    for node in inspection.user_layers():
+        cls = type(node.layer)
+        call = getattr(cls, "call", None)
+        if cls in seen or not isinstance(call, types.FunctionType) or not locate.is_user_file(call.__code__.co_filename):
+            continue
+        seen.add(cls)
+        for name, value, function, how in _state_names(cls, call, untracked):
+            result.explains.values.add(id(value))
+            path = function.__code__.co_filename
+            line = _global_line(path, name) if how == "global" else _assignment_line(path, name, function.__code__.co_firstlineno)
+            site = (path, line) if line else locate.function_site(function)
+            user = "" if function is call else f" (through {function.__qualname__})"
+            what = "seed state" if _seed_state(value) is not None else "state"
+            description, count = _described(value)
+            fix = {"fix": "global", "fix_values": {"cls": cls.__name__, "attr_lower": name.lower()}} \
+                if how == "global" else {"fix": "closure", "fix_values": {"captured": name}}
+            result.findings.append(findings.make(
+                "LD011", f"{cls.__name__}.call(){user} uses the {'module-level' if how == 'global' else 'closed-over'} "
+                         f"{name} ({description}): no layer of the model tracks it, so its {what} is not "
+                         f"in model.variables, not saved with the weights, and fit() does not handle it as the "
+                         f"model's (TF advances it outside the model, JAX's traced step never advances it); "
+                         f"create it in {cls.__name__}.__init__ (self.{name.lower()} = ...) and use it from self",
+                cls=cls, site=site, layer=node.path, **fix))
+            result.untracked.append(UntrackedState(
+                what=description, owner=node.path, attribute=f"<{how} {name}>", count=count,
+                code="LD011", site=(findings.display_path(site[0]), site[1]) if site else None))
+    return result
+
+
+def _seed_state(value):
+    """The state variable of a keras.random.SeedGenerator, else None."""
+    return getattr(value, "state", None) if type(value).__name__ == "SeedGenerator" else None
+
+
+def _described(value) -> tuple[str, int]:
+    state = _seed_state(value)
+    if state is not None:
+        return f"SeedGenerator with state {describe_value(state)}", backend.size_of(state)
+    return describe_value(value), _count(value)
+
+
+def _state_names(cls, function, wanted, depth=2, seen=None):
+    """(name, value, function, "global"|"closure") for the values `function` loads by a global
+    name or from its closure that `wanted` accepts, following the user functions it loads that
+    way and the helper methods of `cls` it names, `depth` levels deep."""
+    import dis
+
+    seen = set() if seen is None else seen
+    if function in seen:
+        return
+    seen.add(function)
+    code = function.__code__
+    codes, names, attributes = [code], set(), set()
+    while codes:  # comprehensions and nested functions read the same globals
+        current = codes.pop()
+        codes += [c for c in current.co_consts if isinstance(c, types.CodeType)]
+        attributes.update(current.co_names)
+        names.update(i.argval for i in dis.get_instructions(current) if i.opname == "LOAD_GLOBAL")
+    found = [(name, function.__globals__[name], "global") for name in sorted(names) if name in function.__globals__]
+    for name, cell in zip(code.co_freevars, function.__closure__ or ()):
+        try:
+            found.append((name, cell.cell_contents, "closure"))
+        except ValueError:  # an empty cell
+            continue
+    helpers = []
+    for name, value, how in found:
+        if wanted(value):
+            yield name, value, function, how
+        elif isinstance(value, types.FunctionType) and locate.is_user_file(value.__code__.co_filename):
+            helpers.append(value)
+    if depth:
+        for name in sorted(attributes - names):
+            helper = getattr(cls, name, None)
+            if isinstance(helper, types.FunctionType) and locate.is_user_file(helper.__code__.co_filename):
+                helpers.append(helper)
+        for helper in helpers:
+            yield from _state_names(cls, helper, wanted, depth - 1, seen)
+
+
+def _assignment_line(path, name, before: int | None = None) -> int | None:
+    """The first line that assigns `name` at the top of the module, or with `before`, the last line
+    before it that assigns `name` at any depth (the enclosing function's `name = ...`)."""
     import linecache
 
-    pattern = re.compile(rf"^{re.escape(name)}\s*(:[^=]*)?=[^=]")
-    for number, text in enumerate(linecache.getlines(path) if path else (), start=1):
-        if pattern.match(text):
-            return number
-    return None
+    indent = "" if before is None else r"[ \t]*"
+    pattern = re.compile(rf"^{indent}{re.escape(name)}\s*(:[^=]*)?=[^=]")
+    lines = linecache.getlines(path) if path else []
+    numbers = range(1, len(lines) + 1) if before is None else range(min(before, len(lines)) - 1, 0, -1)
+    return next((number for number in numbers if pattern.match(lines[number - 1])), None)

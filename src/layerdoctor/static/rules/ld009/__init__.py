@@ -70,7 +70,13 @@ RULE = Rule(
          "only (`tape.gradient(loss, self.decoder.trainable_variables)`, lists joined with `+`, `extend`, `zip`), "
          "while a trainable sublayer with weights, or a weight, that the class makes itself is used on the way: `fit` "
          "never changes it (not for lists it cannot read, `self.trainable_variables`, frozen sublayers, or "
-         "sublayers whose weights the class handles by hand, such as a moving-average teacher). "
+         "sublayers whose weights the class handles by hand, such as a moving-average teacher). The same for a "
+         "training loop outside a Model (the methods of a plain trainer class, or a function and the functions "
+         "nested in it): a trainable layer with weights that this code makes (an attribute, a local, or an "
+         "argument one of its methods hands to another) and calls under a `GradientTape`, while every variable "
+         "list given to a tape or an optimizer there names other layers' variables (`self.model.trainable_"
+         "variables`): FaceNet's ArcFace head (not for lists it cannot read, models, layers used in any other "
+         "way than called, or listed by another step, such as a GAN's discriminator). "
          "Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
@@ -145,6 +151,8 @@ RULE = Rule(
     fixes={
         "train_step": "# hand the tape and the optimizer every trainable variable of the model:\n"
                       "grads = tape.gradient(loss, self.trainable_variables)",
+        "training_loop": "# list the loss layer's variables with the model's, for the tape and the optimizer:\n"
+                         "variables = {listed}.trainable_variables + {attr}.trainable_variables",
         "dead_store": "# feed the result on (`x = self.{attr}(x)`) or read it where it was meant to go; "
                       "if it is not needed, remove self.{attr}",
         "unused_sublayer": "# call it in call(), delete it, or freeze it:\n"

@@ -136,21 +136,24 @@ def _scope(nodes):
     return scope
 
 
-def _roots(expr, scope, pairs=False, depth=0):
+def _roots(expr, scope, pairs=False, depth=0, owner=None):
     """The `self.<attr>` whose variables `expr` lists (`_ALL` for the model's own lists), or None when the
     list cannot be read here (a parameter, a call of another function). `pairs`: (gradient, variable)
-    pairs, of which only the variables count."""
+    pairs, of which only the variables count. `owner(expr)`, when given, names the owner of
+    `<expr>.trainable_variables` instead (a set of keys, or None): for code outside a class."""
     kind = type(expr)
     if kind is ast.Attribute:
         attr = self_attr(expr)
         if attr is not None:
-            return {_ALL} if attr in WEIGHT_LISTS else {attr}
+            return {_ALL} if attr in WEIGHT_LISTS else {attr} if owner is None else owner(expr)
         inner = expr.value
         if type(inner) is ast.Call and type(inner.func) is ast.Name and inner.func.id == "super":
             return {_ALL}
-        return _roots(inner, scope, False, depth)  # self.decoder.trainable_variables, block.weights
+        if owner is not None and expr.attr in WEIGHT_LISTS:
+            return owner(inner)
+        return _roots(inner, scope, False, depth, owner)  # self.decoder.trainable_variables, block.weights
     if kind is ast.Subscript or kind is ast.Starred:
-        return _roots(expr.value, scope, pairs, depth)
+        return _roots(expr.value, scope, pairs, depth, owner)
     if kind is ast.Constant:
         return set()
     if kind is ast.Name:
@@ -178,7 +181,7 @@ def _roots(expr, scope, pairs=False, depth=0):
         return None
     found = set()
     for part in parts:
-        roots = _roots(part, scope, pairs, depth + 1)
+        roots = _roots(part, scope, pairs, depth + 1, owner)
         if roots is None:
             return None
         found |= roots

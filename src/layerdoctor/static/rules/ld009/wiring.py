@@ -17,7 +17,7 @@ from .reads import last_name, single_name_target, trainable
 
 def _trigger(text: str) -> bool:
     return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text) \
-        or "stop_gradient" in text
+        or "stop_gradient" in text or ".gradient(" in text or ".minimize(" in text
 
 
 TRIGGER = _trigger
@@ -28,6 +28,9 @@ def check_module(ctx):
     yield from _blocking_lambdas(ctx)
     yield from _functional_blocking_ops(ctx)
     yield from _cut_by_stop_gradient(ctx)
+    from .loops import left_out_of_training_loop  # (it imports this module)
+
+    yield from left_out_of_training_loop(ctx)
 
 
 def _blocking_lambdas(ctx):

@@ -1,0 +1,236 @@
+"""LD009 for a training loop outside a Model (a trainer class, a function) whose tape and optimizer lists
+leave out a weighted layer the same code makes and computes the loss through (FaceNet's ArcFace head)."""
+
+import ast
+import re
+
+from ...walk import walk
+from .. import Hit
+from .reads import WEIGHT_LISTS, trainable
+from .train_step import _ALL, _OTHER_TRAINING, _roots, _scope, _var_list_argument
+from .wiring import _layer_weights
+
+
+_TAPE_OR_OPTIMIZER = {"gradient", "minimize"}
+
+
+def left_out_of_training_loop(ctx):
+    """A plain class's methods, or a top-level function with the functions nested in it, run a tape
+    (`with tf.GradientTape() as tape:`) whose loss goes through a trainable layer with weights that
+    this code makes (`self.head = Head(...)`, a local, or an argument a sibling method hands over),
+    while every variable list handed to a tape or an optimizer there lists other variables only
+    (`tape.gradient(loss, self.model.trainable_variables)`): the layer gets a gradient that nothing
+    applies. Silent when a list cannot be read, when the layer is used in any way but being called
+    (wired into a model, frozen, its weights set by hand) or listed anywhere (a GAN's second step)."""
+    if not any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _TAPE_OR_OPTIMIZER
+               for _, nodes in ctx.scopes() for n in nodes):
+        return
+    for unit in ctx.tree.body:
+        if type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases) \
+                or type(unit) is ast.FunctionDef:
+            yield from _loop(ctx, unit)
+
+
+def _loop(ctx, unit):
+    nodes = walk(unit)
+    if not any(type(n) is ast.With for n in nodes):
+        return
+    functions = [n for n in nodes if type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)]
+    parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
+    enclosing, scopes = {}, {}  # id(node) -> innermost function; id(function) -> its names, outer ones under
+    for function in functions:
+        for node in walk(function):
+            enclosing[id(node)] = function  # (inner functions come later in `functions`: they win)
+    for function in functions:
+        outer = enclosing.get(id(parents.get(id(function))))
+        scopes[id(function)] = {**(scopes.get(id(outer), {}) if outer is not None else {}), **_scope(walk(function))}
+    methods = {f.name: f for f in unit.body if type(f) is ast.FunctionDef} if type(unit) is ast.ClassDef else {}
+    self_values = {}
+    for node in nodes:
+        if type(node) is ast.Assign and len(node.targets) == 1 and _self_attr(node.targets[0]):
+            self_values.setdefault(node.targets[0].attr, []).append(node.value)
+
+    def origins(ref, depth=0):
+        """Where the layer or model `ref` names comes from: {("self", attr)} or {("made", id of the call
+        that makes it)}; None when this cannot tell (a global, a parameter nobody here passes)."""
+        if depth > 4:
+            return None
+        attr = _self_attr(ref)
+        if attr:
+            return {("self", attr)} if attr in self_values else None
+        if type(ref) is ast.Call:
+            return {("made", id(ref))}
+        if type(ref) is not ast.Name:
+            return None
+        function = enclosing.get(id(ref))
+        bound = scopes.get(id(function), {}).get(ref.id) if function is not None else None
+        if bound:
+            found = set()
+            for value in bound:
+                more = origins(value, depth + 1)
+                if more is None:
+                    return None
+                found |= more
+            return found
+        owner = _function_binding(ref.id, function, enclosing, parents)
+        if owner is None:
+            return None  # a global
+        # a parameter: what the calls here pass, else the parameter itself (a model handed in)
+        return _passed_to(owner, ref.id, nodes, methods, origins, depth) or {("parameter", f"{id(owner)}.{ref.id}")}
+
+    covered, listed = set(), False
+    for node in nodes:
+        if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
+            continue
+        if node.func.attr in _OTHER_TRAINING:
+            return
+        arg = _var_list_argument(node, node.func.attr)
+        if arg is None:
+            continue
+        function = enclosing.get(id(node))
+        scope = scopes.get(id(function), {}) if function is not None else {}
+        roots = _roots(arg, scope, pairs=node.func.attr == "apply_gradients",
+                       owner=lambda ref: _keys(origins(ref)))
+        if roots is None or _ALL in roots:
+            return  # (a list this cannot read, or a class's own lists)
+        covered |= roots
+        listed = True
+    if not listed:
+        return
+    reported = set()
+    steps = {f.name for f in functions}  # the functions and methods of this code a layer may be handed to
+    for tape in nodes:
+        if type(tape) is not ast.With or not any(_is_tape(item.context_expr) for item in tape.items):
+            continue
+        for node in walk(tape):
+            if type(node) is not ast.Call or not (_self_attr(node.func) or type(node.func) is ast.Name):
+                continue
+            found = origins(node.func)
+            if not found or _keys(found) & covered or len(found) != 1:
+                continue
+            (kind, key), = found
+            made = self_values[key] if kind == "self" else [_call_by_id(nodes, key)] if kind == "made" else []
+            if len(made) != 1 or type(made[0]) is not ast.Call or not trainable(made[0]) or id(made[0]) in reported:
+                continue
+            scope = scopes.get(id(enclosing.get(id(made[0]))), {})
+            value = ctx.value(made[0], scope)
+            statement = parents.get(id(made[0]))
+            refs = [node.func] + (statement.targets if type(statement) is ast.Assign else [])
+            if not _layer_weights(ctx, value) or _MODEL_CLASS.search(value.layer_class or "") \
+                    or ctx.project.is_model(value.qualname or "") \
+                    or not all(_only_called(ref, nodes, parents, enclosing, steps) for ref in refs):
+                continue
+            reported.add(id(made[0]))
+            names = ", ".join(sorted(ast.unparse(r) for r in _listed_owners(nodes))) or "other layers"
+            held = ast.unparse(refs[-1])  # the name it is made under
+            yield Hit(
+                statement if type(statement) is ast.Assign else made[0],
+                f"{held} ({ast.unparse(made[0].func)}) computes the loss under the GradientTape "
+                f"(`{ast.unparse(node)}`), but the tape and the optimizer are handed only the variables of "
+                f"{names}: its weights get a gradient that nothing applies, so they are never trained",
+                attribute=held, class_name=ast.unparse(made[0].func).rsplit(".", 1)[-1], fix="training_loop",
+                fix_values={"attr": held, "listed": names.split(", ")[0]},
+            )
+
+
+def _self_attr(node):
+    return node.attr if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self" \
+        else None
+
+
+def _keys(found):
+    return None if found is None else {f"{kind}:{key}" for kind, key in found}
+
+
+def _is_tape(expr) -> bool:
+    return type(expr) is ast.Call and ast.unparse(expr.func).rsplit(".", 1)[-1] == "GradientTape"
+
+
+def _call_by_id(nodes, key):
+    return next((n for n in nodes if id(n) == key), None)
+
+
+def _function_binding(name, function, enclosing, parents):
+    """The function whose parameter `name` is, from `function` outwards, or None."""
+    while function is not None:
+        arguments = function.args
+        if any(a.arg == name for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs):
+            return function
+        function = enclosing.get(id(parents.get(id(function))))
+    return None
+
+
+def _passed_to(function, name, nodes, methods, origins, depth):
+    """The origins of what the calls of `function` in this code (`self.step(batch, head)`, `step(x, head)`)
+    pass as its parameter `name`; None unless every call passes something readable."""
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    if methods.get(function.name) is function and positional[:1] == ["self"]:
+        positional = positional[1:]
+    found, calls = set(), 0
+    for call in nodes:
+        if type(call) is not ast.Call:
+            continue
+        callee = call.func
+        if not ((_self_attr(callee) == function.name and methods.get(function.name) is function)
+                or (type(callee) is ast.Name and callee.id == function.name)):
+            continue
+        calls += 1
+        given = next((k.value for k in call.keywords if k.arg == name), None)
+        if given is None and name in positional and positional.index(name) < len(call.args):
+            given = call.args[positional.index(name)]
+        more = origins(given, depth + 1) if given is not None else None
+        if more is None:
+            return None
+        found |= more
+    return found if calls else None
+
+
+def _only_called(ref, nodes, parents, enclosing, steps) -> bool:
+    """Is every use of the layer `ref` names a call of it, a return, or an argument of a call that hands
+    it on to a function or method of this code (`self._step(batch, head)`)? Anything else (in a list,
+    `.trainable`, `.set_weights`, a variable list, a library call) may train or freeze it some other way,
+    and so may a call of it where a model is made (wired into that model)."""
+    same = ast.dump(ref, annotate_fields=False, include_attributes=False).replace("Store()", "Load()")
+    for node in nodes:
+        if type(node) is not type(ref) or type(getattr(node, "ctx", None)) is not ast.Load \
+                or ast.dump(node, annotate_fields=False) != same:
+            continue
+        parent = parents.get(id(node))
+        if type(parent) is ast.keyword:
+            parent = parents.get(id(parent))
+            if not _hands_to_step(parent, steps):
+                return False
+            continue
+        if type(parent) is ast.Call and parent.func is node:
+            if _makes_model(enclosing.get(id(node))):
+                return False
+            continue
+        if type(parent) is ast.Call and _hands_to_step(parent, steps) or type(parent) is ast.Return:
+            continue
+        return False
+    return True
+
+
+_MODEL_CLASS = re.compile(r"(Model|Sequential|Functional)$")
+
+
+def _makes_model(function) -> bool:
+    return function is not None and any(
+        type(n) is ast.Call and _MODEL_CLASS.search(ast.unparse(n.func)) for n in walk(function))
+
+
+def _hands_to_step(call, steps) -> bool:
+    """A call of a function or method of this code (`self._step(...)`, `step(...)`)."""
+    if type(call) is not ast.Call:
+        return False
+    name = _self_attr(call.func) or (call.func.id if type(call.func) is ast.Name else None)
+    return name in steps
+
+
+def _listed_owners(nodes):
+    """The owners whose weight lists the code hands to tapes and optimizers (for the message)."""
+    seen = {}
+    for node in nodes:
+        if type(node) is ast.Attribute and node.attr in WEIGHT_LISTS and type(node.value) in (ast.Attribute, ast.Name):
+            seen.setdefault(ast.unparse(node.value), node.value)
+    return list(seen.values())[:3]
