@@ -11,7 +11,7 @@ from .train_step import _ALL, _OTHER_TRAINING, _roots, _scope, _var_list_argumen
 from .wiring import _layer_weights
 
 
-_TAPE_OR_OPTIMIZER = {"gradient", "minimize"}
+_TAPE_OR_OPTIMIZER = {"gradient"}  # (a loop this reads has a tape)
 
 
 def left_out_of_training_loop(ctx):
@@ -22,18 +22,32 @@ def left_out_of_training_loop(ctx):
     (`tape.gradient(loss, self.model.trainable_variables)`): the layer gets a gradient that nothing
     applies. Silent when a list cannot be read, when the layer is used in any way but being called
     (wired into a model, frozen, its weights set by hand) or listed anywhere (a GAN's second step)."""
-    if not any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _TAPE_OR_OPTIMIZER
-               for _, nodes in ctx.scopes() for n in nodes):
-        return
-    for unit in ctx.tree.body:
-        if type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases) \
-                or type(unit) is ast.FunctionDef:
+    lines = [n.lineno for _, nodes in ctx.scopes() for n in nodes
+             if type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _TAPE_OR_OPTIMIZER]
+    for unit in ctx.tree.body if lines else ():
+        if (type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases)
+                or type(unit) is ast.FunctionDef) and any(unit.lineno <= line <= unit.end_lineno for line in lines):
             yield from _loop(ctx, unit)
 
 
 def _loop(ctx, unit):
     nodes = walk(unit)
-    if not any(type(n) is ast.With for n in nodes):
+    tapes = [n for n in nodes if type(n) is ast.With and any(_is_tape(item.context_expr) for item in n.items)]
+    if not tapes:
+        return
+    lists = []
+    for node in nodes:
+        if type(node) is ast.Call and type(node.func) is ast.Attribute:
+            if node.func.attr in _OTHER_TRAINING:
+                return
+            arg = _var_list_argument(node, node.func.attr)
+            if arg is not None:
+                lists.append((node, arg))
+    # (cheap first: a layer called under a tape whose name no variable list spells; most loops list it)
+    spelled = {n.id if type(n) is ast.Name else n.attr for _, arg in lists for n in walk(arg)
+               if type(n) in (ast.Name, ast.Attribute)}
+    if not lists or not any(type(n) is ast.Call and (_self_attr(n.func) or getattr(n.func, "id", None)) not in spelled
+                            and (_self_attr(n.func) or type(n.func) is ast.Name) for tape in tapes for n in walk(tape)):
         return
     functions = [n for n in nodes if type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)]
     parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
@@ -78,15 +92,8 @@ def _loop(ctx, unit):
         # a parameter: what the calls here pass, else the parameter itself (a model handed in)
         return _passed_to(owner, ref.id, nodes, methods, origins, depth) or {("parameter", f"{id(owner)}.{ref.id}")}
 
-    covered, listed = set(), False
-    for node in nodes:
-        if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
-            continue
-        if node.func.attr in _OTHER_TRAINING:
-            return
-        arg = _var_list_argument(node, node.func.attr)
-        if arg is None:
-            continue
+    covered = set()
+    for node, arg in lists:
         function = enclosing.get(id(node))
         scope = scopes.get(id(function), {}) if function is not None else {}
         roots = _roots(arg, scope, pairs=node.func.attr == "apply_gradients",
@@ -94,14 +101,9 @@ def _loop(ctx, unit):
         if roots is None or _ALL in roots:
             return  # (a list this cannot read, or a class's own lists)
         covered |= roots
-        listed = True
-    if not listed:
-        return
     reported = set()
     steps = {f.name for f in functions}  # the functions and methods of this code a layer may be handed to
-    for tape in nodes:
-        if type(tape) is not ast.With or not any(_is_tape(item.context_expr) for item in tape.items):
-            continue
+    for tape in tapes:
         for node in walk(tape):
             if type(node) is not ast.Call or not (_self_attr(node.func) or type(node.func) is ast.Name):
                 continue
@@ -143,7 +145,7 @@ def _keys(found):
 
 
 def _is_tape(expr) -> bool:
-    return type(expr) is ast.Call and ast.unparse(expr.func).rsplit(".", 1)[-1] == "GradientTape"
+    return type(expr) is ast.Call and (getattr(expr.func, "attr", None) or getattr(expr.func, "id", None)) == "GradientTape"
 
 
 def _call_by_id(nodes, key):

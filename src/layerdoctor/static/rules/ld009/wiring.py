@@ -17,7 +17,7 @@ from .reads import last_name, single_name_target, trainable
 
 def _trigger(text: str) -> bool:
     return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text) \
-        or "stop_gradient" in text or ".gradient(" in text or ".minimize(" in text
+        or "stop_gradient" in text or "GradientTape" in text and ".gradient(" in text  # (a training loop)
 
 
 TRIGGER = _trigger
