@@ -3,17 +3,18 @@
 # make_* model is called on ones((2, 8)), then its layer's attribute is checked (a keras.Variable or not),
 # count_params() taken, and a fresh model made the same way is compared after load_weights.
 # make_features: RandomFeatures.random_features is a NumPy array (8, 16), not a variable: count_params 0
-# for the layer (the model counts only the Dense head, 17), and a reloaded model's outputs differ by up to
-# 2.1 (a new draw); make_projected: Projected.proj (a builder's static method, through a local), an
-# EagerTensor, the same (0 params, outputs differ by 2.2); make_fourier: FourierFeatures.omega (cos/sin
-# of a draw made by another file function) the same (0.61); make_sketch: SketchLayer.sketch (one_hot of a
-# randint draw, in build()) the same (0.65).
+# for the layer (the model counts only the Dense head, 17), and a reloaded model's outputs differ (a new
+# draw: by 0.78 to 2.1 over two runs); make_projected: Projected.proj (a builder's static method, through
+# a local), an EagerTensor, the same (0 params, outputs differ by 0.62 to 2.2); make_fourier:
+# FourierFeatures.omega (cos/sin of a draw made by another file function) the same (0.15 to 0.61);
+# make_sketch: SketchLayer.sketch (one_hot of a randint draw, in build()) the same (0.65 to 1.1).
 # Twins: make_counted: feature_rows() returns an int, 0 weights and nothing lost (no state);
 # make_sinusoid: sinusoid_table() a constant NumPy table from np.arange (reload gives the same
 # outputs); make_held: the helper's draw handed to add_weight through a Constant initializer: a
 # variable, counted (128 + head) and restored by load_weights (outputs equal); make_factory: a helper returning a
 # Dense layer (tracked, counted); make_initialized: a helper returning an initializer object, used by
-# add_weight (counted).
+# add_weight (counted); make_seeded: a stateless draw seeded from the layer's settings: not counted (0
+# params) but the same after a reload (outputs equal): a fixed buffer rebuilt from the config, left alone.
 import math
 
 import keras
@@ -53,6 +54,10 @@ def fourier_basis(dim, count, scale=1.0):
 def count_sketch(dim, width):
     buckets = keras.random.randint((dim,), 0, width)
     return ops.one_hot(buckets, width)
+
+
+def seeded_projection(dim, count, seed):
+    return tf.random.stateless_normal((dim, count), seed=[seed, seed + 1])
 
 
 def feature_rows(dim):
@@ -111,6 +116,16 @@ class SketchLayer(layers.Layer):
 
     def call(self, x):
         return ops.matmul(x, self.sketch)
+
+
+class SeededFeatures(layers.Layer):
+    def __init__(self, count=16, seed=7, **kwargs):
+        super().__init__(**kwargs)
+        self.seed = seed
+        self.features = seeded_projection(FEATURES, count, seed=self.seed)
+
+    def call(self, x):
+        return ops.relu(ops.matmul(x, self.features))
 
 
 class Counted(layers.Layer):
@@ -182,6 +197,10 @@ def make_fourier():
 
 def make_sketch():
     return _wrap(SketchLayer())
+
+
+def make_seeded():
+    return _wrap(SeededFeatures())
 
 
 def make_counted():

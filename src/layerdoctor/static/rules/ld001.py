@@ -6,8 +6,8 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites,
-                           default_build, file_function, keras_base_layer)
-from ..context import TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
+                           default_build, file_function, keras_base_layer, top_level_defs)
+from ..context import FOREIGN, OTHER, TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
 from ..walk import callee_name, own_nodes, parent_map, walk
 from . import Hit
 
@@ -122,7 +122,10 @@ def check_class(ctx):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
         value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
-        if value.kind != TENSOR and (helper := _random_helper_tensor(ctx, assign)) is not None:
+        if value.kind == OTHER and (helper := _random_helper_tensor(ctx, assign)) is not None:
+            caller_data = _caller_data(ctx) if caller_data is None else caller_data
+            if assign.attr in caller_data:
+                continue  # a default drawn for data the caller may hand in (an initial vocabulary)
             value = helper  # a random tensor a function of the file returns: reported as if written here
         elif value.kind != TENSOR:
             value = _initializer_output(ctx, assign)
@@ -281,17 +284,37 @@ _NOT_TENSORS = {"shape", "size", "ndim", "rank", "prod", "sum", "item", "tolist"
 def _random_helper_tensor(ctx, assign):
     """A random TENSOR Value when `assign` stores what a function of the file returns (directly or
     through a local), that function returns a tensor and draws at random (itself or through another
-    function of the file); else None."""
+    function of the file), and the call hands it no seed; else None."""
     call = assign.value
     if type(call) is ast.Name:
         bound = ctx.env(ctx.methods[assign.method]).get(call.id, ())
         call = bound[0] if len(bound) == 1 else None
     if type(call) is not ast.Call or type(call.func) not in (ast.Name, ast.Attribute) or self_attr(call.func):
         return None
+    if not _draws_in_file(ctx) or type(call.func) is ast.Name and call.func.id not in top_level_defs(ctx.file):
+        return None  # (most files draw nothing at random; most calls are of no function of the file)
+    if any("seed" in ast.unparse(arg).lower() for arg in [*call.args, *call.keywords]):
+        return None  # seeded from the layer's settings: the same draw again after a reload (TF Models' Performer)
     fn = file_function(ctx.file, call.func)
     if fn is None or not _returns_tensor(ctx, fn, 0) or not _draws(ctx, fn, 0):
         return None
     return Value(TENSOR, f"{ast.unparse(call.func)}(), which draws at random", random=True)
+
+
+_DRAWS_IN_FILE: dict[tuple, bool] = {}
+
+
+def _draws_in_file(ctx) -> bool:
+    """Does the class's file mention a random draw at all (`rand` in its text)? Once per file."""
+    text = ctx.cls.file_text()
+    if text is None:
+        return True
+    key = (ctx.file.path, len(text))
+    if key not in _DRAWS_IN_FILE:
+        if len(_DRAWS_IN_FILE) > 256:
+            _DRAWS_IN_FILE.clear()
+        _DRAWS_IN_FILE[key] = "rand" in text
+    return _DRAWS_IN_FILE[key]
 
 
 def _returns_tensor(ctx, fn, depth) -> bool:
@@ -319,8 +342,8 @@ def _tensor_result(ctx, expr, env, depth) -> bool:
     if type(func) is ast.Attribute and func.attr == "astype":
         return _tensor_result(ctx, func.value, env, depth + 1)
     name = ctx.qualify(func) or ""
-    if name.startswith(_RESULT_MODULES):
-        return name.rsplit(".", 1)[-1] not in _NOT_TENSORS
+    if name.startswith(_RESULT_MODULES):  # (a variable, tf.Variable included, is LD003's or tracked)
+        return name.rsplit(".", 1)[-1] not in _NOT_TENSORS and ctx.classify_in(expr).kind not in (WEIGHT, FOREIGN)
     other = file_function(ctx.file, func) if depth < 3 and type(func) in (ast.Name, ast.Attribute) else None
     return other is not None and _returns_tensor(ctx, other, depth + 3)
 

@@ -55,14 +55,7 @@ def wired_by_output_shape(ctx):
     for attr, cls in leaves:
         if attr not in assigns:
             continue
-        value = type(assigns[attr].value)
-        if value is ast.Call:
-            what, it, them, fix, values = cls, f"{attr} stays", "it", "output_shape", {}
-        else:  # a list or dict of them (a literal, a comprehension, filled in place or through a local)
-            is_dict = value in (ast.Dict, ast.DictComp)
-            what = f"{'a dict' if is_dict else 'a list' if value is not ast.Name else 'a container'} of {cls}"
-            it, them, fix = f"the layers in {attr} stay", "them", "output_shape_each"
-            values = {"layers": f"self.{attr}.values()" if is_dict else f"self.{attr}"}
+        what, it, them, fix, values = _leaf_words(assigns[attr], cls)
         yield Hit(
             assigns[attr].stmt,
             f"{ctx.name}.{attr} ({what}) is used by call() but neither built nor called by build(): "
@@ -82,7 +75,12 @@ def untraceable_call_behind_output_spec(ctx):
     override answers the wiring, so the sublayers call() had not reached stay unbuilt (measured on Keras
     3.15.1, ld005u: missing from count_params(); keras-hub's Qwen3.5 vision encoder before PR #2710).
     With a traceable call(), or an override that runs call(), the trace builds them."""
-    if ctx.target == TF_KERAS_TARGET or not _answers_output_shape(ctx) or not default_build(ctx.project, ctx.qualname):
+    if ctx.target == TF_KERAS_TARGET or ctx.has_method("build") or not _answers_output_shape(ctx):
+        return
+    text = ctx.cls.text()
+    if text is not None and not any(word in text for word in _CONCRETE_WORDS):
+        return  # (no conversion to concrete values in the class)
+    if not default_build(ctx.project, ctx.qualname):
         return
     call = ctx.methods.get("call")
     if call is None or _spec_runs_call(ctx):
@@ -97,22 +95,15 @@ def untraceable_call_behind_output_spec(ctx):
     for attr, cls in build_leaves(ctx.project, ctx.qualname):
         if "." in attr or attr in reached or attr not in assigns or _builds_itself(ctx, attr):
             continue
-        value = type(assigns[attr].value)
-        if value is ast.Call:
-            what, it, fix, values = cls, f"{attr} stays", "output_shape", {}
-        else:
-            is_dict = value in (ast.Dict, ast.DictComp)
-            what = f"{'a dict' if is_dict else 'a list' if value is not ast.Name else 'a container'} of {cls}"
-            it, fix = f"the layers in {attr} stay", "output_shape_each"
-            values = {"layers": f"self.{attr}.values()" if is_dict else f"self.{attr}"}
+        what, it, them, fix, values = _leaf_words(assigns[attr], cls)
         yield Hit(
             assigns[attr].stmt,
             f"{ctx.name}.{attr} ({what}) is used by call(), and {ctx.name} has no build(): Keras 3 builds it by "
             f"tracing call() on the symbolic inputs (keras.Input, a model wiring it), but call() turns an input "
             f"into concrete values (line {where.lineno}: {ast.unparse(where)[:60]}), so the trace fails (Keras warns "
             f"\"looks like it has unbuilt state\") and compute_output_spec()/compute_output_shape() answers without "
-            f"call(): {it} unbuilt, with no weights, until the first call on data (count_params misses it; "
-            f"load_weights does not restore it)",
+            f"call(): {it} unbuilt, with no weights, until the first call on data (count_params misses {them}; "
+            f"load_weights does not restore {them})",
             attribute=attr, fix=fix, fix_values=values,
         )
 
@@ -135,6 +126,7 @@ def _spec_runs_call(ctx) -> bool:
 
 
 _TO_CONCRETE = {"convert_to_numpy", "numpy", "tolist", "item"}
+_CONCRETE_WORDS = ("numpy", "tolist", "item(", "array(")
 _NUMPY_OF = {"numpy.array", "numpy.asarray"}
 
 
@@ -176,6 +168,18 @@ def _builds_itself(ctx, attr) -> bool:
                                     and n.func.value.id == "self" for n in walk(init)):
             return True
     return False
+
+
+def _leaf_words(assign, cls):
+    """(what, "<it> stay(s)", it/them, fix, fix values) for the unbuilt sublayer(s) `assign` stores: one
+    layer, or a list or dict of them (a literal, a comprehension, filled in place or through a local)."""
+    value, attr = type(assign.value), assign.attr
+    if value is ast.Call:
+        return cls, f"{attr} stays", "it", "output_shape", {}
+    is_dict = value in (ast.Dict, ast.DictComp)
+    what = f"{'a dict' if is_dict else 'a list' if value is not ast.Name else 'a container'} of {cls}"
+    layers = f"self.{attr}.values()" if is_dict else f"self.{attr}"
+    return what, f"the layers in {attr} stay", "them", "output_shape_each", {"layers": layers}
 
 
 def _handed_in_leaves(ctx, known):
