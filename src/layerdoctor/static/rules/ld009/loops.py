@@ -6,9 +6,8 @@ import re
 
 from ...walk import walk
 from .. import Hit
-from .reads import WEIGHT_LISTS, trainable
+from .reads import WEIGHT_LISTS, layer_has_weights, trainable
 from .train_step import _ALL, _OTHER_TRAINING, _roots, _scope, _var_list_argument
-from .wiring import _layer_weights
 
 
 _TAPE_OR_OPTIMIZER = {"gradient"}  # (a loop this reads has a tape)
@@ -118,7 +117,7 @@ def _loop(ctx, unit):
             value = ctx.value(made[0], scope)
             statement = parents.get(id(made[0]))
             refs = [node.func] + (statement.targets if type(statement) is ast.Assign else [])
-            if not _layer_weights(ctx, value) or _MODEL_CLASS.search(value.layer_class or "") \
+            if not layer_has_weights(ctx, value) or _MODEL_CLASS.search(value.layer_class or "") \
                     or ctx.project.is_model(value.qualname or "") \
                     or not all(_only_called(ref, nodes, parents, enclosing, steps) for ref in refs):
                 continue

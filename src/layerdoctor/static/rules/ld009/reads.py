@@ -4,7 +4,7 @@ import ast
 import builtins
 
 from ...class_facts import (file_function, importing_files, parsed_file)
-from ...context import self_attr
+from ...context import LAYER, STATELESS_LAYERS, self_attr
 from ...walk import callee_name, parent_map, walk
 
 # Calls whose result carries no gradient back to their arguments.
@@ -350,3 +350,11 @@ def int_dtype(node):
 
 def last_name(name):
     return name.rsplit(".", 1)[-1] if name else None
+
+
+def layer_has_weights(ctx, value):
+    """Does this layer value own weights? (None: not a layer.)"""
+    if value.kind != LAYER:
+        return None
+    return value.layer_class not in STATELESS_LAYERS and value.layer_class != "InputLayer" \
+        and ctx.project.has_weights(value.qualname)

@@ -8,8 +8,9 @@ from ...context import LAYER, STATELESS_LAYERS, bindings
 from ...triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ...walk import callee_name, children, walk
 from .. import Hit
+from .loops import left_out_of_training_loop
 from .outputs import TENSOR_LIBRARIES, blocking_result
-from .reads import last_name, single_name_target, trainable
+from .reads import last_name, layer_has_weights, single_name_target, trainable
 
 
 # ------------------------------------------------------------------ weights added from outside
@@ -28,8 +29,6 @@ def check_module(ctx):
     yield from _blocking_lambdas(ctx)
     yield from _functional_blocking_ops(ctx)
     yield from _cut_by_stop_gradient(ctx)
-    from .loops import left_out_of_training_loop  # (it imports this module)
-
     yield from left_out_of_training_loop(ctx)
 
 
@@ -95,7 +94,7 @@ def _lambda_uses(ctx, nodes):
                 items = node.args[0].elts
                 for i, item in enumerate(items):
                     if isinstance(item, ast.Call) and _is_lambda(ctx, item):
-                        before = [_layer_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
+                        before = [layer_has_weights(ctx, ctx.value(earlier, {})) for earlier in items[:i]]
                         yield item, i < len(items) - 1, _any_weights(before) if before else False, None, None
 
 
@@ -350,7 +349,7 @@ def _only_feeds(ctx, expr, user, nodes, depth):
         if value.layer_class == "Lambda" or len(expr.args) != 1 or type(expr.args[0]) in (ast.List, ast.Tuple):
             return None
         return _only_feeds(ctx, expr.args[0], user, nodes, depth + 1)  # `Dropout(0.1)(p)`
-    if not _layer_weights(ctx, value) or value.layer_class in _MODEL_MAKERS or \
+    if not layer_has_weights(ctx, value) or value.layer_class in _MODEL_MAKERS or \
             any(kw.arg == "trainable" for kw in constructor.keywords):
         return None
     return f"{value.layer_class}({', '.join(ast.unparse(a) for a in constructor.args)[:30]})" \
@@ -410,7 +409,7 @@ def _float_from_weights(ctx, expr, nodes, depth=0) -> bool:
     layer = _called_layer(ctx, expr.func, nodes)
     if layer is None or layer.layer_class in ("Lambda", "InputLayer") or layer.layer_class in _ID_LAYERS:
         return False
-    if _layer_weights(ctx, layer):
+    if layer_has_weights(ctx, layer):
         return True
     return layer.layer_class in STATELESS_LAYERS and _float_from_weights(ctx, expr.args[0], nodes, depth + 1)
 
@@ -464,14 +463,6 @@ def _module_factory_result(ctx, func):
     return None
 
 
-def _layer_weights(ctx, value):
-    """Does this layer value own weights? (None: not a layer.)"""
-    if value.kind != LAYER:
-        return None
-    return value.layer_class not in STATELESS_LAYERS and value.layer_class != "InputLayer" \
-        and ctx.project.has_weights(value.qualname)
-
-
 def _any_weights(answers):
     """True if any path has weights, False if none can, None when some path is unknown."""
     if True in answers:
@@ -499,7 +490,7 @@ def _made_by_weights(ctx, expr, nodes, depth=0):
             bound = _latest_binding(outputs.value.id, outputs.value.lineno, nodes)
             made_by = ctx.qualify(bound.func) if isinstance(bound, ast.Call) else None
             return True if (made_by or "").startswith("keras.applications.") else None
-        return True if _layer_weights(ctx, layer) else None
+        return True if layer_has_weights(ctx, layer) else None
     if isinstance(expr, ast.BinOp):
         return _any_weights([_made_by_weights(ctx, side, nodes, depth + 1) for side in (expr.left, expr.right)])
     if not isinstance(expr, ast.Call):
@@ -507,7 +498,7 @@ def _made_by_weights(ctx, expr, nodes, depth=0):
     if last_name(ctx.qualify(expr.func)) == "Input":
         return False
     layer = _called_layer(ctx, expr.func, nodes)
-    if layer is not None and _layer_weights(ctx, layer):
+    if layer is not None and layer_has_weights(ctx, layer):
         return True
     if layer is None and not (ctx.qualify(expr.func) or "").startswith(TENSOR_LIBRARIES):
         return None  # a helper of the file or an unknown callable
