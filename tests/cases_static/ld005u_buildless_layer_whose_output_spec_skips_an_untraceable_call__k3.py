@@ -15,7 +15,9 @@
 # PR #2710's fix): count 233, nothing unbuilt; make_traceable: compute_output_spec returns directly but
 # call() traces (no concrete values): Keras builds it by the trace, count 297, nothing unbuilt;
 # make_spec_from_call: compute_output_spec answers through call() (super().compute_output_spec), count
-# 297, nothing unbuilt. Every buggy one warned "looks like it has unbuilt state"; no twin did.
+# 297, nothing unbuilt; make_self_built: the untraceable pooler of make_pooler, but its sublayer is a project
+# layer that builds itself in its own __init__ (keras-hub's style), count 18, nothing unbuilt (lead,
+# /tmp/m_selfbuilt.py). Every buggy one warned "looks like it has unbuilt state"; no twin did.
 import keras
 import numpy as np
 from keras import layers, ops
@@ -126,6 +128,38 @@ class SpecFromCall(TraceableEncoder):
         return super().compute_output_spec(features, boxes)
 
 
+class SelfBuiltScore(layers.Layer):
+    """keras-hub's style: the layer builds itself in __init__, so it is built however its holder is."""
+
+    def __init__(self, features, **kwargs):
+        super().__init__(**kwargs)
+        self.fc = layers.Dense(1)
+        self.build((None, features))
+
+    def build(self, input_shape):
+        self.fc.build(input_shape)
+
+    def call(self, x):
+        return self.fc(x)
+
+
+class SelfBuiltPooler(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.score = SelfBuiltScore(FEATURES)
+
+    def call(self, tokens, lengths):
+        counts = ops.convert_to_numpy(lengths)
+        pooled = []
+        for i, n in enumerate(counts.reshape(-1)):
+            weights = ops.softmax(self.score(tokens[i, : int(n)]), axis=0)
+            pooled.append(ops.sum(weights * tokens[i, : int(n)], axis=0))
+        return ops.stack(pooled)
+
+    def compute_output_shape(self, tokens_shape, lengths_shape=None):
+        return (tokens_shape[0], FEATURES)
+
+
 class RegionModel(keras.Model):
     def __init__(self, encoder, **kwargs):
         features = keras.Input((FEATURES,), name="features")
@@ -161,3 +195,9 @@ def make_traceable():
 
 def make_spec_from_call():
     return RegionModel(SpecFromCall(FEATURES))
+
+
+def make_self_built():
+    tokens = keras.Input((5, FEATURES))
+    lengths = keras.Input((1,), dtype="int32")
+    return keras.Model([tokens, lengths], layers.Dense(1)(SelfBuiltPooler()(tokens, lengths)))

@@ -12,14 +12,18 @@ from .. import Hit
 from .build_leaves import bases_leave_build_alone, build_leaves, describe_leaves
 
 
+def _is_self_build(node) -> bool:
+    """Is `node` the call `self.build(...)`?"""
+    return type(node) is ast.Call and self_attr(node.func) == "build"
+
+
 def self_build_in_init(ctx):
     """`self.build(shape)` in __init__: the instance is returned built by Keras 3 without call()."""
     init = ctx.methods.get("__init__")
     if init is None or ctx.target == TF_KERAS_TARGET:
         return
     for node in ctx.nodes("__init__"):
-        if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build" and \
-                type(node.func.value) is ast.Name and node.func.value.id == "self" and (node.args or node.keywords):
+        if _is_self_build(node) and (node.args or node.keywords):
             if any(type(n) is ast.Call and type(n.func) is ast.Name and n.func.id == "self" for n in ctx.nodes("__init__")):
                 return
             leaves = build_leaves(ctx.project, ctx.qualname)
@@ -163,9 +167,7 @@ def _builds_itself(ctx, attr) -> bool:
         name = ctx.qualify(func)
         methods = ctx.project.class_methods(name) if name and ctx.is_project_class(name) else None
         init = (methods or {}).get("__init__")
-        if init is not None and any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "build"
-                                    and self_attr(n.func) is None and type(n.func.value) is ast.Name
-                                    and n.func.value.id == "self" for n in walk(init)):
+        if init is not None and any(_is_self_build(n) for n in walk(init)):
             return True
     return False
 
@@ -287,9 +289,7 @@ def _build_protocol(project, chain):
             if name in ("build", "__init__", "call") or name not in summary.method_names:
                 continue
             method = summary.load_methods((name,)).get(name) or summary.methods.get(name)
-            if method is not None and any(
-                    type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "build"
-                    and type(n.func.value) is ast.Name and n.func.value.id == "self" for n in walk(method)):
+            if method is not None and any(_is_self_build(n) for n in walk(method)):
                 if any(f".{name}(" in text for text in texts.values()):
                     return f"{summary.name}.{name}()"
     return None
