@@ -87,6 +87,25 @@ def self_attr(node: ast.AST) -> str | None:
     return None
 
 
+def methods_run(methods: dict, entry: str, skip=()) -> set[str]:
+    """Names of the methods (of `methods`, name -> def) that running `entry` runs: itself, every
+    `self.m(...)` it calls, call() for `self(x)`, and so on; those in `skip` are not entered."""
+    seen, todo, run = set(skip), [entry], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in methods:
+            continue
+        seen.add(name)
+        run.add(name)
+        for node in walk(methods[name]):
+            if type(node) is ast.Call:
+                if (called := self_attr(node.func)) is not None:
+                    todo.append(called)
+                elif type(node.func) is ast.Name and node.func.id == "self":
+                    todo.append("call")
+    return run
+
+
 def parent_map(nodes) -> dict[int, ast.AST]:
     """id(child) -> parent for the nodes given (a walk() of a tree, or a scope's nodes)."""
     parents: dict[int, ast.AST] = {}

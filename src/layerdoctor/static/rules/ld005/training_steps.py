@@ -5,7 +5,7 @@ import ast
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...class_facts import default_build
 from ...context import LAYER, STATELESS_LAYERS
-from ...walk import self_attr, walk
+from ...walk import methods_run, self_attr, walk
 from .. import Hit
 
 _STEPS = ("train_step", "test_step")
@@ -51,20 +51,12 @@ def run_only_by_training_steps(ctx):
 def _used(methods, entry, skip, calls_only=False):
     """Attributes of self that `entry` and the methods of the class it runs read (`calls_only`: call);
     `self(x)` runs call(), which is left out when `skip` holds it."""
-    seen, todo, out = set(skip), [entry], set()
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in methods:
-            continue
-        seen.add(name)
+    out = set()
+    for name in methods_run(methods, entry, skip):
         for node in walk(methods[name]):
             if type(node) is ast.Call:
-                func = node.func
-                if (attr := self_attr(func)) is not None:
-                    todo.append(attr)
+                if (attr := self_attr(node.func)) is not None:
                     out.add(attr)
-                elif type(func) is ast.Name and func.id == "self":
-                    todo.append("call")
             elif not calls_only and type(node) is ast.Attribute and (attr := self_attr(node)) is not None:
                 out.add(attr)
     return out

@@ -4,7 +4,7 @@ import ast
 
 from ...context import LAYER, STATELESS_LAYERS, WEIGHT, bindings, self_attr
 from ...inline import inline_helpers
-from ...walk import callee_name, walk
+from ...walk import callee_name, methods_run, walk
 from .. import Hit
 from .reads import WEIGHT_LISTS, read_on_instances, trainable
 
@@ -31,19 +31,7 @@ def left_out_of_train_step(ctx):
         return  # (no tape or optimizer call in the class: nothing to read, and loading every method costs)
     ctx.cls.load_methods(tuple(ctx.cls.method_names))  # (all of them: _reached_into reads every method)
     methods = inline_helpers(ctx.cls.methods, ctx.cls.self_attr_counts, entries=("train_step",))
-    reach, todo = set(), ["train_step"]
-    while todo:
-        name = todo.pop()
-        if name in reach or name not in methods:
-            continue
-        reach.add(name)
-        for node in walk(methods[name]):
-            if type(node) is ast.Call:
-                called = self_attr(node.func)
-                if called:
-                    todo.append(called)
-                elif type(node.func) is ast.Name and node.func.id == "self":
-                    todo.append("call")  # self(x)
+    reach = methods_run(methods, "train_step")
     covered, listed, used = set(), [], set()
     for name in methods:  # (every method: another may train a sublayer with an optimizer of its own)
         nodes = walk(methods[name])
