@@ -562,9 +562,10 @@ def state_reached_from_call(inspection: Observation, explained: Explained) -> Pr
     (or a user function or helper method it calls) names through a module global or a closure
     cell, and that the model does not track (focalnet's module-level `seed_gen` passed as `seed=`):
     no layer's variables hold it, so it is not saved, fit() on TF advances it outside the model and
-    JAX's traced step never advances it. Read from the code, not a forward pass, so a draw made
-    only in training mode is found too; gated on the user layers' modules and closures holding such
-    state at all."""
+    JAX's traced step never advances it. Found in the code, then confirmed by one forward pass in
+    training mode (so a draw made only when training counts) that reads its variables: state behind
+    a branch the model's settings never take stays clean. Gated on the user layers' modules and
+    closures holding such state at all."""
     result = ProbeResult()
     if backend.is_tf_keras():
         return result
@@ -583,7 +584,7 @@ def state_reached_from_call(inspection: Observation, explained: Explained) -> Pr
             return id(state) not in tracked
         return backend.is_keras_variable(value) and id(value) not in tracked
 
-    seen = set()
+    seen, candidates, named = set(), [], set()
     for node in inspection.user_layers():
         cls = type(node.layer)
         call = getattr(cls, "call", None)
@@ -591,26 +592,71 @@ def state_reached_from_call(inspection: Observation, explained: Explained) -> Pr
             continue
         seen.add(cls)
         for name, value, function, how in _state_names(cls, call, untracked):
-            result.explains.values.add(id(value))
-            path = function.__code__.co_filename
-            line = _global_line(path, name) if how == "global" else _assignment_line(path, name, function.__code__.co_firstlineno)
-            site = (path, line) if line else locate.function_site(function)
-            user = "" if function is call else f" (through {function.__qualname__})"
-            what = "seed state" if _seed_state(value) is not None else "state"
-            description, count = _described(value)
-            fix = {"fix": "global", "fix_values": {"cls": cls.__name__, "attr_lower": name.lower()}} \
-                if how == "global" else {"fix": "closure", "fix_values": {"captured": name}}
-            result.findings.append(findings.make(
-                "LD011", f"{cls.__name__}.call(){user} uses the {'module-level' if how == 'global' else 'closed-over'} "
-                         f"{name} ({description}): no layer of the model tracks it, so its {what} is not "
-                         f"in model.variables, not saved with the weights, and fit() does not handle it as the "
-                         f"model's (TF advances it outside the model, JAX's traced step never advances it); "
-                         f"create it in {cls.__name__}.__init__ (self.{name.lower()} = ...) and use it from self",
-                cls=cls, site=site, layer=node.path, **fix))
-            result.untracked.append(UntrackedState(
-                what=description, owner=node.path, attribute=f"<{how} {name}>", count=count,
-                code="LD011", site=(findings.display_path(site[0]), site[1]) if site else None))
+            if id(value) not in named:  # (one finding per piece of state, at the first class that uses it)
+                named.add(id(value))
+                candidates.append((node, cls, name, value, function, how))
+    read = _variables_read(inspection, [v for c in candidates for v in _variables_of(c[3])]) if candidates else None
+    for node, cls, name, value, function, how in candidates:
+        if read is not None and not any(id(v) in read for v in _variables_of(value)):
+            continue  # named in the code, but the model's forward pass never reaches it (a setting off)
+        result.explains.values.add(id(value))
+        path = function.__code__.co_filename
+        line = _global_line(path, name) if how == "global" else _assignment_line(path, name, function.__code__.co_firstlineno)
+        site = (path, line) if line else locate.function_site(function)
+        user = "" if function is cls.call else f" (through {function.__qualname__})"
+        what = "seed state" if _seed_state(value) is not None else "state"
+        description, count = _described(value)
+        fix = {"fix": "global", "fix_values": {"cls": cls.__name__, "attr_lower": name.lower()}} \
+            if how == "global" else {"fix": "closure", "fix_values": {"captured": name}}
+        result.findings.append(findings.make(
+            "LD011", f"{cls.__name__}.call(){user} uses the {'module-level' if how == 'global' else 'closed-over'} "
+                     f"{name} ({description}): no layer of the model tracks it, so its {what} is not "
+                     f"in model.variables, not saved with the weights, and fit() does not handle it as the "
+                     f"model's (TF advances it outside the model, JAX's traced step never advances it); "
+                     f"create it in {cls.__name__}.__init__ (self.{name.lower()} = ...) and use it from self",
+            cls=cls, site=site, layer=node.path, **fix))
+        result.untracked.append(UntrackedState(
+            what=description, owner=node.path, attribute=f"<{how} {name}>", count=count,
+            code="LD011", site=(findings.display_path(site[0]), site[1]) if site else None))
     return result
+
+
+def _variables_of(value) -> list:
+    """The variables behind a piece of state: a SeedGenerator's state, a layer's weights, a variable."""
+    state = _seed_state(value)
+    if state is not None:
+        return [state]
+    return list(value.weights) if backend.is_keras_layer(value) else [value]
+
+
+def _variables_read(inspection, variables) -> set | None:
+    """ids of the `variables` whose value one forward pass in training mode reads (every read, an
+    assign_add's included, goes through the `value` property of Keras's variable class, whatever
+    the backend); None when the pass fails (then the code alone decides)."""
+    classes = {type(v) for v in variables if isinstance(getattr(type(v), "value", None), property)}
+    wanted = {id(v) for v in variables}
+    read, saved = set(), {cls: cls.__dict__.get("value") for cls in classes}
+
+    def recording(getter):
+        def value(self):
+            if id(self) in wanted:
+                read.add(id(self))
+            return getter(self)
+        return property(value)
+
+    try:
+        for cls in classes:
+            cls.value = recording(getattr(cls, "value").fget)
+        inspection.forward_training()
+    except Exception:  # (a model that cannot run in training mode: the code's answer stands)
+        return None
+    finally:
+        for cls, original in saved.items():
+            if original is None:
+                del cls.value
+            else:
+                cls.value = original
+    return read
 
 
 def _seed_state(value):
