@@ -1,23 +1,21 @@
 """A subclassed BiLSTM tagger keeps two `LSTMCell`s and the `RNN` that stacks them as attributes,
 then wraps that RNN in `Bidirectional`: Bidirectional builds its forward and backward layers as
 copies made from the RNN's config, so the RNN and both cells the model tracks are never called
-and never built. The model's summary lists them with 0 parameters next to the copies that
-hold the real weights.
+and never built: they are tracked sublayers that hold no weights, next to the copies that hold
+the real ones.
 
 The author meant `self.lstm1`/`self.lstm2` to be the network's LSTM layers (a commented-out
 `Bidirectional(LSTM(hidden_size))` sits above them). Keras 3 tracks the three attributes, so
 they show up as sublayers, but their weights never exist: anything that reads
-`model.lstm1.weights` (for initialization, regularisation, or loading per-layer weights) gets
-an empty list, and the loaded-weights layout has three unbuilt entries.
+`model.lstm1.weights` (for initialization, regularisation, or per-layer weight loading) gets
+an empty list, and Keras warns that the model "looks like it has unbuilt state".
 
-Porting edits: `from tf.keras...` (which cannot import) -> `keras`; `RNN` imported (the file
-uses it without importing it); `feature, _ = self.bilstm(embedded)` -> `feature =
-self.bilstm(embedded)` (the Bidirectional returns one tensor; the original line unpacks the
-batch axis); `return_sequences=True` added to the RNN so the per-token Dense(5) tags every
-token as the SROIE task 3 labels need; sizes shrunk (vocab 70, embed 8, hidden 16).
+Porting edits: `tensorflow.keras` imports -> `keras` (`CuDNNLSTM`, used only by the file's
+other class `SeqCuDNNBiLSTM`, does not exist in Keras 3 and is left out with that class and
+`SeqBiLSTM`); sizes shrunk (vocab 70, embed 8, hidden 16); the class itself unchanged.
 """
 
-SOURCE = "https://github.com/luh0907/sroie-task3/blob/master/src/models/SimpleBiLSTM.py"
+SOURCE = "https://github.com/luh0907/sroie-task3/blob/d5ae1322db946b2e08fec8d0085a878d8890d22e/src/models/SimpleBiLSTM.py"
 CODES = ("LD005",)
 CORRECT = False
 STYLE = "subclassed"
@@ -48,7 +46,7 @@ class SimpleBiLSTM(Model):
         self.stacked_lstm = RNN([self.lstm1, self.lstm2], return_sequences=True)
         self.bilstm = Bidirectional(self.stacked_lstm)
 
-        self.linear = Dense(5)
+        self.linear = Dense(5, activation='softmax')
 
     def call(self, inputs):
         embedded = self.embed(inputs)
