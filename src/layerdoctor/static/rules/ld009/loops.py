@@ -43,10 +43,12 @@ def _loop(ctx, unit):
             if arg is not None:
                 lists.append((node, arg))
     # (cheap first: a layer called under a tape whose name no variable list spells; most loops list it)
+    # and is a name this code binds (an assignment or a parameter: not a function of the module or an import)
     spelled = {n.id if type(n) is ast.Name else n.attr for _, arg in lists for n in walk(arg)
                if type(n) in (ast.Name, ast.Attribute)}
-    if not lists or not any(type(n) is ast.Call and (_self_attr(n.func) or getattr(n.func, "id", None)) not in spelled
-                            and (_self_attr(n.func) or type(n.func) is ast.Name) for tape in tapes for n in walk(tape)):
+    callees = {_self_attr(n.func) or n.func.id for tape in tapes for n in walk(tape)
+               if type(n) is ast.Call and (_self_attr(n.func) or type(n.func) is ast.Name)} - spelled
+    if not lists or not callees & _bound_names(nodes):
         return
     functions = [n for n in nodes if type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)]
     parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
@@ -132,6 +134,27 @@ def _loop(ctx, unit):
                 attribute=held, class_name=ast.unparse(made[0].func).rsplit(".", 1)[-1], fix="training_loop",
                 fix_values={"attr": held, "listed": names.split(", ")[0]},
             )
+
+
+_ONE_TARGET = (ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor, ast.comprehension)
+
+
+def _bound_names(nodes) -> set:
+    """Names and self attributes the code binds (assignments, loop and `with` targets), and the
+    parameters of its functions: what a layer this code makes can be called under."""
+    bound = set()
+    for node in nodes:
+        kind = type(node)
+        targets = node.targets if kind is ast.Assign else [node.target] if kind in _ONE_TARGET else \
+            [node.optional_vars] if kind is ast.withitem and node.optional_vars is not None else ()
+        for target in targets:
+            for part in walk(target):
+                if type(part) is ast.Name or _self_attr(part):
+                    bound.add(part.id if type(part) is ast.Name else part.attr)
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            arguments = node.args
+            bound.update(a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs)
+    return bound
 
 
 def _self_attr(node):
