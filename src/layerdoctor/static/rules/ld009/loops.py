@@ -4,7 +4,7 @@ leave out a weighted layer the same code makes and computes the loss through (Fa
 import ast
 import re
 
-from ...walk import walk
+from ...walk import parent_map, walk
 from .. import Hit
 from .reads import WEIGHT_LISTS, layer_has_weights, trainable
 from .train_step import _ALL, _OTHER_TRAINING, _roots, _scope, _var_list_argument
@@ -42,8 +42,8 @@ def _loop(ctx, unit):
             arg = _var_list_argument(node, node.func.attr)
             if arg is not None:
                 lists.append((node, arg))
-    # (cheap first: a layer called under a tape whose name no variable list spells; most loops list it)
-    # and is a name this code binds (an assignment or a parameter: not a function of the module or an import)
+    # (cheap first: a layer called under a tape whose name no variable list spells, most loops list it,
+    # and that this code binds: a function of the module or an import is not a layer the loop makes)
     spelled = {n.id if type(n) is ast.Name else n.attr for _, arg in lists for n in walk(arg)
                if type(n) in (ast.Name, ast.Attribute)}
     callees = {_self_attr(n.func) or n.func.id for tape in tapes for n in walk(tape)
@@ -51,14 +51,21 @@ def _loop(ctx, unit):
     if not lists or not callees & _bound_names(nodes):
         return
     functions = [n for n in nodes if type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)]
-    parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
-    enclosing, scopes = {}, {}  # id(node) -> innermost function; id(function) -> its names, outer ones under
+    parents = parent_map(nodes)
+    enclosing = {}  # id(node) -> the innermost function holding it
     for function in functions:
         for node in walk(function):
             enclosing[id(node)] = function  # (inner functions come later in `functions`: they win)
-    for function in functions:
-        outer = enclosing.get(id(parents.get(id(function))))
-        scopes[id(function)] = {**(scopes.get(id(outer), {}) if outer is not None else {}), **_scope(walk(function))}
+    scopes = {}  # id(function) -> its names, outer ones under (on demand: most functions are never asked)
+
+    def scope_of(function):
+        if function is None:
+            return {}
+        if id(function) not in scopes:
+            outer = enclosing.get(id(parents.get(id(function))))
+            scopes[id(function)] = {**scope_of(outer), **_scope(walk(function))}
+        return scopes[id(function)]
+
     methods = {f.name: f for f in unit.body if type(f) is ast.FunctionDef} if type(unit) is ast.ClassDef else {}
     self_values = {}
     for node in nodes:
@@ -78,7 +85,7 @@ def _loop(ctx, unit):
         if type(ref) is not ast.Name:
             return None
         function = enclosing.get(id(ref))
-        bound = scopes.get(id(function), {}).get(ref.id) if function is not None else None
+        bound = scope_of(function).get(ref.id) if function is not None else None
         if bound:
             found = set()
             for value in bound:
@@ -96,7 +103,7 @@ def _loop(ctx, unit):
     covered = set()
     for node, arg in lists:
         function = enclosing.get(id(node))
-        scope = scopes.get(id(function), {}) if function is not None else {}
+        scope = scope_of(function)
         roots = _roots(arg, scope, pairs=node.func.attr == "apply_gradients",
                        owner=lambda ref: _keys(origins(ref)))
         if roots is None or _ALL in roots:
@@ -115,7 +122,7 @@ def _loop(ctx, unit):
             made = self_values[key] if kind == "self" else [_call_by_id(nodes, key)] if kind == "made" else []
             if len(made) != 1 or type(made[0]) is not ast.Call or not trainable(made[0]) or id(made[0]) in reported:
                 continue
-            scope = scopes.get(id(enclosing.get(id(made[0]))), {})
+            scope = scope_of(enclosing.get(id(made[0])))
             value = ctx.value(made[0], scope)
             statement = parents.get(id(made[0]))
             refs = [node.func] + (statement.targets if type(statement) is ast.Assign else [])
