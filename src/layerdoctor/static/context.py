@@ -117,6 +117,9 @@ def _unpacked_self_assigns(target, value, stmt, method) -> list[SelfAssign]:
             for item, part in zip(target.elts, parts) if (attr := self_attr(item))]
 
 
+_FILE_WORDS: dict[tuple, bool] = {}  # (path, text length, word) -> mentioned (ClassContext.file_mentions)
+
+
 class ClassContext:
     def __init__(self, cls: ClassSummary, file: FileSummary, project: Project, target: str):
         self.cls = cls
@@ -170,6 +173,19 @@ class ClassContext:
         return name in self.cls.method_names
 
     # -------------------------------------------------------------- text facts
+
+    def file_mentions(self, word: str) -> bool:
+        """Does the class's file mention `word` anywhere in its text (True when the text is not held)?
+        Once per file and word: a cheap gate for checks that cost on every class."""
+        text = self.cls.file_text()
+        if text is None:
+            return True
+        key = (self.file.path, len(text), word)
+        if key not in _FILE_WORDS:
+            if len(_FILE_WORDS) > 512:
+                _FILE_WORDS.clear()
+            _FILE_WORDS[key] = word in text
+        return _FILE_WORDS[key]
 
     def mentions(self, attr: str) -> int:
         """How many times `self.<attr>` appears in the class's text (reads and stores, outside comments)."""

@@ -585,18 +585,20 @@ def is_plain_holder(bases: list[ast.expr]) -> bool:
                for b in bases)
 
 
-# `Layer = layers.Layer` at the top level: a second name for an imported class, as good as an import.
-_NAME_ALIAS_RE = re.compile(r"\n([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)[ \t]*(?=#|\r?\n|$)")
+# `Layer = layers.Layer`, `K = keras` at the top level: a second name for an imported class or module, as
+# good as an import.
+_NAME_ALIAS_RE = re.compile(r"\n([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)[ \t]*(?=#|\r?\n|$)")
 
 
 def _collect_name_aliases(summary: FileSummary, padded: str) -> None:
-    """`Layer = layers.Layer`, `Dense = tf.keras.layers.Dense`: names bound once, at the top level, to an
-    attribute of an imported module; the alias resolves like the import it goes through."""
+    """`Layer = layers.Layer`, `Dense = tf.keras.layers.Dense`, `K = keras`: names bound once, at the top
+    level, to an imported name or an attribute of one; the alias resolves like the import it goes through."""
     if "=" not in padded:
         return
     for m in _NAME_ALIAS_RE.finditer(padded):
         name, head, rest = m.groups()
-        if head in summary.aliases and name not in summary.aliases:
+        if head in summary.aliases and name not in summary.aliases and \
+                len(re.findall(rf"\n{name}[ \t]*=[^=]", padded)) == 1:  # (rebound later: not an alias)
             summary.aliases[name] = summary.aliases[head] + rest
 
 

@@ -291,7 +291,7 @@ def _random_helper_tensor(ctx, assign):
         call = bound[0] if len(bound) == 1 else None
     if type(call) is not ast.Call or type(call.func) not in (ast.Name, ast.Attribute) or self_attr(call.func):
         return None
-    if not _draws_in_file(ctx) or type(call.func) is ast.Name and call.func.id not in top_level_defs(ctx.file):
+    if not ctx.file_mentions("rand") or type(call.func) is ast.Name and call.func.id not in top_level_defs(ctx.file):
         return None  # (most files draw nothing at random; most calls are of no function of the file)
     if any("seed" in ast.unparse(arg).lower() for arg in [*call.args, *call.keywords]):
         return None  # seeded from the layer's settings: the same draw again after a reload (TF Models' Performer)
@@ -299,22 +299,6 @@ def _random_helper_tensor(ctx, assign):
     if fn is None or not _returns_tensor(ctx, fn, 0) or not _draws(ctx, fn, 0):
         return None
     return Value(TENSOR, f"{ast.unparse(call.func)}(), which draws at random", random=True)
-
-
-_DRAWS_IN_FILE: dict[tuple, bool] = {}
-
-
-def _draws_in_file(ctx) -> bool:
-    """Does the class's file mention a random draw at all (`rand` in its text)? Once per file."""
-    text = ctx.cls.file_text()
-    if text is None:
-        return True
-    key = (ctx.file.path, len(text))
-    if key not in _DRAWS_IN_FILE:
-        if len(_DRAWS_IN_FILE) > 256:
-            _DRAWS_IN_FILE.clear()
-        _DRAWS_IN_FILE[key] = "rand" in text
-    return _DRAWS_IN_FILE[key]
 
 
 def _returns_tensor(ctx, fn, depth) -> bool:

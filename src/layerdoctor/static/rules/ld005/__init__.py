@@ -16,7 +16,8 @@ from .. import Hit
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
 from .configured import configured_dead_sublayers
-from .held_parts import held_layer_reached_through_one_part
+from .copied_by_bidirectional import copied_by_bidirectional
+from .held_parts import held_layer_reached_through_one_part, run_from_outside
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
 from .training_steps import run_only_by_training_steps
 from .module_build import TRIGGER as TRIGGER  # (the catalog reads them)
@@ -27,7 +28,10 @@ RULE = Rule(
     summary="A sublayer is never built: nothing calls it and no `build()` builds it.",
     what="Static: finds sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
          "`build()` (or a helper either calls) that no other method of the class, its subclasses or its "
-         "project bases uses; a sublayer with weights that `__init__`/`build()` replaces, unconditionally "
+         "project bases uses and that no code of its file calls or builds through an instance "
+         "(`model.encoder(x)`, `net.tower.build(shape)`); a layer with weights kept on self whose only use "
+         "is to be handed to `Bidirectional(...)` (also the cells of an RNN so handed): Bidirectional builds "
+         "copies made from its config, so the layer kept is never called (Keras 3 only); a sublayer with weights that `__init__`/`build()` replaces, unconditionally "
          "in the same block and before anything reads it, with another value (Keras 3 only: its tracker "
          "keeps the first layer, unbuilt; tf.keras 2 untracks it); lists of layers that call()'s only loop over them never reaches in full (an "
          "`if i < 2: continue` at the top of the loop, `self.blocks[1:]`, `self.blocks[:-1]`, "
@@ -149,6 +153,7 @@ def check_class(ctx):
     yield from wired_by_output_shape(ctx)
     yield from untraceable_call_behind_output_spec(ctx)
     yield from run_only_by_training_steps(ctx)
+    yield from copied_by_bidirectional(ctx)
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
@@ -170,7 +175,8 @@ def check_class(ctx):
         if made is None:
             continue  # not a layer with weights (or a list of them): nothing to build
         if not ctx.is_unused(assign.attr) or _local_used_elsewhere(assign, func) or \
-                used_by_bases(ctx, assign.attr, strict=assign.method != "__init__" or made.startswith("a list")):
+                used_by_bases(ctx, assign.attr, strict=assign.method != "__init__" or made.startswith("a list")) or \
+                run_from_outside(ctx, assign.attr):
             continue
         seen.add(assign.attr)
         yield Hit(

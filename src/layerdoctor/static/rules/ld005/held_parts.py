@@ -112,3 +112,12 @@ def _creates_state(project, qualname) -> bool:
         if text is None or _STATE_RE.search(text):
             return True
     return False
+
+
+def run_from_outside(ctx, attr) -> bool:
+    """Does code of the class's file outside its methods call or build the sublayer through an instance
+    (`model.encoder(x)` in a training function, `net.tower.build(shape)`, `self.inner.head(x)` in another
+    class)? That builds it (measured, ld005x); reading it (`model.encoder.trainable_variables`) does not.
+    Read from this file only."""
+    text = ctx.cls.file_text()
+    return text is not None and re.search(rf"(?<!self)\.{attr}(?:\(|\.build\()", text) is not None
