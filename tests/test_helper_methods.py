@@ -40,6 +40,9 @@ STILL_LOST: dict[tuple[str, str], str] = {
         "LD007: the once-called `*args` factory is inlined as `args = ([cell] * 2,)`; StackedRNNCells(*args)",
     ("factories", "g_tf_trackable_list_of_sublayers"):
         "LD011: the untracked-container check (ld011o) reads the container's items itself, not through factories",
+    ("factories", "z_sroie_simple_bilstm_stacked_cells_wrapped_by_bidirectional_unbuilt"):
+        "LD005: the once-called `*args` factory is inlined as `args = (self.stacked_lstm,)`; Bidirectional(*args) "
+        "(ld005y reads the layer given as Bidirectional's first argument)",
     ("build", "g_hf_custom_bert_classifier_build_skips_head"):
         "LD005: the inherited-build check (ld005m) reads the sublayers the base's build() names in its own body only",
 }
