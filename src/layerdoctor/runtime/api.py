@@ -192,10 +192,17 @@ def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_give
     if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
         raise error
     watch = _WATCHES.get(id(model), (None, None))[1]
-    found = unbuilt.returned_unbuilt(model, watch, reason="its input shape is unknown")
-    if not found:
+    if not unbuilt.returned_unbuilt(model, watch, reason="its input shape is unknown"):
         raise error
-    sys.stderr.write(f"layerdoctor: note: {error}; reported the model as returned, not called\n")
+    return _as_returned(model, construction, str(error), reason="its input shape is unknown")
+
+
+def _as_returned(model, construction, note: str, reason: str) -> Report:
+    """The model as the target returned it, not called (`note` says why on stderr): its tree and
+    the LD005 of layers left unbuilt; the checks that need a forward pass do not run."""
+    watch = _WATCHES.get(id(model), (None, None))[1]
+    found = unbuilt.returned_unbuilt(model, watch, reason=reason)
+    sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
     tree = build_tree(model, None, construction, None)
     report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
                     params={"total": tree.params, "trainable": tree.trainable_params,
@@ -494,6 +501,10 @@ def _collect(inspection: Observation, target, symbolic, consistent) -> Report | 
                 outputs = inspection.forward()
         except Exception as error:  # noqa: BLE001 - the failure is often the finding
             _check_inputs_match(model, inspection.inputs)
+            unfit = load.arguments_unfit(model, inspection.inputs) if number == 1 and not symbolic else None
+            if unfit:  # our inputs, not the model, are wrong: report it as returned instead of failing
+                return _as_returned(model, inspection.construction, f"inspect could not call "
+                                    f"{type(model).__name__} '{model.name}' ({unfit})", reason="it could not be called")
             try:
                 return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
                                        watch=inspection.watch, model=model, as_returned=inspection.as_returned)

@@ -446,7 +446,15 @@ def consistent_inputs(model, input_dtype=None):
 
 class Positional(tuple):
     """Inputs passed as several positional arguments: `model(*inputs)`, for a call() such as
-    `call(self, feat_index, feat_value)` that takes each tensor as its own argument."""
+    `call(self, feat_index, feat_value)` that takes each tensor as its own argument. `keywords`:
+    the arguments the target passed by keyword (`enc_pad_mask=m, use_coverage=True`), passed again."""
+
+    keywords: dict = {}
+
+    def __new__(cls, args, keywords=None):
+        self = super().__new__(cls, args)
+        self.keywords = dict(keywords or {})
+        return self
 
 
 def _call_parameters(model):
@@ -469,6 +477,22 @@ def required_positional(model) -> int:
                and p.name not in ("training", "mask"))
 
 
+def arguments_unfit(model, inputs) -> str | None:
+    """Why `inputs` cannot be passed to the model's call() (TypeError of binding them, as Keras does:
+    a call that takes arguments layerdoctor did not make up), or None when they fit or it cannot tell."""
+    import inspect
+
+    args, kwargs = (tuple(inputs), inputs.keywords) if isinstance(inputs, Positional) else ((inputs,), {})
+    try:
+        signature = inspect.signature(type(model).call)
+        signature.bind(model, *args, **{k: v for k, v in kwargs.items() if k in signature.parameters})
+    except TypeError as error:
+        return str(error)
+    except ValueError:
+        return None
+    return None
+
+
 def needs_training(model) -> bool:
     """call() has a `training` argument with no default: Keras 3 passes it only when the caller
     does, so a plain `model(x)` raises TypeError (missing a required argument: 'training')."""
@@ -483,22 +507,29 @@ def call_model(model, inputs, **kwargs):
     if "training" not in kwargs and needs_training(model):
         kwargs["training"] = False
     if isinstance(inputs, Positional):
-        return model(*inputs, **kwargs)
+        return model(*inputs, **{**inputs.keywords, **kwargs})
     return model(inputs, **kwargs)
 
 
 def inputs_from_construction(model, construction):
     """When call() takes several tensors as positional arguments, the made-up single input cannot
     call it: reuse the concrete arguments the target itself called the model with (its last
-    outermost call while it was built), or None."""
+    outermost call while it was built, keyword arguments too), or None."""
     if construction is None or required_positional(model) < 2:
         return None
     for call in reversed(construction.calls):
         if call.layer is model and call.arguments is not None:
-            args = call.arguments[0]
-            if len(args) >= 2 and all(_concrete_value(a) for a in args):
-                return Positional(args)
+            args, kwargs = call.arguments
+            keywords = {k: v for k, v in kwargs.items() if k != "training"}  # each pass sets its own
+            if args and len(args) + len(keywords) >= 2 and all(_concrete_value(a) for a in args) \
+                    and all(_concrete_value(v) or _plain_value(v) for v in keywords.values()):
+                return Positional(args, keywords)
     return None
+
+
+def _plain_value(value) -> bool:
+    """A flag or setting passed by keyword (`use_coverage=True`, `prev_coverage=None`)."""
+    return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _concrete_value(value) -> bool:

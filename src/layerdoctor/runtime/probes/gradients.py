@@ -112,6 +112,18 @@ def _held_by_explained_attributes(inspection, explained) -> set:
     return held
 
 
+def _called_outside_the_model(inspection) -> set:
+    """Ids of the trainable weights of the model's sublayers that the target itself called at top
+    level while it built the model (outermost calls of the construction), not through its call()."""
+    construction, model = inspection.construction, inspection.model
+    if construction is None:
+        return set()
+    inner = {id(layer) for layer in model._flatten_layers(include_self=False)}
+    return {id(v) for call in construction.calls
+            if call.arguments is not None and call.layer is not model and id(call.layer) in inner
+            for v in call.layer.trainable_weights}
+
+
 def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
     """LD009: a trainable weight that gets no gradient from the outputs or the losses (unless
     LD010 explains it); with nothing differentiable, a weight the forward pass never reads."""
@@ -126,6 +138,7 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
     hooks = backend.overridden_training_hooks(inspection.model)
     unmeasured_hooks = [h for h in hooks if h == "train_step"
                         or (h == "compute_loss" and inspection.measured.get("own_loss_failed"))]
+    outside = _called_outside_the_model(inspection)
     for variable in variables:
         if id(variable) in trained or id(variable) in explained_ids:
             continue
@@ -139,7 +152,13 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
                "is never read by the forward pass (the outputs are not float, so this is decided "
                "from what call() reads)")
         severity = None
-        if unmeasured_hooks:
+        if id(variable) in outside and id(variable) not in read:
+            # the target calls that sublayer itself (`model.encoder(x)` before `model(...)`): its own
+            # training loop trains it, which this forward pass does not measure
+            severity = "warning"
+            why += (f"; but the target calls the sublayer that holds it outside {type(inspection.model).__name__}"
+                    f".call(), as a hand-written training loop may (not measured: heuristic)")
+        elif unmeasured_hooks:
             # fit() goes through the model's own train_step()/compute_loss(), which may use a
             # sublayer call() never reaches (a GAN's discriminator): not measured, so a warning
             severity = "warning"

@@ -4,6 +4,7 @@ leave out a weighted layer the same code makes and computes the loss through (Fa
 import ast
 import re
 
+from ...context import bindings
 from ...walk import parent_map, walk
 from .. import Hit
 from .reads import WEIGHT_LISTS, layer_has_weights, trainable
@@ -265,3 +266,91 @@ def _listed_owners(nodes):
         if type(node) is ast.Attribute and node.attr in WEIGHT_LISTS and type(node.value) in (ast.Attribute, ast.Name):
             seen.setdefault(ast.unparse(node.value), node.value)
     return list(seen.values())[:3]
+
+
+# ------------------------------------------------------------------ forward pass before the tape
+# `out = model(x)` then `with tf.GradientTape() as tape: loss = f(out)`, `tape.gradient(loss, model.trainable_variables)`:
+# the tape recorded nothing that reads a weight, so every gradient is None (keras-io#406).
+
+_SOURCE_LISTS = {"trainable_variables", "trainable_weights"}
+# calls that cannot run a model inside the tape: list bookkeeping, and plain builtins
+_HARMLESS_METHODS = {"append", "extend", "insert", "pop", "numpy", "item", "tolist", "astype"}
+_HARMLESS_BUILTINS = {"sum", "zip", "len", "range", "enumerate", "reversed", "list", "tuple", "float", "int", "min",
+                      "max", "abs", "print", "isinstance", "sorted", "dict"}
+_HARMLESS_LIBRARIES = ("tensorflow.", "keras.ops.", "keras.losses.", "keras.backend.", "numpy.", "math.")
+
+
+def forward_before_tape(ctx):
+    """A function (or a method of a plain class) that calls a model, then opens a new tape whose block
+    calls nothing that could run it (tensor ops, a Keras loss, list bookkeeping: no `watch`), and asks
+    that tape for the gradient with respect to that model's trainable variables."""
+    for unit in ctx.tree.body:
+        if type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases):
+            functions = [f for f in unit.body if type(f) is ast.FunctionDef]
+        elif type(unit) is ast.FunctionDef:
+            functions = [unit]
+        else:
+            continue
+        for function in functions:
+            nodes = walk(function)
+            for node in nodes:
+                if type(node) is ast.With and len(node.items) == 1 and type(node.items[0].optional_vars) is ast.Name \
+                        and _new_tape(ctx, node.items[0].context_expr):
+                    hit = _untaped_forward(ctx, node, nodes)
+                    if hit:
+                        yield hit
+
+
+def _untaped_forward(ctx, block, nodes):
+    tape = block.items[0].optional_vars.id
+    inside = walk(block)
+    env = bindings(nodes)
+    for node in inside:
+        if type(node) is ast.Call and block.items[0].context_expr is not node and not _harmless(ctx, node, env):
+            return None  # (a `tape.watch(...)` too: the code knows what the tape records)
+    owners = [owner for node in nodes if type(node) is ast.Call and type(node.func) is ast.Attribute
+              and node.func.attr == "gradient" and type(node.func.value) is ast.Name and node.func.value.id == tape
+              and len(node.args) > 1 for owner in _owners(node.args[1], env)]
+    for owner in owners:
+        spelled = ast.unparse(owner)
+        if any(type(n) is ast.Call and n.lineno < block.lineno and ast.unparse(n.func) == spelled for n in nodes):
+            return Hit(block, f"the tape '{tape}' opens after {spelled}(...) ran, and nothing in its block calls "
+                              f"{spelled}: the loss is made from outputs recorded outside the tape, so "
+                              f"{tape}.gradient(..., {spelled}.trainable_variables) is None for every weight",
+                       fix=None)
+    return None
+
+
+def _new_tape(ctx, expr) -> bool:
+    """`tf.GradientTape(...)`, however imported (`from tensorflow import GradientTape as Tape`)."""
+    return _is_tape(expr) or type(expr) is ast.Call and (ctx.qualify(expr.func) or "").endswith(".GradientTape")
+
+
+def _owners(expr, env, depth=0):
+    """The models whose trainable variables `expr` lists (`model.trainable_variables`, a name bound to it,
+    `a.trainable_weights + b.trainable_weights`)."""
+    if depth > 3:
+        return []
+    if type(expr) is ast.Attribute and expr.attr in _SOURCE_LISTS:
+        return [expr.value]
+    if type(expr) is ast.BinOp:
+        return _owners(expr.left, env, depth + 1) + _owners(expr.right, env, depth + 1)
+    if type(expr) is ast.Name and len(env.get(expr.id, ())) == 1:
+        return _owners(env[expr.id][0], env, depth + 1)
+    return []
+
+
+def _harmless(ctx, call, env) -> bool:
+    func = call.func
+    qualified = ctx.qualify(func) or ""
+    if qualified.startswith(_HARMLESS_LIBRARIES):
+        return True
+    if type(func) is ast.Attribute:
+        return func.attr in _HARMLESS_METHODS
+    if type(func) is ast.Name:
+        if func.id in _HARMLESS_BUILTINS and func.id not in env:
+            return True
+        values = env.get(func.id, ())  # `huber = keras.losses.Huber()`: a loss object
+        return len(values) == 1 and type(values[0]) is ast.Call \
+            and (ctx.qualify(values[0].func) or "").startswith("keras.losses.")
+    return False

@@ -6,7 +6,7 @@ from ...class_facts import (file_function)
 from ...context import LAYER, OTHER, STATELESS_LAYERS, Value, bindings, classify, self_attr
 from ...walk import callee_name, walk
 from .. import Hit
-from .reads import BLOCKING_CALLS, blocker, int_dtype, may_block, method_parents, only_blocked_reads
+from .reads import BLOCKING_CALLS, COMPARISONS, blocker, int_dtype, may_block, method_parents, only_blocked_reads
 
 
 # ------------------------------------------------------------------ sublayers and outputs
@@ -141,33 +141,106 @@ _PASS_THROUGH = {"clip", "clip_by_value", "one_hot", "reshape", "squeeze", "expa
 TENSOR_LIBRARIES = ("tensorflow.", "keras.", "numpy.", "torch.", "jax.")
 
 
-def blocking_result(ctx, expr, env, depth=0, arithmetic=False):
+def blocking_result(ctx, expr, env, depth=0, arithmetic=False, cast=False):
     """Why `expr` carries no gradient (a blocking op, seen through reshapes and casts; with `arithmetic`,
     also through arithmetic and ops with literal constants, for a Lambda whose input comes from
-    trainable layers), or None."""
+    trainable layers), or None. A comparison counts once cast (`cast(equal(y, max(y)), y.dtype)`: a
+    one-hot sample used as numbers), and not against a literal: a boolean or `ids != 0` is a mask."""
     if depth > 8:
         return None
     if isinstance(expr, ast.Name):
         values = env.get(expr.id, ())
         if len(values) != 1:
             return None
-        return blocking_result(ctx, values[0], env, depth + 1, arithmetic)
+        return blocking_result(ctx, values[0], env, depth + 1, arithmetic, cast)
     if isinstance(expr, ast.BinOp) and arithmetic:  # `ops.cast(ids, "float32") / 100.0`
         return _blocked_with_constants(ctx, [expr.left, expr.right], env, depth)
+    if isinstance(expr, ast.Compare):  # `probs >= ops.max(probs)`
+        return "a comparison" if cast and _compares_values(expr.left, *expr.comparators) else None
     if not isinstance(expr, ast.Call):
         return None
     qualified = ctx.qualify(expr.func) or ""
     name = qualified.rsplit(".", 1)[-1]
-    if name in _OUTPUT_BLOCKERS and qualified.startswith(TENSOR_LIBRARIES):
-        return f"{name}()"
+    if qualified.startswith(TENSOR_LIBRARIES):
+        if name in _OUTPUT_BLOCKERS:
+            return f"{name}()"
+        if name in COMPARISONS:
+            return f"a comparison ({name}())" if cast and _compares_values(*expr.args) else None
+    elif type(expr.func) is ast.Name:  # `one_hot_of_max(y)`: a function of the file
+        return _function_result_blocked(ctx, expr, depth, arithmetic, cast)
     if name == "cast" and len(expr.args) > 1 and int_dtype(expr.args[1]):
         inner = expr.args[0]
         return blocking_result(ctx, inner, env, depth + 1, arithmetic) or "a cast to an integer type"
     if name in _PASS_THROUGH and expr.args and qualified.startswith(TENSOR_LIBRARIES):
-        return blocking_result(ctx, expr.args[0], env, depth + 1, arithmetic)
+        return blocking_result(ctx, expr.args[0], env, depth + 1, arithmetic, cast or name == "cast")
     if arithmetic and qualified.startswith(TENSOR_LIBRARIES) and expr.args and not expr.keywords:
         # `ops.bitwise_xor(ids, 5)`: an op of a blocked value and constants is blocked too
         return _blocked_with_constants(ctx, expr.args, env, depth)
+    return None
+
+
+def _compares_values(*operands) -> bool:
+    """Neither side is a literal (`y == max(y)`, not `x > 0.5`)."""
+    return len(operands) > 1 and not any(type(o) is ast.Constant or type(o) is ast.UnaryOp
+                                         and type(o.operand) is ast.Constant for o in operands)
+
+
+def _function_result_blocked(ctx, call, depth, arithmetic, cast):
+    """Why every value a function of the file returns carries no gradient, on the path its flags take
+    (`def sample(logits, hard=False): y = soft(...); if hard: y = cast(equal(...)); return y`)."""
+    func = file_function(ctx.file, call.func)
+    if func is None:
+        return None
+    env, returns = {}, []
+    _run(func.body, _flags_off(func, call), env, returns)
+    reasons = [blocking_result(ctx, r, env, depth + 1, arithmetic, cast) for r in returns]
+    if reasons and all(reasons):
+        return f"{reasons[0]} (in {func.name}())"
+    return None
+
+
+def _flags_off(func, call) -> set:
+    """Parameters that are False at this call: a literal False passed, or a False default not passed."""
+    params = [a.arg for a in func.args.posonlyargs + func.args.args]
+    given = {params[i]: a for i, a in enumerate(call.args[:len(params)])}
+    given.update({k.arg: k.value for k in call.keywords if k.arg})
+    defaults = dict(zip(reversed(params), reversed(func.args.defaults)))
+    off = set()
+    for name in params:
+        value = given.get(name, defaults.get(name))
+        if isinstance(value, ast.Constant) and value.value in (False, None, 0):
+            off.add(name)
+    return off
+
+
+def _run(body, off, env, returns):
+    """Name bindings in statement order, a later `=` replacing an earlier one (straight-line code);
+    `if flag:` follows the branch the flag takes (on unless `off`); other blocks add their bindings."""
+    for stmt in body:
+        kind = type(stmt)
+        if kind is ast.Return:
+            if stmt.value is not None:
+                returns.append(stmt.value)
+            return
+        if kind is ast.Assign and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name:
+            env[stmt.targets[0].id] = [stmt.value]
+        elif kind is ast.If and (flag := _flag(stmt.test)):
+            name, on_when_set = flag
+            _run(stmt.body if (name not in off) == on_when_set else stmt.orelse, off, env, returns)
+            if returns:
+                return
+        elif kind not in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            for name, values in bindings(walk(stmt)).items():
+                env.setdefault(name, []).extend(values)
+            returns.extend(n.value for n in walk(stmt) if type(n) is ast.Return and n.value is not None)
+
+
+def _flag(test):
+    """(name, True) for `if hard:`, (name, False) for `if not hard:`; else None."""
+    if type(test) is ast.Name:
+        return test.id, True
+    if type(test) is ast.UnaryOp and type(test.op) is ast.Not and type(test.operand) is ast.Name:
+        return test.operand.id, False
     return None
 
 

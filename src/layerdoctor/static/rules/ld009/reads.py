@@ -13,7 +13,7 @@ BLOCKING_CALLS = {"stop_gradient", "convert_to_numpy", "round", "argmax", "argmi
                    "zeros_like", "ones_like"}  # (the last two read only the shape: no gradient either)
 _BLOCKING_METHODS = {"numpy", "detach", "tolist", "item"}
 # A comparison's result is a boolean: nothing flows back to what was compared.
-_COMPARISONS = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
+COMPARISONS = {"greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
                 "logical_or", "logical_not", "logical_xor"}
 _INT_DTYPES = ("int", "uint", "bool")
 # Reading these means weights may be used by position, not by attribute.
@@ -79,7 +79,7 @@ def only_blocked_reads(ctx, attr):
     return next((hit for hit in blocked if "comparison" not in hit[1] and "like()" not in hit[1]), blocked[0])
 
 
-_BLOCKING_NAMES = BLOCKING_CALLS | _COMPARISONS | {"where", "cast"}
+_BLOCKING_NAMES = BLOCKING_CALLS | COMPARISONS | {"where", "cast"}
 
 
 def may_block(ctx, method) -> bool:
@@ -151,7 +151,7 @@ def _climb(node, parents, ctx, depth=0):
             name = (ctx.qualify(parent.func) or "").rsplit(".", 1)[-1]
             if name in BLOCKING_CALLS:
                 return f"{name}()", None
-            if name in _COMPARISONS:
+            if name in COMPARISONS:
                 return f"a comparison ({name}())", None
             if name == "where" and parent.args and current is parent.args[0]:
                 return "the condition of where()", None

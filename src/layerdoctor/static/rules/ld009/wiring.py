@@ -8,7 +8,7 @@ from ...context import LAYER, STATELESS_LAYERS, bindings
 from ...triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ...walk import callee_name, children, walk
 from .. import Hit
-from .loops import left_out_of_training_loop
+from .loops import forward_before_tape, left_out_of_training_loop
 from .outputs import TENSOR_LIBRARIES, blocking_result
 from .reads import last_name, layer_has_weights, single_name_target, trainable
 
@@ -30,6 +30,7 @@ def check_module(ctx):
     yield from _functional_blocking_ops(ctx)
     yield from _cut_by_stop_gradient(ctx)
     yield from left_out_of_training_loop(ctx)
+    yield from forward_before_tape(ctx)
 
 
 def _blocking_lambdas(ctx):
