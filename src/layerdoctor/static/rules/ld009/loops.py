@@ -22,12 +22,19 @@ def left_out_of_training_loop(ctx):
     (`tape.gradient(loss, self.model.trainable_variables)`): the layer gets a gradient that nothing
     applies. Silent when a list cannot be read, when the layer is used in any way but being called
     (wired into a model, frozen, its weights set by hand) or listed anywhere (a GAN's second step)."""
-    lines = [n.lineno for _, nodes in ctx.scopes() for n in nodes
-             if type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _TAPE_OR_OPTIMIZER]
+    lines = _gradient_lines(ctx)
     for unit in ctx.tree.body if lines else ():
         if (type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases)
                 or type(unit) is ast.FunctionDef) and any(unit.lineno <= line <= unit.end_lineno for line in lines):
             yield from _loop(ctx, unit)
+
+
+def _gradient_lines(ctx) -> list[int]:
+    """Lines of the module's `.gradient(...)` calls (once per module: both checks here start from them)."""
+    if getattr(ctx, "_gradient_lines", None) is None:
+        ctx._gradient_lines = [n.lineno for _, nodes in ctx.scopes() for n in nodes if type(n) is ast.Call
+                               and type(n.func) is ast.Attribute and n.func.attr in _TAPE_OR_OPTIMIZER]
+    return ctx._gradient_lines
 
 
 def _loop(ctx, unit):
@@ -284,7 +291,8 @@ def forward_before_tape(ctx):
     """A function (or a method of a plain class) that calls a model, then opens a new tape whose block
     calls nothing that could run it (tensor ops, a Keras loss, list bookkeeping: no `watch`), and asks
     that tape for the gradient with respect to that model's trainable variables."""
-    for unit in ctx.tree.body:
+    lines = _gradient_lines(ctx)
+    for unit in ctx.tree.body if lines else ():
         if type(unit) is ast.ClassDef and all(ast.unparse(b) == "object" for b in unit.bases):
             functions = [f for f in unit.body if type(f) is ast.FunctionDef]
         elif type(unit) is ast.FunctionDef:
@@ -292,19 +300,21 @@ def forward_before_tape(ctx):
         else:
             continue
         for function in functions:
-            nodes = walk(function)
+            if not any(function.lineno <= line <= function.end_lineno for line in lines):
+                continue  # (no tape.gradient here: nothing to ask)
+            nodes, env = walk(function), None
             for node in nodes:
                 if type(node) is ast.With and len(node.items) == 1 and type(node.items[0].optional_vars) is ast.Name \
                         and _new_tape(ctx, node.items[0].context_expr):
-                    hit = _untaped_forward(ctx, node, nodes)
+                    env = bindings(nodes) if env is None else env
+                    hit = _untaped_forward(ctx, node, nodes, env)
                     if hit:
                         yield hit
 
 
-def _untaped_forward(ctx, block, nodes):
+def _untaped_forward(ctx, block, nodes, env):
     tape = block.items[0].optional_vars.id
     inside = walk(block)
-    env = bindings(nodes)
     for node in inside:
         if type(node) is ast.Call and block.items[0].context_expr is not node and not _harmless(ctx, node, env):
             return None  # (a `tape.watch(...)` too: the code knows what the tape records)
