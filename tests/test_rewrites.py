@@ -213,7 +213,10 @@ def builder_class(text):
 
 REWRITES = [from_imports, tensorflow_keras, old_super, registered, project_base, two_files, builder_class]
 # Rewritten cases lint still loses, and why: (rewrite, case stem) -> reason.
-STILL_LOST: dict[tuple[str, str], str] = {}
+STILL_LOST: dict[tuple[str, str], str] = {
+    ("builder_class", "z_gumbel12_hard_sample_equal_cast_without_straight_through"):
+        "ld009ze follows the functions of the file a layer calls by name, not as static methods of a builder class",
+}
 
 
 def _rewritten(cases, rewrite, folder):

@@ -7,10 +7,11 @@ import importlib.util
 
 import numpy as np
 import pytest
-import tensorflow as tf
 from runtime_helpers import TARGETS
 
 from layerdoctor.runtime.api import inspect_target
+
+tf = pytest.importorskip("tensorflow")  # measured with tf.GradientTape: not in the JAX and torch environments
 
 pytestmark = [pytest.mark.runtime, pytest.mark.flavours("k3tf")]
 

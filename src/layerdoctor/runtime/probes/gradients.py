@@ -114,13 +114,13 @@ def _held_by_explained_attributes(inspection, explained) -> set:
 
 def _called_outside_the_model(inspection) -> set:
     """Ids of the trainable weights of the model's sublayers that the target itself called at top
-    level while it built the model (outermost calls of the construction), not through its call()."""
+    level on concrete values while it built the model (`model.encoder(x)`), not through its call()."""
     construction, model = inspection.construction, inspection.model
     if construction is None:
         return set()
     inner = {id(layer) for layer in model._flatten_layers(include_self=False)}
-    return {id(v) for call in construction.calls
-            if call.arguments is not None and call.layer is not model and id(call.layer) in inner
+    return {id(v) for call in construction.calls  # (on concrete values: wiring a functional model is not it)
+            if call.arguments is not None and call.concrete and call.layer is not model and id(call.layer) in inner
             for v in call.layer.trainable_weights}
 
 

@@ -3,6 +3,7 @@
 import ast
 import re
 
+from ...class_facts import importing_files
 from ...context import STATELESS_LAYERS
 from ...walk import self_attr, walk
 from .. import Hit
@@ -118,6 +119,16 @@ def run_from_outside(ctx, attr) -> bool:
     """Does code of the class's file outside its methods call or build the sublayer through an instance
     (`model.encoder(x)` in a training function, `net.tower.build(shape)`, `self.inner.head(x)` in another
     class)? That builds it (measured, ld005x); reading it (`model.encoder.trainable_variables`) does not.
-    Read from this file only."""
+    Read from this file and the checked files that import the class (model code kept apart from layers)."""
+    pattern = re.compile(rf"(?<!self)\.{re.escape(attr)}(?:\(|\.build\()")
     text = ctx.cls.file_text()
-    return text is not None and re.search(rf"(?<!self)\.{attr}(?:\(|\.build\()", text) is not None
+    if text is not None and pattern.search(text):
+        return True
+    for file in importing_files(ctx):  # (only when a finding is about to be reported: rare)
+        try:
+            with open(file.path, encoding="utf-8", errors="replace") as handle:
+                if pattern.search(handle.read()):
+                    return True
+        except OSError:
+            continue
+    return False
