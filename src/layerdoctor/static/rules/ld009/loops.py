@@ -5,7 +5,7 @@ import ast
 import re
 
 from ...context import bindings
-from ...walk import parent_map, walk
+from ...walk import parent_map, self_attr, walk
 from .. import Hit
 from .reads import WEIGHT_LISTS, layer_has_weights, trainable
 from .train_step import _ALL, _OTHER_TRAINING, _roots, _scope, _var_list_argument
@@ -54,8 +54,8 @@ def _loop(ctx, unit):
     # and that this code binds: a function of the module or an import is not a layer the loop makes)
     spelled = {n.id if type(n) is ast.Name else n.attr for _, arg in lists for n in walk(arg)
                if type(n) in (ast.Name, ast.Attribute)}
-    callees = {_self_attr(n.func) or n.func.id for tape in tapes for n in walk(tape)
-               if type(n) is ast.Call and (_self_attr(n.func) or type(n.func) is ast.Name)} - spelled
+    callees = {self_attr(n.func) or n.func.id for tape in tapes for n in walk(tape)
+               if type(n) is ast.Call and (self_attr(n.func) or type(n.func) is ast.Name)} - spelled
     if not lists or not callees & _bound_names(nodes):
         return
     functions = [n for n in nodes if type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)]
@@ -77,7 +77,7 @@ def _loop(ctx, unit):
     methods = {f.name: f for f in unit.body if type(f) is ast.FunctionDef} if type(unit) is ast.ClassDef else {}
     self_values = {}
     for node in nodes:
-        if type(node) is ast.Assign and len(node.targets) == 1 and _self_attr(node.targets[0]):
+        if type(node) is ast.Assign and len(node.targets) == 1 and self_attr(node.targets[0]):
             self_values.setdefault(node.targets[0].attr, []).append(node.value)
 
     def origins(ref, depth=0):
@@ -85,7 +85,7 @@ def _loop(ctx, unit):
         that makes it)}; None when this cannot tell (a global, a parameter nobody here passes)."""
         if depth > 4:
             return None
-        attr = _self_attr(ref)
+        attr = self_attr(ref)
         if attr:
             return {("self", attr)} if attr in self_values else None
         if type(ref) is ast.Call:
@@ -121,7 +121,7 @@ def _loop(ctx, unit):
     steps = {f.name for f in functions}  # the functions and methods of this code a layer may be handed to
     for tape in tapes:
         for node in walk(tape):
-            if type(node) is not ast.Call or not (_self_attr(node.func) or type(node.func) is ast.Name):
+            if type(node) is not ast.Call or not (self_attr(node.func) or type(node.func) is ast.Name):
                 continue
             found = origins(node.func)
             if not found or _keys(found) & covered or len(found) != 1:
@@ -164,17 +164,12 @@ def _bound_names(nodes) -> set:
             [node.optional_vars] if kind is ast.withitem and node.optional_vars is not None else ()
         for target in targets:
             for part in walk(target):
-                if type(part) is ast.Name or _self_attr(part):
+                if type(part) is ast.Name or self_attr(part):
                     bound.add(part.id if type(part) is ast.Name else part.attr)
         if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             arguments = node.args
             bound.update(a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs)
     return bound
-
-
-def _self_attr(node):
-    return node.attr if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self" \
-        else None
 
 
 def _keys(found):
@@ -210,7 +205,7 @@ def _passed_to(function, name, nodes, methods, origins, depth):
         if type(call) is not ast.Call:
             continue
         callee = call.func
-        if not ((_self_attr(callee) == function.name and methods.get(function.name) is function)
+        if not ((self_attr(callee) == function.name and methods.get(function.name) is function)
                 or (type(callee) is ast.Name and callee.id == function.name)):
             continue
         calls += 1
@@ -262,7 +257,7 @@ def _hands_to_step(call, steps) -> bool:
     """A call of a function or method of this code (`self._step(...)`, `step(...)`)."""
     if type(call) is not ast.Call:
         return False
-    name = _self_attr(call.func) or (call.func.id if type(call.func) is ast.Name else None)
+    name = self_attr(call.func) or (call.func.id if type(call.func) is ast.Name else None)
     return name in steps
 
 
