@@ -191,17 +191,19 @@ def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_give
     do not fit) stays the usage error."""
     if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
         raise error
-    watch = _WATCHES.get(id(model), (None, None))[1]
-    if not unbuilt.returned_unbuilt(model, watch, reason="its input shape is unknown"):
+    found = _unbuilt_as_returned(model, reason="its input shape is unknown")
+    if not found:
         raise error
-    return _as_returned(model, construction, str(error), reason="its input shape is unknown")
+    return _as_returned(model, construction, str(error), found)
 
 
-def _as_returned(model, construction, note: str, reason: str) -> Report:
+def _unbuilt_as_returned(model, reason: str) -> list:
+    return unbuilt.returned_unbuilt(model, _WATCHES.get(id(model), (None, None))[1], reason=reason)
+
+
+def _as_returned(model, construction, note: str, found: list) -> Report:
     """The model as the target returned it, not called (`note` says why on stderr): its tree and
-    the LD005 of layers left unbuilt; the checks that need a forward pass do not run."""
-    watch = _WATCHES.get(id(model), (None, None))[1]
-    found = unbuilt.returned_unbuilt(model, watch, reason=reason)
+    `found`, the LD005 of layers left unbuilt; the checks that need a forward pass do not run."""
     sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
     tree = build_tree(model, None, construction, None)
     report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
@@ -504,7 +506,8 @@ def _collect(inspection: Observation, target, symbolic, consistent) -> Report | 
             unfit = load.arguments_unfit(model, inspection.inputs) if number == 1 and not symbolic else None
             if unfit:  # our inputs, not the model, are wrong: report it as returned instead of failing
                 return _as_returned(model, inspection.construction, f"inspect could not call "
-                                    f"{type(model).__name__} '{model.name}' ({unfit})", reason="it could not be called")
+                                    f"{type(model).__name__} '{model.name}' ({unfit})",
+                                    _unbuilt_as_returned(model, reason="it could not be called"))
             try:
                 return _failure_report(error, recorder, inspection.construction, target, inspection.batch_size,
                                        watch=inspection.watch, model=model, as_returned=inspection.as_returned)
