@@ -20,6 +20,10 @@ STYLE = "subclassed"
 MEASURED = """Keras 3.15.1 + TF 2.21 (KERAS_BACKEND=tensorflow):
 python tests/heldout19/_measure.py tests/heldout19/b_clip_tf2_logit_scale_and_text_params_tf_variables.py
   as returned: CLIP, count_params() = 3350, 10 weights, unbuilt: none   (Dense/LayerNorm weights only)
+  after call: count_params() = 3350, 10 trainable weights, unbuilt: none; output dtypes ['float32']
+  gradient None for 0 of 10 trainable weights: []
+  tape watched 4 variables the model does not track: ['token_embedding:0', 'positional_embedding:0',
+  'text_projection:0', 'logit_scale:0']
 /tmp/mine19b/m_clip.py:
   weights 10, count_params 3350, logit_scale tracked False, token_embedding tracked False
   one SGD(0.5) step over model.trainable_variables on the contrastive loss: trainable_variables 10,
@@ -99,4 +103,4 @@ def build_model():
     image = tf.random.uniform((2, 8, 8, 3))
     text = tf.constant([[[1, 4, 7, 19, 0], [2, 5, 19, 0, 0]]], dtype=tf.int64)
     model((image, text))
-    return model
+    return model, (image, text)
