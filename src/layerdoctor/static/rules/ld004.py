@@ -5,6 +5,7 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
+from ..class_facts import argument_for, construction_sites, module_tree
 from ..context import WEIGHT, self_attr
 from ..walk import walk
 from . import Hit
@@ -13,7 +14,9 @@ RULE = Rule(
     code="LD004", name="fixed-input-dim-in-init", severity="warning", tf_keras_severity="warning",
     summary="`add_weight` in `__init__` uses an input dimension passed in by hand.",
     what="Static: finds `self.add_weight(...)` calls in `__init__` whose `shape` uses a "
-         "constructor argument that describes the input (`input_dim`, `in_features`, ...). "
+         "constructor argument that describes the input (`input_dim`, `in_features`, ...), or an "
+         "argument with a neutral name (`size`, `units`) that a call site of the class hands the input's "
+         "width (`Gate(size=self.in_dim)`, the name that sized the model's `Input`, `x.shape[-1]`). "
          "Static only: at runtime the layer works.",
     detectors=("static",),
     why={
@@ -80,20 +83,28 @@ def check_class(ctx):
             if not isinstance(node, ast.Call) or ctx.value(node, ctx.env(func)).kind != WEIGHT:
                 continue
             shape = _shape_arg(node)
-            if not isinstance(shape, (ast.Tuple, ast.List)) or len(shape.elts) < 2:
+            if not isinstance(shape, (ast.Tuple, ast.List)):
                 continue
             names = [_name(elt) for elt in shape.elts[:-1]]
             hand_passed = [n for n in names if n and _INPUT_NAME.search(n) and (n in params or n.startswith("self."))]
-            if not hand_passed:
-                continue
             attr = _assigned_attr(func, node)
-            yield Hit(
-                node,
-                f"{ctx.name}.__init__ creates a weight{f' ({attr})' if attr else ''} whose shape uses "
-                f"{hand_passed[0]} passed in by hand: the layer then fits only that input size; "
-                f"create it in build(input_shape)",
-                attribute=attr,
-            )
+            if hand_passed:
+                yield Hit(
+                    node,
+                    f"{ctx.name}.__init__ creates a weight{f' ({attr})' if attr else ''} whose shape uses "
+                    f"{hand_passed[0]} passed in by hand: the layer then fits only that input size; "
+                    f"create it in build(input_shape)",
+                    attribute=attr,
+                )
+            elif (site := _input_width_at_call_site(ctx, func, shape)) is not None:
+                param, passed, where = site
+                yield Hit(
+                    node,
+                    f"{ctx.name}.__init__ creates a weight{f' ({attr})' if attr else ''} sized by its argument "
+                    f"{param}, and the call at {where} passes the input's width for it ({passed}): the layer "
+                    f"then fits only that input size; create the weight in build(input_shape)",
+                    attribute=attr,
+                )
 
 
 def _shape_arg(call):
@@ -120,3 +131,57 @@ def _assigned_attr(func, call):
                 if attr:
                     return attr
     return None
+
+
+# `LearnedThreshold(out_dim=self.in_dim)` (sfaira): the parameter's name is neutral, but the call site hands
+# it the input's width: a name like `in_dim`, the name that sized the model's `Input((n,))` in the same
+# file, or `x.shape[-1]`. Read only for weights sized by a constructor parameter (reading sites parses files).
+def _input_width_at_call_site(ctx, init, shape):
+    """(parameter, what a call site passes for it, where) when a call site of the class passes the input's
+    width for a parameter of `__init__` that sizes the weight; else None."""
+    params = _sizing_params(init, shape)
+    if not params:
+        return None
+    for call, _env, where in construction_sites(ctx):
+        for param in params:
+            arg = argument_for(call, init, param)
+            if arg is not None and _names_input_width(arg, ctx.file):
+                return param, ast.unparse(arg), where
+    return None
+
+
+def _sizing_params(init, shape) -> list[str]:
+    """The parameters of `__init__` a shape uses, directly or through `self.x = x`."""
+    params = {a.arg for a in init.args.args[1:] + init.args.kwonlyargs}
+    stored = {self_attr(s.targets[0]): s.value.id for s in init.body
+              if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.value, ast.Name)
+              and self_attr(s.targets[0])}
+    out = []
+    for elt in shape.elts:
+        name = elt.id if isinstance(elt, ast.Name) else stored.get(self_attr(elt))
+        if name in params and name not in out:
+            out.append(name)
+    return out
+
+
+def _names_input_width(arg, file) -> bool:
+    if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Attribute) and arg.value.attr == "shape":
+        index = arg.slice
+        return isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub) and getattr(index.operand, "value", 0) == 1
+    name = _name(arg)
+    if name is None:
+        return False
+    if _INPUT_NAME.search(name.removeprefix("self.")):
+        return True
+    return isinstance(arg, ast.Name) and arg.id in _input_width_names(file)
+
+
+def _input_width_names(file) -> set[str]:
+    """Names that give the last dimension of a `keras.Input(...)`/`InputLayer(...)` shape in the file."""
+    out = set()
+    for node in ast.walk(module_tree(file)):
+        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) in ("Input", "InputLayer"):
+            shape = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("shape", "input_shape")), None)
+            if isinstance(shape, (ast.Tuple, ast.List)) and shape.elts and isinstance(shape.elts[-1], ast.Name):
+                out.add(shape.elts[-1].id)
+    return out
