@@ -75,3 +75,19 @@ def test_a_container_without_call_and_no_built_sub_model_is_one_clear_error():
         inspect_target(f"{FILE}:trainer_of_unbuilt_parts")
     with pytest.raises(UsageError, match="no built sub-model"):
         inspect_model(MODULE.trainer_of_unbuilt_parts())
+
+
+def test_a_sublayer_the_targets_own_code_never_ran_is_named_as_returned():
+    """A layer overriding __call__ (so no call() of Keras's kind) whose demo runs three of its four Dense
+    layers: the gate, only run with use_gate=True, is returned unbuilt; with the gate on, none is."""
+    attention = MODULE.attention_gate_never_run()
+    assert (attention.query.built, attention.key.built, attention.score.built) == (True, True, True)
+    assert not attention.gate.built and attention.gate.weights == []
+    with pytest.raises(ValueError):  # Keras: count_params() of an unbuilt layer
+        attention.gate.count_params()
+    (finding,) = [f for f in inspect_target(f"{FILE}:attention_gate_never_run").findings if f.code == "LD005"]
+    assert finding.severity == "warning" and "gate (Dense) unbuilt" in finding.message
+    assert "pass its input shape" not in finding.message
+
+    assert all(layer.built for layer in MODULE.attention_gate_run()._layers)
+    assert not [f for f in inspect_target(f"{FILE}:attention_gate_run").findings if f.code == "LD005"]

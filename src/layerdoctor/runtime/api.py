@@ -197,8 +197,9 @@ def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_give
     return _as_returned(model, construction, str(error), found)
 
 
-def _unbuilt_as_returned(model, reason: str) -> list:
-    return unbuilt.returned_unbuilt(model, _WATCHES.get(id(model), (None, None))[1], reason=reason)
+def _unbuilt_as_returned(model, reason: str, ask_shape: bool = True) -> list:
+    return unbuilt.returned_unbuilt(model, _WATCHES.get(id(model), (None, None))[1], reason=reason,
+                                    ask_shape=ask_shape)
 
 
 def _as_returned(model, construction, note: str, found: list) -> Report:
@@ -235,6 +236,12 @@ def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Repo
                      + (f"; not {', '.join(skipped)} (unbuilt or inputs unknown)" if skipped else "") + "\n")
     watch = _WATCHES.get(id(model), (None, None))[1]
     found, untracked = [], []
+    if any(not getattr(sub, "built", True) for sub in backend.sublayers(model)):
+        # The target's code built some sublayers by running them and left others unbuilt (a Dense only a
+        # non-default branch runs): named as returned, before the parts' calls build anything.
+        found += _unbuilt_as_returned(model, reason="it has no call() of its own; the target's code built "
+                                      f"{', '.join(sub.name for sub, _ in parts)} by running them, not these",
+                                      ask_shape=False)
     for sub, inputs in parts:
         _WATCHES[id(sub)] = (sub, watch)
         try:

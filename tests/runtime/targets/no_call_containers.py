@@ -77,3 +77,35 @@ def gan_with_a_buggy_generator():
 
 def trainer_of_unbuilt_parts():
     return Trainer(Head(), Head())
+
+
+class GatedAttention(layers.Layer):
+    """Overrides __call__ instead of call(): Keras's Layer.__call__ never runs, so the layer is never built
+    and only the sublayers its own code runs get built. The gate's Dense runs only with use_gate=True."""
+
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.query = layers.Dense(units)
+        self.key = layers.Dense(units)
+        self.gate = layers.Dense(units)
+        self.score = layers.Dense(1)
+
+    def __call__(self, query, keys, use_gate=False):
+        hidden = keras.ops.tanh(self.query(query)[:, None, :] + self.key(keys))
+        if use_gate:
+            hidden = hidden * keras.ops.sigmoid(self.gate(hidden))
+        return keras.ops.softmax(self.score(hidden), axis=1)
+
+
+def _run_attention(use_gate):
+    attention = GatedAttention(5)
+    attention(keras.random.normal((2, 3)), keras.random.normal((2, 4, 3)), use_gate=use_gate)
+    return attention
+
+
+def attention_gate_never_run():
+    return _run_attention(use_gate=False)
+
+
+def attention_gate_run():
+    return _run_attention(use_gate=True)

@@ -276,7 +276,7 @@ def _nearest_built_ancestor(recorded, parent_id):
 
 # -- the model as returned, when it cannot be called ------------------------------------
 
-def returned_unbuilt(model, watch, reason: str) -> list:
+def returned_unbuilt(model, watch, reason: str, ask_shape: bool = True) -> list:
     """LD005 for a model the inspector cannot call (`reason`: its input shape is unknown) whose
     layers that make weights were unbuilt as the target returned it (a Sequential without an
     Input, a subclassed model never called). Measured on Keras 3.15.1: count_params() and
@@ -325,7 +325,7 @@ def returned_unbuilt(model, watch, reason: str) -> list:
         f"{cls.__name__} '{model.name}' was returned with {listed} unbuilt: they have no weights yet, so "
         f"summary() shows 0 params for them, count_params() and save_weights() raise and get_weights() "
         f"returns []; their weights only appear at the first call on data. layerdoctor could not call it "
-        f"({reason}; pass its input shape to inspect it fully).{used} Give the model an Input (or build it "
+        f"({reason}{'; pass its input shape to inspect it fully' if ask_shape else ''}).{used} Give the model an Input (or build it "
         f"by calling it once on data) before reading, saving or copying its weights",
         severity="error" if reads else "warning",
         cls=cls if site is None else None, attribute=attribute if site is None and is_user_class(cls) else None,
