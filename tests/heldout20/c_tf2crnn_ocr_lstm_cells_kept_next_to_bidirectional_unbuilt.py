@@ -27,7 +27,9 @@ tape watched 0 variables the model does not track: []
 second call: 0 variables watched that the first call did not use
 ('lstm' and 'lstm_2' are self.lstm_fw_cell_1 / self.lstm_fw_cell_2; the backward attributes lstm_1 /
 lstm_3 are the layers Bidirectional runs and are built; the forward weights live in forward_lstm /
-forward_lstm_2, the copies.)"""
+forward_lstm_2, the copies.)
+Own check after one call: lstm_fw_cell_1.built False, 0 weights; lstm_bw_cell_1.built True, 3 weights;
+birnn1.forward_layer is lstm_fw_cell_1: False; birnn1.backward_layer is lstm_bw_cell_1: True."""
 
 import numpy as np
 import tensorflow as tf
