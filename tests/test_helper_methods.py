@@ -43,6 +43,9 @@ STILL_LOST: dict[tuple[str, str], str] = {
     ("factories", "z_sroie_simple_bilstm_stacked_cells_wrapped_by_bidirectional_unbuilt"):
         "LD005: the once-called `*args` factory is inlined as `args = (self.stacked_lstm,)`; Bidirectional(*args) "
         "(ld005y reads the layer given as Bidirectional's first argument)",
+    ("factories", "c_tf2crnn_ocr_lstm_cells_kept_next_to_bidirectional_unbuilt"):
+        "LD005: the once-called `*args` factory is inlined as `args = (...)`; Bidirectional(*args) "
+        "(ld005y reads the layer given as Bidirectional's first argument)",
     ("build", "g_hf_custom_bert_classifier_build_skips_head"):
         "LD005: the inherited-build check (ld005m) reads the sublayers the base's build() names in its own body only",
 }

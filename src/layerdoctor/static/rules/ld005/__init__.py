@@ -13,6 +13,8 @@ from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, STATELESS_LAYERS
 from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
+from .call_flags import flag_only_sublayers
+from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
 from .configured import configured_dead_sublayers
@@ -43,7 +45,11 @@ RULE = Rule(
          "that inherits a project base's `build()` which builds only the sublayers it names (`self.backbone`, "
          "`getattr(self, self.base_model_prefix)`), reported also when a method of the class's chain builds "
          "it with `self.build(...)` and something calls that method (transformers' `build_in_name_scope()`: "
-         "a warning, since a call on data may come first); a project layer held in `__init__` that the class "
+         "a warning, since a call on data may come first); a sublayer with weights that `call()` (or a layer's own "
+         "`__call__`) runs only under a flag of its signature that defaults to off (`if use_gate:`, `if prev is "
+         "not None:`), when every call of the class's instances in the checked files leaves the flag off (a "
+         "warning when an instance is returned, so code outside may still turn it on; `training` and `mask` "
+         "are Keras's own); a project layer held in `__init__` that the class "
          "never calls, builds or hands on, only reaching `self.x.<sublayer>` (also through a property "
          "returning `self.x`), whose other sublayers with weights are then never called (a warning: read "
          "from the class's file only); Keras layers that `call()` uses (also one handed in to "
@@ -143,6 +149,7 @@ CODE = RULE.code
 
 
 def check_class(ctx):
+    yield from flag_only_sublayers(ctx)
     if not ctx.has_method("call"):
         # functional-API subclasses wire their layers in __init__: only a layer nothing mentions again
         yield from _unwired_in_functional_init(ctx)
@@ -187,27 +194,6 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _overwritten_before_use(ctx)
-
-
-def _made_layer(ctx, expr, env):
-    """The class name of the layer with weights `expr` creates (`Dense(4)`), or 'a list of <class>' for
-    `[Dense(4) for _ in ...]` / `[Dense(4), Dense(2)]` (constructor calls only); None for anything else."""
-    kind = type(expr)
-    if kind is ast.ListComp:
-        items = [expr.elt]
-    elif kind in (ast.List, ast.Tuple) and expr.elts:
-        items = expr.elts
-    else:
-        items = [expr]
-    names = []
-    for item in items:
-        if kind in (ast.ListComp, ast.List, ast.Tuple) and type(item) is not ast.Call:
-            return None  # `[dense]`: a layer made elsewhere, which may be used through its local name
-        value = ctx.value(item, env)
-        if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
-            return None
-        names.append(value.layer_class)
-    return names[0] if kind not in (ast.ListComp, ast.List, ast.Tuple) else f"a list of {names[0]}"
 
 
 def used_by_bases(ctx, attr, strict) -> bool:
