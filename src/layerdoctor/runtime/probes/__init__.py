@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..context import Explained, Observation, ProbeResult
 from ..failures import summary
-from . import gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
+from . import compiled, gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
 
 Probe = Callable[[Observation, Explained], ProbeResult]
 
@@ -35,6 +35,8 @@ PROBES: tuple[Probe, ...] = (
     unsaved.weight_list_property_raises,  # LD006: a trainable_weights override reading Keras 2's private lists
     shared.shared_layers,  # LD007
     gradients.no_gradient,  # LD009, except variables LD010 explained
+    compiled.loss_without_gradient,  # LD009 for a compiled loss no weight gets a gradient from
+    compiled.frozen_after_compile,  # LD009 (Keras 3) for a compiled model whose trainable flag is off
     init_order.attributes_reset_by_init,  # LD013 from what the construction recorded
 )
 

@@ -19,8 +19,10 @@ from .numpy_bridge import cut_by_numpy_function
 from .outputs import blocked_output, blocked_sublayers, input_taken_to_numpy
 from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instances, trainable
 from .train_step import left_out_of_train_step
-from .wiring import TRIGGER as TRIGGER  # (the catalog reads them)
-from .wiring import check_module as check_module
+from .compiled import compiled_without_gradient
+from .compiled import trigger as compile_trigger
+from .wiring import TRIGGER as WIRING_TRIGGER
+from .wiring import check_module as check_wiring
 
 RULE = Rule(
     code="LD009", name="no-gradient", severity="error", tf_keras_severity="error",
@@ -77,6 +79,13 @@ RULE = Rule(
          "list given to a tape or an optimizer there names other layers' variables (`self.model.trainable_"
          "variables`): FaceNet's ArcFace head (not for lists it cannot read, models, layers used in any other "
          "way than called, or listed by another step, such as a GAN's discriminator). "
+         "What `compile()` is given: a `keras.metrics` object as the loss (alone, in a list or a dict per output, "
+         "or called by a loss function of the file), a loss function of the file (or one a factory of the file "
+         "returns) whose every returned value reads `y_pred` only through the ops above (`argsort`, `argmax`, "
+         "`round`, integer casts, comparisons); and, on Keras 3 only, a model compiled, then frozen "
+         "(`d.trainable = False`, the Keras 2 GAN recipe) and then trained itself (`d.train_on_batch`, `d.fit`) "
+         "with no `d.trainable = True` in the file: Keras 3 reads the flag when it trains (tf.keras 2's compile() "
+         "kept a snapshot). "
          "Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
@@ -85,7 +94,10 @@ RULE = Rule(
          "counts when a path reaches it that crosses no zero-derivative operation (`round`, `sign`). A weight "
          "counts as trained when it gets a gradient from the inference outputs or from a training-mode "
          "pass with `model.losses` and the compiled loss; when nothing float can be differentiated "
-         "(token ids in, ids out), the weights the forward pass never reads are reported. It also "
+         "(token ids in, ids out), the weights the forward pass never reads are reported. A compiled model's loss is "
+         "also differentiated alone: when no weight gets a gradient from it while the outputs give them one, "
+         "it is reported; and on Keras 3, as a warning, a model compiled with an optimizer whose trainable flag "
+         "is off. It also "
          "recognises the error a NumPy conversion raises while the model is built.",
     why={
         KERAS3: "The weight is listed as trainable and counted in the summary, but no gradient "
@@ -164,6 +176,15 @@ RULE = Rule(
 )
 
 CODE = RULE.code
+
+
+def TRIGGER(text: str) -> bool:  # noqa: N802 (the name the catalog reads)
+    return WIRING_TRIGGER(text) or compile_trigger(text)
+
+
+def check_module(ctx):
+    yield from check_wiring(ctx)
+    yield from compiled_without_gradient(ctx)
 
 
 def check_class(ctx):
