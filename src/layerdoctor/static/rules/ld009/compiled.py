@@ -15,11 +15,17 @@ _METRIC_TEXT = re.compile(r"metrics\.[A-Z]|metrics import|import metrics")
 _BLOCKING_TEXT = re.compile(r"\b(?:arg(?:sort|max|min)|round|rint|floor|ceil|sign|cast|equal|greater\w*|less\w*|"
                             r"not_equal|numpy|stop_gradient)\b")
 _FROZEN_TEXT = re.compile(r"\.trainable\s*=\s*False")
+# a loss that is not a string: `loss=` then a name, a list or a dict, or compile()'s second positional argument
+_LOSS_OBJECT_TEXT = re.compile(r"\bloss\s*=\s*[^\s'\"]|\.compile\(\s*[^,()=]+,\s*[^\s'\"]")
 
 
 def trigger(text: str) -> bool:
-    return ".compile(" in text and (_METRIC_TEXT.search(text) is not None or _BLOCKING_TEXT.search(text) is not None
-                                    or _FROZEN_TEXT.search(text) is not None)
+    if ".compile(" not in text:
+        return False
+    if _FROZEN_TEXT.search(text) is not None and ("train_on_batch" in text or ".fit(" in text):
+        return True
+    return _LOSS_OBJECT_TEXT.search(text) is not None and (
+        _METRIC_TEXT.search(text) is not None or _BLOCKING_TEXT.search(text) is not None)
 
 
 def compiled_without_gradient(ctx):
