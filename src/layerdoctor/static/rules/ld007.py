@@ -8,6 +8,7 @@ import re
 
 from ..context import LAYER, STATELESS_LAYERS, self_attr
 from ..facts import LAYER_VALUE, SYMBOLIC, _same_run, self_layer_calls, shared_layers, wiring
+from ..default_layers import default_layers, shown
 from ..walk import children, walk
 from ..triggers import constructed_name_called_twice, constructed_names, name_called_twice
 from . import Hit
@@ -23,7 +24,9 @@ RULE = Rule(
          "inputs (`branch = vgg_branch()`); and list repetition of layers (`unit * 2`, `unit + unit`, "
          "`[LSTMCell(n)] * k`) whose items a loop calls or a layer takes (`StackedRNNCells`, `RNN`, "
          "`Sequential`): it repeats references, not layers (not inside `Bidirectional`, which "
-         "rebuilds its layer from the config). Runtime: reports layers with more than one inbound "
+         "rebuilds its layer from the config); and a layer with weights made as the default value of an "
+         "`__init__` parameter and stored on self (`def __init__(self, norm=LayerNormalization())`): the default "
+         "is evaluated once, so every instance made without the argument shares it. Runtime: reports layers with more than one inbound "
          "node or call, and variables owned by more than one layer.",
     why={
         KERAS3: "Not a bug when intended. Calling one layer instance on several inputs shares its "
@@ -59,6 +62,9 @@ RULE = Rule(
     fix_hint="# if the weights should not be shared, one instance per call site:\n"
              "{attr}_a, {attr}_b = {created}, {created}",
     fixes={
+        "none_default": "# a default value is made once and shared by every instance; if each should have its own:\n"
+                        "def __init__(self, ..., {param}=None):\n"
+                        "    self.{attr} = {param} if {param} is not None else {created}",
         "one_per_item": "# list repetition repeats one instance; if each item should have its own weights:\n"
                         "{attr} = [{created} for _ in range(n)]",
         "one_list_per_repeat": "# list repetition repeats the same layers; if each repeat should have its own "
@@ -519,7 +525,16 @@ def _repetition_hit(repeat, used, shared, where):
 
 def check_class(ctx):
     """`self.layer` called at several places of call(): one set of weights for every call; layer
-    lists repeated with * or + in the class's methods."""
+    lists repeated with * or + in the class's methods; a layer as a constructor parameter's default."""
+    for shared in default_layers(ctx):
+        yield Hit(
+            shared.default,
+            f"the default {shared.param}={shown(shared.default)} is evaluated once, when the class is "
+            f"defined: every {ctx.name} made without {shared.param} stores this same {shared.layer_class} "
+            f"(self.{shared.attr}) and shares its weights, counted once",
+            attribute=shared.attr, class_name=shared.layer_class, fix="none_default",
+            fix_values={"param": shared.param, "created": ast.unparse(shared.default)},
+        )
     for attr, assign, value, sites, _ in self_layer_calls(ctx):
         lines = ", ".join(str(line) for line in sorted({s.lineno for s in sites}))
         yield Hit(

@@ -10,6 +10,7 @@ from ..facts import self_layer_calls, shared_layers
 from ..context import self_attr
 from ..triggers import constructed_name_called_twice, constructed_names, imports_name
 from ..class_facts import file_function
+from ..default_layers import default_layers, fed_two_widths, shown
 from ..walk import own_nodes, walk
 from . import Hit
 
@@ -22,7 +23,10 @@ RULE = Rule(
          "module-level layer included) and for `self.layer` called twice in `call()`; above all a "
          "Dense/Conv applied again to its own output after it changed the feature or channel count, "
          "including one instance repeated by list multiplication (`[Conv2D(8, 3)] * n`) and chained "
-         "by a loop (a parameter's literal default counts as its width); one instance added twice to a "
+         "by a loop (a parameter's literal default counts as its width); a layer made as the default value of "
+         "a constructor parameter (made once, so shared by every instance) that `call()` feeds the output of a "
+         "sublayer whose width an `__init__` argument sets (`filters=2 * n_filters`; through layers that set no "
+         "width of their own), when the file makes the class with two different literal values of it; one instance added twice to a "
          "`Sequential` (`model.add(hidden)` twice, listed twice, or added in a loop) after the width changed. "
          "Widths come from `keras.Input` (also one a function of the file returns, its parameters read as "
          "the call's literal arguments or their defaults: `a, b = make_inputs()`), `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
@@ -362,6 +366,19 @@ def check_class(ctx):
                     attribute=attr,
                 )
                 break
+    for shared in default_layers(ctx):
+        widths = fed_two_widths(ctx, shared, _SIZED_BY_INPUT)
+        if widths is not None:
+            param, ((first, first_line), (other, other_line)) = widths
+            yield Hit(
+                shared.default,
+                f"the default {shared.param}={shown(shared.default)} is made once, when the class is "
+                f"defined, so every {ctx.name} made without {shared.param} shares it (self.{shared.attr}); call() "
+                f"feeds it a width that {param} sets, and this file makes {ctx.name} with {param}={first} (line "
+                f"{first_line}) and {param}={other} (line {other_line}): the shared {shared.layer_class} is built "
+                f"for one width and fails on the other (default to None and make the layer in __init__)",
+                attribute=shared.attr, class_name=shared.layer_class, fix=None,
+            )
 
 
 def _is_own_output(site, attr, env):

@@ -2,6 +2,7 @@
 layers in functional wiring, weights added to a built-in layer from outside."""
 
 import ast
+import re
 
 from ...class_facts import (file_function, parsed_file)
 from ...context import LAYER, STATELESS_LAYERS, bindings
@@ -9,6 +10,7 @@ from ...triggers import add_weight_from_outside, blocking_op_in_functional_code,
 from ...walk import callee_name, children, walk
 from .. import Hit
 from .loops import forward_before_tape, left_out_of_training_loop
+from .masks import mask_only_inputs
 from .outputs import TENSOR_LIBRARIES, blocking_result
 from .reads import last_name, layer_has_weights, single_name_target, trainable
 
@@ -18,9 +20,12 @@ from .reads import last_name, layer_has_weights, single_name_target, trainable
 
 def _trigger(text: str) -> bool:
     return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text) \
-        or "stop_gradient" in text or "GradientTape" in text and ".gradient(" in text  # (a training loop)
+        or "stop_gradient" in text or "GradientTape" in text and ".gradient(" in text \
+        or "Input(" in text and ("([" in text or _TWO_TENSORS.search(text) is not None)  # (masks.py)
 
 
+# `Layer()(x, mask)` / `layer(x, mask)`: a layer called on two tensors (or on a list, `([`).
+_TWO_TENSORS = re.compile(r"\w\)?\(\w+, \w+\)")
 TRIGGER = _trigger
 
 
@@ -31,6 +36,7 @@ def check_module(ctx):
     yield from _cut_by_stop_gradient(ctx)
     yield from left_out_of_training_loop(ctx)
     yield from forward_before_tape(ctx)
+    yield from mask_only_inputs(ctx, _only_feeds, _latest_binding)
 
 
 def _blocking_lambdas(ctx):
@@ -313,8 +319,9 @@ def _cut_by_stop_gradient(ctx):
             if (func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else None) not in names \
                     or not (ctx.qualify(func) or "").startswith(TENSOR_LIBRARIES):
                 continue
-            layer = _only_feeds(ctx, node.args[0], node, nodes, 0)
-            if layer is not None:
+            made = _only_feeds(ctx, node.args[0], node, nodes, 0)
+            if made is not None:
+                layer = made[0]
                 yield Hit(
                     node,
                     f"the output of {layer} is used only through stop_gradient(): no gradient reaches the layer, "
@@ -325,8 +332,8 @@ def _cut_by_stop_gradient(ctx):
 
 
 def _only_feeds(ctx, expr, user, nodes, depth):
-    """The layer with weights whose output `expr` is, when that output is used by `user` alone (through
-    locals, weightless layers and one-tensor ops); else None."""
+    """(the layer with weights whose output `expr` is, the call that applies it), when that output is used by
+    `user` alone (through locals, weightless layers and one-tensor ops); else None."""
     if depth > 8:
         return None
     if type(expr) is ast.Name:
@@ -353,8 +360,8 @@ def _only_feeds(ctx, expr, user, nodes, depth):
     if not layer_has_weights(ctx, value) or value.layer_class in _MODEL_MAKERS or \
             any(kw.arg == "trainable" for kw in constructor.keywords):
         return None
-    return f"{value.layer_class}({', '.join(ast.unparse(a) for a in constructor.args)[:30]})" \
-        if type(func) is ast.Call else func.id
+    return (f"{value.layer_class}({', '.join(ast.unparse(a) for a in constructor.args)[:30]})"
+            if type(func) is ast.Call else func.id), expr
 
 
 def _layer_made_here(ctx, func, nodes):
