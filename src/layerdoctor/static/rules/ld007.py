@@ -62,9 +62,8 @@ RULE = Rule(
     fix_hint="# if the weights should not be shared, one instance per call site:\n"
              "{attr}_a, {attr}_b = {created}, {created}",
     fixes={
-        "none_default": "# a default value is made once and shared by every instance; if each should have its own:\n"
-                        "def __init__(self, ..., {param}=None):\n"
-                        "    self.{attr} = {param} if {param} is not None else {created}",
+        "none_default": "# a default is made once, shared by every instance; for one each, default to None:\n"
+                        "self.{attr} = {param} if {param} is not None else {created}  # ({param}=None)",
         "one_per_item": "# list repetition repeats one instance; if each item should have its own weights:\n"
                         "{attr} = [{created} for _ in range(n)]",
         "one_list_per_repeat": "# list repetition repeats the same layers; if each repeat should have its own "

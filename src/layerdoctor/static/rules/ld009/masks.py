@@ -121,6 +121,10 @@ def _uses(ctx, cls, func, name, index, reasons, depth) -> bool:
                         seen.add(bound)
                         todo.append(bound)
                     continue
+                elif (helper := _helper_param(cls, parent, node)) is not None:  # `self._forward(inputs)`
+                    if not _uses(ctx, cls, *helper, index, reasons, depth + 1):
+                        return False
+                    continue
                 else:
                     return False  # the list read whole: `tf.concat(inputs, -1)`, a loop
             outcome = _follow(ctx, cls, use, parents, reasons, depth)
@@ -130,6 +134,19 @@ def _uses(ctx, cls, func, name, index, reasons, depth) -> bool:
                 seen.add(outcome)
                 todo.append(outcome)
     return bool(reasons)
+
+
+def _helper_param(cls, call, arg):
+    """(method, parameter) that `self.method(..., arg, ...)` hands `arg` to, or None."""
+    func = call.func
+    if type(func) is not ast.Attribute or type(func.value) is not ast.Name or func.value.id != "self" \
+            or call.keywords or arg not in call.args or any(type(a) is ast.Starred for a in call.args):
+        return None
+    helper = cls.methods.get(func.attr)
+    position = call.args.index(arg) + 1
+    if helper is None or position >= len(helper.args.args):
+        return None
+    return helper, helper.args.args[position].arg
 
 
 def _follow(ctx, cls, expr, parents, reasons, depth):
@@ -162,12 +179,8 @@ def _follow(ctx, cls, expr, parents, reasons, depth):
             return False
         func = parent.func
         if type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id == "self":
-            helper = cls.methods.get(func.attr)  # `self._call_dense(x, a)`: its parameter's reads
-            position = parent.args.index(expr) + 1
-            if helper is None or parent.keywords or position >= len(helper.args.args) \
-                    or any(type(a) is ast.Starred for a in parent.args):
-                return False
-            return _uses(ctx, cls, helper, helper.args.args[position].arg, None, reasons, depth + 1)
+            helper = _helper_param(cls, parent, expr)  # `self._call_dense(x, a)`: its parameter's reads
+            return helper is not None and _uses(ctx, cls, *helper, None, reasons, depth + 1)
         qualified = ctx.qualify(func) or ""
         op = qualified.rsplit(".", 1)[-1]
         if op in _SHAPE_CALLS and (qualified.startswith(TENSOR_LIBRARIES) or op == "len"):
