@@ -138,6 +138,8 @@ def _uses(ctx, cls, func, name, index, reasons, depth) -> bool:
 
 def _helper_param(cls, call, arg):
     """(method, parameter) that `self.method(..., arg, ...)` hands `arg` to, or None."""
+    if type(call) is not ast.Call:
+        return None
     func = call.func
     if type(func) is not ast.Attribute or type(func.value) is not ast.Name or func.value.id != "self" \
             or call.keywords or arg not in call.args or any(type(a) is ast.Starred for a in call.args):
