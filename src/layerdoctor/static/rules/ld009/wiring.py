@@ -21,11 +21,18 @@ from .reads import last_name, layer_has_weights, single_name_target, trainable
 def _trigger(text: str) -> bool:
     return add_weight_from_outside(text) or mentions_lambda_layer(text) or blocking_op_in_functional_code(text) \
         or "stop_gradient" in text or "GradientTape" in text and ".gradient(" in text \
-        or "Input(" in text and ("([" in text or _TWO_TENSORS.search(text) is not None)  # (masks.py)
+        or "Input(" in text and _made_and_called_on_two(text)  # (masks.py)
 
 
-# `Layer()(x, mask)` / `layer(x, mask)`: a layer called on two tensors (or on a list, `([`).
-_TWO_TENSORS = re.compile(r"\w\)?\(\w+, \w+\)")
+# `Gate()([x, mask])` / `Gate(4)(x, mask)`: a layer made and called at once on a list or on two tensors; Keras's
+# merge layers (`Concatenate()([a, b])`, everywhere in functional code) read both inputs differentiably.
+_CALLED_ON_TWO = re.compile(r"(\w+)\([^()]*\)\((?:\[|\w+, \w+\))")
+_MERGE_LAYERS = {"Concatenate", "Add", "Multiply", "Average", "Maximum", "Minimum", "Subtract", "Dot", "Attention",
+                 "MultiHeadAttention", "AdditiveAttention", "Model", "Sequential", "Bidirectional"}
+
+
+def _made_and_called_on_two(text: str) -> bool:
+    return any(m.group(1) not in _MERGE_LAYERS for m in _CALLED_ON_TWO.finditer(text))
 TRIGGER = _trigger
 
 
