@@ -26,13 +26,18 @@ def _trigger(text: str) -> bool:
 
 # `Gate()([x, mask])` / `Gate(4)(x, mask)`: a layer made and called at once on a list or on two tensors; Keras's
 # merge layers (`Concatenate()([a, b])`, everywhere in functional code) read both inputs differentiably.
-_CALLED_ON_TWO = re.compile(r"(\w+)\([^()]*\)\((?:\[|\w+, \w+\))")
+_CALLED_ON_TWO = re.compile(r"\)\((?:\[|\w+, \w+\))")  # (from the literal `)(`: a leading `\w+` is tried everywhere)
+_MADE_BEFORE = re.compile(r"(\w+)\([^()]*$")
 _MERGE_LAYERS = {"Concatenate", "Add", "Multiply", "Average", "Maximum", "Minimum", "Subtract", "Dot", "Attention",
                  "MultiHeadAttention", "AdditiveAttention", "Model", "Sequential", "Bidirectional"}
 
 
 def _made_and_called_on_two(text: str) -> bool:
-    return any(m.group(1) not in _MERGE_LAYERS for m in _CALLED_ON_TWO.finditer(text))
+    for m in _CALLED_ON_TWO.finditer(text):
+        made = _MADE_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if made is not None and made.group(1) not in _MERGE_LAYERS:
+            return True
+    return False
 TRIGGER = _trigger
 
 
