@@ -216,6 +216,12 @@ REWRITES = [from_imports, tensorflow_keras, old_super, registered, project_base,
 STILL_LOST: dict[tuple[str, str], str] = {
     ("builder_class", "z_gumbel12_hard_sample_equal_cast_without_straight_through"):
         "ld009ze follows the functions of the file a layer calls by name, not as static methods of a builder class",
+    ("two_files", "a_spektral395_learnable_adjacency_feeds_gat_mask_only"):
+        "ld009zj reads the call() of custom layers defined in the wiring's own file only",
+    ("builder_class", "b_metric_object_used_as_multi_output_loss"):
+        "ld009zg reads compile()'s loss through names and functions of the file, not a builder class's static methods",
+    ("builder_class", "b_rank_loss_double_argsort_of_predictions"):
+        "ld009zh follows loss functions of the file called by name, not as static methods of a builder class",
 }
 
 

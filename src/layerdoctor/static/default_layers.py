@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from .class_facts import parsed_file
+from .class_facts import construction_sites
 from .context import LAYER, STATELESS_LAYERS
 from .walk import walk
 
@@ -97,7 +97,9 @@ def fed_two_widths(ctx, shared: DefaultLayer, sized_by_input):
         distinct.setdefault(value, line)
     if len(distinct) < 2:
         return None
-    return width, sorted(distinct.items(), key=lambda item: item[1])[:2]
+    in_order = sorted(distinct.items(), key=lambda item: (not item[1].startswith("line "), item[1].rsplit(" ", 1)[0],
+                                                          int(item[1].rsplit(" ", 1)[1])))
+    return width, in_order[:2]
 
 
 def _self_call(call):
@@ -138,16 +140,12 @@ def _width_source(expr, assigns, makers, params, shared, depth):
 
 
 def _constructed_with(ctx, params, width, default_param, init):
-    """(literal value of `width`, line) for each `Cls(...)` in the class's file that does not pass the
-    default's parameter (the given value, or the literal default of `width`)."""
+    """(literal value of `width`, where: "line 12" or "main.py line 12") for each `Cls(...)` in the class's
+    file and the checked files importing it that does not pass the default's parameter (the given value, or
+    the literal default of `width`)."""
     defaults = dict(zip(reversed(params), reversed(init.args.defaults)))
     found = []
-    for node in walk(parsed_file(ctx.file.path)):
-        if type(node) is not ast.Call:
-            continue
-        func = node.func
-        if (func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None) != ctx.name:
-            continue
+    for node, _env, where in construction_sites(ctx):
         given = {kw.arg: kw.value for kw in node.keywords}
         if None in given or any(type(a) is ast.Starred for a in node.args):
             continue  # `Cls(**config)`: cannot tell
@@ -156,5 +154,5 @@ def _constructed_with(ctx, params, width, default_param, init):
             continue  # the instance has its own layer
         value = given.get(width, defaults.get(width))
         if type(value) is ast.Constant and type(value.value) in (int, float):
-            found.append((value.value, node.lineno))
+            found.append((value.value, where))
     return found

@@ -374,8 +374,8 @@ def check_class(ctx):
                 shared.default,
                 f"the default {shared.param}={shown(shared.default)} is made once, when the class is "
                 f"defined, so every {ctx.name} made without {shared.param} shares it (self.{shared.attr}); call() "
-                f"feeds it a width that {param} sets, and this file makes {ctx.name} with {param}={first} (line "
-                f"{first_line}) and {param}={other} (line {other_line}): the shared {shared.layer_class} is built "
+                f"feeds it a width that {param} sets, and {ctx.name} is made with {param}={first} ({first_line}) "
+                f"and {param}={other} ({other_line}): the shared {shared.layer_class} is built "
                 f"for one width and fails on the other (default to None and make the layer in __init__)",
                 attribute=shared.attr, class_name=shared.layer_class, fix=None,
             )
