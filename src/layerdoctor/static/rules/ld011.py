@@ -28,7 +28,8 @@ RULE = Rule(
          "layers, variables or `keras.random.SeedGenerator`s read inside a layer's `call()` (also a global bound to the model or layer "
          "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
-         "joins the model being wired (also in place, `x += pos_embed(positions)`; also a layer returned by a helper or by a method of a class "
+         "joins the model being wired (also in place, `x += pos_embed(positions)`; also through a helper of the file "
+         "that adds it to the model's tensor, `add_embeddings(patches, positions)`; also a layer returned by a helper or by a method of a class "
          "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`); in `__init__`/`build()`, a local list "
          "or dict stored on `self` (as the attribute, inside a literal, or by append/insert/extend/`+=`/`[k] =`) "
          "and filled with layers afterwards, or `self.x.append([])` then `self.x[i].append(layer)`: Keras 3 "
@@ -165,6 +166,10 @@ def check_module(ctx):
             elif type(node) is ast.Call and type(node.func) is ast.Call and \
                     (ctx.qualify(node.func.func) or "").startswith("keras.layers."):
                 operands = [e for a in node.args for e in (a.elts if type(a) in (ast.List, ast.Tuple) else [a])]
+            elif type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions \
+                    and node.func.id not in env and len(node.args) > 1:
+                # `add_embeddings(patches, positions)`: a helper of the file that combines them
+                operands = _combined_in_helper(wire, wire.functions[node.func.id], node, env, scope)
             else:
                 continue
             kind, operand = wire.mixes(operands, env, scope)
@@ -175,6 +180,28 @@ def check_module(ctx):
                                 f"wiring the functional model: it joins the graph as a constant, and that "
                                 f"layer and its weights are not part of the model (not trained, not saved)",
                           attribute=text, class_name=None, fix="wiring")
+
+def _combined_in_helper(wire, helper, call, env, scope) -> list:
+    """The positional arguments of `helper(a, b, ...)` that the helper puts into one arithmetic op
+    or tensor function (`return a + b`, `ops.add(a, b)`): [] when no op of the helper reads two of
+    them, so a value merely passed along (a shape, a flag) is not taken as mixed in."""
+    params = [a.arg for a in helper.args.args]
+    by_param = dict(zip(params, call.args))
+    if len(by_param) < 2 or any(type(a) is ast.Starred for a in call.args):
+        return []
+    for node in wire.nodes_of(helper):
+        if type(node) is ast.BinOp:
+            read = [node.left, node.right]
+        elif type(node) is ast.Call and (wire.ctx.qualify(node.func) or "").startswith(
+                ("keras.ops.", "tensorflow.", "keras.backend.")):
+            read = list(node.args)
+        else:
+            continue
+        names = [by_param[r.id] for r in read if type(r) is ast.Name and r.id in by_param]
+        if len(names) > 1:
+            return names
+    return []
+
 
 _STATE = (LAYER, WEIGHT, FOREIGN)
 _PLAIN_HOLDERS = {"types.SimpleNamespace", "argparse.Namespace"}
