@@ -166,10 +166,10 @@ def check_module(ctx):
             elif type(node) is ast.Call and type(node.func) is ast.Call and \
                     (ctx.qualify(node.func.func) or "").startswith("keras.layers."):
                 operands = [e for a in node.args for e in (a.elts if type(a) in (ast.List, ast.Tuple) else [a])]
-            elif type(node) is ast.Call and type(node.func) is ast.Name and node.func.id in wire.functions \
-                    and node.func.id not in env and len(node.args) > 1:
-                # `add_embeddings(patches, positions)`: a helper of the file that combines them
-                operands = _combined_in_helper(wire, wire.functions[node.func.id], node, env, scope)
+            elif type(node) is ast.Call and len(node.args) > 1 and type(node.func) in (ast.Name, ast.Attribute) \
+                    and type(helper := wire.function_of(node.func, env)) is ast.FunctionDef:
+                # `add_embeddings(patches, positions)`, `Builder.add(...)`: a helper of the file that combines them
+                operands = _combined_in_helper(wire, helper, node)
             else:
                 continue
             kind, operand = wire.mixes(operands, env, scope)
@@ -181,11 +181,14 @@ def check_module(ctx):
                                 f"layer and its weights are not part of the model (not trained, not saved)",
                           attribute=text, class_name=None, fix="wiring")
 
-def _combined_in_helper(wire, helper, call, env, scope) -> list:
+def _combined_in_helper(wire, helper, call) -> list:
     """The positional arguments of `helper(a, b, ...)` that the helper puts into one arithmetic op
     or tensor function (`return a + b`, `ops.add(a, b)`): [] when no op of the helper reads two of
     them, so a value merely passed along (a shape, a flag) is not taken as mixed in."""
     params = [a.arg for a in helper.args.args]
+    if params and params[0] in ("self", "cls") and type(call.func) is ast.Attribute and \
+            type(call.func.value) is ast.Name and call.func.value.id in ("self", "cls"):
+        params = params[1:]  # a method called on its own instance or class
     by_param = dict(zip(params, call.args))
     if len(by_param) < 2 or any(type(a) is ast.Starred for a in call.args):
         return []
