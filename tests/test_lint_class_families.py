@@ -331,3 +331,12 @@ def test_a_traced_call_without_build_is_keras3_only():
     path = ROOT / "tests" / "cases_static" / "ld009zc_tf_function_call_on_a_class_without_build__k3.py"
     assert {code for _, code in found(path, target="keras3")} >= {"LD002", "LD009"}
     assert {code for _, code in found(path, target="tf-keras")} & {"LD002", "LD009"} == set()
+
+
+def test_a_filter_typed_as_a_list_and_normalised_in_place_is_a_warning():
+    """LD001n (held-out 21, StyleGAN's LowPassFilter2D): `k = [[...]]; k = k / np.sum(k)` is still typed in
+    by hand (the local's own rebinding does not hide that); a random array normalised the same way
+    stays an error."""
+    report = lint_paths([ROOT / "tests" / "cases_static" / "ld001n_filter_typed_as_a_list_then_normalised__k3.py"],
+                        use_cache=False)
+    assert {f.line: f.severity for f in report.findings if f.code == "LD001"} == {25: "warning", 36: "error"}

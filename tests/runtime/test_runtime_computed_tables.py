@@ -55,3 +55,17 @@ def test_look_alikes_a_raw_layernorm_and_a_random_codebook_stay_ld001():
     codebook = np.asarray(_user_layer("codebook").codebook)
     assert np.unique(codebook).size == codebook.size  # random: every value distinct
     assert _found("codebook") == [("LD001", "warning", "codebook")]
+
+
+def test_the_frequencies_of_a_time_embedding_are_not_ld001():
+    layer = _user_layer("time_frequencies")
+    freqs = np.asarray(layer.emb)
+    assert layer.count_params() == 0 and freqs.shape == (4,)
+    assert np.allclose(freqs[1:] / freqs[:-1], freqs[1] / freqs[0]) and freqs[1] < freqs[0]  # a geometric ladder
+    assert not _found("time_frequencies")
+
+
+def test_look_alike_a_scale_started_from_evenly_spaced_values_stays_ld001():
+    layer = _user_layer("linear_scale")
+    assert layer.count_params() == 0 and np.allclose(np.diff(np.asarray(layer.scale)), 1.5 / 7)  # DIM = 8
+    assert ("LD001", "error", "scale") in _found("linear_scale")

@@ -2,6 +2,8 @@
 freqs_cos/freqs_sin, SwinV2's log-spaced coordinate table): constants, not weights. Look-alikes that
 are weights: a raw LayerNorm (gamma ones, beta zeros) and a random codebook."""
 
+import math
+
 import keras
 import numpy as np
 from keras import layers, ops
@@ -71,6 +73,32 @@ class Codebook(layers.Layer):
         return ops.matmul(x, self.codebook)
 
 
+class TimeFrequencies(layers.Layer):
+    """A diffusion model's time embedding (held-out 21, voxel-nn): the sinusoid's frequencies kept as a
+    tensor named like an embedding, sin and cos taken in call()."""
+
+    def __init__(self, dim, **kwargs):
+        super().__init__(**kwargs)
+        half_dim = dim // 2
+        self.emb = math.log(10000) / (half_dim - 1)
+        self.emb = ops.exp(ops.arange(half_dim, dtype="float32") * -self.emb)
+
+    def call(self, t):
+        angles = ops.cast(t, "float32")[:, None] * self.emb[None, :]
+        return ops.concatenate([ops.sin(angles), ops.cos(angles)], axis=-1)
+
+
+class LinearScale(layers.Layer):
+    """Look-alike that is a weight: a per-feature scale started from evenly spaced values."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.scale = ops.linspace(0.5, 2.0, DIM)
+
+    def call(self, x):
+        return x * self.scale
+
+
 def _model(layer, shape=(LENGTH, DIM)):
     inputs = keras.Input(shape)
     return keras.Model(inputs, layer(layers.Dense(shape[-1])(inputs)))
@@ -94,3 +122,12 @@ def raw_norm():
 
 def codebook():
     return _model(Codebook())
+
+
+def time_frequencies():
+    t = keras.Input(())
+    return keras.Model(t, layers.Dense(DIM)(TimeFrequencies(DIM)(t)))
+
+
+def linear_scale():
+    return _model(LinearScale())

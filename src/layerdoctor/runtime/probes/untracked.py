@@ -255,8 +255,8 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             name = label.lstrip(".").split(".")[-1].split("[")[0]
             if via == "attribute" and _given_as_data(inspection, node.layer, value):
                 return  # data the caller handed the constructor (a graph's edge weights): not a weight
-            if via == "attribute" and _is_sinusoid_table(node.layer, value):
-                return  # cos/sin tables (rotary or sinusoidal position encodings): computed, never learnt
+            if via == "attribute" and (_is_sinusoid_table(node.layer, value) or _is_frequency_ladder(value)):
+                return  # cos/sin tables or their frequencies (position/time encodings): computed, never learnt
             if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: its {_count(value)} "
@@ -372,6 +372,22 @@ def _is_sinusoid_table(layer, value) -> bool:
         except Exception:  # noqa: BLE001
             continue
     return False
+
+
+def _is_frequency_ladder(value) -> bool:
+    """The frequencies of a sinusoidal encoding, `exp(-log(10000) * arange(n) / n)` or `1 / 10000 **
+    (2i / d)`: one row of four or more values, each the last one times the same ratio (not 1).
+    Initialised weights are never a geometric progression; stand-in data from `linspace` is an
+    arithmetic one, and stays reported."""
+    try:
+        array = np.asarray(backend.to_numpy(value), dtype="float64").ravel()
+    except Exception:  # noqa: BLE001
+        return False
+    if array.size < 4 or max(getattr(value, "shape", (array.size,)) or (1,)) != array.size \
+            or not np.all(array > 0):
+        return False
+    ratios = array[1:] / array[:-1]
+    return bool(abs(ratios[0] - 1) > 1e-3 and np.allclose(ratios, ratios[0], rtol=1e-3))
 
 
 def _few_distinct_values(value) -> bool:

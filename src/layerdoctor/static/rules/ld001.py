@@ -496,7 +496,14 @@ def _written_by_hand(expr) -> bool:
         isinstance(n, ast.UnaryOp) or isinstance(n, ast.USub) for n in leaves)
 
 
-def _from_hand_written(expr, env, depth=0) -> bool:
+def _number(expr) -> bool:
+    """`3`, `0.25`, `-1`: a number literal."""
+    if type(expr) is ast.UnaryOp and type(expr.op) in (ast.USub, ast.UAdd):
+        expr = expr.operand
+    return type(expr) is ast.Constant and type(expr.value) in (int, float)
+
+
+def _from_hand_written(expr, env, depth=0, seen=frozenset()) -> bool:
     """Values computed only from number lists typed in by hand, through locals and array ops: a
     binomial blur `a = np.array([1., 3., 3., 1.])` then `tf.constant(a[:, None] * a[None, :])`, a Sobel
     filter stacked with its transpose. A fixed filter by design in every real case seen (TensorFlowASR's
@@ -511,20 +518,24 @@ def _from_hand_written(expr, env, depth=0) -> bool:
         if _written_by_hand(expr):
             return True
         head = expr.func.value if type(expr.func) is ast.Attribute else None
-        return (head is not None and _from_hand_written(head, env, depth + 1)) or \
-            _from_hand_written(expr.args[0], env, depth + 1)  # `np.stack([a, a.T])`, `tf.divide(k, ...)`
+        return (head is not None and _from_hand_written(head, env, depth + 1, seen)) or \
+            _from_hand_written(expr.args[0], env, depth + 1, seen)  # `np.stack([a, a.T])`, `tf.divide(k, ...)`
     if kind is ast.Name:
+        if expr.id in seen:  # `k = k / np.sum(k)`: the name's other values decide
+            return True
         bound = env.get(expr.id, ())
-        return bool(bound) and all(_from_hand_written(value, env, depth + 1) for value in bound)
+        return any(not any(type(n) is ast.Name and n.id == expr.id for n in ast.walk(value)) for value in bound) \
+            and all(_from_hand_written(value, env, depth + 1, seen | {expr.id}) for value in bound)
     if kind is ast.BinOp:
         sides = [side for side in (expr.left, expr.right) if type(side) is not ast.Constant]
-        return bool(sides) and all(_from_hand_written(side, env, depth + 1) for side in sides)
+        return bool(sides) and all(_from_hand_written(side, env, depth + 1, seen) for side in sides)
     if kind in (ast.Subscript, ast.Attribute):  # `a[:, None]`, `sobel.T`
-        return _from_hand_written(expr.value, env, depth + 1)
+        return _from_hand_written(expr.value, env, depth + 1, seen)
     if kind in (ast.List, ast.Tuple):
-        return bool(expr.elts) and all(_from_hand_written(e, env, depth + 1) for e in expr.elts)
+        # a list typed in by hand (`k = [[1, 1], [1, 3]]`, later `tf.constant(k)`)
+        return bool(expr.elts) and all(_number(e) or _from_hand_written(e, env, depth + 1, seen) for e in expr.elts)
     if kind is ast.UnaryOp:
-        return _from_hand_written(expr.operand, env, depth + 1)
+        return _from_hand_written(expr.operand, env, depth + 1, seen)
     return False
 
 
