@@ -24,7 +24,7 @@ EXPECTED = {
     "ld003_foreign_variable": {"LD003"},
     "ld003b_nested_foreign_variable": {"LD003"},
     "ld003c_foreign_variable_container": {"LD003"},
-    "ld004_fixed_input_dim": set(),  # works at runtime; only `lint` reports LD004
+    "ld004_fixed_input_dim": {"LD004"},  # works at runtime: the weight made in __init__ for the width called on
     "ld005a_unbuilt_sublayer_model": {"LD005"},
     "ld005b_unbuilt_sublayer_layer": {"LD005"},
     "ld005c_explicit_build_skips_call": {"LD005"},

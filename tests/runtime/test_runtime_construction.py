@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ EXPECTED = {
     "reset_ok_after_super": set(),
     "init_never_called": {"LD013"},  # AttributeError on Keras's private state, not Keras's own message
     "fixed_dim_in_init": {"LD004"},  # a matmul size error from a weight made in __init__
-    "fixed_dim_ok": set(),
+    "fixed_dim_ok": {"LD004"},  # runs: the warning that only this width works (as lint's)
     "tensor_kept_from_build": {"LD001", "LD010"},  # "out of scope": a tensor of the build trace
     "lambda_reads_keras_tensor": {"LD012"},  # output shape not inferable: a closure over a KerasTensor
     "lambda_arguments_keras_tensor": {"LD012"},  # no crash: a call returns a KerasTensor
@@ -33,6 +34,13 @@ EXPECTED = {
 
 def _report(name):
     return inspect_target(f"{CASES / name}.py:build_model")
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, CASES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -101,3 +109,10 @@ def test_a_failure_report_shows_the_partial_tree_and_matches_the_schema():
     assert [child.class_name for child in report.tree.children] == ["Dense", "Scale"]
     schema = json.loads(resources.files("layerdoctor").joinpath("data/report.schema.json").read_text())
     jsonschema.validate(report.to_dict(), schema)
+
+
+def test_a_hand_sized_weight_that_fits_its_input_is_only_a_warning():
+    layer, x = _load("fixed_dim_ok").build_model()
+    assert tuple(layer(x).shape) == (3, 6)  # runs: the width given by hand is the data's
+    assert [(f.code, f.severity, f.attribute) for f in _report("fixed_dim_ok").findings] == \
+        [("LD004", "warning", "kernel")]

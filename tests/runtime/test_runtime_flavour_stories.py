@@ -62,7 +62,7 @@ STORIES = {
     "ld003b_nested_foreign_variable": S({"LD003"}, ("0w/0p", {"LD003"}),
                                         k3jax=("raises UnexpectedTracerError", {"LD003"})),
     "ld003c_foreign_variable_container": S({"LD003"}, ("0w/0p", {"LD003"})),
-    "ld004_fixed_input_dim": S({"LD004"}, ("2w/15p", E)),
+    "ld004_fixed_input_dim": S({"LD004"}, ("2w/15p", {"LD004"})),
     "ld005a_unbuilt_sublayer_model": S({"LD005"}, ("4w/67p", {"LD005"})),
     "ld005b_unbuilt_sublayer_layer": S({"LD005"}, ("2w/15p", {"LD005"})),
     "ld005c_explicit_build_skips_call": S({"LD005"}, ("4w/49p", {"LD005"})),
@@ -121,8 +121,6 @@ FILE_MEASURED = {"ld008a_incompatible_reuse_custom__tf": "raises ValueError"}
 
 # Why lint reports a code the runtime does not: (stem, code) -> {flavour or "*": reason}
 LINT_ONLY = {
-    ("ld004_fixed_input_dim", "LD004"): {
-        "*": "the input has the size given by hand, so it runs; another size would fail"},
     ("ld006c_tracker_list_name", "LD006"): {
         "*": "runs, counts, trains, and a Model saves its _layers through model.layers (measured); lint warns "
              "of the other sublayers such a class would lose from tracking"},

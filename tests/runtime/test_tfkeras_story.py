@@ -50,9 +50,8 @@ STORIES = {
     # tf.keras 2 tracks tf.Variables: LD003 is not a bug there (2 weights, trained)
     "ld003_foreign_variable": story("2w/15p G✓", False),
     "ld003b_nested_foreign_variable": story("1w/12p G✓", False),
-    "ld004_fixed_input_dim": story("2w/15p G✓", False, (), {"LD004"},
-                                   why="works for the input size given by hand; lint warns (warning) "
-                                       "that another size fails"),
+    # works for the input size given by hand; both warn that another size fails
+    "ld004_fixed_input_dim": story("2w/15p G✓", False, {"LD004"}),
     "ld005a_unbuilt_sublayer_model": story("4w/67p G✓", True, {"LD005"}),
     "ld005b_unbuilt_sublayer_layer": story("2w/15p G✓", True, {"LD005"}),
     # tf.keras 2's Model.build(shape) traces call(): every sublayer gets built

@@ -541,8 +541,8 @@ def _tensor_out_of_scope(error, text, recorder, watch) -> list:
                    key=lambda entry: entry[2].name != op)
     for layer, attribute, value in exact or loose:
         cls = type(layer)
-        in_call = _assigned_in(cls, attribute, "call")
-        in_build = _assigned_in(cls, attribute, "build")
+        in_call = locate.assigned_in(cls, attribute, "call")
+        in_build = locate.assigned_in(cls, attribute, "build")
         if in_call is not None and (in_build is None or "add_weight(" in linecache.getline(*in_build)) \
                 and not _reads_itself(in_call, attribute):
             # call() itself keeps the tensor (a calibration range recorded during predict()):
@@ -573,26 +573,6 @@ def _reads_itself(site, attribute: str) -> bool:
     business, not state made in call())."""
     line = linecache.getline(*site)
     return re.search(rf"=.*\bself\.{re.escape(attribute)}\b", line) is not None
-
-
-def _assigned_in(cls, attribute: str, method: str):
-    """(file, line) of the first `self.<attribute> = ...` inside `cls.<method>` (or a user base's), or None."""
-    import inspect as _inspect
-
-    for klass in getattr(cls, "__mro__", (cls,)):
-        function = vars(klass).get(method)
-        if function is None or not locate.is_user_class(klass):
-            continue
-        try:
-            path = _inspect.getsourcefile(function)
-            lines, start = _inspect.getsourcelines(function)
-        except (OSError, TypeError):
-            continue
-        pattern = re.compile(rf"^\s*self\.{re.escape(attribute)}\s*=[^=]")
-        for offset, text in enumerate(lines):
-            if pattern.search(text):
-                return path, start + offset
-    return None
 
 
 def _leaked_tracer(error, text, recorder, watch) -> list:

@@ -64,6 +64,24 @@ def is_user_class(cls) -> bool:
     return is_user_file(class_file(cls) or "")
 
 
+def assigned_in(cls, attribute: str, method: str):
+    """(file, line) of the first `self.<attribute> = ...` inside `cls.<method>` (or a user base's), or None."""
+    for klass in getattr(cls, "__mro__", (cls,)):
+        function = vars(klass).get(method)
+        if function is None or not is_user_class(klass):
+            continue
+        try:
+            path = inspect.getsourcefile(function)
+            lines, start = inspect.getsourcelines(function)
+        except (OSError, TypeError):
+            continue
+        pattern = re.compile(rf"^\s*self\.{re.escape(attribute)}\s*=[^=]")
+        for offset, text in enumerate(lines):
+            if pattern.search(text):
+                return path, start + offset
+    return None
+
+
 def class_file(cls) -> str | None:
     """The file defining `cls`, also when its module is not in sys.modules (loaded by path)."""
     try:

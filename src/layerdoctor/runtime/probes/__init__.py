@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..context import Explained, Observation, ProbeResult
 from ..failures import summary
-from . import compiled, gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
+from . import compiled, fixed_input, gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
 
 Probe = Callable[[Observation, Explained], ProbeResult]
 
@@ -34,6 +34,7 @@ PROBES: tuple[Probe, ...] = (
     unsaved.unsaved_sublayers,  # LD006: layers held under a name Keras's saving skips (self._layers)
     unsaved.weight_list_property_raises,  # LD006: a trainable_weights override reading Keras 2's private lists
     shared.shared_layers,  # LD007
+    fixed_input.fixed_input_width,  # LD004: a weight made in __init__ for the width the layer is called on
     gradients.no_gradient,  # LD009, except variables LD010 explained
     compiled.loss_without_gradient,  # LD009 for a compiled loss no weight gets a gradient from
     compiled.frozen_after_compile,  # LD009 (Keras 3) for a compiled model whose trainable flag is off

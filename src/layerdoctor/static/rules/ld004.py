@@ -17,8 +17,11 @@ RULE = Rule(
          "constructor argument that describes the input (`input_dim`, `in_features`, ...), or an "
          "argument with a neutral name (`size`, `units`) that a call site of the class hands the input's "
          "width (`Gate(size=self.in_dim)`, the name that sized the model's `Input`, `x.shape[-1]`). "
-         "Static only: at runtime the layer works.",
-    detectors=("static",),
+         "Runtime: a weight a user layer made in `__init__` with `add_weight` (or a variable "
+         "constructor) whose leading dimension (after any 1s: a `[1, n]` row) is the width of the "
+         "input the layer is called on; and, when a call on another width fails, the weight made for "
+         "the width given by hand.",
+    detectors=("static", "runtime"),
     why={
         KERAS3: "It works, and nothing warns: the layer computes correctly as long as every input "
                 "has exactly `input_dim` features. But the weight's shape is fixed before Keras has "

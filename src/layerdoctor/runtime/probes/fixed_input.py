@@ -1,0 +1,84 @@
+"""LD004 on a model that runs: a user layer whose weight was made in `__init__` by `add_weight` (or a
+variable constructor), its first dimension the input width it is called on. It works for that width
+only; build(input_shape) would read it from the input. (A call on another width fails instead:
+`failures._fixed_input_dim` reads that.)"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+
+from .. import backend, findings, locate
+from ..context import Explained, Observation, ProbeResult
+
+_MAKERS = {"add_weight", "add_variable", "Variable"}
+
+
+def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeResult:
+    result = ProbeResult()
+    widths = _input_widths(inspection)
+    reported = set()
+    for node in inspection.user_layers():
+        layer, cls = node.layer, type(node.layer)
+        width = widths.get(id(layer))
+        if width is None or cls in reported:
+            continue
+        for attribute, value in list(vars(layer).items()):
+            shape = tuple(getattr(value, "shape", ()) or ())
+            # the input dimension leads; a row `[1, n]` is a per-feature weight of the input (sfaira)
+            leading = next((d for d in shape if d != 1), None)
+            if not backend.is_keras_variable(value) or len(shape) < 2 or leading != width:
+                continue
+            site = _made_in_init(cls, attribute)
+            if site is None:
+                continue
+            reported.add(cls)
+            result.findings.append(findings.make(
+                "LD004", f"{cls.__name__}.{attribute} is made in __init__ with shape {shape}, sized by the {width} "
+                         f"input features of '{layer.name}' given by hand: the layer works for {width}-feature "
+                         f"inputs only; make it in build(input_shape) from input_shape[-1]", cls=cls, attribute=attribute, site=site))
+            break
+    return result
+
+
+def _input_widths(inspection) -> dict:
+    """id(layer) -> the last dimension of the first input it was called on (construction, then the
+    first forward pass)."""
+    widths = {}
+    for recorder in (inspection.construction, inspection.first_pass):
+        for call in recorder.calls if recorder is not None else ():
+            shape = call.input_shapes[0] if call.input_shapes else None
+            if shape and shape[-1] is not None:
+                widths.setdefault(id(call.layer), shape[-1])
+    return widths
+
+
+def _made_in_init(cls, attribute: str):
+    """(file, line) of `self.<attribute> = self.add_weight(...)` (or a Variable constructor) in the
+    `__init__` of `cls` or of a user base class, or None."""
+    for klass in cls.__mro__:
+        init = vars(klass).get("__init__")
+        if init is None or not locate.is_user_class(klass):
+            continue
+        try:
+            path = inspect.getsourcefile(init)
+            lines, start = inspect.getsourcelines(init)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if type(node) is ast.Assign and type(node.value) is ast.Call and \
+                    any(_is_self_attribute(t, attribute) for t in node.targets) and \
+                    _callee(node.value.func) in _MAKERS:
+                return path, start + node.lineno - 1
+    return None
+
+
+def _is_self_attribute(node, attribute: str) -> bool:
+    return type(node) is ast.Attribute and node.attr == attribute and type(node.value) is ast.Name \
+        and node.value.id == "self"
+
+
+def _callee(func) -> str | None:
+    return func.attr if type(func) is ast.Attribute else getattr(func, "id", None)
