@@ -49,6 +49,13 @@ def test_inspect_warns_at_a_row_weight_made_in_init():
     assert _found("hand_sized_threshold") == [("LD004", "warning", "bias", _line('self.bias = self.add_weight(name="bias"'))]
 
 
+def test_inspect_warns_at_per_step_weights_sized_by_hand():
+    module = _load()
+    model, _ = module.hand_sized_time2vec()
+    assert [tuple(w.shape) for w in model.weights] == [(module.LENGTH,)]
+    assert _found("hand_sized_time2vec") == [("LD004", "warning", "weights_linear", _line("self.weights_linear = "))]
+
+
 @pytest.mark.parametrize("name", ["built_linear", "position_table"])
 def test_look_alikes_are_clean(name):
     assert _found(name) == []

@@ -33,6 +33,17 @@ class HandSizedThreshold(keras.layers.Layer):
         return ops.sigmoid(x - self.bias)
 
 
+class HandSizedTime2Vec(keras.layers.Layer):
+    """Per-step weights sized by a hand-given sequence length (held-out 22, Time2Vec)."""
+
+    def __init__(self, sequence_len=128):
+        super().__init__()
+        self.weights_linear = self.add_weight(name="weight_linear", shape=(sequence_len,), initializer="uniform")
+
+    def call(self, x):
+        return ops.expand_dims(self.weights_linear * ops.squeeze(x, axis=2), -1)
+
+
 class BuiltLinear(keras.layers.Layer):
     def __init__(self, units=UNITS):
         super().__init__()
@@ -64,6 +75,11 @@ def hand_sized_linear():
 def hand_sized_threshold():
     inputs = keras.Input((WIDTH,))
     return keras.Model(inputs, HandSizedThreshold(out_dim=WIDTH)(inputs)), np.ones((2, WIDTH), "float32")
+
+
+def hand_sized_time2vec():
+    inputs = keras.Input((LENGTH, 1))
+    return keras.Model(inputs, HandSizedTime2Vec(LENGTH)(inputs)), np.ones((2, LENGTH, 1), "float32")
 
 
 def built_linear():

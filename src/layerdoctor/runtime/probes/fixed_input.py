@@ -1,6 +1,6 @@
 """LD004 on a model that runs: a user layer whose weight was made in `__init__` by `add_weight` (or a
-variable constructor), its first dimension the input width it is called on. It works for that width
-only; build(input_shape) would read it from the input. (A call on another width fails instead:
+variable constructor), sized by the input it is called on (its width, or its whole shape). It works
+for that size only; build(input_shape) would read it from the input. (A call on another width fails instead:
 `failures._fixed_input_dim` reads that.)"""
 
 from __future__ import annotations
@@ -17,41 +17,51 @@ _MAKERS = {"add_weight", "add_variable", "Variable"}
 
 def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeResult:
     result = ProbeResult()
-    widths = _input_widths(inspection)
+    input_shapes = _input_shapes(inspection)
     reported = set()
     for node in inspection.user_layers():
         layer, cls = node.layer, type(node.layer)
-        width = widths.get(id(layer))
-        if width is None or cls in reported:
+        input_shape = input_shapes.get(id(layer))
+        if input_shape is None or cls in reported:
             continue
         for attribute, value in list(vars(layer).items()):
             shape = tuple(getattr(value, "shape", ()) or ())
-            # the input dimension leads; a row `[1, n]` is a per-feature weight of the input (sfaira)
-            leading = next((d for d in shape if d != 1), None)
-            if not backend.is_keras_variable(value) or len(shape) < 2 or leading != width:
+            if not backend.is_keras_variable(value) or not _sized_by_input(shape, input_shape):
                 continue
             site = _made_in_init(cls, attribute)
             if site is None:
                 continue
             reported.add(cls)
             result.findings.append(findings.make(
-                "LD004", f"{cls.__name__}.{attribute} is made in __init__ with shape {shape}, sized by the {width} "
-                         f"input features of '{layer.name}' given by hand: the layer works for {width}-feature "
-                         f"inputs only; make it in build(input_shape) from input_shape[-1]", cls=cls, attribute=attribute, site=site))
+                "LD004", f"{cls.__name__}.{attribute} is made in __init__ with shape {shape}, sized by the input "
+                         f"{tuple(input_shape[1:])} of '{layer.name}' given by hand: the layer works for inputs "
+                         f"of that size only; make it in build(input_shape) from input_shape[-1]", cls=cls, attribute=attribute, site=site))
             break
     return result
 
 
-def _input_widths(inspection) -> dict:
-    """id(layer) -> the last dimension of the first input it was called on (construction, then the
-    first forward pass)."""
-    widths = {}
+def _input_shapes(inspection) -> dict:
+    """id(layer) -> the shape of the first input it was called on (construction, then the first
+    forward pass), when its last dimension is known."""
+    shapes = {}
     for recorder in (inspection.construction, inspection.first_pass):
         for call in recorder.calls if recorder is not None else ():
             shape = call.input_shapes[0] if call.input_shapes else None
             if shape and shape[-1] is not None:
-                widths.setdefault(id(call.layer), shape[-1])
-    return widths
+                shapes.setdefault(id(call.layer), shape)
+    return shapes
+
+
+def _sized_by_input(shape: tuple, input_shape: tuple) -> bool:
+    """The weight's leading dimension (after 1s: a `[1, n]` row, held-out 18 sfaira) is the input's
+    width, in a weight of two or more axes; or the weight is one vector as long as the input
+    without its batch axis and 1s (Time2Vec's per-step weights, held-out 22). A table of the input's
+    whole shape (a position table: length x width) is left alone."""
+    core = [d for d in shape if d != 1]
+    if len(shape) >= 2 and core and core[0] == input_shape[-1]:
+        return True
+    steps = [d for d in input_shape[1:] if d != 1]
+    return len(core) == 1 and core == steps
 
 
 def _made_in_init(cls, attribute: str):

@@ -489,6 +489,8 @@ def _caller_data(ctx) -> set[str]:
 
 
 _FROM_VALUES = {"constant", "array", "asarray", "convert_to_tensor", "tensor", "Tensor"}
+# calls whose list argument holds values, not a shape: `np.stack([a, a.T])`
+_COMBINERS = {"stack", "concatenate", "concat", "hstack", "vstack", "dstack", "block"}
 
 
 def _written_by_hand(expr) -> bool:
@@ -524,6 +526,8 @@ def _from_hand_written(expr, env, depth=0, seen=frozenset()) -> bool:
             return False
         if _written_by_hand(expr):
             return True
+        if type(expr.args[0]) in (ast.List, ast.Tuple) and name not in _FROM_VALUES and name not in _COMBINERS:
+            return False  # `tf.zeros([4, 3])`: a shape, not values
         head = expr.func.value if type(expr.func) is ast.Attribute else None
         return (head is not None and _from_hand_written(head, env, depth + 1, seen)) or \
             _from_hand_written(expr.args[0], env, depth + 1, seen)  # `np.stack([a, a.T])`, `tf.divide(k, ...)`

@@ -14,6 +14,7 @@ from ...context import LAYER, STATELESS_LAYERS
 from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
 from .call_flags import flag_only_sublayers
+from .direct_call import run_through_call_method
 from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
@@ -155,6 +156,7 @@ def check_class(ctx):
         yield from _unwired_in_functional_init(ctx)
         return
     yield from self_build_in_init(ctx)
+    yield from run_through_call_method(ctx)
     yield from inherited_build_without_data(ctx)
     yield from held_layer_reached_through_one_part(ctx)
     yield from wired_by_output_shape(ctx)

@@ -136,6 +136,7 @@ def check_class(ctx):
             fix="missing",
         )
         return
+    yield from _second_layer_init(ctx, init)
     early = [a for a in ctx.assigns_in("__init__") if a.stmt.lineno < first_super]
     if any(a.attr == "_self_setattr_tracking" for a in early):
         return  # tracking switched off on purpose (tf.keras 2 idiom)
@@ -230,6 +231,27 @@ def _skipped_keras_class(ctx, node) -> bool:
         return False
     name = ctx.qualify(owner.args[0])
     return bool(name) and is_framework_root(name)
+
+
+def _second_layer_init(ctx, init):
+    """`super().__init__(name=name)` ... `super().__init__(**kwargs)`, both statements of __init__'s own
+    body (not alternatives under an if): Layer.__init__ runs again and resets what the first call set
+    (measured on Keras 3.15.1 + TF 2.21, /tmp/f21/twice.py: the name comes back automatic, trainable=False
+    comes back True; sublayers assigned between the two stay tracked). Held-out 22, BoTNet's attention."""
+    calls = [stmt.value for stmt in init.body if type(stmt) is ast.Expr and type(stmt.value) is ast.Call
+             and _is_super_init(stmt.value) and _inits_layer(ctx, stmt.value)]
+    if len(calls) < 2:
+        return
+    first, second = calls[0], calls[1]
+    given = [kw.arg for kw in first.keywords if kw.arg] or ["the settings"]
+    yield Hit(
+        second,
+        f"{ctx.name}.__init__ calls super().__init__() a second time (line {second.lineno}, after line "
+        f"{first.lineno}): Layer.__init__ runs again and resets what the first call set "
+        f"({', '.join(given)}: back to Keras's defaults); pass every setting in one call, "
+        f"super().__init__({', '.join(f'{k}={k}' for k in given if k != 'the settings')}{', ' if given != ['the settings'] else ''}**kwargs)",
+        attribute="__init__", fix=None,
+    )
 
 
 def _inits_layer(ctx, node):
