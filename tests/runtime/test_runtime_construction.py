@@ -24,6 +24,7 @@ EXPECTED = {
     "reset_ok_after_super": set(),
     "init_never_called": {"LD013"},  # AttributeError on Keras's private state, not Keras's own message
     "fixed_dim_in_init": {"LD004"},  # a matmul size error from a weight made in __init__
+    "init_called_twice": {"LD013"},  # the second super().__init__() drops the name the first was given
     "fixed_dim_ok": {"LD004"},  # runs: the warning that only this width works (as lint's)
     "tensor_kept_from_build": {"LD001", "LD010"},  # "out of scope": a tensor of the build trace
     "lambda_reads_keras_tensor": {"LD012"},  # output shape not inferable: a closure over a KerasTensor
@@ -116,3 +117,10 @@ def test_a_hand_sized_weight_that_fits_its_input_is_only_a_warning():
     assert tuple(layer(x).shape) == (3, 6)  # runs: the width given by hand is the data's
     assert [(f.code, f.severity, f.attribute) for f in _report("fixed_dim_ok").findings] == \
         [("LD004", "warning", "kernel")]
+
+
+def test_keras_a_second_super_init_drops_the_name():
+    model = _load("init_called_twice").build_model()
+    assert [layer.name for layer in model.layers][1] != "att"
+    (finding,) = _report("init_called_twice").findings
+    assert (finding.code, finding.attribute, finding.line) == ("LD013", "name", 10)

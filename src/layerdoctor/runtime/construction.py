@@ -23,6 +23,7 @@ class Reset:
     before: object
     after: object
     site: tuple[str, int] | None  # the user's `super().__init__(...)` line
+    again: bool = False  # reset by a second super().__init__() call, not set before the first
 
 
 # Attributes Keras sets on a fresh instance before __init__ runs (Layer.__new__): measured
@@ -42,6 +43,8 @@ class ConstructionWatch:
     empty_reads: dict = field(default_factory=dict)
     _original: object = None
     _original_get_weights: object = None
+    _init_callers: dict = field(default_factory=dict)  # id(layer) -> code of the frame that ran Layer.__init__
+    _init_settings: dict = field(default_factory=dict)  # id(layer) -> settings that first call passed
     _depth: int = 0
 
     def __enter__(self):
@@ -52,8 +55,15 @@ class ConstructionWatch:
         def watching_init(layer, *args, **kwargs):
             outer = id(layer) not in watch.created
             if not outer:
+                caller = sys._getframe(1)
+                if watch._init_callers.get(id(layer)) is caller.f_code and locate.is_user_class(type(layer)):
+                    # the same user __init__ runs Layer.__init__ a second time (held-out 22's BoTNet
+                    # attention): what the first call set (name, trainable) goes back to the defaults
+                    return _second_init(watch, original, layer, caller, args, kwargs)
                 return original(layer, *args, **kwargs)
             caller = sys._getframe(1)
+            watch._init_callers[id(layer)] = caller.f_code
+            watch._init_settings[id(layer)] = {k for k in kwargs if k in _SETTINGS}
             watch.created[id(layer)] = (layer, _creation_site(caller, layer))
             if locate.is_user_class(type(layer)):
                 watch.arguments[id(layer)] = _constructor_arguments(caller, layer)
@@ -92,6 +102,22 @@ class ConstructionWatch:
         """Did Layer.__init__ run for `layer` while the watch was on?"""
         entry = self.created.get(id(layer))
         return entry is not None and entry[0] is layer
+
+
+_SETTINGS = ("name", "trainable", "dtype")
+
+
+def _second_init(watch, original, layer, caller, args, kwargs):
+    before = {name: getattr(layer, name, None) for name in _SETTINGS}
+    result = original(layer, *args, **kwargs)
+    # a setting the first call passed and this one does not is dropped, even when the default happens
+    # to equal it (the name Keras would have picked anyway); one that changed is reset whoever set it
+    dropped = watch._init_settings.get(id(layer), set()) - set(kwargs)
+    for name, value in before.items():
+        after = getattr(layer, name, None)
+        if after != value or name in dropped:
+            watch.resets.append(Reset(layer, name, value, after, locate.user_site(caller), again=True))
+    return result
 
 
 def _creation_site(frame, layer):

@@ -20,10 +20,17 @@ def attributes_reset_by_init(inspection: Observation, explained: Explained) -> P
         if key in reported:
             continue
         reported.add(key)
+        if reset.again:
+            message = (f"{cls.__name__}.__init__ calls super().__init__() a second time, which sets "
+                       f"{reset.attribute} back to Keras's default ({reset.before!r} after the first call, "
+                       f"{reset.after!r} after the second; a value given for it is lost); pass every setting "
+                       f"in one super().__init__() call")
+        else:
+            message = (f"{cls.__name__} sets self.{reset.attribute} = {reset.before!r} before calling "
+                       f"super().__init__(), which resets it to {reset.after!r}: '{reset.layer.name}' ends up "
+                       f"with {reset.attribute} == {reset.after!r}; call super().__init__() first")
         result.findings.append(findings.make(
-            "LD013", f"{cls.__name__} sets self.{reset.attribute} = {reset.before!r} before calling "
-                     f"super().__init__(), which resets it to {reset.after!r}: '{reset.layer.name}' ends up "
-                     f"with {reset.attribute} == {reset.after!r}; call super().__init__() first",
+            "LD013", message,
             cls=cls, attribute=reset.attribute, site=reset.site,
             before=repr(reset.before), after=repr(reset.after)))
     return result

@@ -30,9 +30,14 @@ def read_on_instances(ctx, attr):
         tree = parsed_file(file.path)
         instances = set()
         for node in walk(tree):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
-                    and last_name(ctx.project.qualify(node.value.func, file)) == ctx.name:
-                instances |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+            if not isinstance(node, ast.Assign):
+                continue
+            pairs = [(t, node.value) for t in node.targets]
+            if isinstance(node.value, ast.Tuple):  # `disp, prop = Dispersion(), Other()`
+                pairs += [(t.elts[i], v) for t in node.targets if isinstance(t, ast.Tuple)
+                          and len(t.elts) == len(node.value.elts) for i, v in enumerate(node.value.elts)]
+            instances |= {t.id for t, v in pairs if isinstance(t, ast.Name) and isinstance(v, ast.Call)
+                          and last_name(ctx.project.qualify(v.func, file)) == ctx.name}
         if instances and any(
                 isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.ctx, ast.Load)
                 and isinstance(node.value, ast.Name) and node.value.id in instances for node in walk(tree)):
