@@ -29,7 +29,9 @@ from .module_build import check_module as check_module
 RULE = Rule(
     code="LD005", name="unbuilt-sublayer", severity="error", tf_keras_severity="error",
     summary="A sublayer is never built: nothing calls it and no `build()` builds it.",
-    what="Static: finds sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
+    what="Static: finds sublayers run only as `self.x.call(...)`, which skips the `__call__` that builds "
+         "them (an error when the sublayer makes weights in its own build(), a warning for a container); "
+         "sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
          "`build()` (or a helper either calls) that no other method of the class, its subclasses or its "
          "project bases uses and that no code of its file calls or builds through an instance "
          "(`model.encoder(x)`, `net.tower.build(shape)`); a layer with weights kept on self whose only use "

@@ -14,7 +14,8 @@ RULE = Rule(
             "settings.",
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
-         "before calling it (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
+         "before calling it, or that calls it twice (the second call resets the name and `trainable` the "
+         "first one set) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
          "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
