@@ -521,7 +521,9 @@ def _inherited_replaced_in_call(ctx):
     base's, so _shadowed does not know it. Measured on Keras 3: `kernel`/`embeddings` are read-only
     properties there (AttributeError, put back or not); a plain attribute (`bias`, `gamma`) swapped and put
     back in the same call trains, one left replaced gets no gradient from the second call on."""
-    stores = "call" in ctx.methods and [a for a in ctx.assigns_in("call") if a.attr in _SUBLAYER_WEIGHTS]
+    # call() and the helpers it runs (`def call(self, x): return self._forward(x)`)
+    run = [m for m, _ in ctx.methods_of("call")] if "call" in ctx.methods else []
+    stores = [a for m in run for a in ctx.assigns_in(m) if a.attr in _SUBLAYER_WEIGHTS]
     if not stores:
         return
     bases = [b for b in ctx.project.ancestors(ctx.qualname) if is_keras_layer_name(b) and not is_framework_root(b)]
@@ -534,7 +536,7 @@ def _inherited_replaced_in_call(ctx):
         return
     own = {a.attr for m, _ in ctx.methods_of("__init__", "build") for a in ctx.assigns_in(m)}
     aliases = {}  # local -> the weight it names (`w = self.kernel`)
-    for node in ctx.nodes("call"):
+    for node in (n for m in run for n in ctx.nodes(m)):
         if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
             aliases[node.targets[0].id] = self_attr(node.value) if type(node.value) is ast.Attribute else None
     for assign in stores:
