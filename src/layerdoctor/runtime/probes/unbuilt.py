@@ -31,7 +31,8 @@ def unbuilt_sublayers(inspection: Observation, explained: Explained) -> ProbeRes
             continue
         parent, attribute = _parent_and_attribute(inspection, node.layer)
         if _loses_no_weight(node.layer):
-            if parent is not None and attribute and (type(parent), attribute) not in seen and \
+            if parent is not None and attribute and is_user_class(type(parent)) and \
+                    not is_preprocessing_layer(node.layer) and (type(parent), attribute) not in seen and \
                     _runs_through_call_method(type(parent), attribute):
                 seen.add((type(parent), attribute))
                 # `self.block.call(x)`: its sublayers run, so no weight is lost, but Keras never builds it
