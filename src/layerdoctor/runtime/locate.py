@@ -196,7 +196,7 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
         if function.name in skip:
             continue
         for node in ast.walk(function):
-            if _is_self_attribute(node, attribute) and isinstance(node.ctx, ast.Load):
+            if is_self_attribute(node, attribute) and isinstance(node.ctx, ast.Load):
                 return True
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) \
                     and node.target.attr == attribute:
@@ -223,7 +223,7 @@ def _user_methods(cls) -> list | None:
     return found if seen else None
 
 
-def _is_self_attribute(node, attribute: str) -> bool:
+def is_self_attribute(node, attribute: str) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.value, ast.Name) \
         and node.value.id == "self"
 
@@ -238,15 +238,15 @@ def _is_random_draw(node) -> bool:
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return False
     module = node.func.value
-    if _callee(module) != "random" or node.func.attr.startswith("stateless_") \
+    if callee(module) != "random" or node.func.attr.startswith("stateless_") \
             or any(k.arg == "seed" for k in node.keywords):
         return False  # a draw with a seed managed on purpose: resampled data (a random-filter augmentation)
     shape = next((k.value for k in node.keywords if k.arg in ("shape", "size")), node.args[0] if node.args else None)
-    if isinstance(shape, ast.Call) and _callee(shape.func) == "shape":
+    if isinstance(shape, ast.Call) and callee(shape.func) == "shape":
         return False  # tf.shape(x): the input's own shape
     first = shape.elts[0] if isinstance(shape, (ast.Tuple, ast.List)) and shape.elts else shape
     for part in ast.walk(first) if first is not None else ():
-        if "batch" in (_callee(part) or "").lower() \
+        if "batch" in (callee(part) or "").lower() \
                 or isinstance(part, ast.Subscript) and isinstance(part.slice, ast.Constant) and part.slice.value == 0:
             return False
     return True
@@ -279,7 +279,7 @@ def used_as_weight_operand(cls, attribute: str) -> bool:
     """Does a method of `cls` (or a user base) use `self.<attribute>` as an operand of a matmul,
     dot or convolution (directly, or through one wrapping call: `matmul(x, transpose(self.w))`)?
     What a value is multiplied or added into (a scale, an epsilon) does not count."""
-    return any(_is_self_attribute(node, attribute) for function in _user_methods(cls) or ()
+    return any(is_self_attribute(node, attribute) for function in _user_methods(cls) or ()
                for operand in _weight_operands(function) for node in _unwrapped(operand))
 
 
@@ -288,7 +288,7 @@ def _weight_operands(tree):
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
             yield from (node.left, node.right)
-        elif isinstance(node, ast.Call) and _callee(node.func) in WEIGHT_OPERAND_OPS:
+        elif isinstance(node, ast.Call) and callee(node.func) in WEIGHT_OPERAND_OPS:
             yield from node.args
 
 
@@ -357,14 +357,14 @@ def statement_at(site):
     return found
 
 
-def _callee(func) -> str | None:
+def callee(func) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
 
 
 def constructor_call(site, class_name: str):
     """The call `class_name(...)` (`Dense(...)`, `keras.layers.Dense(...)`) on the line of `site`, or None."""
     for node in _nodes_on_line(site):
-        if isinstance(node, ast.Call) and _callee(node.func) == class_name:
+        if isinstance(node, ast.Call) and callee(node.func) == class_name:
             return node
     return None
 

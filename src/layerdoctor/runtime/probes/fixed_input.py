@@ -79,16 +79,8 @@ def _made_in_init(cls, attribute: str):
             continue
         for node in ast.walk(tree):
             if type(node) is ast.Assign and type(node.value) is ast.Call and \
-                    any(_is_self_attribute(t, attribute) for t in node.targets) and \
-                    _callee(node.value.func) in _MAKERS:
+                    any(locate.is_self_attribute(t, attribute) for t in node.targets) and \
+                    locate.callee(node.value.func) in _MAKERS:
                 return path, start + node.lineno - 1
     return None
 
-
-def _is_self_attribute(node, attribute: str) -> bool:
-    return type(node) is ast.Attribute and node.attr == attribute and type(node.value) is ast.Name \
-        and node.value.id == "self"
-
-
-def _callee(func) -> str | None:
-    return func.attr if type(func) is ast.Attribute else getattr(func, "id", None)

@@ -19,15 +19,13 @@ def run_through_call_method(ctx):
     direct, other = {}, set()
     for method in ctx.methods:
         for node in ctx.nodes(method):
-            if type(node) is not ast.Attribute or (attr := self_attr(node.value)) is None:
-                continue
-            if node.attr == "call":
-                direct.setdefault(attr, node)
-            elif node.attr == "build":
-                other.add(attr)
-        for node in ctx.nodes(method):
             if type(node) is ast.Call and (attr := self_attr(node.func)) is not None:
                 other.add(attr)  # `self.block(x)`: Keras's __call__ builds it
+            elif type(node) is ast.Attribute and (attr := self_attr(node.value)) is not None:
+                if node.attr == "call":
+                    direct.setdefault(attr, node)
+                elif node.attr == "build":
+                    other.add(attr)
     for attr, node in direct.items():
         if attr in other:
             continue
