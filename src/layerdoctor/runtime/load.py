@@ -515,12 +515,16 @@ def inputs_from_construction(model, construction):
     """When call() takes several tensors as positional arguments, the made-up single input cannot
     call it: reuse the concrete arguments the target itself called the model with (its last
     outermost call while it was built, keyword arguments too), or None."""
-    if construction is None or required_positional(model) < 2:
+    if construction is None:
         return None
+    several = required_positional(model) >= 2
     for call in reversed(construction.calls):
         if call.layer is model and call.arguments is not None:
             args, kwargs = call.arguments
             keywords = {k: v for k, v in kwargs.items() if k != "training"}  # each pass sets its own
+            if not several and not {k for k in keywords if k != "mask"}:
+                return None  # one tensor and nothing more: the made-up input does as well
+            # (one tensor with settings the call needs, `model(h, edges_from=[0, 1])`: reused as given)
             if args and len(args) + len(keywords) >= 2 and all(_concrete_value(a) for a in args) \
                     and all(_concrete_value(v) or _plain_value(v) for v in keywords.values()):
                 return Positional(args, keywords)
@@ -528,11 +532,15 @@ def inputs_from_construction(model, construction):
 
 
 def _plain_value(value) -> bool:
-    """A flag or setting passed by keyword (`use_coverage=True`, `prev_coverage=None`)."""
+    """A flag or setting passed by keyword (`use_coverage=True`, `prev_coverage=None`, `edges=[0, 1]`)."""
+    if isinstance(value, (list, tuple)):
+        return len(value) <= 64 and all(_plain_value(v) for v in value)
     return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _concrete_value(value) -> bool:
+    if isinstance(value, (list, tuple)):  # an RNN cell's states: `cell(x, [h, c])`
+        return 0 < len(value) <= 16 and all(_concrete_value(v) for v in value)
     return hasattr(value, "shape") and hasattr(value, "dtype") and type(value).__name__ != "KerasTensor" \
         and (hasattr(value, "numpy") or hasattr(value, "__array__"))
 

@@ -19,7 +19,8 @@ from .project import is_keras_layer_name
 from .source import SourceError, read_source
 from .walk import children, self_attr, walk
 
-_TREES: dict[tuple, ast.Module] = {}
+_TREES: dict[tuple, ast.Module] = {}  # the last few files parsed whole, oldest first
+_TREES_KEPT = 8  # a checked file's classes ask about it and the few files importing them, in turn
 
 
 # The weights Keras 3 keeps behind a read-only property (weight name -> layer classes; measured on 3.15):
@@ -62,13 +63,16 @@ def parsed_file(path: str) -> ast.Module:
         key = (path, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return ast.Module(body=[], type_ignores=[])
-    if key not in _TREES:
-        _TREES.clear()  # one file at a time: rules ask about the file of the class they check
+    tree = _TREES.pop(key, None)
+    if tree is None:
+        if len(_TREES) >= _TREES_KEPT:
+            del _TREES[next(iter(_TREES))]
         try:
-            _TREES[key] = ast.parse(read_source(path))
+            tree = ast.parse(read_source(path))
         except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
-            _TREES[key] = ast.Module(body=[], type_ignores=[])
-    return _TREES[key]
+            tree = ast.Module(body=[], type_ignores=[])
+    _TREES[key] = tree  # (now the newest)
+    return tree
 
 
 def module_tree(file) -> ast.Module:
@@ -78,20 +82,22 @@ def module_tree(file) -> ast.Module:
     return tree if tree is not None else parsed_file(file.path)
 
 
-_DEFS: dict[tuple, tuple[set, set]] = {}
+_DEFS: dict[tuple, tuple[set, set, dict]] = {}
 _DEF_RE = re.compile(r"def[ \t]+(\w+)")
+_CAPITALISED_CALL_RE = re.compile(r"\b([A-Z]\w*)\s*\(")
 
 
-def _defs(file) -> tuple[set[str], set[str]]:
-    """(names of the file's top-level functions, names of every def in it), from its text, once per file."""
+def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]]]:
+    """(names of the file's top-level functions, names of every def in it, capitalised names the text
+    calls -> the lines they are on: `Block(`, `layers.Dense (`), from its text, once per file."""
     try:
         stat = os.stat(file.path)
         key = (file.path, stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return set(), set()
+        return set(), set(), {}
     if key not in _DEFS:
         # The text the summary was cut from, when a class still holds it (for lazy method loading).
-        pending = next((cls._pending for cls in file.classes if cls._pending is not None), None)
+        pending = next((p for cls in file.classes if (p := getattr(cls, "_pending", None)) is not None), None)
         try:
             text = pending[0].text if pending is not None else read_source(file.path)
         except SourceError:
@@ -103,8 +109,24 @@ def _defs(file) -> tuple[set[str], set[str]]:
                 every.add(m.group(1))
                 if not prefix[:1].isspace():
                     top.add(m.group(1))
-        _DEFS[key] = (top, every)
+        called: dict[str, list[int]] = {}
+        line, at = 1, 0
+        for m in _CAPITALISED_CALL_RE.finditer(text):
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            called.setdefault(m.group(1), []).append(line)
+        _DEFS[key] = (top, every, called)
     return _DEFS[key]
+
+
+def calls_by_name(file, name: str) -> bool:
+    """May the file's text call `name(...)`? False means it surely does not: no need to parse it."""
+    return name in _defs(file)[2]
+
+
+def call_lines(file, name: str) -> list[int]:
+    """The lines where the file's text calls the capitalised `name(...)` (the name's line)."""
+    return _defs(file)[2].get(name, [])
 
 
 def top_level_defs(file) -> set[str]:
@@ -153,12 +175,14 @@ _CALLS: dict[int, tuple] = {}
 def instantiations(file, class_name: str):
     """(call, env) for every `ClassName(...)` / `mod.ClassName(...)` in the file's module-level code
     and functions, with the name bindings of the function (or module) the call is written in."""
+    if not calls_by_name(file, class_name):
+        return  # (the text never calls it: the file is not parsed)
     tree = module_tree(file)
-    index = _CALLS.get(id(file))
+    index = _CALLS.get(id(tree))
     if index is None or index[0] is not tree:
-        index = (tree, _index_calls(tree))
-        _CALLS.clear()  # one file at a time: rules of a class ask about its own file
-        _CALLS[id(file)] = index
+        if len(_CALLS) >= _TREES_KEPT:
+            del _CALLS[next(iter(_CALLS))]
+        index = _CALLS[id(tree)] = (tree, _index_calls(tree))  # (the tree is kept: its id stays its own)
     envs = {}
     for call, scope, nodes in index[1].get(class_name, ()):
         if id(scope) not in envs:

@@ -248,6 +248,11 @@ class ClassContext:
             self._nodes[method] = walk(self.methods[method])
         return self._nodes[method]
 
+    def stored_twice(self) -> set[str]:
+        """The attributes the parsed methods store to more than once (`=`, `+=`, `for self.x in`...)."""
+        self.stores_of("")
+        return {attr for attr, count in self._stores.items() if count > 1}
+
     def stores_of(self, attr: str) -> int:
         """How many `self.<attr>` stores the parsed methods hold (to compare with textual counts)."""
         if self._stores is None:

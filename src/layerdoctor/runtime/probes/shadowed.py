@@ -268,11 +268,49 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
     return result
 
 
+def _attribute_values(candidates) -> dict:
+    values = {}
+    for node, variable, attribute in candidates:
+        held = getattr(node.layer, attribute, None)
+        if backend.is_tensor(held) and attribute == backend.variable_path(variable).rpartition("/")[2]:
+            values[id(node.layer), attribute] = (backend.to_numpy(held).copy(),
+                                                 backend.to_numpy(backend.value_of(variable)).copy())
+    return values
+
+
+def _prove_rebound_per_call(inspection, candidates, before, result) -> None:
+    """`self.bias += update` in call(), bias a weight: every call rebinds the attribute of the variable's
+    own name to a new tensor while the variable keeps its value. Proved by two more calls: the tensor
+    moves, the variable does not."""
+    for node, variable, attribute in candidates:
+        first = before.get((id(node.layer), attribute))
+        if first is None:
+            continue
+        held = getattr(node.layer, attribute, None)
+        if not backend.is_tensor(held):
+            continue
+        now, value = backend.to_numpy(held), backend.to_numpy(backend.value_of(variable))
+        if (now.shape == first[0].shape and np.array_equal(now, first[0])) or not np.array_equal(value, first[1]):
+            continue
+        cls = type(node.layer)
+        result.explains.attributes.add((id(node.layer), attribute))
+        result.explains.no_gradient.add(id(variable))
+        result.findings.append(findings.make(
+            "LD010", f"{cls.__name__}.{attribute} is rebound by every call to a new tensor computed from the variable "
+                     f"'{backend.variable_path(variable)}' (a Keras variable has no in-place operators): the variable "
+                     f"keeps its value and is saved so, while each call starts from the tensor the previous call left",
+            cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
+            layer=node.path, variable=backend.variable_path(variable)))
+
+
 def _prove_replaced(inspection, candidates, dropped, result) -> None:
     if not candidates:
         return
+    before = _attribute_values(candidates)
     baseline = _outputs(inspection)
     if not _same(baseline, _outputs(inspection)):
+        # outputs move call by call: random, or a call that rebinds the attribute (`self.b += ...`)
+        _prove_rebound_per_call(inspection, candidates, before, result)
         return  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
         original = backend.to_numpy(backend.value_of(variable)).copy()

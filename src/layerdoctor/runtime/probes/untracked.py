@@ -22,7 +22,16 @@ from ...static.context import WEIGHT_NAME_RE
 BUFFER_NAME_RE = re.compile(r"(^|_)(mask|noise|eps|epsilon|pos|position|index|indices|idx|ids|table|"
                             r"encoding|range|causal|tril|triu|perm|permutation)s?(_|\d|$)", re.I)
 
+NOISE_NAME_RE = re.compile(r"(^|_)(noise|eps|epsilon)s?(_|\d|$)", re.I)
+
 MAX_DEPTH = 3
+
+
+def _drawn_once(layer, attribute: str) -> bool:
+    """Is `self.<attribute>` set in build() or __init__ and never in call() (read from the source)?"""
+    cls = type(layer)
+    return locate.assigned_in(cls, attribute, "call") is None and any(
+        locate.assigned_in(cls, attribute, method) is not None for method in ("build", "__init__"))
 
 
 def is_weight_like_tensor(value) -> bool:
@@ -273,7 +282,15 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                        f"its {_count(value)} values are never trained or saved (heuristic: its values "
                        f"are not whole numbers and its name is not a buffer's; a fixed buffer is fine "
                        f"as a tensor)", severity="warning")
-            # else a constant buffer (mask, position table, noise): not a weight
+            elif via == "attribute" and NOISE_NAME_RE.search(name) and not backend.is_integer_valued(value) \
+                    and not backend.looks_hand_written(value) and _drawn_once(node.layer, name):
+                report(node, label, value, via, untracked_code("tensor", False),
+                       f"{where} is a {describe_value(value)} drawn once, when the layer was built: a noise "
+                       f"sample that is never drawn again (every call adds the same values) and is not saved "
+                       f"(heuristic: a noise buffer by name, set in build()/__init__ and never in call(); draw "
+                       f"it in call(), or keep it in a non-trainable weight re-drawn with .assign())",
+                       severity="warning")
+            # else a constant buffer (mask, position table, noise re-drawn per call): not a weight
             return
         if depth >= MAX_DEPTH:
             return

@@ -41,10 +41,15 @@ RULE = Rule(
          "computes with a constant. And (Keras 3) any TF or Keras "
          "tensor made in `build()` and read in `call()` when a Model or Layer of the same file without a "
          "`build()` of its own holds the layer: Keras builds that holder by tracing its `call()` in a scratch "
-         "graph, the tensor belongs to it and the first real call raises. Runtime: walks the attributes of every "
+         "graph, the tensor belongs to it and the first real call raises (a warning when the holder has a "
+         "`build()` that makes the layer without building it, in a file that wires models functionally: the "
+         "holder's first, symbolic, call builds it in the trace; any TensorFlow op counts, `tf.sqrt(gain / n)` too). "
+         "Runtime: walks the attributes of every "
          "user-written layer and reports tensors and arrays that are not tracked variables, with the "
          "static policy: an error under a weight-like name; otherwise a warning (a heuristic) only for "
-         "non-integer values whose name is not a buffer's (mask, noise, index, table, position...); when "
+         "non-integer values whose name is not a buffer's (mask, noise, index, table, position...), and for a "
+         "random-valued tensor named noise/eps/epsilon that the source sets in `build()`/`__init__` and never in "
+         "`call()` (a noise sample drawn once); when "
          "building raises \"property 'kernel' ... has no setter\" at a store of values that are not computed "
          "from the weight, it names that store.",
     why={
@@ -128,6 +133,9 @@ def check_class(ctx):
                 continue  # a default drawn for data the caller may hand in (an initial vocabulary)
             value = helper  # a random tensor a function of the file returns: reported as if written here
         elif value.kind != TENSOR:
+            if assign.method == "build" and _graph_op(ctx, assign.value):
+                in_build.append(assign)  # `self.scale = tf.sqrt(gain / fan_in)`: a tensor, if not a weight
+                continue
             value = _initializer_output(ctx, assign)
             if value is None:
                 continue
@@ -368,6 +376,22 @@ def _draws(ctx, fn, depth) -> bool:
 _GRAPH_TENSORS = ("tensorflow.", "keras.ops.", "keras.random.", "keras.backend.")
 
 
+# Functions of those libraries that return no tensor (a shape, a dtype, a flag, a context).
+_NOT_TENSORS = {"shape", "ndim", "dtype", "is_tensor", "name_scope", "executing_eagerly", "get_static_value",
+                "as_dtype", "device", "init_scope", "control_dependencies", "function", "print", "convert_to_numpy",
+                "get", "serialize", "deserialize", "int_shape", "standardize_dtype", "is_keras_tensor", "floatx",
+                "image_data_format", "epsilon", "backend"}
+
+
+def _graph_op(ctx, value) -> bool:
+    """A call of a TensorFlow or keras.ops function that returns a tensor (`tf.sqrt(2 / fan_in)`)."""
+    if type(value) is not ast.Call:
+        return False
+    name = ctx.qualify(value.func) or ""
+    last = name.rsplit(".", 1)[-1]
+    return name.startswith(("tensorflow.", "keras.ops.")) and last[:1].islower() and last not in _NOT_TENSORS
+
+
 def _traced_build_tensors(ctx, assigns):
     read = {self_attr(n) for m, _ in ctx.methods_of("call") for n in ctx.nodes(m)
             if type(n) is ast.Attribute and type(n.ctx) is ast.Load}
@@ -375,16 +399,30 @@ def _traced_build_tensors(ctx, assigns):
     if not assigns:
         return
     holder = _buildless_holder(ctx)
+    if holder is not None:
+        for assign in assigns:
+            yield Hit(
+                assign.stmt,
+                f"{ctx.name}.{assign.attr} is a tensor made in build(), and {holder} (no build() of its own) holds "
+                f"{ctx.name}: Keras 3 builds {holder} by tracing its call() in a scratch graph, so this tensor belongs "
+                f"to that graph and the first real call raises (\"cannot be accessed from here ... scratch_graph\"); "
+                f"make it in __init__, keep a NumPy array or Python value, or use add_weight(trainable=False)",
+                attribute=assign.attr, fix=None,
+            )
+        return
+    holder = _unbuilding_holder(ctx)
     if holder is None:
         return
     for assign in assigns:
         yield Hit(
             assign.stmt,
-            f"{ctx.name}.{assign.attr} is a tensor made in build(), and {holder} (no build() of its own) holds "
-            f"{ctx.name}: Keras 3 builds {holder} by tracing its call() in a scratch graph, so this tensor belongs "
-            f"to that graph and the first real call raises (\"cannot be accessed from here ... scratch_graph\"); "
-            f"make it in __init__, keep a NumPy array or Python value, or use add_weight(trainable=False)",
-            attribute=assign.attr, fix=None,
+            f"{ctx.name}.{assign.attr} is a tensor made in build(), and {holder} makes {ctx.name} without building "
+            f"it: {ctx.name} is built on {holder}'s first call, and in a functional model that call is traced in "
+            f"a scratch graph, so this tensor belongs to that graph and the first real call raises (\"cannot be "
+            f"accessed from here ... scratch_graph\"; heuristic: the file wires models functionally; a first "
+            f"call on real values is fine); make it in __init__, keep a NumPy array or Python value, or use "
+            f"add_weight(trainable=False)",
+            attribute=assign.attr, severity="warning", fix=None,
         )
 
 
@@ -404,6 +442,37 @@ def _buildless_holder(ctx):
                                     and n.attr == ctx.name for n in walk(init)):
             return cls.name
     return None
+
+
+def _unbuilding_holder(ctx):
+    """The name of a layer class of this file that has a build() and makes this class in its __init__ or
+    build() (`self.dense = EqualizedDense(...)`) without building it there, in a file that wires models
+    functionally (its text calls `Input(`): the sublayer is built inside the holder's first, symbolic, call."""
+    project, path = ctx.project, ctx.file.path
+    text = ctx.cls.file_text()
+    if text is None or "Input(" not in text:
+        return None
+    for cls in ctx.file.classes:
+        key = project.key_of(cls.qualname, path)
+        if key == ctx.qualname or "build" not in cls.method_names or not project.is_layer(key):
+            continue
+        methods = cls.load_methods()
+        build = methods.get("build")
+        if build is None:
+            continue
+        made = {attr for name in ("__init__", "build") if name in methods for node in walk(methods[name])
+                if type(node) is ast.Assign and type(node.value) is ast.Call
+                and _last_name(node.value.func) == ctx.name
+                for attr in (self_attr(t) for t in node.targets) if attr}
+        built = {self_attr(node.func.value) for node in walk(build) if type(node) is ast.Call
+                 and type(node.func) is ast.Attribute and node.func.attr == "build"}
+        if made - built:
+            return cls.name
+    return None
+
+
+def _last_name(func):
+    return func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
 
 
 # A weight's values taken out of Keras as a NumPy array (BinaryNet's full-precision copy of its kernel).

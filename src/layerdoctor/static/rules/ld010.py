@@ -40,12 +40,16 @@ RULE = Rule(
          "Keras 3, whatever the value. Aliases of a held layer's weight are followed through locals "
          "(`kernel_layer = self.layer.cell if rnn else self.layer; self.v = kernel_layer.kernel`), and a held "
          "layer's `weights[i]` / `trainable_weights[i]` / `variables[i]` counts as its weight for frozen copies, "
-         "also in a class with no weight of its own. Runtime: reports layers whose output does not change when one of their "
+         "also in a class with no weight of its own. `self.v += ...` on any weight, `trainable=False` state "
+         "too (routing logits, a step counter: the attribute becomes a tensor, the variable keeps its first "
+         "value). Runtime: reports layers whose output does not change when one of their "
          "variables is assigned a new value (the call reads a stale copy), and a weight that no pass "
          "reads and no loss trains while the class source stores a tensor computed from it (a frozen "
          "copy, or a list of slices of it: the link is read from the source, so the message says it is "
          "a heuristic), also when the source stores that tensor on a sublayer (`self.layer.<attr>`, or "
-         "through a local alias, `inner = self.layer`) and leaves the weight unused.",
+         "through a local alias, `inner = self.layer`) and leaves the weight unused; when outputs move call by "
+         "call, an attribute named like an unheld variable that two calls rebind to different tensors while the "
+         "variable stays unchanged (`self.bias += ...`).",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "
@@ -610,9 +614,10 @@ _SUBLAYER_WEIGHTS = {"kernel", "bias", "embeddings", "gamma", "beta", "depthwise
                      "pointwise_kernel", "recurrent_kernel", "moving_mean", "moving_variance"}
 
 
-def _trainable_weights(ctx):
+def _trainable_weights(ctx, trainable_only=True):
     """Attributes set to a trainable weight in __init__/build (add_weight, keras.Variable), the
-    weights a built-in base layer made in `super().build()`, and plain aliases (`self.v = self.kernel`)."""
+    weights a built-in base layer made in `super().build()`, and plain aliases (`self.v = self.kernel`).
+    With trainable_only=False, the `trainable=False` ones too."""
     weights = set(_inherited_weights(ctx))
     aliases = []
     for method, func in ctx.methods_of("__init__", "build"):
@@ -622,13 +627,17 @@ def _trainable_weights(ctx):
                 aliases.append((assign.attr, self_attr(value)))
             if ctx.value(value, ctx.env(func)).kind != WEIGHT:
                 continue
-            if isinstance(value, ast.Call) and any(
-                    kw.arg == "trainable" and isinstance(kw.value, ast.Constant) and kw.value.value is False
-                    for kw in value.keywords):
+            if trainable_only and _not_trainable(value):
                 continue
             weights.add(assign.attr)
     weights |= {alias for alias, source in aliases if source in weights}
     return weights
+
+
+def _not_trainable(value) -> bool:
+    return isinstance(value, ast.Call) and any(
+        kw.arg == "trainable" and isinstance(kw.value, ast.Constant) and kw.value.value is False
+        for kw in value.keywords)
 
 
 # What a built-in layer's build() creates: a subclass that calls super().build() owns these, and the
@@ -785,22 +794,27 @@ def _rebound_in_place_or_on_load(ctx):
     variable stays listed and counted while call() reads a constant: no gradient, never trained."""
     hooks = [name for name in _LOAD_HOOKS if name in ctx.cls.method_names]
     weights = _cached_weights(ctx)
-    augmented = [w for w in weights if ctx.stores_of(w) > 1]
-    if not (hooks or augmented):
-        return  # (the cheap gate: no loading hook, no weight stored twice)
-    if augmented:
-        for method in ctx.methods:
-            for node in ctx.nodes(method):
-                if type(node) is ast.AugAssign and self_attr(node.target) in augmented:
-                    attr = self_attr(node.target)
-                    yield Hit(
-                        node,
-                        f"{ctx.name}.{attr} {_OPS.get(type(node.op), '?')}= ... in {method}() rebinds the attribute "
-                        f"to a tensor computed from the variable (a Keras variable has no in-place operators): "
-                        f"the variable stays counted, call() reads a constant copy and the variable gets no "
-                        f"gradient (compute into a local, or use self.{attr}.assign(...))",
-                        attribute=attr,
-                    )
+    stored_twice = ctx.stored_twice()
+    if not (hooks or stored_twice):
+        return  # (the cheap gate: no loading hook, no attribute stored twice)
+    augmented = [w for w in _trainable_weights(ctx, trainable_only=False) if w in stored_twice] if stored_twice else []
+    for method in ctx.methods if augmented else ():
+        for node in ctx.nodes(method):
+            if type(node) is ast.AugAssign and self_attr(node.target) in augmented:
+                attr = self_attr(node.target)
+                if attr in weights:
+                    effect = "the variable stays counted, call() reads a constant copy and the variable gets no gradient"
+                else:  # a non-trainable state: routing logits, a step counter, running statistics
+                    effect = ("the variable stays listed but keeps its initial value (and is saved so), while "
+                              "each call starts from the tensor the previous call left")
+                yield Hit(
+                    node,
+                    f"{ctx.name}.{attr} {_OPS.get(type(node.op), '?')}= ... in {method}() rebinds the attribute "
+                    f"to a tensor computed from the variable (a Keras variable has no in-place operators): "
+                    f"{effect} (compute into a local, or use "
+                    f"self.{attr}.assign(...))",
+                    attribute=attr,
+                )
     if hooks and weights:
         ctx.cls.load_methods(tuple(hooks))  # (parsed on demand: not an entry method)
     for method in hooks if weights else ():

@@ -14,6 +14,7 @@ from ...context import LAYER, STATELESS_LAYERS
 from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
 from .call_flags import flag_only_sublayers
+from .data_dependent import run_only_on_data
 from .direct_call import run_through_call_method
 from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
@@ -73,7 +74,9 @@ RULE = Rule(
          "and the tests on the literals; anything it cannot evaluate counts as reached); and a layer "
          "with weights that a functional-API Model subclass stores but its graph and methods never use "
          "(a warning when only a public method nothing in the class calls uses it, one that re-runs the "
-         "model's layers: `self.score_head(self.backbone(x))` in a Task's `score()`). Runtime: looks at the model exactly as the target returned it "
+         "model's layers: `self.score_head(self.backbone(x))` in a Task's `score()`); and (a warning) sublayers "
+         "made without being built that `call()` runs only after a test on tensor values (`if tf.shape(rows)[0] "
+         "== 0: continue` before `self.experts[i](x)`: an expert no batch reaches stays unbuilt). Runtime: looks at the model exactly as the target returned it "
          "before calling it: sublayers still unbuilt under a built parent (`model.build(shape)` on a "
          "subclassed model, or a `build()` that creates sublayers without building them) whose weights "
          "only appear at the first call, which `summary()`, `count_params()` and `load_weights()` miss; "
@@ -159,6 +162,7 @@ def check_class(ctx):
         return
     yield from self_build_in_init(ctx)
     yield from run_through_call_method(ctx)
+    yield from run_only_on_data(ctx)
     yield from inherited_build_without_data(ctx)
     yield from held_layer_reached_through_one_part(ctx)
     yield from wired_by_output_shape(ctx)

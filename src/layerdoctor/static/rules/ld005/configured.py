@@ -239,7 +239,38 @@ def _module_constants(tree):
     return {name: value for name, value in values.items() if counts[name] == 1}
 
 
-_CALLS_WITH_ARGUMENTS = [None, []]  # the last parsed tree asked about, the calls in it that pass arguments
+_CALLS_WITH_ARGUMENTS: dict[int, tuple] = {}  # id(tree) -> (tree, its calls that pass arguments by name), last few
+
+
+def _calls_with_arguments(tree) -> dict[str, list[ast.Call]]:
+    """The calls of the tree that pass arguments, by the last name of what they call (`make_model`)."""
+    kept = _CALLS_WITH_ARGUMENTS.get(id(tree))
+    if kept is None or kept[0] is not tree:
+        if len(_CALLS_WITH_ARGUMENTS) >= 8:
+            del _CALLS_WITH_ARGUMENTS[next(iter(_CALLS_WITH_ARGUMENTS))]
+        by_name: dict[str, list[ast.Call]] = {}
+        for node in walk(tree):
+            if type(node) is ast.Call and (node.args or node.keywords):
+                name = _last_name(node.func)
+                if name is not None:
+                    by_name.setdefault(name, []).append(node)
+        kept = _CALLS_WITH_ARGUMENTS[id(tree)] = (tree, by_name)
+    return kept[1]
+
+
+def _last_name(func):
+    return func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
+
+
+def _sites_on_lines(tree, name, lines):
+    """The calls of `name(...)` with arguments in the top-level statements that hold `lines` (only those
+    statements are walked: the text said where the name is called)."""
+    wanted, sites = sorted(set(lines)), []
+    for statement in tree.body:
+        if any(statement.lineno <= line <= statement.end_lineno for line in wanted):
+            sites += [n for n in walk(statement) if type(n) is ast.Call and (n.args or n.keywords)
+                      and _last_name(n.func) == name]
+    return sites
 
 
 def configured_dead_sublayers(ctx):
@@ -259,26 +290,31 @@ def _configured_dead(ctx):
     if init is None or call is None or ctx.cls.dynamic_access or ctx.project.subclasses(ctx.qualname) or \
             ctx.target == TF_KERAS_TARGET:
         return []
-    if not _guarded_uses(ctx, call):
+    if not _guarded_uses(ctx, call) or not _may_skip_a_weight(ctx):
         return []
-    from ...class_facts import importing_files, parsed_file
+    from ...class_facts import call_lines, calls_by_name, importing_files, parsed_file
     files = [ctx.file, *importing_files(ctx)]  # layers in one module, the model code in another
     text = ctx.cls.file_text()
     if text is not None and text.count(f"{ctx.name}(") < 2:
         files = files[1:]  # the file never makes an instance (only `class Name(` names it with a parenthesis)
+    # (a file whose text calls the class under none of its names is not parsed)
+    files = [file for file in files if any(calls_by_name(file, name) or not name[:1].isupper()
+                                           for name in _names_in(ctx, file))]
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     out = []
     for file in files:
         tree = parsed_file(file.path)
-        if _CALLS_WITH_ARGUMENTS[0] is not tree:  # (one file at a time: its classes are checked together)
-            _CALLS_WITH_ARGUMENTS[:] = [tree, [n for n in walk(tree) if type(n) is ast.Call and (n.args or n.keywords)]]
-        calls, constants = _CALLS_WITH_ARGUMENTS[1], None
-        for site in calls:
+        constants = None
+        sites = sorted((site for name in _names_in(ctx, file) for site in
+                        (_sites_on_lines(tree, name, call_lines(file, name)) if name[:1].isupper()
+                         else _calls_with_arguments(tree).get(name, ()))),  # (the text index holds capitalised names)
+                       key=lambda site: (site.lineno, site.col_offset))
+        for site in sites:
             if ctx.project.qualify(site.func, file) != ctx.qualname:
                 continue
             constants = _module_constants(tree) if constants is None else constants
             where = None if file is ctx.file else f"{os.path.basename(file.path)} line {site.lineno}"
-            for env in _site_environments(tree, calls, site, constants):
+            for env in _site_environments(tree, site, constants):
                 configured = _Configured(ctx, site, env)
                 if not configured.ok:
                     continue
@@ -288,7 +324,12 @@ def _configured_dead(ctx):
     return out
 
 
-def _site_environments(tree, calls, site, constants):
+def _names_in(ctx, file):
+    """The names `file` may call the class of `ctx` by: its own, and those the file imports it as."""
+    return {ctx.name, *(alias for alias, qualname in file.aliases.items() if qualname == ctx.qualname)}
+
+
+def _site_environments(tree, site, constants):
     """The names an instance's arguments may read: the module's constants, then, when the instance is
     made inside a top-level function from that function's parameters (`Block(vanilla=vanilla)` in
     `make_model(vanilla=False)`), the same plus the literal arguments of each call of that function in
@@ -303,7 +344,7 @@ def _site_environments(tree, calls, site, constants):
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
     if method and not any(type(d) is ast.Name and d.id == "staticmethod" for d in function.decorator_list):
         params = params[1:]  # `self.make_model(...)`, `builder.make_model(...)`: self is not passed
-    for caller in calls:
+    for caller in _calls_with_arguments(tree).get(function.name, ()):
         callee = caller.func
         name = callee.attr if method and type(callee) is ast.Attribute else \
             callee.id if not method and type(callee) is ast.Name else None
@@ -380,6 +421,37 @@ def _always_made_weight(ctx, attr) -> bool:
                 ctx.value(assign.value, ctx.env(func)).kind == WEIGHT and type(assign.value) is ast.Call and \
                 not any(kw.arg == "trainable" and not (type(kw.value) is ast.Constant and kw.value.value is True)
                         for kw in assign.value.keywords)
+    return False
+
+
+def _may_skip_a_weight(ctx) -> bool:
+    """The class-local test before any file is parsed for call sites: does code that a configuration could
+    skip (a branch of an `if`, the body of a `for`, in call() or a method it runs) read a self attribute that
+    __init__/build() assigns from a call (a sublayer maybe, `Dense(4) if a == b else None` too), or a local computed from a weight build() or
+    __init__ always makes? (Dense's `if self.use_bias: x += self.bias`, bias made under the same `if`: no.)"""
+    branch_attrs, branch_names = set(), set()
+    for method, _ in ctx.methods_of("call"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.If or type(node) is ast.For:
+                for inner in (n for part in node.body + node.orelse for n in walk(part)):
+                    if type(inner) is ast.Attribute and (attr := self_attr(inner)) is not None:
+                        branch_attrs.add(attr)
+                    elif type(inner) is ast.Name and type(inner.ctx) is ast.Load:
+                        branch_names.add(inner.id)
+    made_by_calls = {a.attr for a in ctx.self_assigns(("__init__", "build"))
+                     if type(a.value) is ast.Call or any(type(n) is ast.Call for n in walk(a.value))}
+    if branch_attrs & made_by_calls:
+        return True
+    weights = {attr for attr in made_by_calls if _always_made_weight(ctx, attr)}
+    if not weights:
+        return False
+    if branch_attrs & weights:
+        return True
+    for method, _ in ctx.methods_of("call"):  # `h = matmul(x, self.kernel)` read only in a skipped branch
+        for node in ctx.nodes(method):
+            if type(node) is ast.Assign and any(type(t) is ast.Name and t.id in branch_names for t in node.targets) \
+                    and any(self_attr(n) in weights for n in walk(node.value)):
+                return True
     return False
 
 

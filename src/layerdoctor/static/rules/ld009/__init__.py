@@ -19,6 +19,7 @@ from .numpy_bridge import cut_by_numpy_function
 from .outputs import blocked_output, blocked_sublayers, input_taken_to_numpy
 from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instances, trainable
 from .train_step import left_out_of_train_step
+from .wrapped_in_variable import wrapped_in_variable
 from .compiled import compiled_without_gradient
 from .compiled import trigger as compile_trigger
 from .wiring import TRIGGER as WIRING_TRIGGER
@@ -88,7 +89,10 @@ RULE = Rule(
          "`round`, integer casts, comparisons); and, on Keras 3 only, a model compiled, then frozen "
          "(`d.trainable = False`, the Keras 2 GAN recipe) and then trained itself (`d.train_on_batch`, `d.fit`) "
          "with no `d.trainable = True` in the file: Keras 3 reads the flag when it trains (tf.keras 2's compile() "
-         "kept a snapshot). "
+         "kept a snapshot); and a tensor `call()` computed with a sublayer or a weight wrapped in a new "
+         "`tf.Variable`/`keras.Variable` and returned (`payoffs = tf.Variable(payoffs)` to edit it with "
+         "`.assign()`): a variable made from a value is a leaf (a warning when the value comes from the input "
+         "alone). "
          "Runtime: computes the gradient of the summed outputs "
          "with respect to every trainable weight and reports the weights that are "
          "disconnected: `None` on TensorFlow; on JAX, which returns zeros (a zero is not evidence), "
@@ -219,6 +223,7 @@ def _checks(ctx):
     yield from blocked_output(ctx)
     yield from blocked_sublayers(ctx)
     yield from input_taken_to_numpy(ctx)
+    yield from wrapped_in_variable(ctx)
     if any(ctx.mentions(name) for name in WEIGHT_LISTS):
         return
     weights = {}

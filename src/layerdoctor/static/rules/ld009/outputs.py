@@ -56,6 +56,22 @@ def blocked_sublayers(ctx):
 _TO_NUMPY = {"convert_to_numpy()", "asarray()", "array()", ".numpy()", ".detach()", ".tolist()"}
 
 
+_TO_NUMPY_CALLS = {"convert_to_numpy", "asarray", "array"}
+_TO_NUMPY_METHODS = {"numpy", "detach", "tolist"}
+
+
+def _to_numpy_node(node, aliases) -> bool:
+    """A node that may be one of _TO_NUMPY's conversions (`.numpy`, `np.asarray(...)`, `to_np(...)` imported
+    under another name), by its names alone."""
+    kind = type(node)
+    if kind is ast.Attribute:
+        return node.attr in _TO_NUMPY_METHODS
+    if kind is not ast.Call:
+        return False
+    name = callee_name(node)
+    return name in _TO_NUMPY_CALLS or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _TO_NUMPY_CALLS)
+
+
 def input_taken_to_numpy(ctx):
     """call() that reads its input only through a NumPy conversion: a gradient barrier."""
     call = ctx.methods.get("call")
@@ -63,6 +79,8 @@ def input_taken_to_numpy(ctx):
         return
     name = call.args.args[1].arg
     nodes = ctx.nodes("call")
+    if not any(_to_numpy_node(n, ctx.file.aliases) for n in nodes):
+        return  # (the cheap test first: most call()s convert nothing to NumPy)
     reads = [n for n in nodes if type(n) is ast.Name and n.id == name and isinstance(n.ctx, ast.Load)]
     if not reads or not may_block(ctx, "call"):
         return

@@ -15,7 +15,8 @@ RULE = Rule(
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
          "before calling it, or that calls it twice (the second call resets the name and `trainable` the "
-         "first one set) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
+         "first one set), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
+         "`__init__` never runs) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
          "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
@@ -77,6 +78,7 @@ RULE = Rule(
         "missing": "def __init__(self, ..., **kwargs):\n    super().__init__(**kwargs)",
         "late": "super().__init__(**kwargs)  # the first statement of __init__\nself.{attr} = ...",
         "skipped": "super().__init__(**kwargs)  # super() starts after this class, so Keras's __init__ runs",
+        "unbound": "super().__init__(**kwargs)  # bound to self: Keras's __init__ runs",
     },
     fix_safety="Safe when the arguments of the moved (or added) `super().__init__(...)` call use "
                "only the parameters of `__init__`, not attributes set before it; otherwise unsafe. "
@@ -98,6 +100,18 @@ def check_class(ctx):
     direct_nodes = [node for node in ctx.nodes("__init__") if type(node) is ast.Call and _is_super_init(node)]
     # `super(keras.layers.Layer, self).__init__()` starts the search after Layer: Layer.__init__
     # itself never runs (measured: Keras 3 raises on first use, or on a missing attribute).
+    unbound = [node for node in direct_nodes if _unbound_super(node)]
+    if unbound and len(unbound) == len(direct_nodes):
+        node = unbound[0]
+        yield Hit(
+            node,
+            f"{ctx.name}.__init__ calls super({dotted(node.func.value.args[0])}).__init__() without self: an "
+            f"unbound super object, whose __init__ is object's, so Layer.__init__ never runs and Keras raises "
+            f"when the layer is used (\"you forgot to call super().__init__()\")",
+            attribute="super",
+            fix="unbound",
+        )
+        return
     skipping = [node for node in direct_nodes if _skipped_keras_class(ctx, node)]
     if skipping and len(skipping) == len(direct_nodes):
         node = skipping[0]
@@ -221,6 +235,13 @@ def _is_super_init(node):
     if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
         return True
     return isinstance(owner, (ast.Name, ast.Attribute))  # Base.__init__(self, ...)
+
+
+def _unbound_super(node) -> bool:
+    """`super(Decoder).__init__()`: one argument, no instance; nothing of the class's bases runs on self."""
+    owner = node.func.value
+    return type(owner) is ast.Call and type(owner.func) is ast.Name and owner.func.id == "super" \
+        and len(owner.args) == 1 and not owner.keywords
 
 
 def _skipped_keras_class(ctx, node) -> bool:

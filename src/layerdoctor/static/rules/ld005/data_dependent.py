@@ -1,0 +1,92 @@
+"""LD005: a sublayer that call() runs only when a condition on tensor values holds (`if tf.shape(rows)[0] == 0:
+continue` before `self.experts[i](x)`, the routing of a sparse mixture of experts). Made in __init__/build()
+and not built there, it stays unbuilt, with no weights, until a batch happens to reach it: the summary and
+count_params() miss it and load_weights() skips it (held-out 24's tfts SparseMoe, measured: 2 or 3 of 4
+experts unbuilt after a forward pass, depending on the router's random start)."""
+
+import ast
+
+from ...walk import self_attr, walk
+from .. import Hit
+from .made import made_layer
+
+_TENSOR_LIBRARIES = ("tensorflow.", "keras.ops.", "jax.", "torch.")
+_NOT_DATA = {"executing_eagerly", "is_tensor", "is_symbolic_tensor", "is_keras_tensor", "inside_function"}
+
+
+def run_only_on_data(ctx):
+    if "call" not in ctx.methods:
+        return
+    sublayers = {}
+    for assign in ctx.self_assigns(("__init__", "build")):
+        made = made_layer(ctx, assign.value, ctx.env(ctx.methods[assign.method]))
+        if made is not None:
+            sublayers.setdefault(assign.attr, (assign, made))
+    if not sublayers:
+        return
+    nodes = ctx.nodes("call")
+    guarded = _guarded_region(ctx, nodes)
+    if not guarded:
+        return
+    built = _built_in_build(ctx)
+    inside, outside = set(), set()
+    for node in nodes:
+        if type(node) is ast.Call and (attr := _called_sublayer(node.func)) in sublayers and attr not in built:
+            (inside if id(node) in guarded else outside).add(attr)
+    for attr in sorted(inside - outside):
+        assign, made = sublayers[attr]
+        yield Hit(
+            assign.stmt,
+            f"{ctx.name}.{attr} ({made}) is created in {assign.method}() without being built, and call() runs it "
+            f"only when a condition on tensor values holds: each one stays unbuilt, with no weights, until a "
+            f"batch reaches it (the summary and count_params() miss it, load_weights() skips it; heuristic: "
+            f"build it in build(), e.g. self.{attr}[i].build(input_shape) for each)",
+            attribute=attr, severity="warning", fix=None,
+        )
+
+
+def _called_sublayer(func):
+    """`attr` for `self.attr(...)` and `self.attr[i](...)`."""
+    if type(func) is ast.Subscript:
+        func = func.value
+    return self_attr(func)
+
+
+def _data_test(ctx, test) -> bool:
+    for node in walk(test):
+        if type(node) is ast.Call:
+            name = ctx.qualify(node.func) or ""
+            if name.startswith(_TENSOR_LIBRARIES) and name.rsplit(".", 1)[-1] not in _NOT_DATA:
+                return True
+    return False
+
+
+def _guarded_region(ctx, nodes) -> set[int]:
+    """ids of the nodes call() runs only when a test on tensor values lets it: inside such an `if`, or after
+    one that ends in continue/break/return, in the same block."""
+    region = set()
+    for node in nodes:
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if type(block) is not list:
+                continue
+            for index, statement in enumerate(block):
+                if type(statement) is not ast.If or not _data_test(ctx, statement.test):
+                    continue
+                region.update(id(n) for part in statement.body + statement.orelse for n in walk(part))
+                if not statement.orelse and type(statement.body[-1]) in (ast.Continue, ast.Break, ast.Return):
+                    region.update(id(n) for later in block[index + 1:] for n in walk(later))
+    return region
+
+
+def _built_in_build(ctx) -> set[str]:
+    """Attributes build() builds: `self.x.build(...)`, or `layer.build(...)` in a loop over self.x."""
+    out = set()
+    for node in ctx.nodes("build") if "build" in ctx.methods else ():
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build":
+            out.update(n.attr for n in walk(node.func.value) if type(n) is ast.Attribute and self_attr(n))
+        elif type(node) is ast.For:
+            if any(type(c) is ast.Call and type(c.func) is ast.Attribute and c.func.attr == "build"
+                   for part in node.body for c in walk(part)):
+                out.update(n.attr for n in walk(node.iter) if type(n) is ast.Attribute and self_attr(n))
+    return out
