@@ -4,6 +4,7 @@ instance's literal arguments (`Block(16, 16, (3, 1))`), then call()'s branches a
 import ast
 import operator
 import os
+import re
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...context import LAYER, STATELESS_LAYERS, WEIGHT
@@ -314,7 +315,7 @@ def _configured_dead(ctx):
                 continue
             constants = _module_constants(tree) if constants is None else constants
             where = None if file is ctx.file else f"{os.path.basename(file.path)} line {site.lineno}"
-            for env in _site_environments(tree, site, constants):
+            for env in _site_environments(tree, site, constants, file):
                 configured = _Configured(ctx, site, env)
                 if not configured.ok:
                     continue
@@ -329,7 +330,7 @@ def _names_in(ctx, file):
     return {ctx.name, *(alias for alias, qualname in file.aliases.items() if qualname == ctx.qualname)}
 
 
-def _site_environments(tree, site, constants):
+def _site_environments(tree, site, constants, file):
     """The names an instance's arguments may read: the module's constants, then, when the instance is
     made inside a top-level function from that function's parameters (`Block(vanilla=vanilla)` in
     `make_model(vanilla=False)`), the same plus the literal arguments of each call of that function in
@@ -339,12 +340,16 @@ def _site_environments(tree, site, constants):
     function, method = _function_around(tree, site.lineno)
     if function is None or not names & {a.arg for a in function.args.args + function.args.kwonlyargs}:
         return
+    text = _text_of(file)
+    if text.count(f"{function.name}(") < 2:
+        return  # (only its `def` names it with a parenthesis: nothing in the file calls it)
+    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"\b{re.escape(function.name)}\s*\(", text)]
     params = function.args.args
     defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
     if method and not any(type(d) is ast.Name and d.id == "staticmethod" for d in function.decorator_list):
         params = params[1:]  # `self.make_model(...)`, `builder.make_model(...)`: self is not passed
-    for caller in _calls_with_arguments(tree).get(function.name, ()):
+    for caller in _sites_on_lines(tree, function.name, lines):
         callee = caller.func
         name = callee.attr if method and type(callee) is ast.Attribute else \
             callee.id if not method and type(callee) is ast.Name else None
@@ -360,6 +365,18 @@ def _site_environments(tree, site, constants):
             elif type(value) is ast.Name and value.id in constants:
                 env[name] = constants[value.id]
         yield env
+
+
+def _text_of(file) -> str:
+    classes = getattr(file, "classes", ())
+    text = next((t for cls in classes if hasattr(cls, "file_text") and (t := cls.file_text()) is not None), None)
+    if text is None:
+        from ...source import SourceError, read_source
+        try:
+            text = read_source(file.path)
+        except SourceError:
+            text = ""
+    return text
 
 
 def _function_around(tree, line):

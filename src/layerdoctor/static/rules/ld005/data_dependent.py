@@ -17,16 +17,18 @@ _NOT_DATA = {"executing_eagerly", "is_tensor", "is_symbolic_tensor", "is_keras_t
 def run_only_on_data(ctx):
     if "call" not in ctx.methods:
         return
+    nodes = ctx.nodes("call")
+    if not any(type(n) is ast.If and type(n.test) is not ast.Name for n in nodes):
+        return  # (the cheap test first: no `if` on anything but a flag)
+    guarded = _guarded_region(ctx, nodes)
+    if not guarded:
+        return
     sublayers = {}
     for assign in ctx.self_assigns(("__init__", "build")):
         made = made_layer(ctx, assign.value, ctx.env(ctx.methods[assign.method]))
         if made is not None:
             sublayers.setdefault(assign.attr, (assign, made))
     if not sublayers:
-        return
-    nodes = ctx.nodes("call")
-    guarded = _guarded_region(ctx, nodes)
-    if not guarded:
         return
     built = _built_in_build(ctx)
     inside, outside = set(), set()
@@ -64,19 +66,25 @@ def _data_test(ctx, test) -> bool:
 def _guarded_region(ctx, nodes) -> set[int]:
     """ids of the nodes call() runs only when a test on tensor values lets it: inside such an `if`, or after
     one that ends in continue/break/return, in the same block."""
+    tests = {id(n) for n in nodes if type(n) is ast.If and _data_test(ctx, n.test)}
+    if not tests:
+        return set()
     region = set()
     for node in nodes:
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(node, field, None)
-            if type(block) is not list:
-                continue
+        if not isinstance(node, _BLOCKS):
+            continue
+        for block in (node.body, getattr(node, "orelse", []), getattr(node, "finalbody", [])):
             for index, statement in enumerate(block):
-                if type(statement) is not ast.If or not _data_test(ctx, statement.test):
+                if id(statement) not in tests:
                     continue
                 region.update(id(n) for part in statement.body + statement.orelse for n in walk(part))
                 if not statement.orelse and type(statement.body[-1]) in (ast.Continue, ast.Break, ast.Return):
                     region.update(id(n) for later in block[index + 1:] for n in walk(later))
     return region
+
+
+_BLOCKS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.For, ast.AsyncFor, ast.While, ast.If, ast.With,
+           ast.AsyncWith, ast.Try)
 
 
 def _built_in_build(ctx) -> set[str]:
