@@ -446,15 +446,17 @@ def _buildless_holder(ctx):
 
 def _unbuilding_holder(ctx):
     """The name of a layer class of this file that has a build() and makes this class in its __init__ or
-    build() (`self.dense = EqualizedDense(...)`) without building it there, in a file that wires models
-    functionally (its text calls `Input(`): the sublayer is built inside the holder's first, symbolic, call."""
+    build() (`self.dense = EqualizedDense(...)`) without building it there, where models are wired functionally
+    (this file's text, or that of a file importing the holder, calls `Input(`): the sublayer is built inside
+    the holder's first, symbolic, call."""
     project, path = ctx.project, ctx.file.path
     text = ctx.cls.file_text()
-    if text is None or "Input(" not in text:
-        return None
+    wired_here = text is not None and "Input(" in text
     for cls in ctx.file.classes:
         key = project.key_of(cls.qualname, path)
         if key == ctx.qualname or "build" not in cls.method_names or not project.is_layer(key):
+            continue
+        if not wired_here and not _wired_by_importers(project, key):
             continue
         methods = cls.load_methods()
         build = methods.get("build")
@@ -469,6 +471,18 @@ def _unbuilding_holder(ctx):
         if made - built:
             return cls.name
     return None
+
+
+def _wired_by_importers(project, key) -> bool:
+    """Does a checked file that imports the class `key` call `Input(` (wire models functionally)?"""
+    from ..source import SourceError, read_source
+    for file in project.importers(key):
+        try:
+            if "Input(" in read_source(file.path):
+                return True
+        except SourceError:
+            continue
+    return False
 
 
 def _last_name(func):

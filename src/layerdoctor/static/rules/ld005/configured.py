@@ -343,7 +343,11 @@ def _site_environments(tree, site, constants, file):
     text = _text_of(file)
     if text.count(f"{function.name}(") < 2:
         return  # (only its `def` names it with a parenthesis: nothing in the file calls it)
-    lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"\b{re.escape(function.name)}\s*\(", text)]
+    lines, line, at = [], 1, 0
+    for match in re.finditer(rf"\b{re.escape(function.name)}\s*\(", text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        lines.append(line)
     params = function.args.args
     defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})

@@ -162,6 +162,18 @@ def _state_of(ctx, attr, cache):
     return state
 
 
+def _statistics_only(ctx, attr, cache) -> bool:
+    """Is self.<attr> a Keras BatchNormalization (no regularizer): its one side effect, the moving statistics,
+    carries no gradient, so what only feeds it gets none (the call itself is never reported: its state is
+    None)."""
+    assign = cache.get(None, {}).get(attr)
+    if assign is None or type(assign.value) is not ast.Call:
+        return False
+    value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+    return "BatchNorm" in (value.layer_class or "") and (value.qualname or "").startswith("keras.") and not any(
+        kw.arg is None or kw.arg.endswith("_regularizer") for kw in assign.value.keywords)
+
+
 def _side_effects(ctx, made, value) -> bool:
     """Does calling the layer do more than return its output: add a loss (an `activity_regularizer`,
     a project layer that calls `self.add_loss`), update state (BatchNormalization's moving statistics,
@@ -302,7 +314,8 @@ class _Liveness:
             if type(root) is not ast.Name or root.id != "self":
                 continue
             attr = self_attr(func)
-            if attr is None or attr in self.ctx.cls.method_names or _state_of(self.ctx, attr, self.states) is None:
+            if attr is None or attr in self.ctx.cls.method_names or \
+                    _state_of(self.ctx, attr, self.states) is None and not _statistics_only(self.ctx, attr, self.states):
                 return True
         return False
 
