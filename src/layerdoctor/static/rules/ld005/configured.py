@@ -8,7 +8,7 @@ import re
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...context import LAYER, STATELESS_LAYERS, WEIGHT
-from ...walk import self_attr, walk
+from ...walk import children, self_attr, walk
 from .lists import COMPARE, is_call_of, loop_text, range_of
 
 
@@ -264,13 +264,18 @@ def _last_name(func):
 
 
 def _sites_on_lines(tree, name, lines):
-    """The calls of `name(...)` with arguments in the top-level statements that hold `lines` (only those
-    statements are walked: the text said where the name is called)."""
-    wanted, sites = sorted(set(lines)), []
-    for statement in tree.body:
-        if any(statement.lineno <= line <= statement.end_lineno for line in wanted):
-            sites += [n for n in walk(statement) if type(n) is ast.Call and (n.args or n.keywords)
-                      and _last_name(n.func) == name]
+    """The calls of `name(...)` with arguments on `lines` (the text said where the name is called): only the
+    nodes whose line span holds one of those lines are looked into, not whole statements."""
+    wanted = sorted(set(lines))
+    sites, todo = [], list(tree.body)
+    while todo:
+        node = todo.pop()
+        start = getattr(node, "lineno", None)
+        if start is not None and not any(start <= line <= node.end_lineno for line in wanted):
+            continue
+        if type(node) is ast.Call and (node.args or node.keywords) and _last_name(node.func) == name:
+            sites.append(node)
+        todo.extend(children(node))
     return sites
 
 
