@@ -26,7 +26,9 @@ EXPECTED = {
     "ok_weight_read_by_compiled_loss": set(),
     "bug_int_output_weight_never_read": {"LD009"},
     "ok_int_output_every_weight_read": set(),
-    "ok_constant_buffers": set(),
+    # (a warning since stop 30: `dropout_noise`, a random tensor drawn once in build(), is never re-drawn or
+    # saved, the shape of held-out 23's NoisyNet bug; the mask, index and position tables stay clean)
+    "ok_constant_buffers": {"LD001"},
     "bug_random_projection_tensor": {"LD001"},
     "bug_random_kernel_tensor": {"LD001"},
     "bug_lambda_closure_weight_copy": {"LD012"},
