@@ -96,12 +96,7 @@ def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]]]:
     except OSError:
         return set(), set(), {}
     if key not in _DEFS:
-        # The text the summary was cut from, when a class still holds it (for lazy method loading).
-        pending = next((p for cls in file.classes if (p := getattr(cls, "_pending", None)) is not None), None)
-        try:
-            text = pending[0].text if pending is not None else read_source(file.path)
-        except SourceError:
-            text = ""
+        text = file_text(file)
         top, every = set(), set()
         for m in _DEF_RE.finditer(text):  # (a pattern that starts with a literal: 10x faster than `^\s*def`)
             prefix = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
@@ -110,13 +105,34 @@ def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]]]:
                 if not prefix[:1].isspace():
                     top.add(m.group(1))
         called: dict[str, list[int]] = {}
-        line, at = 1, 0
-        for m in _CAPITALISED_CALL_RE.finditer(text):
-            line += text.count("\n", at, m.start())
-            at = m.start()
-            called.setdefault(m.group(1), []).append(line)
+        for name, line in _lines_of(text, _CAPITALISED_CALL_RE):
+            called.setdefault(name, []).append(line)
         _DEFS[key] = (top, every, called)
     return _DEFS[key]
+
+
+def file_text(file) -> str:
+    """The file's whole text: the one its summary was cut from when a class still holds it (for lazy method
+    loading), else read now ("" if it cannot be read)."""
+    pending = next((p for cls in file.classes if (p := getattr(cls, "_pending", None)) is not None), None)
+    try:
+        return pending[0].text if pending is not None else read_source(file.path)
+    except SourceError:
+        return ""
+
+
+def _lines_of(text, pattern):
+    """(group 1, its line) for each match of `pattern` in `text`, lines counted as the matches go."""
+    line, at = 1, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        yield m.group(1), line
+
+
+def text_call_lines(file, name: str) -> list[int]:
+    """The lines where the file's text calls `name(...)`, any name (`make_model(`, `builder.make_model (`)."""
+    return [line for _, line in _lines_of(file_text(file), re.compile(rf"\b({re.escape(name)})\s*\("))]
 
 
 def calls_by_name(file, name: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites,
-                           default_build, file_function, keras_base_layer, top_level_defs)
+                           default_build, file_function, file_text, keras_base_layer, top_level_defs)
 from ..context import FOREIGN, OTHER, TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
 from ..walk import callee_name, own_nodes, parent_map, walk
 from . import Hit
@@ -464,7 +464,7 @@ def _unbuilding_holder(ctx):
             continue
         made = {attr for name in ("__init__", "build") if name in methods for node in walk(methods[name])
                 if type(node) is ast.Assign and type(node.value) is ast.Call
-                and _last_name(node.value.func) == ctx.name
+                and callee_name(node.value) == ctx.name
                 for attr in (self_attr(t) for t in node.targets) if attr}
         built = {self_attr(node.func.value) for node in walk(build) if type(node) is ast.Call
                  and type(node.func) is ast.Attribute and node.func.attr == "build"}
@@ -475,18 +475,7 @@ def _unbuilding_holder(ctx):
 
 def _wired_by_importers(project, key) -> bool:
     """Does a checked file that imports the class `key` call `Input(` (wire models functionally)?"""
-    from ..source import SourceError, read_source
-    for file in project.importers(key):
-        try:
-            if "Input(" in read_source(file.path):
-                return True
-        except SourceError:
-            continue
-    return False
-
-
-def _last_name(func):
-    return func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
+    return any("Input(" in file_text(file) for file in project.importers(key))
 
 
 # A weight's values taken out of Keras as a NumPy array (BinaryNet's full-precision copy of its kernel).

@@ -4,11 +4,10 @@ instance's literal arguments (`Block(16, 16, (3, 1))`), then call()'s branches a
 import ast
 import operator
 import os
-import re
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...context import LAYER, STATELESS_LAYERS, WEIGHT
-from ...walk import children, self_attr, walk
+from ...walk import callee_name, children, self_attr, walk
 from .lists import COMPARE, is_call_of, loop_text, range_of
 
 
@@ -252,15 +251,11 @@ def _calls_with_arguments(tree) -> dict[str, list[ast.Call]]:
         by_name: dict[str, list[ast.Call]] = {}
         for node in walk(tree):
             if type(node) is ast.Call and (node.args or node.keywords):
-                name = _last_name(node.func)
+                name = callee_name(node)
                 if name is not None:
                     by_name.setdefault(name, []).append(node)
         kept = _CALLS_WITH_ARGUMENTS[id(tree)] = (tree, by_name)
     return kept[1]
-
-
-def _last_name(func):
-    return func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
 
 
 def _sites_on_lines(tree, name, lines):
@@ -273,7 +268,7 @@ def _sites_on_lines(tree, name, lines):
         start = getattr(node, "lineno", None)
         if start is not None and not any(start <= line <= node.end_lineno for line in wanted):
             continue
-        if type(node) is ast.Call and (node.args or node.keywords) and _last_name(node.func) == name:
+        if type(node) is ast.Call and (node.args or node.keywords) and callee_name(node) == name:
             sites.append(node)
         todo.extend(children(node))
     return sites
@@ -345,14 +340,10 @@ def _site_environments(tree, site, constants, file):
     function, method = _function_around(tree, site.lineno)
     if function is None or not names & {a.arg for a in function.args.args + function.args.kwonlyargs}:
         return
-    text = _text_of(file)
-    if text.count(f"{function.name}(") < 2:
+    from ...class_facts import text_call_lines
+    lines = text_call_lines(file, function.name)
+    if len(lines) < 2:
         return  # (only its `def` names it with a parenthesis: nothing in the file calls it)
-    lines, line, at = [], 1, 0
-    for match in re.finditer(rf"\b{re.escape(function.name)}\s*\(", text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        lines.append(line)
     params = function.args.args
     defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
@@ -374,18 +365,6 @@ def _site_environments(tree, site, constants, file):
             elif type(value) is ast.Name and value.id in constants:
                 env[name] = constants[value.id]
         yield env
-
-
-def _text_of(file) -> str:
-    classes = getattr(file, "classes", ())
-    text = next((t for cls in classes if hasattr(cls, "file_text") and (t := cls.file_text()) is not None), None)
-    if text is None:
-        from ...source import SourceError, read_source
-        try:
-            text = read_source(file.path)
-        except SourceError:
-            text = ""
-    return text
 
 
 def _function_around(tree, line):
