@@ -82,19 +82,18 @@ def module_tree(file) -> ast.Module:
     return tree if tree is not None else parsed_file(file.path)
 
 
-_DEFS: dict[tuple, tuple[set, set, dict]] = {}
+_DEFS: dict[tuple, tuple[set, set, dict, str]] = {}
 _DEF_RE = re.compile(r"def[ \t]+(\w+)")
-_CAPITALISED_CALL_RE = re.compile(r"\b([A-Z]\w*)\s*\(")
 
 
-def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]]]:
-    """(names of the file's top-level functions, names of every def in it, capitalised names the text
-    calls -> the lines they are on: `Block(`, `layers.Dense (`), from its text, once per file."""
+def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]], str]:
+    """(names of the file's top-level functions, names of every def in it, the lines of the calls of
+    each name asked about so far, the text), from its text, once per file."""
     try:
         stat = os.stat(file.path)
         key = (file.path, stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return set(), set(), {}
+        return set(), set(), {}, file_text(file)
     if key not in _DEFS:
         text = file_text(file)
         top, every = set(), set()
@@ -104,10 +103,7 @@ def _defs(file) -> tuple[set[str], set[str], dict[str, list[int]]]:
                 every.add(m.group(1))
                 if not prefix[:1].isspace():
                     top.add(m.group(1))
-        called: dict[str, list[int]] = {}
-        for name, line in _lines_of(text, _CAPITALISED_CALL_RE):
-            called.setdefault(name, []).append(line)
-        _DEFS[key] = (top, every, called)
+        _DEFS[key] = (top, every, {}, text)
     return _DEFS[key]
 
 
@@ -121,28 +117,37 @@ def file_text(file) -> str:
         return ""
 
 
-def _lines_of(text, pattern):
-    """(group 1, its line) for each match of `pattern` in `text`, lines counted as the matches go."""
-    line, at = 1, 0
-    for m in pattern.finditer(text):
-        line += text.count("\n", at, m.start())
-        at = m.start()
-        yield m.group(1), line
-
-
 def text_call_lines(file, name: str) -> list[int]:
-    """The lines where the file's text calls `name(...)`, any name (`make_model(`, `builder.make_model (`)."""
-    return [line for _, line in _lines_of(file_text(file), re.compile(rf"\b({re.escape(name)})\s*\("))]
+    """The lines where the file's text calls `name(...)`, any name (`make_model(`, `builder.make_model (`):
+    a line twice when it calls twice. Once per file and name."""
+    _, _, lines_by_name, text = _defs(file)
+    lines = lines_by_name.get(name)
+    if lines is None:
+        lines, line, at = [], 1, 0
+        # (the name first, then a test of the character before it: a pattern starting with a literal is
+        # searched far faster than one starting with \b)
+        for m in re.finditer(re.escape(name) + r"\s*\(", text):
+            start = m.start()
+            before = text[start - 1] if start else " "
+            if before.isalnum() or before == "_":
+                continue
+            line += text.count("\n", at, start)
+            at = start
+            lines.append(line)
+        lines_by_name[name] = lines
+    return lines
 
 
 def calls_by_name(file, name: str) -> bool:
-    """May the file's text call `name(...)`? False means it surely does not: no need to parse it."""
-    return name in _defs(file)[2]
+    """May the file's text call the capitalised `name(...)`? False means it surely does not: no need to
+    parse it. (Searched name by name: a pattern for every capitalised call cost more than all the
+    searches rules make.)"""
+    return "A" <= name[:1] <= "Z" and bool(text_call_lines(file, name))
 
 
 def call_lines(file, name: str) -> list[int]:
     """The lines where the file's text calls the capitalised `name(...)` (the name's line)."""
-    return _defs(file)[2].get(name, [])
+    return text_call_lines(file, name) if calls_by_name(file, name) else []
 
 
 def top_level_defs(file) -> set[str]:
@@ -638,11 +643,7 @@ _TOP_LEVEL_LINE = re.compile(r"\n(?=[^ \t\r\n#)\]}])")
 
 
 def _cut_function(file, name: str) -> ast.FunctionDef | None:
-    pending = next((c._pending for c in file.classes if getattr(c, "_pending", None) is not None), None)
-    try:
-        text = pending[0].text if pending is not None else read_source(file.path)
-    except SourceError:
-        return None
+    text = _defs(file)[3]  # (read once per file, not once per function)
     needle, pos, m = "def " + name, -1, None
     while m is None:  # (str.find, then a fixed pattern: no regex compiled per name)
         pos = text.find(needle, pos + 1)

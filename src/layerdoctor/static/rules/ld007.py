@@ -173,7 +173,9 @@ def _factory_result_called_twice(text: str) -> bool:
         needle = factory + "("
         at = text.find(needle)
         while at > 0:
-            bound = _BOUND_TO_RE.search(text, max(0, at - 60), at)
+            # (the pattern, tried at every position of the window, only where the window holds an `=`)
+            bound = _BOUND_TO_RE.search(text, max(0, at - 60), at) if text.rfind("=", max(0, at - 60), at) >= 0 \
+                else None
             if bound and name_called_twice(bound.group(1), text):
                 return True
             at = text.find(needle, at + 1)

@@ -159,6 +159,8 @@ def check_class(ctx):
     if not ctx.has_method("call"):
         # functional-API subclasses wire their layers in __init__: only a layer nothing mentions again
         yield from _unwired_in_functional_init(ctx)
+        if ctx.has_method("__call__"):  # a forward pass written as an override of __call__, not call()
+            yield from _never_used(ctx)
         return
     yield from self_build_in_init(ctx)
     yield from run_through_call_method(ctx)
@@ -181,6 +183,12 @@ def check_class(ctx):
                 f"condition call() uses it",
                 attribute=attr,
             )
+    yield from _never_used(ctx)
+    yield from _overwritten_before_use(ctx)
+
+
+def _never_used(ctx):
+    """A sublayer with weights made in __init__/build() that no method calls, builds or reads."""
     seen = set()
     for assign in ctx.self_assigns(("__init__", "build")):
         if assign.attr in seen:
@@ -201,7 +209,6 @@ def check_class(ctx):
             f"(the summary shows 0 (unbuilt))",
             attribute=assign.attr,
         )
-    yield from _overwritten_before_use(ctx)
 
 
 def used_by_bases(ctx, attr, strict) -> bool:
