@@ -445,6 +445,22 @@ def _repeated_layers(ctx, repeat, env, nodes):
     return out
 
 
+def _may_list(expr, env, depth) -> bool:
+    """Could _list_items read items out of `expr` (a list or tuple display somewhere in it, through
+    names bound once)? The cheap test before a class's list uses are looked at."""
+    if depth > 6:
+        return False
+    kind = type(expr)
+    if kind is ast.List or kind is ast.Tuple:
+        return True
+    if kind is ast.Name:
+        values = env.get(expr.id, ())
+        return len(values) == 1 and _may_list(values[0], env, depth + 1)
+    if kind is ast.BinOp and type(expr.op) in _REPEAT_OPS:
+        return _may_list(expr.left, env, depth + 1) or _may_list(expr.right, env, depth + 1)
+    return False
+
+
 def _list_items(expr, env, nodes, depth):
     """The items of a list expression, repeated as list repetition repeats them (a repeat twice
     stands for any count above one); None when it is not a list we can read."""
@@ -546,9 +562,9 @@ def check_class(ctx):
             fix_values=_created(assign.value),
         )
     methods = ctx.methods_of("__init__", "build", "call")
-    if not any([n for method, _ in methods for n in ctx.nodes(method)
-                if type(n) is ast.BinOp and type(n.op) in _REPEAT_OPS]):
-        return  # no `*` or `+` in the class: no list repeated
+    if not any(type(n) is ast.BinOp and type(n.op) in _REPEAT_OPS and _may_list(n, ctx.env(func), 0)
+               for method, func in methods for n in ctx.nodes(method)):
+        return  # no `*` or `+` of a list in the class: no list repeated
     repeats: set[int] = set()
     self_lists: dict[str, list] = {}
     for assign in ctx.self_assigns(("__init__", "build")):
