@@ -7,8 +7,10 @@ finding for a failure it does not recognise (the caller then reports it as a pla
 
 from __future__ import annotations
 
+import inspect
 import linecache
 import re
+import sys
 
 from .. import keras_messages as msg
 from ..formatting import format_shape
@@ -431,7 +433,8 @@ def _init_never_ran(error, text, recorder, watch) -> list:
     return []
 
 
-_NO_CALL = re.compile(r"Layer (\w+) does not have a `call` method implemented")
+# Keras 3.15: "Layer X does not have a `call` method implemented", "Model X does not have a `call()` method ..."
+_NO_CALL = re.compile(r"(?:Layer|Model) (\w+) does not have a `call(?:\(\))?` method implemented")
 
 
 def _call_not_implemented(error, text, recorder, watch) -> list:
@@ -450,10 +453,15 @@ def _call_not_implemented(error, text, recorder, watch) -> list:
         if cls.__name__ != match.group(1) or not locate.is_user_class(cls) or not has_no_call(layer):
             continue
         nested = _call_nested_in(cls)
+        outside = _call_at_module_level(cls)
         if nested is not None:
             cause = (f"its `def call` at line {nested[1]} is indented inside {nested[2]}(), where it is a local "
                      f"function, not a method: dedent it one level")
             site = nested[:2]
+        elif outside is not None:
+            cause = (f"a `def call(self, ...)` at line {outside[1]} is at module level, outside the class (its "
+                     f"indentation ends the class before it): indent it into {cls.__name__}")
+            site = outside
         else:
             cause = "no call() is defined along its classes: define call(self, inputs)"
             site = locate.class_site(cls)
@@ -468,6 +476,20 @@ def _call_not_implemented(error, text, recorder, watch) -> list:
                               cls=cls, attribute=held[0] if held else None, site=site, column=column,
                               layer=layer.name)]
     return []
+
+
+def _call_at_module_level(cls):
+    """(file, line) of a function `call(self, ...)` defined at the top level of the module of `cls`
+    (a method dedented out of its class), or None."""
+    function = vars(sys.modules.get(cls.__module__, object)).get("call")
+    code = getattr(function, "__code__", None)
+    try:
+        source_file = inspect.getsourcefile(cls)
+    except TypeError:
+        return None
+    if code is None or code.co_varnames[:1] != ("self",) or code.co_filename != source_file:
+        return None
+    return code.co_filename, code.co_firstlineno
 
 
 def _call_nested_in(cls):

