@@ -355,6 +355,9 @@ class Project:
         self._layer: dict[str, bool] = {}
         self._subclasses: dict[str, list[str]] | None = None
         self._importers: dict[str, list[FileInfo]] | None = None
+        # (path, module, id(aliases)) -> (aliases, {dotted name: qualified}): qualify_name once per file and
+        # name (the index and the files' aliases do not change once built; the aliases are held so their id stays theirs)
+        self._qualified: dict[tuple, tuple[dict, dict[str, str]]] = {}
 
     def key_of(self, cls_qualname: str, path: str) -> str:
         """The index key of a class, given its summary qualname and file."""
@@ -371,6 +374,16 @@ class Project:
         return self.qualify_name(name, file) if name else None
 
     def qualify_name(self, name: str, file) -> str:
+        key = (file.path, file.module, id(file.aliases))
+        held = self._qualified.get(key)
+        if held is None or held[0] is not file.aliases:
+            held = self._qualified[key] = (file.aliases, {})
+        found = held[1].get(name)
+        if found is None:
+            found = held[1][name] = self._qualify_name(name, file)
+        return found
+
+    def _qualify_name(self, name: str, file) -> str:
         head, _, rest = name.partition(".")
         module = self._key_module.get(file.path, file.module)
         if head in file.aliases:
