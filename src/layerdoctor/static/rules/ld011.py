@@ -5,9 +5,10 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import argument_for, construction_sites, file_function
+from ..class_facts import argument_for, construction_sites, file_function, file_text, importing_files
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
 from ..facts import BAKED, free_names, wiring
+from ..source import SourceError
 from ..walk import own_nodes, walk
 from . import Hit
 
@@ -308,6 +309,35 @@ def _held_state(ctx, name) -> list[str]:
     return list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
 
 
+_HOLDER_NAMES: dict[int, tuple] = {}  # id(project) -> (project, the names its state holders go by)
+
+
+def _holder_names(project, ctx) -> set[str]:
+    """The last names a call of a plain class holding layers or variables (_held_state not empty) can
+    be written with: the class's own, or an import alias of any checked file that resolves to it
+    (a re-export under another name). Once per project; _held_state does not depend on the target
+    (tf.Variable is state on both)."""
+    held = _HOLDER_NAMES.get(id(project))
+    if held is None or held[0] is not project:
+        _HOLDER_NAMES.clear()
+        holders = {name for name, (info, _) in project.classes.items() if info.holds and _held_state(ctx, name)}
+        names = {name.rsplit(".", 1)[-1] for name in holders}
+        names |= {alias for file in project.files for alias, target in file.aliases.items()
+                  if project.resolve(target) in holders}
+        held = _HOLDER_NAMES[id(project)] = (project, names)
+    return held[1]
+
+
+def _may_call_a_holder(ctx) -> bool:
+    """Does the text of the class's file, or of a checked file that imports the class, hold a name a
+    state-holding plain class goes by? (A call's qualified name ends in that name, or in an alias
+    that resolves to it.)"""
+    names = _holder_names(ctx.project, ctx)
+    if not names:
+        return False
+    return any(name in file_text(file) for file in [ctx.file, *importing_files(ctx)] for name in names)
+
+
 def _holder_classes_in_reach(ctx) -> bool:
     """Does the file define or import a plain class (or tf.Module) of the project that holds something?"""
     project = ctx.project
@@ -325,10 +355,14 @@ def _passed_holders(ctx):
         return  # (the call sites are read only when the file can make a holder: reading them parses the file)
     args = init.args
     params = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
-    for assign in ctx.assigns_in("__init__"):
-        if type(assign.value) is not ast.Name or assign.value.id not in params:
-            continue
-        for call, env, where in construction_sites(ctx):
+    stored = [a for a in ctx.assigns_in("__init__") if type(a.value) is ast.Name and a.value.id in params]
+    # A finding needs `Holder(...)` in a file with call sites, Holder under one of its names: else
+    # reading the sites (parsing the file) cannot find one.
+    if not stored or not _may_call_a_holder(ctx):
+        return
+    sites = list(construction_sites(ctx))
+    for assign in stored:
+        for call, env, where in sites:
             arg = argument_for(call, init, assign.value.id)
             if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
                 arg = env[arg.id][0]  # `heads = Heads()` then `Wrapper(heads)`
@@ -424,17 +458,40 @@ def _inherited_builders(ctx):
     own = [name for name in ctx.cls.method_names if name not in ("__init__", "build", "call") and not name.startswith("__")]
     for ancestor in ctx.project.user_ancestors(ctx.qualname) if own else ():
         info = ctx.project.classes.get(ancestor)
-        hooks = [name for name in own if info and info[0].attr_counts.get(name) and _returns_plain(ctx, name)]
-        if not hooks:
+        named = [name for name in own if info and info[0].attr_counts.get(name)]
+        if not named:
             continue
+        # The ancestor's __init__ stores the hook's result before the hook is parsed: the base's
+        # __init__ is an entry method (usually parsed already), the subclass's hook seldom is.
         cls = ctx.project.class_summary(ancestor)
-        init = cls.load_methods(("__init__",)).get("__init__") if cls is not None else None
-        for node in walk(init) if init is not None else ():
-            if type(node) is ast.Assign and type(node.value) is ast.Call and \
-                    (method := self_attr(node.value.func)) in hooks:
-                for target in node.targets:
-                    if attr := self_attr(target):
-                        yield attr, method
+        try:
+            init = cls.load_methods(("__init__",)).get("__init__") if cls is not None else None
+        except SourceError:  # the base's __init__ does not parse: an error only if a hook is read
+            if any(_returns_plain(ctx, name) for name in named):
+                raise
+            continue
+        stored = _stores_of_self_calls(init) if init is not None else []
+        hooks = [name for name in named if any(method == name for _, method in stored) and _returns_plain(ctx, name)]
+        for attr, method in stored:
+            if method in hooks:
+                yield attr, method
+
+
+_SELF_CALL_STORES: dict[int, tuple] = {}  # id(__init__) -> (the tree, its stores), per base class
+
+
+def _stores_of_self_calls(init) -> list[tuple[str, str]]:
+    """(attr, method) for each `self.attr = self.method(...)` in `init`, in walk order."""
+    held = _SELF_CALL_STORES.get(id(init))
+    if held is None or held[0] is not init:  # (held with its tree: a freed tree's id is reused)
+        if len(_SELF_CALL_STORES) > 256:
+            _SELF_CALL_STORES.clear()
+        stores = []
+        for node in walk(init):
+            if type(node) is ast.Assign and type(node.value) is ast.Call and (method := self_attr(node.value.func)):
+                stores += [(attr, method) for target in node.targets if (attr := self_attr(target))]
+        held = _SELF_CALL_STORES[id(init)] = (init, stores)
+    return held[1]
 
 
 def _returns_plain(ctx, method) -> bool:
