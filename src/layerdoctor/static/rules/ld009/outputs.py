@@ -58,6 +58,7 @@ _TO_NUMPY = {"convert_to_numpy()", "asarray()", "array()", ".numpy()", ".detach(
 
 _TO_NUMPY_CALLS = {"convert_to_numpy", "asarray", "array"}
 _TO_NUMPY_METHODS = {"numpy", "detach", "tolist"}
+_TO_NUMPY_WORDS = ("numpy", "detach", "tolist", "array")  # every name above contains one of these
 
 
 def _to_numpy_node(node, aliases) -> bool:
@@ -78,6 +79,11 @@ def input_taken_to_numpy(ctx):
     if call is None or len(call.args.args) < 2:
         return
     name = call.args.args[1].arg
+    text = ctx.cls.text()
+    # A conversion is written with one of these names (or an alias of one) in the class's text: most have none.
+    if text is not None and not any(word in text for word in _TO_NUMPY_WORDS) and not any(
+            alias in text for alias, target in ctx.file.aliases.items() if target.rsplit(".", 1)[-1] in _TO_NUMPY_CALLS):
+        return
     nodes = ctx.nodes("call")
     if not any(_to_numpy_node(n, ctx.file.aliases) for n in nodes):
         return  # (the cheap test first: most call()s convert nothing to NumPy)
