@@ -27,3 +27,21 @@ class Indented(keras.Model):
 
     def call(self, inputs):
         return self.decoder(self.encoder(inputs))
+
+
+class Base(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.body = layers.Dense(3)
+
+    def call(self, inputs):
+        return self.body(inputs)
+
+
+class Child(Base):  # (call() inherited from a project base: the stray def below is not its)
+    def __init__(self):
+        super().__init__()
+        self.head = layers.Dense(2)
+
+def call(self, inputs):  # noqa: F811 - (after a class that has a call(): nothing to report)
+    return self.head(self.body(inputs))

@@ -99,6 +99,15 @@ def check_class(ctx):
                     f"create it in build(input_shape)",
                     attribute=attr,
                 )
+            elif attr and (scaled := _feature_wise(ctx, attr, func, shape)) is not None:
+                yield Hit(
+                    node,
+                    f"{ctx.name}.__init__ creates a weight ({attr}) sized by its argument {scaled[0]}, and call() "
+                    f"combines it feature by feature with the input ({scaled[1]}): its size must be the input's "
+                    f"width, given by hand, so the layer fits only that width; create it in build(input_shape) "
+                    f"from input_shape[-1]",
+                    attribute=attr,
+                )
             elif (site := _input_width_at_call_site(ctx, func, shape)) is not None:
                 param, passed, where = site
                 yield Hit(
@@ -108,6 +117,56 @@ def check_class(ctx):
                     f"then fits only that input size; create the weight in build(input_shape)",
                     attribute=attr,
                 )
+
+
+# Functions whose result keeps the input's last axis (elementwise, or a reduction with keepdims=True).
+_ELEMENTWISE = {"sqrt", "rsqrt", "square", "abs", "exp", "log", "tanh", "sigmoid", "relu", "gelu", "silu", "swish",
+                "softplus", "erf", "cast", "negative", "reciprocal", "maximum", "minimum", "clip", "clip_by_value"}
+_REDUCTIONS = {"mean", "reduce_mean", "sum", "reduce_sum", "var", "variance", "reduce_variance", "std",
+               "reduce_std", "max", "reduce_max", "moments"}
+
+
+def _feature_wise(ctx, attr, init, shape):
+    """(the sizing parameter, the expression) when the weight is a vector sized by one `__init__` parameter
+    and call() multiplies, divides, adds or subtracts it with the input itself or a tensor made from the
+    input by elementwise functions and reductions that keep the last axis (RMSNorm's `x / rms *
+    self.scale`: held-out 27): the vector's size is then the input's width."""
+    params = _sizing_params(init, shape)
+    call = ctx.methods.get("call")
+    if len(shape.elts) != 1 or len(params) != 1 or call is None or len(call.args.args) < 2:
+        return None
+    inputs = call.args.args[1].arg
+    env = ctx.env(call)
+    for node in ctx.nodes("call"):
+        if type(node) is ast.BinOp and type(node.op) in (ast.Mult, ast.Div, ast.Add, ast.Sub):
+            sides = (node.left, node.right)
+            if any(self_attr(side) == attr for side in sides) and \
+                    any(_keeps_last_axis(side, inputs, env, 0) for side in sides if self_attr(side) != attr):
+                return params[0], ast.unparse(node)[:50]
+    return None
+
+
+def _keeps_last_axis(expr, inputs, env, depth) -> bool:
+    """Is `expr` the input, or made from it by elementwise arithmetic, elementwise functions and
+    keepdims reductions only (names followed through their single assignment)?"""
+    if depth > 8:
+        return False
+    kind = type(expr)
+    if kind is ast.Name:
+        if expr.id == inputs:
+            return True
+        values = env.get(expr.id, ())
+        return len(values) == 1 and _keeps_last_axis(values[0], inputs, env, depth + 1)
+    if kind is ast.BinOp and type(expr.op) in (ast.Mult, ast.Div, ast.Add, ast.Sub, ast.Pow):
+        return _keeps_last_axis(expr.left, inputs, env, depth + 1) or _keeps_last_axis(expr.right, inputs, env, depth + 1)
+    if kind is ast.Call and expr.args:
+        name = expr.func.attr if type(expr.func) is ast.Attribute else expr.func.id if type(expr.func) is ast.Name else ""
+        if name in _REDUCTIONS and not any(k.arg in ("keepdims", "keep_dims") and type(k.value) is ast.Constant
+                                           and k.value.value is True for k in expr.keywords):
+            return False
+        if name in _ELEMENTWISE or name in _REDUCTIONS:
+            return _keeps_last_axis(expr.args[0], inputs, env, depth + 1)
+    return False
 
 
 def _shape_arg(call):

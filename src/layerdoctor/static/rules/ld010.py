@@ -457,8 +457,15 @@ def _computes_with(expr, read_ids, names):
 
 def check_class(ctx):
     yield from _shadowed(ctx)
-    yield from _inherited_replaced_in_call(ctx)
-    yield from _frozen_copies(ctx)
+    reported = set()
+    for hit in _inherited_replaced_in_call(ctx):
+        reported.add(hit.line)
+        yield hit
+    for hit in _read_only_weight_tied(ctx):
+        if hit.line not in reported:
+            reported.add(hit.line)
+            yield hit
+    yield from (hit for hit in _frozen_copies(ctx) if hit.line not in reported)  # (raising comes first)
     yield from _rebound_in_place_or_on_load(ctx)
     lines = set()
     for hit in _copies_on_other_layers(ctx):
@@ -518,6 +525,38 @@ def _shadowed(ctx):
                     f"it in {method}(): call() uses a stale copy and the variable gets no gradient",
                     attribute=assign.attr,
                 )
+
+
+def _read_only_weight_tied(ctx):
+    """`self.kernel = ops.transpose(self.tied_to.kernel)` in any method of a Dense/Conv/Embedding subclass
+    (tied weights: held-out 27's autoencoders): the value reads another layer's weight, and on Keras 3
+    `kernel`/`embeddings` are read-only properties of the base, so the store raises AttributeError
+    ("property 'kernel' ... has no setter"; measured when the model is wired (build()) or first called
+    (call())). Values handed in are LD001's (a built-in layer's weight replaced by given values)."""
+    if ctx.target != KERAS3 or not any(ctx.mentions(attr) for attr in READ_ONLY_WEIGHTS):
+        return  # (the cheap gate)
+    bases = [b.rpartition(".")[2] for b in ctx.project.ancestors(ctx.qualname)
+             if is_keras_layer_name(b) and not is_framework_root(b)]
+    if not bases:
+        return
+    own_properties = set(ctx.cls.method_names).union(
+        *(summary.method_names for a in ctx.project.user_ancestors(ctx.qualname)
+          if (summary := ctx.project.class_summary(a)) is not None))
+    for method in ctx.methods:
+        for assign in ctx.assigns_in(method):
+            attr = assign.attr
+            read_only = [b for b in bases if b in READ_ONLY_WEIGHTS.get(attr, ())]
+            if not read_only or attr in own_properties:
+                continue  # (a class defining its own `kernel` property may give it a setter)
+            tied = next((n for n in walk(assign.value) if type(n) is ast.Attribute and n.attr in _BUILTIN_WEIGHTS
+                         and self_attr(n) is None), None)
+            if tied is None:
+                continue  # not computed from another layer's weight
+            yield Hit(assign.stmt, f"{ctx.name}.{method}() stores self.{attr} = {ast.unparse(assign.value)[:50]}: on "
+                                   f"Keras 3 `{attr}` is a read-only property of {read_only[0]}, so this raises "
+                                   f"AttributeError (\"property '{attr}' ... has no setter\"); for tied weights, read "
+                                   f"{ast.unparse(tied)[:40]} in call() (transposed there) instead of storing it",
+                      attribute=attr)
 
 
 def _inherited_replaced_in_call(ctx):

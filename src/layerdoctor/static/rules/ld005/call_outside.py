@@ -18,20 +18,20 @@ def call_outside_the_class(ctx):
     text = ctx.cls.file_text()
     if text is None or "def call" not in text or ctx.cls.col > 1:
         return  # (the cheap test first; a nested class is left alone)
-    found = _MODULE_CALL_RE.search(text)
-    if found is None or ctx.project.subclasses(ctx.qualname):
-        return
-    base, between = keras_base_layer(ctx)
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _MODULE_CALL_RE.finditer(text)]
+    line = next((n for n in lines if n > ctx.cls.end_line), None)  # the first after the class
+    if line is None or _class_between(ctx, line) or ctx.project.subclasses(ctx.qualname):
+        return  # none, or it follows another class
+    base, _ = keras_base_layer(ctx)
     if base is None:  # (Keras's own Layer/Model is not counted among the user's ancestors)
         roots = [name for name in ctx.project.ancestors(ctx.qualname) if is_framework_root(name)]
         base = roots[0].rsplit(".", 1)[-1] if roots else None
-    if base not in ("Layer", "Model") or any("call" in cls.method_names for cls in between):
+    if base not in ("Layer", "Model") or any(
+            summary is None or "call" in summary.method_names
+            for summary in (ctx.project.class_summary(a) for a in ctx.project.user_ancestors(ctx.qualname))):
         return  # a Keras base with a call() of its own, or a project base defining one
     if any(hands_over_a_graph(node) for node in ctx.nodes("__init__")):
         return  # a functional subclass: Keras's Functional.call runs its graph
-    line = text.count("\n", 0, found.start()) + 1
-    if line <= ctx.cls.end_line or _class_between(ctx, line):
-        return  # the function follows another class, or comes first
     held = _held_sublayers(ctx)
     if not held:
         return
