@@ -222,6 +222,12 @@ STILL_LOST: dict[tuple[str, str], str] = {
         "ld009zg reads compile()'s loss through names and functions of the file, not a builder class's static methods",
     ("builder_class", "b_rank_loss_double_argsort_of_predictions"):
         "ld009zh follows loss functions of the file called by name, not as static methods of a builder class",
+    ("builder_class", "r_independentstudies_autoencoder_call_dedented_sublayers_never_built"):
+        "the rewrite makes the stray module-level `def call(self, ...)` a static method of the builder class: the "
+        "evidence ld005ze reads (a def at module level after the class) is gone",
+    ("two_files", "r_independentstudies_autoencoder_call_dedented_sublayers_never_built"):
+        "the rewrite moves the stray module-level `def call(self, ...)` away from the class's file: ld005ze reads "
+        "the class's own file",
 }
 
 
