@@ -481,15 +481,14 @@ def _call_not_implemented(error, text, recorder, watch) -> list:
 def _call_at_module_level(cls):
     """(file, line) of a function `call(self, ...)` defined at the top level of the module of `cls`
     (a method dedented out of its class), or None."""
-    function = vars(sys.modules.get(cls.__module__, object)).get("call")
-    code = getattr(function, "__code__", None)
+    code = getattr(vars(sys.modules.get(cls.__module__, object)).get("call"), "__code__", None)
+    if code is None or code.co_varnames[:1] != ("self",):
+        return None
     try:
-        source_file = inspect.getsourcefile(cls)
+        same_file = code.co_filename == inspect.getsourcefile(cls)
     except TypeError:
         return None
-    if code is None or code.co_varnames[:1] != ("self",) or code.co_filename != source_file:
-        return None
-    return code.co_filename, code.co_firstlineno
+    return (code.co_filename, code.co_firstlineno) if same_file else None
 
 
 def _call_nested_in(cls):

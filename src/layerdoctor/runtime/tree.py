@@ -8,6 +8,7 @@ owner and marked on the second. Weight-like state Keras does not track is listed
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..formatting import format_shape
@@ -172,10 +173,7 @@ def _calls_per_run(uses) -> int:
     parents = {id(call.parent.layer) if call.parent is not None else None for call in uses}
     if len(parents) != 1 or None in parents:
         return len(uses)
-    per_parent_call: dict[int, int] = {}
-    for call in uses:
-        per_parent_call[id(call.parent)] = per_parent_call.get(id(call.parent), 0) + 1
-    return max(per_parent_call.values())
+    return max(Counter(id(call.parent) for call in uses).values())
 
 
 def _add_calls(node, layer, first_pass, construction, batch_size) -> None:

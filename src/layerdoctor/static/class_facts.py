@@ -147,7 +147,7 @@ def calls_by_name(file, name: str) -> bool:
 
 def call_lines(file, name: str) -> list[int]:
     """The lines where the file's text calls the capitalised `name(...)` (the name's line)."""
-    return text_call_lines(file, name) if calls_by_name(file, name) else []
+    return text_call_lines(file, name) if "A" <= name[:1] <= "Z" else []
 
 
 def top_level_defs(file) -> set[str]:

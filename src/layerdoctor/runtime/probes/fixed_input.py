@@ -32,7 +32,7 @@ def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeRes
             if not (_sized_by_input(shape, input_shape) or vector):
                 continue
             site = _made_in_init(cls, attribute)
-            if site is None or vector and not _fails_on_another_width(layer, input_shape):
+            if site is None or (vector and not _fails_on_another_width(layer, input_shape)):
                 continue
             reported.add(cls)
             result.findings.append(findings.make(
@@ -86,7 +86,6 @@ def _made_in_init(cls, attribute: str):
                     locate.callee(node.value.func) in _MAKERS:
                 return path, start + node.lineno - 1
     return None
-
 
 
 def _fails_on_another_width(layer, input_shape: tuple) -> bool:

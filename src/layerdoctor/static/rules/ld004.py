@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, construction_sites, module_tree
 from ..context import WEIGHT, self_attr
-from ..walk import walk
+from ..walk import callee_name, walk
 from . import Hit
 
 RULE = Rule(
@@ -160,7 +160,7 @@ def _keeps_last_axis(expr, inputs, env, depth) -> bool:
     if kind is ast.BinOp and type(expr.op) in (ast.Mult, ast.Div, ast.Add, ast.Sub, ast.Pow):
         return _keeps_last_axis(expr.left, inputs, env, depth + 1) or _keeps_last_axis(expr.right, inputs, env, depth + 1)
     if kind is ast.Call and expr.args:
-        name = expr.func.attr if type(expr.func) is ast.Attribute else expr.func.id if type(expr.func) is ast.Name else ""
+        name = callee_name(expr) or ""
         if name in _REDUCTIONS and not any(k.arg in ("keepdims", "keep_dims") and type(k.value) is ast.Constant
                                            and k.value.value is True for k in expr.keywords):
             return False

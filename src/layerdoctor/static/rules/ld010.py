@@ -527,6 +527,11 @@ def _shadowed(ctx):
                 )
 
 
+def _builtin_bases(project, qualname) -> list[str]:
+    """The built-in Keras layers (Dense, Conv2D...; not Layer/Model) among the bases of a class."""
+    return [b for b in project.ancestors(qualname) if is_keras_layer_name(b) and not is_framework_root(b)]
+
+
 def _read_only_weight_tied(ctx):
     """`self.kernel = ops.transpose(self.tied_to.kernel)` in any method of a Dense/Conv/Embedding subclass
     (tied weights: held-out 27's autoencoders): the value reads another layer's weight, and on Keras 3
@@ -535,8 +540,7 @@ def _read_only_weight_tied(ctx):
     (call())). Values handed in are LD001's (a built-in layer's weight replaced by given values)."""
     if ctx.target != KERAS3 or not any(ctx.mentions(attr) for attr in READ_ONLY_WEIGHTS):
         return  # (the cheap gate)
-    bases = [b.rpartition(".")[2] for b in ctx.project.ancestors(ctx.qualname)
-             if is_keras_layer_name(b) and not is_framework_root(b)]
+    bases = [b.rpartition(".")[2] for b in _builtin_bases(ctx.project, ctx.qualname)]
     if not bases:
         return
     own_properties = set(ctx.cls.method_names).union(
@@ -569,12 +573,11 @@ def _inherited_replaced_in_call(ctx):
     stores = [a for m in run for a in ctx.assigns_in(m) if a.attr in _SUBLAYER_WEIGHTS]
     if not stores:
         return
-    bases = [b for b in ctx.project.ancestors(ctx.qualname) if is_keras_layer_name(b) and not is_framework_root(b)]
+    bases = _builtin_bases(ctx.project, ctx.qualname)
     if not bases:
         # a mixin on Layer whose subclasses add the built-in (`class QuantDense(QuantizerBase, Dense)`,
         # larq's early QuantizerBase, held-out 22): the weight it replaces is that built-in's
-        bases = [b for sub in ctx.project.subclasses(ctx.qualname) for b in ctx.project.ancestors(sub.qualname)
-                 if is_keras_layer_name(b) and not is_framework_root(b)]
+        bases = [b for sub in ctx.project.subclasses(ctx.qualname) for b in _builtin_bases(ctx.project, sub.qualname)]
     if not bases:
         return
     own = {a.attr for m, _ in ctx.methods_of("__init__", "build") for a in ctx.assigns_in(m)}
