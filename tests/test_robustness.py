@@ -69,7 +69,8 @@ def bad_folder(folder: Path, *, with_unreadable: bool) -> tuple[Path, set[str]]:
     (folder / "nul.py").write_bytes(b"import keras\nx = 1\x00\n")
     bad.add("nul.py")
     (folder / "empty.py").write_bytes(b"")
-    (folder / "deep.py").write_text("import keras\nx = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
+    # (module code that wires a model: lint parses it; see test_syntax_error_in_keras_code_that_builds_nothing)
+    (folder / "deep.py").write_text("import keras\ninputs = keras.Input((4,))\nx = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
     bad.add("deep.py")
     os.symlink("loop.py", folder / "loop.py")  # a symlink to itself
     bad.add("loop.py")
@@ -195,7 +196,7 @@ def test_empty_and_whitespace_files_are_clean(tmp_path):
 ], ids=["parens", "lists", "unary", "binop-chain", "attribute-chain"])
 def test_deep_nesting_at_module_level(tmp_path, body):
     path = tmp_path / "deep.py"
-    path.write_text("import keras\n" + body + "\n")
+    path.write_text("import keras\ninputs = keras.Input((4,))\n" + body + "\n")  # (wires a model: lint parses it)
     good = write(tmp_path / "good.py", BUGGY)
     proc = run_cli("lint", "--format", "json", tmp_path)
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -282,6 +283,17 @@ def test_syntax_error_elsewhere_in_a_layer_file(tmp_path, tail):
     path = write(tmp_path / "layer.py", BUGGY)
     with path.open("a") as handle:
         handle.write(tail)
+    proc = run_cli("lint", "--format", "json", path)
+    assert proc.returncode == 2
+    assert len(json.loads(proc.stdout)["errors"]) == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "KNOWN LIMITATION (README, lint): Keras code with no class and no model wiring (a script of helpers, a test, "
+    "an __init__ of re-exports) is read for its imports only, never parsed whole: a syntax error there is left to "
+    "a Python linter"))
+def test_syntax_error_in_keras_code_that_builds_nothing(tmp_path):
+    path = write(tmp_path / "helpers.py", "import keras\n\n\ndef scale(x:\n    return x * 2\n")
     proc = run_cli("lint", "--format", "json", path)
     assert proc.returncode == 2
     assert len(json.loads(proc.stdout)["errors"]) == 1

@@ -226,8 +226,9 @@ class _WorkerLost(Exception):
 def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
     context = multiprocessing.get_context(_start_method())
     pipes, processes = [], []
+    shares = _shares(to_parse, workers, texts)
     try:
-        for chunk in (to_parse[i::workers] for i in range(1, workers)):
+        for chunk in shares[1:]:
             parent_end, child_end = context.Pipe()
             process = context.Process(target=_worker, args=(child_end, chunk, config, rule_packages(), reported, texts),
                                       daemon=True)
@@ -235,7 +236,7 @@ def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
             child_end.close()  # the worker holds the only other end: its death reads as EOF here, not a hang
             pipes.append(parent_end)
             processes.append(process)
-        own = _Part(to_parse[0::workers], reported, texts)  # this process is worker 0
+        own = _Part(shares[0], reported, texts)  # this process is worker 0
         parsed, errors = list(own.infos), list(own.errors)
         for pipe in pipes:
             their_infos, their_errors = _receive(pipe)
@@ -258,6 +259,27 @@ def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
             if process.is_alive():
                 process.terminate()
     return sorted(set(findings)), errors, parsed
+
+
+def _shares(paths: list[str], workers: int, texts, runs_each: int = 4) -> list[list[str]]:
+    """`paths` cut into runs of neighbouring files of about the same size, dealt out in turn: files of one
+    package mostly stay together, so a rule that reads a related file (a base class, an importer) finds it
+    parsed in its own process instead of parsing it again; several runs each even out packages that cost
+    more to check than to parse."""
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(len(texts[path]) if texts and path in texts else os.path.getsize(path))
+        except OSError:
+            sizes.append(0)
+    runs = workers * runs_each
+    total, shares, start, done, cut = sum(sizes), [[] for _ in range(workers)], 0, 0, 0
+    for index, size in enumerate(sizes):
+        done += size
+        if done * runs >= total * (cut + 1) or index == len(paths) - 1:
+            shares[cut % workers] += paths[start:index + 1]
+            start, cut = index + 1, cut + 1
+    return shares
 
 
 def _in_order(files: list[str], parsed: list[FileInfo], known: Mapping[str, FileInfo | None]) -> list[FileInfo]:

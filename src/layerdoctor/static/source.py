@@ -303,8 +303,12 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
     summary.text_rules = {code for code, trigger in class_triggers() if trigger(text)}
     try:
         if "class" not in text and not summary.module_rules:
-            _summarize_whole(summary, text)  # Keras code without classes: cheap, and checks syntax
-            summary.tree = None
+            # Keras code with no class and nothing a module rule reads: only its imports matter (other
+            # files import through it). Not parsed whole: a syntax error here is left to a Python linter,
+            # as in the unread parts of a layer's file.
+            src = _Text(text)
+            _collect_imports(summary, src)
+            _collect_name_aliases(summary, src.padded)
             return summary
         try:
             src, class_ranges = _summarize_pieces(summary, text)
