@@ -97,6 +97,7 @@ class Wiring:
         self.envs: dict[int, dict] = {}
         self._self_values: dict[int, dict[str, list]] | None = None  # class -> attr -> [(value, env)]
         self._methods: dict[str, list] | None = None
+        self._calls: dict[str, list] | None = None
         for scope, nodes in ctx.scopes():
             kind = type(scope)
             if kind is ast.Module:
@@ -223,8 +224,22 @@ class Wiring:
             return True
         found = self._calls_input.get(id(nodes))  # (LD011 and LD012 ask about the same scopes)
         if found is None:
-            found = self._calls_input[id(nodes)] = _calls_input(nodes)
+            found = self._calls_input[id(nodes)] = _calls_input(nodes) or self._helper_of_wiring(nodes)
         return found
+
+    def _helper_of_wiring(self, nodes, depth=0) -> bool:
+        """Is `nodes` a function of the file called by name from a function that calls Input(...), or from
+        such a helper (a helper that builds part of the model: its parameters may be KerasTensors, see
+        _parameter_kind)?"""
+        function = next((scope for scope, scope_nodes in self.ctx.scopes() if scope_nodes is nodes), None)
+        if type(function) is not ast.FunctionDef or id(function) in self.class_of:
+            return False
+        for _, scope in self._calls_by_name().get(function.name, ()):
+            callers = self._nodes.get(id(scope))
+            if callers is not None and callers is not nodes and (
+                    _calls_input(callers) or depth < 3 and self._helper_of_wiring(callers, depth + 1)):
+                return True
+        return False
 
     def kind(self, expr, env, scope=None, _seen=None) -> str | None:
         key = (id(expr), id(env))
@@ -248,7 +263,7 @@ class Wiring:
         if t is ast.Name:
             values = env.get(expr.id)
             if not values:
-                return None
+                return self._parameter_kind(scope, expr.id, seen) if type(scope) is ast.FunctionDef else None
             kinds = [self.kind(v, env, scope, seen) for v in values]
             if SYMBOLIC in kinds:
                 return SYMBOLIC
@@ -326,9 +341,38 @@ class Wiring:
                     return k
             if VARIABLE in args:
                 return STATE
-            if value.kind == TENSOR or name.rsplit(".", 1)[-1] in _CONCRETE_FUNCS:
-                return CONCRETE
+            if value.kind == TENSOR or name.rsplit(".", 1)[-1] in _CONCRETE_FUNCS or CONCRETE in args:
+                return CONCRETE  # (an op on a concrete tensor gives one: `ops.expand_dims(ops.arange(n), 0)`)
         return None
+
+    def _parameter_kind(self, function, name, seen) -> str | None:
+        """SYMBOLIC for a parameter of a function of the file (not a method) that one of the file's calls of
+        it by name passes a KerasTensor (`encode_patches(patches, n)` in the code that wires the model: the
+        helper's layers run on the model's tensors); else None."""
+        args = function.args
+        positional = [a.arg for a in args.posonlyargs + args.args]
+        if id(function) in self.class_of or self.functions.get(function.name) is not function or \
+                (name not in positional and all(a.arg != name for a in args.kwonlyargs)):
+            return None
+        index = positional.index(name) if name in positional else len(positional)
+        for call, scope in self._calls_by_name().get(function.name, ()):
+            if index < len(call.args) and not any(type(a) is ast.Starred for a in call.args[:index + 1]):
+                given = call.args[index]
+            else:
+                given = next((k.value for k in call.keywords if k.arg == name), None)
+            if given is not None and self.kind(given, self.env_of(scope), scope, seen) == SYMBOLIC:
+                return SYMBOLIC
+        return None
+
+    def _calls_by_name(self) -> dict[str, list]:
+        """name -> [(call, its scope)] for the file's calls of a plain name (`helper(...)`), built on first use."""
+        if self._calls is None:
+            self._calls = {}
+            for scope, nodes in self.ctx.scopes():
+                for node in nodes:
+                    if type(node) is ast.Call and type(node.func) is ast.Name:
+                        self._calls.setdefault(node.func.id, []).append((node, scope))
+        return self._calls
 
     def mixes(self, operands, env, scope) -> tuple[str | None, ast.AST | None]:
         """For operands of one op: (STATE|VARIABLE|BAKED|LAYER_VALUE, the operand) when a

@@ -37,7 +37,9 @@ RULE = Rule(
          "in the file passes it to (a swap-the-kernel context manager). Any write to `kernel` or `embeddings` of an "
          "object made by Dense, EinsumDense, Conv1D/2D/3D or Embedding (a name or `self.<attr>` bound to the "
          "constructor call, in functions, module code or methods) is reported: those are read-only properties on "
-         "Keras 3, whatever the value. Aliases of a held layer's weight are followed through locals "
+         "Keras 3, whatever the value. On Keras 3, any tensor written (in functions or module code) over a built-in "
+         "weight of a layer taken from a model (`model.layers[i].kernel = ...`, a loop variable over `model.layers`, "
+         "`model.get_layer(...)`, a local bound to one): a MAML inner step, a tf.keras-era hypernetwork. Aliases of a held layer's weight are followed through locals "
          "(`kernel_layer = self.layer.cell if rnn else self.layer; self.v = kernel_layer.kernel`), and a held "
          "layer's `weights[i]` / `trainable_weights[i]` / `variables[i]` counts as its weight for frozen copies, "
          "also in a class with no weight of its own. `self.v += ...` on any weight, `trainable=False` state "
@@ -178,7 +180,8 @@ _NAMED_RE = re.compile(r"[\"'](" + "|".join(_BUILTIN_WEIGHTS) + r")[\"']")
 
 def TRIGGER(text: str) -> bool:
     same_line, foreign, foreign_ro = _scan(text)
-    return same_line or (foreign and _NAMED_READ_RE.search(text) is not None) or (
+    return same_line or (foreign and (_NAMED_READ_RE.search(text) is not None or ".layers" in text
+                                      or "get_layer(" in text)) or (
         "setattr(" in text and _NAMED_RE.search(text) is not None) or (
         foreign_ro and _READ_ONLY_CTOR_RE.search(text) is not None)  # `head.kernel = ...` on a `Dense(...)`
 
@@ -206,6 +209,11 @@ def check_module(ctx):
         if node.targets[0].attr in READ_ONLY_WEIGHTS:
             hit = _read_only_write(ctx, node, _scopes_around(node, parents, parsed_file(ctx.file.path)),
                                    _class_scopes(cls) if cls is not None else [], None)
+            if hit is not None:
+                yield hit
+                continue
+        if ctx.target != TF_KERAS:
+            hit = _layer_list_write(node, _scopes_around(node, parents, parsed_file(ctx.file.path)))
             if hit is not None:
                 yield hit
                 continue
@@ -340,6 +348,89 @@ def _read_only_write(ctx, node, scopes, class_scopes, class_name):
                      f"there, so this raises AttributeError (\"property '{target.attr}' of '{cls}' object has no "
                      f"setter\"); assign into the variable ({text}.assign(...)) or share it in a custom layer",
                attribute=text, class_name=class_name, fix=None)
+
+
+def _layer_list_write(node, scopes):
+    """A Hit for `model.layers[i].kernel = <tensor>` (also `model.get_layer(...)`, a loop variable over
+    `model.layers`, or a local bound to one of these): a tensor written over a weight of a layer taken from a
+    model. On Keras 3 Dense/Conv/Embedding raise (read-only property); any other layer keeps its variable
+    (counted, saved) and computes with the tensor: the variable gets no gradient. (tf.keras 2 code such as
+    keras.io's old hypernetwork example does this on purpose: not checked there.)"""
+    target, value = node.targets[0], node.value
+    if type(value) is ast.Constant or type(value) is ast.Call and callee_name(value) in _MAKES_A_VARIABLE:
+        return None  # `= None`; a new variable: another mistake (the layer is built: Keras refuses new state)
+    how = _model_layer(target.value, scopes)
+    if how is None:
+        return None
+    text = ast.unparse(target)
+    effect = (f"on Keras 3 the built-in {_READ_ONLY_OWNERS[target.attr]} layers raise "
+              f"AttributeError (`{target.attr}` is a read-only property there), and any other layer keeps its variable"
+              if target.attr in READ_ONLY_WEIGHTS else "on Keras 3 the layer keeps its variable")
+    return Hit(node, f"{text} = ... writes a tensor over the `{target.attr}` of a layer taken from {how}: {effect} "
+                     f"(counted and saved) but computes with this tensor, so the variable gets no gradient; assign "
+                     f"into the variable ({text}.assign(...)) or compute the layer's output from the tensors yourself",
+               attribute=text, class_name=None, fix=None)
+
+
+_MAKES_A_VARIABLE = {"Variable", "add_weight", "add_variable"}
+_READ_ONLY_OWNERS = {"kernel": "Dense, EinsumDense and Conv", "embeddings": "Embedding"}  # (READ_ONLY_WEIGHTS, said short)
+
+
+def _model_layer(owner, scopes, depth=0) -> str | None:
+    """Where `owner` comes from when it is a layer taken from a model: "`model.layers`" for `model.layers[i]` or a
+    loop variable over it (`for layer in model.layers`, `enumerate(...)`, `zip(...)` at its position),
+    "`model.get_layer(...)`", also through a local bound once in the innermost scope that binds it; else None."""
+    kind = type(owner)
+    if kind is ast.Subscript and _layer_list(owner.value):
+        return f"`{ast.unparse(owner.value)}`"
+    if kind is ast.Call and type(owner.func) is ast.Attribute and owner.func.attr == "get_layer":
+        return f"`{ast.unparse(owner.func)}(...)`"
+    if kind is not ast.Name or depth > 2:
+        return None
+    for nodes in scopes:
+        bound = []
+        for n in nodes:
+            if type(n) is ast.Assign and len(n.targets) == 1 and type(n.targets[0]) is ast.Name \
+                    and n.targets[0].id == owner.id:
+                bound.append(("value", n.value))
+            elif type(n) in (ast.For, ast.comprehension) and any(type(t) is ast.Name and t.id == owner.id
+                                                                  for t in walk(n.target)):
+                bound.append(("loop", _iterated_for(n.target, n.iter, owner.id)))
+        if bound:
+            if len(bound) != 1 or bound[0][1] is None:
+                return None
+            how, value = bound[0]
+            if how == "loop":
+                return f"`{ast.unparse(value)}`" if _layer_list(value) else None
+            return _model_layer(value, scopes, depth + 1)
+    return None
+
+
+def _layer_list(expr) -> bool:
+    """`model.layers`, `self.model.layers`, `model.layers[1:]`."""
+    if type(expr) is ast.Subscript and type(expr.slice) is ast.Slice:
+        expr = expr.value
+    return type(expr) is ast.Attribute and expr.attr == "layers"
+
+
+def _iterated_for(target, iterable, name):
+    """What the loop variable `name` runs over: `iterable` itself for `for name in ...`; the matching argument
+    of `enumerate(...)` / `zip(...)` / `reversed(...)` for a tuple target; None when that cannot be told."""
+    if type(target) is ast.Name:
+        if type(iterable) is ast.Call and type(iterable.func) is ast.Name and iterable.func.id in ("reversed", "list") \
+                and len(iterable.args) == 1:
+            return iterable.args[0]
+        return iterable
+    if type(target) is not ast.Tuple or type(iterable) is not ast.Call or type(iterable.func) is not ast.Name:
+        return None
+    position = next((i for i, t in enumerate(target.elts) if type(t) is ast.Name and t.id == name), None)
+    if position is None:
+        return None
+    if iterable.func.id == "enumerate" and position == 1 and iterable.args:
+        return iterable.args[0]
+    if iterable.func.id == "zip" and position < len(iterable.args):
+        return iterable.args[position]
+    return None
 
 
 def _made_by(owner, scopes, class_scopes):

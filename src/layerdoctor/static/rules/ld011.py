@@ -30,7 +30,8 @@ RULE = Rule(
          "a function of the file returns: `encoder = make_encoder()`), and, in functional code, a layer called "
          "on a concrete tensor (`tf.range`, `np.arange`, `tf.constant`, an array) whose output then "
          "joins the model being wired (also in place, `x += pos_embed(positions)`; also through a helper of the file "
-         "that adds it to the model's tensor, `add_embeddings(patches, positions)`; also a layer returned by a helper or by a method of a class "
+         "that adds it to the model's tensor, `add_embeddings(patches, positions)`; also inside a helper function whose "
+         "parameter the wiring code passes a KerasTensor, `encode_patches(patches, n)`; also a layer returned by a helper or by a method of a class "
          "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`); in `__init__`/`build()`, a local list "
          "or dict stored on `self` (as the attribute, inside a literal, or by append/insert/extend/`+=`/`[k] =`) "
          "and filled with layers afterwards, or `self.x.append([])` then `self.x[i].append(layer)`: Keras 3 "
@@ -134,7 +135,10 @@ def TRIGGER(text: str) -> bool:
         if module is None:
             continue
         at = module.start()
-        if text[at - 1:at] == "(":
+        before = at - 1
+        while before > 0 and text[before] in " \t\n":
+            before -= 1
+        if at and text[before] in "(,":  # an argument: `layer(tf.range(n))`, `ops.expand_dims(\n    ops.arange(n), 0)`
             return True
         line = text[text.rfind("\n", 0, at) + 1:at]
         bound = _ASSIGNED_RE.match(line)

@@ -7,6 +7,7 @@ from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, self_attr
 from ...walk import walk
 from .. import Hit
+from .outside import TRIGGER, in_held_objects, in_module_code  # noqa: F401 - TRIGGER: the module check's
 
 RULE = Rule(
     code="LD006", name="private-weight-list", severity="error", tf_keras_severity="error",
@@ -20,7 +21,10 @@ RULE = Rule(
          "`self._trainable_weights`: AttributeError where it is read), and (Keras 3) re-binding one of Keras's own tracking "
          "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
          "counted but, in a Layer, not saved or restored, and the other sublayers are not tracked "
-         "at all (measured on Keras 3.15). Runtime: reports the AttributeError this raises while "
+         "at all (measured on Keras 3.15). On Keras 3 also another object's list: `self.master._trainable_weights[0]` "
+         "in a layer's methods, and `layer._trainable_weights` read, changed or assigned in functions and module code "
+         "(a weight-sharing recipe that empties and refills it; assigning it is a warning: a plain attribute Keras never "
+         "reads). Runtime: reports the AttributeError this raises while "
          "building, pointing at the offending line; and (Keras 3) sublayers that run and are counted "
          "but that Keras's own saving walk never reaches because a user layer holds them under one "
          "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...); and the crash Keras "
@@ -104,9 +108,17 @@ _MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
 _TRACKER_LISTS = {"_layers", "_metrics", "_seed_generators"}
 
 
+def check_module(ctx):
+    if ctx.target == KERAS3:
+        yield from in_module_code(ctx)
+
+
 def check_class(ctx):
     if ctx.target == KERAS3:
         yield from _tracker_lists(ctx)
+        text = ctx.cls.text()
+        if text is None or "._trainable_weights" in text or "._non_trainable_weights" in text:
+            yield from in_held_objects(ctx, _methods_to_check(ctx))
     if not any(ctx.mentions(attr) for attr in _PRIVATE | _READ_ONLY):
         return  # the class never names these lists
     checked = _methods_to_check(ctx)
