@@ -69,7 +69,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
                     _keras_tensor_in_function, _variable_made_in_lambda_function, _fixed_input_dim,
                     _variables_created_in_lambda,
-                    _random_state_in_traced_call, _weight_property_replaced, _weight_rebound_from_itself,
+                    _random_state_in_traced_call, _weight_property_replaced, _state_added_from_outside,
+                    _weight_rebound_from_itself,
                     _property_before_init,
                     _call_not_implemented):
         found = explain(error, text, recorder, watch)
@@ -171,6 +172,40 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
                  f"copy and the variable gets no gradient. Change the variable's value with .assign(), or compute "
                  f"the new tensor in the layer's call()", cls=cls, attribute=weight,
         site=(frame.f_code.co_filename, line))]
+
+
+_WEIGHT_NAMES = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
+                 "recurrent_kernel", "moving_mean", "moving_variance")
+_OUTSIDE_WRITE = re.compile(r"\s*(?P<owner>[\w.\[\]()'\"-]+)\.(?P<attr>\w+)\s*=[^=]")
+
+
+def _state_added_from_outside(error, text, recorder, watch) -> list:
+    """LD006 / LD010 for Keras 3's "cannot add new elements of state" raised by code outside the layer: a script
+    that shares a weight between two built layers (`conv2.kernel = conv1.kernel`, then emptying and refilling
+    `conv2._trainable_weights`, an old Stack Overflow recipe). Keras 3 locks a built layer's state, so the
+    statement raises; it is not state made in call() (LD002, the default reading of this message)."""
+    if msg.CANNOT_ADD_STATE_FRAGMENT not in text:
+        return []
+    frame, line = locate.deepest_user_frame(error)
+    if frame is None or (layer := frame.f_locals.get("self")) is not None and backend.is_keras_layer(layer):
+        return []  # in a layer's own method: LD002's
+    statement = _source_line(frame, line)
+    site = (frame.f_code.co_filename, line)
+    private = re.search(r"\b_(?:non_)?trainable_weights\b", statement)
+    if private:
+        return [findings.make(
+            "LD006", f"`{statement}` adds a variable to another layer's {private.group()}: Keras 3 layers have no "
+                     f"such list (assigning it first made a plain attribute), and once the layer is built Keras refuses "
+                     f"new state (Keras raised {_first_line(text)}); to share a weight, call one layer instance twice "
+                     f"or make the weight in a custom layer", attribute=private.group(), site=site, fix=None)]
+    write = _OUTSIDE_WRITE.match(statement)
+    if write and write.group("attr") in _WEIGHT_NAMES and write.group("owner") != "self":
+        return [findings.make(
+            "LD010", f"`{statement}` writes a variable over the {write.group('attr')} of a built layer from outside it: "
+                     f"Keras 3 locks a built layer's state (Keras raised {_first_line(text)}); to share a weight, call one "
+                     f"layer instance twice or make the weight in a custom layer", attribute=write.group("attr"),
+            site=site, fix=None)]
+    return []
 
 
 def _weight_rebound_from_itself(error, text, recorder, watch) -> list:
