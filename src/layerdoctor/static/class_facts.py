@@ -159,10 +159,27 @@ def module_functions(file, name: str) -> ast.FunctionDef | None:
     """The top-level function `name` of the file, parsed only if the file defines one by that name."""
     if name in file.aliases or name not in top_level_defs(file):
         return None
-    for node in module_tree(file).body:
+    tree = getattr(file, "tree", None)
+    if tree is None:  # (no module tree at hand: the function's block, cut from the text and parsed alone)
+        key = (file.path, len(_defs(file)[3]))
+        functions = _TOP_FUNCTIONS.setdefault(key, {})
+        if len(_TOP_FUNCTIONS) > 64:
+            _TOP_FUNCTIONS.clear()
+            functions = _TOP_FUNCTIONS[key] = {}
+        if name not in functions:
+            functions[name] = _cut_function(file, name, top_level=True)
+        found = functions[name]
+        if found is not _UNCUT:
+            return found
+        tree = module_tree(file)
+    for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == name:
             return node
     return None
+
+
+_TOP_FUNCTIONS: dict[tuple, dict] = {}
+_UNCUT = object()  # a block that did not parse alone: the whole file is read instead
 
 
 _DEFAULT_BUILD_ROOT = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model)$")
@@ -642,7 +659,9 @@ _DEF_AT = re.compile(r"(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")
 _TOP_LEVEL_LINE = re.compile(r"\n(?=[^ \t\r\n#)\]}])")
 
 
-def _cut_function(file, name: str) -> ast.FunctionDef | None:
+def _cut_function(file, name: str, top_level: bool = False):
+    """The function `name` cut from the file's text and parsed alone (the first `def name` indented less than 8,
+    or with `top_level` at column 0: then _UNCUT when its block does not parse alone); None if there is none."""
     text = _defs(file)[3]  # (read once per file, not once per function)
     needle, pos, m = "def " + name, -1, None
     while m is None:  # (str.find, then a fixed pattern: no regex compiled per name)
@@ -650,7 +669,7 @@ def _cut_function(file, name: str) -> ast.FunctionDef | None:
         if pos < 0:
             return None
         line_start = text.rfind("\n", 0, pos) + 1
-        if pos - line_start < 8:
+        if pos - line_start < 8 and (not top_level or text[line_start] not in " \t"):
             m = _DEF_AT.match(text, line_start)
             m = m if m is not None and m.group(1) == name else None
     start = m.start()
@@ -666,9 +685,9 @@ def _cut_function(file, name: str) -> ast.FunctionDef | None:
         stop = found.start() if found else len(text)
         try:
             node = ast.parse("\n" * (first_line - 1) + text[start:stop]).body[0]
-            return node if isinstance(node, ast.FunctionDef) else None
+            return node if isinstance(node, ast.FunctionDef) else _UNCUT if top_level else None
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             if found is None:
-                return None
+                return _UNCUT if top_level else None
             end = stop + 1
-    return None
+    return _UNCUT if top_level else None
