@@ -168,6 +168,9 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
         model, given = load.split_result(result)
         _WATCHES[id(model)] = (model, watch)
     try:
+        found = failures.never_initialised(model)
+        if found:  # nothing of the model can be read: the cause is the report
+            return Report(findings=found, keras=backend.keras_info(), files_checked=0).sort()
         if given is None and not input_shapes and load.has_no_call(model):
             return _inspect_parts(model, construction, target, input_dtype, shape_only)
         if given is None and not input_shapes:

@@ -72,7 +72,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
                     _random_state_in_traced_call, _weight_property_replaced, _state_added_from_outside,
                     _weight_rebound_from_itself,
                     _property_before_init,
-                    _call_not_implemented):
+                    _call_not_implemented, _weights_made_in_an_uncalled_method):
         found = explain(error, text, recorder, watch)
         if found:
             return found
@@ -465,6 +465,66 @@ def _init_never_ran(error, text, recorder, watch) -> list:
                                        f"Layer.__init__ did not run, so Keras's own state ({missing}, ...) is "
                                        f"missing; Keras raised {_first_line(text)}",
                               cls=owner, site=_init_site(owner))]
+    return []
+
+
+def never_initialised(layer) -> list:
+    """LD013 for a user layer or model the target returned whose Layer.__init__ never ran (no
+    super().__init__() at all): Keras accepted the construction, and fails at the first use far away
+    (`count_params()`, `summary()`: "object has no attribute 'name'"); [] when it ran."""
+    if not backend.is_keras_layer(layer) or not locate.is_user_class(type(layer)):
+        return []
+    missing = sorted(_init_attributes() - set(vars(layer)))
+    if not missing or len(missing) < len(_init_attributes()) // 2:
+        return []  # (most of Layer.__init__'s state is there: it ran, and something removed an attribute)
+    cls = type(layer)
+    owner = next((c for c in cls.__mro__ if "__init__" in vars(c) and locate.is_user_class(c)), cls)
+    inherited = f" (inherited by {cls.__name__})" if owner is not cls else ""
+    return [findings.make("LD013", f"{owner.__name__}.__init__{inherited} never calls super().__init__(): Keras "
+                                   f"accepted the object, but Layer.__init__ did not run, so its own state (the name, "
+                                   f"the tracker, the weight lists) is missing and the first use fails (count_params(), "
+                                   f"summary(), a call: \"object has no attribute ...\")",
+                          cls=owner, site=_init_site(owner))]
+
+
+_KERAS_RUNS = {"__init__", "build", "call", "__call__", "build_from_config", "get_config", "from_config"}
+
+
+def _weights_made_in_an_uncalled_method(error, text, recorder, watch) -> list:
+    """LD005: call() reads a weight the layer makes in a method of its own that Keras never runs and nothing ran on
+    this instance (`def build_model(self): self.w = self.add_weight(...)`, where build(self, input_shape) was
+    meant; held-out 29's DLRT head, whose model runs it on two of its three blocks). The layer has no weights, and
+    its first call raises AttributeError far from the cause."""
+    match = re.search(r"'(\w+)' object has no attribute '(\w+)'", text)
+    if not isinstance(error, AttributeError) or match is None:
+        return []
+    frame, line = locate.deepest_user_frame(error)
+    layer = frame.f_locals.get("self") if frame is not None else None
+    if layer is None or not backend.is_keras_layer(layer) or type(layer).__name__ != match.group(1) \
+            or frame.f_code.co_name != "call":
+        return []
+    missing = match.group(2)
+    cls = type(layer)
+    store = re.compile(rf"^\s*self\.{re.escape(missing)}\s*=\s*self\.add_(?:weight|variable)\(")
+    for klass in cls.__mro__:
+        if not locate.is_user_class(klass):
+            continue
+        try:
+            path, lines, start = locate.class_lines(klass)
+        except OSError:
+            continue
+        method = None
+        for offset, source in enumerate(lines):
+            found = re.match(r"\s*def\s+(\w+)\s*\(", source)
+            if found:
+                method = found.group(1)
+            elif store.match(source) and method is not None and method not in _KERAS_RUNS:
+                return [findings.make(
+                    "LD005", f"{cls.__name__}.{missing} is made in {klass.__name__}.{method}(), a method Keras never "
+                             f"runs (it builds a layer with build(self, input_shape)), and nothing ran it on this "
+                             f"instance: the layer has no weights, and call() raised {_first_line(text)}; rename "
+                             f"{method}() to build(self, input_shape), or call it where the layer is made",
+                    cls=cls, attribute=missing, site=(path, start + offset), fix=None)]
     return []
 
 

@@ -613,7 +613,8 @@ _OBJECT_ATTR_TARGET_RE = re.compile(r"[ \t]*(?!self\.)[A-Za-z_]\w*(?:\.\w+|\[[^\
 def _stores_a_constructor_on_an_object(text: str) -> bool:
     for match in _CONSTRUCTOR_VALUE_RE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if _OBJECT_ATTR_TARGET_RE.match(text, line_start, match.start()):
+        if _OBJECT_ATTR_TARGET_RE.match(text, line_start, match.start()) or \
+                text[line_start:match.start()].strip() == ")":  # a target in brackets over lines: `(\n m.a.b\n) = C(`
             return True
     return False
 
@@ -689,10 +690,13 @@ def _in_built_model(ctx, wire, expr, env, depth=0) -> bool:
     if t is ast.Name:
         values = env.get(expr.id)
         return values is not None and len(values) == 1 and _in_built_model(ctx, wire, values[0], env, depth + 1)
+    # (a layer of a built model is built: `m.get_layer("backbone").get_layer("block_0")` too)
     if t is ast.Call and type(expr.func) is ast.Attribute and expr.func.attr == "get_layer":
-        return _built_model(ctx, wire, expr.func.value, env, depth + 1)
+        return _built_model(ctx, wire, expr.func.value, env, depth + 1) or \
+            _in_built_model(ctx, wire, expr.func.value, env, depth + 1)
     if t is ast.Subscript and type(expr.value) is ast.Attribute and expr.value.attr == "layers":
-        return _built_model(ctx, wire, expr.value.value, env, depth + 1)
+        return _built_model(ctx, wire, expr.value.value, env, depth + 1) or \
+            _in_built_model(ctx, wire, expr.value.value, env, depth + 1)
     if t is ast.Attribute:  # a sublayer of a built layer
         return _in_built_model(ctx, wire, expr.value, env, depth + 1)
     return False

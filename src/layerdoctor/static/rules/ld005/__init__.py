@@ -15,6 +15,7 @@ from ...walk import hands_over_a_graph, self_attr, walk
 from .. import Hit
 from .call_flags import flag_only_sublayers
 from .call_outside import call_outside_the_class
+from .uncalled_build import sublayers_never_given_weights
 from .data_dependent import run_only_on_data
 from .direct_call import run_through_call_method
 from .made import made_layer as _made_layer
@@ -31,7 +32,9 @@ from .module_build import check_module as check_module
 RULE = Rule(
     code="LD005", name="unbuilt-sublayer", severity="error", tf_keras_severity="error",
     summary="A sublayer is never built: nothing calls it and no `build()` builds it.",
-    what="Static: finds sublayers run only as `self.x.call(...)`, which skips the `__call__` that builds "
+    what="Static: finds a sublayer whose class makes its weights only in a method Keras never runs "
+         "(`build_model()`, where build(self, input_shape) was meant) that its holder does not call on it; "
+         "sublayers run only as `self.x.call(...)`, which skips the `__call__` that builds "
          "them (an error when the sublayer makes weights in its own build(), a warning for a container); "
          "sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
          "`build()` (or a helper either calls) that no other method of the class, its subclasses or its "
@@ -77,7 +80,8 @@ RULE = Rule(
          "(a warning when only a public method nothing in the class calls uses it, one that re-runs the "
          "model's layers: `self.score_head(self.backbone(x))` in a Task's `score()`); and (a warning) sublayers "
          "made without being built that `call()` runs only after a test on tensor values (`if tf.shape(rows)[0] "
-         "== 0: continue` before `self.experts[i](x)`: an expert no batch reaches stays unbuilt). Runtime: looks at the model exactly as the target returned it "
+         "== 0: continue` before `self.experts[i](x)`: an expert no batch reaches stays unbuilt). Runtime: names a weight call() reads that the layer makes in a method Keras never runs and "
+         "nothing ran on the instance (the AttributeError of the first call); looks at the model exactly as the target returned it "
          "before calling it: sublayers still unbuilt under a built parent (`model.build(shape)` on a "
          "subclassed model, or a `build()` that creates sublayers without building them) whose weights "
          "only appear at the first call, which `summary()`, `count_params()` and `load_weights()` miss; "
@@ -176,6 +180,7 @@ def check_class(ctx):
     yield from copied_by_bidirectional(ctx)
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
+    yield from sublayers_never_given_weights(ctx)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if not built:
             yield Hit(

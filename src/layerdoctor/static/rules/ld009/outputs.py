@@ -2,7 +2,7 @@
 
 import ast
 
-from ...class_facts import (file_function)
+from ...class_facts import file_function, handed_in_layer
 from ...context import LAYER, OTHER, STATELESS_LAYERS, Value, bindings, classify, self_attr
 from ...walk import callee_name, walk
 from .. import Hit
@@ -15,15 +15,24 @@ from .reads import BLOCKING_CALLS, COMPARISONS, blocker, int_dtype, may_block, m
 
 
 def blocked_sublayers(ctx):
-    under_blocker = set()  # self attributes read inside a blocking call's arguments
+    under_blocker = set()  # self attributes read inside a blocking call's arguments, or by a local read there
     for m, _ in ctx.methods_of("call"):
-        for n in ctx.nodes(m):
+        nodes = ctx.nodes(m)
+        locals_blocked = set()
+        for n in nodes:
             if type(n) is ast.Call and callee_name(n) in BLOCKING_CALLS:
                 for arg in n.args:
                     for inner in walk(arg):
                         attr = self_attr(inner)
                         if attr:
                             under_blocker.add(attr)
+                        elif type(inner) is ast.Name:
+                            locals_blocked.add(inner.id)
+        if locals_blocked:  # `key = self.momentum_encoder(x); key = tf.stop_gradient(key)`
+            for n in nodes:
+                if type(n) is ast.Assign and len(n.targets) == 1 and type(n.targets[0]) is ast.Name \
+                        and n.targets[0].id in locals_blocked:
+                    under_blocker.update(a for inner in walk(n.value) if (a := self_attr(inner)))
     if not under_blocker:
         return
     sublayers = {}
@@ -34,6 +43,9 @@ def blocked_sublayers(ctx):
         value = ctx.value(assign.value, ctx.env(func))
         if value.kind != LAYER and isinstance(assign.value, ast.Call):
             value = factory_result(ctx, assign.value.func)
+        elif value.kind != LAYER and type(assign.value) is ast.Name:
+            # a layer the constructor is handed (`self.momentum_encoder = momentum_encoder`): what call sites pass
+            value = handed_in_layer(ctx, assign) or value
         if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
                 and ctx.has_weights(value.qualname):
             sublayers.setdefault(assign.attr, assign)

@@ -124,17 +124,23 @@ def method_parents(ctx, method):
 
 def _configured_outside_call(ctx, attr):
     """How many reads of self.<attr> outside the call phase only set an attribute of the weight
-    (`self.kernel.constraint = clip` in build()): no gradient path. Never `.trainable` (then it is frozen)."""
+    (`self.kernel.constraint = clip` in build()) or list a sublayer's weights (`self.momentum_encoder.weights` in
+    build(), pairing them for a momentum update): no gradient path. Never `.trainable` (then it is frozen)."""
     count = 0
     for method in ctx.methods:
         if ctx.in_phase(method, "call"):
             continue
         for node in ctx.nodes(method):
-            if type(node) is ast.Attribute and type(node.ctx) is ast.Store and self_attr(node.value) == attr:
+            if type(node) is ast.Attribute and self_attr(node.value) == attr and (
+                    type(node.ctx) is ast.Store or node.attr in _WEIGHT_LISTS):
                 if node.attr in ("trainable", "_trainable"):
                     return -1  # frozen by hand: keep the counts apart, no finding
                 count += 1
     return count
+
+
+_WEIGHT_LISTS = {"weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables",
+                 "non_trainable_variables"}
 
 
 def blocker(node, parents, ctx):
@@ -311,8 +317,8 @@ def _parameter_blocked(ctx, fn, param, depth, local=None):
                 assigned.setdefault(target, []).append(carried)
             elif kind is ast.Expr and type(stmt.value) is ast.Call and callee_name(stmt.value) in _LOGGING:
                 continue  # printed or logged: no data goes on
-            elif why is None and kind not in (ast.If, ast.While, ast.Assert):
-                return None  # (a test is control flow: no data goes on)
+            elif carried is None and kind not in (ast.If, ast.While, ast.Assert):
+                return None  # (a test is control flow: no data goes on; a value already blocked carries no gradient anywhere)
         new = dict(status)
         for target, whys in assigned.items():
             if status.get(target, "") is not None and target != start:

@@ -17,7 +17,8 @@ RULE = Rule(
          "before calling it, or that calls it twice (the second call resets the name and `trainable` the "
          "first one set), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
          "`__init__` never runs) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
-         "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: watches `Layer.__init__` while the target builds the "
+         "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
+         "the object and fails at its first use); watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
          "layer whose `__init__` never ran, and points at the class.",
