@@ -232,9 +232,10 @@ class Wiring:
         such a helper (a helper that builds part of the model: its parameters may be KerasTensors, see
         _parameter_kind)?"""
         function = next((scope for scope, scope_nodes in self.ctx.scopes() if scope_nodes is nodes), None)
-        if type(function) is not ast.FunctionDef or id(function) in self.class_of:
+        key = self._call_key(function) if type(function) is ast.FunctionDef else None
+        if key is None:
             return False
-        for _, scope in self._calls_by_name().get(function.name, ()):
+        for _, scope in self._calls_by_name().get(key, ()):
             callers = self._nodes.get(id(scope))
             if callers is not None and callers is not nodes and (
                     _calls_input(callers) or depth < 3 and self._helper_of_wiring(callers, depth + 1)):
@@ -351,11 +352,11 @@ class Wiring:
         helper's layers run on the model's tensors); else None."""
         args = function.args
         positional = [a.arg for a in args.posonlyargs + args.args]
-        if id(function) in self.class_of or self.functions.get(function.name) is not function or \
-                (name not in positional and all(a.arg != name for a in args.kwonlyargs)):
+        key = self._call_key(function)
+        if key is None or (name not in positional and all(a.arg != name for a in args.kwonlyargs)):
             return None
         index = positional.index(name) if name in positional else len(positional)
-        for call, scope in self._calls_by_name().get(function.name, ()):
+        for call, scope in self._calls_by_name().get(key, ()):
             if index < len(call.args) and not any(type(a) is ast.Starred for a in call.args[:index + 1]):
                 given = call.args[index]
             else:
@@ -364,14 +365,29 @@ class Wiring:
                 return SYMBOLIC
         return None
 
+    def _call_key(self, function) -> str | None:
+        """How the file calls `function` by name: `helper` for a function of the module, `Builder.helper` for a
+        static method of a plain class of the file; None for anything else (a method called on an instance)."""
+        cls = self.class_of.get(id(function))
+        if cls is None:
+            return function.name if self.functions.get(function.name) is function else None
+        if any(type(d) is ast.Name and d.id == "staticmethod" for d in function.decorator_list):
+            return f"{cls.name}.{function.name}"
+        return None
+
     def _calls_by_name(self) -> dict[str, list]:
-        """name -> [(call, its scope)] for the file's calls of a plain name (`helper(...)`), built on first use."""
+        """name -> [(call, its scope)] for the file's calls of a plain name (`helper(...)`) or of a name's attribute
+        (`Builder.helper(...)`), built on first use."""
         if self._calls is None:
             self._calls = {}
             for scope, nodes in self.ctx.scopes():
                 for node in nodes:
-                    if type(node) is ast.Call and type(node.func) is ast.Name:
-                        self._calls.setdefault(node.func.id, []).append((node, scope))
+                    if type(node) is ast.Call:
+                        func = node.func
+                        if type(func) is ast.Name:
+                            self._calls.setdefault(func.id, []).append((node, scope))
+                        elif type(func) is ast.Attribute and type(func.value) is ast.Name:
+                            self._calls.setdefault(f"{func.value.id}.{func.attr}", []).append((node, scope))
         return self._calls
 
     def mixes(self, operands, env, scope) -> tuple[str | None, ast.AST | None]:

@@ -607,7 +607,9 @@ def TRIGGER(text: str) -> bool:
 # Found from the `= Ctor(` part (a literal first character, which `re` scans for fast) and the line's start
 # checked after: a multiline `^...` pattern tried at every offset of every file cost 3% of a lint run.
 _CONSTRUCTOR_VALUE_RE = re.compile(r"=[ \t]*[\w.]*[A-Z]\w*\(")
-_OBJECT_ATTR_TARGET_RE = re.compile(r"[ \t]*(?!self\.)[A-Za-z_]\w*(?:\.\w+|\[[^\]\n]*\])*\.\w+[ \t]*$")
+_OBJECT_ATTR_TARGET_RE = re.compile(r"[ \t]*(?!self\.)[A-Za-z_]\w*(?:\.\w+|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*\.\w+[ \t]*$")
+# (`m.get_layer("backbone").get_layer(f"block_{i}").proj = ...`: calls in the chain too, brackets nested once:
+# each alternative starts with its own character, so a long line cannot make the engine backtrack far)
 
 
 def _stores_a_constructor_on_an_object(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 import ast
 
-from ...class_facts import file_function, handed_in_layer
+from ...class_facts import argument_for, construction_sites, file_function, handed_in_layer
 from ...context import LAYER, OTHER, STATELESS_LAYERS, Value, bindings, classify, self_attr
 from ...walk import callee_name, walk
 from .. import Hit
@@ -45,7 +45,7 @@ def blocked_sublayers(ctx):
             value = factory_result(ctx, assign.value.func)
         elif value.kind != LAYER and type(assign.value) is ast.Name:
             # a layer the constructor is handed (`self.momentum_encoder = momentum_encoder`): what call sites pass
-            value = handed_in_layer(ctx, assign) or value
+            value = _handed_in(ctx, assign) or value
         if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
                 and ctx.has_weights(value.qualname):
             sublayers.setdefault(assign.attr, assign)
@@ -114,6 +114,24 @@ def input_taken_to_numpy(ctx):
         f"keras.ops instead (a heuristic: harmless where nothing trainable comes before the layer)",
         severity="warning", fix=None,
     )
+
+
+def _handed_in(ctx, assign):
+    """The layer with weights the class's construction sites pass for the parameter `self.<attr> = <param>` keeps:
+    made there, or returned by a function of the class's file (`MomentumContrast(make_encoder(), ...)`)."""
+    found = handed_in_layer(ctx, assign)
+    init = ctx.methods.get("__init__")
+    if found is not None or init is None:
+        return found
+    for call, env, where in construction_sites(ctx):
+        arg = argument_for(call, init, assign.value.id)
+        if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
+            arg = env[arg.id][0]  # `encoder = make_encoder()` then `MoCo(encoder, ...)`
+        if where.startswith("line ") and type(arg) is ast.Call and type(arg.func) in (ast.Name, ast.Attribute):
+            value = factory_result(ctx, arg.func)  # (a function of the class's own file)
+            if value.kind == LAYER and ctx.has_weights(value.qualname):
+                return value
+    return None
 
 
 def factory_result(ctx, func):
