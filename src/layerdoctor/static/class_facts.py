@@ -298,8 +298,8 @@ def handed_in_layer(ctx, assign):
     sites in its file and in the checked files importing it; the first layer with weights found, else
     None. Rules ask only for a class that already shows their pattern: reading sites parses the file."""
     init = ctx.methods.get("__init__")
-    if init is None or type(assign.value) is not ast.Name or assign.method != "__init__":
-        return None
+    if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__"):
+        return None  # (a helper __init__ runs, `self._init_body(encoder, ...)`, passes the same names on)
     param = assign.value.id
     args = init.args
     if param not in {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}:
