@@ -4,6 +4,7 @@ method on other sublayers but not on this one, or never (held-out 29's DLRT head
 `build_model()`, the output layer does not). That sublayer has no weights, and its call() raises AttributeError
 on the first call (measured on Keras 3.15: tests/runtime/test_runtime_weights_made_in_build_model.py)."""
 
+import ast
 import re
 
 from ...context import LAYER
@@ -32,15 +33,28 @@ def weights_made_elsewhere(text: str) -> set[str] | None:
     return makers
 
 
+def _makers_of(project, qualname):
+    """weights_made_elsewhere() of the project class `qualname`, once per class and run."""
+    memo = project.__dict__.setdefault("_ld005_makers", {})
+    if qualname not in memo:
+        summary = project.class_summary(qualname)
+        text = summary.text() if summary is not None else None
+        memo[qualname] = weights_made_elsewhere(text) if text is not None else None
+    return memo[qualname]
+
+
 def sublayers_never_given_weights(ctx):
-    text = ctx.cls.text() or ""
+    text = None
     for assign in ctx.self_assigns(("__init__",)):
-        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
-        if value.kind != LAYER or value.qualname not in ctx.project.classes:
+        if type(assign.value) is not ast.Call:
             continue
-        summary = ctx.project.class_summary(value.qualname)
-        makers = weights_made_elsewhere(summary.text() or "") if summary is not None else None
-        if not makers or any(f"self.{assign.attr}.{name}(" in text for name in makers):
+        qualname = ctx.qualify(assign.value.func)  # (the cheap test first: a class of the project)
+        if qualname not in ctx.project.classes or not _makers_of(ctx.project, qualname):
+            continue
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        makers = _makers_of(ctx.project, qualname)
+        text = ctx.cls.text() or "" if text is None else text
+        if value.kind != LAYER or any(f"self.{assign.attr}.{name}(" in text for name in makers):
             continue
         method = sorted(makers)[0]
         others = "" if f".{method}(" not in text else f" ({ctx.name} runs it on other sublayers)"

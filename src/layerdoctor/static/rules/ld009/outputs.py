@@ -44,16 +44,18 @@ def blocked_sublayers(ctx):
         if value.kind != LAYER and isinstance(assign.value, ast.Call):
             value = factory_result(ctx, assign.value.func)
         elif value.kind != LAYER and type(assign.value) is ast.Name:
-            # a layer the constructor is handed (`self.momentum_encoder = momentum_encoder`): what call sites pass
-            value = _handed_in(ctx, assign) or value
+            # a layer the constructor is handed (`self.momentum_encoder = momentum_encoder`): what call sites pass,
+            # read below once call()'s reads are known to be blocked (reading the sites parses files)
+            sublayers.setdefault(assign.attr, (assign, True))
+            continue
         if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS \
                 and ctx.has_weights(value.qualname):
-            sublayers.setdefault(assign.attr, assign)
-    for attr, assign in sublayers.items():
+            sublayers.setdefault(assign.attr, (assign, False))
+    for attr, (assign, handed) in sublayers.items():
         if attr not in under_blocker or ctx.mentions(attr) - ctx.stores_of(attr) == 0 or _frozen_by_hand(ctx, attr):
             continue
         blocked = only_blocked_reads(ctx, attr)
-        if blocked is None:
+        if blocked is None or handed and _handed_in(ctx, assign) is None:
             continue
         node, why = blocked
         yield Hit(
