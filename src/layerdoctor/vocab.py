@@ -25,6 +25,14 @@ WEIGHT_OPERAND_OPS = frozenset({
     "depthwise_conv1d", "depthwise_conv3d", "separable_conv1d", "separable_conv2d",
 })
 
+# A layer's public lists of its weights (read-only properties on Keras 3).
+WEIGHT_LISTS = frozenset({"weights", "variables", "trainable_weights", "non_trainable_weights", "trainable_variables",
+                          "non_trainable_variables"})
+
+# The methods Keras itself runs on a layer by its first call (or while loading one): state made anywhere else
+# exists only if user code runs that method.
+KERAS_RUN_METHODS = frozenset({"__init__", "build", "call", "__call__", "build_from_config"})
+
 # Where docs/rules.md is published; each rule's help link is this plus `#ldNNN`.
 DOCS_URL = "https://github.com/layerdoctor/layerdoctor/blob/main/docs/rules.md"
 

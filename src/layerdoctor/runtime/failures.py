@@ -13,6 +13,7 @@ import re
 import sys
 
 from .. import keras_messages as msg
+from ..vocab import KERAS_RUN_METHODS
 from ..formatting import format_shape
 from . import backend, findings, locate
 from .calls import short_site
@@ -134,8 +135,11 @@ def _tensors_listed_as_weights(frame, statement: str) -> list:
     return found
 
 
-_WEIGHT_PROPERTY = re.compile(r"property '(kernel|bias|gamma|beta|embeddings|depthwise_kernel|pointwise_kernel|"
-                              r"recurrent_kernel|moving_mean|moving_variance)' of '(\w+)' object has no setter")
+_WEIGHT_NAMES = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
+                 "recurrent_kernel", "moving_mean", "moving_variance")
+_WEIGHT_PROPERTY = re.compile("property '(" + "|".join(_WEIGHT_NAMES) + r")' of '(\w+)' object has no setter")
+# Keras's AttributeError for an attribute a layer lacks: (class, attribute)
+_NO_ATTRIBUTE = re.compile(r"'(\w+)' object has no attribute '(\w+)'")
 
 
 def _weight_property_replaced(error, text, recorder, watch) -> list:
@@ -174,8 +178,6 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
         site=(frame.f_code.co_filename, line))]
 
 
-_WEIGHT_NAMES = ("kernel", "bias", "gamma", "beta", "embeddings", "depthwise_kernel", "pointwise_kernel",
-                 "recurrent_kernel", "moving_mean", "moving_variance")
 _OUTSIDE_WRITE = re.compile(r"\s*(?P<owner>[\w.\[\]()'\"-]+)\.(?P<attr>\w+)\s*=[^=]")
 
 
@@ -444,7 +446,7 @@ def _init_attributes() -> set:
 def _init_never_ran(error, text, recorder, watch) -> list:
     """LD013: an AttributeError on a private attribute of a user layer whose Layer.__init__ never
     ran (no super().__init__() at all): Keras fails far away, e.g. on `_losses`."""
-    match = re.search(r"'(\w+)' object has no attribute '(\w+)'", text)
+    match = _NO_ATTRIBUTE.search(text)
     if not isinstance(error, AttributeError) or not match:
         return []
     missing = match.group(2)
@@ -487,15 +489,12 @@ def never_initialised(layer) -> list:
                           cls=owner, site=_init_site(owner))]
 
 
-_KERAS_RUNS = {"__init__", "build", "call", "__call__", "build_from_config", "get_config", "from_config"}
-
-
 def _weights_made_in_an_uncalled_method(error, text, recorder, watch) -> list:
     """LD005: call() reads a weight the layer makes in a method of its own that Keras never runs and nothing ran on
     this instance (`def build_model(self): self.w = self.add_weight(...)`, where build(self, input_shape) was
     meant; held-out 29's DLRT head, whose model runs it on two of its three blocks). The layer has no weights, and
     its first call raises AttributeError far from the cause."""
-    match = re.search(r"'(\w+)' object has no attribute '(\w+)'", text)
+    match = _NO_ATTRIBUTE.search(text)
     if not isinstance(error, AttributeError) or match is None:
         return []
     frame, line = locate.deepest_user_frame(error)
@@ -518,7 +517,7 @@ def _weights_made_in_an_uncalled_method(error, text, recorder, watch) -> list:
             found = re.match(r"\s*def\s+(\w+)\s*\(", source)
             if found:
                 method = found.group(1)
-            elif store.match(source) and method is not None and method not in _KERAS_RUNS:
+            elif store.match(source) and method is not None and method not in KERAS_RUN_METHODS:
                 return [findings.make(
                     "LD005", f"{cls.__name__}.{missing} is made in {klass.__name__}.{method}(), a method Keras never "
                              f"runs (it builds a layer with build(self, input_shape)), and nothing ran it on this "

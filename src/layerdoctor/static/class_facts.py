@@ -161,14 +161,7 @@ def module_functions(file, name: str) -> ast.FunctionDef | None:
         return None
     tree = getattr(file, "tree", None)
     if tree is None:  # (no module tree at hand: the function's block, cut from the text and parsed alone)
-        key = (file.path, len(_defs(file)[3]))
-        functions = _TOP_FUNCTIONS.setdefault(key, {})
-        if len(_TOP_FUNCTIONS) > 64:
-            _TOP_FUNCTIONS.clear()
-            functions = _TOP_FUNCTIONS[key] = {}
-        if name not in functions:
-            functions[name] = _cut_function(file, name, top_level=True)
-        found = functions[name]
+        found = _top_function(file, name, top_level=True)
         if found is not _UNCUT:
             return found
         tree = module_tree(file)
@@ -178,7 +171,6 @@ def module_functions(file, name: str) -> ast.FunctionDef | None:
     return None
 
 
-_TOP_FUNCTIONS: dict[tuple, dict] = {}
 _UNCUT = object()  # a block that did not parse alone: the whole file is read instead
 
 
@@ -636,9 +628,10 @@ def _once_lines(fn, nodes) -> set[int]:
     return lines
 
 
-def _top_function(file, name: str) -> ast.FunctionDef | None:
+def _top_function(file, name: str, top_level: bool = False):
     """The top-level function `name` of a project file, parsed alone (its block cut from the text:
-    a whole file costs far more) and kept for the run; None if the file defines none."""
+    a whole file costs far more) and kept for the run; None if the file defines none (`top_level`: see
+    _cut_function)."""
     try:
         stat = os.stat(file.path)
         key = (file.path, stat.st_mtime_ns, stat.st_size)
@@ -649,12 +642,12 @@ def _top_function(file, name: str) -> ast.FunctionDef | None:
         if len(_FUNCTIONS) > 64:
             _FUNCTIONS.clear()
         functions = _FUNCTIONS[key] = {}
-    if name not in functions:
-        functions[name] = _cut_function(file, name)
-    return functions[name]
+    if (name, top_level) not in functions:
+        functions[name, top_level] = _cut_function(file, name, top_level)
+    return functions[name, top_level]
 
 
-_FUNCTIONS: dict[tuple, dict[str, ast.FunctionDef | None]] = {}
+_FUNCTIONS: dict[tuple, dict[tuple[str, bool], object]] = {}
 _DEF_AT = re.compile(r"(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")
 _TOP_LEVEL_LINE = re.compile(r"\n(?=[^ \t\r\n#)\]}])")
 

@@ -7,11 +7,10 @@ on the first call (measured on Keras 3.15: tests/runtime/test_runtime_weights_ma
 import ast
 import re
 
+from ....vocab import KERAS_RUN_METHODS
 from ...context import LAYER
 from .. import Hit
 
-# Methods Keras itself runs on a layer: weights made there exist when Keras needs them.
-_KERAS_RUNS = {"__init__", "build", "call", "__call__", "build_from_config"}
 _DEF_RE = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 _WEIGHT_STORE_RE = re.compile(r"^[ \t]*self\.\w+[ \t]*=[ \t]*self\.add_(?:weight|variable)\(", re.MULTILINE)
 
@@ -25,7 +24,7 @@ def weights_made_elsewhere(text: str) -> set[str] | None:
     makers = set()
     for store in _WEIGHT_STORE_RE.finditer(text):
         owner = next((name for at, name in reversed(defs) if at < store.start()), None)
-        if owner is None or owner in _KERAS_RUNS:
+        if owner is None or owner in KERAS_RUN_METHODS:
             return None
         makers.add(owner)
     if not makers or any(f"self.{name}(" in text for name in makers):

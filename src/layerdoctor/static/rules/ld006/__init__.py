@@ -3,10 +3,12 @@
 import ast
 
 from ....rule import Rule, snippet
-from ....vocab import KERAS3, TF_KERAS
+from ....vocab import KERAS3, TF_KERAS, WEIGHT_LISTS
 from ...context import LAYER, self_attr
 from ...walk import walk
 from .. import Hit
+from .outside import MUTATORS as _MUTATORS
+from .outside import PRIVATE as _PRIVATE
 from .outside import TRIGGER, in_held_objects, in_module_code  # noqa: F401 - TRIGGER: the module check's
 
 RULE = Rule(
@@ -98,10 +100,7 @@ RULE = Rule(
 
 CODE = RULE.code
 
-_PRIVATE = {"_trainable_weights", "_non_trainable_weights"}
-_READ_ONLY = {"trainable_weights", "non_trainable_weights", "trainable_variables",
-              "non_trainable_variables", "weights", "variables"}
-_MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
+_READ_ONLY = WEIGHT_LISTS
 # Keras 3's own tracker lists (Layer.__init__ creates them): re-binding one to a new list keeps the
 # layers counted but, in a Layer, out of the saved weights (measured on Keras 3.15: load_weights restores nothing;
 # a Model still saves them through model.layers). Either way the sublayers set around it are no longer tracked.

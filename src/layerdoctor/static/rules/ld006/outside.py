@@ -12,7 +12,7 @@ from ...walk import parent_map, walk
 from .. import Hit
 
 PRIVATE = {"_trainable_weights", "_non_trainable_weights"}
-_MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
+MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear"}
 # a class of the file that defines its own list (`self._trainable_weights = []`): reads may be of that one
 _DEFINED_RE = re.compile(r"self\._(?:non)?_?trainable_weights[ \t]*=[^=]")
 
@@ -32,10 +32,12 @@ def in_module_code(ctx):
 
 def in_held_objects(ctx, methods):
     """`self.<held>._trainable_weights` in the layer's methods (`methods`: (name, nodes)): another layer's list."""
+    assigned = None
     for name, nodes in methods:
         uses = [n for n in nodes if type(n) is ast.Attribute and n.attr in PRIVATE and self_attr(n.value) is not None]
         if uses:
-            yield from _hits(uses, parent_map(nodes), _assigned_in(ctx.file), f" in {ctx.name}.{name}()")
+            assigned = _assigned_in(ctx.file) if assigned is None else assigned
+            yield from _hits(uses, parent_map(nodes), assigned, f" in {ctx.name}.{name}()")
 
 
 def _assigned_in(file) -> bool:
@@ -51,7 +53,7 @@ def _hits(uses, parents, assigned, where):
         text = ast.unparse(node)
         parent = parents.get(id(node))
         call = parents.get(id(parent)) if type(parent) is ast.Attribute else None
-        if parent is not None and type(parent) is ast.Attribute and parent.attr in _MUTATORS and \
+        if parent is not None and type(parent) is ast.Attribute and parent.attr in MUTATORS and \
                 type(call) is ast.Call and call.func is parent:
             yield Hit(call, f"{text}.{parent.attr}(...){where}: Keras 3 layers have no such list (AttributeError; after "
                             f"`{text} = [...]`, a plain attribute Keras never reads, and once the layer is built adding a "

@@ -3,6 +3,7 @@
 import ast
 import builtins
 
+from ....vocab import WEIGHT_LISTS as PUBLIC_WEIGHT_LISTS
 from ...class_facts import (file_function, importing_files, parsed_file)
 from ...context import LAYER, STATELESS_LAYERS, self_attr
 from ...walk import callee_name, parent_map, walk
@@ -132,15 +133,12 @@ def _configured_outside_call(ctx, attr):
             continue
         for node in ctx.nodes(method):
             if type(node) is ast.Attribute and self_attr(node.value) == attr and (
-                    type(node.ctx) is ast.Store or node.attr in _WEIGHT_LISTS):
+                    type(node.ctx) is ast.Store or node.attr in PUBLIC_WEIGHT_LISTS):
                 if node.attr in ("trainable", "_trainable"):
                     return -1  # frozen by hand: keep the counts apart, no finding
                 count += 1
     return count
 
-
-_WEIGHT_LISTS = {"weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables",
-                 "non_trainable_variables"}
 
 
 def blocker(node, parents, ctx):
