@@ -51,6 +51,11 @@ def module_rules_for(text: str, among: set[str] | None = None) -> set[str]:
 _CLASS_RE = re.compile(r"\n([ \t]*)class[ \t]+(\w+)[ \t]*([(:\[])")  # `[`: PEP 695 `class G[T](...)`
 _DEF_RE = re.compile(r"\n([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")  # over _Text.padded
 _IMPORT_RE = re.compile(r"\n[ \t]*(?:from[ \t]+[\w.]+[ \t]+import\b|import[ \t]+\w)")
+# The keyword part of each line pattern, starting with a literal: found first, the line's start tried after
+# (line_matches: 4 to 10x faster than trying the line pattern at every line of the corpus).
+_CLASS_WORD_RE = re.compile(r"class[ \t]+\w+[ \t]*[(:\[]")
+_DEF_WORD_RE = re.compile(r"def[ \t]+\w+[ \t]*\(")
+_IMPORT_WORD_RE = re.compile(r"import\b")
 # `self.x` is searched from the literal `self.` and the word boundary checked by hand (_word_matches):
 # a pattern that starts with `\b` is tried at every character (8x slower on the corpus).
 _SELF_ATTR_RE = re.compile(r"self\.(\w+)")
@@ -66,7 +71,6 @@ _DYNAMIC_MARKERS = ("getattr(self", "setattr(self", "hasattr(self", "delattr(sel
 _NOT_A_LAYER_RE = re.compile(r"(TestCase|Test|Operation|Exception|Error|Warning|Enum|NamedTuple|TypedDict|Protocol|"
                              r"Generic\[.*|ABC|ABCMeta|Callback|Optimizer|Loss|Metric|Schedule|Initializer|"
                              r"Regularizer|Constraint|Config|Params)$")
-_WIRES_RE = re.compile(r"Input\(|Lambda\(")
 # Creating a variable or calling a class (a sublayer, most likely); exceptions and specs aside.
 _STATEFUL_MARKERS = ("add_weight", "add_variable", "Variable(")
 _CAPITALIZED_CALL_RE = re.compile(r"[A-Z]\w*\(")  # word boundary checked by hand (_word_matches)
@@ -191,6 +195,22 @@ def _dedent_re(indent: int) -> re.Pattern:
         pattern = re.compile(r"\n([ \t]{0,%d})(?=[^ \t\r\n#])" % indent)  # over _Text.padded
         _DEDENT_CACHE[indent] = pattern
     return pattern
+
+
+def line_matches(pattern: re.Pattern, word: re.Pattern, padded: str, pos: int = 0, endpos: int | None = None):
+    """What `pattern.finditer(padded, pos, endpos)` finds, for a line pattern (it starts with "\\n" and its
+    matches stay on one line) whose every match holds a match of `word`: `word` is searched (from its
+    leading literal, at C speed) and the pattern tried only at the start of the lines where it is found."""
+    endpos = len(padded) if endpos is None else endpos
+    tried = -1
+    for candidate in word.finditer(padded, pos, endpos):
+        line = padded.rfind("\n", pos, candidate.start())
+        if line <= tried:
+            continue  # (no line start in range, or this line was tried already)
+        tried = line
+        m = pattern.match(padded, line, endpos)
+        if m is not None:
+            yield m
 
 
 def _triple_quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -344,7 +364,7 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
     src = _Text(text)
     _collect_imports(summary, src)
     _collect_name_aliases(summary, src.padded)
-    headers = [m for m in _CLASS_RE.finditer(src.padded) if not src.in_string(m.start())]
+    headers = [m for m in line_matches(_CLASS_RE, _CLASS_WORD_RE, src.padded) if not src.in_string(m.start())]
     n_lines = len(src.starts)
     class_stack: list[tuple[int, int, str]] = []  # (indent, end_line, qualname)
     class_ranges: list[tuple[int, int]] = []  # top-level class blocks, for _outside_classes
@@ -385,7 +405,7 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
     backbones)."""
     if all(_is_object(b) for b in header.bases):
         return False  # a builder, trainer or holder: its methods are functions (the triggers decide)
-    if not _WIRES_RE.search(block):
+    if "Input(" not in block and "Lambda(" not in block:
         return True
     if _LAMBDA_ON_SELF_RE.search(block) and _FOREIGN_VARIABLE_RE.search(block):
         return False  # a Lambda in a method reads a variable on self that the class may not track (LD012)
@@ -397,7 +417,7 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
 def _collect_imports(summary: FileSummary, src: _Text) -> None:
     """All import statements, cut out and parsed together in one go."""
     statements = []
-    for m in _IMPORT_RE.finditer(src.padded):
+    for m in line_matches(_IMPORT_RE, _IMPORT_WORD_RE, src.padded):
         if src.in_string(m.start()):
             continue
         first = last = src.line_of(m.start())
@@ -482,7 +502,7 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
     defs: dict[str, tuple[int, int]] = {}  # name -> (line, indent)
     def_indent = None
     first_offset = src.starts[line - 1]
-    for m in _DEF_RE.finditer(src.padded, first_offset, first_offset + len(body)):
+    for m in line_matches(_DEF_RE, _DEF_WORD_RE, src.padded, first_offset, first_offset + len(body)):
         if src.in_string(m.start()):
             continue
         width = _indent_width(m.group(1))

@@ -28,6 +28,14 @@ def child_fields(cls: type) -> tuple[str, ...]:
 
 
 def walk(node: ast.AST) -> list[ast.AST]:
+    """Every node of the subtree, `node` first: a new list each call (callers may change it), its nodes
+    below `node` kept on `node` after the first walk, since rules walk the same methods and statements again
+    and again. Kept as (id, nodes): a copy.copy() of the node (static/inline.py) copies the attribute but has
+    another id, and walks its own subtree. (Nodes hold only their descendants: no reference cycle, which
+    the cyclic GC, off while linting, would never free.)"""
+    kept = node.__dict__.get("_walked")
+    if kept is not None and kept[0] == id(node):
+        return [node, *kept[1]]
     out: list[ast.AST] = []
     todo = [node]
     pop, push, extend, add = todo.pop, todo.append, todo.extend, out.append
@@ -45,6 +53,7 @@ def walk(node: ast.AST) -> list[ast.AST]:
                 extend([item for item in value if isinstance(item, _AST)])
             elif isinstance(value, _AST):
                 push(value)
+    node._walked = (id(node), out[1:])
     return out
 
 
