@@ -293,6 +293,9 @@ def _configured_dead(ctx):
         return []
     if not _guarded_uses(ctx, call) or not _may_skip_a_weight(ctx):
         return []
+    read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
+    if not _reportable_in_some_configuration(ctx, read):
+        return []
     from ...class_facts import call_lines, calls_by_name, importing_files, parsed_file
     files = [ctx.file, *importing_files(ctx)]  # layers in one module, the model code in another
     text = ctx.cls.file_text()
@@ -301,7 +304,6 @@ def _configured_dead(ctx):
     # (a file whose text calls the class under none of its names is not parsed)
     files = [file for file in files if any(calls_by_name(file, name) or not name[:1].isupper()
                                            for name in _names_in(ctx, file))]
-    read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     out = []
     for file in files:
         tree = parsed_file(file.path)
@@ -458,6 +460,26 @@ def _may_skip_a_weight(ctx) -> bool:
                     and any(self_attr(n) in weights for n in walk(node.value)):
                 return True
     return False
+
+
+def _reportable_in_some_configuration(ctx, read) -> bool:
+    """What _dead_in asks of an attribute whatever the configuration, asked before any file is parsed for
+    call sites: a sublayer made in __init__/build() from a call, read in a branch or loop of call() and
+    nowhere but in __init__/build()/call(), that build() builds or does not mention; or, when no weight list
+    is read, a weight always made and read only in call()."""
+    made = {a.attr for a in ctx.self_assigns(("__init__", "build"))
+            if type(a.value) is ast.Call or any(type(n) is ast.Call for n in walk(a.value))}
+    in_branches = set()
+    for method, _ in ctx.methods_of("call"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.If or type(node) is ast.For:
+                in_branches.update(attr for part in node.body + node.orelse for n in walk(part)
+                                   if type(n) is ast.Attribute and (attr := self_attr(n)) is not None)
+    if any(_read_only_in(ctx, attr, read) and _built_in_build(ctx, attr) is not None for attr in made & in_branches):
+        return True
+    if any(ctx.mentions(name) for name in _WEIGHT_LISTS):
+        return False
+    return any(_always_made_weight(ctx, attr) and _read_only_in(ctx, attr, ("call",), stores=1) for attr in made)
 
 
 def _guarded_uses(ctx, call) -> bool:
