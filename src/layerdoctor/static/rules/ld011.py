@@ -313,7 +313,8 @@ def _held_state(ctx, name) -> list[str]:
     return list(dict.fromkeys(attr for attr, callee in holder.holds if _creates_state(ctx, callee, file)))
 
 
-_HOLDER_NAMES: dict[int, tuple] = {}  # id(project) -> (project, the names its state holders go by)
+_HOLDER_NAMES: dict[int, tuple] = {}  # id(project) -> (project, the names its state holders go by, {path: its
+# text holds one}: every class importing from a module asks of the same importers, read from disk otherwise)
 
 
 def _holder_names(project, ctx) -> set[str]:
@@ -328,7 +329,7 @@ def _holder_names(project, ctx) -> set[str]:
         names = {name.rsplit(".", 1)[-1] for name in holders}
         names |= {alias for file in project.files for alias, target in file.aliases.items()
                   if project.resolve(target) in holders}
-        held = _HOLDER_NAMES[id(project)] = (project, names)
+        held = _HOLDER_NAMES[id(project)] = (project, names, {})
     return held[1]
 
 
@@ -339,7 +340,14 @@ def _may_call_a_holder(ctx) -> bool:
     names = _holder_names(ctx.project, ctx)
     if not names:
         return False
-    return any(name in file_text(file) for file in [ctx.file, *importing_files(ctx)] for name in names)
+    said = _HOLDER_NAMES[id(ctx.project)][2]
+    for file in [ctx.file, *importing_files(ctx)]:
+        if file.path not in said:
+            text = file_text(file)
+            said[file.path] = any(name in text for name in names)
+        if said[file.path]:
+            return True
+    return False
 
 
 def _holder_classes_in_reach(ctx) -> bool:
