@@ -171,3 +171,41 @@ def test_every_corpus_file(subtests=None):
                 except AssertionError as exc:
                     failures.append(str(exc)[:300])
     assert not failures, f"{len(failures)} file(s) differ from ast.parse:\n" + "\n".join(failures[:10])
+
+
+# ---------------------------------------------------------------- import statements read from their text
+
+IMPORT_FORMS = [
+    "import os", "import os.path", "import a as b", "import a.b as c, d", "import a.b as c,d as e",
+    "from . import x", "from .. import x as y", "from .m import (a, b as c,)", "from m import *",
+    "from .m.n import a,b", "from m import (\n    a,\n    b as c,\n)", "from m import a,", "import a.b as c.d",
+    "from m import as", "from import x", "import a # c", "import a; import b", "from m import (a # x\n, b)",
+    "from . m import x", "from .import x", "import  a  as  b", "from m import a as b as c", "import async",
+    "from match import case", "from m import (a)", "from m import ()", "import a .b", "from ...m import x",
+    "from m import\tx", "import a\\\n  .b", "from m import x as \u00e9t\u00e9", "from m import (*)", "import *",
+    "from m import a as", "import a as b.c", "from .. m import x", "from m import (a, b))", "import a,,b",
+]
+_WORDS = st.sampled_from(["a", "b", "os", "as", "import", "from", "m_1", "None", "_x", "match", "1a", "*"])
+_GLUE = st.sampled_from([" ", "  ", "\t", ".", "..", ",", ", ", " as ", "(", ")", "\n", " # c\n", ";", "\\\n"])
+
+
+@pytest.mark.parametrize("piece", IMPORT_FORMS)
+def test_simple_import_reads_what_python_parses(piece):
+    assert_reads_as_python(piece)
+
+
+@SETTINGS
+@given(st.sampled_from(["import ", "from ", "from .", "from ..", "from m import "]),
+       st.lists(st.tuples(_WORDS, _GLUE), max_size=6))
+def test_simple_import_reads_what_python_parses_generated(head, parts):
+    assert_reads_as_python(head + "".join(word + glue for word, glue in parts).rstrip())
+
+
+def assert_reads_as_python(piece):
+    from layerdoctor.static.source import _import_of, simple_import
+
+    read = simple_import(piece)
+    if read is None:
+        return  # (left to the parser)
+    body = ast.parse(piece).body  # a SyntaxError here: it read a statement Python refuses
+    assert len(body) == 1 and read == _import_of(body[0]), piece

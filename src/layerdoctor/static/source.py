@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import bisect
 import io
+import keyword
 import operator
 import os
 import re
@@ -415,7 +416,8 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
 
 
 def _collect_imports(summary: FileSummary, src: _Text) -> None:
-    """All import statements, cut out and parsed together in one go."""
+    """All import statements, cut out; the plain ones read from their text (simple_import), the others
+    parsed, in one go when they can be."""
     statements = []
     for m in line_matches(_IMPORT_RE, _IMPORT_WORD_RE, src.padded):
         if src.in_string(m.start()):
@@ -428,12 +430,69 @@ def _collect_imports(summary: FileSummary, src: _Text) -> None:
         statements.append((first, piece.lstrip(" \t").rstrip()))
     if not statements:
         return
-    try:
-        nodes = ast.parse("\n".join(piece for _, piece in statements)).body
-    except SyntaxError:
-        nodes = [n for n in (_parse_statement(src, first) for first, _ in statements) if n is not None]
-    for node in nodes:
-        _add_import(summary, node)
+    read = [simple_import(piece) for _, piece in statements]
+    if None in read:
+        others = [statement for statement, imported in zip(statements, read) if imported is None]
+        try:
+            nodes = ast.parse("\n".join(piece for _, piece in others)).body
+            if len(nodes) != len(others):
+                raise SyntaxError("not one statement a piece")  # (`import a; import b`): order by piece below
+        except SyntaxError:
+            nodes = [_parse_statement(src, first) for first, _ in others]
+        parsed = iter(nodes)
+        read = [imported if imported is not None else _import_of(next(parsed)) for imported in read]
+    for imported in read:
+        if imported:
+            _add_import(summary, *imported)
+
+
+_IDENTIFIER = r"[^\W\d]\w*"
+_DOTTED_NAME = rf"{_IDENTIFIER}(?:\.{_IDENTIFIER})*"
+_AS_NAMES = rf"{_IDENTIFIER}(?:[ \t]+as[ \t]+{_IDENTIFIER})?(?:[ \t]*,[ \t]*{_IDENTIFIER}(?:[ \t]+as[ \t]+{_IDENTIFIER})?)*"
+_AS_NAMES_IN_BRACKETS = rf"{_IDENTIFIER}(?:[ \t]+as[ \t]+{_IDENTIFIER})?(?:\s*,\s*{_IDENTIFIER}(?:[ \t]+as[ \t]+{_IDENTIFIER})?)*"
+_PLAIN_IMPORT_RE = re.compile(
+    rf"import[ \t]+({_DOTTED_NAME}(?:[ \t]+as[ \t]+{_IDENTIFIER})?(?:[ \t]*,[ \t]*{_DOTTED_NAME}(?:[ \t]+as[ \t]+{_IDENTIFIER})?)*)")
+_FROM_IMPORT_RE = re.compile(rf"from[ \t]+(\.*)({_DOTTED_NAME})?[ \t]+import[ \t]+"
+                             rf"(?:(\*)|({_AS_NAMES})|\(\s*({_AS_NAMES_IN_BRACKETS})\s*,?\s*\))")
+
+
+def simple_import(piece: str) -> tuple | None:
+    """("import", None, 0, [(name, asname)]) or ("from", module, level, [...]) for an import statement written
+    plainly (no comment, `;` or backslash; names that are identifiers, no keyword), read from its text as
+    Python would parse it (an import per file line costs a parse otherwise); None for any other text."""
+    if not piece.isascii():
+        return None  # (Python normalizes non-ASCII names: NFKC)
+    m = _PLAIN_IMPORT_RE.fullmatch(piece)
+    if m is not None:
+        names = _names_as(m.group(1))
+        return ("import", None, 0, names) if names is not None else None
+    m = _FROM_IMPORT_RE.fullmatch(piece)
+    if m is None:
+        return None
+    dots, module, star, names = m.group(1), m.group(2), m.group(3), m.group(4) or m.group(5)
+    if module is None and not dots or module is not None and _names_as(module) is None:
+        return None  # (`from import x`; a keyword in the module's name)
+    names = [("*", None)] if star else _names_as(names)
+    return ("from", module, len(dots), names) if names is not None else None
+
+
+def _names_as(text: str) -> list[tuple[str, str | None]] | None:
+    out = []
+    for item in text.split(","):
+        name, _, asname = (part.strip(" \t\r\n") for part in item.partition(" as "))
+        for word in (*name.split("."), *([asname] if asname else [])):
+            if not word.isidentifier() or keyword.iskeyword(word):
+                return None
+        out.append((name, asname or None))
+    return out
+
+
+def _import_of(node: ast.stmt | None) -> tuple | None:
+    if isinstance(node, ast.Import):
+        return "import", None, 0, [(a.name, a.asname) for a in node.names]
+    if isinstance(node, ast.ImportFrom):
+        return "from", node.module, node.level, [(a.name, a.asname) for a in node.names]
+    return None
 
 
 def _outside_classes(src: _Text, class_ranges: list[tuple[int, int]]) -> str:
@@ -648,7 +707,7 @@ def _summarize_whole(summary: FileSummary, text: str) -> None:
     lines = text.splitlines(keepends=True)
     for node in _statements(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            _add_import(summary, node)
+            _add_import(summary, *_import_of(node))
     _collect_name_aliases(summary, "\n" + text)
     for stmt in tree.body:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call):
@@ -698,17 +757,18 @@ def _class_from_node(node: ast.ClassDef, qualname: str, lines: list[str]) -> Cla
 # ---------------------------------------------------------------- imports
 
 
-def _add_import(summary: FileSummary, node: ast.stmt) -> None:
-    if isinstance(node, ast.Import):
-        for alias in node.names:
-            if alias.asname:
-                summary.aliases[alias.asname] = alias.name
+def _add_import(summary: FileSummary, kind: str, module: str | None, level: int,
+                names: list[tuple[str, str | None]]) -> None:
+    if kind == "import":
+        for name, asname in names:
+            if asname:
+                summary.aliases[asname] = name
             else:
-                top = alias.name.split(".")[0]
+                top = name.split(".")[0]
                 summary.aliases.setdefault(top, top)
-    elif isinstance(node, ast.ImportFrom):
-        base = resolve_relative(summary.module, node.module, node.level, summary.path)
-        for alias in node.names:
-            if alias.name == "*":
+    else:
+        base = resolve_relative(summary.module, module, level, summary.path)
+        for name, asname in names:
+            if name == "*":
                 continue
-            summary.aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
+            summary.aliases[asname or name] = f"{base}.{name}" if base else name
