@@ -76,17 +76,23 @@ def root(tmp_path, cache_dir, monkeypatch) -> Path:
 
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
-    """The names of the files `summarize` reads, in this process, run after run (cleared by the test)."""
+    """The names of the files `summarize` (or `summarize_class`, one class of it) reads, in this process, run
+    after run (cleared by the test)."""
     seen: list[str] = []
-    real = checker.summarize
+    real, real_class = checker.summarize, project_module.summarize_class
     assert project_module.summarize is real
 
     def counting(path, text=None):
         seen.append(Path(path).name)
         return real(path, text)
 
+    def counting_class(path, text, *where):
+        seen.append(Path(path).name)
+        return real_class(path, text, *where)
+
     monkeypatch.setattr(checker, "summarize", counting)
     monkeypatch.setattr(project_module, "summarize", counting)
+    monkeypatch.setattr(project_module, "summarize_class", counting_class)
     return seen
 
 
@@ -372,7 +378,7 @@ def test_stored_facts_equal_the_parsed_ones(tmp_path):
     from layerdoctor.static.source import summarize
 
     assert [f.name for f in fields(FileInfo)] == ["path", "module", "aliases", "classes"]
-    assert len(fields(ClassInfo)) == 9, "a new ClassInfo field: store it in cache._info_to_json"
+    assert len(fields(ClassInfo)) == 11, "a new ClassInfo field: store it in cache._info_to_json"
     write(tmp_path / "pkg" / "__init__.py", "")
     path = str(write(tmp_path / "pkg" / "net.py", HOLDER))
     info = file_info(summarize(path))

@@ -209,3 +209,40 @@ def assert_reads_as_python(piece):
         return  # (left to the parser)
     body = ast.parse(piece).body  # a SyntaxError here: it read a statement Python refuses
     assert len(body) == 1 and read == _import_of(body[0]), piece
+
+
+# ---------------------------------------------------------------- one class alone (another process's file)
+
+def _class_view(cls):
+    return (cls.name, cls.qualname, cls.line, cls.col, cls.end_line, sorted(cls.method_names), dict(cls.self_attr_counts),
+            cls.dynamic_access, cls.may_have_weights, [ast.dump(b) for b in cls.bases],
+            sorted(cls._pending[1].items()) if cls._pending else None)
+
+
+def _python_files(*roots):
+    for root in roots:
+        for folder, _, names in os.walk(root):
+            yield from (os.path.join(folder, name) for name in sorted(names) if name.endswith(".py"))
+
+
+@pytest.mark.parametrize("root", ["tests/cases", "tests/cases_static", "tests/realworld", CORPUS])
+def test_a_class_summarized_alone_is_the_one_the_whole_file_gives(root):
+    from layerdoctor.static.source import summarize_class
+
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.join(here, root) if not os.path.isabs(root) else root
+    if not os.path.isdir(root):
+        pytest.skip(f"{root} is not there (bench/lint_corpus.py makes the corpus)")
+    compared = 0
+    for path in _python_files(root):
+        try:
+            summary = summarize(path)
+        except SourceError:
+            continue
+        for cls in summary.classes:
+            if cls._pending is None:
+                continue  # (the file was parsed whole: its classes are never cut out alone)
+            alone = summarize_class(path, None, cls.qualname, cls.line, cls.col - 1)
+            assert alone is not None and _class_view(alone) == _class_view(cls), (path, cls.qualname)
+            compared += 1
+    assert compared > 20

@@ -184,7 +184,7 @@ class Cache:
 def _info_to_json(info: FileInfo) -> list:
     return [info.module, info.aliases,
             [[c.name, c.qualname, c.bases, dict(c.attr_counts), c.dynamic_access, c.defines_setattr,
-              [list(h) for h in c.holds], c.may_have_weights, c.defines_build] for c in info.classes]]
+              [list(h) for h in c.holds], c.may_have_weights, c.defines_build, c.line, c.indent] for c in info.classes]]
 
 
 def _is_text_map(value) -> bool:
@@ -193,19 +193,20 @@ def _is_text_map(value) -> bool:
 
 def _class_from_json(item) -> ClassInfo:
     """Raises ValueError unless `item` is exactly what _info_to_json writes for a class."""
-    if not (isinstance(item, list) and len(item) == 9):
+    if not (isinstance(item, list) and len(item) == 11):
         raise ValueError("not a class")
-    name, qualname, bases, counts, dynamic, setattr_, holds, weights, build = item
+    name, qualname, bases, counts, dynamic, setattr_, holds, weights, build, line, indent = item
     if not (isinstance(name, str) and isinstance(qualname, str)
             and isinstance(bases, list) and all(isinstance(b, _OPTIONAL_TEXT) for b in bases)
             and isinstance(counts, dict) and all(isinstance(k, str) and type(v) is int and v > 0
                                                  for k, v in counts.items())
             and isinstance(holds, list) and all(isinstance(h, list) and len(h) == 2
                                                 and all(isinstance(part, str) for part in h) for h in holds)
-            and all(type(flag) is bool for flag in (dynamic, setattr_, weights, build))):
+            and all(type(flag) is bool for flag in (dynamic, setattr_, weights, build))
+            and type(line) is int and type(indent) is int and line >= 0 and indent >= 0):
         raise ValueError("not a class")
     return ClassInfo(name, qualname, bases, Counter(counts), dynamic, setattr_, [tuple(h) for h in holds],
-                     weights, build)
+                     weights, build, line, indent)
 
 
 def _info_from_json(path: str, module_now: str, item) -> FileInfo:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .names import canonical
-from .source import ClassSummary, FileSummary, SourceError, is_plain_holder, summarize
+from .source import ClassSummary, FileSummary, SourceError, is_plain_holder, summarize, summarize_class
 from .walk import self_attr, walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
@@ -68,6 +68,8 @@ class ClassInfo:
     holds: list[tuple[str, str]]  # (attr, dotted callee) of `self.attr = Callee(...)` in __init__
     may_have_weights: bool  # its text creates weights or sublayers somewhere
     defines_build: bool = False  # has a build() of its own (weights sized from the input shape)
+    line: int = 0  # where its `class` line is, and that line's indent (0: not known): another process
+    indent: int = 0  # can summarize the class alone (Project.class_summary)
 
 
 @dataclass
@@ -102,7 +104,8 @@ def file_info(summary: FileSummary) -> FileInfo:
             holds.extend(_held_in_containers(init, factories))
         classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
-                                 cls.may_have_weights, "build" in cls.method_names))
+                                 cls.may_have_weights, "build" in cls.method_names,
+                                 *((cls.line, cls.col - 1) if cls._pending is not None else (0, 0))))  # (cut out)
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
 
 
@@ -340,6 +343,7 @@ class Project:
         rule needs their methods); `texts`: sources not read from disk (stdin)."""
         self.files = files
         self._summaries = {summary.path: summary for summary in summaries}
+        self._alone: dict[str, ClassSummary | None] = {}  # qualname -> the class summarized alone (class_summary)
         self._texts = texts or {}
         self._build_leaves: dict[str, tuple] = {}
         self._kept: dict[str, set[str] | None] = {}
@@ -443,6 +447,13 @@ class Project:
         if name not in self.classes:
             return None
         info, file = self.classes[name]
+        if file.path not in self._summaries and info.line:
+            # (a class of a file another process summarized: this one alone, not the whole file again)
+            if name not in self._alone:
+                self._alone[name] = summarize_class(file.path, self._texts.get(file.path), info.qualname,
+                                                    info.line, info.indent)
+            if self._alone[name] is not None:
+                return self._alone[name]
         summary = self._summary(file.path)
         return next((c for c in summary.classes if c.qualname == info.qualname), None) if summary else None
 

@@ -361,6 +361,29 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
 # ---------------------------------------------------------------- the fast path: pieces
 
 
+_TEXTS_ALONE: dict[str, _Text] = {}  # the last few files summarize_class read, oldest first
+
+
+def summarize_class(path: str, text: str | None, qualname: str, line: int, indent: int) -> ClassSummary | None:
+    """The summary of one class of a file, the one whose `class` line is `line` (at `indent`), as summarize()
+    would make it; None when the file cannot be read or the class not cut out alone (summarize() it)."""
+    src = _TEXTS_ALONE.pop(path, None)
+    try:
+        if src is None:
+            src = _Text(text if text is not None else read_source(path))
+        header = _parse_class_header(src, line, indent)
+        end = src.block_end(line, indent, len(src.starts))
+    except (SourceError, SyntaxError, ValueError, IndexError, RecursionError, MemoryError):
+        return None
+    if len(_TEXTS_ALONE) >= 4:
+        del _TEXTS_ALONE[next(iter(_TEXTS_ALONE))]
+    _TEXTS_ALONE[path] = src
+    if header.bases and all(_NOT_A_LAYER_RE.search(ast.unparse(b)) for b in header.bases):
+        return ClassSummary(header.name, qualname, line, indent + 1, header.bases, {}, set(), Counter(), False, end)
+    return _summarize_class(src, header, qualname, line, indent, end, src.lines(line, end))
+
+
+
 def _summarize_pieces(summary: FileSummary, text: str) -> None:
     src = _Text(text)
     _collect_imports(summary, src)
