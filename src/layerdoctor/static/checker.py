@@ -244,8 +244,10 @@ def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
             parsed += their_infos
             errors += their_errors
         infos = _in_order(files, parsed, known)
-        for pipe in pipes:
-            pipe.send(infos)
+        for index, pipe in enumerate(pipes, 1):
+            # (each worker has its own share's entries: the others and the order, not all of them again)
+            theirs = set(shares[index])
+            pipe.send(([info.path for info in infos], [info for info in infos if info.path not in theirs]))
         findings, check_errors = own.check(infos, config)
         errors += check_errors
         for pipe in pipes:
@@ -370,8 +372,9 @@ def _worker(pipe, paths: list[str], config: Config, packages: list[str], reporte
             register_rule_package(package)
         part = _Part(paths, reported, texts, queue)
         pipe.send(("ok", (part.infos, part.errors)))
-        infos = pipe.recv()
-        pipe.send(("ok", part.check(infos, config)))
+        order, others = pipe.recv()
+        by_path = {info.path: info for info in [*part.infos, *others]}
+        pipe.send(("ok", part.check([by_path[path] for path in order], config)))
     except BaseException as exc:  # report, do not hang the parent
         pipe.send(("failed", f"{type(exc).__name__}: {exc}"))
     finally:
