@@ -86,7 +86,7 @@ def name_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-_IMPORT_WORD_RE = re.compile(r"\bimport\b")
+_IMPORT_WORD_RE = re.compile(r"import\b")  # (the word boundary before it checked by hand: a leading \b is tried everywhere)
 
 
 def imports_name(text: str, name: str) -> bool:
@@ -94,6 +94,8 @@ def imports_name(text: str, name: str) -> bool:
     `import` keyword up to the end of that statement (a bracketed list, backslash continuations)?"""
     word = re.compile(rf"\b{re.escape(name)}\b")
     for m in _IMPORT_WORD_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         start = end = m.end()
         while text[end:end + 1] in (" ", "\t"):
             end += 1

@@ -94,7 +94,7 @@ _BARE_NAME_RE = re.compile(r"\[\s*(\w+)\s*\]")
 # bound to an empty list (items appended later) or one that starts with a name or a call
 _BOUND_TO_LIST_RE = re.compile(r"=[ \t]*\[[ \t\n]*(?:\]|(?!None\b|True\b|False\b)[A-Za-z_])")
 _WORD_BEFORE_RE = re.compile(r"\w+$")
-_LINE_START_NAME_RE = re.compile(r"(?<![^\n])[ \t]*(\w+)[ \t]*$")
+_NAME_ALONE_RE = re.compile(r"[ \t]*(\w+)[ \t]*")
 
 
 def _repeats_a_list(text: str) -> bool:
@@ -117,7 +117,9 @@ def _repeats_a_list(text: str) -> bool:
             return True
     names = set()
     for m in _BOUND_TO_LIST_RE.finditer(text) if "= [" in text or "=[" in text else ():
-        bound = _LINE_START_NAME_RE.search(text, max(0, m.start() - 80), m.start())
+        # the name alone on its line before the `=`, that line starting at most 80 characters back
+        line = text.rfind("\n", 0, m.start()) + 1
+        bound = _NAME_ALONE_RE.fullmatch(text, line, m.start()) if line >= m.start() - 80 else None
         if bound:
             names.add(bound.group(1))
     return any(_repeated_name(text, name) for name in names)
@@ -169,7 +171,7 @@ def _skip_blanks(text: str, at: int) -> int:
 
 def _factory_result_called_twice(text: str) -> bool:
     """`branch = vgg_branch()` (or `Builder.vgg_branch()`) for a function of the file, then `branch(` twice."""
-    for factory in set(_DEF_RE.findall(text)):
+    for factory in _defined_functions(text):
         needle = factory + "("
         at = text.find(needle)
         while at > 0:
@@ -183,7 +185,18 @@ def _factory_result_called_twice(text: str) -> bool:
 
 
 _BOUND_TO_RE = re.compile(r"(\w+) ?= ?(?:\w+\.)?$")
-_DEF_RE = re.compile(r"^[ \t]*def ((?!__)\w+)\(", re.MULTILINE)  # functions, and methods (a builder's)
+_DEF_RE = re.compile(r"def ((?!__)\w+)\(")  # functions, and methods (a builder's): the line's start checked by hand
+
+
+def _defined_functions(text: str) -> set[str]:
+    """Names of the `def name(` lines (indented or not; no dunder): found from `def` (a pattern that starts
+    with a literal), the line's start checked after, instead of a multiline `^...` tried at every line."""
+    names = set()
+    for m in _DEF_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if not text[start:m.start()].strip(" \t"):
+            names.add(m.group(1))
+    return names
 _LOOP_RE = re.compile(r"\n([ \t]+)for [^\n]*:\n(?:\1[ \t]+[^\n]*\n){0,3}?\1[ \t]+(\w+) ?= ?(\w+)\(\2\b")
 
 

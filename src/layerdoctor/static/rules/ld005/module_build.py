@@ -10,13 +10,24 @@ from ...walk import walk
 from .. import Hit
 from .build_leaves import build_leaves, describe_leaves
 
-_RNN_WRAPPER_RE = re.compile(r"\bRNN\(|StackedRNNCells\(")  # (not SimpleRNN(, not LSTM()
+
+def _rnn_wrapper(text: str) -> bool:
+    """`RNN(` as a whole word (not `SimpleRNN(`, not `LSTM(`) or `StackedRNNCells(`, from the literals: a
+    pattern that starts with a word boundary is tried at every character."""
+    if "StackedRNNCells(" in text:
+        return True
+    at = text.find("RNN(")
+    while at >= 0:
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        at = text.find("RNN(", at + 1)
+    return False
 
 
 def TRIGGER(text: str) -> bool:
     """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`), or a Keras RNN
     wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
-    if "RNN" in text and "Input" in text and _RNN_WRAPPER_RE.search(text):
+    if "RNN" in text and "Input" in text and _rnn_wrapper(text):
         return True
     at = text.find(".build(")
     seen = set()
