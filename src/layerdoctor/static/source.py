@@ -282,12 +282,28 @@ def _indent_width(ws: str) -> int:
     return len(ws.expandtabs(8))
 
 
+def _read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file, read with one open (non-blocking: a named pipe opens at once, and is then
+    refused, never read) and one fstat, no buffered file object: every checked file is read this way."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise SourceError("cannot read: not a regular file")
+        data = os.read(fd, status.st_size + 1)
+        if len(data) <= status.st_size:
+            return data
+        chunks = [data]  # (the file grew since fstat)
+        while more := os.read(fd, 1 << 16):
+            chunks.append(more)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_source(path: str) -> str:
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise SourceError("cannot read: not a regular file")  # a named pipe would block forever
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = _read_regular_file(path)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}") from None
     if b"\0" in data:
