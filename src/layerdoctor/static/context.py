@@ -142,6 +142,7 @@ class ClassContext:
         }
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
         self._assigns: dict[str, list[SelfAssign]] = {}
+        self._other_stores: dict[str, list[ast.Assign]] = {}  # method -> `a.b.attr = ...` (not on self itself)
         self._stores: Counter | None = None
         self._values: dict[int, tuple[ast.expr, Value]] = {}
         self._made_by: dict[str, Value | None] = {}
@@ -224,7 +225,7 @@ class ClassContext:
 
     def assigns_in(self, method: str) -> list[SelfAssign]:
         if method not in self._assigns:
-            found = []
+            found, others = [], []
             for stmt in self.nodes(method):
                 if isinstance(stmt, ast.Assign):
                     targets, value = stmt.targets, stmt.value
@@ -238,9 +239,18 @@ class ClassContext:
                         found.append(SelfAssign(attr, value, stmt, method))
                     elif type(target) in (ast.Tuple, ast.List):
                         found += _unpacked_self_assigns(target, value, stmt, method)
+                    elif type(target) is ast.Attribute:
+                        others.append(stmt)
             found.sort(key=lambda a: a.stmt.lineno)
             self._assigns[method] = found
+            self._other_stores[method] = others
         return self._assigns[method]
+
+    def other_attribute_stores(self, method: str) -> list[ast.Assign]:
+        """The assignments of `method` that store an attribute of another object (`block.fn.q = ...`,
+        `self.encoder.embedding = ...`), found in the same pass as assigns_in()."""
+        self.assigns_in(method)
+        return self._other_stores[method]
 
     def nodes(self, method: str) -> list[ast.AST]:
         """Every node of a method, walked once."""

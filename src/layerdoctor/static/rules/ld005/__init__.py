@@ -25,6 +25,7 @@ from .configured import configured_dead_sublayers
 from .copied_by_bidirectional import copied_by_bidirectional
 from .held_parts import held_layer_reached_through_one_part, run_from_outside
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
+from .rebound import sublayers_rebound_from_outside
 from .training_steps import run_only_by_training_steps
 from .module_build import TRIGGER as TRIGGER  # (the catalog reads them)
 from .module_build import check_module as check_module
@@ -34,6 +35,9 @@ RULE = Rule(
     summary="A sublayer is never built: nothing calls it and no `build()` builds it.",
     what="Static: finds a sublayer whose class makes its weights only in a method Keras never runs "
          "(`build_model()`, where build(self, input_shape) was meant) that its holder does not call on it; "
+         "on Keras 3, a sublayer rebound from outside its layer to tie weights (`block.fn.q = first.fn.q` in "
+         "__init__/build()): the layer the block made for that attribute stays tracked, never called, unbuilt "
+         "(a warning: the block's class is known by the attribute's name only); "
          "sublayers run only as `self.x.call(...)`, which skips the `__call__` that builds "
          "them (an error when the sublayer makes weights in its own build(), a warning for a container); "
          "sublayers with weights (or lists of them) assigned to `self` in `__init__` or "
@@ -148,6 +152,8 @@ RULE = Rule(
                            "self.{attr}.build(...)  # with the shape call() gives it",
         "training_steps": "# build it in build() with the shape train_step gives it (or run it in call()):\n"
                           "def build(self, input_shape): self.{attr}.build(...)",
+        "rebound": "# make the shared layer once and hand it to each block's constructor (no block makes its own):\n"
+                   "blocks = [Block(..., {attr}=shared) for _ in range(depth)]",
         "explicit_build": "# call it on data instead of build(), or give the class a build() doing self.{attr}.build(...):\n"
                           "model(keras.ops.zeros((1, *input_shape[1:])))",
     },
@@ -161,6 +167,7 @@ CODE = RULE.code
 
 def check_class(ctx):
     yield from flag_only_sublayers(ctx)
+    yield from sublayers_rebound_from_outside(ctx)
     if not ctx.has_method("call"):
         # functional-API subclasses wire their layers in __init__: only a layer nothing mentions again
         yield from _unwired_in_functional_init(ctx)
