@@ -413,9 +413,10 @@ def check(summaries: list[FileSummary], config: Config, project: Project | None 
     findings: list[Finding] = []
     errors: list[FileError] = []
     lines_cache: dict[str, list[str]] = {path: text.splitlines() for path, text in (texts or {}).items()}
+    rules = _enabled_rules(config)
     for file in summaries:
         try:
-            raw = list(_hits(file, project, config))
+            raw = list(_hits(file, project, config, rules))
         except SourceError as exc:  # a method parsed on demand did not parse
             errors.append(FileError(file.path, str(exc)))
             continue
@@ -433,11 +434,16 @@ def check(summaries: list[FileSummary], config: Config, project: Project | None 
     return sorted(set(findings)), errors
 
 
-def _hits(file: FileSummary, project: Project, config: Config):
-    target = _target_for(file, config)
+def _enabled_rules(config: Config) -> tuple[list, list]:
+    """(the enabled rules with a class check, those with a module check), once per run."""
     modules = rule_modules().values()
-    class_rules = [m for m in modules if getattr(m, "check_class", None) is not None and config.enabled(m.RULE.code)]
-    module_rules = [m for m in modules if getattr(m, "check_module", None) is not None and config.enabled(m.RULE.code)]
+    return ([m for m in modules if getattr(m, "check_class", None) is not None and config.enabled(m.RULE.code)],
+            [m for m in modules if getattr(m, "check_module", None) is not None and config.enabled(m.RULE.code)])
+
+
+def _hits(file: FileSummary, project: Project, config: Config, rules: tuple[list, list]):
+    target = _target_for(file, config)
+    class_rules, module_rules = rules
     for cls in file.classes:
         key = project.key_of(cls.qualname, file.path)
         if not cls.bases or is_framework_root(key) or not project.is_layer(key):

@@ -7,6 +7,7 @@ or a class of the project that is itself a layer, in this file or another one.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -38,6 +39,7 @@ def is_keras_layer_name(name: str) -> bool:
 _ROOT_RE = re.compile(r"^keras\.(?:[\w.]*\.)?(?:Layer|Model|Sequential|Functional)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_framework_root(name: str) -> bool:
     """Keras's own base classes, when the checked tree is Keras itself: layers, never checked."""
     return bool(_ROOT_RE.match(canonical(name)))
