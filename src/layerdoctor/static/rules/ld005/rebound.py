@@ -61,9 +61,9 @@ def _weighted_sublayer_maker(project, attr, target, path):
 
 
 def _find_maker(project, attr, target, path):
-    # (`self.<attr> = ... SomeClass(` in the class's text before its __init__ is parsed: `layer.dtype_policy =
-    # other.dtype_policy` has the same shape and names no sublayer)
-    stored_from_a_class = re.compile(rf"self\.{re.escape(attr)}[ \t]*=[^=\n][^\n]*[A-Z]\w*\(")
+    # (`self.<attr> = ... SomeClass(` or `= self.make_<attr>(` (a factory method) in the class's text before its
+    # __init__ is parsed: `layer.dtype_policy = other.dtype_policy` has the same shape and names no sublayer)
+    stored_from_a_class = re.compile(rf"self\.{re.escape(attr)}[ \t]*=[^=\n][^\n]*(?:[A-Z]\w*|self\.\w+)\(")
     for name, (info, file) in project.classes.items():
         if path is not None and file.path != path or not info.attr_counts.get(attr) or not info.may_have_weights \
                 or not project.is_layer(name):
@@ -82,8 +82,23 @@ def _find_maker(project, attr, target, path):
                 continue
             for call in (n for n in walk(node.value) if type(n) is ast.Call):  # (`Dense(2) if q is None else q` too)
                 env = env if env is not None else bindings(nodes)
-                value = classify(call, project, file, target, env)
-                if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
-                        project.has_weights(value.qualname):
-                    return info.name, value.layer_class or value.qualname
+                for made, where in _made_by(call, summary, env):
+                    value = classify(made, project, file, target, where)
+                    if value.kind == LAYER and value.layer_class not in STATELESS_LAYERS and \
+                            project.has_weights(value.qualname):
+                        return info.name, value.layer_class or value.qualname
     return None
+
+
+def _made_by(call, summary, env):
+    """[(expression, its names)] the call gives: itself, or what a factory method of the class returns
+    (`self.q = self._new_dense(1)`, a helper called more than once, so not inlined)."""
+    factory = self_attr(call.func)
+    if factory is None or factory not in summary.method_names:
+        return [(call, env)]
+    fn = summary.load_methods((factory,)).get(factory) or summary.methods.get(factory)
+    if fn is None:
+        return []
+    nodes = walk(fn)
+    returns = [n.value for n in nodes if type(n) is ast.Return and n.value is not None]
+    return [(value, bindings(nodes)) for value in returns] if returns else []
