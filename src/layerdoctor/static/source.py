@@ -394,9 +394,7 @@ def summarize_class(path: str, text: str | None, qualname: str, line: int, inden
     if len(_TEXTS_ALONE) >= 4:
         del _TEXTS_ALONE[next(iter(_TEXTS_ALONE))]
     _TEXTS_ALONE[path] = src
-    if header.bases and all(_NOT_A_LAYER_RE.search(ast.unparse(b)) for b in header.bases):
-        return ClassSummary(header.name, qualname, line, indent + 1, header.bases, {}, set(), Counter(), False, end)
-    return _summarize_class(src, header, qualname, line, indent, end, src.lines(line, end))
+    return _class_summary(src, header, qualname, line, indent, end)
 
 
 
@@ -422,12 +420,7 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
         outer = class_stack[-1][2] if class_stack else summary.module
         qualname = f"{outer}.{header.name}"
         class_stack.append((indent, end, qualname))
-        if header.bases and all(_NOT_A_LAYER_RE.search(ast.unparse(b)) for b in header.bases):
-            summary.classes.append(ClassSummary(header.name, qualname, line, indent + 1, header.bases,
-                                                {}, set(), Counter(), False, end))
-            continue
-        body = src.lines(line, end)
-        summary.classes.append(_summarize_class(src, header, qualname, line, indent, end, body))
+        summary.classes.append(_class_summary(src, header, qualname, line, indent, end))
     _collect_module_assigns(summary, src)
     return src, class_ranges
 
@@ -593,6 +586,15 @@ def _parse_class_header(src: _Text, line: int, indent: int) -> ast.ClassDef:
         if last - line > 30:
             raise SyntaxError("class header")
         last += 1
+
+
+def _class_summary(src: _Text, header: ast.ClassDef, qualname: str, line: int, indent: int,
+                   end: int) -> ClassSummary:
+    """A class cut out of the text: an empty summary for a class no layer can be (a test case, an
+    exception, an enum: _NOT_A_LAYER_RE), else _summarize_class's."""
+    if header.bases and all(_NOT_A_LAYER_RE.search(ast.unparse(b)) for b in header.bases):
+        return ClassSummary(header.name, qualname, line, indent + 1, header.bases, {}, set(), Counter(), False, end)
+    return _summarize_class(src, header, qualname, line, indent, end, src.lines(line, end))
 
 
 def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int, indent: int,
