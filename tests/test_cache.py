@@ -5,8 +5,11 @@ report; any change to the files, the set of files or the configuration gives a f
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,6 +115,29 @@ def test_second_cli_run_equals_the_first(project, cache_dir):
     # The text report is the same too.
     assert run_cli("lint", project).stdout == run_cli("lint", project).stdout
 
+
+def test_a_cache_hit_imports_no_rule_module(project, cache_dir):
+    """A warm run (pre-commit, an editor) shows the stored report, names included, without importing
+    the rules (a third of a warm run's time); a cold run imports them all."""
+    script = ("import sys, contextlib, io\n"
+              "from layerdoctor.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+              "    try: main(sys.argv[1:])\n"
+              "    except SystemExit: pass\n"
+              "print(sorted(m for m in sys.modules if m.startswith('layerdoctor.static.rules.')))\n"
+              "print(out.getvalue())\n")
+    def run(*args):
+        result = subprocess.run([sys.executable, "-c", script, "lint", *args, str(project)],
+                                capture_output=True, text=True, timeout=60, env=dict(os.environ))
+        imported, _, shown = result.stdout.partition("\n")
+        return ast.literal_eval(imported), shown
+
+    cold_modules, cold_json = run("--format", "json")
+    warm_modules, warm_json = run("--format", "json")
+    assert "layerdoctor.static.rules.ld001" in cold_modules
+    assert warm_modules == []
+    assert json.loads(warm_json) == json.loads(cold_json)  # the rules' names included
+    assert json.loads(warm_json)["findings"] and all(f["name"] for f in json.loads(warm_json)["findings"])
 
 def test_content_identical_rewrite_with_a_new_mtime(project, cache_dir):
     first = lint_json(project)

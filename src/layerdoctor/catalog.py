@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import glob
 import importlib
+import importlib.util
 import os
 import pkgutil
 import re
@@ -101,6 +102,12 @@ class _Registry(Mapping):
 RULES: Mapping[str, Rule] = _Registry()
 
 
+def looks_like_code(value) -> bool:
+    """Whether `value` is spelled like a finding code (LD014), without discovering the rules: a
+    result read back from the cache was made by these very rules (the cache's key holds their source)."""
+    return isinstance(value, str) and _CODE_RE.match(value) is not None
+
+
 def get(code: str) -> Rule:
     return RULES[code.upper()]
 
@@ -127,16 +134,13 @@ _class_triggers = None
 
 
 def package_sources() -> list[str]:
-    """The files of every rule package, for the result cache's key."""
+    """The files of every rule package, for the result cache's key: every module of each package's
+    folder, found without importing the rule modules (a cache hit needs none of them)."""
     files = []
-    for module in rule_modules().values():
-        path = getattr(module, "__file__", None)
-        if not path:
-            continue
-        if os.path.basename(path) == "__init__.py":  # a rule package: every module of it
-            files.extend(sorted(glob.glob(os.path.join(os.path.dirname(path), "**", "*.py"), recursive=True)))
-        else:
-            files.append(path)
+    for name in _packages:
+        spec = importlib.util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+            files.extend(sorted(glob.glob(os.path.join(folder, "**", "*.py"), recursive=True)))
     return files
 
 

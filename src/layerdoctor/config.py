@@ -20,7 +20,8 @@ TARGET_CHOICES = ("auto", "keras3", "tf-keras")
 
 @dataclass
 class Config:
-    select: set[str] = field(default_factory=lambda: set(RULES))
+    # None: every rule, whatever is registered (a cache hit then needs no rule module imported)
+    select: set[str] | None = None
     ignore: set[str] = field(default_factory=set)
     target: str = "auto"
     # (folder, pattern): a pyproject's patterns are relative to its folder, the command line's to "."
@@ -31,10 +32,10 @@ class Config:
     auto_reason: str = ""
 
     def enabled(self, code: str) -> bool:
-        return code in self.select and code not in self.ignore
+        return (self.select is None or code in self.select) and code not in self.ignore
 
     def fingerprint(self) -> str:
-        return repr((sorted(self.select), sorted(self.ignore), self.target, self.auto_target,
+        return repr((None if self.select is None else sorted(self.select), sorted(self.ignore), self.target, self.auto_target,
                      sorted(self.exclude)))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .catalog import RULES
 from .vocab import KERAS3, SEVERITIES, TARGETS, TF_KERAS
@@ -30,14 +30,16 @@ class Finding:
     attribute: str | None = None
     fix: str | None = None  # corrected code, a short snippet
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # The rule's name, kept with the finding: a report read back from the cache is shown without
+    # importing the rules (a third of a warm run).
+    name: str = field(default="", compare=False, hash=False)
 
-    @property
-    def name(self) -> str:
-        return RULES[self.code].name
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", RULES[self.code].name)
 
     def to_dict(self) -> dict:
         """The JSON shape documented in the README (`class`, not `class_name`)."""
-        data = asdict(self)
         out = {
             "code": self.code,
             "name": self.name,
@@ -48,7 +50,7 @@ class Finding:
             "column": self.column,
             "detector": self.detector,
             "target": self.target,
-            "class": data["class_name"],
+            "class": self.class_name,
             "attribute": self.attribute,
             "fix": self.fix,
         }
@@ -72,7 +74,7 @@ def new_finding(code: str, message: str, *, path: str, line: int, column: int = 
         path=path, line=int(line), column=column, code=code, message=message, severity=severity,
         detector=detector, target=target, class_name=class_name, attribute=attribute,
         fix=None if fix is None else rule.fix_text(fix, **{"attr": attribute, **(fix_values or {})}),
-        extra={k: v for k, v in (extra or {}).items() if v is not None},
+        extra={k: v for k, v in (extra or {}).items() if v is not None}, name=rule.name,
     )
 
 

@@ -5,7 +5,6 @@ Format: `::error file=PATH,line=L,col=C,title=TITLE::MESSAGE`, one command per l
 
 from __future__ import annotations
 
-from ..catalog import RULES
 from ..finding import Finding
 from ..report import Report
 
@@ -26,8 +25,7 @@ def _finding_command(finding: Finding) -> str:
         properties["line"] = str(finding.line)
         if finding.column >= 1:
             properties["col"] = str(finding.column)
-    rule = RULES.get(finding.code)
-    properties["title"] = f"{finding.code} {rule.name}" if rule else finding.code
+    properties["title"] = f"{finding.code} {finding.name}"
     return _command(COMMANDS.get(finding.severity, "warning"), properties, finding.message)
 
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.syntax import Syntax
 
-from ..catalog import RULES, rule_modules
+from ..catalog import rule_modules
 from ..vocab import flavour_name
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -36,7 +36,7 @@ def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool
     """Print `report` to `console`: the tree (inspect), the findings grouped by file, then a
     summary line. `quiet`: the findings only; `statistics`: a count per code instead of the
     findings; `show_fixes`: the findings `--fix` would fix, at the end. Returns nothing."""
-    codes = fixable_codes()
+    codes = fixable_codes() if report.findings else set()  # (the rules are imported only when needed)
     if statistics:
         _render_statistics(report, console, codes)
         return
@@ -55,7 +55,7 @@ def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool
             cell = f"cell {finding.extra['cell']}:" if "cell" in finding.extra else ""
             console.print(
                 f"{escape(path)}:{cell}{finding.line}:{finding.column}: [{style}]{finding.code}[/]{escape(marker)} "
-                f"[dim]{RULES[finding.code].name} ({finding.severity}, {flavour_name(finding.target)}"
+                f"[dim]{finding.name} ({finding.severity}, {flavour_name(finding.target)}"
                 f"{', runtime' if finding.detector == 'runtime' else ''})[/]",
                 highlight=False, soft_wrap=True,
             )
@@ -77,7 +77,7 @@ def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool
         console.print(f"Fixable with `layerdoctor lint --fix` ({len(fixable)}):", highlight=False)
         for finding in fixable:
             console.print(f"  {escape(finding.path)}:{finding.line}:{finding.column}: {finding.code} "
-                          f"{RULES[finding.code].name}", highlight=False, soft_wrap=True)
+                          f"{finding.name}", highlight=False, soft_wrap=True)
         console.print()
     if fixable:
         console.print(f"[*] {len(fixable)} fixable with `layerdoctor lint --fix` (`--diff` shows the edits).",
@@ -87,10 +87,10 @@ def render_text(report, console: Console, *, fix_hints: bool = True, quiet: bool
 
 def _render_statistics(report, console: Console, codes: set[str]) -> None:
     counts = Counter(f.code for f in report.findings)
+    names = {f.code: f.name for f in report.findings}
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        rule = RULES[code]
         marker = "[*]" if code in codes and any(_fixable(f, codes) for f in report.findings if f.code == code) else "   "
-        console.print(f"{count:>6,}  {code}  {marker} {rule.name}", highlight=False, markup=False)
+        console.print(f"{count:>6,}  {code}  {marker} {names[code]}", highlight=False, markup=False)
     console.print(summary_line(report), highlight=False)
 
 

@@ -22,13 +22,13 @@ from collections import Counter
 
 from ..version import __version__
 from ..atomic import write_atomically
-from ..catalog import RULES
+from ..catalog import looks_like_code
 from ..finding import SEVERITIES, FileError, Finding
 from ..report import Report
 from .names import module_name_for
 from .project import ClassInfo, FileInfo
 
-_FORMAT = 2  # bump when the layout of index.json/result.json changes
+_FORMAT = 3  # bump when the layout of index.json/result.json changes
 _RACY_SECONDS = 2.0
 _MAX_BYTES = 256 * 1024 * 1024  # a cache file larger than this is not read
 
@@ -65,10 +65,12 @@ def _valid_index(stored) -> dict[str, tuple[int, int, int, int, str]]:
     index = {}
     if not isinstance(stored, dict):
         return index
-    for path, entry in stored.items():
-        if (isinstance(entry, list) and len(entry) == 5 and all(type(v) is int for v in entry[:4])
-                and isinstance(entry[4], str)):
-            index[path] = tuple(entry)
+    for path, entry in stored.items():  # (spelt out: this runs for every file of a warm run)
+        if type(entry) is list and len(entry) == 5:
+            size, mtime, ctime, inode, digest = entry
+            if type(size) is int and type(mtime) is int and type(ctime) is int and type(inode) is int \
+                    and type(digest) is str:
+                index[path] = (size, mtime, ctime, inode, digest)
     return index
 
 
@@ -77,23 +79,24 @@ _OPTIONAL_TEXT = (str, type(None))
 
 def _finding_to_json(finding: Finding) -> list:
     return [finding.path, finding.line, finding.column, finding.code, finding.message, finding.severity,
-            finding.detector, finding.target, finding.class_name, finding.attribute, finding.fix, finding.extra]
+            finding.detector, finding.target, finding.class_name, finding.attribute, finding.fix, finding.extra,
+            finding.name]
 
 
 def _finding_from_json(item) -> Finding:
     """Raises ValueError unless `item` is exactly what _finding_to_json writes."""
-    if not (isinstance(item, list) and len(item) == 12):
+    if not (isinstance(item, list) and len(item) == 13):
         raise ValueError("not a finding")
-    path, line, column, code, message, severity, detector, target, class_name, attribute, fix, extra = item
-    if not (isinstance(path, str) and type(line) is int and type(column) is int and code in RULES
+    path, line, column, code, message, severity, detector, target, class_name, attribute, fix, extra, name = item
+    if not (isinstance(path, str) and type(line) is int and type(column) is int and looks_like_code(code)
             and isinstance(message, str) and severity in SEVERITIES and detector in ("static", "runtime")
             and isinstance(target, str) and isinstance(class_name, _OPTIONAL_TEXT)
             and isinstance(attribute, _OPTIONAL_TEXT) and isinstance(fix, _OPTIONAL_TEXT)
-            and isinstance(extra, dict)):
+            and isinstance(extra, dict) and isinstance(name, str) and name):
         raise ValueError("not a finding")
     return Finding(path=path, line=line, column=column, code=code, message=message, severity=severity,
                    detector=detector, target=target, class_name=class_name, attribute=attribute, fix=fix,
-                   extra=extra)
+                   extra=extra, name=name)
 
 
 def _error_from_json(item) -> FileError:
