@@ -72,7 +72,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
                     _variables_created_in_lambda,
                     _random_state_in_traced_call, _weight_property_replaced, _state_added_from_outside,
                     _weight_rebound_from_itself,
-                    _property_before_init,
+                    _property_before_init, _init_run_again,
                     _call_not_implemented, _weights_made_in_an_uncalled_method):
         found = explain(error, text, recorder, watch)
         if found:
@@ -326,6 +326,32 @@ def _property_before_init(error, text, recorder, watch) -> list:
                  f"{attribute} is a read-only property of Layer, so the layer cannot be constructed (Keras "
                  f"raised {_first_line(text)}); call super().__init__() first and {hint}",
         cls=cls, attribute=attribute, site=(frame.f_code.co_filename, line))]
+
+
+_BASE_INIT_CALL = re.compile(r"^\s*(super\([^)]*\)|[\w.]+)\.__init__\(")
+
+
+def _init_run_again(error, text, recorder, watch) -> list:
+    """LD013: the failing statement is a base class's __init__ called from build() or call() of a layer whose
+    __init__ already ran (`super(Mlp, self).__init__(input_shape)` where super().build() was meant): Keras 3's
+    Layer.__init__ takes keywords only, so a positional argument raises TypeError there; with keywords it
+    would run and reset the layer's settings (held-out 31, deepflow)."""
+    frame, line = locate.deepest_user_frame(error)
+    if frame is None or frame.f_code.co_name == "__init__":
+        return []
+    layer = frame.f_locals.get("self")
+    statement = _source_line(frame, line)
+    if layer is None or not backend.is_keras_layer(layer) or not _BASE_INIT_CALL.match(statement):
+        return []
+    if not _init_attributes() <= set(vars(layer)):
+        return []  # Layer.__init__ had not run: another cause
+    cls = type(layer)
+    return [findings.make(
+        "LD013", f"{cls.__name__}.{frame.f_code.co_name}() calls the base class's __init__ again on a layer that "
+                 f"exists (`{statement}`): Keras raised {_first_line(text)}. Layer.__init__ run a second time "
+                 f"resets the layer's settings (name, trainable, dtype); super().build(input_shape) was meant?",
+        cls=cls, attribute="__init__", site=(frame.f_code.co_filename, line),
+        fix="again" if frame.f_code.co_name == "build" else None)]
 
 
 def _class_named_in(text, recorder):

@@ -331,6 +331,51 @@ def attributes_read_by_assignments(cls, attribute: str) -> list[tuple[str, set[s
     return found or None
 
 
+def derived_in_call(cls, attribute: str, weights: set[str]) -> bool:
+    """Does every `self.<attribute> = value` outside __init__/build() compute from the weights `weights` (the
+    names of attributes holding them), through locals and other attributes the method set before, in source
+    order? (SincNet: `self.low = abs(self.low_hz) ...`, `self.band = f(low)`, `self.kernel = reshape(self.band)`:
+    tensors re-derived from the weights on every call, through which they train.)"""
+    found = False
+    for klass in getattr(cls, "__mro__", ()):
+        if not is_user_class(klass):
+            continue
+        try:
+            lines, _ = inspect.getsourcelines(klass)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, TypeError, SyntaxError, IndentationError):
+            return False
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for method in body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name in ("__init__", "build"):
+                continue
+            derived = {f"self.{name}" for name in weights}
+            stores = sorted((n for n in ast.walk(method) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+                             and n.value is not None), key=lambda n: (n.lineno, n.col_offset))
+            for node in stores:
+                reads = {_spelled(n) for n in ast.walk(node.value) if isinstance(n, (ast.Name, ast.Attribute))}
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                from_weights = bool(reads & derived)
+                for target in targets:
+                    for name in (_spelled(t) for t in ast.walk(target) if isinstance(t, (ast.Name, ast.Attribute))):
+                        if name == f"self.{attribute}":
+                            found = True
+                            if not from_weights:
+                                return False
+                        if from_weights and name:
+                            derived.add(name)
+    return found
+
+
+def _spelled(node) -> str | None:
+    """`x` for a name, `self.x` for an attribute of self; None otherwise."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return f"self.{node.attr}"
+    return None
+
+
 # -- the source at a site: columns and constructor calls, as lint sees them ---------------
 
 @functools.lru_cache(maxsize=32)

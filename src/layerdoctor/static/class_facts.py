@@ -412,6 +412,8 @@ class HelperReader:
         attr = self_attr(receiver)
         if attr is not None:  # `self.builder.apply(x)`
             held = self._held_by_layer(attr) if owner is None else self._held_by_plain(owner, attr)
+            if held is None and owner is None:
+                held = self._handed_in_plain(attr, func.attr)
             return self._method(held, func.attr)
         if type(receiver) is ast.Call:  # `Builder(4).apply(x)`
             return self._method(self._plain_class(receiver.func, file), func.attr)
@@ -478,6 +480,31 @@ class HelperReader:
                 cls = self._plain_class(value.func, ctx.file) if type(value) is ast.Call else None
                 self._held[assign.attr] = cls if self._held.get(assign.attr, cls) == cls else None
         return self._held.get(attr)
+
+    def _handed_in_plain(self, attr, method):
+        """The plain project class whose instance the call sites hand to __init__ for `self.<attr> = <param>`
+        (`FilterConvolution(GaussianFilter(fs))`, then `self.filter_type.get_kernel(w)` in call()), when all
+        sites that pass one agree. Only asked for `self.<attr>.<method>(...)` with `def <method>(` in the
+        layer's file: reading the sites parses the files that make the layer."""
+        ctx = self.ctx
+        init = ctx.methods.get("__init__")
+        text = ctx.cls.file_text() if hasattr(ctx.cls, "file_text") else None
+        if init is None or text is None or f"def {method}(" not in text:
+            return None
+        args = init.args
+        params = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
+        stored = [a.value.id for a in ctx.self_assigns(("__init__",))
+                  if a.attr == attr and type(a.value) is ast.Name and a.value.id in params]
+        if len(stored) != 1:
+            return None
+        found = set()
+        for file, call, env in _sites_by_file(ctx):
+            arg = argument_for(call, init, stored[0])
+            if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
+                arg = env[arg.id][0]  # `bank = GaussianFilter(fs)` then `FilterConvolution(bank)`
+            if type(arg) is ast.Call:
+                found.add(self._plain_class(arg.func, file))
+        return found.pop() if len(found) == 1 else None
 
     def _held_by_plain(self, owner, attr):
         info, file = self.project.classes[owner]

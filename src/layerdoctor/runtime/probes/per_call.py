@@ -213,7 +213,11 @@ def _view_of_own_weight(layer, attribute) -> bool:
     assignments = locate.attributes_read_by_assignments(type(layer), attribute) or []
     # build()/__init__ may first hold a weight there (a twin keeping the variable elsewhere too)
     per_call = [read for method, read in assignments if method not in ("__init__", "build")]
-    return bool(weights) and bool(per_call) and all(read & weights and attribute not in read for read in per_call)
+    if not weights or not per_call:
+        return False
+    if all(read & weights and attribute not in read for read in per_call):
+        return True
+    return locate.derived_in_call(type(layer), attribute, weights)  # through locals and other attributes
 
 
 def _sites_with_new_layers(inspection) -> set:

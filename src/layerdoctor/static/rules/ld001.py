@@ -150,6 +150,8 @@ def check_class(ctx):
                 attribute=assign.attr,
             )
             continue
+        if value.random and _last(value.qualname) in _INTEGER_DRAWS:
+            continue  # `self.seed = np.random.randint(1, 10e6)`: integers (a seed, a permutation) never train
         if assign.method == "build" and (value.qualname or "").startswith(_GRAPH_TENSORS):
             in_build.append(assign)
         # A random tensor is a weight's initial value; a zeros/ones/array needs a weight's name,
@@ -675,6 +677,7 @@ def _is_array(ctx, expr, env, depth=0):
     return False
 
 
+_INTEGER_DRAWS = {"randint", "random_integers", "integers", "choice", "permutation"}
 _MATMUL_OPS = {"matmul", "dot", "tensordot", "einsum", "mm", "bmm", "conv", "conv1d", "conv2d", "conv3d",
                "convolution", "depthwise_conv2d", "conv_transpose", "conv2d_transpose"}
 

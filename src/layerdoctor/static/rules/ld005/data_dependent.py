@@ -35,16 +35,23 @@ def run_only_on_data(ctx):
     for node in nodes:
         if type(node) is ast.Call and (attr := _called_sublayer(node.func)) in sublayers and attr not in built:
             (inside if id(node) in guarded else outside).add(attr)
+    tests = [n.test for n in nodes if type(n) is ast.If]
+    on_values = any(_data_test(ctx, test) for test in tests)
+    shape_test = next((ast.unparse(test) for test in tests if _shape_test(test)), "")
     for attr in sorted(inside - outside):
         assign, made = sublayers[attr]
-        yield Hit(
-            assign.stmt,
-            f"{ctx.name}.{attr} ({made}) is created in {assign.method}() without being built, and call() runs it "
-            f"only when a condition on tensor values holds: each one stays unbuilt, with no weights, until a "
-            f"batch reaches it (the summary and count_params() miss it, load_weights() skips it; heuristic: "
-            f"build it in build(), e.g. self.{attr}[i].build(input_shape) for each)",
-            attribute=attr, severity="warning", fix=None,
-        )
+        if on_values:
+            message = (f"{ctx.name}.{attr} ({made}) is created in {assign.method}() without being built, and call() "
+                       f"runs it only when a condition on tensor values holds: each one stays unbuilt, with no "
+                       f"weights, until a batch reaches it (the summary and count_params() miss it, load_weights() "
+                       f"skips it; heuristic: build it in build(), e.g. self.{attr}[i].build(input_shape) for each)")
+        else:
+            message = (f"{ctx.name}.{attr} ({made}) is created in {assign.method}() without being built, and call() "
+                       f"runs it on one branch of a test on a tensor's shape (`if {shape_test}:`) only: an instance whose "
+                       f"inputs always take the other branch never builds it, and keeps an unbuilt layer with no "
+                       f"weights (the summary shows it unbuilt, Keras warns of unbuilt state; heuristic: create it "
+                       f"only when needed, in build(), where the input shape is known)")
+        yield Hit(assign.stmt, message, attribute=attr, severity="warning", fix=None)
 
 
 def _called_sublayer(func):
@@ -63,10 +70,16 @@ def _data_test(ctx, test) -> bool:
     return False
 
 
+def _shape_test(test) -> bool:
+    """A comparison reading a tensor's static shape: `inputs.shape[-1] != self.units`."""
+    return type(test) is ast.Compare and any(
+        type(n) is ast.Attribute and n.attr == "shape" and self_attr(n) is None for n in walk(test))
+
+
 def _guarded_region(ctx, nodes) -> set[int]:
-    """ids of the nodes call() runs only when a test on tensor values lets it: inside such an `if`, or after
-    one that ends in continue/break/return, in the same block."""
-    tests = {id(n) for n in nodes if type(n) is ast.If and _data_test(ctx, n.test)}
+    """ids of the nodes call() runs only when a test on tensor values (or on a tensor's shape) lets it: inside
+    such an `if`, or after one that ends in continue/break/return, in the same block."""
+    tests = {id(n) for n in nodes if type(n) is ast.If and (_data_test(ctx, n.test) or _shape_test(n.test))}
     if not tests:
         return set()
     region = set()

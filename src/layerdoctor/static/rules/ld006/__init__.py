@@ -17,7 +17,9 @@ RULE = Rule(
             "is assigned.",
     what="Static: finds `self._trainable_weights.append/extend(...)`, the same on "
          "`_non_trainable_weights`, assignments to `self.trainable_weights` or "
-         "`self.non_trainable_weights` (in `__init__`, `build`, `call` and their helpers; on Keras 3 "
+         "`self.non_trainable_weights` and `.append/extend(...)` on them (a warning: a list built anew on "
+         "every read, so the change is lost silently; what it adds is tracked only if Keras tracks it anyway) "
+         "(in `__init__`, `build`, `call` and their helpers; on Keras 3 "
          "in any method, such as a base class's helper that its subclasses call), reads of those private lists "
          "on Keras 3 in a class that never sets them (a `trainable_weights` property that adds "
          "`self._trainable_weights`: AttributeError where it is read), and (Keras 3) re-binding one of Keras's own tracking "
@@ -156,6 +158,13 @@ def check_class(ctx):
                 message = (f"{ctx.name}.{method}() {how} self.{attr}: Keras 3 has no such list "
                            f"(AttributeError); sublayer weights are tracked already")
                 severity = None
+            elif how.startswith("calls"):
+                # measured (held-out 31, spela): no error on either Keras; the list is built anew on each read
+                message = (f"{ctx.name}.{method}() {how} self.{attr}, a list Keras builds anew on every read: "
+                           f"the change is lost, silently, on Keras 3 and tf.keras 2. A variable is in the "
+                           f"layer's weights only if Keras tracks it anyway (add_weight, a sublayer's weight); "
+                           f"one made otherwise is not counted, trained or saved: make it with add_weight")
+                severity, fix = "warning", None
             else:
                 message = (f"{ctx.name}.{method}() assigns self.{attr}, a read-only property: "
                            f"AttributeError on Keras 3 and tf.keras 2")
@@ -190,7 +199,7 @@ def _other_methods(cls, seen):
 def _offence(node):
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS:
         attr = self_attr(node.func.value)
-        if attr in _PRIVATE:
+        if attr in _PRIVATE or attr in _READ_ONLY:
             return attr, f"calls .{node.func.attr}() on"
     if isinstance(node, ast.AugAssign):
         attr = self_attr(node.target)

@@ -15,7 +15,9 @@ RULE = Rule(
     what="Static: finds a layer's `__init__` that never calls `super().__init__()`, or that "
          "assigns sublayers, variables or settings (`self.trainable`, `self.name`, ...) to `self` "
          "before calling it, or that calls it twice (the second call resets the name and `trainable` the "
-         "first one set), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
+         "first one set), or a base `__init__` called again from build() or call() (`super(Mlp, self).__init__(input_shape)` "
+         "where `super().build(input_shape)` was meant: the settings reset; a positional argument raises TypeError on "
+         "Keras 3, which the runtime check recognises), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
          "`__init__` never runs) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
          "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
          "the object and fails at its first use); watches `Layer.__init__` while the target builds the "
@@ -80,6 +82,7 @@ RULE = Rule(
         "late": "super().__init__(**kwargs)  # the first statement of __init__\nself.{attr} = ...",
         "skipped": "super().__init__(**kwargs)  # super() starts after this class, so Keras's __init__ runs",
         "unbound": "super().__init__(**kwargs)  # bound to self: Keras's __init__ runs",
+        "again": "super().build(input_shape)  # not super().__init__(...): __init__ has run already",
     },
     fix_safety="Safe when the arguments of the moved (or added) `super().__init__(...)` call use "
                "only the parameters of `__init__`, not attributes set before it; otherwise unsafe. "
@@ -153,6 +156,7 @@ def check_class(ctx):
         )
         return
     yield from _second_layer_init(ctx, init)
+    yield from _init_again_later(ctx)
     early = [a for a in ctx.assigns_in("__init__") if a.stmt.lineno < first_super]
     if any(a.attr == "_self_setattr_tracking" for a in early):
         return  # tracking switched off on purpose (tf.keras 2 idiom)
@@ -275,6 +279,26 @@ def _second_layer_init(ctx, init):
         f"super().__init__({', '.join(f'{k}={k}' for k in given if k != 'the settings')}{', ' if given != ['the settings'] else ''}**kwargs)",
         attribute="__init__", fix=None,
     )
+
+
+def _init_again_later(ctx):
+    """`super(Mlp, self).__init__(input_shape)` at the end of build(), where super().build() was meant:
+    Layer.__init__ runs again on a layer that exists (measured on Keras 3.15.1 + TF 2.21, /tmp/reinit.py:
+    the name and trainable=False come back as Keras's defaults, the weights stay; a positional argument
+    raises TypeError, Layer.__init__ taking keywords only). Held-out 31, deepflow's Mlp."""
+    for method, _ in ctx.methods_of("build", "call"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.Call and _is_super_init(node) and _inits_layer(ctx, node):
+                positional = " (a positional argument: TypeError on Keras 3, whose Layer.__init__ takes keywords only)" \
+                    if node.args and ctx.target != TF_KERAS else ""
+                yield Hit(
+                    node,
+                    f"{ctx.name}.{method}() calls {dotted(node.func.value) or 'super()'}.__init__() again, on a layer "
+                    f"__init__ already set up: Layer.__init__ runs a second time and resets the settings (name, "
+                    f"trainable, dtype: back to Keras's defaults){positional}; super().build(input_shape) was meant?",
+                    attribute="__init__", fix=None,  # (no safe edit: the fix template "again" is the runtime's)
+                )
+                return
 
 
 def _inits_layer(ctx, node):
