@@ -35,10 +35,13 @@ def run_only_on_data(ctx):
     for node in nodes:
         if type(node) is ast.Call and (attr := _called_sublayer(node.func)) in sublayers and attr not in built:
             (inside if id(node) in guarded else outside).add(attr)
+    unbuilt = sorted(inside - outside)
+    if not unbuilt:
+        return
     tests = [n.test for n in nodes if type(n) is ast.If]
     on_values = any(_data_test(ctx, test) for test in tests)
     shape_test = next((ast.unparse(test) for test in tests if _shape_test(test)), "")
-    for attr in sorted(inside - outside):
+    for attr in unbuilt:
         assign, made = sublayers[attr]
         if on_values:
             message = (f"{ctx.name}.{attr} ({made}) is created in {assign.method}() without being built, and call() "
