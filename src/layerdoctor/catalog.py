@@ -103,9 +103,26 @@ RULES: Mapping[str, Rule] = _Registry()
 
 
 def looks_like_code(value) -> bool:
-    """Whether `value` is spelled like a finding code (LD014), without discovering the rules: a
-    result read back from the cache was made by these very rules (the cache's key holds their source)."""
-    return isinstance(value, str) and _CODE_RE.match(value) is not None
+    """Whether `value` is the code of a rule module (`ld014.py` or `ld014/` in a rule package: LD014), told from
+    the modules' names without importing them (a cache hit needs none of them; a module whose RULE
+    declares another code only makes its stored results misses)."""
+    return isinstance(value, str) and value in _module_codes()
+
+
+_MODULE_CODES: dict[tuple, frozenset] = {}
+
+
+def _module_codes() -> frozenset:
+    key = tuple(_packages)
+    if key not in _MODULE_CODES:
+        codes = set()
+        for name in _packages:
+            spec = importlib.util.find_spec(name)
+            for info in pkgutil.iter_modules((spec.submodule_search_locations or []) if spec is not None else []):
+                if _MODULE_RE.match(info.name):
+                    codes.add(info.name[:5].upper())
+        _MODULE_CODES[key] = frozenset(codes)
+    return _MODULE_CODES[key]
 
 
 def get(code: str) -> Rule:
