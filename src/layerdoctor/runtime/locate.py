@@ -204,6 +204,16 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
     return None if functions is None else False
 
 
+def _class_tree(klass) -> ast.Module | None:
+    """The parsed source of one class (dedented: a class nested in a function parses too); None when it
+    cannot be read or parsed."""
+    try:
+        lines, _ = inspect.getsourcelines(klass)
+        return ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None
+
+
 def _user_methods(cls) -> list | None:
     """The function definitions (nested ones too) of `cls` and its user base classes, properties
     and setters left out; None when no source can be read."""
@@ -211,10 +221,8 @@ def _user_methods(cls) -> list | None:
     for klass in getattr(cls, "__mro__", ()):
         if not is_user_class(klass):
             continue
-        try:
-            lines, _ = inspect.getsourcelines(klass)
-            tree = ast.parse(textwrap.dedent("".join(lines)))
-        except (OSError, TypeError, SyntaxError, IndentationError):
+        tree = _class_tree(klass)
+        if tree is None:
             continue
         seen = True
         found += [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
@@ -312,10 +320,8 @@ def attributes_read_by_assignments(cls, attribute: str) -> list[tuple[str, set[s
         if not is_user_class(klass):
             overridden |= defined
             continue
-        try:
-            lines, _ = inspect.getsourcelines(klass)
-            tree = ast.parse(textwrap.dedent("".join(lines)))
-        except (OSError, TypeError, SyntaxError, IndentationError):
+        tree = _class_tree(klass)
+        if tree is None:
             overridden |= defined
             continue
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
@@ -340,10 +346,8 @@ def derived_in_call(cls, attribute: str, weights: set[str]) -> bool:
     for klass in getattr(cls, "__mro__", ()):
         if not is_user_class(klass):
             continue
-        try:
-            lines, _ = inspect.getsourcelines(klass)
-            tree = ast.parse(textwrap.dedent("".join(lines)))
-        except (OSError, TypeError, SyntaxError, IndentationError):
+        tree = _class_tree(klass)
+        if tree is None:
             return False
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
         for method in body:
