@@ -31,6 +31,7 @@ _MODULE_RE = re.compile(r"^ld\d{3}")
 _packages: list[str] = [BUILTIN_PACKAGE]
 _modules: dict[str, ModuleType] | None = None  # code -> rule module, sorted by code
 _triggers: list | None = None
+_codes: frozenset | None = None  # the codes the rule modules' names give (_module_codes)
 
 
 def register_rule_package(name: str) -> None:
@@ -52,9 +53,10 @@ def unregister_rule_package(name: str) -> None:
 
 
 def _forget_discovery() -> None:
-    global _modules, _triggers
+    global _modules, _triggers, _codes
     _modules = None
     _triggers = None
+    _codes = None
 
 
 def rule_modules() -> dict[str, ModuleType]:
@@ -109,20 +111,21 @@ def looks_like_code(value) -> bool:
     return isinstance(value, str) and value in _module_codes()
 
 
-_MODULE_CODES: dict[tuple, frozenset] = {}
-
-
 def _module_codes() -> frozenset:
-    key = tuple(_packages)
-    if key not in _MODULE_CODES:
-        codes = set()
-        for name in _packages:
-            spec = importlib.util.find_spec(name)
-            for info in pkgutil.iter_modules((spec.submodule_search_locations or []) if spec is not None else []):
-                if _MODULE_RE.match(info.name):
-                    codes.add(info.name[:5].upper())
-        _MODULE_CODES[key] = frozenset(codes)
-    return _MODULE_CODES[key]
+    global _codes
+    if _codes is None:
+        _codes = frozenset(info.name[:5].upper() for info in pkgutil.iter_modules(_package_folders())
+                           if _MODULE_RE.match(info.name))
+    return _codes
+
+
+def _package_folders() -> list[str]:
+    """The folders of the rule packages, found without importing their rule modules."""
+    folders = []
+    for name in _packages:
+        spec = importlib.util.find_spec(name)
+        folders += (spec.submodule_search_locations or []) if spec is not None else []
+    return folders
 
 
 def get(code: str) -> Rule:
@@ -154,10 +157,8 @@ def package_sources() -> list[str]:
     """The files of every rule package, for the result cache's key: every module of each package's
     folder, found without importing the rule modules (a cache hit needs none of them)."""
     files = []
-    for name in _packages:
-        spec = importlib.util.find_spec(name)
-        for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-            files.extend(sorted(glob.glob(os.path.join(folder, "**", "*.py"), recursive=True)))
+    for folder in _package_folders():
+        files.extend(sorted(glob.glob(os.path.join(folder, "**", "*.py"), recursive=True)))
     return files
 
 

@@ -293,19 +293,31 @@ def handed_in_layer(ctx, assign):
     if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__"):
         return None  # (a helper __init__ runs, `self._init_body(encoder, ...)`, passes the same names on)
     param = assign.value.id
-    args = init.args
-    if param not in {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}:
+    if param not in init_parameters(init):
         return None
-    for file, call, env in _sites_by_file(ctx):
-        arg = argument_for(call, init, param)
-        if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
-            arg = env[arg.id][0]  # `cell = GRUCell(8)` then `Wrapper(cell)`
-        if type(arg) is not ast.Call:
-            continue
+    for file, arg, env in handed_in_calls(ctx, init, param):
         value = classify(arg, ctx.project, file, ctx.target, env)
         if value.kind == LAYER and ctx.has_weights(value.qualname):
             return value
     return None
+
+
+def init_parameters(init: ast.FunctionDef) -> set[str]:
+    """The names __init__ takes (without self)."""
+    args = init.args
+    return {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
+
+
+def handed_in_calls(ctx, init: ast.FunctionDef, param: str):
+    """(file, call, env) for each construction site of the class of `ctx` that passes a constructor call for
+    `__init__`'s parameter `param`: `Wrapper(GRUCell(8))`, or through a name bound once, `cell = NormCell(4);
+    Wrapper(cell=cell)`. Reading the sites parses the files that make the class."""
+    for file, call, env in _sites_by_file(ctx):
+        arg = argument_for(call, init, param)
+        if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
+            arg = env[arg.id][0]
+        if type(arg) is ast.Call:
+            yield file, arg, env
 
 
 # ---------------------------------------------------------------- state made by project helpers
@@ -488,22 +500,15 @@ class HelperReader:
         layer's file: reading the sites parses the files that make the layer."""
         ctx = self.ctx
         init = ctx.methods.get("__init__")
-        text = ctx.cls.file_text() if hasattr(ctx.cls, "file_text") else None
+        text = ctx.cls.file_text()
         if init is None or text is None or f"def {method}(" not in text:
             return None
-        args = init.args
-        params = {a.arg for a in (args.posonlyargs + args.args)[1:] + args.kwonlyargs}
+        params = init_parameters(init)
         stored = [a.value.id for a in ctx.self_assigns(("__init__",))
                   if a.attr == attr and type(a.value) is ast.Name and a.value.id in params]
         if len(stored) != 1:
             return None
-        found = set()
-        for file, call, env in _sites_by_file(ctx):
-            arg = argument_for(call, init, stored[0])
-            if type(arg) is ast.Name and len(env.get(arg.id, ())) == 1:
-                arg = env[arg.id][0]  # `bank = GaussianFilter(fs)` then `FilterConvolution(bank)`
-            if type(arg) is ast.Call:
-                found.add(self._plain_class(arg.func, file))
+        found = {self._plain_class(arg.func, file) for file, arg, _ in handed_in_calls(ctx, init, stored[0])}
         return found.pop() if len(found) == 1 else None
 
     def _held_by_plain(self, owner, attr):

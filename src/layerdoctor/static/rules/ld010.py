@@ -601,7 +601,7 @@ def _shadowed(ctx):
                 continue
             if (isinstance(value, ast.BinOp) or (type(value) is ast.Call and _names_a_weight_call(value)
                                                   and _is_tensor_call(ctx, value))) \
-                    and _contains_weight_call(ctx, value, func, _MADE_ON_THE_SPOT):
+                    and _contains_variable_call(ctx, value, func):
                 yield Hit(
                     assign.stmt,
                     f"{ctx.name}.{assign.attr} is computed from a variable created on the spot: the "
@@ -717,19 +717,15 @@ def _is_tensor_call(ctx, expr):
     return name.startswith(("tensorflow.", "keras.ops.", "keras.backend.", "numpy.", "torch.", "jax.numpy."))
 
 
-# A backend variable made inside an expression is lost the same way on Keras 3 (it is not tracked either):
-# `self.tau = tf.maximum(tf.Variable(0.01), 0.01)` stores a constant.
-_MADE_ON_THE_SPOT = (WEIGHT, FOREIGN)
-
-
-def _contains_weight_call(ctx, expr, func, kinds=(WEIGHT,)):
-    """Does `expr` make a variable inside it (not `expr` itself: that is the variable, kept)? A foreign
-    value counts when a variable constructor makes it (tf.Variable, torch's Parameter), not a JAX array."""
+def _contains_variable_call(ctx, expr, func):
+    """Does `expr` make a variable inside it (not `expr` itself: that is the variable, kept)? A backend variable
+    is lost the same way on Keras 3 (it is not tracked either: `self.tau = tf.maximum(tf.Variable(0.01), 0.01)`
+    stores a constant), when a variable constructor makes it (tf.Variable, torch's Parameter), not a JAX array."""
     for n in walk(expr):
         if n is expr or type(n) is not ast.Call:
             continue
         kind = ctx.value(n, ctx.env(func)).kind
-        if kind == WEIGHT or kind in kinds and callee_name(n) in _VARIABLE_CONSTRUCTORS:
+        if kind == WEIGHT or kind == FOREIGN and callee_name(n) in _VARIABLE_CONSTRUCTORS:
             return True
     return False
 
