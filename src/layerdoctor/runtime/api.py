@@ -154,7 +154,9 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
         construction = CallRecorder()
         watch = ConstructionWatch()
         try:
-            with construction, watch, _quiet(), _weights_guard(shape_only) as guard:
+            made = backend.watch_native_variables(
+                lambda variable, frame: watch.native_variables.append((variable, locate.user_site(frame))))
+            with construction, watch, made, _quiet(), _weights_guard(shape_only) as guard:
                 with backend.no_allocation() if shape_only else contextlib.nullcontext():
                     module = load.import_target_module(parsed)
                     function = load.find_function(module, parsed)

@@ -41,6 +41,9 @@ class ConstructionWatch:
     # id(layer) -> (layer, user line): the target read `layer.get_weights()` while the layer was
     # unbuilt and got [] (deepchem copies the weights out of a model it never called)
     empty_reads: dict = field(default_factory=dict)
+    # (variable, user line) of every backend variable the target made (TF: also those inside Keras
+    # variables), for the graph-constant check: a tf.Variable a plain object made, baked into the wiring
+    native_variables: list = field(default_factory=list)
     _original: object = None
     _original_get_weights: object = None
     _init_callers: dict = field(default_factory=dict)  # id(layer) -> code of the frame that ran Layer.__init__

@@ -390,6 +390,17 @@ def _syntax_tree(path: str):
         return None
 
 
+def read_on_an_instance(cls, attribute: str) -> bool:
+    """Does the file defining `cls` read `<something>.<attribute>` other than `self.<attribute>`
+    (`self.crf.transitions` in a loss object)? The static LD009's policy (read_outside): such code may
+    train the weight where the model's forward pass does not."""
+    path = class_file(cls)
+    tree = _syntax_tree(path) if path else None
+    return tree is not None and any(
+        type(node) is ast.Attribute and node.attr == attribute
+        and not (type(node.value) is ast.Name and node.value.id == "self") for node in ast.walk(tree))
+
+
 def _nodes_on_line(site) -> list:
     tree = _syntax_tree(site[0]) if site and site[0] else None
     return [n for n in ast.walk(tree) if getattr(n, "lineno", None) == site[1]] if tree is not None else []

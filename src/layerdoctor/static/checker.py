@@ -224,7 +224,10 @@ class _WorkerLost(Exception):
 
 
 def _run_in_workers(files, to_parse, known, config, workers, reported, texts):
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        rule_modules()  # imported once, here: a forked worker inherits them instead of importing them again
     pipes, processes = [], []
     shares = _shares(to_parse, workers, texts)
     queue = _CheckQueue(shares, reported, context)

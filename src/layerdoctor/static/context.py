@@ -43,12 +43,25 @@ _TENSOR_FUNCS = {
     "random_uniform", "tensor", "identity", "full_like", "stateless_normal", "stateless_uniform",
     "standard_normal", "random", "random_sample", "glorot_uniform", "xavier_uniform",
 }
-_NAMES_RANDOM = re.compile(r"(^|\.)random\.|\.(randn|rand|normal|uniform|truncated_normal)$")
+# (`keras.backend.random_normal`, tf 1's `tf.random_uniform`: draws named without a `random.` module)
+_NAMES_RANDOM = re.compile(r"(^|\.)random\.|\.(randn|rand|normal|uniform|truncated_normal)$|"
+                           r"\.random_(normal|uniform|bernoulli|binomial|gamma|poisson)$")
 WEIGHT_NAME_RE = re.compile(
     r"^_?(w|b|W|B|kernel|bias|weights?|gamma|beta|scale|shift|alpha|embeddings?|emb|"
     r"\w*_(kernel|bias|weight|weights|w|b|scale|shift|gamma|beta|embedding)|"
     r"(kernel|bias|weight|w|b)_?\d*|theta|params?|lambda_?|coef\w*|centers?|prototypes?)$"
 )
+
+
+def weight_named(name: str, siblings=()) -> bool:
+    """Does `name` read as a weight's (WEIGHT_NAME_RE)? Not `anchors_w` when a sibling attribute is
+    `anchors_h`: a width and height pair (a YOLO layer's anchor sizes), not a weight `w`."""
+    if not WEIGHT_NAME_RE.match(name):
+        return False
+    stem, _, last = name.rpartition("_")
+    return not (last == "w" and stem and f"{stem}_h" in siblings)
+
+
 # Layers that own no weights: creating one per call wastes time but loses nothing.
 STATELESS_LAYERS = {
     "Activation", "ReLU", "LeakyReLU", "PReLU_", "ELU", "Softmax", "Dropout", "SpatialDropout1D",
@@ -92,6 +105,10 @@ def bindings(nodes) -> dict[str, list[ast.expr]]:
             for target in node.targets:
                 if type(target) is _NAME:
                     env.setdefault(target.id, []).append(node.value)
+                elif type(target) is _TUPLE and type(node.value) is _TUPLE and len(target.elts) == len(node.value.elts):
+                    for item, value in zip(target.elts, node.value.elts):  # `a, b = A(), B()`
+                        if type(item) is _NAME:
+                            env.setdefault(item.id, []).append(value)
         elif (kind is _ANN_ASSIGN or kind is _NAMED_EXPR) and node.value is not None:
             if type(node.target) is _NAME:
                 env.setdefault(node.target.id, []).append(node.value)
@@ -99,6 +116,7 @@ def bindings(nodes) -> dict[str, list[ast.expr]]:
 
 
 _ASSIGN, _ANN_ASSIGN, _NAMED_EXPR, _NAME, _RETURN = ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Name, ast.Return
+_TUPLE = ast.Tuple
 
 
 def _unpacked_self_assigns(target, value, stmt, method) -> list[SelfAssign]:

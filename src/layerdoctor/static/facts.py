@@ -263,8 +263,14 @@ class Wiring:
         t = type(expr)
         if t is ast.Name:
             values = env.get(expr.id)
+            if type(scope) is ast.FunctionDef:
+                # the parameter is the name's first binding (`def block(x): x = Dense(4)(x)`): asked first, since
+                # the later bindings read the name again
+                given = self._parameter_kind(scope, expr.id, seen)
+                if given == SYMBOLIC or not values:
+                    return given
             if not values:
-                return self._parameter_kind(scope, expr.id, seen) if type(scope) is ast.FunctionDef else None
+                return None
             kinds = [self.kind(v, env, scope, seen) for v in values]
             if SYMBOLIC in kinds:
                 return SYMBOLIC

@@ -104,11 +104,23 @@ def file_info(summary: FileSummary) -> FileInfo:
                                 and target.value.id == "self":
                             holds.append((target.attr, callee))
             holds.extend(_held_in_containers(init, factories))
-        classes.append(ClassInfo(cls.name, cls.qualname, [dotted(b) for b in cls.bases], cls.self_attr_counts,
+        classes.append(ClassInfo(cls.name, cls.qualname, base_names(cls.bases), cls.self_attr_counts,
                                  cls.dynamic_access, "__setattr__" in cls.method_names, holds,
                                  cls.may_have_weights, "build" in cls.method_names,
                                  *((cls.line, cls.col - 1) if cls._pending is not None else (0, 0))))  # (cut out)
     return FileInfo(summary.path, summary.module, summary.aliases, classes)
+
+
+def base_names(bases: list[ast.expr]) -> list[str | None]:
+    """The dotted name of each base; both choices of a conditional base (`tf.keras.layers.Layer if tf
+    else object`: RLlib's way to make TensorFlow optional), so that either can make the class a layer."""
+    names = []
+    for base in bases:
+        if type(base) is ast.IfExp:
+            names += [dotted(base.body), dotted(base.orelse)]
+        else:
+            names.append(dotted(base))
+    return names
 
 
 _FILL_METHODS = ("append", "extend", "insert", "add")

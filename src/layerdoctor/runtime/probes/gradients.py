@@ -158,6 +158,12 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
             severity = "warning"
             why += (f"; but the target calls the sublayer that holds it outside {type(inspection.model).__name__}"
                     f".call(), as a hand-written training loop may (not measured: heuristic)")
+        elif decidable and cls is not None and attribute and locate.read_on_an_instance(cls, attribute):
+            # `self.crf.transitions` in a loss object (a CRF's transitions reach the outputs only through
+            # a Viterbi argmax): the loss trains it, which this forward pass does not measure
+            severity = "warning"
+            why += (f"; but code of its file reads .{attribute} on an instance, as a loss built on it may "
+                    f"(not measured: heuristic)")
         elif unmeasured_hooks:
             # fit() goes through the model's own train_step()/compute_loss(), which may use a
             # sublayer call() never reaches (a GAN's discriminator): not measured, so a warning

@@ -16,7 +16,7 @@ from .. import backend, findings, locate
 from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 from ..overlaps import untracked_code
 from ..tree import UntrackedState, describe_value
-from ...static.context import WEIGHT_NAME_RE
+from ...static.context import WEIGHT_NAME_RE, weight_named
 
 # Names of legitimate constant buffers: masks, noise, position/index tables, encodings.
 BUFFER_NAME_RE = re.compile(r"(^|_)(mask|noise|eps|epsilon|pos|position|index|indices|idx|ids|table|"
@@ -168,6 +168,15 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return
             if value.weights and all(id(v) in tracked_variables for v in value.weights):
                 return  # every variable belongs to tracked layers (a sub-model of the model's own graph)
+            rebound = _tracker_list_rebound(node.layer) if via == "attribute" and depth == 0 else None
+            if rebound is not None:
+                report(node, label, value, via, "LD006",
+                       f"{where}: layer {describe_value(value)} is not tracked: {type(node.layer).__name__} re-binds "
+                       f"self._layers (at {findings.where(rebound)}), the list Keras 3 tracks sublayers in, so the "
+                       f"sublayers assigned as attributes are lost: its {findings.weights(value.weights)} "
+                       f"{findings.are(value.weights)} never trained or saved; give the list another name",
+                       site=rebound, fix="rename_tracker_list", fix_values={"attr": "_layers"})
+                return
             code = untracked_code("layer", in_lambda)
             report(node, label, value, via, code,
                    f"{where}: layer {describe_value(value)} is held in a {via}, not tracked: "
@@ -266,12 +275,13 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 return  # data the caller handed the constructor (a graph's edge weights): not a weight
             if via == "attribute" and (_is_sinusoid_table(node.layer, value) or _is_frequency_ladder(value)):
                 return  # cos/sin tables or their frequencies (position/time encodings): computed, never learnt
-            if WEIGHT_NAME_RE.match(name) and backend.looks_hand_written(value):
+            siblings = vars(node.layer) if via == "attribute" else ()
+            if weight_named(name, siblings) and backend.looks_hand_written(value):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: its {_count(value)} "
                        f"values are never trained or saved (heuristic: a few values repeated, as in a "
                        f"fixed filter or table written by hand, which is fine as a tensor)", severity="warning")
-            elif WEIGHT_NAME_RE.match(name):
+            elif weight_named(name, siblings):
                 report(node, label, value, via, untracked_code("tensor", False),
                        f"{where} is a {describe_value(value)}, not a variable: "
                        f"its {_count(value)} values are never trained or saved")
@@ -321,9 +331,26 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
                 if (id(layer), name) in explained.attributes:
                     continue
                 scan(node, "." + name, value, "attribute", 0, False)
+    container = inspection.container
+    if container is not None and is_user_class(type(container)):
+        # a model without call() inspected part by part: its own attributes belong to no part (a PPO
+        # agent's log_std tf.Variable next to its actor and critic); each part reports them the same way
+        holder = types.SimpleNamespace(layer=container, path=container.name)
+        for name, value in user_attributes(container).items():
+            if not (backend.is_keras_layer(value) or backend.is_keras_variable(value)):
+                scan(holder, "." + name, value, "attribute", 0, False)
     _graph_constants(inspection, copies, report, lambda_sites)
     _layers_called_while_wiring(inspection, result)
     return result
+
+
+def _tracker_list_rebound(layer):
+    """Where the user's `__init__` re-binds `self._layers` (Keras 3 then tracks new sublayers into the list it
+    made first, which nothing reads), when the attribute is no longer Keras's tracked list; else None."""
+    store = (getattr(getattr(layer, "_tracker", None), "config", None) or {}).get("layers")
+    if store is None or vars(layer).get("_layers") is store[1]:
+        return None
+    return locate.assigned_in(type(layer), "_layers", "__init__")
 
 
 def _is_float_scalar_array(value) -> bool:
@@ -512,6 +539,17 @@ def _graph_constants(inspection, copies, report, lambda_sites) -> None:
                     elif backend.is_tensor(value):
                         source = copies.source_of(value)
                         if source is None:
+                            made = _variable_made_while_wiring(inspection, value)
+                            if made is not None:
+                                variable, made_at = made  # (one finding per variable, however many ops read it)
+                                report(owner, f".<graph>.variable made at {findings.where(made_at)}", variable,
+                                       "functional graph", "LD011",
+                                       f"{what} is called on a constant holding the values of the variable "
+                                       f"{describe_value(variable)} made at {findings.where(made_at)} outside any "
+                                       f"layer (by a plain object or a function, while wiring; heuristic: matched by "
+                                       f"its values): the graph keeps the copy, so the variable is not part of the "
+                                       f"model (never trained or saved); make it a weight of a layer",
+                                       site=made_at or site, fix="wired_variable", fix_values={"attr": "w"})
                             continue
                         report(owner, label, value, "functional graph", "LD012",
                                f"{what} is called on a constant holding the values of the weight "
@@ -520,12 +558,33 @@ def _graph_constants(inspection, copies, report, lambda_sites) -> None:
                                f"trains the weight (tie it in a layer's call() instead)", site=site)
 
 
+def _variable_made_while_wiring(inspection, value):
+    """(variable, its user line) of a backend variable the target made outside the model's weights whose
+    values `value` holds (`self.implicit + x` on a KerasTensor copies the variable into the graph)."""
+    made = getattr(inspection.watch, "native_variables", None)
+    if not made or not backend.is_float(value):
+        return None
+    owned = inspection.measured.get("weight_value_ids")
+    if owned is None:  # (the backend variables inside the model's own weights)
+        owned = inspection.measured["weight_value_ids"] = {id(getattr(w, "value", w)) for w in inspection.model.weights}
+    shape = tuple(value.shape)
+    for variable, site in made:
+        if id(variable) in owned or backend.is_keras_variable(variable) or tuple(variable.shape) != shape:
+            continue
+        try:
+            if np.array_equal(np.asarray(variable), np.asarray(value)):
+                return variable, site
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
 def _layers_called_while_wiring(inspection, result) -> None:
     """LD011: a layer the wiring code called on concrete values (tf.range, a NumPy array): its
     output is baked into the graph as a constant and its weights never join the model."""
     construction = inspection.construction
-    if construction is None:
-        return
+    if construction is None or all(call.concrete for call in construction.calls if call.parent is None):
+        return  # nothing was wired on KerasTensors: models called eagerly, as a custom loop does (no graph)
     tracked = inspection.tracked_layer_ids()
     seen = set()
     for call in construction.calls:

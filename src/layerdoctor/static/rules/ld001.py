@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import (BASE_WEIGHT_NAMES, BASE_WEIGHTS, READ_ONLY_WEIGHTS, argument_for, construction_sites,
                            default_build, file_function, file_text, keras_base_layer, top_level_defs)
-from ..context import FOREIGN, OTHER, TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr
+from ..context import FOREIGN, OTHER, TENSOR, WEIGHT, WEIGHT_NAME_RE, Value, bindings, self_attr, weight_named
 from ..walk import callee_name, own_nodes, parent_map, walk
 from . import Hit
 
@@ -123,6 +123,7 @@ def check_class(ctx):
     caller_data = None
     reported = set()
     in_build = []  # TF/Keras tensors made in build(): _traced_build_tensors
+    stored_names = {assign.attr for assign in ctx.self_assigns(("__init__", "build"))}
     for assign in ctx.self_assigns(("__init__", "build")):
         if ctx.in_phase(assign.method, "call"):
             continue  # created per call: LD002's business
@@ -139,7 +140,7 @@ def check_class(ctx):
             value = _initializer_output(ctx, assign)
             if value is None:
                 continue
-            if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
+            if not (value.random or weight_named(assign.attr, stored_names)):
                 continue
             reported.add(id(assign.stmt))
             yield Hit(
@@ -156,7 +157,7 @@ def check_class(ctx):
             in_build.append(assign)
         # A random tensor is a weight's initial value; a zeros/ones/array needs a weight's name,
         # since constant buffers (masks, position tables) are legitimately plain tensors.
-        if not (value.random or WEIGHT_NAME_RE.match(assign.attr)):
+        if not (value.random or weight_named(assign.attr, stored_names)):
             if _uniform_factor(ctx, assign):
                 reported.add(id(assign.stmt))
                 yield Hit(

@@ -88,9 +88,13 @@ def check_class(ctx):
             shape = _shape_arg(node)
             if not isinstance(shape, (ast.Tuple, ast.List)):
                 continue
-            names = [_name(elt) for elt in shape.elts[:-1]]
-            hand_passed = [n for n in names if n and _INPUT_NAME.search(n) and (n in params or n.startswith("self."))]
             attr = _assigned_attr(func, node)
+            # the input's axis is the first ones (`(in, out)`), or the last when call() contracts the weight's
+            # last axis with the input (a PyTorch `(out, in)` layout: `x @ tf.transpose(self.W)`)
+            sized = shape.elts if attr and _last_axis_meets_input(ctx, attr) else shape.elts[:-1]
+            names = [_name(elt) for elt in sized]
+            hand_passed = [n for n in names if n and _INPUT_NAME.search(n.removeprefix("self."))
+                           and (n in params or n.startswith("self."))]
             if hand_passed:
                 yield Hit(
                     node,
@@ -117,6 +121,38 @@ def check_class(ctx):
                     f"then fits only that input size; create the weight in build(input_shape)",
                     attribute=attr,
                 )
+
+
+_TRANSPOSES = {"transpose", "permute", "permute_dimensions"}
+
+
+def _last_axis_meets_input(ctx, attr) -> bool:
+    """Does call() multiply the input by the weight `attr` (or a slice of it) transposed, or with the weight
+    on the left (`tf.transpose(self.W[0])`, `self.W.T`, `tf.matmul(x, self.W, transpose_b=True)`,
+    `tf.matmul(self.W, x)`)? Then the weight's last axis is the input's."""
+    if "call" not in ctx.methods:
+        return False
+
+    def weight(expr) -> bool:
+        while type(expr) is ast.Subscript:
+            expr = expr.value
+        return self_attr(expr) == attr
+
+    for node in ctx.nodes("call"):
+        kind = type(node)
+        if kind is ast.Attribute and node.attr == "T" and weight(node.value):
+            return True
+        if kind is ast.BinOp and type(node.op) is ast.MatMult and weight(node.left):
+            return True
+        if kind is ast.Call and node.args:
+            name = callee_name(node)
+            if name in _TRANSPOSES and weight(node.args[0]):
+                return True
+            if name == "matmul" and (weight(node.args[0]) or (len(node.args) > 1 and weight(node.args[1]) and any(
+                    k.arg == "transpose_b" and type(k.value) is ast.Constant and k.value.value is True
+                    for k in node.keywords))):
+                return True
+    return False
 
 
 # Functions whose result keeps the input's last axis (elementwise, or a reduction with keepdims=True).

@@ -7,7 +7,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import argument_for, construction_sites, file_function, file_text, importing_files
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
-from ..facts import BAKED, free_names, wiring
+from ..facts import BAKED, SYMBOLIC, free_names, wiring
 from ..source import SourceError
 from ..walk import own_nodes, walk
 from . import Hit
@@ -116,6 +116,8 @@ RULE = Rule(
         "instance_dict": "setattr(self, {key}, ...)  # through Keras's __setattr__, which tracks it",
         "wiring": "# call the layer inside a Layer's call() on a tensor made there, e.g.\n"
                   "positions = keras.ops.arange(keras.ops.shape(x)[1]); x = x + self.pos_emb(positions)",
+        "wired_variable": "# make the object's class a keras.layers.Layer whose build() makes the variable, read in call():\n"
+                          "self.{attr} = self.add_weight(shape=..., initializer=\"zeros\")",
     },
     fix_safety="No automatic fix: the container has to become a Layer, or its layers attributes "
                "(or a list/dict attribute) of the layer; either changes the names of the saved "
@@ -130,6 +132,8 @@ def TRIGGER(text: str) -> bool:
     `ids = np.arange(...)` then `...)(ids)` / `layer(ids)`."""
     if "Input(" not in text:
         return False
+    if "Variable(" in text and "def __call__" in text:
+        return True  # a plain object holding variables may be called on the model's tensors
     for m in _CONCRETE_CALL_RE.finditer(text):
         module = _CONCRETE_MODULE_RE.search(text, max(0, m.start() - 11), m.start())
         if module is None:
@@ -185,6 +189,51 @@ def check_module(ctx):
                                 f"wiring the functional model: it joins the graph as a constant, and that "
                                 f"layer and its weights are not part of the model (not trained, not saved)",
                           attribute=text, class_name=None, fix="wiring")
+
+    yield from _holders_called_while_wiring(ctx, wire)
+
+
+def _holders_called_while_wiring(ctx, wire):
+    """`ia = ImplicitA(c)` then `x = ia(x)` on the model's tensors, with ImplicitA a plain class of the project
+    whose __init__ makes variables (YOLOR's implicit knowledge in a functional head, held-out 32): its
+    __call__ mixes them into the graph as constants."""
+    for scope, nodes in ctx.scopes():
+        if not wire.may_wire(nodes):
+            continue
+        env = wire.env_of(scope)
+        reported = set()  # one finding per object: its first call on the model's tensors
+        for node in nodes:
+            if type(node) is not ast.Call or type(node.func) is not ast.Name or not node.args \
+                    or node.func.id in reported:
+                continue
+            made = env.get(node.func.id, ())
+            if len(made) != 1 or type(made[0]) is not ast.Call:
+                continue
+            held = _variables_held(ctx, ctx.qualify(made[0].func))
+            if held and any(wire.kind(arg, env, scope) == SYMBOLIC for arg in node.args):
+                reported.add(node.func.id)
+                holder = ast.unparse(made[0].func)
+                yield Hit(node, f"{node.func.id}, a plain {holder} object holding variables ({', '.join(held)}), is "
+                                f"called on the model's tensors while wiring the functional model: the variables enter "
+                                f"the graph as constants, not part of the model (not trained, not saved); make "
+                                f"{holder} a Layer with add_weight()",
+                          attribute=node.func.id, class_name=None, fix="wired_variable",
+                          fix_values={"attr": held[0]})
+
+
+def _variables_held(ctx, qualname) -> list[str]:
+    """The attributes of the project's plain class `qualname` (one with a __call__, not a Layer) that
+    its __init__ makes variables with."""
+    found = ctx.project.classes.get(qualname) if qualname else None
+    if found is None or not found[0].holds or ctx.project.is_layer(qualname):
+        return []
+    info, file = found
+    summary = ctx.project.class_summary(qualname)
+    if summary is None or "__call__" not in summary.method_names:
+        return []
+    return [attr for attr, callee in info.holds
+            if classify(ast.parse(f"{callee}()", mode="eval").body, ctx.project, file, ctx.target).kind in (WEIGHT, FOREIGN)]
+
 
 def _combined_in_helper(wire, helper, call) -> list:
     """The positional arguments of `helper(a, b, ...)` that the helper puts into one arithmetic op
@@ -327,10 +376,30 @@ def _holder_names(project, ctx) -> set[str]:
         _HOLDER_NAMES.clear()
         holders = {name for name, (info, _) in project.classes.items() if info.holds and _held_state(ctx, name)}
         names = {name.rsplit(".", 1)[-1] for name in holders}
-        names |= {alias for file in project.files for alias, target in file.aliases.items()
-                  if project.resolve(target) in holders}
+        if holders:
+            names |= {alias for alias, target in _aliases_ending_in(project, names)
+                      if project.resolve(target) in holders}
         held = _HOLDER_NAMES[id(project)] = (project, names, {})
     return held[1]
+
+
+def _aliases_ending_in(project, names: set[str]) -> list[tuple[str, str]]:
+    """The (alias, target) of the checked files whose chain of re-exports may end in one of `names`:
+    the target's last name is one of them, or another such alias (`from .a import Holder as H`, then
+    `from pkg import H`). A superset of those that resolve there, found without resolving each alias of
+    every file."""
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for file in project.files:
+        for alias, target in file.aliases.items():
+            by_last.setdefault(target.rpartition(".")[2], []).append((alias, target))
+    found, todo, seen = [], list(names), set(names)
+    while todo:
+        for alias, target in by_last.get(todo.pop(), ()):
+            found.append((alias, target))
+            if alias not in seen:
+                seen.add(alias)
+                todo.append(alias)
+    return found
 
 
 def _may_call_a_holder(ctx) -> bool:

@@ -437,10 +437,10 @@ def _may_skip_a_weight(ctx) -> bool:
     __init__/build() assigns from a call (a sublayer maybe, `Dense(4) if a == b else None` too), or a local computed from a weight build() or
     __init__ always makes? (Dense's `if self.use_bias: x += self.bias`, bias made under the same `if`: no.)"""
     branch_attrs, branch_names = set(), set()
-    for method, _ in ctx.methods_of("call"):
+    for method, func in ctx.methods_of("call"):
         for node in ctx.nodes(method):
             if type(node) is ast.If or type(node) is ast.For:
-                for inner in (n for part in node.body + node.orelse for n in walk(part)):
+                for inner in (n for part in node.body + node.orelse + _tail_after(func, node) for n in walk(part)):
                     if type(inner) is ast.Attribute and (attr := self_attr(inner)) is not None:
                         branch_attrs.add(attr)
                     elif type(inner) is ast.Name and type(inner.ctx) is ast.Load:
@@ -470,10 +470,10 @@ def _reportable_in_some_configuration(ctx, read) -> bool:
     made = {a.attr for a in ctx.self_assigns(("__init__", "build"))
             if type(a.value) is ast.Call or any(type(n) is ast.Call for n in walk(a.value))}
     in_branches = set()
-    for method, _ in ctx.methods_of("call"):
+    for method, func in ctx.methods_of("call"):
         for node in ctx.nodes(method):
             if type(node) is ast.If or type(node) is ast.For:
-                in_branches.update(attr for part in node.body + node.orelse for n in walk(part)
+                in_branches.update(attr for part in node.body + node.orelse + _tail_after(func, node) for n in walk(part)
                                    if type(n) is ast.Attribute and (attr := self_attr(n)) is not None)
     if any(_read_only_in(ctx, attr, read) and _built_in_build(ctx, attr) is not None for attr in made & in_branches):
         return True
@@ -513,7 +513,7 @@ def _reached_in_call(ctx, call, configured):
                 skipped_names.setdefault(node.id, why)
 
     def visit(body, live):
-        for statement in body:
+        for index, statement in enumerate(body):
             kind = type(statement)
             if kind is ast.If:
                 test = configured._truth(configured._eval(statement.test, {}))
@@ -525,6 +525,12 @@ def _reached_in_call(ctx, call, configured):
                     if live and not runs:
                         skip(branch, why)
                     visit(branch, live and runs)
+                taken = None if test is UNKNOWN else (statement.body if test else statement.orelse)
+                if live and taken and type(taken[-1]) in (ast.Return, ast.Raise):
+                    # `if not self.use_bias: return res` made True: what follows never runs
+                    skip(body[index + 1:], f"after `if {ast.unparse(statement.test)}: return`, which they "
+                                           f"make {'True' if test else 'False'}")
+                    return
                 continue
             if kind is ast.For and not statement.orelse and _empty_range(configured, statement.iter):
                 if live:
@@ -540,6 +546,26 @@ def _reached_in_call(ctx, call, configured):
 
     visit(call.body, True)
     return reached, skipped, _cut_reads(units, skipped_names, skipped) if skipped_names else {}
+
+
+def _tail_after(func, node) -> list:
+    """The statements that follow `node` in its block when `node` is an `if` one of whose branches ends
+    in `return`/`raise` (`if not self.use_bias: return res`): code a configuration may skip."""
+    if type(node) is not ast.If or not any(branch and type(branch[-1]) in (ast.Return, ast.Raise)
+                                           for branch in (node.body, node.orelse)):
+        return []
+    todo = [func.body]
+    while todo:
+        block = todo.pop()
+        for index, statement in enumerate(block):
+            if statement is node:
+                return block[index + 1:]
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(statement, field, None)
+                if type(inner) is list and inner and isinstance(inner[0], ast.stmt):
+                    todo.append(inner)
+            todo.extend(handler.body for handler in getattr(statement, "handlers", ()))
+    return []
 
 
 def _empty_range(configured, node) -> bool:

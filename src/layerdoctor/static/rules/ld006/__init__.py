@@ -25,7 +25,7 @@ RULE = Rule(
          "`self._trainable_weights`: AttributeError where it is read), and (Keras 3) re-binding one of Keras's own tracking "
          "lists, `self._layers = [...]` (also `_metrics`, `_seed_generators`): its layers are "
          "counted but, in a Layer, not saved or restored, and the other sublayers are not tracked "
-         "at all (measured on Keras 3.15). On Keras 3 also another object's list: `self.master._trainable_weights[0]` "
+         "at all (measured on Keras 3.15; a Model that keeps every sublayer in the list loses nothing: no finding). On Keras 3 also another object's list: `self.master._trainable_weights[0]` "
          "in a layer's methods, and `layer._trainable_weights` read, changed or assigned in functions and module code "
          "(a weight-sharing recipe that empties and refills it; assigning it is a warning: a plain attribute Keras never "
          "reads). Runtime: reports the AttributeError this raises while "
@@ -33,7 +33,8 @@ RULE = Rule(
          "but that Keras's own saving walk never reaches because a user layer holds them under one "
          "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...); and the crash Keras "
          "raises far from the cause when `self._layers` holds a dict (`'str' object has no attribute "
-         "'built'`), named at the assignment.",
+         "'built'`), named at the assignment; and (Keras 3) the sublayers a class assigns as attributes after "
+         "re-binding `self._layers`, which Keras then tracks into a list nothing reads.",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
                 "weight lists are computed from tracked attributes), and `trainable_weights` is a "
@@ -222,6 +223,8 @@ def _tracker_lists(ctx):
             continue
         if assign.attr == "_layers" and not ctx.is_model and _exposed_alone(ctx, assign.attr):
             continue  # measured (ld006f, BayesFlow's Sequential): the saver follows the property
+        if assign.attr == "_layers" and ctx.is_model and not _other_sublayers(ctx, assign.attr):
+            continue  # measured (held-out 32's PPO critic): a Model saves its list through model.layers
         if assign.attr == "_layers":
             # measured on Keras 3.15: a Model still saves them (through model.layers), a Layer does not;
             # the list Keras was tracking is gone either way, with the sublayers set before and after
@@ -250,7 +253,11 @@ def _exposed_alone(ctx, attr) -> bool:
         any(type(d) is ast.Name and d.id == "property" for d in methods[name].decorator_list)
         and any(type(n) is ast.Return and n.value is not None and self_attr(n.value) == attr for n in ast.walk(methods[name]))
         for name in public if name in methods)
-    if not exposed:
-        return False
-    return not any(a.attr != attr and ctx.value(a.value, ctx.env(ctx.methods[a.method])).kind == LAYER
-                   for a in ctx.self_assigns(("__init__", "build")))
+    return exposed and not _other_sublayers(ctx, attr)
+
+
+def _other_sublayers(ctx, attr) -> bool:
+    """Does __init__ or build() assign a sublayer to an attribute other than `attr`? (Those are the ones
+    lost when `attr` re-binds Keras's tracked list.)"""
+    return any(a.attr != attr and ctx.value(a.value, ctx.env(ctx.methods[a.method])).kind == LAYER
+               for a in ctx.self_assigns(("__init__", "build")))

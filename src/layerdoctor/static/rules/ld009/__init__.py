@@ -355,13 +355,14 @@ def _read_only_for_copies(ctx, attr):
     for method, _ in ctx.methods_of("__init__", "build"):
         if ctx.in_phase(method, "call"):
             return None
-        for assign in ctx.assigns_in(method):
-            if self_attr(assign.value) == attr:
+        stores = [(assign.attr, assign.value) for assign in ctx.assigns_in(method)] + _container_fills(ctx, method)
+        for copy, value in stores:
+            if self_attr(value) == attr:
                 return None  # `self.w_ref = self.w`: an alias of the variable, which call() may read
-            n = sum(1 for node in walk(assign.value) if type(node) is ast.Attribute and self_attr(node) == attr)
-            if n and assign.attr != attr:
+            n = sum(1 for node in walk(value) if type(node) is ast.Attribute and self_attr(node) == attr)
+            if n and copy != attr:
                 counted += n
-                found = found or (method, assign.attr)
+                found = found or (method, copy)
     if found is None or counted != reads or any(
             sub.attr_counts.get(attr, 0) or sub.dynamic_access for sub in ctx.project.subclasses(ctx.qualname)):
         return None
@@ -377,6 +378,28 @@ def _read_only_for_copies(ctx, attr):
         # `nb = NB(disp.theta_exp)`: a loss built on the copy (held-out 22, DCA's dispersion)
         return found[0], found[1], "which code outside the class reads (a loss built on it)"
     return None
+
+
+_FILLS = {"append", "extend", "insert"}
+
+
+def _container_fills(ctx, method) -> list[tuple[str, ast.expr]]:
+    """(container, value) of `self.<container>[k] = value` and `self.<container>.append(value)` in `method`
+    (TT-RNN's `self.cores[k] = self.kernel[a:b]` in build(): slices of a weight kept in a list)."""
+    found = []
+    for node in ctx.nodes(method):
+        if type(node) is ast.Assign:
+            for target in node.targets:
+                if type(target) is not ast.Subscript:
+                    continue
+                while type(target) is ast.Subscript:
+                    target = target.value
+                if (container := self_attr(target)) is not None:
+                    found.append((container, node.value))
+        elif type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr in _FILLS \
+                and node.args and (container := self_attr(node.func.value)) is not None:
+            found.append((container, node.args[-1]))
+    return found
 
 
 def _configured_dead_sublayers(ctx):
