@@ -231,7 +231,7 @@ def test_heuristic_findings_are_warnings():
 
 
 def test_tracker_list_is_a_keras3_finding_only(tmp_path):
-    path = ROOT / "tests" / "cases" / "ld006c_tracker_list_name__k3.py"
+    path = ROOT / "tests" / "cases_static" / "ld006k_model_keeps_all_its_layers_in_a_rebound_layers_list__k3.py"
     assert {code for _, code in found(path, target="keras3")} == {"LD006"}
     assert found(path, target="tf-keras") == set()
 

@@ -69,7 +69,7 @@ STORIES = {
     "ld005d_loop_skips_list_layers": S({"LD005"}, ("28w/558p", {"LD005"})),
     "ld006a_private_weight_list": S({"LD006"}, ("raises AttributeError", {"LD006"})),
     "ld006b_assign_trainable_weights": S({"LD006"}, ("raises AttributeError", {"LD006"})),
-    "ld006c_tracker_list_name": S({"LD006"}, ("4w/76p", {"LD006"})),
+    "ld006c_tracker_list_name": S(E, ("4w/76p", E)),
     "ld006d_tracker_name_hides_layers_from_saving": S({"LD006"}, ("16w/280p", {"LD006"})),
     "ld007_shared_layer": S({"LD007"}, ("2w/40p", {"LD007"})),
     "ld007b_reuse_across_runs": S({"LD007"}, ("2w/72p", {"LD007"})),

@@ -158,7 +158,8 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
             severity = "warning"
             why += (f"; but the target calls the sublayer that holds it outside {type(inspection.model).__name__}"
                     f".call(), as a hand-written training loop may (not measured: heuristic)")
-        elif decidable and cls is not None and attribute and locate.read_on_an_instance(cls, attribute):
+        elif decidable and cls is not None and attribute and locate.is_user_class(cls) \
+                and locate.read_on_an_instance(cls, attribute):
             # `self.crf.transitions` in a loss object (a CRF's transitions reach the outputs only through
             # a Viterbi argmax): the loss trains it, which this forward pass does not measure
             severity = "warning"

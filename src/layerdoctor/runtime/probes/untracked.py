@@ -169,13 +169,12 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
             if value.weights and all(id(v) in tracked_variables for v in value.weights):
                 return  # every variable belongs to tracked layers (a sub-model of the model's own graph)
             rebound = _tracker_list_rebound(node.layer) if via == "attribute" and depth == 0 else None
-            if rebound is not None:
-                report(node, label, value, via, "LD006",
+            if rebound is not None:  # (lint names the cause, LD006, at the re-binding)
+                report(node, label, value, via, untracked_code("layer", in_lambda),
                        f"{where}: layer {describe_value(value)} is not tracked: {type(node.layer).__name__} re-binds "
                        f"self._layers (at {findings.where(rebound)}), the list Keras 3 tracks sublayers in, so the "
                        f"sublayers assigned as attributes are lost: its {findings.weights(value.weights)} "
-                       f"{findings.are(value.weights)} never trained or saved; give the list another name",
-                       site=rebound, fix="rename_tracker_list", fix_values={"attr": "_layers"})
+                       f"{findings.are(value.weights)} never trained or saved; give the list another name")
                 return
             code = untracked_code("layer", in_lambda)
             report(node, label, value, via, code,
@@ -337,7 +336,7 @@ def untracked_state(inspection: Observation, explained: Explained) -> ProbeResul
         # agent's log_std tf.Variable next to its actor and critic); each part reports them the same way
         holder = types.SimpleNamespace(layer=container, path=container.name)
         for name, value in user_attributes(container).items():
-            if not (backend.is_keras_layer(value) or backend.is_keras_variable(value)):
+            if backend.is_native_variable(value) or backend.is_tensor(value):  # (its layers are the parts' business)
                 scan(holder, "." + name, value, "attribute", 0, False)
     _graph_constants(inspection, copies, report, lambda_sites)
     _layers_called_while_wiring(inspection, result)
@@ -583,8 +582,11 @@ def _layers_called_while_wiring(inspection, result) -> None:
     """LD011: a layer the wiring code called on concrete values (tf.range, a NumPy array): its
     output is baked into the graph as a constant and its weights never join the model."""
     construction = inspection.construction
-    if construction is None or all(call.concrete for call in construction.calls if call.parent is None):
-        return  # nothing was wired on KerasTensors: models called eagerly, as a custom loop does (no graph)
+    if construction is None:
+        return
+    # nothing wired on KerasTensors: the target ran its models eagerly, as a custom training loop does
+    wired = not all(call.concrete for call in construction.calls if call.parent is None)
+    model_class = backend.keras_module().Model
     tracked = inspection.tracked_layer_ids()
     seen = set()
     for call in construction.calls:
@@ -596,12 +598,23 @@ def _layers_called_while_wiring(inspection, result) -> None:
         count = sum(backend.size_of(v) for v in layer.weights)
         if not count:
             continue
-        result.findings.append(findings.make(
-            "LD011", f"{describe_value(layer)} was called on concrete values while the model was wired "
-                     f"(at {findings.where(call.site)}): its output is a constant in the graph and its "
-                     f"{findings.weights(layer.weights)} {findings.are(layer.weights)} not part of the model "
-                     f"(never trained or saved); call it on a "
-                     f"KerasTensor or inside a layer's call()", site=call.site))
+        if wired:
+            message = (f"{describe_value(layer)} was called on concrete values while the model was wired "
+                       f"(at {findings.where(call.site)}): its output is a constant in the graph and its "
+                       f"{findings.weights(layer.weights)} {findings.are(layer.weights)} not part of the model "
+                       f"(never trained or saved); call it on a KerasTensor or inside a layer's call()")
+        else:
+            message = (f"{describe_value(layer)} was called on concrete values while the target built the model "
+                       f"(at {findings.where(call.site)}), and the model does not hold it: its "
+                       f"{findings.weights(layer.weights)} {findings.are(layer.weights)} not part of the model "
+                       f"(never trained or saved with it)")
+        # a model of its own run eagerly beside the returned one (an encoder feeding a step-by-step decoder)
+        # is what a hand-written training loop trains with it: a warning
+        sibling = not wired and isinstance(layer, model_class)
+        if sibling:
+            message += "; if a training loop of yours trains it beside the model, as an encoder-decoder pair, ignore this"
+        result.findings.append(findings.make("LD011", message, site=call.site,
+                                             severity="warning" if sibling else None))
         result.untracked.append(UntrackedState(
             what=describe_value(layer), owner="", attribute=f"<called at {findings.where(call.site)}>",
             count=count, code="LD011", site=call.site and (findings.display_path(call.site[0]), call.site[1])))

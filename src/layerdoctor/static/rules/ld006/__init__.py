@@ -33,8 +33,8 @@ RULE = Rule(
          "but that Keras's own saving walk never reaches because a user layer holds them under one "
          "of Layer's own attribute names (`_layers`, `_metrics`, `_tracked`...); and the crash Keras "
          "raises far from the cause when `self._layers` holds a dict (`'str' object has no attribute "
-         "'built'`), named at the assignment; and (Keras 3) the sublayers a class assigns as attributes after "
-         "re-binding `self._layers`, which Keras then tracks into a list nothing reads.",
+         "'built'`), named at the assignment (the sublayers a class assigns as attributes after re-binding "
+         "`self._layers`, which Keras then tracks into a list nothing reads, are LD011 there).",
     why={
         KERAS3: "Keras 3 layers have no `_trainable_weights` or `_non_trainable_weights` list (the "
                 "weight lists are computed from tracked attributes), and `trainable_weights` is a "
