@@ -571,9 +571,9 @@ def _variable_made_while_wiring(inspection, value):
         if id(variable) in owned or backend.is_keras_variable(variable) or tuple(variable.shape) != shape:
             continue
         try:
-            if np.array_equal(np.asarray(variable), np.asarray(value)):
+            if np.array_equal(backend.to_numpy(variable), backend.to_numpy(value)):
                 return variable, site
-        except (TypeError, ValueError):
+        except Exception:  # noqa: BLE001 - a value that cannot be read as an array is not this variable
             continue
     return None
 
