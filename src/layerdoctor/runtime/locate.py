@@ -12,6 +12,7 @@ import sysconfig
 import textwrap
 
 from .. import formatting
+from ..static import walk as static_walk
 from ..vocab import WEIGHT_OPERAND_OPS
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -396,9 +397,7 @@ def read_on_an_instance(cls, attribute: str) -> bool:
     train the weight where the model's forward pass does not."""
     path = class_file(cls)
     tree = _syntax_tree(path) if path else None
-    return tree is not None and any(
-        type(node) is ast.Attribute and node.attr == attribute
-        and not (type(node.value) is ast.Name and node.value.id == "self") for node in ast.walk(tree))
+    return tree is not None and static_walk.read_on_an_instance(ast.walk(tree), attribute)
 
 
 def _nodes_on_line(site) -> list:

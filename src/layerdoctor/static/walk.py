@@ -89,6 +89,13 @@ def own_nodes(body: list[ast.stmt]) -> list[ast.AST]:
     return out
 
 
+def read_on_an_instance(nodes, attr: str) -> bool:
+    """Does one of `nodes` read `<something>.<attr>` other than `self.<attr>` (`self.crf.transitions` in a loss
+    object, `model.encoder(x)`): code that may train a weight where the model's forward pass does not?"""
+    return any(type(node) is ast.Attribute and node.attr == attr
+               and not (type(node.value) is ast.Name and node.value.id == "self") for node in nodes)
+
+
 def self_attr(node: ast.AST) -> str | None:
     """`attr` for the expression `self.attr` (exact node types: the rules call it on every node)."""
     if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id == "self":

@@ -231,8 +231,7 @@ def _variables_held(ctx, qualname) -> list[str]:
     summary = ctx.project.class_summary(qualname)
     if summary is None or "__call__" not in summary.method_names:
         return []
-    return [attr for attr, callee in info.holds
-            if classify(ast.parse(f"{callee}()", mode="eval").body, ctx.project, file, ctx.target).kind in (WEIGHT, FOREIGN)]
+    return [attr for attr, callee in info.holds if _made_by(ctx, callee, file) in (WEIGHT, FOREIGN)]
 
 
 def _combined_in_helper(wire, helper, call) -> list:
@@ -809,8 +808,13 @@ def _instance_dict_writes(ctx):
 
 def _creates_state(ctx, callee, file):
     """Whether calling `callee` (as written in `file`) makes a layer or a variable."""
-    call = ast.parse(f"{callee}()", mode="eval").body
-    return ctx.classify_in(call, file).kind in _STATE
+    return _made_by(ctx, callee, file) in _STATE
+
+
+def _made_by(ctx, callee, file) -> str:
+    """The kind of value calling `callee` (a dotted name as written in `file`) makes, read as module code there
+    (a class or a module context alike)."""
+    return classify(ast.parse(f"{callee}()", mode="eval").body, ctx.project, file, ctx.target).kind
 
 
 def _closures(ctx):

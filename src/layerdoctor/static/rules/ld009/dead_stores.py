@@ -5,7 +5,7 @@ import ast
 from ...class_facts import (parsed_file)
 from ...project import is_keras_layer_name
 from ...context import LAYER, STATELESS_LAYERS, WEIGHT, self_attr
-from ...walk import walk
+from ...walk import read_on_an_instance, walk
 from .. import Hit
 from .outputs import factory_result
 from .reads import WEIGHT_LISTS, trainable
@@ -212,11 +212,7 @@ def _only_dead_reads(ctx, attr, methods, dead) -> bool:
 
 def read_outside(ctx, attr) -> bool:
     """Does code of the file outside `self` read `<something>.<attr>` (`model.encoder(x)` in a loss)?"""
-    for node in walk(parsed_file(ctx.file.path)):
-        if type(node) is ast.Attribute and node.attr == attr and not (
-                type(node.value) is ast.Name and node.value.id == "self"):
-            return True
-    return False
+    return read_on_an_instance(walk(parsed_file(ctx.file.path)), attr)
 
 
 class _Liveness:
