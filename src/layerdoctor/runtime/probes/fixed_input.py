@@ -24,10 +24,8 @@ def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeRes
         input_shape = input_shapes.get(id(layer))
         if input_shape is None or cls in reported:
             continue
-        for attribute, value in list(vars(layer).items()):
+        for attribute, value in _held_variables(layer):
             shape = tuple(getattr(value, "shape", ()) or ())
-            if not backend.is_keras_variable(value):
-                continue
             vector = len(shape) == 1 and shape[0] == input_shape[-1]  # a per-feature scale, or a bias as wide by chance
             if not (_sized_by_input(shape, input_shape) or vector):
                 continue
@@ -41,6 +39,18 @@ def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeRes
                          f"of that size only; make it in build(input_shape) from input_shape[-1]", cls=cls, attribute=attribute, site=site))
             break
     return result
+
+
+def _held_variables(layer):
+    """(attribute, variable) for the Keras variables on the layer's attributes, and in the lists and tuples it
+    keeps (`self.weights_.append(self.add_weight(...))` in __init__: GCN-TF2, held-out 33)."""
+    for attribute, value in list(vars(layer).items()):
+        if backend.is_keras_variable(value):
+            yield attribute, value
+        elif isinstance(value, (list, tuple)) and not attribute.startswith("_"):
+            for item in value:
+                if backend.is_keras_variable(item):
+                    yield attribute, item
 
 
 def _input_shapes(inspection) -> dict:
@@ -80,11 +90,15 @@ def _made_in_init(cls, attribute: str):
             tree = ast.parse(textwrap.dedent("".join(lines)))
         except (OSError, TypeError, SyntaxError):
             continue
+        makers = [node for node in ast.walk(tree) if type(node) is ast.Call and locate.callee(node.func) in _MAKERS]
         for node in ast.walk(tree):
             if type(node) is ast.Assign and type(node.value) is ast.Call and \
                     any(locate.is_self_attribute(t, attribute) for t in node.targets) and \
                     locate.callee(node.value.func) in _MAKERS:
                 return path, start + node.lineno - 1
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr in ("append", "extend") \
+                    and locate.is_self_attribute(node.func.value, attribute) and makers:
+                return path, start + min(m.lineno for m in makers) - 1  # a list the maker's result is appended to
     return None
 
 

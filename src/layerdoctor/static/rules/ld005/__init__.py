@@ -22,6 +22,7 @@ from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
 from .configured import configured_dead_sublayers
+from .optional_input import optional_input_sublayers
 from .copied_by_bidirectional import copied_by_bidirectional
 from .held_parts import held_layer_reached_through_one_part, run_from_outside
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
@@ -140,6 +141,10 @@ RULE = Rule(
     fix_hint="# use it in call(), build it in build(), or delete it:\n"
              "y = self.{attr}(x)",
     fixes={
+        "optional_input": "# make it only for instances that will be given {param} (a flag in __init__):\n"
+                          "self.{attr} = Dense(...) if uses_{param} else None",
+        "nested_call": "# dedent call() out of __init__, to the level of the class's other methods:\n"
+                       "def call(self, inputs): ...",
         "loop_skip": "# call every layer of the list, or create only the ones call() runs:\n"
                      "for layer in self.{attr}: x = layer(x)",
         "output_shape": "# in build(), build it with the shape call() gives it:\n"
@@ -166,9 +171,16 @@ CODE = RULE.code
 
 
 def check_class(ctx):
-    yield from flag_only_sublayers(ctx)
+    flagged = set()  # (a sublayer no call turns on: optional_input_sublayers need not name one instance)
+    for hit in flag_only_sublayers(ctx):
+        flagged.add(hit.attribute)
+        yield hit
     yield from sublayers_rebound_from_outside(ctx)
     if not ctx.has_method("call"):
+        nested = _call_nested_in_init(ctx)
+        if nested is not None:
+            yield nested
+            return
         # functional-API subclasses wire their layers in __init__: only a layer nothing mentions again
         yield from _unwired_in_functional_init(ctx)
         if ctx.has_method("__call__"):  # a forward pass written as an override of __call__, not call()
@@ -188,6 +200,7 @@ def check_class(ctx):
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
     yield from sublayers_never_given_weights(ctx)
+    yield from (hit for hit in optional_input_sublayers(ctx) if hit.attribute not in flagged)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if not built:
             yield Hit(
@@ -200,6 +213,38 @@ def check_class(ctx):
             )
     yield from _never_used(ctx)
     yield from _overwritten_before_use(ctx)
+
+
+def _call_nested_in_init(ctx):
+    """`def call(...)` written inside __init__ (indented one level too deep, common in notebooks): the class has
+    no call(), Keras's Layer.call() raises NotImplementedError, and the sublayers that nested function uses
+    are never built (measured, heldout33 aq_chevron9: 0 weights, 6 unbuilt sublayers)."""
+    init, text = ctx.methods.get("__init__"), ctx.cls.text()
+    if init is None or text is not None and "def call" not in text:
+        return None
+    nested = next((node for node in ctx.nodes("__init__") if type(node) is ast.FunctionDef and node.name == "call"
+                   and node is not init), None)
+    if nested is None or ctx.project.subclasses(ctx.qualname) or \
+            any(hands_over_a_graph(node) for node in ctx.nodes("__init__")):
+        return None
+    for ancestor in ctx.project.user_ancestors(ctx.qualname):  # (up to Keras's Layer/Model, not into them)
+        summary = ctx.project.class_summary(ancestor)
+        if summary is None or "call" in summary.method_names:
+            return None  # an outside base (Dense, a library's layer) or a project base that defines call()
+    made = []
+    for assign in ctx.self_assigns(("__init__",)):
+        if assign.attr not in made and _made_layer(ctx, assign.value, ctx.env(init)) is not None:
+            made.append(assign.attr)
+    if not made:
+        return None
+    return Hit(
+        nested,
+        f"{ctx.name}.call is defined inside __init__ (indented one level too deep), so {ctx.name} has no call() "
+        f"method: calling the layer raises NotImplementedError, and the sublayers it would run "
+        f"({', '.join(made[:4])}{', ...' if len(made) > 4 else ''}) are never called or built, with no weights; "
+        f"dedent call() to the class's level",
+        attribute="call", fix="nested_call",
+    )
 
 
 def _never_used(ctx):

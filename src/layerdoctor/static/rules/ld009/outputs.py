@@ -83,6 +83,9 @@ def _to_numpy_node(node, aliases) -> bool:
         return node.attr in _TO_NUMPY_METHODS
     if kind is not ast.Call:
         return False
+    func = node.func
+    if type(func) is ast.Attribute and type(func.value) is ast.Name and aliases.get(func.value.id) == "numpy":
+        return True  # `np.concatenate(...)`, `np.multiply(...)`: any NumPy function returns an array
     name = callee_name(node)
     return name in _TO_NUMPY_CALLS or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _TO_NUMPY_CALLS)
 
@@ -96,7 +99,8 @@ def input_taken_to_numpy(ctx):
     text = ctx.cls.text()
     # A conversion is written with one of these names (or an alias of one) in the class's text: most have none.
     if text is not None and not any(word in text for word in _TO_NUMPY_WORDS) and not any(
-            alias in text for alias, target in ctx.file.aliases.items() if target.rsplit(".", 1)[-1] in _TO_NUMPY_CALLS):
+            alias in text for alias, target in ctx.file.aliases.items()
+            if target.rsplit(".", 1)[-1] in _TO_NUMPY_CALLS or target == "numpy"):
         return
     nodes = ctx.nodes("call")
     if not any(_to_numpy_node(n, ctx.file.aliases) for n in nodes):
@@ -106,7 +110,7 @@ def input_taken_to_numpy(ctx):
         return
     parents = method_parents(ctx, "call")
     reasons = [blocker(read, parents, ctx) for read in reads]
-    if any(why not in _TO_NUMPY for why in reasons):
+    if any(why not in _TO_NUMPY and not (why or "").startswith("NumPy's") for why in reasons):
         return
     yield Hit(
         reads[0],

@@ -107,6 +107,10 @@ def may_block(ctx, method) -> bool:
                         or (type(node.func) is ast.Name and name not in _BUILTINS):  # a function of the file: _climb reads it
                     found = True
                     break
+                if type(node.func) is ast.Attribute and type(node.func.value) is ast.Name and \
+                        aliases.get(node.func.value.id) == "numpy":
+                    found = True  # `np.concatenate(...)`: _climb stops at any NumPy function
+                    break
                 if type(node.func) is ast.Attribute and self_attr(node.func) in ctx.methods \
                         and node.func.attr != method and may_block(ctx, node.func.attr):
                     found = True  # `self._ternarize(self.kernel)`: a method of the class that holds a blocking op
@@ -157,9 +161,12 @@ def _climb(node, parents, ctx, depth=0):
         if isinstance(parent, ast.Attribute) and parent.attr in _BLOCKING_METHODS:
             return f".{parent.attr}()", None
         if isinstance(parent, ast.Call) and current is not parent.func:
-            name = (ctx.qualify(parent.func) or "").rsplit(".", 1)[-1]
+            qualified = ctx.qualify(parent.func) or ""
+            name = qualified.rsplit(".", 1)[-1]
             if name in BLOCKING_CALLS:
                 return f"{name}()", None
+            if qualified.startswith("numpy."):  # `np.concatenate([x, h])`: NumPy takes the tensor to an array
+                return f"NumPy's {name}()", None
             if name in COMPARISONS:
                 return f"a comparison ({name}())", None
             if name == "where" and parent.args and current is parent.args[0]:

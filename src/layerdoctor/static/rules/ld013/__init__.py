@@ -6,6 +6,7 @@ from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, self_attr
 from ...project import dotted, is_framework_root
+from ...walk import walk
 from .. import Hit
 
 RULE = Rule(
@@ -94,7 +95,7 @@ CODE = RULE.code
 
 # Attributes Layer.__init__ sets: assigned before it, they are silently reset.
 _SETTINGS = {"trainable", "name", "built", "dtype", "supports_masking", "input_spec", "stateful",
-             "dtype_policy", "autocast", "_name", "_trainable"}
+             "dtype_policy", "autocast", "_name", "_trainable", "activity_regularizer", "_activity_regularizer"}
 
 
 def check_class(ctx):
@@ -178,7 +179,7 @@ def check_class(ctx):
                            "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
                            "and still track the sublayer" + ("; tf.keras 2 Models raise too" if ctx.is_model else ""))
         elif assign.attr in _SETTINGS:
-            if _masking_kept(ctx, assign):
+            if _masking_kept(ctx, assign) or _handed_to_super(direct_nodes, assign):
                 continue
             what = f"the {assign.attr} setting"
             consequence = "super().__init__() silently resets it"
@@ -191,6 +192,15 @@ def check_class(ctx):
             attribute=assign.attr, severity=severity,
             fix="late",
         )
+
+
+def _handed_to_super(super_calls, assign) -> bool:
+    """`self.activity_regularizer = regularizers.get(activity_regularizer)` then `super().__init__(
+    activity_regularizer=activity_regularizer)`: Layer.__init__ sets it again from the same argument (measured).
+    (`self.trainable = False` then `super().__init__(trainable=trainable)` is still reset: another value.)"""
+    read = {node.id for node in walk(assign.value) if type(node) is ast.Name}
+    return any(keyword.arg == assign.attr.lstrip("_") and type(keyword.value) is ast.Name and keyword.value.id in read
+               for call in super_calls for keyword in call.keywords)
 
 
 def _masking_kept(ctx, assign) -> bool:
