@@ -47,3 +47,17 @@ class FrozenByDefault(layers.Layer):
 
     def call(self, inputs):
         return ops.matmul(inputs, self.kernel)
+
+
+class HandsItsOwn(layers.Layer):
+    """Correct: the attribute itself goes to Layer.__init__ (tf-keras's mixed-precision test layer)."""
+
+    def __init__(self, units, activity_regularizer=None, **kwargs):
+        self._activity_regularizer = activity_regularizer
+        if isinstance(activity_regularizer, dict):
+            self._activity_regularizer = regularizers.deserialize(activity_regularizer)
+        super().__init__(activity_regularizer=self._activity_regularizer, **kwargs)
+        self.units = units
+
+    def call(self, inputs):
+        return inputs

@@ -196,10 +196,12 @@ def check_class(ctx):
 
 def _handed_to_super(super_calls, assign) -> bool:
     """`self.activity_regularizer = regularizers.get(activity_regularizer)` then `super().__init__(
-    activity_regularizer=activity_regularizer)`: Layer.__init__ sets it again from the same argument (measured).
+    activity_regularizer=activity_regularizer)` (or `=self._activity_regularizer`, tf-keras's test layers): Layer.__init__
+    sets it again from the same value (measured).
     (`self.trainable = False` then `super().__init__(trainable=trainable)` is still reset: another value.)"""
     read = {node.id for node in walk(assign.value) if type(node) is ast.Name}
-    return any(keyword.arg == assign.attr.lstrip("_") and type(keyword.value) is ast.Name and keyword.value.id in read
+    return any(keyword.arg == assign.attr.lstrip("_") and (type(keyword.value) is ast.Name and keyword.value.id in read
+                                                           or self_attr(keyword.value) == assign.attr)
                for call in super_calls for keyword in call.keywords)
 
 
