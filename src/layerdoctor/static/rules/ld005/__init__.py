@@ -22,7 +22,6 @@ from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
 from .configured import configured_dead_sublayers
-from .optional_input import optional_input_sublayers
 from .copied_by_bidirectional import copied_by_bidirectional
 from .held_parts import held_layer_reached_through_one_part, run_from_outside
 from .lists import is_call_of, positions_never_reached, skipped_in_loop
@@ -171,10 +170,7 @@ CODE = RULE.code
 
 
 def check_class(ctx):
-    flagged = set()  # (a sublayer no call turns on: optional_input_sublayers need not name one instance)
-    for hit in flag_only_sublayers(ctx):
-        flagged.add(hit.attribute)
-        yield hit
+    yield from flag_only_sublayers(ctx)
     yield from sublayers_rebound_from_outside(ctx)
     if not ctx.has_method("call"):
         nested = _call_nested_in_init(ctx)
@@ -200,7 +196,6 @@ def check_class(ctx):
     yield from skipped_in_loop(ctx)
     yield from positions_never_reached(ctx)
     yield from sublayers_never_given_weights(ctx)
-    yield from (hit for hit in optional_input_sublayers(ctx) if hit.attribute not in flagged)
     for site, attr, cls, test, built, where in configured_dead_sublayers(ctx):
         if not built:
             yield Hit(
@@ -222,8 +217,8 @@ def _call_nested_in_init(ctx):
     init, text = ctx.methods.get("__init__"), ctx.cls.text()
     if init is None or text is not None and "def call" not in text:
         return None
-    nested = next((node for node in ctx.nodes("__init__") if type(node) is ast.FunctionDef and node.name == "call"
-                   and node is not init), None)
+    nested = next((node for node in ctx.nodes("__init__") if type(node) is ast.FunctionDef and node.name == "call"),
+                  None)
     if nested is None or ctx.project.subclasses(ctx.qualname) or \
             any(hands_over_a_graph(node) for node in ctx.nodes("__init__")):
         return None

@@ -6,7 +6,8 @@ from ...class_facts import argument_for, construction_sites, file_function, hand
 from ...context import LAYER, OTHER, STATELESS_LAYERS, Value, bindings, classify, self_attr
 from ...walk import callee_name, walk
 from .. import Hit
-from .reads import BLOCKING_CALLS, COMPARISONS, blocker, int_dtype, may_block, method_parents, only_blocked_reads
+from .reads import (BLOCKING_CALLS, COMPARISONS, NUMPY_FUNCTION, blocker, int_dtype, may_block, method_parents,
+                    numpy_function, only_blocked_reads)
 
 
 # ------------------------------------------------------------------ sublayers and outputs
@@ -83,8 +84,7 @@ def _to_numpy_node(node, aliases) -> bool:
         return node.attr in _TO_NUMPY_METHODS
     if kind is not ast.Call:
         return False
-    func = node.func
-    if type(func) is ast.Attribute and type(func.value) is ast.Name and aliases.get(func.value.id) == "numpy":
+    if numpy_function(node, aliases):
         return True  # `np.concatenate(...)`, `np.multiply(...)`: any NumPy function returns an array
     name = callee_name(node)
     return name in _TO_NUMPY_CALLS or (name in aliases and aliases[name].rsplit(".", 1)[-1] in _TO_NUMPY_CALLS)
@@ -110,7 +110,7 @@ def input_taken_to_numpy(ctx):
         return
     parents = method_parents(ctx, "call")
     reasons = [blocker(read, parents, ctx) for read in reads]
-    if any(why not in _TO_NUMPY and not (why or "").startswith("NumPy's") for why in reasons):
+    if any(why not in _TO_NUMPY and not (why or "").startswith(NUMPY_FUNCTION) for why in reasons):
         return
     yield Hit(
         reads[0],

@@ -88,6 +88,15 @@ def only_blocked_reads(ctx, attr):
 _BLOCKING_NAMES = BLOCKING_CALLS | COMPARISONS | {"where", "cast"}
 
 
+NUMPY_FUNCTION = "NumPy's "  # how _climb names a NumPy function it stops at: "NumPy's concatenate()"
+
+
+def numpy_function(call, aliases) -> bool:
+    """`np.concatenate(...)` (`np` an alias of numpy): any NumPy function turns a tensor into an array."""
+    func = call.func
+    return type(func) is ast.Attribute and type(func.value) is ast.Name and aliases.get(func.value.id) == "numpy"
+
+
 def may_block(ctx, method) -> bool:
     """Does `method` hold anything _blocker() stops at (a comparison, `.numpy()`, a call named like a
     blocking op, a call of a plain name that may be a function of the file)? A scan of its nodes, once per method: most call()s hold none, and need no parent map."""
@@ -107,8 +116,7 @@ def may_block(ctx, method) -> bool:
                         or (type(node.func) is ast.Name and name not in _BUILTINS):  # a function of the file: _climb reads it
                     found = True
                     break
-                if type(node.func) is ast.Attribute and type(node.func.value) is ast.Name and \
-                        aliases.get(node.func.value.id) == "numpy":
+                if numpy_function(node, aliases):
                     found = True  # `np.concatenate(...)`: _climb stops at any NumPy function
                     break
                 if type(node.func) is ast.Attribute and self_attr(node.func) in ctx.methods \
@@ -166,7 +174,7 @@ def _climb(node, parents, ctx, depth=0):
             if name in BLOCKING_CALLS:
                 return f"{name}()", None
             if qualified.startswith("numpy."):  # `np.concatenate([x, h])`: NumPy takes the tensor to an array
-                return f"NumPy's {name}()", None
+                return f"{NUMPY_FUNCTION}{name}()", None
             if name in COMPARISONS:
                 return f"a comparison ({name}())", None
             if name == "where" and parent.args and current is parent.args[0]:
