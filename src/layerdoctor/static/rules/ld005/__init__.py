@@ -19,7 +19,8 @@ from .uncalled_build import sublayers_never_given_weights
 from .data_dependent import run_only_on_data
 from .direct_call import run_through_call_method
 from .made import made_layer as _made_layer
-from .built_without_call import (inherited_build_without_data, self_build_in_init, untraceable_call_behind_output_spec,
+from .built_without_call import (inherited_build_without_data, self_build_in_a_method, self_build_in_init,
+                                 untraceable_call_behind_output_spec,
                                  wired_by_output_shape)
 from .configured import configured_dead_sublayers
 from .copied_by_bidirectional import copied_by_bidirectional
@@ -49,8 +50,9 @@ RULE = Rule(
          "in the same block and before anything reads it, with another value (Keras 3 only: its tracker "
          "keeps the first layer, unbuilt; tf.keras 2 untracks it); lists of layers that call()'s only loop over them never reaches in full (an "
          "`if i < 2: continue` at the top of the loop, `self.blocks[1:]`, `self.blocks[:-1]`, "
-         "`range(1, len(self.blocks))`, with nothing else using the list); and an explicit `.build(shape)` (in module code, a factory, or `self.build(...)` "
-         "in `__init__`) on an instance of a project layer or model whose sublayers that build "
+         "`range(1, len(self.blocks))`, with nothing else using the list); and an explicit `.build(shape)` (in module code, a factory, `self.build(...)` "
+         "in `__init__`, or `self.build(shape)` in another method of a class with Keras's default `build()` "
+         "that does not then call the model on data) on an instance of a project layer or model whose sublayers that build "
          "leaves unbuilt (created in `__init__` with no `build()`, or created in `build()` without "
          "being built there), when the instance is not called on data in the same function (Keras 3 "
          "only: tf.keras 2's `Model.build` runs `call()`); the same for a class with no `build()` of its own "
@@ -185,6 +187,7 @@ def check_class(ctx):
             yield from call_outside_the_class(ctx)
         return
     yield from self_build_in_init(ctx)
+    yield from self_build_in_a_method(ctx)
     yield from run_through_call_method(ctx)
     yield from run_only_on_data(ctx)
     yield from inherited_build_without_data(ctx)

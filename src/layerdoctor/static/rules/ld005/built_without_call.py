@@ -38,6 +38,44 @@ def self_build_in_init(ctx):
             return
 
 
+def self_build_in_a_method(ctx):
+    """`self.build(shape)` in a method of the class other than __init__/build/call (XPPBE's `build_Net()`, run
+    before `summary()` and `load_weights()`: held-out 34), with no call of the model on data after it there.
+    Only Keras's default build() (none in the class or its project bases): a build() of the project's own is
+    what its author meant to run (keras-hub's preprocessors make weightless packers in theirs)."""
+    text = ctx.cls.text()
+    if ctx.target == TF_KERAS_TARGET or text is None or "self.build(" not in text or ctx.has_method("build") \
+            or any(ctx.project.classes[base][0].defines_build for base in ctx.project.user_ancestors(ctx.qualname)
+                   if base in ctx.project.classes):
+        return
+    names = sorted(ctx.cls.method_names - {"__init__", "build", "call", "__call__"})
+    ctx.cls.load_methods(tuple(names))
+    leaves = None
+    for name in names:
+        method = ctx.cls.methods.get(name)
+        nodes = walk(method) if method is not None else ()
+        site = next((n for n in nodes if _is_self_build(n) and (n.args or n.keywords)
+                     and not (n.args and type(n.args[0]) is ast.Constant and n.args[0].value is None)), None)
+        if site is None or any(_runs_call(n) for n in nodes):
+            continue
+        leaves = build_leaves(ctx.project, ctx.qualname) if leaves is None else leaves
+        if not leaves:
+            return
+        yield Hit(
+            site,
+            f"{ctx.name}.{name}() calls self.build(...): Keras 3 builds the model without running call(), so "
+            f"{describe_leaves(leaves)} unbuilt, with no weights, until it is called on data (summary, "
+            f"count_params and load_weights after {name}() miss them)",
+            attribute=leaves[0][0], fix="explicit_build",
+        )
+
+
+def _runs_call(node) -> bool:
+    """`self(...)` or `self.call(...)`: the model runs on something."""
+    return type(node) is ast.Call and (type(node.func) is ast.Name and node.func.id == "self"
+                                       or self_attr(node.func) == "call")
+
+
 def wired_by_output_shape(ctx):
     """A layer with its own build() and compute_output_shape(): Keras 3 calls it on a KerasTensor
     (functional wiring, a Sequential with an input shape, loading a saved model) by running build()

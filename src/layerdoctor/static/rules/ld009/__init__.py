@@ -19,6 +19,7 @@ from .numpy_bridge import cut_by_numpy_function
 from .outputs import blocked_output, blocked_sublayers, input_taken_to_numpy
 from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instances, trainable
 from .train_step import left_out_of_train_step
+from .unread_bias import bias_never_added
 from .wrapped_in_variable import wrapped_in_variable
 from .compiled import compiled_without_gradient
 from .compiled import trigger as compile_trigger
@@ -36,7 +37,9 @@ RULE = Rule(
          "condition of `where`), also inside a function of the file that passes the argument on only through "
          "such ops (`binarize(self.kernel)`); the same for the weights a Keras base layer makes (`Dense`'s "
          "and `ConvND`'s `kernel`/`bias`, `Embedding`'s `embeddings`...) when a subclass's `call()` never runs "
-         "the base's `call()`; trainable weights whose every path to `call()`'s result (following its "
+         "the base's `call()`, and the bias such a base makes when a subclass's `call()` redoes the product with "
+         "the kernel and never mentions the bias while `use_bias` is on (Keras's default, or passed True where an "
+         "instance is made); trainable weights whose every path to `call()`'s result (following its "
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
          "records a gradient: not reported); a sublayer with trainable weights built explicitly "
          "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
@@ -224,6 +227,7 @@ def _checks(ctx):
     yield from blocked_sublayers(ctx)
     yield from input_taken_to_numpy(ctx)
     yield from wrapped_in_variable(ctx)
+    yield from bias_never_added(ctx)
     if any(ctx.mentions(name) for name in WEIGHT_LISTS):
         return
     weights = {}

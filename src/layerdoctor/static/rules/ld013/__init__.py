@@ -20,7 +20,7 @@ RULE = Rule(
          "where `super().build(input_shape)` was meant: the settings reset; a positional argument raises TypeError on "
          "Keras 3, which the runtime check recognises), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
          "`__init__` never runs) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
-         "the torch backend fails on it; an error for a tf.keras 2 Model). Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
+         "the torch backend fails on it; an error for a tf.keras 2 Model); a setting set to the value Keras 3's `Layer.__init__` writes anyway (`trainable` True, `built` False...) or `stateful` (which it does not write) is not reported. Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
          "the object and fails at its first use); watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
@@ -179,7 +179,7 @@ def check_class(ctx):
                            "call' (a Keras layer is a torch.nn.Module there); TensorFlow and JAX run it "
                            "and still track the sublayer" + ("; tf.keras 2 Models raise too" if ctx.is_model else ""))
         elif assign.attr in _SETTINGS:
-            if _masking_kept(ctx, assign) or _handed_to_super(direct_nodes, assign):
+            if _masking_kept(ctx, assign) or _handed_to_super(direct_nodes, assign) or _nothing_reset(ctx, assign):
                 continue
             what = f"the {assign.attr} setting"
             consequence = "super().__init__() silently resets it"
@@ -210,6 +210,22 @@ def _masking_kept(ctx, assign) -> bool:
     Layer.__init__ sets it to "compute_mask is overridden", True again, so nothing is lost."""
     return (assign.attr == "supports_masking" and ctx.target != TF_KERAS and ctx.has_method("compute_mask")
             and type(assign.value) is ast.Constant and assign.value.value is True)
+
+
+# What Keras 3's Layer.__init__ writes when not given another value (measured on 3.15.1): set to that before
+# super().__init__(), the setting loses nothing (janggu's `self._trainable = True`, held-out 34).
+_LAYER_INIT_WRITES = {"trainable": True, "_trainable": True, "built": False, "autocast": True, "input_spec": None,
+                      "activity_regularizer": None, "_activity_regularizer": None}
+
+
+def _nothing_reset(ctx, assign) -> bool:
+    if ctx.target == TF_KERAS:
+        return False
+    if assign.attr == "stateful":  # Keras 3's Layer.__init__ does not touch it (RNN's does)
+        return all(is_framework_root(base) for base in ctx.project.ancestors(ctx.qualname)
+                   if ctx.project.is_layer(base) and base not in ctx.project.classes)
+    return assign.attr in _LAYER_INIT_WRITES and type(assign.value) is ast.Constant \
+        and assign.value.value is _LAYER_INIT_WRITES[assign.attr]
 
 
 def _keras_init_elsewhere(ctx):
