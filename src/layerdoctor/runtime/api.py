@@ -192,8 +192,8 @@ def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_give
     """The model cannot be called because its input shape is unknown: when, as returned, it has
     unbuilt layers that make weights (a Sequential without an Input, a subclassed model never
     called) or layers holding tf.Variables, report that model as it is, its tree and an LD005 naming
-    those layers (LD003 for the variables), instead of only asking for a shape. Anything else (a model with no weights to lose, inputs that were given but
-    do not fit) stays the usage error."""
+    those layers (LD003 for the variables), instead of only asking for a shape. Anything else (a model
+    with no weights to lose, inputs that were given but do not fit) stays the usage error."""
     if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
         raise error
     found = _unbuilt_as_returned(model, reason="its input shape is unknown")

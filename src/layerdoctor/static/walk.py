@@ -131,6 +131,15 @@ def parent_map(nodes) -> dict[int, ast.AST]:
     return parents
 
 
+def parameter_defaults(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> dict[str, ast.expr]:
+    """Parameter name -> its default expression, positional and keyword-only alike."""
+    args = func.args
+    positional = [a.arg for a in args.posonlyargs + args.args]
+    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    return defaults
+
+
 def callee_name(call: ast.Call) -> str | None:
     """The last name of what a call calls: `dense` for `self.dense(x)`, `Dense` for `Dense(4)`."""
     func = call.func

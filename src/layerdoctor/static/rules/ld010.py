@@ -9,7 +9,7 @@ from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import READ_ONLY_WEIGHTS, parsed_file
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import callee_name, parent_map, walk
+from ..walk import callee_name, parameter_defaults, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -645,11 +645,7 @@ def _dormant_option(ctx, stmt, method):
 
 
 def _off_by_default(func, param) -> bool:
-    args = func.args
-    positional = args.posonlyargs + args.args
-    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
-    default = defaults.get(param)
+    default = parameter_defaults(func).get(param)
     return type(default) is ast.Constant and default.value in (False, None)
 
 

@@ -4,7 +4,7 @@ one instance a project class keeps is called without it."""
 import ast
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
-from ...walk import parent_map, self_attr, walk
+from ...walk import parameter_defaults, parent_map, self_attr, walk
 from .. import Hit
 from .made import made_layer
 
@@ -105,12 +105,9 @@ def _instances_held_by_classes(ctx):
 def _off_flags(entry) -> dict[str, int | None]:
     """Parameters of `entry` that default to False or None: name -> position (without self; None when
     keyword-only)."""
-    args = entry.args
-    positional = [a.arg for a in args.posonlyargs + args.args][1:]
-    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    positional = [a.arg for a in entry.args.posonlyargs + entry.args.args][1:]
     return {name: (positional.index(name) if name in positional else None)
-            for name, default in defaults.items()
+            for name, default in parameter_defaults(entry).items()
             if type(default) is ast.Constant and default.value in (False, None) and name not in _SET_BY_KERAS}
 
 

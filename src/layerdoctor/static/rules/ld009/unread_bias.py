@@ -5,7 +5,7 @@ the bias is counted and saved, its gradient is None)."""
 import ast
 
 from ...class_facts import BASE_WEIGHTS, keras_base_layer, parsed_file
-from ...walk import walk
+from ...walk import parameter_defaults, walk
 from .. import Hit
 from .reads import WEIGHT_LISTS
 
@@ -60,21 +60,13 @@ def _bias_switched_on(ctx) -> str | None:
         return "use_bias=True" if given.value is True else None
     if type(given) is not ast.Name:
         return None
-    default = _default_of(init, given.id)
+    default = parameter_defaults(init).get(given.id)
     if default is not None and type(default) is ast.Constant and default.value is True:
         return "use_bias defaults to True"
     if default is None or type(default) is not ast.Constant or default.value is not False:
         return None
     line = _instance_passes(ctx, given.id, True)
     return None if line is None else f"{given.id}=True where it is made, line {line}"
-
-
-def _default_of(func, name):
-    args = func.args
-    positional = args.posonlyargs + args.args
-    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
-    return defaults.get(name)
 
 
 def _instance_passes(ctx, param, value) -> int | None:
