@@ -28,7 +28,8 @@ HELDOUT = {"heldout": (40, 25, 15), "heldout2": (40, 25, 15), "heldout3": (40, 2
            "heldout28": (14, 6, 8), "heldout29": (13, 7, 6), "heldout30": (15, 7, 8),
            "heldout31": (26, 14, 12), "heldout32": (40, 22, 18),
            "heldout33": (37, 21, 16),
-           "heldout34": (35, 19, 16)}
+           "heldout34": (35, 19, 16),
+           "heldout35": (36, 20, 16)}
 
 
 def _sources(folder: pathlib.Path) -> set[str]:

@@ -158,7 +158,10 @@ def _weight_property_replaced(error, text, recorder, watch) -> list:
     statement = _source_line(frame, line)
     cls = _self_class(frame)
     target, _, value = statement.partition("=")
-    if target.strip() == f"self.{weight}" and value and not re.search(rf"\.{weight}\b|\bweights\b|\bself\.", value):
+    from_a_variable = any(backend.is_keras_variable(frame.f_locals.get(name))
+                          for name in re.findall(r"\b[A-Za-z_]\w*\b", value))  # `base = self.kernel` first
+    if target.strip() == f"self.{weight}" and value and not from_a_variable \
+            and not re.search(rf"\.{weight}\b|\bweights\b|\bself\.", value):
         # a subclass storing values from elsewhere (a constructor's matrix) on its own base weight: LD001
         # (tests/cases_static/ld001l); a wrapper writing another layer's kernel from its own variables
         # (weight normalisation: `self.layer.kernel = self.g * self.v / ...`) stays LD010

@@ -409,8 +409,19 @@ class Project:
         elif f"{module}.{head}" in self.classes:
             full = f"{module}.{name}"
         else:
-            full = name
+            full = self._from_star_import(name, file) or name
         return self.resolve(full)
+
+    def _from_star_import(self, name: str, file) -> str | None:
+        """`Layer` after `from tensorflow.keras.layers import *` (held-out 35's LayerScale), or a class of a
+        project module imported with `*`; None when no star import names it."""
+        if "*" not in file.aliases or not name[:1].isupper():
+            return None
+        for module in file.aliases["*"].split():
+            found = self.resolve(f"{module}.{name}")
+            if found in self.classes or is_keras_layer_name(found) or is_framework_root(found):
+                return found
+        return None
 
     def resolve(self, name: str, depth: int = 0) -> str:
         """Where a name is defined: a project class (following `from .mod import X` re-exports),
@@ -553,9 +564,14 @@ class Project:
         if self._importers is None:
             self._importers = {}
             for file in self.files:
-                for imported in set(file.aliases.values()):
-                    self._importers.setdefault(imported, []).append(file)
-        return self._importers.get(qualname, [])
+                for alias, imported in file.aliases.items():
+                    for name in imported.split() if alias == "*" else (imported,):
+                        self._importers.setdefault(name, []).append(file)
+        found = self._importers.get(qualname, [])
+        module = qualname.rpartition(".")[0]
+        starred = [f for f in self._importers.get(module, ()) if module in f.aliases.get("*", "").split()
+                   and f not in found]  # `from pkg.layers import *`
+        return found + starred if starred else found
 
     def subclasses(self, qualname: str) -> list[ClassInfo]:
         """Every project class deriving from `qualname`, directly or not."""

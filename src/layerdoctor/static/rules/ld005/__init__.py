@@ -64,7 +64,7 @@ RULE = Rule(
          "not None:`), when every call of the class's instances in the checked files leaves the flag off (a "
          "warning when an instance is returned, so code outside may still turn it on; `training` and `mask` "
          "are Keras's own); a project layer held in `__init__` that the class "
-         "never calls, builds or hands on, only reaching `self.x.<sublayer>` (also through a property "
+         "never calls, builds or hands on, only reaching `self.x.<sublayer>` or its lists of layers (also through a property "
          "returning `self.x`), whose other sublayers with weights are then never called (a warning: read "
          "from the class's file only); Keras layers that `call()` uses (also one handed in to "
          "the constructor at a call site of the project: `self.cell = cell`) but `build()` "

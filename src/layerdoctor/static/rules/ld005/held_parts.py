@@ -77,7 +77,12 @@ def _reached_parts(ctx, project, attr, held, text, file_text):
         if name is not None:
             mentioned[name] = mentioned.get(name, 0) + 1
         if type(node) is ast.Assign and len(node.targets) == 1 and self_attr(node.targets[0]):
-            callee = class_called(node.value)
+            value = node.value
+            if type(value) in (ast.List, ast.Tuple) and value.elts:
+                value = value.elts[0]  # a list of layers (a ConvNeXt stage): a part too, by its first layer's class
+            elif type(value) is ast.ListComp:
+                value = value.elt
+            callee = class_called(value)
             if callee:
                 parts[self_attr(node.targets[0])] = project.qualify_name(callee, file)
     if not reached <= set(parts):
@@ -89,7 +94,8 @@ def _reached_parts(ctx, project, attr, held, text, file_text):
     if not left:
         return None
     shown = ", ".join(f"{part} ({cls})" for part, cls in left[:4])
-    via = " and ".join(f"self.{n}.{r}" for n in sorted(names - {attr} or names) for r in sorted(reached))
+    paths = [f"self.{n}.{r}" for n in sorted(names - {attr} or names) for r in sorted(reached)]
+    via = " and ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])} and {len(paths) - 3} more parts"
     return (f"{ctx.name}.{attr} ({held.rsplit('.', 1)[-1]}) is never called itself: the class only reaches "
             f"{via}, so its call() never runs and {shown} {'is' if len(left) == 1 else 'are'} never called: "
             f"unbuilt, with no weights (the summary shows 0 (unbuilt); load_weights has nowhere to put them); "

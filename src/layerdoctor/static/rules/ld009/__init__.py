@@ -20,6 +20,7 @@ from .outputs import blocked_output, blocked_sublayers, input_taken_to_numpy
 from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instances, trainable
 from .train_step import left_out_of_train_step
 from .unread_bias import bias_never_added
+from .loop_overwrites import layers_overwritten_in_loop
 from .wrapped_in_variable import wrapped_in_variable
 from .compiled import compiled_without_gradient
 from .compiled import trigger as compile_trigger
@@ -41,7 +42,9 @@ RULE = Rule(
          "the kernel and never mentions the bias while `use_bias` is on (Keras's default, or passed True where an "
          "instance is made); trainable weights whose every path to `call()`'s result (following its "
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
-         "records a gradient: not reported); a sublayer with trainable weights built explicitly "
+         "records a gradient: not reported); the layers of a list that a loop in `call()` runs on the same input, keeping "
+         "only the last result (`for d in self.stack: x = d(inputs)`; a warning when the list's length is handed in); "
+         "a sublayer with trainable weights built explicitly "
          "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
          "its subclasses or its bases ever calls or reads; the weighted sublayers made in `__init__` of a Model or "
          "layer without `build()` whose `call()` is a `@tf.function` (Keras builds it by tracing `call()`, and the "
@@ -210,9 +213,9 @@ def _traced_before_built(ctx):
     @tf.function: Keras builds it by tracing call(), the graph keeps the sublayers' initial weights, and every
     one gets a None gradient (fit: "No gradients provided"). With build() the first call may be eager: LD002's
     warning only."""
-    for assign, value, no_build in traced_call_unbuilt_sublayers(ctx):
+    for assign, value, no_build, what in traced_call_unbuilt_sublayers(ctx):
         if no_build:
-            yield Hit(assign.stmt, f"{ctx.name}.call() is a @tf.function and the class has no build(): Keras builds it "
+            yield Hit(assign.stmt, f"{ctx.name}.{what} and the class has no build(): Keras builds it "
                                    f"by tracing call(), so the weights of self.{assign.attr} (a {value.layer_class}) are "
                                    f"constants of the traced graph and get no gradient; build the sublayers in build() "
                                    f"or drop the decorator", attribute=assign.attr, fix=None)
@@ -228,6 +231,7 @@ def _checks(ctx):
     yield from input_taken_to_numpy(ctx)
     yield from wrapped_in_variable(ctx)
     yield from bias_never_added(ctx)
+    yield from layers_overwritten_in_loop(ctx)
     if any(ctx.mentions(name) for name in WEIGHT_LISTS):
         return
     weights = {}
