@@ -59,3 +59,20 @@ def keras():
     import keras
 
     return keras
+
+
+@pytest.fixture(autouse=True)
+def _keras_settings_restored():
+    """A case may change Keras's process-wide settings as its author did (held-out 35's Autoformer calls
+    `set_floatx('float64')`): restore them after each test, so later tests in this worker see Keras's defaults."""
+    try:
+        from keras import config as keras_config
+
+        floatx, epsilon, data_format = keras_config.floatx(), keras_config.epsilon(), keras_config.image_data_format()
+    except (ImportError, AttributeError):  # (no Keras 3 in this environment: nothing to restore)
+        yield
+        return
+    yield
+    keras_config.set_floatx(floatx)
+    keras_config.set_epsilon(epsilon)
+    keras_config.set_image_data_format(data_format)

@@ -260,6 +260,8 @@ def _inspect_parts(model, construction, target, input_dtype, shape_only) -> Repo
         found += report.findings
         untracked += report.untracked
     tree = build_tree(model, None, construction, None)
+    # what the container itself holds: tf.Variables on it (an EWC model's Fisher and anchor lists: held-out 36)
+    found += _foreign_variables_held(tree, watch, found)
     report = Report(findings=_unique(found), tree=tree, untracked=untracked, keras=backend.keras_info(),
                     files_checked=0,
                     params={"total": tree.params, "trainable": tree.trainable_params,

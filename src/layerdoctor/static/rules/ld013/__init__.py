@@ -5,6 +5,7 @@ import ast
 from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, self_attr
+from ...class_facts import keras_base_layer
 from ...project import dotted, is_framework_root
 from ...walk import walk
 from .. import Hit
@@ -20,7 +21,7 @@ RULE = Rule(
          "where `super().build(input_shape)` was meant: the settings reset; a positional argument raises TypeError on "
          "Keras 3, which the runtime check recognises), or that calls `super(Class).__init__()` without `self` (an unbound super: Keras's "
          "`__init__` never runs) (a sublayer assigned early is a warning on Keras 3, in a Layer or a Model alike: only "
-         "the torch backend fails on it; an error for a tf.keras 2 Model); a setting set to the value Keras 3's `Layer.__init__` writes anyway (`trainable` True, `built` False...) or `stateful` (which it does not write) is not reported. Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
+         "the torch backend fails on it; an error for a tf.keras 2 Model); a setting set to the value Keras 3's `Layer.__init__` writes anyway (`trainable` True, `built` False...) or `stateful` (which it does not write) is not reported; in a subclass of a Keras built-in layer, an argument its base's `__init__` stores (`activation`, `units`, `rate`...) set first and not handed to it. Runtime: names a layer or model the target returns whose Layer.__init__ never ran (Keras accepts "
          "the object and fails at its first use); watches `Layer.__init__` while the target builds the "
          "model and reports settings a layer set before it that `Layer.__init__` then reset (`self.trainable "
          "= False` silently undone); recognises the error raised while constructing or first calling a "
@@ -183,6 +184,11 @@ def check_class(ctx):
                 continue
             what = f"the {assign.attr} setting"
             consequence = "super().__init__() silently resets it"
+        elif (base := _built_in_base_setting(ctx, assign.attr)) is not None:
+            if _handed_to_super(direct_nodes, assign):
+                continue
+            what = f"an argument {base}.__init__() sets"
+            consequence = f"{base}.__init__() sets it again from its own argument (its default when not passed)"
         else:
             continue
         yield Hit(
@@ -226,6 +232,32 @@ def _nothing_reset(ctx, assign) -> bool:
                    if ctx.project.is_layer(base) and base not in ctx.project.classes)
     return assign.attr in _LAYER_INIT_WRITES and type(assign.value) is ast.Constant \
         and assign.value.value is _LAYER_INIT_WRITES[assign.attr]
+
+
+# The arguments Keras 3's built-in layers store on self in __init__ (measured on 3.15.1: set before
+# super().__init__(), `activation`, `units`, `use_bias`... come back as the base's own values).
+_DENSE_ARGUMENTS = {"units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer",
+                    "bias_regularizer", "kernel_constraint", "bias_constraint"}
+_CELL_ARGUMENTS = _DENSE_ARGUMENTS | {"recurrent_activation", "recurrent_initializer", "dropout", "recurrent_dropout"}
+_BUILT_IN_ARGUMENTS = {
+    **dict.fromkeys(("Dense", "EinsumDense"), _DENSE_ARGUMENTS),
+    **dict.fromkeys(("Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                     "SeparableConv1D", "SeparableConv2D", "DepthwiseConv1D", "DepthwiseConv2D"),
+                    _DENSE_ARGUMENTS - {"units"} | {"filters", "kernel_size", "strides", "padding", "dilation_rate"}),
+    **dict.fromkeys(("SimpleRNNCell", "GRUCell", "LSTMCell"), _CELL_ARGUMENTS),
+    **dict.fromkeys(("LayerNormalization", "BatchNormalization"), {"axis", "epsilon", "center", "scale"}),
+    **dict.fromkeys(("Dropout", "SpatialDropout1D", "SpatialDropout2D"), {"rate"}),
+    "Embedding": {"input_dim", "output_dim"},
+}
+
+
+def _built_in_base_setting(ctx, attr):
+    """The Keras layer the class derives from when its __init__ stores `attr` from its own argument (a
+    SimpleRNNCell subclass setting `self.activation` first: held-out 36's layer-norm cell, left linear); else None."""
+    if ctx.target == TF_KERAS:
+        return None
+    base, _ = keras_base_layer(ctx)
+    return base if attr in _BUILT_IN_ARGUMENTS.get(base, ()) else None
 
 
 def _keras_init_elsewhere(ctx):
