@@ -197,10 +197,7 @@ def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_give
     if not no_inputs_given or not str(error).startswith("cannot tell the input shape"):
         raise error
     found = _unbuilt_as_returned(model, reason="its input shape is unknown")
-    if not found and not _foreign_variables_held(build_tree(model, None, construction, None),
-                                                 _WATCHES.get(id(model), (None, None))[1], []):
-        raise error
-    return _as_returned(model, construction, str(error), found)
+    return _as_returned(model, construction, str(error), found, or_raise=error)
 
 
 def _unbuilt_as_returned(model, reason: str, ask_shape: bool = True) -> list:
@@ -208,13 +205,16 @@ def _unbuilt_as_returned(model, reason: str, ask_shape: bool = True) -> list:
                                     ask_shape=ask_shape)
 
 
-def _as_returned(model, construction, note: str, found: list) -> Report:
+def _as_returned(model, construction, note: str, found: list, or_raise: UsageError | None = None) -> Report:
     """The model as the target returned it, not called (`note` says why on stderr): its tree and
-    `found`, the LD005 of layers left unbuilt; the checks that need a forward pass do not run."""
-    sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
+    `found`, the LD005 of layers left unbuilt; the checks that need a forward pass do not run.
+    `or_raise`: raised instead when there is nothing to report."""
     tree = build_tree(model, None, construction, None)
     # a tf.Variable a layer already holds needs no call to be a finding (held-out 34 NTM: call() wants prev_state)
     found = found + _foreign_variables_held(tree, _WATCHES.get(id(model), (None, None))[1], found)
+    if not found and or_raise is not None:
+        raise or_raise
+    sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
     report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
                     params={"total": tree.params, "trainable": tree.trainable_params,
                             "non_trainable": tree.non_trainable_params, "untracked": 0, "not_called": True})
