@@ -55,6 +55,9 @@ STILL_LOST: dict[tuple[str, str], str] = {
         "LD009: the dead-store check does not follow a sublayer made by a factory method",
     ("factories", "ay_advsinha17_convnextunet_encoder_head_never_called_unbuilt"):
         "LD005: held parts count a list of layers by its first item's constructor, not a factory's",
+    # stop 38: held-out 37
+    ("factories", "bh_ray_rllib_keras_fcnet_free_log_std_lambda_captures_tf_variable"):
+        "LD012: module rules read the Lambda of a Model's __init__, not one made by a factory method it calls",
 }
 
 

@@ -447,7 +447,6 @@ def _summarize_pieces(summary: FileSummary, text: str) -> None:
 
 
 _FUNCTIONAL_INIT_RE = re.compile(r"super\([^)]*\)\.__init__\(\s*(?:inputs|outputs)\b")
-_LAMBDA_ON_SELF_RE = re.compile(r"Lambda\([^\n]*\bself\.")
 _FOREIGN_VARIABLE_RE = re.compile(r"[Vv]ariable\(")
 _STATE_IN_WIRING_RE = re.compile(r"Variable\(|\.(?:kernel|embeddings|get_weights\(|variables)\b")
 
@@ -461,7 +460,7 @@ def _blanked_for_module_rules(header: ast.ClassDef, block: str) -> bool:
         return False  # a builder, trainer or holder: its methods are functions (the triggers decide)
     if "Input(" not in block and "Lambda(" not in block:
         return True
-    if _LAMBDA_ON_SELF_RE.search(block) and _FOREIGN_VARIABLE_RE.search(block):
+    if "Lambda(" in block and _FOREIGN_VARIABLE_RE.search(block):
         return False  # a Lambda in a method reads a variable on self that the class may not track (LD012)
     # (a subclass only when it also makes or reads variables there: the others cost a module tree
     # and leave the module rules nothing to find)

@@ -14,6 +14,8 @@ from the class's source (an eager tensor keeps no history), and the message says
 from __future__ import annotations
 
 import ast
+import os
+import re
 import textwrap
 
 import numpy as np
@@ -294,7 +296,38 @@ def shadow_candidates(inspection: Observation) -> list:
         attribute = _derived_attribute(node.layer, variable)
         if attribute:
             candidates.append((node, variable, attribute))
-    return candidates
+    return candidates + _backend_variables_rebound(inspection)
+
+
+# `self.w = tf.Variable(...)`, `self.tau = tf.maximum(tf.Variable(...), ...)`: the statement that stores the attribute
+# names a variable constructor (not a helper that makes one on the side, as the legacy `K.zeros(1)`)
+_SELF_STORE = re.compile(r"\s*self\.(\w+)\s*=[^=].*\b[Vv]ariable\(")
+
+
+def _backend_variables_rebound(inspection) -> list:
+    """(node, variable, attribute) for a backend variable (a tf.Variable, which Keras 3 does not track) made on a
+    line `self.<attribute> = ...Variable(...)` of a user layer's class, that no attribute holds any more while
+    <attribute> holds a tensor: `self.w = tf.Variable(...)` then `self.w = self.w * scale` (MobileStyleGAN), or
+    wrapped at once (`self.tau = tf.maximum(tf.Variable(0.01), 0.01)`, SwinV2). Perturbing it proves that call()
+    never reads it. Instances of one class share the line: each gets every such variable."""
+    made = getattr(inspection.watch, "native_variables", None) or []
+    out = []
+    for node in inspection.user_layers() if made else ():
+        cls = type(node.layer)
+        try:
+            path, lines, start = locate.class_lines(cls)
+        except OSError:
+            continue
+        referenced = _referenced_ids(node.layer)
+        for variable, site in made:
+            if site is None or not path or not start <= site[1] < start + len(lines) \
+                    or os.path.abspath(site[0]) != os.path.abspath(path) or backend.is_keras_variable(variable) \
+                    or id(variable) in referenced or not backend.is_float(variable):
+                continue
+            store = _SELF_STORE.match(lines[site[1] - start])
+            if store and backend.is_tensor(getattr(node.layer, store.group(1), None)):
+                out.append((node, variable, store.group(1)))
+    return out
 
 
 def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeResult:
@@ -355,6 +388,8 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
         _prove_rebound_per_call(inspection, candidates, before, result)
         return  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
+        if (id(node.layer), attribute) in result.explains.attributes:
+            continue  # (proved already, through another variable made on the same line)
         original = backend.to_numpy(backend.value_of(variable)).copy()
         try:
             variable.assign(original + 0.5)
@@ -368,6 +403,8 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
         result.explains.no_gradient.add(id(variable))
         lost = ("and tf.keras 2 dropped the variable from the layer's weights when the attribute was re-assigned: "
                 "it is neither counted, trained nor saved" if any(variable is v for _, v in dropped)
+                else "and no layer tracks the variable either (Keras 3 tracks only keras.Variable): it is neither "
+                     "counted, trained nor saved" if id(variable) not in inspection.tracked_variable_ids()
                 else "so the variable is counted but never trained" if variable.trainable
                 else "so what set_weights() or load_weights() puts in the variable never reaches call()")
         held = getattr(node.layer, attribute, None)

@@ -17,7 +17,7 @@ RULE = Rule(
     summary="A variable attribute is overwritten by a tensor computed from it.",
     what="Static: finds `self.w = f(self.w)` (also through locals: `prev = self.w`, then `self.w = g(prev)`) after "
          "`self.w = self.add_weight(...)` (typically "
-         "in `build()`), `self.w = self.add_weight(...) * k` or similar arithmetic on a fresh "
+         "in `build()`) or, in `__init__`/`build()`, after `self.w = tf.Variable(...)` (lost on tf.keras 2 too), `self.w = self.add_weight(...) * k` or similar arithmetic on a fresh "
          "weight, and frozen copies under another name: a tensor computed in `build()`/`__init__` "
          "from a trainable weight (`self.masked = self.kernel * mask`, `ops.concatenate([row, "
          "self.embeddings])`, `ops.sigmoid(self.logit)`, a transpose or gather of it, also through "
@@ -596,12 +596,18 @@ def _held_weights_replaced(ctx):
 
 
 def _shadowed(ctx):
-    weights = set()
+    weights, foreign = set(), set()
     for method, func in ctx.methods_of("__init__", "build", "call"):
         for assign in ctx.assigns_in(method):
             value = assign.value
-            if ctx.value(value, ctx.env(func)).kind == WEIGHT:
+            kind = ctx.value(value, ctx.env(func)).kind
+            if kind == WEIGHT:
                 weights.add(assign.attr)
+                continue
+            if kind == FOREIGN and type(value) is ast.Call and callee_name(value) in _VARIABLE_CONSTRUCTORS:
+                # a tf.Variable (untracked on Keras 3) rebound in __init__/build() to a tensor made from it is lost
+                # on tf.keras 2 too; rebound in call(), it is mostly state kept by hand (a recurrent memory)
+                foreign.add(assign.attr)
                 continue
             if (isinstance(value, ast.BinOp) or (type(value) is ast.Call and _names_a_weight_call(value)
                                                   and _is_tensor_call(ctx, value))) \
@@ -613,7 +619,8 @@ def _shadowed(ctx):
                     f"variable gets no gradient",
                     attribute=assign.attr,
                 )
-            elif assign.attr in weights and not _is_plain_self_attr(value) and (
+            elif (assign.attr in weights or assign.attr in foreign and not ctx.in_phase(method, "call")) \
+                    and not _is_plain_self_attr(value) and (
                     _reads_attr(value, assign.attr) or _reads_through_locals(value, assign.attr, ctx.env(func))):
                 option = _dormant_option(ctx, assign.stmt, method)
                 yield Hit(
