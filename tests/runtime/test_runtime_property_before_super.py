@@ -53,3 +53,11 @@ def test_the_fixed_layer_builds_and_is_clean():
     model = _load().fixed()
     assert model.count_params() == 4 * 2 + 2
     assert not _errors("fixed")
+
+
+def test_assigning_the_weights_property_is_ld006_not_ld013():
+    with pytest.raises(AttributeError, match="property 'weights' of 'WeightsAssigned' object has no setter"):
+        _load().weights_assigned()
+    (finding,) = _errors("weights_assigned")
+    assert finding.code == "LD006" and "read-only property weights" in finding.message
+    assert finding.line == _line_of("        self.weights = ")

@@ -24,7 +24,9 @@ _TORCH_EARLY_MODULE = r"cannot assign module before Module.__init__\(\) call"
 _MESSAGES = [
     ("LD006", r"has no attribute '_(non_)?trainable_weights'",
      "mutates the private list {attr_text}, which Keras 3 does not have"),
-    ("LD006", r"property '(non_)?trainable_weights' of .* has no setter|Can't set the attribute \"(non_)?trainable_weights\"",
+    # (`weights` and the `variables` lists are read-only properties of Layer too: `self.weights = self.add_weight(...)`)
+    ("LD006", r"property '(?:(?:non_)?trainable_)?(?:weights|variables)' of .* has no setter"
+              r"|Can't set the attribute \"(non_)?trainable_weights\"",
      "assigns the read-only property {attr_text}"),
     ("LD013", r"forgot to call `super\(\).__init__\(\)`",
      "does not call super().__init__() first in __init__"),
@@ -310,7 +312,7 @@ def _property_before_init(error, text, recorder, watch) -> list:
     Layer.__init__ then reset it). The same assignment after super().__init__() is not a late
     super().__init__(): the layer is left to the other causes. The weight lists are LD006's."""
     match = _READ_ONLY.search(text) if isinstance(error, AttributeError) else None
-    if match is None or match.group(1) in ("trainable_weights", "non_trainable_weights"):
+    if match is None or match.group(1).rpartition("_")[2] in ("weights", "variables"):
         return []
     frame, line = locate.deepest_user_frame(error)
     layer = frame.f_locals.get("self") if frame is not None and frame.f_code.co_name == "__init__" else None

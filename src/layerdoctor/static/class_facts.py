@@ -142,12 +142,12 @@ def calls_by_name(file, name: str) -> bool:
     """May the file's text call the capitalised `name(...)`? False means it surely does not: no need to
     parse it. (Searched name by name: a pattern for every capitalised call cost more than all the
     searches rules make.)"""
-    return "A" <= name[:1] <= "Z" and bool(text_call_lines(file, name))
+    return "A" <= name.lstrip("_")[:1] <= "Z" and bool(text_call_lines(file, name))  # (`_Private(` too)
 
 
 def call_lines(file, name: str) -> list[int]:
     """The lines where the file's text calls the capitalised `name(...)` (the name's line)."""
-    return text_call_lines(file, name) if "A" <= name[:1] <= "Z" else []
+    return text_call_lines(file, name) if "A" <= name.lstrip("_")[:1] <= "Z" else []
 
 
 def top_level_defs(file) -> set[str]:
@@ -265,7 +265,7 @@ def _index_calls(tree):
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                if name[:1].isupper():
+                if name.lstrip("_")[:1].isupper():
                     out.setdefault(name, []).append((node, scope, own))
             stack.extend(children(node))
     return {name: [(call, scope, (lambda own=own: own)) for call, scope, own in calls] for name, calls in out.items()}

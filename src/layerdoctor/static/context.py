@@ -154,7 +154,9 @@ class ClassContext:
             if a in project.classes
         ) or "__setattr__" in cls.method_names
         self._nodes: dict[str, list[ast.AST]] = {}
-        calls = {name: _self_method_calls(node, self.nodes(name)) for name, node in self.methods.items()}
+        self._by_kind: dict[str, dict[type, list[ast.AST]]] = {}
+        calls = {name: _self_method_calls(node, self.nodes_of(name, _CALL), self.nodes_of(name, _IF))
+                 for name, node in self.methods.items()}
         self.phase_methods = {
             entry: _reachable(entry, calls, self.methods) for entry in ("__init__", "build", "call")
         }
@@ -244,10 +246,10 @@ class ClassContext:
     def assigns_in(self, method: str) -> list[SelfAssign]:
         if method not in self._assigns:
             found, others = [], []
-            for stmt in self.nodes(method):
-                if isinstance(stmt, ast.Assign):
+            for stmt in (*self.nodes_of(method, ast.Assign), *self.nodes_of(method, ast.AnnAssign)):
+                if type(stmt) is ast.Assign:
                     targets, value = stmt.targets, stmt.value
-                elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                elif stmt.value is not None:
                     targets, value = [stmt.target], stmt.value
                 else:
                     continue
@@ -276,6 +278,21 @@ class ClassContext:
             self._nodes[method] = walk(self.methods[method])
         return self._nodes[method]
 
+    def nodes_of(self, method: str, kind: type) -> list[ast.AST]:
+        """The nodes of a method of exactly one class (`ast.Call`, `ast.Assign`...), in nodes() order; do not change
+        the list. Most checks look for one kind of node: sorted once per method, they do not run through all the
+        others again (each pass over a method's nodes touches every node: the rules made ~20 of them)."""
+        index = self._by_kind.get(method)
+        if index is None:
+            index = self._by_kind[method] = {}
+            for node in self.nodes(method):
+                found = index.get(node.__class__)
+                if found is None:
+                    index[node.__class__] = [node]
+                else:
+                    found.append(node)
+        return index.get(kind, _NONE)
+
     def stored_twice(self) -> set[str]:
         """The attributes the parsed methods store to more than once (`=`, `+=`, `for self.x in`...)."""
         self.stores_of("")
@@ -286,8 +303,8 @@ class ClassContext:
         if self._stores is None:
             self._stores = Counter()
             for method in self.methods:
-                for node in self.nodes(method):
-                    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                for node in self.nodes_of(method, ast.Attribute):
+                    if isinstance(node.ctx, ast.Store):
                         name = self_attr(node)
                         if name:
                             self._stores[name] += 1
@@ -313,7 +330,12 @@ class ClassContext:
         """Local name -> every value assigned to it in `func` (a flow-insensitive view)."""
         key = id(func)
         if key not in self._envs:
-            self._envs[key] = bindings(self.nodes(func.name) if self.methods.get(func.name) is func else walk(func))
+            if self.methods.get(func.name) is not func:
+                self._envs[key] = bindings(walk(func))
+            elif self.nodes_of(func.name, _ANN_ASSIGN) or self.nodes_of(func.name, _NAMED_EXPR):
+                self._envs[key] = bindings(self.nodes(func.name))  # (their bindings keep the walk's order)
+            else:
+                self._envs[key] = bindings(self.nodes_of(func.name, _ASSIGN))  # most methods: `=` alone binds
         return self._envs[key]
 
     def value(self, expr: ast.expr, env: dict[str, list[ast.expr]] | None = None) -> Value:
@@ -417,16 +439,18 @@ def lazily_guarded_lines(func: ast.FunctionDef, nodes=None) -> set[int]:
     return lines
 
 
-def _self_method_calls(func: ast.FunctionDef, nodes) -> set[str]:
-    """Methods `func` calls through self, except lazily, once (see lazily_guarded_lines)."""
-    self_calls = [node for node in nodes if type(node) is _CALL and self_attr(node.func)]
+def _self_method_calls(func: ast.FunctionDef, calls, ifs) -> set[str]:
+    """Methods `func` calls through self (`calls`: its Call nodes), except lazily, once (see lazily_guarded_lines;
+    `ifs`: its If nodes)."""
+    self_calls = [node for node in calls if self_attr(node.func)]
     if not self_calls:
         return set()  # most methods call no other method: skip looking for guards
-    guarded = lazily_guarded_lines(func, nodes)
+    guarded = lazily_guarded_lines(func, ifs)
     return {self_attr(node.func) for node in self_calls if node.lineno not in guarded}
 
 
 _CALL = ast.Call
+_NONE: list = []  # (nodes_of() for a kind a method does not hold: shared, never changed)
 
 
 def _reachable(entry: str, calls: dict[str, set[str]], methods: dict) -> set[str]:

@@ -504,11 +504,10 @@ def _self_layer_calls(ctx):
     out = []
     for method, func in ctx.only_phase("call"):
         sites: dict[str, list] = {}
-        for node in ctx.nodes(method):
-            if type(node) is ast.Call:
-                attr = self_attr(node.func)
-                if attr is not None and attr in ctors:
-                    sites.setdefault(attr, []).append(node)
+        for node in ctx.nodes_of(method, ast.Call):
+            attr = self_attr(node.func)
+            if attr is not None and attr in ctors:
+                sites.setdefault(attr, []).append(node)
         parents = None
         for attr, calls in sites.items():
             if len(calls) < 2 or len(ctors[attr]) != 1:

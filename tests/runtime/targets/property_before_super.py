@@ -68,3 +68,19 @@ def fixed():
     inputs = keras.Input((4,))
     x = FixedNoiseInput((2, 4), dtype="float32")(inputs)
     return keras.Model(inputs, layers.Dense(2)(x))
+
+
+class WeightsAssigned(keras.layers.Layer):
+    """Held-out 38's from-scratch dense layer: `self.weights = self.add_weight(...)` after super().__init__()."""
+
+    def __init__(self, units, input_dim, **kwargs):
+        super().__init__(**kwargs)
+        self.weights = self.add_weight(shape=(input_dim, units))
+
+    def call(self, x):
+        return ops.matmul(x, self.weights)
+
+
+def weights_assigned():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, WeightsAssigned(2, 4)(inputs))

@@ -127,13 +127,12 @@ def check_class(ctx):
     for method, func in ctx.methods_of("call"):
         if ctx.in_phase(method, "build") or ctx.in_phase(method, "__init__"):
             continue  # shared with build/__init__: cannot tell it runs per call
-        guarded = lazily_guarded_lines(func, ctx.nodes(method))
-        targets = _self_targets(ctx.nodes(method))
-        locals_ = _local_targets(ctx.nodes(method))
+        guarded = lazily_guarded_lines(func, ctx.nodes_of(method, ast.If))
+        assigns = ctx.nodes_of(method, ast.Assign)
+        targets = _self_targets(assigns)
+        locals_ = _local_targets(assigns)
         drew = False  # a random draw somewhere in the method (what _random_weight_operands looks for)
-        for node in ctx.nodes(method):
-            if not isinstance(node, ast.Call):
-                continue
+        for node in ctx.nodes_of(method, ast.Call):
             if node.lineno in guarded:
                 drew = True  # (not classified here: let _random_weight_operands look)
                 hit = _made_once_in_call_on_keras3(ctx, method, func, node, targets.get(id(node)))
@@ -210,18 +209,18 @@ def _random_weight_operands(ctx, method, func, reported):
     """`ops.matmul(x, tf.random.normal((x.shape[-1], self.units)))` (also through a local of `method`): a
     random matrix sized by a layer setting, drawn on every call and contracted with the inputs as a weight.
     Noise, dropout masks and a VAE's eps (sized by the input alone, added or multiplied) are not operands."""
-    nodes = ctx.nodes(method)
     operands = []
-    for node in nodes:
-        if type(node) is ast.BinOp and type(node.op) is ast.MatMult:
+    for node in ctx.nodes_of(method, ast.BinOp):
+        if type(node.op) is ast.MatMult:
             operands += (node.left, node.right)
-        elif type(node) is ast.Call and (callee_name(node) or "") in WEIGHT_OPERAND_OPS:
+    for node in ctx.nodes_of(method, ast.Call):
+        if (callee_name(node) or "") in WEIGHT_OPERAND_OPS:
             operands += [a for a in node.args if type(a) is not ast.Constant]
     if not operands:
         return
     bound = {}
-    for node in nodes:
-        if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+    for node in ctx.nodes_of(method, ast.Assign):
+        if len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
             bound[node.targets[0].id] = None if node.targets[0].id in bound else node.value
     for operand in operands:
         if type(operand) is ast.Name:

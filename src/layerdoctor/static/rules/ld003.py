@@ -241,7 +241,7 @@ def _stored_into_containers(ctx, reported):
     for method, func in ctx.methods_of("__init__", "build"):
         if ctx.in_phase(method, "call"):
             continue
-        candidates = [n for n in ctx.nodes(method) if type(n) is ast.Call or type(n) is ast.Assign]
+        candidates = [*ctx.nodes_of(method, ast.Call), *ctx.nodes_of(method, ast.Assign)]  # (sorted below)
         stores = [store for store in map(_container_store, candidates) if store is not None]
         if not stores:
             continue  # most methods store into no container: skip the env and the sort

@@ -82,8 +82,8 @@ _INPUT_NAME = re.compile(r"(^|_)(in|inp|input|inputs|fan_in|nin)(_|$)|input|^in[
 def check_class(ctx):
     for method, func in ctx.only_phase("__init__"):
         params = {a.arg for a in func.args.args + func.args.kwonlyargs}
-        for node in ctx.nodes(method):
-            if not isinstance(node, ast.Call) or ctx.value(node, ctx.env(func)).kind != WEIGHT:
+        for node in ctx.nodes_of(method, ast.Call):
+            if ctx.value(node, ctx.env(func)).kind != WEIGHT:
                 continue
             shape = _shape_arg(node)
             if not isinstance(shape, (ast.Tuple, ast.List)):

@@ -575,8 +575,8 @@ def check_class(ctx):
             fix_values=_created(assign.value),
         )
     methods = ctx.methods_of("__init__", "build", "call")
-    if not any(type(n) is ast.BinOp and type(n.op) in _REPEAT_OPS and _may_list(n, ctx.env(func), 0)
-               for method, func in methods for n in ctx.nodes(method)):
+    if not any(type(n.op) in _REPEAT_OPS and _may_list(n, ctx.env(func), 0)
+               for method, func in methods for n in ctx.nodes_of(method, ast.BinOp)):
         return  # no `*` or `+` of a list in the class: no list repeated
     repeats: set[int] = set()
     self_lists: dict[str, list] = {}

@@ -24,7 +24,7 @@ RULE = Rule(
          "local variables and a sublayer's `kernel`) stored on `self` and read by `call()` or a "
          "helper it calls; in a subclass of a built-in layer whose `build()` calls "
          "`super().build()`, the inherited weights (`kernel`, `embeddings`, ...) count too, also "
-         "through aliases (`w = self.kernel`), and a derived tensor written over the base's "
+         "through aliases (`w = self.kernel`, `self.v = self.kernel` in `build()`), and a derived tensor written over the base's "
          "`_kernel` is reported because the inherited `call()` reads it. A copy stored on another "
          "layer counts too: `self.layer.normed_kernel = self.g * v / norm(v)` in a wrapper's "
          "`build()`, `self.head.tied_kernel = ops.transpose(self.embed.embeddings)` (an error when "
@@ -746,7 +746,12 @@ def _inherited_replaced_in_call(ctx):
         bases = [b for sub in ctx.project.subclasses(ctx.qualname) for b in _builtin_bases(ctx.project, sub.qualname)]
     if not bases:
         return
-    own = {a.attr for m, _ in ctx.methods_of("__init__", "build") for a in ctx.assigns_in(m)}
+    own, held = set(), {}  # held: attribute -> the weight it names (`self.v = self.kernel` in build(), NeurST)
+    for method, _ in ctx.methods_of("__init__", "build"):
+        for a in ctx.assigns_in(method):
+            own.add(a.attr)
+            if type(a.value) is ast.Attribute and self_attr(a.value):
+                held[a.attr] = self_attr(a.value)
     aliases = {}  # local -> the weight it names (`w = self.kernel`)
     for node in (n for m in run for n in ctx.nodes(m)):
         if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
@@ -754,7 +759,8 @@ def _inherited_replaced_in_call(ctx):
     for assign in stores:
         attr = assign.attr
         if attr in own or type(assign.value) in (ast.Attribute, ast.Name) or not any(
-                self_attr(n) == attr if type(n) is ast.Attribute else type(n) is ast.Name and aliases.get(n.id) == attr
+                (self_attr(n) == attr or held.get(self_attr(n)) == attr) if type(n) is ast.Attribute
+                else type(n) is ast.Name and aliases.get(n.id) == attr
                 for n in walk(assign.value)):
             continue
         read_only = [b.rpartition(".")[2] for b in bases if b.rpartition(".")[2] in READ_ONLY_WEIGHTS.get(attr, ())]
@@ -1004,8 +1010,8 @@ def _reads_a_held_weight(ctx):
     params = _init_params(ctx)
     for method in ("build", "__init__"):
         if method in ctx.methods:
-            for node in ctx.nodes(method):
-                if type(node) is ast.Attribute and (node.attr in _SUBLAYER_WEIGHTS or node.attr in _WEIGHT_LISTS) \
+            for node in ctx.nodes_of(method, ast.Attribute):
+                if (node.attr in _SUBLAYER_WEIGHTS or node.attr in _WEIGHT_LISTS) \
                         and (type(node.value) is ast.Attribute
                              or method == "__init__" and type(node.value) is ast.Name and node.value.id in params):
                     return True
@@ -1192,9 +1198,7 @@ _WRAPPERS = {"Wrapper", "Bidirectional", "TimeDistributed"}
 
 def _foreign_stores(ctx, method):
     """(statement, owner, attr) for `self.<owner>.<attr> = ...` and `<local>.<attr> = ...` in `method`."""
-    for node in ctx.nodes(method):
-        if type(node) is not ast.Assign:
-            continue
+    for node in ctx.nodes_of(method, ast.Assign):
         for target in node.targets:
             if type(target) is not ast.Attribute:
                 continue

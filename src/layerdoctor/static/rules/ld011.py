@@ -677,13 +677,13 @@ def _filled_after_stored(ctx):
     for method, func in ctx.methods_of("__init__", "build"):
         nodes = ctx.nodes(method)
         locals_ = {}  # local name -> lines that bind it (only names ever bound to a list/dict display)
-        for node in nodes:
-            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name \
+        for node in ctx.nodes_of(method, ast.Assign):
+            if len(node.targets) == 1 and type(node.targets[0]) is ast.Name \
                     and _display_kind(node.value) in ("list", "dict"):
                 locals_.setdefault(node.targets[0].id, [])
         plain_inner = {}  # attr -> line of `self.attr.append([])` / `self.attr[k] = {}`
-        if not locals_ and not any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in _ADDS
-                                   and n.args and _display_kind(n.args[-1]) for n in nodes):
+        if not locals_ and not any(type(n.func) is ast.Attribute and n.func.attr in _ADDS
+                                   and n.args and _display_kind(n.args[-1]) for n in ctx.nodes_of(method, ast.Call)):
             continue  # nothing of the pattern: most methods
         stores = []  # (local name, line, attr)
         fills = []  # (node, the container written into, added value)
@@ -823,7 +823,8 @@ def _closures(ctx):
         if not any(type(a.value) in (ast.Name, ast.Lambda) for a in assigns):
             continue  # most methods store no function on self: skip the walks below
         env = ctx.env(func)
-        local_defs = {n.name: n for n in ctx.nodes(method) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
+        local_defs = {n.name: n for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for n in ctx.nodes_of(method, kind)
+                      if n is not func}
         on_self = {v.id for a in assigns for v in walk(a.value) if isinstance(v, ast.Name)}
         for assign in assigns:
             value = assign.value
@@ -960,11 +961,10 @@ def _layer_factory(ctx, expr):
 def _called_on_self(ctx, phase):
     out = set()
     for method, _ in ctx.methods_of(phase):
-        for node in ctx.nodes(method):
-            if isinstance(node, ast.Call):
-                attr = self_attr(node.func)
-                if attr:
-                    out.add(attr)
+        for node in ctx.nodes_of(method, ast.Call):
+            attr = self_attr(node.func)
+            if attr:
+                out.add(attr)
     return out
 
 

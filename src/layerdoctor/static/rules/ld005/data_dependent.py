@@ -18,7 +18,7 @@ def run_only_on_data(ctx):
     if "call" not in ctx.methods:
         return
     nodes = ctx.nodes("call")
-    if not any(type(n) is ast.If and type(n.test) is not ast.Name for n in nodes):
+    if not any(type(n.test) is not ast.Name for n in ctx.nodes_of("call", ast.If)):
         return  # (the cheap test first: no `if` on anything but a flag)
     guarded = _guarded_region(ctx, nodes)
     if not guarded:

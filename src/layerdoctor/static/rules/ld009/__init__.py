@@ -21,6 +21,7 @@ from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instance
 from .train_step import left_out_of_train_step
 from .unread_bias import bias_never_added
 from .loop_overwrites import layers_overwritten_in_loop
+from .unrun_wrapped_layer import wrapped_layer_never_run
 from .wrapped_in_variable import wrapped_in_variable
 from .compiled import compiled_without_gradient
 from .compiled import trigger as compile_trigger
@@ -33,7 +34,8 @@ RULE = Rule(
     what="Static: finds trainable weights created with `add_weight` that the class never reads "
          "(and the file never reads on an instance of it, as wiring code or a loss may), "
          "or reads only inside `stop_gradient(...)`, through NumPy or Python conversions "
-         "(`.numpy()`, `np.asarray`, `float`), or through non-differentiable ops (`round`, "
+         "(`.numpy()`, `np.asarray`, `float`), into another variable (`layer.set_weights([...])`, `v.assign(...)` in "
+         "`call()`), or through non-differentiable ops (`round`, "
          "`argmax`, casts to integers, `tf.numpy_function`, comparisons such as `x > self.t`, `greater_equal` or the "
          "condition of `where`), also inside a function of the file that passes the argument on only through "
          "such ops (`binarize(self.kernel)`); the same for the weights a Keras base layer makes (`Dense`'s "
@@ -44,6 +46,8 @@ RULE = Rule(
          "locals statement by statement) goes through `tf.numpy_function`/`tf.py_func` (`tf.py_function` "
          "records a gradient: not reported); the layers of a list that a loop in `call()` runs on the same input, keeping "
          "only the last result (`for d in self.stack: x = d(inputs)`; a warning when the list's length is handed in); "
+         "the layer a `keras.layers.Wrapper` subclass wraps when building builds it and `call()` never runs or reads it "
+         "(a warning when no instance in the file shows what it wraps); "
          "a sublayer with trainable weights built explicitly "
          "(`self.x.build(shape)` in `__init__`, `build()` or a helper of theirs) that nothing in the class, "
          "its subclasses or its bases ever calls or reads; the weighted sublayers made in `__init__` of a Model or "
@@ -232,6 +236,7 @@ def _checks(ctx):
     yield from wrapped_in_variable(ctx)
     yield from bias_never_added(ctx)
     yield from layers_overwritten_in_loop(ctx)
+    yield from wrapped_layer_never_run(ctx)
     if any(ctx.mentions(name) for name in WEIGHT_LISTS):
         return
     weights = {}
@@ -476,8 +481,8 @@ def _self_builds(ctx):
     """attr -> how many `self.<attr>.build(...)` calls the __init__/build() methods (and their helpers) hold."""
     counts = {}
     for method, _ in ctx.methods_of("__init__", "build"):
-        for node in ctx.nodes(method):
-            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build":
+        for node in ctx.nodes_of(method, ast.Call):
+            if type(node.func) is ast.Attribute and node.func.attr == "build":
                 attr = self_attr(node.func.value)
                 if attr:
                     counts[attr] = counts.get(attr, 0) + 1

@@ -10,8 +10,8 @@ from ..ld005.made import made_layer
 
 
 def layers_overwritten_in_loop(ctx):
-    loops = [(loop, result) for method, _ in ctx.methods_of("call") for loop in ctx.nodes(method)
-             if type(loop) is ast.For and type(loop.target) is ast.Name and self_attr(loop.iter)
+    loops = [(loop, result) for method, _ in ctx.methods_of("call") for loop in ctx.nodes_of(method, ast.For)
+             if type(loop.target) is ast.Name and self_attr(loop.iter)
              and (result := _overwritten_result(loop)) is not None]
     if not loops:
         return  # (almost every class: no such loop)

@@ -18,10 +18,9 @@ from .reads import (BLOCKING_CALLS, COMPARISONS, NUMPY_FUNCTION, blocker, int_dt
 def blocked_sublayers(ctx):
     under_blocker = set()  # self attributes read inside a blocking call's arguments, or by a local read there
     for m, _ in ctx.methods_of("call"):
-        nodes = ctx.nodes(m)
         locals_blocked = set()
-        for n in nodes:
-            if type(n) is ast.Call and callee_name(n) in BLOCKING_CALLS:
+        for n in ctx.nodes_of(m, ast.Call):
+            if callee_name(n) in BLOCKING_CALLS:
                 for arg in n.args:
                     for inner in walk(arg):
                         attr = self_attr(inner)
@@ -30,9 +29,8 @@ def blocked_sublayers(ctx):
                         elif type(inner) is ast.Name:
                             locals_blocked.add(inner.id)
         if locals_blocked:  # `key = self.momentum_encoder(x); key = tf.stop_gradient(key)`
-            for n in nodes:
-                if type(n) is ast.Assign and len(n.targets) == 1 and type(n.targets[0]) is ast.Name \
-                        and n.targets[0].id in locals_blocked:
+            for n in ctx.nodes_of(m, ast.Assign):
+                if len(n.targets) == 1 and type(n.targets[0]) is ast.Name and n.targets[0].id in locals_blocked:
                     under_blocker.update(a for inner in walk(n.value) if (a := self_attr(inner)))
     if not under_blocker:
         return
@@ -174,7 +172,7 @@ def blocked_output(ctx):
     if call is None:
         return
     env = ctx.env(call)
-    returns = [n for n in ctx.nodes("call") if isinstance(n, ast.Return) and n.value is not None]
+    returns = [n for n in ctx.nodes_of("call", ast.Return) if n.value is not None]
     if not returns:
         return
     first = None

@@ -85,7 +85,12 @@ def only_blocked_reads(ctx, attr):
     return next((hit for hit in blocked if "comparison" not in hit[1] and "like()" not in hit[1]), blocked[0])
 
 
-_BLOCKING_NAMES = BLOCKING_CALLS | COMPARISONS | {"where", "cast"}
+# Methods that write a value into a variable: no gradient flows back to what computed the value (kerex's weight
+# normalization: `self.layer.set_weights([self.g * normalize(self.v), ...])` in call()).
+_WRITES_VALUES = {"set_weights": "set_weights() (it copies the values in as NumPy arrays)",
+                  "assign": "a variable's assign()", "assign_add": "a variable's assign_add()",
+                  "assign_sub": "a variable's assign_sub()"}
+_BLOCKING_NAMES = BLOCKING_CALLS | COMPARISONS | {"where", "cast"} | set(_WRITES_VALUES)
 
 
 NUMPY_FUNCTION = "NumPy's "  # how _climb names a NumPy function it stops at: "NumPy's concatenate()"
@@ -173,6 +178,8 @@ def _climb(node, parents, ctx, depth=0):
             name = qualified.rsplit(".", 1)[-1]
             if name in BLOCKING_CALLS:
                 return f"{name}()", None
+            if name in _WRITES_VALUES and type(parent.func) is ast.Attribute:
+                return _WRITES_VALUES[name], None
             if qualified.startswith("numpy."):  # `np.concatenate([x, h])`: NumPy takes the tensor to an array
                 return f"{NUMPY_FUNCTION}{name}()", None
             if name in COMPARISONS:

@@ -19,7 +19,7 @@ def wrapped_in_variable(ctx):
     if call is None:
         return
     nodes = ctx.nodes("call")
-    variables = [n for n in nodes if type(n) is ast.Call and callee_name(n) == "Variable"
+    variables = [n for n in ctx.nodes_of("call", ast.Call) if callee_name(n) == "Variable"
                  and _is_variable_class(ctx, n.func) and _initial_value(n) is not None]
     if not variables:
         return

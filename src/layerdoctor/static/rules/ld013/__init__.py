@@ -103,7 +103,7 @@ def check_class(ctx):
     init = ctx.methods.get("__init__")
     if init is None:
         return
-    direct_nodes = [node for node in ctx.nodes("__init__") if type(node) is ast.Call and _is_super_init(node)]
+    direct_nodes = [node for node in ctx.nodes_of("__init__", ast.Call) if _is_super_init(node)]
     # `super(keras.layers.Layer, self).__init__()` starts the search after Layer: Layer.__init__
     # itself never runs (measured: Keras 3 raises on first use, or on a missing attribute).
     unbound = [node for node in direct_nodes if _unbound_super(node)]
@@ -276,14 +276,14 @@ def _keras_init_elsewhere(ctx):
 def _helpers_before_super(ctx, first_super):
     """`self._build_model(inputs)` before super().__init__(): a method of the class that creates a weight
     with self.add_weight (Keras raises: Layer.__init__ has not run) or assigns sublayers."""
-    for node in ctx.nodes("__init__"):
-        if type(node) is not ast.Call or node.lineno >= first_super or self_attr(node.func) is None:
+    for node in ctx.nodes_of("__init__", ast.Call):
+        if node.lineno >= first_super or self_attr(node.func) is None:
             continue
         helper = node.func.attr
         if helper not in ctx.methods:
             continue
         if any(type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in ("add_weight", "add_variable")
-               and self_attr(n.func) is not None for n in ctx.nodes(helper)):
+               and self_attr(n.func) is not None for n in ctx.nodes_of(helper, ast.Call)):
             yield Hit(
                 node,
                 f"{ctx.name}.__init__ calls self.{helper}() before super().__init__(), and it creates a weight "
