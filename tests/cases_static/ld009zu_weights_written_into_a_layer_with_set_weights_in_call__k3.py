@@ -1,5 +1,4 @@
 # LD009 no-gradient: call() writes a value computed from trainable weights into another layer with set_weights()
-import keras
 from keras import layers, ops
 
 CASE, TITLE = "LD009zu", "call() hands g * normalize(v) to the wrapped layer's set_weights() (kerex's weight norm)"
