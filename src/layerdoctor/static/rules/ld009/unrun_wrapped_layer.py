@@ -13,8 +13,9 @@ from .reads import WEIGHT_LISTS
 
 def wrapped_layer_never_run(ctx):
     if "call" not in ctx.methods or ctx.cls.dynamic_access or ctx.mentions("layer") == 0 \
-            or not any(ancestor.rpartition(".")[2] == "Wrapper" for ancestor in ctx.project.ancestors(ctx.qualname)):
-        return
+            or not any(ancestor.rpartition(".")[2] == "Wrapper" for ancestor in ctx.project.ancestors(ctx.qualname)) \
+            or any(ctx.mentions(name) for name in WEIGHT_LISTS):
+        return  # (weights read by position: what call() uses cannot be told)
     # attributes that name the wrapped layer or what it holds (`self.w = self.layer.kernel` in build(); not a weight
     # of the wrapper's own sized from it, `self.v = self.add_weight(shape=self.layer.kernel.shape)`)
     names = {"layer"}
@@ -25,9 +26,8 @@ def wrapped_layer_never_run(ctx):
         if self_attr(value) == "layer":
             names.add(assign.attr)
     for method, _ in ctx.methods_of("call"):
-        if any(self_attr(node) in names for node in ctx.nodes_of(method, ast.Attribute)) \
-                or any(ctx.mentions(name) for name in WEIGHT_LISTS):
-            return  # call() runs or reads it (or reads weights by position)
+        if any(self_attr(node) in names for node in ctx.nodes_of(method, ast.Attribute)):
+            return  # call() runs or reads it
     if not _builds_the_layer(ctx) or any(sub.attr_counts.get("layer") or sub.dynamic_access
                                          for sub in ctx.project.subclasses(ctx.qualname)):
         return
