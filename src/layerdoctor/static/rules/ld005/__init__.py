@@ -18,6 +18,7 @@ from .call_outside import call_outside_the_class
 from .uncalled_build import sublayers_never_given_weights
 from .data_dependent import run_only_on_data
 from .direct_call import run_through_call_method
+from .dropped_in_build import sublayers_dropped_in_build
 from .made import made_layer as _made_layer
 from .built_without_call import (inherited_build_without_data, self_build_in_a_method, self_build_in_init,
                                  untraceable_call_behind_output_spec,
@@ -154,6 +155,9 @@ RULE = Rule(
                              "for layer in {layers}: layer.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
+        "dropped_in_build": "# make the layer in build(), only when the input needs it (Keras 3 keeps tracking one\n"
+                            "# made in __init__ after self.{attr} = None):\n"
+                            "if input_shape_low is not None: self.{attr} = layers.Conv2D(...)",
         "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
                            "self.{attr}.build(...)  # with the shape call() gives it",
         "training_steps": "# build it in build() with the shape train_step gives it (or run it in call()):\n"
@@ -211,6 +215,7 @@ def check_class(ctx):
             )
     yield from _never_used(ctx)
     yield from _overwritten_before_use(ctx)
+    yield from sublayers_dropped_in_build(ctx)
 
 
 def _call_nested_in_init(ctx):
