@@ -89,6 +89,8 @@ RULE = Rule(
     fixes={
         "created": "# a subclassed Layer that creates its layers and variables once, in __init__/build(),\n"
                    "# and uses them in call(), instead of a Lambda",
+        "captured_variable": "# a variable is no layer to call: make {attr} a weight of a subclassed Layer\n"
+                             "# (made with self.add_weight(...) in its build()) and read it in its call()",
         "wiring": "# read the weight inside a layer's call(), e.g. a layer holding the tied layer:\n"
                   "# ops.matmul(x, ops.transpose(self.tied_to.embeddings))",
     },
@@ -214,7 +216,8 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
         names = ", ".join(f"{n} ({_WHAT[k]})" for n, k in dict.fromkeys(captured))
         return Hit(node, f"Lambda layer uses {names} from outside its function: a Lambda tracks "
                          f"nothing, so their weights are not counted, trained or saved",
-                   attribute=captured[0][0], class_name="Lambda")
+                   attribute=captured[0][0], class_name="Lambda",
+                   fix="captured_variable" if captured[0][1] in (VARIABLE, STATE) else None)
     if creates:
         what = ", ".join(dict.fromkeys(c for _, c in creates))
         return Hit(node, f"Lambda layer's function creates {what} on every call: the Lambda tracks "

@@ -155,9 +155,8 @@ RULE = Rule(
                              "for layer in {layers}: layer.build(input_shape)",
         "overwritten": "# delete the first assignment: Keras 3 keeps tracking the layer it made\n"
                        "self.{attr} = ...  # (one assignment)",
-        "dropped_in_build": "# make the layer in build(), only when the input needs it (Keras 3 keeps tracking one\n"
-                            "# made in __init__ after self.{attr} = None):\n"
-                            "if input_shape_low is not None: self.{attr} = layers.Conv2D(...)",
+        "dropped_in_build": "# in build(), not __init__ (Keras 3 keeps tracking a layer after self.{attr} = None):\n"
+                            "if <the input needs it>: self.{attr} = layers.Conv2D(...)",
         "inherited_build": "# in a build() of the subclass, after super().build(input_shape):\n"
                            "self.{attr}.build(...)  # with the shape call() gives it",
         "training_steps": "# build it in build() with the shape train_step gives it (or run it in call()):\n"
