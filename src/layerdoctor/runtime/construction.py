@@ -115,9 +115,12 @@ def _second_init(watch, original, layer, caller, args, kwargs):
     result = original(layer, *args, **kwargs)
     # a setting the first call passed and this one does not is dropped, even when the default happens
     # to equal it (the name Keras would have picked anyway); one that changed is reset whoever set it
-    dropped = watch._init_settings.get(id(layer), set()) - set(kwargs)
+    passed = watch._init_settings.get(id(layer), set())
+    dropped = passed - set(kwargs)
     for name, value in before.items():
         after = getattr(layer, name, None)
+        if name == "name" and name not in passed:
+            continue  # a name Keras picked moves on to the next free one ('net' -> 'net_1'): nobody chose it
         if after != value or name in dropped:
             watch.resets.append(Reset(layer, name, value, after, locate.user_site(caller), again=True))
     return result

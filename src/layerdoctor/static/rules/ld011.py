@@ -284,6 +284,54 @@ def check_class(ctx):
         yield from _filled_after_stored(ctx)
     if ctx.cls.dynamic_access:  # its text writes through self.__dict__ or vars(self), maybe
         yield from _instance_dict_writes(ctx)
+    if "__call__" in ctx.cls.method_names and not ctx.has_method("call"):
+        yield from _concrete_calls_in_own_dunder_call(ctx)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_CONCRETE_FUNC_RE = re.compile(r"(?:tf|np|ops|numpy|tensorflow|jnp|keras\.ops)\.(?:range|arange|constant|array|asarray|"
+                               r"linspace|convert_to_tensor|ones|zeros|eye|full)")
+
+
+def _concrete_calls_in_own_dunder_call(ctx):
+    """A layer that overrides `__call__` (with no call()) is no layer of a functional model it is used in:
+    Keras never sees it, only the ops its `__call__` runs on the model's tensors. A sublayer it runs there on
+    a concrete tensor (`self.pos(tf.range(n))`) runs once, eagerly, while the model is wired: its output is a
+    constant of the graph and its weights are not the model's (measured on Keras 3.15.1, held-out 39's
+    MoveEmbedding: the position table is built but not in model.weights, and gets no gradient). Only when a
+    file that defines or imports the class wires a model on `Input(...)`."""
+    if not any("Input(" in file_text(file) for file in [ctx.file, *importing_files(ctx)]):
+        return
+    dunder = ctx.cls.load_methods(("__call__",)).get("__call__")
+    if dunder is None:
+        return
+    init = ctx.methods.get("__init__")
+    sublayers = {}
+    for assign in ctx.self_assigns(("__init__",)):
+        value = ctx.value(assign.value, ctx.env(init)) if init is not None else None
+        if value is not None and value.kind == LAYER and ctx.has_weights(value.qualname):
+            sublayers[assign.attr] = value.layer_class
+    if not sublayers:
+        return
+    local = bindings(walk(dunder))
+    for node in walk(dunder):
+        if type(node) is not ast.Call or (attr := self_attr(node.func)) not in sublayers or not node.args:
+            continue
+        argument = node.args[0]
+        if type(argument) is ast.Name and len(local.get(argument.id, ())) == 1:
+            argument = local[argument.id][0]
+        if type(argument) is ast.Call and _CONCRETE_FUNC_RE.fullmatch(ast.unparse(argument.func)):
+            yield Hit(
+                node,
+                f"{ctx.name} overrides __call__ (it has no call()), so a functional model it is used in never sees "
+                f"it as a layer: self.{attr} ({sublayers[attr]}) runs on {_short(ast.unparse(argument))}, a concrete "
+                f"tensor, once, while the model is wired; its output joins the graph as a constant and its weights "
+                f"are not the model's (not trained, not saved); rename __call__ to call()",
+                attribute=attr, fix="wiring",
+            )
 
 
 def _plain_objects(ctx):

@@ -14,7 +14,7 @@ from ...walk import walk
 from .. import Hit
 from ..ld002 import traced_call_unbuilt_sublayers
 from ..ld005 import configured_dead_sublayers, used_by_bases
-from .dead_stores import dead_results, read_outside
+from .dead_stores import dead_results, dead_self_reads, read_outside
 from .numpy_bridge import cut_by_numpy_function
 from .outputs import blocked_output, blocked_sublayers, input_taken_to_numpy
 from .reads import WEIGHT_LISTS, int_dtype, only_blocked_reads, read_on_instances, trainable
@@ -267,9 +267,12 @@ def _checks(ctx):
         if copies:
             yield Hit(
                 assign.stmt,
-                f"{ctx.name}.{attr} is read only in {copies[0]}(), to compute self.{copies[1]}, {copies[2]}: "
-                f"a tensor computed once from the weight's initial value, so the weight gets no "
-                f"gradient and is never trained (compute it in call())",
+                (f"{ctx.name}.{attr} is read only in {copies[0]}(), to compute self.{copies[1]}, {copies[2]}: "
+                 if not copies[3] else
+                 f"{ctx.name}.{attr} reaches call()'s result only through self.{copies[1]}, computed from it in "
+                 f"{copies[0]}() ({copies[2]}; what call() computes from the weight itself is thrown away): ")
+                + "a tensor computed once from the weight's initial value, so the weight gets no "
+                  "gradient and is never trained (compute it in call())",
                 attribute=attr,
             )
             continue
@@ -376,7 +379,12 @@ def _read_only_for_copies(ctx, attr):
             if n and copy != attr:
                 counted += n
                 found = found or (method, copy)
-    if found is None or counted != reads or any(
+    thrown_away = 0  # reads in call() whose result call() throws away (`beg = abs(self.b1)`, `beg` never read)
+    if found is not None and counted < reads and ctx.has_method("call"):
+        dead = dead_self_reads(ctx)
+        thrown_away = sum(1 for method, _ in ctx.methods_of("call") for node in ctx.nodes(method)
+                          if id(node) in dead and self_attr(node) == attr)
+    if found is None or counted + thrown_away != reads or any(
             sub.attr_counts.get(attr, 0) or sub.dynamic_access for sub in ctx.project.subclasses(ctx.qualname)):
         return None
     copies_read = set()
@@ -386,10 +394,10 @@ def _read_only_for_copies(ctx, attr):
     if _read_by_bases(ctx, attr) or read_on_instances(ctx, attr):
         return None
     if found[1] in copies_read:
-        return found[0], found[1], "which call() reads"
+        return found[0], found[1], "which call() reads", thrown_away
     if read_on_instances(ctx, found[1]):
         # `nb = NB(disp.theta_exp)`: a loss built on the copy (held-out 22, DCA's dispersion)
-        return found[0], found[1], "which code outside the class reads (a loss built on it)"
+        return found[0], found[1], "which code outside the class reads (a loss built on it)", thrown_away
     return None
 
 

@@ -30,14 +30,7 @@ def dead_results(ctx, reported):
         return
     methods = ctx.methods_of("call")
     states = {}
-    if not any(_may_have_dead_store(ctx, ctx.nodes(m), states) for m, _ in methods):
-        return
-    dead = {}  # id(self.<attr> read node) -> (node, why)
-    for method, func in methods:
-        for part, why in _Liveness(ctx, func, ctx.nodes(method), states).dead_parts():
-            for node in walk(part):
-                if type(node) is ast.Attribute and type(node.ctx) is ast.Load and self_attr(node):
-                    dead[id(node)] = (node, why)
+    dead = dead_self_reads(ctx, states)
     if not dead or any(ctx.mentions(name) for name in WEIGHT_LISTS + _LAYER_LISTS):
         return
     candidates = {}
@@ -55,6 +48,26 @@ def dead_results(ctx, reported):
             f"counted as trainable but gets no gradient and is never trained (a typo in a name read later?)",
             attribute=attr, fix="dead_store" if kind[1] == LAYER else "default",
         )
+
+
+def dead_self_reads(ctx, states=None) -> dict:
+    """id(node) -> (node, why) for every `self.<attr>` read in call() (and the helpers it reaches) that only
+    feeds a result call() overwrites or never reads; worked out once per class (LD009's weight checks ask too)."""
+    found = getattr(ctx, "_dead_self_reads", None)
+    if found is not None:
+        return found
+    states = {} if states is None else states
+    dead = {}
+    if not (ctx.cls.dynamic_access or ctx.defines_setattr):
+        methods = ctx.methods_of("call")
+        if any(_may_have_dead_store(ctx, ctx.nodes(m), states) for m, _ in methods):
+            for method, func in methods:
+                for part, why in _Liveness(ctx, func, ctx.nodes(method), states).dead_parts():
+                    for node in walk(part):
+                        if type(node) is ast.Attribute and type(node.ctx) is ast.Load and self_attr(node):
+                            dead[id(node)] = (node, why)
+    ctx._dead_self_reads = dead
+    return dead
 
 
 def _may_have_dead_store(ctx, nodes, states) -> bool:
