@@ -162,6 +162,7 @@ class ClassContext:
         }
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
         self._assigns: dict[str, list[SelfAssign]] = {}
+        self._assigns_by_attr: dict[tuple[str, ...], dict[str, list[SelfAssign]]] = {}
         self._other_stores: dict[str, list[ast.Assign]] = {}  # method -> `a.b.attr = ...` (not on self itself)
         self._stores: Counter | None = None
         self._values: dict[int, tuple[ast.expr, Value]] = {}
@@ -242,6 +243,16 @@ class ClassContext:
     def self_assigns(self, phases: tuple[str, ...]) -> Iterator[SelfAssign]:
         for method, _ in self.methods_of(*phases):
             yield from self.assigns_in(method)
+
+    def assigns_by_attr(self, *phases: str) -> dict[str, list[SelfAssign]]:
+        """attr -> its stores (`self.attr = ...`) in the methods of `phases`, in self_assigns' order (once per
+        phases: several rules ask)."""
+        grouped = self._assigns_by_attr.get(phases)
+        if grouped is None:
+            grouped = self._assigns_by_attr[phases] = {}
+            for assign in self.self_assigns(phases):
+                grouped.setdefault(assign.attr, []).append(assign)
+        return grouped
 
     def assigns_in(self, method: str) -> list[SelfAssign]:
         if method not in self._assigns:

@@ -498,9 +498,7 @@ def self_layer_calls(ctx):
 
 def _self_layer_calls(ctx):
     from .context import STATELESS_LAYERS
-    ctors = {}
-    for assign in ctx.self_assigns(("__init__",)):
-        ctors.setdefault(assign.attr, []).append(assign)
+    ctors = ctx.assigns_by_attr("__init__")
     out = []
     for method, func in ctx.only_phase("call"):
         sites: dict[str, list] = {}

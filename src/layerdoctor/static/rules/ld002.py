@@ -424,12 +424,7 @@ def _made_by_stored_lambda(ctx, method, node):
     attr = self_attr(node.func)
     if attr is None or attr in ctx.methods:
         return None
-    stores_by_attr = getattr(ctx, "_stores_by_attr", None)
-    if stores_by_attr is None:  # (once per class)
-        stores_by_attr = ctx._stores_by_attr = {}
-        for assign in ctx.self_assigns(("__init__", "build", "call")):
-            stores_by_attr.setdefault(assign.attr, []).append(assign)
-    stores = stores_by_attr.get(attr)
+    stores = ctx.assigns_by_attr("__init__", "build", "call").get(attr)
     if not stores or any(type(a.value) is not ast.Lambda for a in stores):
         return None
     made = stores[0].value.body

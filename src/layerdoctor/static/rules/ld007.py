@@ -579,9 +579,7 @@ def check_class(ctx):
                for method, func in methods for n in ctx.nodes_of(method, ast.BinOp)):
         return  # no `*` or `+` of a list in the class: no list repeated
     repeats: set[int] = set()
-    self_lists: dict[str, list] = {}
-    for assign in ctx.self_assigns(("__init__", "build")):
-        self_lists.setdefault(assign.attr, []).append(assign)
+    self_lists = ctx.assigns_by_attr("__init__", "build")
     for method, func in methods:
         yield from _list_repetitions(ctx, ctx.nodes(method), ctx.env(func), repeats, self_lists)
     yield from _indexed_repetitions(ctx, self_lists, repeats)

@@ -153,9 +153,16 @@ def TRIGGER(text: str) -> bool:
 
 # `tf.range(`, `np.arange(`...: the `.range(` part first (a literal start is what the regex engine
 # scans for fast), then the module name that ends right before it.
-_CONCRETE_CALL_RE = re.compile(r"\.(?:range|arange|constant|array|asarray|linspace|convert_to_tensor|ones|zeros|eye|full)\(")
-_CONCRETE_MODULE_RE = re.compile(r"\b(?:tf|np|ops|numpy|tensorflow|jnp)$")
+_CONCRETE_FUNCS = r"(?:range|arange|constant|array|asarray|linspace|convert_to_tensor|ones|zeros|eye|full)"
+_CONCRETE_MODULES = r"(?:tf|np|ops|numpy|tensorflow|jnp)"
+_CONCRETE_CALL_RE = re.compile(rf"\.{_CONCRETE_FUNCS}\(")
+_CONCRETE_MODULE_RE = re.compile(rf"\b{_CONCRETE_MODULES}$")
+_CONCRETE_FUNC_RE = re.compile(rf"(?:keras\.)?{_CONCRETE_MODULES}\.{_CONCRETE_FUNCS}")  # a call's func, unparsed
 _ASSIGNED_RE = re.compile(r"[ \t]*(\w+) ?= ?(?:[A-Za-z_][\w.]*\.)?$")  # `ids = ` or `ids = keras.`
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def check_module(ctx):
@@ -183,8 +190,7 @@ def check_module(ctx):
                 continue
             kind, operand = wire.mixes(operands, env, scope)
             if kind == BAKED:
-                text = ast.unparse(operand)
-                text = text if len(text) <= 40 else text[:37] + "..."
+                text = _short(ast.unparse(operand))
                 yield Hit(node, f"{text} is a layer's output on a concrete tensor, computed once while "
                                 f"wiring the functional model: it joins the graph as a constant, and that "
                                 f"layer and its weights are not part of the model (not trained, not saved)",
@@ -288,14 +294,6 @@ def check_class(ctx):
         yield from _concrete_calls_in_own_dunder_call(ctx)
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-_CONCRETE_FUNC_RE = re.compile(r"(?:tf|np|ops|numpy|tensorflow|jnp|keras\.ops)\.(?:range|arange|constant|array|asarray|"
-                               r"linspace|convert_to_tensor|ones|zeros|eye|full)")
-
-
 def _concrete_calls_in_own_dunder_call(ctx):
     """A layer that overrides `__call__` (with no call()) is no layer of a functional model it is used in:
     Keras never sees it, only the ops its `__call__` runs on the model's tensors. A sublayer it runs there on
@@ -308,11 +306,10 @@ def _concrete_calls_in_own_dunder_call(ctx):
     dunder = ctx.cls.load_methods(("__call__",)).get("__call__")
     if dunder is None:
         return
-    init = ctx.methods.get("__init__")
     sublayers = {}
     for assign in ctx.self_assigns(("__init__",)):
-        value = ctx.value(assign.value, ctx.env(init)) if init is not None else None
-        if value is not None and value.kind == LAYER and ctx.has_weights(value.qualname):
+        value = ctx.value(assign.value, ctx.env(ctx.methods[assign.method]))
+        if value.kind == LAYER and ctx.has_weights(value.qualname):
             sublayers[assign.attr] = value.layer_class
     if not sublayers:
         return

@@ -19,7 +19,7 @@ def sublayers_dropped_in_build(ctx):
     finding a warning (the input that takes that branch may never come)."""
     if ctx.target == TF_KERAS_TARGET or ctx.cls.dynamic_access or not ctx.has_method("build"):
         return
-    stores = [a for a in ctx.assigns_in("__init__")] if "__init__" in ctx.methods else []
+    stores = ctx.assigns_in("__init__") if "__init__" in ctx.methods else []
     if not stores:
         return
     build_phase = ctx.only_phase("build")

@@ -265,14 +265,14 @@ def _checks(ctx):
             continue
         copies = _read_only_for_copies(ctx, attr)
         if copies:
+            method, copy, reader, thrown_away = copies
+            how = (f"reaches call()'s result only through self.{copy}, computed from it in {method}() ({reader}; "
+                   f"what call() computes from the weight itself is thrown away)" if thrown_away else
+                   f"is read only in {method}(), to compute self.{copy}, {reader}")
             yield Hit(
                 assign.stmt,
-                (f"{ctx.name}.{attr} is read only in {copies[0]}(), to compute self.{copies[1]}, {copies[2]}: "
-                 if not copies[3] else
-                 f"{ctx.name}.{attr} reaches call()'s result only through self.{copies[1]}, computed from it in "
-                 f"{copies[0]}() ({copies[2]}; what call() computes from the weight itself is thrown away): ")
-                + "a tensor computed once from the weight's initial value, so the weight gets no "
-                  "gradient and is never trained (compute it in call())",
+                f"{ctx.name}.{attr} {how}: a tensor computed once from the weight's initial value, so the weight "
+                f"gets no gradient and is never trained (compute it in call())",
                 attribute=attr,
             )
             continue
