@@ -596,7 +596,7 @@ def _held_weights_replaced(ctx):
 
 
 def _shadowed(ctx):
-    weights, foreign = set(), set()
+    weights, foreign, shadowed = set(), set(), {}
     for method, func in ctx.methods_of("__init__", "build", "call"):
         for assign in ctx.assigns_in(method):
             value = assign.value
@@ -620,8 +620,10 @@ def _shadowed(ctx):
                     attribute=assign.attr,
                 )
             elif (assign.attr in weights or assign.attr in foreign and not ctx.in_phase(method, "call")) \
+                    and not _rebinds_the_copy(shadowed.get((method, assign.attr)), func, assign.stmt) \
                     and not _is_plain_self_attr(value) and (
                     _reads_attr(value, assign.attr) or _reads_through_locals(value, assign.attr, ctx.env(func))):
+                shadowed.setdefault((method, assign.attr), assign.stmt)
                 option = _dormant_option(ctx, assign.stmt, method)
                 yield Hit(
                     assign.stmt,
@@ -631,6 +633,30 @@ def _shadowed(ctx):
                        if option else ""),
                     attribute=assign.attr, severity="warning" if option else None,
                 )
+
+
+def _rebinds_the_copy(first, func, stmt) -> bool:
+    """True when `stmt` always runs after `first`, the rebind already reported (`first` in the statement list holding
+    `stmt` or one around it): it rewrites the copy, not the variable, and the fix is the same change. A rebind in an
+    `if` next to an unconditional one (IndRNN's clipping) may still meet the variable: both are reported."""
+    if first is None:
+        return False
+    return any(first in body for body in _bodies_around(func, stmt))
+
+
+def _bodies_around(node, stmt):
+    """The statement lists from `node` down to the one holding `stmt`, outermost first (empty if not inside)."""
+    for field in ("body", "orelse", "finalbody", "handlers"):
+        block = getattr(node, field, None)
+        if not isinstance(block, list):
+            continue
+        if stmt in block:
+            return [block]
+        for child in block:
+            inner = _bodies_around(child, stmt)
+            if inner:
+                return [block, *inner]
+    return []
 
 
 def _dormant_option(ctx, stmt, method):
