@@ -60,3 +60,17 @@ def test_models_built_before_they_are_returned_are_clean(target, params):
 def test_a_model_without_weights_still_asks_for_its_input_shape():
     with pytest.raises(UsageError, match="cannot tell the input shape"):
         inspect_target(f"{FILE}:activation_only")
+
+
+def test_a_model_reported_as_returned_does_not_claim_zero_untracked_state():
+    # no forward pass ran, so the untracked-state probes did not: the totals say so instead of a green 0
+    from rich.console import Console
+
+    from layerdoctor.render.tree import render_tree
+
+    report = inspect_target(f"{FILE}:sequential_without_input")
+    assert report.params["untracked_checked"] is False
+    console = Console(record=True, width=200)
+    render_tree(report, console)
+    totals = next(line for line in console.export_text().splitlines() if line.startswith("Total params"))
+    assert totals.endswith("untracked: not checked (no forward pass)")

@@ -86,8 +86,7 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
     params = report.params or {}
     console.print(
         f"Total params: [bold]{params.get('total', 0):,}[/] ({memory(report.tree.bytes)})  trainable: {params.get('trainable', 0):,}  "
-        f"non-trainable: {params.get('non_trainable', 0):,}  untracked: "
-        f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
+        f"non-trainable: {params.get('non_trainable', 0):,}  untracked: {_untracked(params)}"
     )
     if params.get("partial"):
         console.print("[dim]Partial: building or calling the model failed; the tree shows what existed then.[/]")
@@ -107,6 +106,12 @@ def render_tree(report, console=None, *, depth: int | None = None, show_trainabl
             where = f" [dim]{escape(str(item.site[0]))}:{item.site[1]}[/]" if item.site else ""
             console.print(f"  [red]{item.code}[/] {escape(item.owner or '<global>')}.{escape(item.attribute)}: "
                           f"{escape(item.what)}, {item.count:,} values{where}")
+
+
+def _untracked(params: dict) -> str:
+    if params.get("untracked_checked", True) is False:
+        return "[dim]not checked (no forward pass)[/]"  # 0 in green would claim a check that did not run
+    return f"[{'red' if params.get('untracked') else 'green'}]{params.get('untracked', 0):,}[/]"
 
 
 def render_memory(data: dict, console) -> None:

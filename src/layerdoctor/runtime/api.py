@@ -217,7 +217,7 @@ def _as_returned(model, construction, note: str, found: list, or_raise: UsageErr
     sys.stderr.write(f"layerdoctor: note: {note}; reported the model as returned, not called\n")
     report = Report(findings=found, tree=tree, keras=backend.keras_info(), files_checked=0,
                     params={"total": tree.params, "trainable": tree.trainable_params,
-                            "non_trainable": tree.non_trainable_params, "untracked": 0, "not_called": True})
+                            "non_trainable": tree.non_trainable_params, "untracked": 0, "untracked_checked": False, "not_called": True})
     return report.sort()
 
 
@@ -379,7 +379,7 @@ def _failure_report(error, recorder, construction, target, batch_size=None, watc
     params = None
     if tree is not None:  # as much of the model as exists: what was built before the failure
         params = {"total": tree.params, "trainable": tree.trainable_params,
-                  "non_trainable": tree.non_trainable_params, "untracked": 0, "partial": True}
+                  "non_trainable": tree.non_trainable_params, "untracked": 0, "untracked_checked": False, "partial": True}
     report = Report(findings=found, tree=tree, params=params, keras=backend.keras_info(), files_checked=0)
     return report.sort()
 
@@ -546,7 +546,8 @@ def _collect(inspection: Observation, target, symbolic, consistent) -> Report | 
                 tree = build_tree(model, recorder, inspection.construction, inspection.batch_size)
                 return Report(findings=symbolic, tree=tree, keras=backend.keras_info(), files_checked=0,
                               params={"total": tree.params, "trainable": tree.trainable_params,
-                                      "non_trainable": tree.non_trainable_params, "untracked": 0}).sort()
+                                      "non_trainable": tree.non_trainable_params, "untracked": 0,
+                                      "untracked_checked": False}).sort()
         if number == 1:
             inspection.first_pass, inspection.outputs = recorder, outputs
             inspection.after_first_call = None if symbolic else \
