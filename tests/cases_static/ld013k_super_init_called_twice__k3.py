@@ -4,6 +4,9 @@
 # is named "named_twice" after construction; FrozenTwice's trainable=False comes back True. The sublayer
 # assigned between the two calls stays tracked (2 weights). Twins: OneBranch (two calls under if/else, one
 # runs: name kept) and MixinFirst (a mixin's __init__, then the Layer's once: name kept).
+# Severity: NamedTwice is never made with a name in this file, so only Keras's automatic name is reset (a warning:
+# held-out 40's StopLossModel attention); NamedByItsCaller is made with name="enc" below and comes out named
+# "named_by_its_caller" (measured the same way): an error.
 from keras import layers
 
 CASE, TITLE = "LD013k", "super().__init__() called a second time resets the first call's settings"
@@ -18,6 +21,15 @@ class NamedTwice(layers.Layer):
 
     def call(self, x):
         return self.proj(x)
+
+
+class NamedByItsCaller(layers.Layer):
+    def __init__(self, name=None, **kwargs):
+        super().__init__(name=name)
+        super().__init__(**kwargs)  # LD013
+
+    def call(self, x):
+        return x
 
 
 class FrozenTwice(layers.Layer):
@@ -52,3 +64,6 @@ class MixinFirst(Tagged, layers.Layer):
 
     def call(self, x):
         return x
+
+
+encoder = NamedByItsCaller(name="enc")

@@ -30,3 +30,12 @@ def test_a_name_keras_picked_moving_on_is_not_reported():
     model = _load().twice_functional()
     assert model.count_params() == 4 * 3 + 3 and model.units == 3  # the second init kept the model whole
     assert not [f for f in inspect_target(f"{FILE}:twice_functional").findings if f.code == "LD013"]
+
+
+def test_a_name_none_handed_on_is_not_a_choice_but_a_given_name_is():
+    module = _load()
+    assert module.name_handed_on().return_sequences  # Keras: the flag set between the two calls stays
+    assert module.name_handed_on_given().name != "attention"  # Keras: a name given is lost
+    assert not [f for f in inspect_target(f"{FILE}:name_handed_on").findings if f.code == "LD013"]
+    found = [f for f in inspect_target(f"{FILE}:name_handed_on_given").findings if f.code == "LD013"]
+    assert [(f.class_name, f.attribute) for f in found] == [("NameHandedOn", "name")]

@@ -66,7 +66,8 @@ class ConstructionWatch:
                 return original(layer, *args, **kwargs)
             caller = sys._getframe(1)
             watch._init_callers[id(layer)] = caller.f_code
-            watch._init_settings[id(layer)] = {k for k in kwargs if k in _SETTINGS}
+            # `name=None` handed on from the user's own default is Keras's default, not a choice
+            watch._init_settings[id(layer)] = {k for k, v in kwargs.items() if k in _SETTINGS and v is not None}
             watch.created[id(layer)] = (layer, _creation_site(caller, layer))
             if locate.is_user_class(type(layer)):
                 watch.arguments[id(layer)] = _constructor_arguments(caller, layer)

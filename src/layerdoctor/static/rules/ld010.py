@@ -8,8 +8,9 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import READ_ONLY_WEIGHTS, parsed_file
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
+from ..options import may_turn_on, off_by_default
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import callee_name, parameter_defaults, parent_map, walk
+from ..walk import callee_name, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -674,49 +675,9 @@ def _dormant_option(ctx, stmt, method):
         node, parent = parent, parents.get(id(parent))
     param = next((a.value.id for a in ctx.assigns_in("__init__") if flag and a.attr == flag
                   and type(a.value) is ast.Name), None)
-    if param is None or not _off_by_default(init, param):
+    if param is None or not off_by_default(init, param):
         return None
-    return None if _may_turn_on(ctx.project, ctx.qualname, ctx.file, init, param) else param
-
-
-def _off_by_default(func, param) -> bool:
-    default = parameter_defaults(func).get(param)
-    return type(default) is ast.Constant and default.value in (False, None)
-
-
-def _may_turn_on(project, qualname, file, init, param, depth=0) -> bool:
-    """May an instance of the class, made in its file or a checked file importing it, get `param` on? A value
-    handed down from the __init__ parameter of another project class is followed to that class's instances."""
-    from ..class_facts import argument_for
-    if depth > 2:
-        return True
-    name = qualname.rsplit(".", 1)[-1]
-    for other in (file, *[f for f in project.importers(qualname) if f.path != file.path]):
-        tree = parsed_file(other.path)
-        nodes = walk(tree)
-        parents = None
-        for call in nodes:
-            if type(call) is not ast.Call or callee_name(call) != name or project.qualify(call.func, other) != qualname:
-                continue
-            if any(k.arg is None for k in call.keywords) or any(type(a) is ast.Starred for a in call.args):
-                return True
-            value = argument_for(call, init, param)
-            if value is None or type(value) is ast.Constant and value.value in (False, None):
-                continue
-            if type(value) is not ast.Name:
-                return True
-            parents = parents or parent_map(nodes)
-            outer = parents.get(id(call))
-            while outer is not None and type(outer) not in (ast.FunctionDef, ast.AsyncFunctionDef):
-                outer = parents.get(id(outer))
-            holder = parents.get(id(outer)) if outer is not None else None
-            if outer is None or outer.name != "__init__" or type(holder) is not ast.ClassDef \
-                    or not _off_by_default(outer, value.id):
-                return True
-            holder_name = f"{other.module}.{holder.name}"
-            if holder_name not in project.classes or _may_turn_on(project, holder_name, other, outer, value.id, depth + 1):
-                return True
-    return False
+    return None if may_turn_on(ctx.project, ctx.qualname, ctx.file, init, param) else param
 
 
 def _builtin_bases(project, qualname) -> list[str]:
@@ -1009,6 +970,8 @@ def _computes_on(node, root, parents, bare_ok=False):
             return False  # evaluated later, when called
         if isinstance(parent, ast.Attribute) and parent.attr in _META_ATTRS:
             return False
+        if type(parent) is ast.keyword and _is_constructor(parents.get(id(parent))):
+            return False  # `Block(use_bias=config.bias)`: a setting handed to a class, not a tensor operand
         if isinstance(parent, ast.Call):
             if current is parent.func:
                 if not isinstance(current, ast.Attribute):
@@ -1028,6 +991,11 @@ def _computes_on(node, root, parents, bare_ok=False):
             return False
         current = parent
     return computed
+
+
+def _is_constructor(call) -> bool:
+    name = callee_name(call) if type(call) is ast.Call else None
+    return bool(name) and name[0].isupper()
 
 
 def _reads_a_held_weight(ctx):

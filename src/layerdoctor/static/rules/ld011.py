@@ -562,7 +562,11 @@ def _argument_name(call, arg, kept) -> str | None:
 
 def _fresh_state(ctx, arg, env, scope) -> bool:
     """Is `arg` a layer or variable made right there (or a local bound to one and used nowhere else
-    in `scope`'s method), so that nothing else can be tracking it?"""
+    in `scope`'s method), so that nothing else can be tracking it? A dict, list or tuple made right there
+    counts when one of its items is (`DynamicDict(dict(wte=Embedding(...), ...))`)."""
+    items = _container_items(arg)
+    if items is not None:
+        return any(_fresh_state(ctx, item, env, scope) for item in items)
     if type(arg) is ast.Name:
         bound = env.get(arg.id, ())
         if len(bound) != 1 or type(bound[0]) is not ast.Call:
@@ -573,6 +577,20 @@ def _fresh_state(ctx, arg, env, scope) -> bool:
             return False  # also stored or used elsewhere: maybe tracked there
         arg = bound[0]
     return type(arg) is ast.Call and ctx.value(arg, env).kind in _STATE
+
+
+def _container_items(arg) -> list | None:
+    """The items of a container written out in place (`dict(a=...)`, `{...}`, `[...]`, `(...)`, a list
+    comprehension's element), None for anything else."""
+    if type(arg) is ast.Call and type(arg.func) is ast.Name and arg.func.id == "dict" and not arg.args:
+        return [kw.value for kw in arg.keywords]
+    if type(arg) is ast.Dict:
+        return [v for v in arg.values if v is not None]
+    if type(arg) in (ast.List, ast.Tuple):
+        return list(arg.elts)
+    if type(arg) is ast.ListComp:
+        return [arg.elt]
+    return None
 
 
 def _inherited_builders(ctx):

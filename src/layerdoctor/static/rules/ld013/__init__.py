@@ -6,8 +6,9 @@ from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, self_attr
 from ...class_facts import keras_base_layer
+from ...options import may_turn_on
 from ...project import dotted, is_framework_root
-from ...walk import walk
+from ...walk import parameter_defaults, walk
 from .. import Hit
 
 RULE = Rule(
@@ -331,14 +332,36 @@ def _second_layer_init(ctx, init):
         return
     first, second = calls[0], calls[1]
     given = [kw.arg for kw in first.keywords if kw.arg] or ["the settings"]
+    dormant = _dormant_settings(ctx, init, first)
     yield Hit(
         second,
         f"{ctx.name}.__init__ calls super().__init__() a second time (line {second.lineno}, after line "
         f"{first.lineno}): Layer.__init__ runs again and resets what the first call set "
         f"({', '.join(given)}: back to Keras's defaults); pass every setting in one call, "
-        f"super().__init__({', '.join(f'{k}={k}' for k in given if k != 'the settings')}{', ' if given != ['the settings'] else ''}**kwargs)",
-        attribute="__init__", fix=None,
+        f"super().__init__({', '.join(f'{k}={k}' for k in given if k != 'the settings')}{', ' if given != ['the settings'] else ''}**kwargs)"
+        + (f" (lost only when {' or '.join(f'{p}=' for p in dormant)} is given, which no instance made in the "
+           f"checked files does)" if dormant else ""),
+        attribute="__init__", fix=None, severity="warning" if dormant else None,
     )
+
+
+def _none_by_default(func, param) -> bool:
+    # None, not False: Layer.__init__(trainable=False) passed on is a setting the second call does reset
+    default = parameter_defaults(func).get(param)
+    return type(default) is ast.Constant and default.value is None
+
+
+def _dormant_settings(ctx, init, first) -> list[str]:
+    """The __init__ parameters the first call hands on (`super().__init__(name=name)`) when every setting it
+    passes is one of them, None by default, and no instance made in the checked files passes it: the second call
+    then resets only Keras's own defaults (StopLossModel's attention, held-out 40). Else []."""
+    if first.args or not first.keywords or any(kw.arg is None for kw in first.keywords):
+        return []
+    params = [kw.value.id for kw in first.keywords if type(kw.value) is ast.Name]
+    if len(params) != len(first.keywords) or not all(
+            _none_by_default(init, p) and not may_turn_on(ctx.project, ctx.qualname, ctx.file, init, p) for p in params):
+        return []
+    return params
 
 
 def _init_again_later(ctx):
