@@ -241,13 +241,20 @@ def _weight_rebound_from_itself(error, text, recorder, watch) -> list:
             held = getattr(layer, name) if reads_itself else None
         except Exception:  # noqa: BLE001 - a property that fails: not a weight we can name
             held = None
+        earlier = ""
+        if held is not None and not backend.is_keras_variable(held) and hasattr(held, "shape"):
+            # an earlier (symbolic) run of the statement already replaced it: the variable of that name is still
+            # the layer's (ssl-for-slr's TDNN, held-out 40: `self.kernel = self.kernel * self.mask` in call())
+            held = next((v for v in layer.weights if getattr(v, "name", None) == name), None)
+            earlier = " (an earlier run of the statement, while Keras built the model, already did: the attribute " \
+                      "holds a tensor of that run)"
         if held is None or not backend.is_keras_variable(held):
             continue
         cls = _self_class(frame)
         return [findings.make(
             "LD010", f"`{_source_line(frame, line)}` in {cls.__name__}.{frame.f_code.co_name}() replaces the "
-                     f"variable '{backend.variable_path(held)}' with a tensor derived from it: the layer would "
-                     f"compute with a frozen copy and the variable would get no gradient; Keras raised "
+                     f"variable '{backend.variable_path(held)}' with a tensor derived from it{earlier}: the layer "
+                     f"would compute with a frozen copy and the variable would get no gradient; Keras raised "
                      f"{_first_line(text)}; compute the new tensor in a local (kernel = f(self.{name})) and use "
                      f"it in the op, or change the variable with .assign()", cls=cls, attribute=name, site=site)]
     return []
