@@ -153,6 +153,19 @@ def class_triggers() -> list[tuple[str, object]]:
 _class_triggers = None
 
 
+def file_triggers() -> list[tuple[str, object]]:
+    """(code, FILE_TRIGGER) of every module check that reads a file's classes too: its trigger sees the whole text
+    (TRIGGER sees only the code outside top-level classes)."""
+    global _file_triggers
+    if _file_triggers is None:
+        _file_triggers = [(code, module.FILE_TRIGGER) for code, module in rule_modules().items()
+                          if getattr(module, "FILE_TRIGGER", None) is not None]
+    return _file_triggers
+
+
+_file_triggers = None
+
+
 def package_sources() -> list[str]:
     """The files of every rule package, for the result cache's key: every module of each package's
     folder, found without importing the rule modules (a cache hit needs none of them)."""

@@ -12,6 +12,7 @@ variables the first call created keep their first values, and the global random 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sys
 import warnings
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError, option
 from ..report import Report
-from . import backend, failures, load, locate
+from . import backend, failures, findings, load, locate
 from .calls import CallRecorder
 from .construction import ConstructionWatch
 from .context import Explained, Observation
@@ -167,6 +168,9 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
             guard.check()  # Keras may have turned the guard's error into another one
             return _failure_report(error, construction, None, target, watch=watch)
         guard.check()
+        held = _tf_module_holding_layers(result)
+        if held:
+            return held
         model, given = load.split_result(result)
         _WATCHES[id(model)] = (model, watch)
     try:
@@ -186,6 +190,60 @@ def _inspect_target(target: str, *, input_shapes, input_dtype, unsafe_load, impo
                         consistent=_consistent(model, input_dtype) if made_up else None)
     finally:
         _WATCHES.pop(id(model), None)
+
+
+def _tf_module_holding_layers(result) -> Report | None:
+    """The target returned a tf.Module (alone or with its inputs) that holds Keras layers: on Keras 3 its
+    `trainable_variables` lists none of their weights (a Keras 3 layer is no tf.Module), so whatever trains or saves
+    that list (grl's DQN networks, held-out 40) gets nothing. LD011 with what the module lists against what its
+    layers hold; None for anything else (split_result says what is wrong with it)."""
+    module = result[0] if isinstance(result, tuple) and len(result) == 2 else result
+    if backend.name() != "tensorflow" or backend.is_keras_layer(module):
+        return None
+    import tensorflow as tf
+
+    if not isinstance(module, tf.Module):
+        return None
+    layers = _keras_layers_reachable(module)
+    weights = {id(w): w for layer in layers for w in layer.trainable_weights}
+    listed = {id(v) for v in module.trainable_variables}
+    # (a Keras 3 variable on TensorFlow wraps a tf.Variable, `.value`: listed if either is)
+    missing = [w for key, w in weights.items() if key not in listed and id(getattr(w, "value", None)) not in listed]
+    if not missing:
+        return None
+    cls = type(module)
+    count = sum(math.prod(w.shape) for w in missing)
+    named = sorted(layer.name for layer in layers if layer.weights)
+    finding = findings.make(
+        "LD011", f"{cls.__name__} is a tf.Module holding Keras layers ({', '.join(named[:4])}"
+                 f"{', ...' if len(named) > 4 else ''}): its trainable_variables lists {len(weights) - len(missing)} "
+                 f"of their {len(weights)} trainable weights ({count:,} parameters missing), because a Keras 3 layer "
+                 f"is no tf.Module and its variables are no tf.Variables; an optimizer or checkpoint given that list "
+                 f"trains or saves nothing; make {cls.__name__} a keras.layers.Layer or keras.Model",
+        cls=cls, site=locate.class_site(cls))
+    sys.stderr.write(f"layerdoctor: note: the target returned a tf.Module ({cls.__name__}), not a Keras model: "
+                     f"reported the Keras layers it holds\n")
+    return Report(findings=[finding], keras=backend.keras_info(), files_checked=0).sort()
+
+
+def _keras_layers_reachable(root, limit: int = 2000) -> list:
+    """The outermost Keras layers reachable from `root` through attributes, lists, tuples and dicts."""
+    found, seen, todo = [], {id(root)}, [root]
+    while todo and len(seen) < limit:
+        value = todo.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) \
+            else vars(value).values() if hasattr(value, "__dict__") else ()
+        for child in children:
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            if backend.is_keras_layer(child):
+                found.append(child)
+            elif isinstance(child, (list, tuple, dict)) or (hasattr(child, "__dict__") and not isinstance(child, type)
+                                                             and type(child).__module__.split(".")[0] not in
+                                                             ("tensorflow", "keras", "numpy", "builtins")):
+                todo.append(child)
+    return found
 
 
 def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_given: bool) -> Report:

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 
-from ..catalog import class_triggers, module_triggers
+from ..catalog import class_triggers, file_triggers, module_triggers
 from .inline import inline_helpers
 from .names import module_name_for, resolve_relative
 
@@ -378,6 +378,7 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             outside = _outside_classes(src, class_ranges) if class_ranges else text
             if "class" in text:  # (without, the triggers have read this text above)
                 summary.module_rules = module_rules_for(outside)
+                summary.module_rules |= {code for code, trigger in file_triggers() if trigger(text)}
             if summary.module_rules:
                 summary.tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
         except (SyntaxError, ValueError, IndexError):

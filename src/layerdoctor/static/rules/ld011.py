@@ -5,9 +5,10 @@ import re
 
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
-from ..class_facts import argument_for, construction_sites, file_function, file_text, importing_files
+from ..class_facts import argument_for, construction_sites, file_function, file_text, importing_files, parsed_file
 from ..context import FOREIGN, LAYER, WEIGHT, bindings, classify, self_attr
 from ..facts import BAKED, SYMBOLIC, free_names, wiring
+from ..project import is_keras_layer_name
 from ..source import SourceError
 from ..walk import own_nodes, walk
 from . import Hit
@@ -35,7 +36,10 @@ RULE = Rule(
          "of the file, `pos_embed, n = tokenizer.positional_embedding(size)`); in `__init__`/`build()`, a local list "
          "or dict stored on `self` (as the attribute, inside a literal, or by append/insert/extend/`+=`/`[k] =`) "
          "and filled with layers afterwards, or `self.x.append([])` then `self.x[i].append(layer)`: Keras 3 "
-         "tracked a copy, or only what the container held when it was stored. Runtime: walks the Python objects "
+         "tracked a copy, or only what the container held when it was stored; on Keras 3, a `tf.Module` subclass "
+         "that keeps Keras layers on self (directly, in a list, or made by a local or a parameter default naming a "
+         "layer class) in a file that reads `.trainable_variables`/`.variables` (`tf.Module` finds no Keras 3 "
+         "variable; an error when the module reads its own list, else a warning). Runtime: walks the Python objects "
          "reachable from each layer (attributes, plain objects, closure cells) and the layers a "
          "forward pass calls, and reports layers and variables that Keras does not track, and layers "
          "called on concrete values while the target wired the model whose weights are not in it.",
@@ -127,6 +131,11 @@ RULE = Rule(
 CODE = RULE.code
 
 
+def FILE_TRIGGER(text: str) -> bool:  # noqa: N802 (the name the catalog reads)
+    """tf.Module classes in a file that reads variable lists (_tf_modules_holding_layers): the whole text."""
+    return "Module)" in text and "variables" in text
+
+
 def TRIGGER(text: str) -> bool:
     """Functional code that may call a layer on a concrete tensor: `layer(tf.range(...))`, or
     `ids = np.arange(...)` then `...)(ids)` / `layer(ids)`."""
@@ -197,6 +206,88 @@ def check_module(ctx):
                           attribute=text, class_name=None, fix="wiring")
 
     yield from _holders_called_while_wiring(ctx, wire)
+    yield from _tf_modules_holding_layers(ctx)
+
+
+_VARIABLE_LISTS = {"trainable_variables", "variables", "trainable_weights", "weights"}
+
+
+def _tf_modules_holding_layers(ctx):
+    """Keras 3: a `tf.Module` subclass that keeps Keras layers on self (directly, in a list, or made by a parameter or
+    local naming a layer class), in a file that reads some object's `.trainable_variables` / `.variables`. A Keras 3
+    layer is no tf.Module and its variables are no tf.Variables: the module lists none of them (measured: 0 of 4 after a
+    call), so an optimizer or checkpoint given them gets nothing (grl's DQN networks, held-out 40). A module that only
+    wires layers into a functional model reads no such list: silent (grl's MLP demo)."""
+    if ctx.target != KERAS3 or not _tf_module_trigger_fired(ctx):
+        return
+    tree = parsed_file(ctx.file.path)  # (the module rules' tree leaves the classes out)
+    classes = [c for c in tree.body if type(c) is ast.ClassDef]
+    modules = set()
+    for _ in range(3):  # bases in the file first, then their subclasses
+        modules |= {c.name for c in classes if any(
+            ctx.qualify(b) == "tensorflow.Module" or ast.unparse(b) in modules for b in c.bases)}
+    reads = [n for n in walk(tree) if type(n) is ast.Attribute and n.attr in _VARIABLE_LISTS
+             and type(n.ctx) is ast.Load and not (ctx.qualify(n.value) or "").startswith(("keras.", "tensorflow."))]
+    if not modules or not reads:
+        return
+    # a module reading its own list (`self.variables` in a method of the family) is sure; any other read may be
+    # of something else: a warning
+    own = {id(n) for c in classes if c.name in modules for n in walk(c) if type(n) is ast.Attribute
+           and n.attr in _VARIABLE_LISTS and type(n.value) is ast.Name and n.value.id == "self"}
+    read = next((n for n in reads if id(n) in own), None) or reads[0]
+    sure = id(read) in own
+    for cls in classes:
+        if cls.name not in modules:
+            continue
+        for method in (f for f in cls.body if type(f) is ast.FunctionDef):
+            stored = _layer_stored_on_self(ctx, method)
+            if stored is not None:
+                attr, node = stored
+                yield Hit(node, f"{cls.name} is a tf.Module that keeps Keras layers (self.{attr}): on Keras 3 a "
+                                f"layer is no tf.Module and its variables are no tf.Variables, so "
+                                f"{cls.name}.trainable_variables finds none of them (`{_short(ast.unparse(read))}` "
+                                f"is read at line {read.lineno}{'' if sure else ', perhaps of another object: a heuristic'}"
+                                f"): an optimizer or checkpoint given that list trains or saves nothing; make "
+                                f"{cls.name} a keras.layers.Layer or keras.Model",
+                          attribute=attr, class_name=cls.name, fix=None, severity=None if sure else "warning")
+                break
+
+
+def _tf_module_trigger_fired(ctx) -> bool:
+    return FILE_TRIGGER(file_text(ctx.file))
+
+
+def _layer_stored_on_self(ctx, method):
+    """(attr, node) of the first `self.x = <Keras layer>(...)` (or a list of them, or `.append(...)` of one) in
+    `method`, where the class is named directly, or by a local or a parameter default bound to a Keras layer class."""
+    env = bindings(walk(method))
+    defaults = dict(zip([a.arg for a in method.args.args][::-1], method.args.defaults[::-1]))
+    defaults.update((a.arg, d) for a, d in zip(method.args.kwonlyargs, method.args.kw_defaults) if d is not None)
+
+    def is_layer_class(func) -> bool:
+        for _ in range(3):  # `dense = layer_type`, `layer_type=layers.Dense`
+            if type(func) is ast.Name and func.id in defaults:
+                func = defaults[func.id]
+            elif type(func) is ast.Name and len(env.get(func.id, ())) == 1:
+                func = env[func.id][0]
+            else:
+                break
+        name = ctx.qualify(func)
+        return bool(name) and is_keras_layer_name(name)
+
+    def makes_layer(value) -> bool:
+        items = value.elts if type(value) in (ast.List, ast.Tuple) else [value.elt] if type(value) is ast.ListComp \
+            else [value]
+        return any(type(v) is ast.Call and is_layer_class(v.func) for v in items)
+
+    for node in sorted(walk(method), key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0))):
+        if type(node) is ast.Assign and len(node.targets) == 1 and (attr := self_attr(node.targets[0])) \
+                and makes_layer(node.value):
+            return attr, node
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "append" \
+                and (attr := self_attr(node.func.value)) and node.args and makes_layer(node.args[0]):
+            return attr, node
+    return None
 
 
 def _holders_called_while_wiring(ctx, wire):

@@ -13,6 +13,7 @@ from .loops import forward_before_tape, left_out_of_training_loop
 from .masks import mask_only_inputs
 from .outputs import TENSOR_LIBRARIES, blocking_result
 from .reads import last_name, layer_has_weights, single_name_target, trainable
+from .through_numpy import loss_through_numpy
 
 
 # ------------------------------------------------------------------ weights added from outside
@@ -48,6 +49,7 @@ def check_module(ctx):
     yield from _cut_by_stop_gradient(ctx)
     yield from left_out_of_training_loop(ctx)
     yield from forward_before_tape(ctx)
+    yield from loss_through_numpy(ctx)
     yield from mask_only_inputs(ctx, _only_feeds, _latest_binding)
 
 
