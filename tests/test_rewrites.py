@@ -228,6 +228,9 @@ STILL_LOST: dict[tuple[str, str], str] = {
     ("two_files", "r_independentstudies_autoencoder_call_dedented_sublayers_never_built"):
         "the rewrite moves the stray module-level `def call(self, ...)` away from the class's file: ld005ze reads "
         "the class's own file",
+    ("builder_class", "br_tfissue30190_iris_walkthrough_loss_rebuilt_from_python_floats_no_gradient"):
+        "the rewrite makes the training-loop functions static methods of a builder class: LD009's NumPy-loss check "
+        "reads the code outside classes and follows calls of module functions, not of a class's methods",
     ("two_files", "ak_centernettf_ihead_implicit_variables_in_plain_objects"):
         "the rewrite moves the plain classes holding tf.Variables away from the code that wires them: LD011's "
         "module check runs on files whose text both makes a Variable and defines __call__ (a trigger on every "
