@@ -137,6 +137,7 @@ class FileSummary:
     tree: ast.Module | None = None  # the module outside classes, when module rules have work
     module_rules: set[str] = field(default_factory=set)  # codes whose module check may fire here
     text_rules: set[str] = field(default_factory=set)  # codes whose CLASS_TRIGGER fires on the whole text
+    file_rules: set[str] = field(default_factory=set)  # codes whose FILE_TRIGGER fires on the whole text
 
 
 def _line_starts(text: str) -> list[int]:
@@ -378,7 +379,8 @@ def summarize(path: str, text: str | None = None) -> FileSummary:
             outside = _outside_classes(src, class_ranges) if class_ranges else text
             if "class" in text:  # (without, the triggers have read this text above)
                 summary.module_rules = module_rules_for(outside)
-                summary.module_rules |= {code for code, trigger in file_triggers() if trigger(text)}
+                summary.file_rules = {code for code, trigger in file_triggers() if trigger(text)}
+                summary.module_rules |= summary.file_rules
             if summary.module_rules:
                 summary.tree = ast.parse(outside)  # (blanking that breaks the code: the whole file below)
         except (SyntaxError, ValueError, IndexError):

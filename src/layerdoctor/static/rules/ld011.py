@@ -254,7 +254,7 @@ def _tf_modules_holding_layers(ctx):
 
 
 def _tf_module_trigger_fired(ctx) -> bool:
-    return FILE_TRIGGER(file_text(ctx.file))
+    return CODE in ctx.file.file_rules  # (set while summarizing, from the whole text)
 
 
 def _layer_stored_on_self(ctx, method):
