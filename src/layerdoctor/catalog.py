@@ -30,8 +30,8 @@ _MODULE_RE = re.compile(r"^ld\d{3}")
 
 _packages: list[str] = [BUILTIN_PACKAGE]
 _modules: dict[str, ModuleType] | None = None  # code -> rule module, sorted by code
-_triggers: list | None = None
 _codes: frozenset | None = None  # the codes the rule modules' names give (_module_codes)
+_declared_by: dict[tuple[str, str | None], list[tuple[str, object]]] = {}  # (attribute, needs) -> _declared()
 
 
 def register_rule_package(name: str) -> None:
@@ -53,9 +53,9 @@ def unregister_rule_package(name: str) -> None:
 
 
 def _forget_discovery() -> None:
-    global _modules, _triggers, _codes
+    global _modules, _codes
     _modules = None
-    _triggers = None
+    _declared_by.clear()
     _codes = None
 
 
@@ -134,36 +134,30 @@ def get(code: str) -> Rule:
 
 def module_triggers() -> list[tuple[str, object]]:
     """(code, TRIGGER) of every rule with a module-level check."""
-    global _triggers
-    if _triggers is None:
-        _triggers = [(code, module.TRIGGER) for code, module in rule_modules().items()
-                     if getattr(module, "check_module", None) is not None]
-    return _triggers
+    return _declared("TRIGGER", needs="check_module")
 
 
 def class_triggers() -> list[tuple[str, object]]:
     """(code, CLASS_TRIGGER) of every rule whose class check is gated on the file's text."""
-    global _class_triggers
-    if _class_triggers is None:
-        _class_triggers = [(code, module.CLASS_TRIGGER) for code, module in rule_modules().items()
-                           if getattr(module, "CLASS_TRIGGER", None) is not None]
-    return _class_triggers
-
-
-_class_triggers = None
+    return _declared("CLASS_TRIGGER")
 
 
 def file_triggers() -> list[tuple[str, object]]:
     """(code, FILE_TRIGGER) of every module check that reads a file's classes too: its trigger sees the whole text
     (TRIGGER sees only the code outside top-level classes)."""
-    global _file_triggers
-    if _file_triggers is None:
-        _file_triggers = [(code, module.FILE_TRIGGER) for code, module in rule_modules().items()
-                          if getattr(module, "FILE_TRIGGER", None) is not None]
-    return _file_triggers
+    return _declared("FILE_TRIGGER")
 
 
-_file_triggers = None
+def _declared(attribute: str, needs: str | None = None) -> list[tuple[str, object]]:
+    """(code, the module's `attribute`) for every rule module that declares it (and `needs`), once per discovery."""
+    key = (attribute, needs)
+    found = _declared_by.get(key)
+    if found is None:
+        found = _declared_by[key] = [
+            (code, getattr(module, attribute)) for code, module in rule_modules().items()
+            if getattr(module, attribute, None) is not None and (needs is None or getattr(module, needs, None) is not None)]
+    return found
+
 
 
 def package_sources() -> list[str]:
