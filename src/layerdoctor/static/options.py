@@ -9,9 +9,10 @@ from .class_facts import argument_for, parsed_file
 from .walk import callee_name, parameter_defaults, parent_map, walk
 
 
-def off_by_default(func, param) -> bool:
+def off_by_default(func, param, off=(False, None)) -> bool:
+    """Is `param`'s default in `func` one of the `off` constants?"""
     default = parameter_defaults(func).get(param)
-    return type(default) is ast.Constant and default.value in (False, None)
+    return type(default) is ast.Constant and default.value in off
 
 
 def may_turn_on(project, qualname, file, init, param, depth=0) -> bool:

@@ -6,9 +6,9 @@ from ....rule import Rule, snippet
 from ....vocab import KERAS3, TF_KERAS
 from ...context import LAYER, self_attr
 from ...class_facts import keras_base_layer
-from ...options import may_turn_on
+from ...options import may_turn_on, off_by_default
 from ...project import dotted, is_framework_root
-from ...walk import parameter_defaults, walk
+from ...walk import walk
 from .. import Hit
 
 RULE = Rule(
@@ -345,12 +345,6 @@ def _second_layer_init(ctx, init):
     )
 
 
-def _none_by_default(func, param) -> bool:
-    # None, not False: Layer.__init__(trainable=False) passed on is a setting the second call does reset
-    default = parameter_defaults(func).get(param)
-    return type(default) is ast.Constant and default.value is None
-
-
 def _dormant_settings(ctx, init, first) -> list[str]:
     """The __init__ parameters the first call hands on (`super().__init__(name=name)`) when every setting it
     passes is one of them, None by default, and no instance made in the checked files passes it: the second call
@@ -358,8 +352,10 @@ def _dormant_settings(ctx, init, first) -> list[str]:
     if first.args or not first.keywords or any(kw.arg is None for kw in first.keywords):
         return []
     params = [kw.value.id for kw in first.keywords if type(kw.value) is ast.Name]
+    # None by default, not False: Layer.__init__(trainable=False) passed on is a setting the second call does reset
     if len(params) != len(first.keywords) or not all(
-            _none_by_default(init, p) and not may_turn_on(ctx.project, ctx.qualname, ctx.file, init, p) for p in params):
+            off_by_default(init, p, off=(None,)) and not may_turn_on(ctx.project, ctx.qualname, ctx.file, init, p)
+            for p in params):
         return []
     return params
 
