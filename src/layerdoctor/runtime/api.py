@@ -204,7 +204,7 @@ def _tf_module_holding_layers(result) -> Report | None:
 
     if not isinstance(module, tf.Module):
         return None
-    layers = _keras_layers_reachable(module)
+    layers = untracked_probe.held_keras_layers(module)
     weights = {id(w): w for layer in layers for w in layer.trainable_weights}
     listed = {id(v) for v in module.trainable_variables}
     # (a Keras 3 variable on TensorFlow wraps a tf.Variable, `.value`: listed if either is)
@@ -224,26 +224,6 @@ def _tf_module_holding_layers(result) -> Report | None:
     sys.stderr.write(f"layerdoctor: note: the target returned a tf.Module ({cls.__name__}), not a Keras model: "
                      f"reported the Keras layers it holds\n")
     return Report(findings=[finding], keras=backend.keras_info(), files_checked=0).sort()
-
-
-def _keras_layers_reachable(root, limit: int = 2000) -> list:
-    """The outermost Keras layers reachable from `root` through attributes, lists, tuples and dicts."""
-    found, seen, todo = [], {id(root)}, [root]
-    while todo and len(seen) < limit:
-        value = todo.pop()
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) \
-            else vars(value).values() if hasattr(value, "__dict__") else ()
-        for child in children:
-            if id(child) in seen:
-                continue
-            seen.add(id(child))
-            if backend.is_keras_layer(child):
-                found.append(child)
-            elif isinstance(child, (list, tuple, dict)) or (hasattr(child, "__dict__") and not isinstance(child, type)
-                                                             and type(child).__module__.split(".")[0] not in
-                                                             ("tensorflow", "keras", "numpy", "builtins")):
-                todo.append(child)
-    return found
 
 
 def _as_returned_or_raise(model, construction, error: UsageError, no_inputs_given: bool) -> Report:

@@ -78,6 +78,22 @@ def _children(value, how: str):
 OWNER_VIA = "attribute of the object the function closes over"
 
 
+def held_keras_layers(root, limit: int = 2000) -> list:
+    """The outermost Keras layers `root` holds through attributes of user objects, lists, tuples and dicts (a
+    tf.Module's; `limit` objects at most)."""
+    found, seen, todo = [], {id(root)}, [root]
+    while todo and len(seen) < limit:
+        for _, child, _ in _children(todo.pop(), "attribute"):
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            if backend.is_keras_layer(child):
+                found.append(child)
+            elif isinstance(child, (list, tuple, dict)) or _is_plain_object(child):
+                todo.append(child)
+    return found
+
+
 def _attributes_read(code, owner):
     """(name, value) for the instance attributes of `owner` whose names `code` (or a function nested
     in it) reads: a cheap over-approximation of `owner.<name>` loads, from the code's names."""
