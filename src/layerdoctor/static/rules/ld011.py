@@ -218,7 +218,7 @@ def _tf_modules_holding_layers(ctx):
     layer is no tf.Module and its variables are no tf.Variables: the module lists none of them (measured: 0 of 4 after a
     call), so an optimizer or checkpoint given them gets nothing (grl's DQN networks, held-out 40). A module that only
     wires layers into a functional model reads no such list: silent (grl's MLP demo)."""
-    if ctx.target != KERAS3 or not _tf_module_trigger_fired(ctx):
+    if ctx.target != KERAS3 or CODE not in ctx.file.file_rules:  # (FILE_TRIGGER's answer, kept while summarizing)
         return
     tree = parsed_file(ctx.file.path)  # (the module rules' tree leaves the classes out)
     classes = [c for c in tree.body if type(c) is ast.ClassDef]
@@ -251,10 +251,6 @@ def _tf_modules_holding_layers(ctx):
                                 f"{cls.name} a keras.layers.Layer or keras.Model",
                           attribute=attr, class_name=cls.name, fix=None, severity=None if sure else "warning")
                 break
-
-
-def _tf_module_trigger_fired(ctx) -> bool:
-    return CODE in ctx.file.file_rules  # (set while summarizing, from the whole text)
 
 
 def _layer_stored_on_self(ctx, method):
