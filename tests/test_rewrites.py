@@ -192,8 +192,18 @@ def builder_class(text):
     names = {f.name for f in functions}
 
     class Qualify(ast.NodeTransformer):
+        local: frozenset = frozenset()
+
+        def visit_FunctionDef(self, node):
+            # a name the function binds itself (`loss = loss_object(...)`) stays the local it is
+            outer, self.local = self.local, self.local | {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)} | {
+                n.id for n in ast.walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+            self.generic_visit(node)
+            self.local = outer
+            return node
+
         def visit_Name(self, node):
-            if node.id in names and isinstance(node.ctx, ast.Load):
+            if node.id in names and isinstance(node.ctx, ast.Load) and node.id not in self.local:
                 return ast.copy_location(ast.Attribute(ast.Name("Builder", ast.Load()), node.id, ast.Load()), node)
             return node
 
@@ -228,9 +238,6 @@ STILL_LOST: dict[tuple[str, str], str] = {
     ("two_files", "r_independentstudies_autoencoder_call_dedented_sublayers_never_built"):
         "the rewrite moves the stray module-level `def call(self, ...)` away from the class's file: ld005ze reads "
         "the class's own file",
-    ("builder_class", "br_tfissue30190_iris_walkthrough_loss_rebuilt_from_python_floats_no_gradient"):
-        "the rewrite makes the training-loop functions static methods of a builder class: LD009's NumPy-loss check "
-        "reads the code outside classes and follows calls of module functions, not of a class's methods",
     ("two_files", "ak_centernettf_ihead_implicit_variables_in_plain_objects"):
         "the rewrite moves the plain classes holding tf.Variables away from the code that wires them: LD011's "
         "module check runs on files whose text both makes a Variable and defines __call__ (a trigger on every "

@@ -21,17 +21,30 @@ def loss_through_numpy(ctx):
     lines = _gradient_lines(ctx)
     if not lines:
         return
-    module_functions = {f.name: f for f in ctx.tree.body if type(f) is ast.FunctionDef}
+    module_functions = _callable_functions(ctx.tree)
     for unit in ctx.tree.body:
         if type(unit) is ast.FunctionDef:
-            functions = [unit]
+            functions, known = [unit], module_functions
         elif type(unit) is ast.ClassDef:
             functions = [f for f in unit.body if type(f) is ast.FunctionDef]
+            known = {**module_functions, **{f"self.{name[len(unit.name) + 1:]}": function
+                                            for name, function in module_functions.items()
+                                            if name.startswith(unit.name + ".")}}
         else:
             continue
         for function in functions:
             if any(function.lineno <= line <= function.end_lineno for line in lines):
-                yield from _check_function(function, module_functions)
+                yield from _check_function(function, known)
+
+
+def _callable_functions(tree) -> dict[str, ast.FunctionDef]:
+    """The functions a training loop may call by name: `helper` (top level) and `Trainer.helper` (a method
+    of a top-level class, as a builder's static methods are called; `self.helper` inside that class)."""
+    out = {f.name: f for f in tree.body if type(f) is ast.FunctionDef}
+    for cls in tree.body:
+        if type(cls) is ast.ClassDef:
+            out.update((f"{cls.name}.{f.name}", f) for f in cls.body if type(f) is ast.FunctionDef)
+    return out
 
 
 def _check_function(function, module_functions):
@@ -164,7 +177,7 @@ class _Flow:
             if _LIVE in inputs and self.cut is None:
                 self.cut = call
             return {_DEAD}
-        function = self.functions.get(name) if type(func) is ast.Name else None
+        function = self.functions.get(name) if name else None
         if function is not None and self.depth < 2:
             return self._through(function, call, env) or inputs
         return inputs
@@ -172,6 +185,9 @@ class _Flow:
     def _through(self, function, call, env) -> set:
         """A function of the module: its parameters take the arguments' labels (a model handed over stays one)."""
         params = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if params and not any(dotted(d) == "staticmethod" for d in function.decorator_list) and \
+                (type(call.func) is ast.Attribute) and params[0] in ("self", "cls"):
+            params = params[1:]  # a method called on its instance or class: the first argument is given
         given = dict(zip(params, call.args))
         given.update({k.arg: k.value for k in call.keywords if k.arg in params})
         inner_env, models = {}, set()
