@@ -342,6 +342,51 @@ def test_a_filter_typed_as_a_list_and_normalised_in_place_is_a_warning():
     assert {f.line: f.severity for f in report.findings if f.code == "LD001"} == {25: "warning", 36: "error"}
 
 
+def test_explicit_build_of_a_model_from_a_factory_imported_under_another_name(tmp_path):
+    """WZMIAOMIAO's ConvNeXt train.py: `from model import convnext_tiny as create_model`, then
+    `model.build(shape)` before load_weights (held-out 41; ld005zr measured the same model made in one
+    file: 0 weights after build()). The factory is read in its own file; calling the model on data after
+    build() is no finding."""
+    root = tmp_path / "proj"
+    harness.write(root / "pyproject.toml", "")
+    harness.write(root / "model.py", """
+        import keras
+        from keras import layers
+
+
+        class Head(keras.Model):
+            def __init__(self, classes):
+                super().__init__()
+                self.dense = layers.Dense(classes)
+
+            def call(self, x):
+                return self.dense(x)
+
+
+        def head_tiny(classes):
+            return Head(classes)
+    """)
+    harness.write(root / "train.py", """
+        import numpy as np
+        import tensorflow as tf
+        from model import head_tiny as create_model
+
+
+        def main():
+            model = create_model(classes=5)
+            model.build((1, 4))
+            model.load_weights("pretrained.weights.h5")
+
+
+        def fine():
+            model = create_model(classes=5)
+            model.build((1, 4))
+            model(np.zeros((1, 4), "float32"))
+    """)
+    report = lint_paths([root], use_cache=False)
+    assert [(Path(f.path).name, f.line, f.code) for f in report.findings] == [("train.py", 8, "LD005")]
+
+
 def test_a_shadow_behind_an_option_no_instance_turns_on_is_a_warning(tmp_path):
     """LD010 under `if self.sparse:` (off by default, left off by every instance read) is a warning; the copy
     stored on a layer call() runs stays an error; an instance made with sparse=True makes the shadow an error."""

@@ -205,6 +205,32 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
     return None if functions is None else False
 
 
+# Methods Keras itself runs around the forward pass: reading a weight there is not a use by other code.
+_KERAS_HOOKS = {"__init__", "build", "call", "get_config", "from_config", "compute_output_shape",
+                "compute_output_spec", "build_from_config", "get_build_config", "compute_mask", "__call__"}
+
+
+def other_readers(cls, attribute: str) -> list[str]:
+    """The methods of `cls` (and of its user base classes) that read `self.<attribute>` and that neither
+    Keras nor call() runs (`get_std()` of gSDE's noisy layer, which the actor's loss calls): code outside
+    the forward pass may train the weight through them."""
+    readers, called_by_call = [], set()
+    for klass in getattr(cls, "__mro__", ()):
+        tree = _class_tree(klass) if is_user_class(klass) else None
+        body = tree.body[0].body if tree is not None and tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for function in body:
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if function.name == "call":
+                called_by_call |= {n.func.attr for n in ast.walk(function) if isinstance(n, ast.Call)
+                                   and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+                                   and n.func.value.id == "self"}
+            elif function.name not in _KERAS_HOOKS and any(
+                    is_self_attribute(n, attribute) and isinstance(n.ctx, ast.Load) for n in ast.walk(function)):
+                readers.append(function.name)
+    return [name for name in dict.fromkeys(readers) if name not in called_by_call]
+
+
 def _class_tree(klass) -> ast.Module | None:
     """The parsed source of one class (dedented: a class nested in a function parses too); None when it
     cannot be read or parsed."""

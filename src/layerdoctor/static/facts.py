@@ -235,7 +235,7 @@ class Wiring:
         key = self._call_key(function) if type(function) is ast.FunctionDef else None
         if key is None:
             return False
-        for _, scope in self._calls_by_name().get(key, ()):
+        for _, scope in self._callers(function, key):
             callers = self._nodes.get(id(scope))
             if callers is not None and callers is not nodes and (
                     _calls_input(callers) or depth < 3 and self._helper_of_wiring(callers, depth + 1)):
@@ -359,10 +359,12 @@ class Wiring:
         args = function.args
         positional = [a.arg for a in args.posonlyargs + args.args]
         key = self._call_key(function)
+        if key is not None and key.startswith("self."):
+            positional = positional[1:]  # `self.block(x, 64)`: self is not among the call's arguments
         if key is None or (name not in positional and all(a.arg != name for a in args.kwonlyargs)):
             return None
         index = positional.index(name) if name in positional else len(positional)
-        for call, scope in self._calls_by_name().get(key, ()):
+        for call, scope in self._callers(function, key):
             if index < len(call.args) and not any(type(a) is ast.Starred for a in call.args[:index + 1]):
                 given = call.args[index]
             else:
@@ -379,7 +381,18 @@ class Wiring:
             return function.name if self.functions.get(function.name) is function else None
         if any(type(d) is ast.Name and d.id == "staticmethod" for d in function.decorator_list):
             return f"{cls.name}.{function.name}"
+        if not function.decorator_list and function.args.args:
+            return f"self.{function.name}"  # called by the class's other methods (a builder class wiring a model)
         return None
+
+    def _callers(self, function, key) -> list:
+        """[(call, scope)] of the file's calls of `function` by `key` (_call_key): for `self.helper`, those in
+        the methods of the helper's own class."""
+        calls = self._calls_by_name().get(key, ())
+        if key.startswith("self."):
+            cls = self.class_of.get(id(function))
+            calls = [(call, scope) for call, scope in calls if self.class_of.get(id(scope)) is cls]
+        return calls
 
     def _calls_by_name(self) -> dict[str, list]:
         """name -> [(call, its scope)] for the file's calls of a plain name (`helper(...)`) or of a name's attribute

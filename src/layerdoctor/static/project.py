@@ -177,7 +177,7 @@ def _factories(methods) -> dict[str, str]:
     several times, which inline.py leaves in place) and the body builds and calls nothing of self."""
     out = {}
     for name, fn in methods.items():
-        if name.startswith("__") or name in ("build", "call") or fn.decorator_list:
+        if name.startswith("__") and name.endswith("__") or name in ("build", "call") or fn.decorator_list:
             continue
         returns, callees, bound = 0, set(), {}
         nodes = walk(fn)

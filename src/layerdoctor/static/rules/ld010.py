@@ -1088,7 +1088,11 @@ def _cached_weights(ctx):
 
 def _frozen_copies(ctx):
     weights = _cached_weights(ctx)
-    if not weights and not _reads_a_held_weight(ctx):
+    text = ctx.cls.text() or ""
+    # weights kept only in locals of build() (`k = self.add_weight(...)`, then `self.kernels.append(concat([k,
+    # r]))`: Nested-LSTM's cell, held-out 41) are read below, in classes whose text makes one
+    local_made = "= self.add_weight(" in text or "=self.add_weight(" in text
+    if not weights and not local_made and not _reads_a_held_weight(ctx):
         return
     # a layer passed to the constructor counts too (`DenseTied(16, tied_to=encoder)`): its `.kernel`
     # read in build() is another layer's weight, and so is `embedding_layer.embeddings` read in __init__
@@ -1112,14 +1116,15 @@ def _frozen_copies(ctx):
             continue
         held = sublayers | arguments if method == "__init__" else sublayers
         env = ctx.env(func)
+        local_weights = _local_weights(ctx, env) if local_made else {}
         locals_ = None  # (tainted, aliases), worked out for the first assignment that needs them
-        for assign in ctx.assigns_in(method):
+        for assign in [*ctx.assigns_in(method), *(_appends(ctx, method) if local_weights else ())]:
             attr = assign.attr
             if attr in inherited and ctx.value(assign.value, env).kind not in (WEIGHT, LAYER) \
                     and attr not in set_in_call:
                 # `self._kernel = self.g * self.v / norm` after super().build(): the inherited call()
                 # reads the overwritten attribute
-                locals_ = locals_ or _tainted_locals(env, weights, held)
+                locals_ = locals_ or _tainted_locals(env, weights, held, local_weights)
                 source = _derived_from(assign.value, weights, held, *locals_)
                 if source is not None and attr not in seen:
                     seen.add(attr)
@@ -1136,13 +1141,23 @@ def _frozen_copies(ctx):
                 continue
             if ctx.value(assign.value, env).kind in (WEIGHT, LAYER):
                 continue
-            locals_ = locals_ or _tainted_locals(env, weights, held)
+            locals_ = locals_ or _tainted_locals(env, weights, held, local_weights)
             source = _derived_from(assign.value, weights, held, *locals_)
             # (an attribute that is a weight in another branch counts when this branch copies another
             # layer's weight: `self.kernel = ops.transpose(self.tied_to.kernel)` else add_weight)
             if source is None or (attr in weights and "." not in source):
                 continue
             seen.add(attr)
+            if source in local_weights:
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{attr} {'gets' if getattr(assign, 'appended', False) else 'is'} a tensor computed in {method}() from "
+                    f"the weight `{source}` add_weight() made there, and call() reads it: a constant copy of the "
+                    f"initial value, so the weight is counted but gets no gradient and never trains; keep the "
+                    f"weights on self and compute with them in call()",
+                    attribute=attr, fix="frozen", fix_values={"source": source},
+                )
+                continue
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{attr} is computed from the weight {_shown(source, arguments)} in {method}() and read "
@@ -1159,11 +1174,36 @@ def _shown(source, arguments) -> str:
     return source if source.split(".")[0] in arguments else f"self.{source}"
 
 
-def _tainted_locals(env, weights, sublayers):
+def _local_weights(ctx, env) -> dict[str, str]:
+    """Locals bound once to a trainable weight the method makes (`k = self.add_weight(...)`): name -> name."""
+    return {name: name for name, values in env.items() if len(values) == 1 and type(values[0]) is ast.Call
+            and callee_name(values[0]) == "add_weight" and not _not_trainable(values[0])
+            and ctx.value(values[0], env).kind == WEIGHT}
+
+
+class _Appended:
+    """`self.kernels.append(value)` read as a store of `value` into self.kernels."""
+    appended = True
+
+    def __init__(self, stmt, attr, value):
+        self.stmt, self.attr, self.value = stmt, attr, value
+
+
+def _appends(ctx, method):
+    for node in ctx.nodes_of(method, ast.Call):
+        func = node.func
+        if type(func) is ast.Attribute and func.attr in ("append", "insert") and node.args \
+                and (attr := self_attr(func.value)) is not None:
+            yield _Appended(node, attr, node.args[-1])
+
+
+def _tainted_locals(env, weights, sublayers, local_weights=None):
     """(tainted, aliases): local names bound to a computation on a weight (`k = self.kernel * mask`), to a
-    fixpoint, and names bound only to a weight itself (`w = self.kernel`)."""
+    fixpoint, and names bound only to a weight itself (`w = self.kernel`, or a weight the method made and
+    keeps only in a local: `local_weights`)."""
     aliases = {name: source for name, values in env.items() if len(values) == 1
                for source in [_weight_read(values[0], weights, sublayers)] if source is not None}
+    aliases.update(local_weights or {})
     tainted: dict[str, str] = {}
     for _ in range(3):
         changed = False

