@@ -31,3 +31,11 @@ def case_target(name: str):
 
 def codes(report) -> set:
     return {f.code for f in report.findings}
+
+
+def load_target(path: pathlib.Path, name: str | None = None):
+    """Import a target file of tests/runtime/targets (or any file) as a module of its own."""
+    spec = importlib.util.spec_from_file_location(name or path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

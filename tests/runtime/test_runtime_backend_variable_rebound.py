@@ -1,11 +1,10 @@
 """Held-out 37's inspect family (targets/backend_variable_rebound.py): a tf.Variable rebound on self to a tensor
 computed from it is LD010 (the variable is gone from every attribute), beside its twins; Keras is measured first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ FILE = TARGETS / "backend_variable_rebound.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("backend_variable_rebound", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "backend_variable_rebound")
 
 
 def test_keras_facts():

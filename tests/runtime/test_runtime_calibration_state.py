@@ -2,10 +2,9 @@
 predict()) belongs to that graph: the next call raises "out of scope". inspect reports LD002 at
 the assignment in call() (not LD001 "computed in build()"). Keras is measured first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -15,10 +14,7 @@ FILE = TARGETS / "calibration_state.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("calibration_state", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "calibration_state")
 
 
 def test_keras_a_range_kept_as_a_tensor_is_out_of_scope_after_predict():

@@ -3,11 +3,10 @@
 twin with call() indented runs and builds them), then the report must name the cause and the line of
 the stray def instead of failing."""
 
-import importlib.util
 import warnings
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "call_at_module_level.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("call_at_module_level", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "call_at_module_level")
 
 
 MODULE = _load()

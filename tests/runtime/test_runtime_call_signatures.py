@@ -3,11 +3,10 @@ call(feat_index, feat_value), a Transformer's call(x, training) with `training` 
 inspected, not a bare "building failed": inspect reuses the positional arguments the target
 called the model with, and passes training=False when call() requires it. Keras is measured first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "call_signatures.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("call_signatures", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "call_signatures")
 
 
 def _raises(call) -> str:

@@ -3,11 +3,10 @@ calls once per call runs once per step; that is not a shared layer. A cell that 
 in one call is. Keras is asked first: how many times the Dense runs in one cell call, and that the model
 holds its weights once."""
 
-import importlib.util
 
 import keras
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "cell_sublayer_calls.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("cell_sublayer_calls", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "cell_sublayer_calls")
 
 
 MODULE = _load()

@@ -3,11 +3,10 @@ an object the closure captures may hold a model whose layers are all in the retu
 then every variable it reaches is tracked. The truth is what Keras does with each target, run here
 without layerdoctor first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "closure_own_graph.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("closure_own_graph", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "closure_own_graph")
 
 
 def test_a_closure_over_a_model_of_the_same_graph_is_clean():

@@ -3,12 +3,11 @@ frozen-copy code lint gives too (LD010's catalog text names copies of another la
 copied into new attributes in build() get no gradient (LD009, with LD010's frozen copy); a
 module-level keras.Variable the forward pass reads is LD011. Keras is measured first."""
 
-import importlib.util
 
 import keras
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -19,10 +18,7 @@ FILE = TARGETS / "copied_weights.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("copied_weights", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "copied_weights")
 
 
 def _no_gradient(model, x):

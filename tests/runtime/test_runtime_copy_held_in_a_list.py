@@ -3,11 +3,10 @@ held-out 41: `self.kernels.append(concatenate([input_kernel, hidden_kernel]))` i
 `kernels[0]` that explains both weights' missing gradients (no LD009 for them, no LD001 for the list item); the
 twin keeping the weights themselves in the list is clean. Keras is measured first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -18,10 +17,7 @@ FILE = TARGETS / "weights_combined_into_a_list.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weights_combined_into_a_list", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weights_combined_into_a_list")
 
 
 def _has_gradient(model):

@@ -1,10 +1,9 @@
 """When Keras raises while the target builds, the report names the likely cause (issue 10, item 7).
 The truth is what Keras itself does with the target, run here without layerdoctor."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -14,10 +13,7 @@ FILE = TARGETS / "tracker_dict.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("tracker_dict", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "tracker_dict")
 
 
 def test_a_dict_under_keras_own_layers_name_is_named_as_the_cause_of_the_crash():

@@ -2,12 +2,11 @@
 the report is LD005 for the weighted sublayers left unbuilt, with the failing call named and the
 partial tree, not a bare error. The truth is what Keras does with each target, measured here first."""
 
-import importlib.util
 import warnings
 
 import keras
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_target
@@ -20,10 +19,7 @@ SHAPES = {"positional_extra": (2, 6), "missing_backend_function": (2, 10, 3), "n
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("failed_build", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "failed_build")
 
 
 def _keras_says(name):

@@ -2,11 +2,11 @@
 copynet FixedEmbedding). Keras 3 raises "has no setter"; the diagnosis names LD001 at the store, not LD010 (that is
 for a weight replaced by a tensor computed from itself). The truth is what Keras does, run here first."""
 
-import importlib.util
 import pathlib
 
 import numpy as np
 import pytest
+from runtime_helpers import load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +16,7 @@ FILE = pathlib.Path(__file__).resolve().parent / "targets" / "given_arrays_as_ba
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("given_arrays_as_base_weights", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "given_arrays_as_base_weights")
 
 
 def test_a_given_array_stored_as_the_kernel_is_ld001():

@@ -2,10 +2,9 @@
 super().__init__() fails when a Sequential adds it, on `name`, a public attribute Layer.__init__ sets.
 The truth is what Keras does with each target, run here without layerdoctor first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -15,10 +14,7 @@ FILE = TARGETS / "init_never_ran.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("init_never_ran", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "init_never_ran")
 
 
 def _line_of(text):

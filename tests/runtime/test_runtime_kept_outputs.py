@@ -2,11 +2,10 @@
 state: the class reads it back (as a weight). An output kept for a plotting property (held-out 11,
 TabNet's aggregate feature mask) is not: no variable, every weight trained. Keras is measured first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "kept_outputs.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("kept_outputs", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "kept_outputs")
 
 
 def _measure(model):

@@ -3,10 +3,9 @@ when what it lists are tensors (an initializer's output), not variables, they wo
 that line (held-out 9, w_densenet_scale_initializer_tensors). The truth is what Keras does with each target,
 run here without layerdoctor first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ FILE = TARGETS / "listed_weight_tensors.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("listed_weight_tensors", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "listed_weight_tensors")
 
 
 def _errors(target):

@@ -2,12 +2,11 @@
 functional build the attribute holds a symbolic tensor and the first call on data raises. inspect
 names the cause (LD010) with the partial tree, not a bare "building failed". Keras is measured first."""
 
-import importlib.util
 
 import keras
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -21,10 +20,7 @@ def _line_of(text: str) -> int:
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("masked_kernel", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "masked_kernel")
 
 
 def test_keras_the_functional_build_leaves_a_symbolic_kernel_and_a_call_raises():

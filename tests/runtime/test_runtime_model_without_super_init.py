@@ -2,10 +2,9 @@
 (the constructor returns, the first use raises AttributeError), then the report must name the cause at the
 class's __init__ instead of failing inside layerdoctor."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ LINES = FILE.read_text().splitlines()
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("model_without_super_init", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "model_without_super_init")
 
 
 MODULE = _load()

@@ -2,12 +2,11 @@
 so inspect shows its tree and inspects each built sub-model on its own inputs instead of stopping
 at "cannot tell the input shape". The truth is what Keras does, measured first."""
 
-import importlib.util
 import warnings
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_model, inspect_target
@@ -18,10 +17,7 @@ FILE = TARGETS / "no_call_containers.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("no_call_containers", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "no_call_containers")
 
 
 MODULE = _load()

@@ -3,10 +3,9 @@ super().__init__() raises "property 'dtype' of 'NoiseInput' object has no setter
 x_input_random_uniform_dtype_before_super). The truth is what Keras does with each target, run here
 without layerdoctor first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_target
@@ -17,10 +16,7 @@ FILE = TARGETS / "property_before_super.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("property_before_super", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "property_before_super")
 
 
 def _line_of(text):

@@ -3,10 +3,9 @@ error names the tensor under its layer's name scope while the attribute holds th
 tensor of the same op name; inspect still finds the attribute (LD001 at its assignment). Keras is
 measured first; the twin that assigns a non-trainable weight runs and is clean."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "rebound_in_tf_function.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("rebound_in_tf_function", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "rebound_in_tf_function")
 
 
 def _line(text):

@@ -3,10 +3,9 @@ w_kerastuner_hypermodel_sequential_unbuilt, deepchem w_deepchem_kerasmodel_ensur
 inspector cannot call it, so it reports the model as returned: its tree, and the layers that have no weights
 yet. The truth is what Keras does with each target, run here without layerdoctor first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_target
@@ -17,10 +16,7 @@ FILE = TARGETS / "returned_unbuilt.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("returned_unbuilt", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "returned_unbuilt")
 
 
 def _unbuilt_as_returned(model):

@@ -2,10 +2,9 @@
 stays unbuilt, count_params() raises, its Dense layers are built); inspect warns once per class and
 attribute, at the .call() line; the twin that calls the block is clean."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -15,10 +14,7 @@ FILE = TARGETS / "run_through_call_method.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("run_through_call_method", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "run_through_call_method")
 
 
 def _line(text):

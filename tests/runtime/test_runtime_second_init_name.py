@@ -1,10 +1,9 @@
 """A second Layer.__init__ from the same user __init__ (LD013): reported when it drops a name the first call
 was given, not when the name Keras picked itself moves on (held-out 39's U-Sleep DeepFeatureNet)."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -14,10 +13,7 @@ FILE = TARGETS / "second_init_name.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("second_init_name", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "second_init_name")
 
 
 def test_a_given_name_lost_to_a_second_init_is_ld013():

@@ -3,12 +3,11 @@ SeedGenerator made inside call() adds no weight and no gradient, but makes a new
 forward pass, and fit()'s traced step refuses it. The truth is what Keras does, measured here first:
 each bug fails in fit(), each correct twin trains."""
 
-import importlib.util
 import warnings
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -19,10 +18,7 @@ FILE = TARGETS / "seed_state_per_call.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("seed_state_per_call", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "seed_state_per_call")
 
 
 MODULE = _load()

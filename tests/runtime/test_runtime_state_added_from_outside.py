@@ -3,10 +3,9 @@ first (writing a variable over a built layer's kernel, or appending one to a `_t
 script assigned, raises that ValueError; sharing by calling one layer twice builds), then the report must
 name the statement as LD010 / LD006 at its line, not as state made in call() (LD002)."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ LINES = FILE.read_text().splitlines()
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weight_shared_from_outside", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weight_shared_from_outside")
 
 
 MODULE = _load()

@@ -3,11 +3,10 @@ variable stays at its initial value; a noise tensor drawn in build() is the same
 LD010 for the rebound state, an LD001 warning for the noise drawn once, and models the target called with a
 keyword setting or a state list are inspected with those arguments (not reported as uncallable)."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "state_rebound_or_drawn_once.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("state_rebound_or_drawn_once", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "state_rebound_or_drawn_once")
 
 
 def _report(name):

@@ -3,11 +3,10 @@
 through locals and other attributes (SincNet: a correct layer, no LD002 error), next to a tensor drawn
 anew on every call (LD002 stays)."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "stop34_runtime.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("stop34_runtime", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "stop34_runtime")
 
 
 def _line_of(text):

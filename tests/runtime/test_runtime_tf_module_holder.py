@@ -1,10 +1,9 @@
 """LD011 for a target that returns a tf.Module holding Keras layers: Keras 3 layers are no tf.Modules, so the module's
 trainable_variables lists none of their weights (held-out 40's grl DQN). Keras is measured first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_target
@@ -15,10 +14,7 @@ FILE = TARGETS / "tf_module_holder.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("tf_module_holder", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "tf_module_holder")
 
 
 def test_a_tf_module_holding_keras_layers_lists_none_of_their_weights_and_is_ld011():

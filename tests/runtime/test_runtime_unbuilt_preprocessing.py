@@ -3,11 +3,10 @@ preprocessor): staying unbuilt loses nothing when building would make no variabl
 measured here first: after the model's call, building the spare layer by hand adds no variable to the
 model for the correct twins, and adds weights for the bugs."""
 
-import importlib.util
 import warnings
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -18,10 +17,7 @@ FILE = TARGETS / "unbuilt_preprocessing.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("unbuilt_preprocessing", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "unbuilt_preprocessing")
 
 
 MODULE = _load()

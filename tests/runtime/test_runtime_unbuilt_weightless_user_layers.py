@@ -4,11 +4,10 @@ model's call the spare layer is unbuilt, and building it by hand adds no variabl
 targets, and adds weights for the twins (a helper method's add_weight, a built Dense sublayer, a
 Dense base's build() through super())."""
 
-import importlib.util
 import warnings
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -18,10 +17,7 @@ FILE = TARGETS / "unbuilt_weightless_user_layers.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("unbuilt_weightless_user_layers", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "unbuilt_weightless_user_layers")
 
 
 MODULE = _load()

@@ -3,11 +3,10 @@ first whether a fresh layer with the same settings runs on an input one feature 
 scale given `hidden_size` by hand fails; a bias made from `units`, as wide as the input by chance,
 runs), then inspect must warn for the first only."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -17,10 +16,7 @@ FILE = TARGETS / "vector_weights_made_in_init.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("vector_weights_made_in_init", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "vector_weights_made_in_init")
 
 
 MODULE = _load()

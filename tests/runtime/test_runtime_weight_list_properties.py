@@ -3,10 +3,9 @@ adds Keras 2's private lists (`self._trainable_weights`), which Keras 3 does not
 w_tfmot_cluster_wrapper_weights_property). The truth is what Keras does with each target, run here without
 layerdoctor first."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ FILE = TARGETS / "weight_list_properties.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weight_list_properties", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weight_list_properties")
 
 
 def _line_of(text):

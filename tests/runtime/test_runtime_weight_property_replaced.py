@@ -2,11 +2,11 @@
 `kernel` with a tensor computed from it; Keras 3 raises because the weight is a read-only property there.
 The truth is what Keras does with each target, run here without layerdoctor first."""
 
-import importlib.util
 import pathlib
 
 import numpy as np
 import pytest
+from runtime_helpers import load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +16,7 @@ FILE = pathlib.Path(__file__).resolve().parents[1] / "cases_static" / "ld010h_we
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("ld010h", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "ld010h")
 
 
 def test_a_replaced_kernel_is_named_as_the_cause_of_the_crash():

@@ -3,11 +3,10 @@ reads it (gSDE's `get_std()`: a loss built on it trains `log_std`, held-out 41's
 warning, as lint's read_outside policy. Keras is measured first: the model's output gives the weight no gradient, a
 loss on get_std() gives it one."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -18,10 +17,7 @@ FILE = TARGETS / "weight_read_by_a_method.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weight_read_by_a_method", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weight_read_by_a_method")
 
 
 def test_keras_output_gives_log_std_no_gradient_a_loss_on_get_std_does():

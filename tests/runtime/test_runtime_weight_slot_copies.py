@@ -1,11 +1,10 @@
 """Held-out 34's inspect families (targets/weight_slot_copies.py), each beside its correct twin; Keras is measured
 first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.errors import UsageError
 from layerdoctor.runtime.api import inspect_target
@@ -17,10 +16,7 @@ FILE = TARGETS / "weight_slot_copies.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weight_slot_copies", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weight_slot_copies")
 
 
 def test_keras_facts():

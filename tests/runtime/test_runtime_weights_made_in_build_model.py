@@ -2,10 +2,9 @@
 Keras is asked first (the model's first call raises AttributeError for the instance nobody ran it on; the twin
 that names the method build() runs), then the report must name the method and the weight instead of failing."""
 
-import importlib.util
 
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ LINES = FILE.read_text().splitlines()
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weights_made_in_build_model", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weights_made_in_build_model")
 
 
 MODULE = _load()

@@ -2,11 +2,10 @@
 whose first dimension is the width the layer is called on, given by hand. Keras is measured first:
 the layer runs for that width and fails for another; the look-alikes are clean."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -16,10 +15,7 @@ FILE = TARGETS / "weights_made_in_init.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("weights_made_in_init", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "weights_made_in_init")
 
 
 def _found(name):

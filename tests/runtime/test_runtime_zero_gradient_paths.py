@@ -4,11 +4,10 @@ estimator). inspect reports LD009 when the gradient is zero AND the traced graph
 crosses a zero-derivative op; a gradient that is zero by values (LoRA's zero-initialised `up`
 makes `down`'s zero) and a straight-through estimator stay clean. Keras is measured first."""
 
-import importlib.util
 
 import numpy as np
 import pytest
-from runtime_helpers import TARGETS
+from runtime_helpers import TARGETS, load_target
 
 from layerdoctor.runtime.api import inspect_target
 
@@ -19,10 +18,7 @@ FILE = TARGETS / "zero_gradient_paths.py"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("zero_gradient_paths", FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_target(FILE, "zero_gradient_paths")
 
 
 def _gradients(model):
