@@ -6,8 +6,8 @@ CASE, TITLE = "LD005zq", "a constructor flag given a local the function has turn
 # Measured on Keras 3.15.1 + TF 2.21 (/tmp/s41/probe_ld005zq.py, each function wired on keras.Input((8, 8, 3))):
 # first_flag_flipped_before_use: 3 BatchNormalization unbuilt (every block got batch_norm=False);
 # no_bn_by_a_local: 1 unbuilt; first_flag_flipped_after_use: 1 unbuilt BN, in the first block only (the
-# author's intent; not a finding: the flag differs between iterations); flag_set_in_a_with, flag_set_in_a_try:
-# none unbuilt.
+# author's intent; not a finding: the flag differs between iterations); flag_set_in_a_with, flag_set_in_a_try,
+# flag_from_a_walrus, flag_from_a_with (the flag rebound by `:=` or `with ... as`): none unbuilt.
 
 
 class Block(layers.Layer):
@@ -64,3 +64,25 @@ def flag_set_in_a_try(inputs):
 def no_bn_by_a_local(inputs):
     use_bn = False
     return keras.Model(inputs, Block(4, batch_norm=use_bn)(inputs))  # LD005
+
+
+def flag_from_a_walrus(inputs, options=None):
+    use_bn = False
+    if (use_bn := (options or {"bn": True})["bn"]):
+        pass
+    return keras.Model(inputs, Block(4, batch_norm=use_bn)(inputs))
+
+
+class _On:
+    def __enter__(self):
+        return True
+
+    def __exit__(self, *exc):
+        return False
+
+
+def flag_from_a_with(inputs):
+    use_bn = False
+    with _On() as use_bn:  # noqa: F811 - the look-alike: a flag a with statement rebinds
+        x = Block(4, batch_norm=use_bn)(inputs)
+    return keras.Model(inputs, x)

@@ -402,6 +402,10 @@ def _locals_at(function, site, names) -> dict:
                     if type(n) is ast.Name:
                         state[n.id] = value if n is target else UNKNOWN
             return state
+        if kind in (ast.If, ast.While, ast.With):  # `if (flag := ...)`, `with ... as flag`: unknown from there
+            stored = {n.id for part in (stmt.items if kind is ast.With else [stmt.test]) for n in walk(part)
+                      if type(n) is ast.Name and type(n.ctx) is ast.Store}
+            state = {k: v for k, v in state.items() if k not in stored} if stored else state
         if kind is ast.If:
             test, yes, no = stmt.test, dict(state), dict(state)
             negated = type(test) is ast.UnaryOp and type(test.op) is ast.Not
