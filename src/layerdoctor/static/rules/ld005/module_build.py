@@ -160,6 +160,9 @@ def _instance_class(ctx, values, functions, depth=0, env=None, file=None):
             and type(env[func.id][0]) in (ast.Name, ast.Attribute):
         func = env[func.id][0]  # `create_model = convnext_tiny`
     factory = functions.get(func.id) if type(func) is ast.Name and file is ctx.file else None
+    if type(func) is ast.Attribute and type(func.value) is ast.Name and file is ctx.file and func.attr in functions \
+            and any(cls.name == func.value.id for cls in ctx.file.classes):
+        factory = functions[func.attr]  # `Builder.convnext_tiny`: a static method of a class of the file
     qualname = ctx.project.qualify(func, file)
     if factory is None and qualname is not None and qualname not in ctx.project.classes and "." in qualname:
         factory, found_in = imported_function(ctx.project, qualname, ctx.file)
