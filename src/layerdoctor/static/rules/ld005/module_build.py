@@ -8,6 +8,7 @@ from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...triggers import name_before
 from ...walk import walk
 from ...class_facts import imported_function
+from ...facts import wiring
 from .. import Hit
 from .build_leaves import build_leaves, describe_leaves
 
@@ -62,7 +63,6 @@ _RUNS_CALL = {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch"
 def check_module(ctx):
     if ctx.target == TF_KERAS_TARGET:
         return
-    functions = {scope.name: scope for scope, _ in ctx.scopes() if isinstance(scope, ast.FunctionDef)}
     yield from _cells_built_by_an_rnn(ctx)
     for scope, nodes in ctx.scopes():
         env = None
@@ -73,7 +73,7 @@ def check_module(ctx):
             name = node.func.value.id
             if env is None:
                 env = ctx.bindings_of(nodes)
-            qualname = _instance_class(ctx, env.get(name, []), functions, env=env)
+            qualname = _instance_class(ctx, env.get(name, []), env=env)
             if qualname is None:
                 continue
             leaves = build_leaves(ctx.project, qualname)
@@ -148,21 +148,19 @@ def _cells_of(ctx, wrapper, env, depth=0):
     return out
 
 
-def _instance_class(ctx, values, functions, depth=0, env=None, file=None):
+def _instance_class(ctx, values, depth=0, env=None, file=None):
     """The project layer class the single value of a name is an instance of, following a factory: a function
-    of this file, one imported from another project file (`from model import convnext_tiny as create_model`),
-    or a local name bound to either (`create_model = convnext_tiny`)."""
+    of this file (Wiring.function_of: `helper`, `Builder.helper`, a local bound to one), or one imported from
+    another project file (`from model import convnext_tiny as create_model`, read in that file)."""
     if len(values) != 1 or type(values[0]) is not ast.Call or depth > 2:
         return None
     call, file = values[0], file or ctx.file
     func = call.func
-    if type(func) is ast.Name and env and func.id not in functions and len(env.get(func.id, ())) == 1 \
+    if type(func) is ast.Name and env and len(env.get(func.id, ())) == 1 \
             and type(env[func.id][0]) in (ast.Name, ast.Attribute):
-        func = env[func.id][0]  # `create_model = convnext_tiny`
-    factory = functions.get(func.id) if type(func) is ast.Name and file is ctx.file else None
-    if type(func) is ast.Attribute and type(func.value) is ast.Name and file is ctx.file and func.attr in functions \
-            and any(cls.name == func.value.id for cls in ctx.file.classes):
-        factory = functions[func.attr]  # `Builder.convnext_tiny`: a static method of a class of the file
+        func = env[func.id][0]  # `create_model = convnext_tiny`: qualified as the name it is bound to
+    factory = wiring(ctx).function_of(func, env) if file is ctx.file else None
+    factory = factory if type(factory) is ast.FunctionDef else None
     qualname = ctx.project.qualify(func, file)
     if factory is None and qualname is not None and qualname not in ctx.project.classes and "." in qualname:
         factory, found_in = imported_function(ctx.project, qualname, ctx.file)
@@ -172,9 +170,9 @@ def _instance_class(ctx, values, functions, depth=0, env=None, file=None):
         fenv = name_bindings(walk(factory))
         returns = [r.value for r in walk(factory) if type(r) is ast.Return and r.value is not None]
         if len(returns) == 1 and type(returns[0]) is ast.Name:
-            return _instance_class(ctx, fenv.get(returns[0].id, []), functions, depth + 1, file=file)
+            return _instance_class(ctx, fenv.get(returns[0].id, []), depth + 1, file=file)
         if len(returns) == 1 and type(returns[0]) is ast.Call:
-            return _instance_class(ctx, returns, functions, depth + 1, file=file)
+            return _instance_class(ctx, returns, depth + 1, file=file)
         return None
     if qualname is None or not ctx.is_project_class(qualname) or not ctx.project.is_layer(qualname):
         return None
