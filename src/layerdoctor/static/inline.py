@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import copy
 
-from .walk import own_nodes, self_attr, walk
+from .walk import is_dunder, own_nodes, self_attr, walk
 
 ENTRIES = ("__init__", "build", "call")
 _MAX_DEPTH = 4
@@ -48,7 +48,7 @@ def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts,
     given are not changed). `mention_counts`: textual `self.<attr>` counts of the class; `entries`:
     other entry methods (a Model's `train_step`) for a rule that reads them."""
     helpers = {name: fn for name, fn in methods.items()
-               if name not in ENTRIES and name not in entries and not _is_dunder(name)
+               if name not in ENTRIES and name not in entries and not is_dunder(name)
                and mention_counts.get(name, 0) == 1 and not fn.decorator_list and _plain_parameters(fn)}
     if not helpers or not any(entry in methods for entry in entries):
         return methods
@@ -67,12 +67,6 @@ def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts,
     for name in inliner.used:
         del result[name]
     return result
-
-
-def _is_dunder(name: str) -> bool:
-    """`__call__`, `__repr__`: Python runs those itself. (`self.__make_convs()`, a private helper whose name
-    Python mangles, is a helper like any other.)"""
-    return name.startswith("__") and name.endswith("__")
 
 
 def _after_super_init(body: list[ast.stmt]) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .names import canonical
 from .source import ClassSummary, FileSummary, SourceError, is_plain_holder, summarize, summarize_class
-from .walk import self_attr, walk
+from .walk import is_dunder, self_attr, walk
 
 # Canonical (see names.canonical) dotted names that are Keras layer or model classes.
 _LAYER_NAME_RE = re.compile(
@@ -177,7 +177,7 @@ def _factories(methods) -> dict[str, str]:
     several times, which inline.py leaves in place) and the body builds and calls nothing of self."""
     out = {}
     for name, fn in methods.items():
-        if name.startswith("__") and name.endswith("__") or name in ("build", "call") or fn.decorator_list:
+        if is_dunder(name) or name in ("build", "call") or fn.decorator_list:
             continue
         returns, callees, bound = 0, set(), {}
         nodes = walk(fn)

@@ -57,6 +57,12 @@ def walk(node: ast.AST) -> list[ast.AST]:
     return out
 
 
+def is_dunder(name: str) -> bool:
+    """`__call__`, `__repr__`: methods Python runs itself. (`self.__make_convs()`, a private helper whose name
+    Python mangles, is a method like any other.)"""
+    return name.startswith("__") and name.endswith("__")
+
+
 def children(node: ast.AST) -> list[ast.AST]:
     """The direct child nodes (as ast.iter_child_nodes, without context leaves)."""
     out: list[ast.AST] = []
