@@ -68,7 +68,7 @@ def attribute_value(layer, attribute: str):
 
 def _derived_attribute(layer, variable):
     """The tensor attribute most likely derived from `variable`: same name, else same size."""
-    tensors = {k: v for k, v in _tensor_attributes(layer).items()}
+    tensors = _tensor_attributes(layer)
     name = backend.variable_path(variable).rpartition("/")[2]
     if name in tensors:
         return name

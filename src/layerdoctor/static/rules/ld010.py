@@ -7,7 +7,7 @@ from ... import keras_messages as msg
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import READ_ONLY_WEIGHTS, parsed_file
-from ..context import FOREIGN, LAYER, WEIGHT, bindings, self_attr
+from ..context import FOREIGN, LAYER, WEIGHT, SelfAssign, bindings, self_attr
 from ..options import may_turn_on, off_by_default
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import callee_name, parent_map, walk
@@ -1151,7 +1151,7 @@ def _frozen_copies(ctx):
             if source in local_weights:
                 yield Hit(
                     assign.stmt,
-                    f"{ctx.name}.{attr} {'gets' if getattr(assign, 'appended', False) else 'is'} a tensor computed in {method}() from "
+                    f"{ctx.name}.{attr} {'gets' if type(assign.stmt) is ast.Call else 'is'} a tensor computed in {method}() from "
                     f"the weight `{source}` add_weight() made there, and call() reads it: a constant copy of the "
                     f"initial value, so the weight is counted but gets no gradient and never trains; keep the "
                     f"weights on self and compute with them in call()",
@@ -1181,20 +1181,13 @@ def _local_weights(ctx, env) -> dict[str, str]:
             and ctx.value(values[0], env).kind == WEIGHT}
 
 
-class _Appended:
-    """`self.kernels.append(value)` read as a store of `value` into self.kernels."""
-    appended = True
-
-    def __init__(self, stmt, attr, value):
-        self.stmt, self.attr, self.value = stmt, attr, value
-
-
 def _appends(ctx, method):
+    """`self.kernels.append(value)` read as a store of `value` into self.kernels (its `stmt` is the call)."""
     for node in ctx.nodes_of(method, ast.Call):
         func = node.func
         if type(func) is ast.Attribute and func.attr in ("append", "insert") and node.args \
                 and (attr := self_attr(func.value)) is not None:
-            yield _Appended(node, attr, node.args[-1])
+            yield SelfAssign(attr, node.args[-1], node, method)
 
 
 def _tainted_locals(env, weights, sublayers, local_weights=None):

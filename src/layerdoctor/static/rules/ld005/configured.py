@@ -385,11 +385,9 @@ def _locals_at(function, site, names) -> dict:
 
     def run(body, state):
         for stmt in body:
-            if not stmt.lineno <= site.lineno <= stmt.end_lineno or type(stmt) in (ast.For, ast.While, ast.If, ast.With):
-                state = step(stmt, state)
-            else:
+            if stmt.lineno <= site.lineno <= stmt.end_lineno and type(stmt) not in (ast.For, ast.While, ast.If, ast.With):
                 seen.append(dict(state) if not hasattr(stmt, "body") else {})  # (in a try, a nested def: unknown)
-                state = step(stmt, state)
+            state = step(stmt, state)
         return state
 
     def step(stmt, state):
@@ -428,13 +426,8 @@ def _locals_at(function, site, names) -> dict:
             return run(stmt.orelse, state)
         if kind is ast.With:
             return run(stmt.body, state)
-        if kind is ast.Try:
-            return {k: v for k, v in state.items() if not any(
-                type(n) is ast.Name and n.id == k and type(n.ctx) is ast.Store for n in walk(stmt))}
-        if any(type(n) is ast.Name and type(n.ctx) is ast.Store for n in walk(stmt)):
-            stored = {n.id for n in walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store}
-            return {k: v for k, v in state.items() if k not in stored}
-        return state
+        stored = {n.id for n in walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store}  # (a try too)
+        return {k: v for k, v in state.items() if k not in stored} if stored else state
 
     run(function.body, {})
     if not seen:

@@ -27,9 +27,7 @@ def loss_through_numpy(ctx):
             functions, known = [unit], module_functions
         elif type(unit) is ast.ClassDef:
             functions = [f for f in unit.body if type(f) is ast.FunctionDef]
-            known = {**module_functions, **{f"self.{name[len(unit.name) + 1:]}": function
-                                            for name, function in module_functions.items()
-                                            if name.startswith(unit.name + ".")}}
+            known = {**module_functions, **{f"self.{f.name}": f for f in functions}}
         else:
             continue
         for function in functions:
