@@ -291,7 +291,7 @@ def _configured_dead(ctx):
     if init is None or call is None or ctx.cls.dynamic_access or ctx.project.subclasses(ctx.qualname) or \
             ctx.target == TF_KERAS_TARGET:
         return []
-    if not _guarded_uses(ctx, call) or not _may_skip_a_weight(ctx):
+    if _beyond_reading(init) or not _guarded_uses(ctx, call) or not _may_skip_a_weight(ctx):
         return []
     read = [m for m in ("__init__", "build", "call") if m in ctx.methods]
     if not _reportable_in_some_configuration(ctx, read):
@@ -325,6 +325,43 @@ def _configured_dead(ctx):
                 if reached is not None and _dead_in(ctx, configured, reached, skipped_by, cut, (site, where), read, out):
                     break  # one finding per site, from the first configuration that skips a sublayer
     return out
+
+
+def _beyond_reading(init) -> bool:
+    """Is __init__ beyond _Configured's reading whatever the arguments (checked before any file is parsed for
+    call sites)? It has positional-only parameters, or a top-level statement (always run) that _run gives up
+    on for any values: a loop, try, with, return, raise, a call other than super().__init__(), or a store to
+    something other than a name or a self attribute (`self.x[0] = ...`, `other.y = ...`)."""
+    if init.args.posonlyargs:
+        return True
+    for statement in init.body:
+        kind = type(statement)
+        if kind is ast.Expr:
+            call = statement.value
+            if type(call) is not ast.Constant and not (
+                    type(call) is ast.Call and type(call.func) is ast.Attribute and call.func.attr == "__init__"
+                    and is_call_of(call.func.value, "super")):
+                return True
+        elif kind is ast.Assign:
+            if not all(_storable(target) for target in statement.targets):
+                return True
+        elif kind is ast.AnnAssign:
+            if statement.value is not None and not _storable(statement.target):
+                return True
+        elif kind is not ast.Pass and kind is not ast.If:
+            return True
+    return False
+
+
+def _storable(target) -> bool:
+    """Can _Configured._store keep `target` (a name, a self attribute, a tuple or list of those)?"""
+    if type(target) is ast.Name:
+        return True
+    if type(target) is ast.Attribute:
+        return self_attr(target) is not None
+    if type(target) in (ast.Tuple, ast.List):
+        return all(_storable(t) for t in target.elts)
+    return False
 
 
 def _names_in(ctx, file):

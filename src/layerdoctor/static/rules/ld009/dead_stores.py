@@ -60,7 +60,7 @@ def dead_self_reads(ctx, states=None) -> dict:
     dead = {}
     if not (ctx.cls.dynamic_access or ctx.defines_setattr):
         methods = ctx.methods_of("call")
-        if any(_may_have_dead_store(ctx, ctx.nodes(m), states) for m, _ in methods):
+        if any(_may_have_dead_store(ctx, m, states) for m, _ in methods):
             for method, func in methods:
                 for part, why in _Liveness(ctx, func, ctx.nodes(method), states).dead_parts():
                     for node in walk(part):
@@ -70,29 +70,30 @@ def dead_self_reads(ctx, states=None) -> dict:
     return dead
 
 
-def _may_have_dead_store(ctx, nodes, states) -> bool:
+def _may_have_dead_store(ctx, method, states) -> bool:
     """A cheap look at line numbers only: an assignment stores a local that is not read on a later line up
     to the end of its next store (`x = f(x)` chains read it in the statement that stores it again), or
     after its last store (`a, b = layer(x)` counts only when neither is read), and its value comes from a
     sublayer or trainable weight of self, directly or through locals assigned before it."""
-    stores, loads, self_lines, assigns, branches = {}, {}, {}, [], []
-    for node in nodes:
-        kind = type(node)
-        if kind is ast.If and node.orelse:
-            branches.append((node.body[0].lineno, node.body[-1].end_lineno, node.orelse[0].lineno,
-                             node.orelse[-1].end_lineno))
-        elif kind is ast.Name:
-            (stores if type(node.ctx) is ast.Store else loads).setdefault(node.id, []).append(node.lineno)
-        elif kind is ast.Attribute:
-            if type(node.value) is ast.Name and node.value.id == "self" and type(node.ctx) is ast.Load:
-                self_lines.setdefault(node.lineno, set()).add(node.attr)
-        elif kind is ast.Assign or kind is ast.AnnAssign:
+    assigns, self_lines = [], {}
+    for kind in (ast.Assign, ast.AnnAssign):
+        for node in ctx.nodes_of(method, kind):
             targets = node.targets if kind is ast.Assign else [node.target]
             unpacked = any(type(target) in (ast.Tuple, ast.List) for target in targets) and \
                 type(node.value) not in (ast.Tuple, ast.List)
             assigns.append((node.lineno, node.end_lineno or node.lineno, unpacked))
-    if not assigns or not self_lines:
+    if not assigns:
         return False
+    for node in ctx.nodes_of(method, ast.Attribute):
+        if type(node.value) is ast.Name and node.value.id == "self" and type(node.ctx) is ast.Load:
+            self_lines.setdefault(node.lineno, set()).add(node.attr)
+    if not self_lines:
+        return False
+    stores, loads = {}, {}
+    for node in ctx.nodes_of(method, ast.Name):
+        (stores if type(node.ctx) is ast.Store else loads).setdefault(node.id, []).append(node.lineno)
+    branches = [(node.body[0].lineno, node.body[-1].end_lineno, node.orelse[0].lineno, node.orelse[-1].end_lineno)
+                for node in ctx.nodes_of(method, ast.If) if node.orelse]
     dead = {}  # line -> names stored there that nothing reads before the next store (or at all)
     live_lines = set()
     ends = {first: last for first, last, _ in assigns}  # a statement's value may go on after its first line

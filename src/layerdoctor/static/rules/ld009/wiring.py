@@ -4,7 +4,7 @@ layers in functional wiring, weights added to a built-in layer from outside."""
 import ast
 import re
 
-from ...class_facts import (file_function, parsed_file)
+from ...class_facts import (file_function, file_text, parsed_file)
 from ...context import LAYER, STATELESS_LAYERS, bindings
 from ...triggers import add_weight_from_outside, blocking_op_in_functional_code, mentions_lambda_layer
 from ...walk import callee_name, children, walk
@@ -549,6 +549,9 @@ def _is_call_argument(ctx, name_node, nodes):
 
 
 def _outside_add_weight(ctx):
+    text = file_text(ctx.file)
+    if "add_weight" not in text and "add_variable" not in text:
+        return
     tree = None
     for scope, nodes in ctx.scopes():
         env = None
