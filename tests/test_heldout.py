@@ -33,7 +33,8 @@ HELDOUT = {"heldout": (40, 25, 15), "heldout2": (40, 25, 15), "heldout3": (40, 2
            "heldout36": (34, 19, 15),
            "heldout37": (36, 20, 16),
            "heldout38": (34, 16, 18), "heldout39": (32, 15, 17),
-           "heldout40": (34, 17, 17), "heldout41": (34, 18, 16)}
+           "heldout40": (34, 17, 17), "heldout41": (34, 18, 16),
+           "heldout42": (29, 18, 11)}
 
 
 def _sources(folder: pathlib.Path) -> set[str]:

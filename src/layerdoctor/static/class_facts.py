@@ -320,6 +320,39 @@ def handed_in_calls(ctx, init: ast.FunctionDef, param: str):
             yield file, arg, env
 
 
+def handed_in_listed_layer(ctx, assign):
+    """handed_in_layer() for a list of layers: the first layer with weights inside the list (or list of lists,
+    through names bound once) that a construction site passes for the parameter `self.<attr> = <param>` stores
+    (graph2tensor's `MessagePassing([convs, convs, convs])`, held-out 42), else None."""
+    init = ctx.methods.get("__init__")
+    if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__") or \
+            assign.value.id not in init_parameters(init):
+        return None
+    for file, call, env in _sites_by_file(ctx):
+        value = listed_layer(ctx, argument_for(call, init, assign.value.id), env, file)
+        if value is not None:
+            return value
+    return None
+
+
+def listed_layer(ctx, expr, env, file=None, depth=0):
+    """The first layer with weights an expression lists: `[Dense(4), Dense(2)]`, `[Dense(4) for _ in range(n)]`,
+    a list of such lists, or a name bound once to one of them; else None."""
+    if type(expr) is ast.Name and len(env.get(expr.id, ())) == 1 and depth < 3:
+        return listed_layer(ctx, env[expr.id][0], env, file, depth + 1)
+    items = expr.elts if type(expr) in (ast.List, ast.Tuple) else [expr.elt] if type(expr) is ast.ListComp else []
+    for item in items:
+        if type(item) is ast.Call:
+            value = classify(item, ctx.project, file or ctx.file, ctx.target, env)
+            if value.kind == LAYER and ctx.has_weights(value.qualname):
+                return value
+        elif depth < 3:
+            value = listed_layer(ctx, item, env, file, depth + 1)
+            if value is not None:
+                return value
+    return None
+
+
 # ---------------------------------------------------------------- state made by project helpers
 # call() may run a function of the project (`block(x)`, `blocks.head(x)`) or a method of a plain
 # (non-Layer) project object (`self.tcn(x)`, `Helper(3)(x)`): whatever layer or variable those make

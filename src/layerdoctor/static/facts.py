@@ -355,23 +355,36 @@ class Wiring:
     def _parameter_kind(self, function, name, seen) -> str | None:
         """SYMBOLIC for a parameter of a function of the file (not a method) that one of the file's calls of
         it by name passes a KerasTensor (`encode_patches(patches, n)` in the code that wires the model: the
-        helper's layers run on the model's tensors); else None."""
+        helper's layers run on the model's tensors); VARIABLE when every such call passes a variable
+        (chemical_vae's `variational_layers(z_mean, enc, kl_loss_var, params)`, held-out 42); else None."""
+        kinds = set()
+        for given, scope in self.arguments_for(function, name):
+            kind = self.kind(given, self.env_of(scope), scope, seen)
+            if kind == SYMBOLIC:
+                return SYMBOLIC
+            kinds.add(kind)
+        return VARIABLE if kinds == {VARIABLE} else None
+
+    def arguments_for(self, function, name) -> list:
+        """[(expression, the caller's scope)] that the file's calls of `function` by name (_call_key) pass for its
+        parameter `name`, positionally or by keyword; [] for a function the file does not call by name."""
         args = function.args
         positional = [a.arg for a in args.posonlyargs + args.args]
         key = self._call_key(function)
         if key is not None and key.startswith("self."):
             positional = positional[1:]  # `self.block(x, 64)`: self is not among the call's arguments
         if key is None or (name not in positional and all(a.arg != name for a in args.kwonlyargs)):
-            return None
+            return []
         index = positional.index(name) if name in positional else len(positional)
+        out = []
         for call, scope in self._callers(function, key):
             if index < len(call.args) and not any(type(a) is ast.Starred for a in call.args[:index + 1]):
                 given = call.args[index]
             else:
                 given = next((k.value for k in call.keywords if k.arg == name), None)
-            if given is not None and self.kind(given, self.env_of(scope), scope, seen) == SYMBOLIC:
-                return SYMBOLIC
-        return None
+            if given is not None:
+                out.append((given, scope))
+        return out
 
     def _call_key(self, function) -> str | None:
         """How the file calls `function` by name: `helper` for a function of the module, `Builder.helper` for a

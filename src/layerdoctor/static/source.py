@@ -114,6 +114,22 @@ class ClassSummary:
         """The whole text of the class's file, on the same terms as text()."""
         return self._pending[0].text if self._pending is not None else None
 
+    def method_alone(self, name: str) -> ast.FunctionDef | None:
+        """One method parsed on its own and not kept (a look at a method Keras never runs: the rules' methods
+        stay those load_methods() gives); None when it cannot be cut out or parsed alone."""
+        if name in self.methods:
+            return self.methods[name]
+        if self._pending is None or name not in self._pending[1]:
+            return None
+        src, defs = self._pending
+        def_line, width = defs[name]
+        try:
+            first = _decorators_above(src, def_line, self.line)
+            node = _parse_piece(src.lines(first, src.block_end(def_line, width, self.end_line)), first)
+        except (_Unsure, SyntaxError, RecursionError, MemoryError):
+            return None
+        return node if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef) else None
+
     def load_methods(self, entries=ENTRY_METHODS) -> dict[str, ast.FunctionDef]:
         """The parsed methods, with helpers that __init__/build/call call once put in place of the
         call (static/inline.py); `self.methods` keeps them as written."""

@@ -9,8 +9,8 @@ from ...formatting import snake_case
 from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS, WEIGHT_OPERAND_OPS
 from ...finding import TF_KERAS as TF_KERAS_TARGET
-from ..class_facts import HelperReader, handed_in_layer, imported_function
-from ..context import (FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, SelfAssign, bindings,
+from ..class_facts import HelperReader, handed_in_layer, handed_in_listed_layer, imported_function, listed_layer
+from ..context import (FOREIGN, LAYER, OTHER, STATELESS_LAYERS, TENSOR, WEIGHT, WEIGHT_NAME_RE, SelfAssign, Value, bindings,
                        lazily_guarded_lines, self_attr)
 from ..project import is_framework_root, is_keras_layer_name
 from ..walk import callee_name, hands_over_a_graph, methods_run, walk
@@ -288,9 +288,18 @@ def traced_call_unbuilt_sublayers(ctx):
         is_framework_root(base) or base in project.classes and not project.classes[base][0].defines_build
         for base in project.user_ancestors(ctx.qualname))  # (a project base between may be a plain Model too)
     reported = set()
+    looped = _run_from_loops(ctx) if no_build else set()
     for assign, env in _init_assigns_with_bases(ctx):
         attr = assign.attr
-        if attr in built or attr not in called or attr in reported:
+        if attr in built or attr in reported:
+            continue
+        if attr not in called:
+            # `for layer in self.blocks: x = layer(x)`: layers kept in a list, made in __init__ or handed in
+            listed = (listed_layer(ctx, assign.value, env) or handed_in_listed_layer(ctx, assign)) \
+                if attr in looped else None
+            if listed is not None:
+                reported.add(attr)
+                yield assign, Value(LAYER, listed.qualname, layer_class=f"list of {listed.layer_class}"), no_build, what
             continue
         value = ctx.value(assign.value, env)
         if value.kind != LAYER and type(assign.value) is ast.Name:
@@ -300,6 +309,23 @@ def traced_call_unbuilt_sublayers(ctx):
             continue
         reported.add(attr)
         yield assign, value, no_build, what
+
+
+def _run_from_loops(ctx) -> set[str]:
+    """Attributes whose items call() (or a method it runs) calls in a loop: `for layer in self.blocks: layer(x)`,
+    also through zip()/enumerate() and nested loops (`for path, layers in zip(x, self.convs): for layer in layers`)."""
+    out = set()
+    for method, _ in ctx.methods_of("call"):
+        for loop in ctx.nodes_of(method, ast.For):
+            attrs = {attr for n in walk(loop.iter) if (attr := self_attr(n))}
+            if not attrs:
+                continue
+            inner = walk(loop)
+            names = {n.id for part in [loop] + [n for n in inner if type(n) is ast.For]
+                     for n in walk(part.target) if type(n) is ast.Name}
+            if any(type(n) is ast.Call and type(n.func) is ast.Name and n.func.id in names for n in inner):
+                out |= attrs
+    return out
 
 
 def _init_assigns_with_bases(ctx):

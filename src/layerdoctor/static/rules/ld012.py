@@ -172,18 +172,21 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
     creates = []
     for i, fn in enumerate(bodies):
         fenv = env if i == 0 and isinstance(fn, ast.Lambda) else wire.env_of(fn)
-        if i == 0 and type(fn) is ast.FunctionDef and _nested_in(scope, fn):
+        nested = i == 0 and type(fn) is ast.FunctionDef and _nested_in(scope, fn)
+        if nested:
             # a def next to the Lambda closes over the names of the scope that wires the model
             fenv = {**env, **name_bindings(wire.nodes_of(fn))}
-        fscope = scope if isinstance(fn, ast.Lambda) else fn
         for name in free_names(fn):
+            fscope = scope if isinstance(fn, ast.Lambda) else fn
             if name in wire.functions and name not in fenv:
                 continue
             if name == "self":
                 captured.extend(_self_captures(ctx, wire, fn, fenv, scope))
                 continue
             if name not in fenv and not _parameter_of(fscope, name):
-                continue
+                if not (nested and _parameter_of(scope, name)):
+                    continue
+                fscope = scope  # a parameter of the function wiring the model: what its callers pass (chemical_vae)
             if fenv is env and name in fenv:  # a lambda runs when the Lambda is called: the bindings before it count
                 earlier = [v for v in fenv[name] if getattr(v, "lineno", 0) < node.lineno]
                 if earlier and len(earlier) < len(fenv[name]):

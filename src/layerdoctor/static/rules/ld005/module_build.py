@@ -27,8 +27,8 @@ def _rnn_wrapper(text: str) -> bool:
 
 
 def TRIGGER(text: str) -> bool:
-    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`), or a Keras RNN
-    wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
+    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`) bound to a call or a
+    function's parameter, or a Keras RNN wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
     if "RNN" in text and "Input" in text and _rnn_wrapper(text):
         return True
     at = text.find(".build(")
@@ -37,7 +37,8 @@ def TRIGGER(text: str) -> bool:
         name = name_before(text, at)
         start = at - len(name)
         if name and name not in seen and text[start - 1:start] != "." and name != "self" and \
-                not name[0].isdigit() and not seen.add(name) and _bound_to_call(name, text):
+                not name[0].isdigit() and not seen.add(name) and (_bound_to_call(name, text) or
+                                                                   _a_parameter(name, text)):
             return True
         at = text.find(".build(", at + 7)
     return False
@@ -54,6 +55,11 @@ def _bound_to_call(name: str, text: str) -> bool:
             return True
         found = pattern.search(text, at + 1)
     return False
+
+
+def _a_parameter(name: str, text: str) -> bool:
+    """Is `name` among the parameters of some `def` (`def print_model_summary(network):`)?"""
+    return re.search(rf"def[ \t]+\w+\([^)]*\b{name}\b", text) is not None
 
 
 _RUNS_CALL = {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch", "__call__",
@@ -73,11 +79,14 @@ def check_module(ctx):
             name = node.func.value.id
             if env is None:
                 env = ctx.bindings_of(nodes)
-            qualname = _instance_class(ctx, env.get(name, []), env=env)
+            qualname, holders = _instance_class(ctx, env.get(name, []), env=env), [(nodes, name)]
+            if qualname is None and name not in env and type(scope) in (ast.FunctionDef, ast.AsyncFunctionDef):
+                qualname, callers = _passed_instance(ctx, scope, name)
+                holders += callers
             if qualname is None:
                 continue
             leaves = build_leaves(ctx.project, qualname)
-            if not leaves or _called_on_data(nodes, name):
+            if not leaves or any(_called_on_data(scope_nodes, held) for scope_nodes, held in holders):
                 continue
             cls = qualname.rsplit(".", 1)[-1]
             yield Hit(
@@ -177,6 +186,22 @@ def _instance_class(ctx, values, depth=0, env=None, file=None):
     if qualname is None or not ctx.is_project_class(qualname) or not ctx.project.is_layer(qualname):
         return None
     return qualname
+
+
+def _passed_instance(ctx, function, name):
+    """`network.build(shape)` in a helper whose parameter `network` the file's calls fill with an instance
+    (`print_model_summary(network=net)` after `net = YOLOV3(...)`): (the project layer class every such call
+    passes, or None; [(the caller scope's nodes, the name passed)], where a call on data would build it first)."""
+    wire = wiring(ctx)
+    found, holders, nodes_of = set(), [], None
+    for given, scope in wire.arguments_for(function, name):
+        env = wire.env_of(scope)
+        values = [given] if type(given) is ast.Call else env.get(given.id, []) if type(given) is ast.Name else []
+        found.add(_instance_class(ctx, values, env=env))
+        if type(given) is ast.Name:
+            nodes_of = nodes_of or {id(s): n for s, n in ctx.scopes()}
+            holders.append((nodes_of.get(id(scope), []), given.id))
+    return (found.pop() if len(found) == 1 else None), holders
 
 
 def _called_on_data(nodes, name):
