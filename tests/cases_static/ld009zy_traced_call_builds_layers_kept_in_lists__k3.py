@@ -14,7 +14,7 @@ CASE, TITLE = "LD009zy", "a traced call() builds the layers kept in a list"
 class Stack(keras.Model):
     def __init__(self):
         super().__init__()
-        self.blocks = [layers.Dense(8), layers.Dense(4)]  # LD009 LD002
+        self.blocks = [layers.Dense(8), layers.Dense(4)]  # LD009  # LD002
 
     @tf.function
     def call(self, x):
@@ -26,7 +26,7 @@ class Stack(keras.Model):
 class Paths(keras.Model):
     def __init__(self, convs):
         super().__init__()
-        self.convs = convs  # LD009 LD002
+        self.convs = convs  # LD009  # LD002
 
     @tf.function
     def call(self, inputs):
