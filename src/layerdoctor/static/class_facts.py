@@ -289,17 +289,24 @@ def handed_in_layer(ctx, assign):
     (`Wrapper(GRUCell(8))`, `cell = NormCell(4); Wrapper(cell=cell)`), read at the class's construction
     sites in its file and in the checked files importing it; the first layer with weights found, else
     None. Rules ask only for a class that already shows their pattern: reading sites parses the file."""
-    init = ctx.methods.get("__init__")
-    if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__"):
-        return None  # (a helper __init__ runs, `self._init_body(encoder, ...)`, passes the same names on)
-    param = assign.value.id
-    if param not in init_parameters(init):
+    init, param = _stored_parameter(ctx, assign)
+    if param is None:
         return None
     for file, arg, env in handed_in_calls(ctx, init, param):
         value = classify(arg, ctx.project, file, ctx.target, env)
         if value.kind == LAYER and ctx.has_weights(value.qualname):
             return value
     return None
+
+
+def _stored_parameter(ctx, assign):
+    """(__init__, the parameter of __init__) that `self.<attr> = <param>` stores, in __init__ or a helper it runs
+    (`self._init_body(encoder, ...)` passes the same names on); else (__init__ or None, None)."""
+    init = ctx.methods.get("__init__")
+    if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__") or \
+            assign.value.id not in init_parameters(init):
+        return init, None
+    return init, assign.value.id
 
 
 def init_parameters(init: ast.FunctionDef) -> set[str]:
@@ -324,12 +331,11 @@ def handed_in_listed_layer(ctx, assign):
     """handed_in_layer() for a list of layers: the first layer with weights inside the list (or list of lists,
     through names bound once) that a construction site passes for the parameter `self.<attr> = <param>` stores
     (graph2tensor's `MessagePassing([convs, convs, convs])`, held-out 42), else None."""
-    init = ctx.methods.get("__init__")
-    if init is None or type(assign.value) is not ast.Name or not ctx.in_phase(assign.method, "__init__") or \
-            assign.value.id not in init_parameters(init):
+    init, param = _stored_parameter(ctx, assign)
+    if param is None:
         return None
     for file, call, env in _sites_by_file(ctx):
-        value = listed_layer(ctx, argument_for(call, init, assign.value.id), env, file)
+        value = listed_layer(ctx, argument_for(call, init, param), env, file)
         if value is not None:
             return value
     return None

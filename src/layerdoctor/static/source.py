@@ -121,11 +121,8 @@ class ClassSummary:
             return self.methods[name]
         if self._pending is None or name not in self._pending[1]:
             return None
-        src, defs = self._pending
-        def_line, width = defs[name]
         try:
-            first = _decorators_above(src, def_line, self.line)
-            node = _parse_piece(src.lines(first, src.block_end(def_line, width, self.end_line)), first)
+            node = _parse_piece(*_method_text(self, name))
         except (_Unsure, SyntaxError, RecursionError, MemoryError):
             return None
         return node if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef) else None
@@ -666,6 +663,15 @@ def _summarize_class(src: _Text, header: ast.ClassDef, qualname: str, line: int,
     return summary
 
 
+def _method_text(summary: ClassSummary, name: str) -> tuple[str, int]:
+    """(the source of the method `name` with its decorators, its first line), cut from the class's text;
+    _Unsure when the text alone cannot tell where the method ends."""
+    src, defs = summary._pending
+    def_line, width = defs[name]
+    first = _decorators_above(src, def_line, summary.line)
+    return src.lines(first, src.block_end(def_line, width, summary.end_line)), first
+
+
 def _load_methods(summary: ClassSummary, entries) -> None:
     """Parse the entry methods and the helpers they call through `self.x(...)`."""
     src, defs = summary._pending
@@ -676,10 +682,8 @@ def _load_methods(summary: ClassSummary, entries) -> None:
         if name in seen:
             continue
         seen.add(name)
-        def_line, width = defs[name]
-        first = _decorators_above(src, def_line, summary.line)
         try:
-            last = src.block_end(def_line, width, summary.end_line)
+            piece, first = _method_text(summary, name)
         except _Unsure:  # parse the whole class once instead
             _load_whole_class(summary, src, defs)
             if name not in summary.methods:
@@ -689,7 +693,6 @@ def _load_methods(summary: ClassSummary, entries) -> None:
                 if called in defs and called not in seen:
                     wanted.append(called)
             continue
-        piece = src.lines(first, last)
         try:
             summary.methods[name] = _parse_piece(piece, first)
         except SyntaxError as exc:

@@ -581,14 +581,13 @@ def _rebound_by_another_method(ctx):
     (measured, held-out 42's illia `Linear.freeze()`: once it ran, call() used the tensor, the variable was
     left unchanged and saved, so a reloaded model predicted with other weights; after wiring a functional model
     it even held that trace's symbolic tensor and freeze() raised "out of scope")."""
-    text = ctx.cls.text()
-    if text is None or "self." not in text:
-        return
-    rebound = {m.group(1) for m in _REBOUND_FROM_ITSELF_RE.finditer(text)}
-    if not rebound:
-        return
+    # (the weights first: _shadowed has classified these assignments already, and most classes make none)
     weights = {assign.attr for method, func in ctx.methods_of("__init__", "build") for assign in ctx.assigns_in(method)
-               if assign.attr in rebound and ctx.value(assign.value, ctx.env(func)).kind == WEIGHT}
+               if ctx.value(assign.value, ctx.env(func)).kind == WEIGHT}
+    text = ctx.cls.text() if weights else None
+    if text is None:
+        return
+    weights &= {m.group(1) for m in _REBOUND_FROM_ITSELF_RE.finditer(text)}
     if not weights:
         return
     # (reached over the methods as written: a helper called once is inlined into its caller in ctx.methods)
