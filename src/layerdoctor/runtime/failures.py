@@ -107,7 +107,7 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
                    else "creates a tf.Variable in call(): a new one on every call")
         return [findings.make(code, f"{owner} {meaning}; Keras raised {_matching_line(error, _LIFTING)}",
                               cls=cls, attribute=attribute, site=site)]
-    return _incompatible_reuse(error, recorder, construction, batch_size)
+    return _incompatible_reuse(error, recorder, construction, batch_size, watch)
 
 
 def _tensors_listed_as_weights(frame, statement: str) -> list:
@@ -376,7 +376,7 @@ def _class_named_in(text, recorder):
     return None
 
 
-def _incompatible_reuse(error, recorder, construction, batch_size=None) -> list:
+def _incompatible_reuse(error, recorder, construction, batch_size=None, watch=None) -> list:
     """LD008: the innermost failing call is a layer that earlier ran on an input of another shape."""
     failed = recorder.first_failure if recorder is not None else None
     if failed is None or not failed.input_shapes:
@@ -398,9 +398,20 @@ def _incompatible_reuse(error, recorder, construction, batch_size=None) -> list:
         wiring = [c for c in construction.calls if c.layer is layer and c.site]
         if failed_site is None and len(wiring) >= 2:
             first_site, failed_site = wiring[0].site, wiring[1].site
+    created = watch.site_of(layer) if watch is not None else None
+    error_line = _first_line(f"{type(error).__name__}: {error}")
+    if failed_site is None and first_site is None and created is not None:
+        # Run only inside another layer (a cell StackedRNNCells runs in RNN's loop): no user frame saw the
+        # calls, but the user's code made the instance (`[LSTMCell(n)] * k`): point there, not at the class
+        # (a built-in's lives in site-packages).
+        message = (f"{cls.__name__} '{layer.name}' is shared: the instance made at {short_site(created)} built its "
+                   f"weights for input shape {_shape(first)}, and another layer runs it again on {_shape(got)}; "
+                   f"Keras raised {error_line}")
+        return [findings.make("LD008", message, cls=cls, site=created, constructed=cls.__name__,
+                              built_for=_shape(first), got=_shape(got))]
     message = (f"{cls.__name__} '{layer.name}' is shared: its weights were built for input shape "
                f"{_shape(first)} (called at {short_site(first_site)}), but it is called again on "
-               f"{_shape(got)} (at {short_site(failed_site)}); Keras raised {_first_line(f'{type(error).__name__}: {error}')}")
+               f"{_shape(got)} (at {short_site(failed_site)}); Keras raised {error_line}")
     return [findings.make("LD008", message, cls=cls, site=failed_site, built_for=_shape(first), got=_shape(got),
                           first_call=short_site(first_site), failing_call=short_site(failed_site))]
 
