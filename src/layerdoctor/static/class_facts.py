@@ -119,7 +119,8 @@ def file_text(file) -> str:
 
 def text_call_lines(file, name: str) -> list[int]:
     """The lines where the file's text calls `name(...)`, any name (`make_model(`, `builder.make_model (`):
-    a line twice when it calls twice. Once per file and name."""
+    a line twice when it calls twice; not the `class Name(` or `def name(` that defines it (a class's own
+    file is then parsed for its instances only when the text makes one). Once per file and name."""
     _, _, lines_by_name, text = _defs(file)
     lines = lines_by_name.get(name)
     if lines is None:
@@ -131,11 +132,16 @@ def text_call_lines(file, name: str) -> list[int]:
             before = text[start - 1] if start else " "
             if before.isalnum() or before == "_":
                 continue
+            if before in " \t" and text[text.rfind("\n", 0, start) + 1:start].split() in _DEFINING:
+                continue
             line += text.count("\n", at, start)
             at = start
             lines.append(line)
         lines_by_name[name] = lines
     return lines
+
+
+_DEFINING = (["class"], ["def"], ["async", "def"])
 
 
 def calls_by_name(file, name: str) -> bool:

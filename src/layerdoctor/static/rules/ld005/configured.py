@@ -298,10 +298,7 @@ def _configured_dead(ctx):
         return []
     from ...class_facts import call_lines, calls_by_name, importing_files, parsed_file
     files = [ctx.file, *importing_files(ctx)]  # layers in one module, the model code in another
-    text = ctx.cls.file_text()
-    if text is not None and text.count(f"{ctx.name}(") < 2:
-        files = files[1:]  # the file never makes an instance (only `class Name(` names it with a parenthesis)
-    # (a file whose text calls the class under none of its names is not parsed)
+    # (a file whose text calls the class under none of its names is not parsed; `class Name(` is no call)
     files = [file for file in files if any(calls_by_name(file, name) or not name[:1].isupper()
                                            for name in _names_in(ctx, file))]
     out = []
@@ -384,8 +381,8 @@ def _site_environments(tree, site, constants, file):
         return
     from ...class_facts import text_call_lines
     lines = text_call_lines(file, function.name)
-    if len(lines) < 2:
-        return  # (only its `def` names it with a parenthesis: nothing in the file calls it)
+    if not lines:
+        return  # (nothing in the file calls it)
     params = function.args.args
     defaults = dict(zip([a.arg for a in params[len(params) - len(function.args.defaults):]], function.args.defaults))
     defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
