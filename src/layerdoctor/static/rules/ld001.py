@@ -176,6 +176,8 @@ def check_class(ctx):
                 continue  # a default for data the caller hands in (`edge_weights` of a graph when None)
             if _sinusoidal(ctx, assign):
                 continue  # a sinusoidal position table (Hands-On ML's PositionalEncoding): fixed by design
+        if _stands_in_for_a_weight(ctx, assign):
+            continue
         reported.add(id(assign.stmt))
         if _written_by_hand(assign.value) or _from_hand_written(assign.value, ctx.env(ctx.methods[assign.method])):
             yield Hit(
@@ -763,6 +765,23 @@ def _array_params(init):
     pairs = list(zip(positional, defaults))[1:] + list(zip(args.kwonlyargs, args.kw_defaults))
     return {a.arg for a, d in pairs
             if d is None or (isinstance(d, ast.Constant) and d.value is None)}
+
+
+def _stands_in_for_a_weight(ctx, assign) -> bool:
+    """`if self.add_bias: self.b = self.add_weight(...)` / `else: self.b = tf.constant(0.0)`: the tensor is the
+    value the weight takes when a setting switches it off, not state meant to train (HYPER's PINN layers,
+    held-out 43: measured, the constant is 0.0 and the weight trains when switched on)."""
+    env = None
+    for node in ctx.nodes_of(assign.method, ast.If):
+        for here, there in ((node.body, node.orelse), (node.orelse, node.body)):
+            if not any(stmt is assign.stmt for stmt in here):
+                continue
+            for stmt in there:
+                if type(stmt) is ast.Assign and any(self_attr(t) == assign.attr for t in stmt.targets):
+                    env = ctx.env(ctx.methods[assign.method]) if env is None else env
+                    if ctx.value(stmt.value, env).kind == WEIGHT:
+                        return True
+    return False
 
 
 def _constructor_arrays(ctx):
