@@ -6,7 +6,7 @@ import re
 
 from ....finding import TF_KERAS as TF_KERAS_TARGET
 from ...triggers import name_before
-from ...walk import walk
+from ...walk import self_attr, walk
 from ...class_facts import imported_function
 from ...facts import wiring
 from .. import Hit
@@ -27,8 +27,9 @@ def _rnn_wrapper(text: str) -> bool:
 
 
 def TRIGGER(text: str) -> bool:
-    """`name.build(...)` on a plain name (not `self.x.build(`, not `super().build(`) bound to a call or a
-    function's parameter, or a Keras RNN wrapper (`RNN(`, `StackedRNNCells(`) next to `Input(`."""
+    """`name.build(...)` on a plain name bound to a call or a function's parameter, or on `self.name` bound to a
+    call (a plain holder's method; not `a.b.build(`, not `super().build(`), or a Keras RNN wrapper (`RNN(`,
+    `StackedRNNCells(`) next to `Input(`."""
     if "RNN" in text and "Input" in text and _rnn_wrapper(text):
         return True
     at = text.find(".build(")
@@ -36,18 +37,24 @@ def TRIGGER(text: str) -> bool:
     while at >= 0:
         name = name_before(text, at)
         start = at - len(name)
-        if name and name not in seen and text[start - 1:start] != "." and name != "self" and \
-                not name[0].isdigit() and not seen.add(name) and (_bound_to_call(name, text) or
-                                                                   _a_parameter(name, text)):
-            return True
+        on_self = text[start - 5:start] == "self." and not (text[start - 6:start - 5].isalnum() or
+                                                               text[start - 6:start - 5] == "_")
+        key = ("self." if on_self else "") + name
+        if name and key not in seen and name != "self" and not name[0].isdigit() and not seen.add(key):
+            if text[start - 1:start] != ".":
+                if _bound_to_call(name, text) or _a_parameter(name, text):
+                    return True
+            elif on_self and _bound_to_call(name, text, "self\\."):
+                return True  # `self.critic = Critic(...)`, then `self.critic.build(...)` (a plain holder class)
         at = text.find(".build(", at + 7)
     return False
 
 
-def _bound_to_call(name: str, text: str) -> bool:
-    """`name = something(` where the call is not one of Keras's own layers. (The pattern starts
-    with the name, a literal the regex engine scans for fast; the word boundary is checked after.)"""
-    pattern = re.compile(rf"{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(")
+def _bound_to_call(name: str, text: str, owner: str = "") -> bool:
+    """`name = something(` (`self.name = ...` with owner `self\\.`) where the call is not one of Keras's own
+    layers. (The pattern starts with a literal the regex engine scans for fast; the word boundary is checked
+    after.)"""
+    pattern = re.compile(rf"{owner}{name} ?= ?(?!(?:tf\.)?(?:keras\.)?layers\.)[\w.]+\(")
     found = pattern.search(text)
     while found is not None:
         at = found.start()
@@ -74,12 +81,19 @@ def check_module(ctx):
         env = None
         for node in nodes:
             if not (type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "build"
-                    and type(node.func.value) is ast.Name and (node.args or node.keywords)):
+                    and (node.args or node.keywords)):
                 continue
-            name = node.func.value.id
+            receiver = node.func.value
+            if type(receiver) is ast.Name:
+                name = receiver.id
+            elif (attr := self_attr(receiver)) is not None and type(scope) in (ast.FunctionDef, ast.AsyncFunctionDef):
+                name = f"self.{attr}"  # a plain holder's method: `self.critic = Critic(...)`, `self.critic.build(...)`
+            else:
+                continue
             if env is None:
                 env = ctx.bindings_of(nodes)
-            qualname, holders = _instance_class(ctx, env.get(name, []), env=env), [(nodes, name)]
+            values = env.get(name, []) if type(receiver) is ast.Name else _stored_on_self(nodes, attr)
+            qualname, holders = _instance_class(ctx, values, env=env), [(nodes, name)]
             if qualname is None and name not in env and type(scope) in (ast.FunctionDef, ast.AsyncFunctionDef):
                 qualname, callers = _passed_instance(ctx, scope, name)
                 holders += callers
@@ -204,12 +218,19 @@ def _passed_instance(ctx, function, name):
     return (found.pop() if len(found) == 1 else None), holders
 
 
+def _stored_on_self(nodes, attr):
+    """The values a scope stores in `self.<attr>`."""
+    return [node.value for node in nodes if type(node) is ast.Assign and any(self_attr(t) == attr for t in node.targets)]
+
+
 def _called_on_data(nodes, name):
+    """Is `name` (a name, or `self.attr`) called, or fit/predicted, in these nodes?"""
+    def named(expr):
+        return expr.id == name if type(expr) is ast.Name else f"self.{self_attr(expr)}" == name
+
     for node in nodes:
         if type(node) is ast.Call:
             f = node.func
-            if type(f) is ast.Name and f.id == name:
-                return True
-            if type(f) is ast.Attribute and f.attr in _RUNS_CALL and type(f.value) is ast.Name and f.value.id == name:
+            if named(f) or type(f) is ast.Attribute and f.attr in _RUNS_CALL and named(f.value):
                 return True
     return False
