@@ -168,6 +168,8 @@ _NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Init
 
 
 # `self.x = Cls(`, `= [Cls(`, `xs.append(Cls(`, `xs += [Cls(`, `{k: Cls(`: something that may store a new layer
+_BUILTIN_NAMES = frozenset(dir(__import__("builtins")))
+_FUNCTION_ASSIGN_RE = re.compile(r"self\.\w+[ \t]*=[ \t]*([a-z_]\w*)\(")
 _SUBLAYER_ASSIGN_RE = re.compile(r"(?:=|\.(?:append|extend|insert|add)\(|:)\s*[\[{]?\s*(?:[\w.]*\b[A-Z]\w*|self\.\w+)\(")
 
 
@@ -179,30 +181,50 @@ def _factories(methods) -> dict[str, str]:
     for name, fn in methods.items():
         if is_dunder(name) or name in ("build", "call") or fn.decorator_list:
             continue
-        returns, callees, bound = 0, set(), {}
-        nodes = walk(fn)
-        for node in nodes:  # `block = Sequential([...]); return block`: the name's one value
-            if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
-                bound.setdefault(node.targets[0].id, []).append(node.value)
-        for node in nodes:
-            kind = type(node)
-            if kind is ast.Return:
-                returns += 1
-                value = node.value
-                if type(value) is ast.Name and len(bound.get(value.id, ())) == 1:
-                    value = bound[value.id][0]
-                callees.update(_sublayer_callee(value) if type(value) is ast.Call else ("",))
-            elif kind is ast.Call and (type(node.func) is ast.Attribute and node.func.attr == "build"
-                                       or type(node.func) is ast.Name and node.func.id == "self"):
-                callees.add("")
-        if returns and len(callees) == 1 and "" not in callees:
-            out[name] = callees.pop()
+        made = made_class(fn)
+        if made is not None:
+            out[name] = made
     return out
 
 
-def _sublayer_callee(value, factories=None) -> list[str]:
+def _given_an_input(fn) -> bool:
+    """Does the function make an `Input`/`InputLayer` or hand a layer `input_shape=`/`input_dim=`?"""
+    for node in walk(fn):
+        if type(node) is ast.Call:
+            name = dotted(node.func) or ""
+            if name.rsplit(".", 1)[-1] in ("Input", "InputLayer") or \
+                    any(kw.arg in ("input_shape", "input_dim", "batch_input_shape") for kw in node.keywords):
+                return True
+    return False
+
+
+def made_class(fn) -> str | None:
+    """The dotted callee of the one class a function makes and returns (each return `Cls(...)`, or a name bound
+    once to it: `model = Sequential(); model.add(...); return model`), when it builds and calls nothing of self;
+    else None."""
+    returns, callees, bound = 0, set(), {}
+    nodes = walk(fn)
+    for node in nodes:  # `block = Sequential([...]); return block`: the name's one value
+        if type(node) is ast.Assign and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            bound.setdefault(node.targets[0].id, []).append(node.value)
+    for node in nodes:
+        kind = type(node)
+        if kind is ast.Return:
+            returns += 1
+            value = node.value
+            if type(value) is ast.Name and len(bound.get(value.id, ())) == 1:
+                value = bound[value.id][0]
+            callees.update(_sublayer_callee(value) if type(value) is ast.Call else ("",))
+        elif kind is ast.Call and (type(node.func) is ast.Attribute and node.func.attr == "build"
+                                   or type(node.func) is ast.Name and node.func.id == "self"):
+            callees.add("")
+    return callees.pop() if returns and len(callees) == 1 and "" not in callees else None
+
+
+def _sublayer_callee(value, factories=None, functions=None) -> list[str]:
     """Dotted callees of `Cls(...)` values, `[Cls(...) for ...]`, `[Cls(...), ...]` and dicts of them
-    (class-like names); `self.m(...)` of a factory method (see _factories) counts as the class it makes."""
+    (class-like names); `self.m(...)` of a factory method (see _factories) counts as the class it makes, and
+    `f(...)` of a top-level factory function of the file (`functions`: name -> the class it makes) too."""
     if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
         values = [value.elt]
     elif isinstance(value, (ast.List, ast.Tuple)):
@@ -219,13 +241,15 @@ def _sublayer_callee(value, factories=None) -> list[str]:
             name = dotted(v.func)
             if factories and (attr := self_attr(v.func)) in factories:
                 name = factories[attr]
+            elif functions and type(v.func) is ast.Name and v.func.id in functions:
+                name = functions[v.func.id]
             last = name.rsplit(".", 1)[-1] if name else ""
             if last[:1].isupper() and not _NOT_SUBLAYER_CALLEES.search(last):
                 out.append(name)
     return out
 
 
-def _stored_sublayers(nodes, factories) -> list[tuple[str, list[str]]]:
+def _stored_sublayers(nodes, factories, functions=None) -> list[tuple[str, list[str]]]:
     """(attr, dotted callees), in line order, for each place a method (`nodes`: its walk) puts new layers
     on self: `self.x = Cls(...)` or a list or dict of them, and containers filled with them
     (`self.xs.append(Cls(...))`, `self.xs[k] = Cls(...)`, `self.xs += [Cls(...)]`), directly or through
@@ -238,7 +262,7 @@ def _stored_sublayers(nodes, factories) -> list[tuple[str, list[str]]]:
         if type(value) is ast.Name:
             handed[value.id] += 1
             return value.id
-        return _sublayer_callee(value, factories)
+        return _sublayer_callee(value, factories, functions)
 
     def put(node, owner, value):
         if attr := self_attr(owner):
@@ -274,12 +298,21 @@ def _stored_sublayers(nodes, factories) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
-    """See Project.build_leaves."""
-    if not (cls.bases and cls.may_have_weights and "call" in cls.method_names):
+def _build_leaves(cls, function_class=None) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
+    """See Project.build_leaves. `function_class(name)`: the class a top-level function of the class's file
+    makes and returns (made_class), or None."""
+    if not (cls.bases and "call" in cls.method_names):
         return None, []
     text = cls.text()
-    if text is not None and not _SUBLAYER_ASSIGN_RE.search(text):
+    functions = {}
+    if text is not None and function_class is not None:
+        # `self.nn = nn([hidden] * layers)`: a function of the file that returns one class of layer (rlfd's DDPG)
+        for name in set(_FUNCTION_ASSIGN_RE.findall(text)):
+            if (made := function_class(name)) is not None:
+                functions[name] = made
+    if not (cls.may_have_weights or functions):
+        return None, []
+    if text is not None and not functions and not _SUBLAYER_ASSIGN_RE.search(text):
         return [], []  # no `self.x = Cls(...)` / `[Cls(...) ...]` in its text: no sublayer (cheap test first)
     try:
         methods = cls.load_methods()
@@ -293,7 +326,7 @@ def _build_leaves(cls) -> tuple[list[tuple[str, str]] | None, list[tuple[str, st
     created: dict[str, str] = {}
     for func in (init, build):
         if func is not None:
-            for attr, callees in _stored_sublayers(nodes[id(func)], factories):
+            for attr, callees in _stored_sublayers(nodes[id(func)], factories, functions):
                 created.setdefault(attr, callees[0])
     if not created:
         return [], []
@@ -445,8 +478,24 @@ class Project:
         builds ask, for a handful of classes, and it needs the class's methods parsed."""
         if name not in self._build_leaves:
             cls = self.class_summary(name)
-            self._build_leaves[name] = _build_leaves(cls) if cls is not None else (None, [])
+            self._build_leaves[name] = _build_leaves(cls, self._function_class(name)) if cls is not None else (None, [])
         return self._build_leaves[name]
+
+    def _function_class(self, name: str):
+        """name -> the class a top-level function of the file of the project class `name` makes (made_class)."""
+        from .class_facts import module_functions
+
+        file = self.classes[name][1]
+
+        def function_class(function: str) -> str | None:
+            if function in _BUILTIN_NAMES:
+                return None
+            fn = module_functions(file, function)
+            made = made_class(fn) if fn is not None else None
+            if made is None or made.rsplit(".", 1)[-1] in ("Model", "Functional") or _given_an_input(fn):
+                return None  # (a functional model, or a Sequential given its input: built when made)
+            return made
+        return function_class
 
     def kept_arguments(self, name: str) -> set[str] | None:
         """The constructor parameters a plain project class keeps on its instances (`self.head =
