@@ -242,6 +242,9 @@ STILL_LOST: dict[tuple[str, str], str] = {
         "the rewrite moves the plain classes holding tf.Variables away from the code that wires them: LD011's "
         "module check runs on files whose text both makes a Variable and defines __call__ (a trigger on every "
         "functional file would parse 96 more corpus files whole)",
+    ("builder_class", "cd_rlfd_ddpg_tf2_actorcritic_build_list_shapes_counts_zero_weights"):
+        "the rewrite makes the file function that returns the critic's Sequential (`nn()`) a static method of the "
+        "builder class: ld005zu reads sublayers that top-level functions of the class's file make",
     ("two_files", "cb_rllunarlander_ddpg_tf_module_actor_holds_keras_net_no_trainable_variables"):
         "the rewrite moves the tf.Module holders away from the training code that reads `ac.pi.trainable_variables`: "
         "LD011's tf.Module check reads the variable lists in the holders' own file (FILE_TRIGGER: `Module)` and "

@@ -168,7 +168,6 @@ _NOT_SUBLAYER_CALLEES = re.compile(r"(Error|Exception|Warning|Spec|Variable|Init
 
 
 # `self.x = Cls(`, `= [Cls(`, `xs.append(Cls(`, `xs += [Cls(`, `{k: Cls(`: something that may store a new layer
-_BUILTIN_NAMES = frozenset(dir(__import__("builtins")))
 _FUNCTION_ASSIGN_RE = re.compile(r"self\.\w+[ \t]*=[ \t]*([a-z_]\w*)\(")
 _SUBLAYER_ASSIGN_RE = re.compile(r"(?:=|\.(?:append|extend|insert|add)\(|:)\s*[\[{]?\s*(?:[\w.]*\b[A-Z]\w*|self\.\w+)\(")
 
@@ -185,17 +184,6 @@ def _factories(methods) -> dict[str, str]:
         if made is not None:
             out[name] = made
     return out
-
-
-def _given_an_input(fn) -> bool:
-    """Does the function make an `Input`/`InputLayer` or hand a layer `input_shape=`/`input_dim=`?"""
-    for node in walk(fn):
-        if type(node) is ast.Call:
-            name = dotted(node.func) or ""
-            if name.rsplit(".", 1)[-1] in ("Input", "InputLayer") or \
-                    any(kw.arg in ("input_shape", "input_dim", "batch_input_shape") for kw in node.keywords):
-                return True
-    return False
 
 
 def made_class(fn) -> str | None:
@@ -469,33 +457,21 @@ class Project:
                 return self.resolve(file.aliases[attr], depth + 1)
         return canonical(name)
 
-    def build_leaves(self, name: str) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
+    def build_leaves(self, name: str, function_class=None) -> tuple[list[tuple[str, str]] | None, list[tuple[str, str]]]:
         """What an explicit `instance.build(shape)` of the project class `name` leaves unbuilt
         (Keras 3 runs no call() there): (attr, dotted callee) of sublayers created in __init__/build()
         and neither built nor called by build(), None when that cannot be told (no call(), build()
         calls other methods); and (attr, dotted callee) of the sublayers build() builds with
         `.build(...)`, whose own leaves count. Worked out on first request: only LD005's explicit
-        builds ask, for a handful of classes, and it needs the class's methods parsed."""
+        builds ask, for a handful of classes, and it needs the class's methods parsed.
+        `function_class(file, function)`: the class a top-level function of a file makes and returns, or None
+        (LD005 passes it; a sublayer such a function makes counts as that class)."""
         if name not in self._build_leaves:
             cls = self.class_summary(name)
-            self._build_leaves[name] = _build_leaves(cls, self._function_class(name)) if cls is not None else (None, [])
+            file = self.classes[name][1] if cls is not None else None
+            made_by = (lambda function: function_class(file, function)) if function_class is not None else None
+            self._build_leaves[name] = _build_leaves(cls, made_by) if cls is not None else (None, [])
         return self._build_leaves[name]
-
-    def _function_class(self, name: str):
-        """name -> the class a top-level function of the file of the project class `name` makes (made_class)."""
-        from .class_facts import module_functions
-
-        file = self.classes[name][1]
-
-        def function_class(function: str) -> str | None:
-            if function in _BUILTIN_NAMES:
-                return None
-            fn = module_functions(file, function)
-            made = made_class(fn) if fn is not None else None
-            if made is None or made.rsplit(".", 1)[-1] in ("Model", "Functional") or _given_an_input(fn):
-                return None  # (a functional model, or a Sequential given its input: built when made)
-            return made
-        return function_class
 
     def kept_arguments(self, name: str) -> set[str] | None:
         """The constructor parameters a plain project class keeps on its instances (`self.head =

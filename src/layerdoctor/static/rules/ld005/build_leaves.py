@@ -4,7 +4,11 @@ inherited from a project base) neither builds nor calls. Shared by the class and
 import ast
 import re
 
+import builtins
+
+from ...class_facts import module_functions
 from ...context import STATELESS_LAYERS
+from ...project import dotted, made_class
 from ...walk import hands_over_a_graph, self_attr, walk
 from .lists import is_call_of
 
@@ -20,7 +24,7 @@ def build_leaves(project, qualname, _depth=0):
         inherited = _inherited_build(project, qualname)
         return _inherited_build_leaves(project, qualname, *inherited, _depth) if inherited else []
     file = found[1]
-    leaves, builds = project.build_leaves(qualname)
+    leaves, builds = project.build_leaves(qualname, function_class)
     if leaves is None:
         return []
     out = []
@@ -33,6 +37,33 @@ def build_leaves(project, qualname, _depth=0):
         for sub, cls in build_leaves(project, name, _depth + 1):
             out.append((f"{attr}.{sub}", cls))
     return out
+
+
+_BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def function_class(file, function: str) -> str | None:
+    """The class a top-level function of `file` makes and returns (`def nn(sizes): model = Sequential(); ...;
+    return model`: rlfd's DDPG, held-out 43), or None; not a functional Model, nor a Sequential given its input:
+    those are built when made."""
+    if function in _BUILTIN_NAMES:
+        return None
+    fn = module_functions(file, function)
+    made = made_class(fn) if fn is not None else None
+    if made is None or made.rsplit(".", 1)[-1] in ("Model", "Functional") or _given_an_input(fn):
+        return None
+    return made
+
+
+def _given_an_input(fn) -> bool:
+    """Does the function make an `Input`/`InputLayer` or hand a layer `input_shape=`/`input_dim=`?"""
+    for node in walk(fn):
+        if type(node) is ast.Call:
+            name = dotted(node.func) or ""
+            if name.rsplit(".", 1)[-1] in ("Input", "InputLayer") or \
+                    any(kw.arg in ("input_shape", "input_dim", "batch_input_shape") for kw in node.keywords):
+                return True
+    return False
 
 
 def bases_leave_build_alone(project, qualname) -> bool:

@@ -9,7 +9,7 @@ from ...class_facts import default_build, handed_in_layer
 from ...context import STATELESS_LAYERS
 from ...walk import callee_name, self_attr, walk
 from .. import Hit
-from .build_leaves import bases_leave_build_alone, build_leaves, describe_leaves
+from .build_leaves import bases_leave_build_alone, build_leaves, describe_leaves, function_class
 
 
 def _is_self_build(node) -> bool:
@@ -275,7 +275,7 @@ def _answers_output_shape(ctx) -> bool:
 def _project_class_named(ctx, attr, cls) -> bool:
     """Is the sublayer `self.<attr>` (of class `cls`) an instance of a layer class of the project?"""
     file = ctx.project.classes[ctx.qualname][1]
-    for callee in (c for a, c in (ctx.project.build_leaves(ctx.qualname)[0] or ()) if a == attr):
+    for callee in (c for a, c in (ctx.project.build_leaves(ctx.qualname, function_class)[0] or ()) if a == attr):
         return ctx.is_project_class(ctx.project.qualify_name(callee, file))
     return True  # (cannot tell: leave it alone)
 
