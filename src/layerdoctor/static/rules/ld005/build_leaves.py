@@ -8,8 +8,8 @@ import builtins
 
 from ...class_facts import module_functions
 from ...context import STATELESS_LAYERS
-from ...project import dotted, made_class
-from ...walk import hands_over_a_graph, self_attr, walk
+from ...project import made_class
+from ...walk import callee_name, hands_over_a_graph, self_attr, walk
 from .lists import is_call_of
 
 
@@ -59,8 +59,7 @@ def _given_an_input(fn) -> bool:
     """Does the function make an `Input`/`InputLayer` or hand a layer `input_shape=`/`input_dim=`?"""
     for node in walk(fn):
         if type(node) is ast.Call:
-            name = dotted(node.func) or ""
-            if name.rsplit(".", 1)[-1] in ("Input", "InputLayer") or \
+            if callee_name(node) in ("Input", "InputLayer") or \
                     any(kw.arg in ("input_shape", "input_dim", "batch_input_shape") for kw in node.keywords):
                 return True
     return False
