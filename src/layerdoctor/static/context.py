@@ -160,6 +160,7 @@ class ClassContext:
         self.phase_methods = {
             entry: _reachable(entry, calls, self.methods) for entry in ("__init__", "build", "call")
         }
+        self._methods_of: dict[tuple[str, ...], list[tuple[str, ast.FunctionDef]]] = {}
         self._envs: dict[int, dict[str, list[ast.expr]]] = {}
         self._assigns: dict[str, list[SelfAssign]] = {}
         self._assigns_by_attr: dict[tuple[str, ...], dict[str, list[SelfAssign]]] = {}
@@ -171,12 +172,15 @@ class ClassContext:
     # -------------------------------------------------------------- phases
 
     def methods_of(self, *phases: str) -> list[tuple[str, ast.FunctionDef]]:
-        names: list[str] = []
-        for phase in phases:
-            for name in self.phase_methods.get(phase, ()):
-                if name not in names:
-                    names.append(name)
-        return [(name, self.methods[name]) for name in names]
+        found = self._methods_of.get(phases)  # (the rules ask ~30 times a class, for a few phase tuples)
+        if found is None:
+            names: list[str] = []
+            for phase in phases:
+                for name in self.phase_methods.get(phase, ()):
+                    if name not in names:
+                        names.append(name)
+            found = self._methods_of[phases] = [(name, self.methods[name]) for name in names]
+        return list(found)
 
     def only_phase(self, phase: str) -> list[tuple[str, ast.FunctionDef]]:
         """Methods reached from `phase` and from no other entry point."""

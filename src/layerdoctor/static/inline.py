@@ -72,7 +72,7 @@ def inline_helpers(methods: dict[str, ast.FunctionDef], mention_counts,
 def _after_super_init(body: list[ast.stmt]) -> int:
     """The index just after the first statement that calls some `__init__` (0 if none does)."""
     for i, stmt in enumerate(body):
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "__init__":
                 return i + 1
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import functools
 import io
 import keyword
 import operator
@@ -25,6 +26,7 @@ from itertools import accumulate, count
 from ..catalog import class_triggers, file_triggers, module_triggers
 from .inline import inline_helpers
 from .names import module_name_for, resolve_relative
+from .walk import children
 
 # Methods whose bodies the rules read; helpers they call through `self.x(...)` are added.
 ENTRY_METHODS = ("__init__", "build", "call")
@@ -524,6 +526,7 @@ _FROM_IMPORT_RE = re.compile(rf"from[ \t]+(\.*)({_DOTTED_NAME})?[ \t]+import[ \t
                              rf"(?:(\*)|({_AS_NAMES})|\(\s*({_AS_NAMES_IN_BRACKETS})\s*,?\s*\))")
 
 
+@functools.lru_cache(maxsize=8192)  # (files repeat their imports: `import tensorflow as tf`; the result is only read)
 def simple_import(piece: str) -> tuple | None:
     """("import", None, 0, [(name, asname)]) or ("from", module, level, [...]) for an import statement written
     plainly (no comment, `;` or backslash; names that are identifiers, no keyword), read from its text as
@@ -598,12 +601,25 @@ def _parse_statement(src: _Text, line: int) -> ast.stmt | None:
         stripped = piece.lstrip(" \t")
         try:
             node = ast.parse(stripped).body[0]
-            ast.increment_lineno(node, line - 1)
+            _shift_lines(node, line - 1)
             return node
         except SyntaxError:
             if last - line > 60 or last >= n_lines:
                 return None
             last += 1
+
+
+def _shift_lines(node: ast.AST, by: int) -> None:
+    """ast.increment_lineno, without its generator-based ast.walk (it ran for every class header)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        attributes = current._attributes
+        if "lineno" in attributes:
+            current.lineno = getattr(current, "lineno", 0) + by
+        if "end_lineno" in attributes and (end := getattr(current, "end_lineno", 0)) is not None:
+            current.end_lineno = end + by
+        todo.extend(children(current))
 
 
 def _parse_class_header(src: _Text, line: int, indent: int) -> ast.ClassDef:
@@ -614,7 +630,7 @@ def _parse_class_header(src: _Text, line: int, indent: int) -> ast.ClassDef:
             tree = ast.parse(piece.lstrip(" \t").rstrip() + " pass\n")
             node = tree.body[0]
             if isinstance(node, ast.ClassDef):
-                ast.increment_lineno(node, line - 1)
+                _shift_lines(node, line - 1)
                 node.col_offset = indent
                 return node
         except SyntaxError:

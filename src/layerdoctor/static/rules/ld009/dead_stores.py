@@ -1,6 +1,7 @@
 """LD009 for dead stores in call(): a sublayer's result overwritten before anything reads it."""
 
 import ast
+from bisect import bisect_right
 
 from ...class_facts import (parsed_file)
 from ...project import is_keras_layer_name
@@ -100,16 +101,17 @@ def _may_have_dead_store(ctx, method, states) -> bool:
     for name, lines in stores.items():
         if name == "_":
             continue
-        read = loads.get(name)
+        read = sorted(loads.get(name, ()))  # (sorted: is a line read in (first, upto]? is one bisection)
         lines.sort()
         for first, second in zip(lines, lines[1:] + [None]):
             if second is None:
-                is_dead = not read or max(read) <= first
+                is_dead = not read or read[-1] <= first
             elif any(start <= first <= end and other <= second <= last for start, end, other, last in branches):
                 is_dead = False  # `if c: x = a(h) else: x = b(h)`: one or the other runs (if the else store is dead, so is this one)
             else:
                 upto = ends.get(second, second)
-                is_dead = first < second and not any(first < line <= upto for line in read or ())
+                after = bisect_right(read, first)
+                is_dead = first < second and not (after < len(read) and read[after] <= upto)
             if is_dead:
                 dead.setdefault(first, set()).add(name)
             else:
