@@ -98,6 +98,8 @@ _NAME_ALONE_RE = re.compile(r"[ \t]*(\w+)[ \t]*")
 
 
 def _repeats_a_list(text: str) -> bool:
+    if "[" not in text:
+        return False  # (every pattern below needs a list literal; most module code outside classes has none)
     made = None
     brackets = "] *" in text or "]*" in text  # (C-speed tests before each regex)
     for m in _BRACKETED_TIMES_RE.finditer(text) if brackets else ():
