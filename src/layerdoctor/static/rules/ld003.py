@@ -6,7 +6,7 @@ from ...rule import Rule, snippet
 from ...vocab import KERAS3, TF_KERAS
 from ..class_facts import file_function
 from ..context import FOREIGN, Value, bindings, self_attr
-from ..walk import walk
+from ..walk import is_dunder, walk
 from . import Hit
 
 RULE = Rule(
@@ -118,6 +118,15 @@ def check_class(ctx):
                     attribute=assign.attr,
                 )
                 continue
+            if _how(assign.value) == "helper" and not _returns_a_container(ctx, assign.value):
+                yield Hit(
+                    assign.stmt,
+                    f"{ctx.name}.{assign.attr} is {_WHAT[value.backend]} ({value.qualname}) returned by "
+                    f"{ast.unparse(assign.value.func)}(), called in {assign.method}(): Keras 3 tracks only "
+                    f"keras.Variable, so it is not counted, trained or saved (tf.keras 2 would track a tf.Variable)",
+                    attribute=assign.attr,
+                )
+                continue
             yield Hit(
                 assign.stmt,
                 f"{ctx.name}.{assign.attr} holds {_WHATS[value.backend]} ({value.qualname}) made in "
@@ -135,6 +144,43 @@ def check_class(ctx):
             attribute=assign.attr,
         )
     yield from _stored_into_containers(ctx, reported)
+    yield from _made_in_other_methods(ctx, reported)
+
+
+# A method Keras never runs itself (`initialize()`, `setup()`, `reset()`), called by the code that owns the
+# layer: the tf.Variable it stores is untracked all the same (held-out 43's tonic policy head, made by
+# `initialize(action_size)` that its Actor calls; measured: not in trainable_variables, never trained).
+_FOREIGN_MAKER_WORDS = ("Variable(", "Parameter(", "get_variable(", "get_local_variable(")
+
+
+def _made_in_other_methods(ctx, reported):
+    text = ctx.cls.text()
+    if text is None or not any(word in text for word in _FOREIGN_MAKER_WORDS):
+        return  # (cut from the text: the class makes no backend variable anywhere)
+    for name in sorted(ctx.cls.method_names - set(ctx.cls.methods)):  # (parsed: __init__/build/call and their helpers)
+        if is_dunder(name) or name == "call":
+            continue  # (Python runs those itself: __call__ per call is LD002's; `call` unparsed is a nested def)
+        func = ctx.cls.method_alone(name)
+        if func is None:
+            continue
+        env = ctx.env(func)
+        for node in walk(func):
+            if type(node) is not ast.Assign or len(node.targets) != 1:
+                continue
+            attr = self_attr(node.targets[0])
+            if attr is None or attr in reported:
+                continue
+            value = _value(ctx, node.value, env)
+            if value.kind != FOREIGN:
+                continue
+            reported.add(attr)
+            yield Hit(
+                node,
+                f"{ctx.name}.{attr} is {_WHAT[value.backend]} ({value.qualname}) set in {name}(), a method Keras "
+                f"never runs itself: Keras 3 tracks only keras.Variable, so it is not counted, trained or saved "
+                f"(tf.keras 2 would track a tf.Variable)",
+                attribute=attr,
+            )
 
 
 # TF1's variable makers still work eagerly on TF 2 and return a plain tf.Variable (measured on Keras 3.15.1
@@ -206,7 +252,26 @@ def _helper_returns(ctx, call):
         env = bindings(body)
     else:
         return None
-    return [n.value for n in body if isinstance(n, ast.Return) and n.value is not None], env
+    return [n.value for n in body if isinstance(n, ast.Return) and n.value is not None], _with_stored_items(env, body)
+
+
+def _with_stored_items(env, nodes):
+    """`env` plus the items and attributes the helper stores into (`_cache['scale'] = tf.Variable(...)`, then
+    `return _cache['scale']`: a variable made once and cached, held-out 43's PtychoPINN), keyed by their source
+    text (brackets and quotes: never a name)."""
+    extra = {}
+    for node in nodes:
+        if type(node) is ast.Assign:
+            for target in node.targets:
+                if type(target) in (ast.Subscript, ast.Attribute) and self_attr(target) is None:
+                    extra.setdefault(ast.unparse(target), []).append(node.value)
+    return {**env, **extra} if extra else env
+
+
+def _returns_a_container(ctx, call) -> bool:
+    """Does the helper `call` runs return a list, tuple, dict or comprehension (variables, plural)?"""
+    returned = _helper_returns(ctx, call)
+    return returned is None or any(_how(value) in ("comprehension", "list") for value in returned[0])
 
 
 def _returned_item(ctx, call, index, depth):
@@ -227,10 +292,12 @@ def _foreign_value(ctx, expr, env, depth):
     value = _value(ctx, expr, env)
     if value.kind == FOREIGN:
         return value
-    if isinstance(expr, ast.Name) and env.get(expr.id):
+    key = expr.id if isinstance(expr, ast.Name) else \
+        ast.unparse(expr) if isinstance(expr, (ast.Subscript, ast.Attribute)) and self_attr(expr) is None else None
+    if key is not None and env.get(key):
         # flow-insensitive bindings: the value a use sees is the last one bound above it
         # (`m = tf.linalg.lu(...)`, then `m = tf.Variable(m)`, then `return m`)
-        above = [v for v in env[expr.id] if v.lineno < expr.lineno] or env[expr.id]
+        above = [v for v in env[key] if v.lineno < expr.lineno] or env[key]
         last = max(above, key=lambda v: (v.lineno, v.col_offset))
         return _foreign_value(ctx, last, env, depth + 1) if depth < 3 and last is not expr else None
     return _foreign_in(ctx, expr, env, depth)
