@@ -40,6 +40,14 @@ def test_a_scale_sized_by_hand_is_ld004():
     assert finding.severity == "warning" and "RMSNorm.scale" in finding.message
 
 
+def test_a_scale_sized_by_hand_is_ld004_when_no_config_rebuilds_the_layer():
+    with pytest.raises(TypeError):
+        MODULE.RMSNormPartialConfig.from_config(MODULE.RMSNormPartialConfig(4).get_config())
+    assert not _runs_one_feature_wider(MODULE.RMSNormPartialConfig)
+    (finding,) = _ld004("scale_sized_by_hand_partial_config")
+    assert finding.severity == "warning" and "RMSNormPartialConfig.scale" in finding.message
+
+
 def test_twin_a_bias_as_wide_by_chance_is_clean():
     assert _runs_one_feature_wider(MODULE.BiasFirst)
     assert _ld004("bias_as_wide_by_chance") == []

@@ -7,10 +7,12 @@ finding for a failure it does not recognise (the caller then reports it as a pla
 
 from __future__ import annotations
 
+import ast
 import inspect
 import linecache
 import re
 import sys
+import textwrap
 
 from .. import keras_messages as msg
 from ..vocab import KERAS_RUN_METHODS
@@ -70,7 +72,8 @@ def classify(error: BaseException, recorder=None, construction=None, batch_size=
     """Findings explaining `error`, or [] when the failure is not one of ours."""
     text = f"{type(error).__name__}: {error}"
     for explain in (_init_never_ran, _tracker_list_replaced, _tensor_out_of_scope, _leaked_tracer,
-                    _keras_tensor_in_function, _variable_made_in_lambda_function, _fixed_input_dim,
+                    _keras_tensor_in_function, _keras_tensor_read_by_a_later_lambda,
+                    _variable_made_in_lambda_function, _fixed_input_dim,
                     _variables_created_in_lambda,
                     _random_state_in_traced_call, _weight_property_replaced, _state_added_from_outside,
                     _weight_rebound_from_itself,
@@ -853,6 +856,65 @@ def _keras_tensor_in_function(error, text, recorder, watch) -> list:
                      f"building it raised {_first_line(text)}; pass every tensor as an input of the Lambda "
                      f"and keep variables and layers in a custom layer", site=created or site)]
     return []
+
+
+# Keras 3 refuses a KerasTensor in a backend op ("A KerasTensor cannot be used as input to a TensorFlow
+# function"; JAX and torch say the same of theirs): Keras 2 code that takes `tf.shape(inputs)` while wiring, for
+# a Lambda's function to read later as a global or closure, now fails on that line, before the Lambda exists
+# (held-out 43's DSen2-CR: `shape_n = tf.shape(input_opt)`, then `Lambda(concatenate_array)` reading shape_n).
+_KERAS_TENSOR_IN_OP = re.compile(r"KerasTensor cannot be used as input to a \w+ function")
+
+
+def _keras_tensor_read_by_a_later_lambda(error, text, recorder, watch) -> list:
+    """LD012: the failing line stores a backend op's result on a KerasTensor, and a `Lambda` that the same
+    function makes after it reads that name (in its function, a lambda, or `arguments=`)."""
+    if not _KERAS_TENSOR_IN_OP.search(text):
+        return []
+    frame, line = locate.deepest_user_frame(error)
+    if frame is None:
+        return []
+    try:
+        lines, start = inspect.getsourcelines(frame.f_code)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return []
+    offset = start - 1 if frame.f_code.co_name != "<module>" else 0
+    failing = [node for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+               and node.lineno + offset <= line <= (node.end_lineno or node.lineno) + offset]
+    tainted = {target.id for node in failing for target in ast.walk(node.targets[0] if isinstance(node, ast.Assign)
+                                                                    else node.target) if isinstance(target, ast.Name)}
+    if not tainted:
+        return []
+    for node in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno + offset > line),
+                       key=lambda n: n.lineno):  # `batch = shape_n[0]` after it: the Lambda may read that
+        if _names_read(node.value) & tainted:
+            tainted |= {t.id for target in node.targets for t in ast.walk(target) if isinstance(t, ast.Name)}
+    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for call in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and locate.callee(n.func) == "Lambda"
+                        and n.lineno + offset > line), key=lambda n: n.lineno):
+        given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "function"), None)
+        body = functions.get(given.id) if isinstance(given, ast.Name) else given
+        read = _names_read(body) if isinstance(body, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)) else set()
+        for keyword in call.keywords:
+            if keyword.arg == "arguments":
+                read |= _names_read(keyword.value)
+        found = sorted(read & tainted)
+        if not found:
+            continue
+        name = given.id if isinstance(given, ast.Name) else "lambda"
+        indent = len(lines[0]) - len(lines[0].lstrip()) if offset else 0  # (the source was dedented to parse)
+        return [findings.make(
+            "LD012", f"Lambda({name}) reads {', '.join(found)}, which line {line} computes from a KerasTensor while "
+                     f"the model is wired ({_source_line(frame, line).strip()[:60]}): Keras 3 lets no KerasTensor "
+                     f"into a backend op, so building raised {_first_line(text)}; compute it inside the Lambda's "
+                     f"function from its input (tf.shape(x)), or pass the tensor as an input of the Lambda",
+            site=(frame.f_code.co_filename, call.lineno + offset), column=call.col_offset + indent + 1,
+            fix="captured_tensor", fix_values={"attr": name if name != "lambda" else "function", "name": found[0]})]
+    return []
+
+
+def _names_read(node) -> set:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} if node else set()
 
 
 def _chain(error: BaseException):

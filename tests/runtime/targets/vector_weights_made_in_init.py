@@ -1,7 +1,8 @@
 """Vectors made in __init__ as long as the input's width: an RMSNorm scale given the width by hand
 (held-out 27's LLaMA study: works for that width only), and a bias made in __init__ from `units`
 next to a kernel made in build(), called where units equals the width by chance (works for any
-width). Each function returns (model, inputs)."""
+width). The same scale in a layer whose get_config() leaves out the width (Open3D-ML's bias-only BatchNormBlock,
+held-out 43: no config rebuilds it). Each function returns (model, inputs)."""
 
 import keras
 import numpy as np
@@ -20,6 +21,11 @@ class RMSNorm(layers.Layer):
     def call(self, x):
         rms = ops.sqrt(ops.mean(ops.square(x), axis=-1, keepdims=True) + self.epsilon)
         return x / rms * self.scale
+
+
+class RMSNormPartialConfig(RMSNorm):
+    def get_config(self):
+        return {"epsilon": self.epsilon}  # (the width left out: from_config cannot make a copy)
 
 
 class BiasFirst(layers.Layer):
@@ -46,3 +52,7 @@ def scale_sized_by_hand():
 
 def bias_as_wide_by_chance():
     return _model(BiasFirst(4)), INPUTS
+
+
+def scale_sized_by_hand_partial_config():
+    return _model(RMSNormPartialConfig(4)), INPUTS

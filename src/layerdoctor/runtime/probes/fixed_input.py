@@ -30,7 +30,7 @@ def fixed_input_width(inspection: Observation, explained: Explained) -> ProbeRes
             if not (_sized_by_input(shape, input_shape) or vector):
                 continue
             site = _made_in_init(cls, attribute)
-            if site is None or (vector and not _fails_on_another_width(layer, input_shape)):
+            if site is None or (vector and not _fails_on_another_width(layer, input_shape, inspection)):
                 continue
             reported.add(cls)
             result.findings.append(findings.make(
@@ -105,16 +105,16 @@ def _made_in_init(cls, attribute: str):
     return None
 
 
-def _fails_on_another_width(layer, input_shape: tuple) -> bool:
-    """Does a fresh copy of `layer` (from its config) fail on an input one feature wider? A vector
-    made in __init__ as long as the input's width is then sized by that width (an RMSNorm scale given
-    `hidden_size` by hand: held-out 27); a bias that is as wide by chance (units == width) lets the copy
-    run. False when the copy cannot be made or called here."""
+def _fails_on_another_width(layer, input_shape: tuple, inspection=None) -> bool:
+    """Does a fresh copy of `layer` (from its config, else from the arguments its constructor was given)
+    fail on an input one feature wider? A vector made in __init__ as long as the input's width is then sized
+    by that width (an RMSNorm scale given `hidden_size` by hand: held-out 27; Open3D-ML's bias-only
+    BatchNormBlock(in_dim, ...), which has no get_config of its own: held-out 43); a bias that is as wide by
+    chance (units == width) lets the copy run. False when the copy cannot be made or called here."""
     if any(d is None for d in input_shape[1:]):
         return False
-    try:
-        copy = type(layer).from_config(layer.get_config())
-    except Exception:  # noqa: BLE001 - a layer whose config does not rebuild it: no experiment
+    copy = _fresh_copy(layer, inspection)
+    if copy is None:
         return False
     import numpy as np
 
@@ -124,3 +124,21 @@ def _fails_on_another_width(layer, input_shape: tuple) -> bool:
     except Exception:  # noqa: BLE001 - any failure on the wider input is the finding
         return True
     return False
+
+
+def _fresh_copy(layer, inspection):
+    """A new instance of the layer's class: from its config, else called with the arguments the target
+    passed its constructor (recorded by the construction watch; not when one was a list, tuple or dict,
+    which the watch keeps flattened); None when neither works."""
+    try:
+        return type(layer).from_config(layer.get_config())
+    except Exception:  # noqa: BLE001 - a layer whose config does not rebuild it: try its arguments
+        pass
+    watch = getattr(inspection, "watch", None)
+    arguments = watch.arguments.get(id(layer)) if watch is not None and watch.initialised(layer) else None
+    if not arguments or any("[" in name for name, _ in arguments):
+        return None
+    try:
+        return type(layer)(**dict(arguments))
+    except Exception:  # noqa: BLE001 - positional-only parameters, side effects that refuse a second instance
+        return None
