@@ -909,7 +909,7 @@ def _keras_tensor_read_by_a_later_lambda(error, text, recorder, watch) -> list:
                      f"into a backend op, so building raised {_first_line(text)}; compute it inside the Lambda's "
                      f"function from its input (tf.shape(x)), or pass the tensor as an input of the Lambda",
             site=(frame.f_code.co_filename, call.lineno + offset), column=call.col_offset + indent + 1,
-            fix="captured_tensor", fix_values={"attr": name if name != "lambda" else "function", "name": found[0]})]
+            fix="captured_tensor", fix_values={"attr": name if name != "lambda" else "function"})]
     return []
 
 

@@ -93,10 +93,8 @@ RULE = Rule(
                              "# (made with self.add_weight(...) in its build()) and read it in its call()",
         "wiring": "# read the weight inside a layer's call(), e.g. a layer holding the tied layer:\n"
                   "# ops.matmul(x, ops.transpose(self.tied_to.embeddings))",
-        "captured_tensor": "# compute it inside the function, from the Lambda's own input (not while wiring):\n"
-                           "def {attr}(x):\n"
-                           "    {name} = tf.shape(x)\n"
-                           "    ...",
+        "captured_tensor": "# take the shape inside the function, from the Lambda's own input (not while wiring):\n"
+                           "def {attr}(x): shape = tf.shape(x); ...",
     },
     fix_safety="No automatic fix: replacing the `Lambda` restructures the model and changes "
                "its saved layout.",
