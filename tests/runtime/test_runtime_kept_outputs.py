@@ -19,11 +19,10 @@ def _load():
     return load_target(FILE, "kept_outputs")
 
 
-def _measure(model):
-    """(count_params, trainable weights without a gradient, the attribute replaced by a second call)."""
+def _measure(model, name):
+    """(count_params, trainable weights without a gradient, the attribute `name` replaced by a second call)."""
     x = np.random.default_rng(0).random((2, 4)).astype("float32")
     layer = model.layers[-1]
-    name = "_mask" if hasattr(layer, "_mask") else "kernel"
     model(x)
     first = getattr(layer, name)
     with tf.GradientTape() as tape:
@@ -34,8 +33,14 @@ def _measure(model):
 
 def test_keras_kept_mask_is_trained_and_the_per_call_kernel_is_no_weight():
     module = _load()
-    assert _measure(module.keeps_mask()) == (20, 0, True)  # Dense 4x4 + 4, all trained
-    assert _measure(module.kernel_per_call()) == (0, 0, True)  # the kernel is no weight at all
+    assert _measure(module.keeps_mask(), "_mask") == (20, 0, True)  # Dense 4x4 + 4, all trained
+    assert _measure(module.kernel_per_call(), "kernel") == (0, 0, True)  # the kernel is no weight at all
+    assert _measure(module.keeps_attention(), "attention_weights") == (40, 0, True)  # the attention weights: remade each call
+
+
+def test_attention_weights_kept_and_read_in_the_same_call_are_not_state():
+    report = inspect_target(f"{FILE}:keeps_attention")
+    assert [f for f in report.findings if f.severity == "error"] == []
 
 
 def test_an_output_kept_for_a_property_is_not_ld002():

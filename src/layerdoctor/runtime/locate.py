@@ -205,6 +205,29 @@ def reads_attribute(cls, attribute: str, skip: tuple[str, ...] = ()) -> bool | N
     return None if functions is None else False
 
 
+def kept_value_of_its_inputs(cls, method: str, attribute: str) -> bool:
+    """Does `method` of `cls` store on `self.<attribute>` a value computed from its arguments and read it only
+    on lines after that store (D2L's `self.attention_weights = masked_softmax(scores, ...)`, scores from the
+    queries and keys, then `self.dropout(self.attention_weights)` in the same call(): an activation kept for
+    plotting, not state carried from the call before)? False for a value made from nothing (a kernel drawn
+    in call()), for a read before the store, or when no source can be read."""
+    functions = [f for f in _user_methods(cls) or () if f.name == method]  # (the class's own first: the MRO's order)
+    if not functions:
+        return False
+    function = functions[0]
+    args = function.args
+    derived = {a.arg for a in (*args.posonlyargs, *args.args[1:], *args.kwonlyargs, args.vararg, args.kwarg) if a}
+    stores = []
+    for node in sorted((n for n in ast.walk(function) if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
+        read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        if any(is_self_attribute(target, attribute) for target in node.targets):
+            stores.append((node.lineno, bool(read & derived)))
+        elif read & derived:
+            derived |= {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+    loads = [n.lineno for n in ast.walk(function) if is_self_attribute(n, attribute) and isinstance(n.ctx, ast.Load)]
+    return bool(stores) and stores[0][1] and all(line > stores[0][0] for line in loads)
+
+
 # Methods Keras itself runs around the forward pass: reading a weight there is not a use by other code.
 _KERAS_HOOKS = {"__init__", "build", "call", "get_config", "from_config", "compute_output_shape",
                 "compute_output_spec", "build_from_config", "get_build_config", "compute_mask", "__call__"}

