@@ -219,13 +219,33 @@ def kept_value_of_its_inputs(cls, method: str, attribute: str) -> bool:
     derived = {a.arg for a in (*args.posonlyargs, *args.args[1:], *args.kwonlyargs, args.vararg, args.kwarg) if a}
     stores = []
     for node in sorted((n for n in ast.walk(function) if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
-        read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        read = _names_read_for_values(node.value)
         if any(is_self_attribute(target, attribute) for target in node.targets):
             stores.append((node.lineno, bool(read & derived)))
         elif read & derived:
             derived |= {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
     loads = [n.lineno for n in ast.walk(function) if is_self_attribute(n, attribute) and isinstance(n.ctx, ast.Load)]
     return bool(stores) and stores[0][1] and all(line > stores[0][0] for line in loads)
+
+
+_SHAPE_ONLY_ATTRIBUTES = {"shape", "dtype", "ndim"}
+_SHAPE_ONLY_CALLS = {"shape", "int_shape", "len", "rank", "ndim", "size", "dtype"}
+
+
+def _names_read_for_values(expr) -> set:
+    """The names `expr` reads for their values: not those it reads only for a shape or dtype
+    (`tf.random.normal((inputs.shape[-1], n))`, `input_dim = tf.shape(x)[-1]`: made from nothing but a size)."""
+    names, todo = set(), [expr]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Attribute) and node.attr in _SHAPE_ONLY_ATTRIBUTES:
+            continue
+        if isinstance(node, ast.Call) and callee(node.func) in _SHAPE_ONLY_CALLS:
+            continue
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        todo.extend(ast.iter_child_nodes(node))
+    return names
 
 
 # Methods Keras itself runs around the forward pass: reading a weight there is not a use by other code.
