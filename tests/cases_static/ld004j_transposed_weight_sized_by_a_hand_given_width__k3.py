@@ -1,7 +1,8 @@
 # LD004 fixed-input-dim-in-init: a PyTorch-layout weight `(4, units, inp_shape)` made in __init__ from a
 # hand-given input width and applied transposed in call() (`x @ W[k].T`): the width is its LAST axis
 # (tests/heldout32, PoeticAI's LSTM cell). Measured on Keras 3.15.1 + TF 2.21 (/tmp/p35/probe_more.py):
-# works at width 6, InvalidArgumentError at width 7. The twin's last axis is its output: no finding.
+# works at width 6, InvalidArgumentError at width 7. The twin's last axis is its output, and its first axis meets
+# the output of its own Dense(units), not the input: no finding (measured: runs at input widths 6 and 7).
 import keras
 import tensorflow as tf
 
@@ -20,9 +21,11 @@ class TransposedCell(keras.layers.Layer):
 class OutputSizedCell(keras.layers.Layer):
     def __init__(self, units, input_dim_out):
         super().__init__()
+        self.proj = keras.layers.Dense(units)
         self.V = self.add_weight(name="V", shape=(units, input_dim_out))
 
-    def call(self, h):
+    def call(self, x):
+        h = self.proj(x)
         return tf.matmul(h, self.V)
 
 

@@ -5,7 +5,9 @@
 # Builder().model() wire, but called on NumPy data they return a KerasTensor, and predict() raises TypeError ("Python
 # functions must return zero or more Tensors"); the held-out cases, written with TF ops, raise NotImplementedError
 # while wiring instead. The look-alikes scaled_model() (a float from outside) and Builder().connected_model() (the
-# tensor passed among the Lambda's inputs) return EagerTensors of shapes (2, 1) and (2, 8, 4).
+# tensor passed among the Lambda's inputs) return EagerTensors of shapes (2, 1) and (2, 8, 4). context_model()'s
+# Lambda reads the outside KerasTensor only for its shape and dtype (held-out 45's FranNet head), fixed when the
+# model is wired: on NumPy data it returns zeros of shape (2, 3) (/tmp/s45/ctx.py).
 import keras
 from keras import ops
 from keras.layers import Dense, Input, Lambda
@@ -52,3 +54,10 @@ class Builder:
     def connected_model(self):
         inputs = Input((8, 4))
         return keras.Model(inputs, self.connected_conv(inputs, 4))
+
+
+def context_model():
+    x = Input((4,))
+    res = Dense(3)(x)
+    context = Lambda(lambda t: ops.zeros((ops.shape(t)[0], res.shape[-1]), dtype=res.dtype))(res)
+    return keras.Model(x, [res, context])

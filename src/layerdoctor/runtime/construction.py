@@ -24,6 +24,7 @@ class Reset:
     after: object
     site: tuple[str, int] | None  # the user's `super().__init__(...)` line
     again: bool = False  # reset by a second super().__init__() call, not set before the first
+    kept_in: str | None = None  # the attribute Keras reads instead (`name` for a `_name` set by hand)
 
 
 # Attributes Keras sets on a fresh instance before __init__ runs (Layer.__new__): measured
@@ -79,6 +80,9 @@ class ConstructionWatch:
                     if name in after and after[name] is not value and not _equal(after[name], value):
                         watch.resets.append(Reset(layer, _public_name(type(layer), name), value, after[name],
                                                   locate.user_site(caller)))
+                    elif (shadowed := _setting_kept_elsewhere(layer, name, value)) is not None:
+                        watch.resets.append(Reset(layer, name, value, shadowed, locate.user_site(caller),
+                                                  kept_in=name[1:]))
             return result
 
         self._original_get_weights = get_weights = layer_class.get_weights
@@ -167,6 +171,17 @@ def _baseline() -> set:
 def _set_before_init(layer) -> dict:
     skip = _baseline()
     return {k: v for k, v in vars(layer).items() if k not in skip and not k.startswith("_self_")}
+
+
+def _setting_kept_elsewhere(layer, name, value):
+    """`self._name = name` before Layer.__init__ (tf.keras 2 kept the name there): Keras 3 keeps it in
+    `name`, which Layer.__init__ set to its own default, so the value set is never used. The public
+    value when it differs from the one set; else None."""
+    public = name[1:] if name.startswith("_") and not name.startswith("__") else None
+    if public not in _SETTINGS or not isinstance(value, (str, bool)):
+        return None
+    current = getattr(layer, public, None)
+    return current if not _equal(current, value) else None
 
 
 def _equal(a, b) -> bool:

@@ -533,3 +533,22 @@ def attribute_column(site, attribute: str) -> int | None:
                 and getattr(node.value, "id", None) == "self":
             return node.col_offset + 1
     return None
+
+
+def is_loop_variable_around(path: str, line: int, name: str) -> bool:
+    """Is `name` the variable of a `for` loop or comprehension whose source spans `line` in `path`
+    (a closure made there reads the variable when it runs, not when it is made)?"""
+    tree = _syntax_tree(path) if path else None
+    if tree is None:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            targets = [node.target]
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            targets = [g.target for g in node.generators]
+        else:
+            continue
+        if node.lineno <= line <= (node.end_lineno or node.lineno) and any(
+                isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+            return True
+    return False

@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from ..context import Explained, Observation, ProbeResult
 from ..failures import summary
-from . import compiled, fixed_input, gradients, init_order, per_call, shadowed, shared, unbuilt, unsaved, untracked
+from . import (compiled, fixed_input, gradients, init_order, late_bound, per_call, shadowed, shared, unbuilt,
+               unsaved, untracked)
 
 Probe = Callable[[Observation, Explained], ProbeResult]
 
@@ -27,6 +28,7 @@ PROBES: tuple[Probe, ...] = (
     shadowed.variable_shadowed,  # LD010 before the scan (not LD001) and before gradients (not LD009)
     untracked.untracked_state,  # LD001, LD003, LD011, LD012 for what attributes reach
     per_call.untracked_layers_used,  # LD002, LD011, LD012 for layers only calls reach
+    late_bound.late_bound_loop_variables,  # LD012 for Lambdas made in a loop reading its variable
     untracked.module_variables_read,  # LD011 for a module-level variable the forward pass reads
     untracked.state_reached_from_call,  # LD011 for a global or closed-over SeedGenerator/variable/layer call() names
     unbuilt.unbuilt_sublayers,  # LD005

@@ -25,6 +25,11 @@ def attributes_reset_by_init(inspection: Observation, explained: Explained) -> P
                        f"{reset.attribute} back to Keras's default ({reset.before!r} after the first call, "
                        f"{reset.after!r} after the second; a value given for it is lost); pass every setting "
                        f"in one super().__init__() call")
+        elif reset.kept_in:
+            message = (f"{cls.__name__} sets self.{reset.attribute} = {reset.before!r} before calling "
+                       f"super().__init__(), but Keras 3 reads {reset.kept_in}, which super().__init__() sets "
+                       f"to {reset.after!r}: the value set is never used; pass {reset.kept_in}= to "
+                       f"super().__init__()")
         else:
             message = (f"{cls.__name__} sets self.{reset.attribute} = {reset.before!r} before calling "
                        f"super().__init__(), which resets it to {reset.after!r}: '{reset.layer.name}' ends up "

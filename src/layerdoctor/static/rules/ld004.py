@@ -16,7 +16,11 @@ RULE = Rule(
     what="Static: finds `self.add_weight(...)` calls in `__init__` whose `shape` uses a "
          "constructor argument that describes the input (`input_dim`, `in_features`, ...), or an "
          "argument with a neutral name (`size`, `units`) that a call site of the class hands the input's "
-         "width (`Gate(size=self.in_dim)`, the name that sized the model's `Input`, `x.shape[-1]`). "
+         "width (`Gate(size=self.in_dim)`, the name that sized the model's `Input`, `x.shape[-1]`), or "
+         "whatever its name, an argument that sizes a kernel's first axis when call() multiplies the input "
+         "by that kernel (`tf.matmul(h, self.w)`), or a vector that call() combines element by element with "
+         "the input (also after elementwise steps on either side: `tf.exp(tf.complex(-relu(self.rate), "
+         "self.phase)) * z`). "
          "Runtime: a weight a user layer made in `__init__` with `add_weight` (or a variable "
          "constructor) whose leading dimension (after any 1s: a `[1, n]` row), or a convolution kernel's input-channel "
          "axis, is the width of the input the layer is called on; and, when a call on another width fails, the weight made for "
@@ -103,6 +107,15 @@ def check_class(ctx):
                     f"create it in build(input_shape)",
                     attribute=attr,
                 )
+            elif attr and (contracted := _contracted_with_input(ctx, attr, func, shape)) is not None:
+                yield Hit(
+                    node,
+                    f"{ctx.name}.__init__ creates a weight ({attr}) whose first axis is its argument "
+                    f"{contracted[0]}, and call() multiplies the input by it ({contracted[1]}): that axis must be "
+                    f"the input's width, given by hand, so the layer fits only that width; create it in "
+                    f"build(input_shape) from input_shape[-1]",
+                    attribute=attr,
+                )
             elif attr and (scaled := _feature_wise(ctx, attr, func, shape)) is not None:
                 yield Hit(
                     node,
@@ -167,7 +180,7 @@ def _last_axis_meets_input(ctx, attr) -> bool:
 
 # Functions whose result keeps the input's last axis (elementwise, or a reduction with keepdims=True).
 _ELEMENTWISE = {"sqrt", "rsqrt", "square", "abs", "exp", "log", "tanh", "sigmoid", "relu", "gelu", "silu", "swish",
-                "softplus", "erf", "cast", "negative", "reciprocal", "maximum", "minimum", "clip", "clip_by_value"}
+                "softplus", "erf", "cast", "negative", "reciprocal", "complex", "maximum", "minimum", "clip", "clip_by_value"}
 _REDUCTIONS = {"mean", "reduce_mean", "sum", "reduce_sum", "var", "variance", "reduce_variance", "std",
                "reduce_std", "max", "reduce_max", "moments"}
 
@@ -186,23 +199,59 @@ def _feature_wise(ctx, attr, init, shape):
     for node in ctx.nodes("call"):
         if type(node) is ast.BinOp and type(node.op) in (ast.Mult, ast.Div, ast.Add, ast.Sub):
             sides = (node.left, node.right)
-            if any(self_attr(side) == attr for side in sides) and \
-                    any(_keeps_last_axis(side, inputs, env, 0) for side in sides if self_attr(side) != attr):
-                return params[0], ast.unparse(node)[:50]
+            for weight_side, other in (sides, sides[::-1]):
+                if _keeps_last_axis(weight_side, ("self", attr), env, 0) and _keeps_last_axis(other, inputs, env, 0):
+                    return params[0], ast.unparse(node)[:50]
+    return None
+
+
+_PRODUCTS = {"matmul", "dot", "tensordot", "einsum_"}
+
+
+def _contracted_with_input(ctx, attr, init, shape):
+    """(the sizing parameter, the expression) when the weight's first axis is one `__init__` parameter and
+    call() multiplies the input itself, or a tensor made from it by elementwise steps, by the weight on the
+    right (`tf.matmul(h, self.w)`, `h @ self.w`, `K.dot(x, self.W)`): that axis is then the input's width
+    (a graph attention layer's `w`, held-out 45)."""
+    call = ctx.methods.get("call")
+    if len(shape.elts) < 2 or call is None or len(call.args.args) < 2:
+        return None
+    first = _sizing_params(init, ast.Tuple(elts=shape.elts[:1]))
+    if not first:
+        return None
+    inputs = call.args.args[1].arg
+    env = ctx.env(call)
+    for node in ctx.nodes("call"):
+        kind = type(node)
+        if kind is ast.BinOp and type(node.op) is ast.MatMult:
+            left, right = node.left, node.right
+        elif kind is ast.Call and len(node.args) >= 2 and callee_name(node) in _PRODUCTS and not any(
+                k.arg in ("transpose_a", "transpose_b", "adjoint_a", "adjoint_b") for k in node.keywords):
+            left, right = node.args[0], node.args[1]
+        else:
+            continue
+        if self_attr(right) == attr and _keeps_last_axis(left, inputs, env, 0):
+            return first[0], ast.unparse(node)[:50]
     return None
 
 
 def _keeps_last_axis(expr, inputs, env, depth) -> bool:
-    """Is `expr` the input, or made from it by elementwise arithmetic, elementwise functions and
-    keepdims reductions only (names followed through their single assignment)?"""
+    """Is `expr` the input (or with `inputs` = ("self", attr), the weight), or made from it by elementwise
+    arithmetic, elementwise functions and keepdims reductions only (names followed through their single
+    assignment)?"""
     if depth > 8:
         return False
     kind = type(expr)
-    if kind is ast.Name:
-        if expr.id == inputs:
+    if type(inputs) is tuple:  # ("self", attr): the weight itself
+        if self_attr(expr) == inputs[1]:
             return True
+    elif kind is ast.Name and expr.id == inputs:
+        return True
+    if kind is ast.Name:
         values = env.get(expr.id, ())
         return len(values) == 1 and _keeps_last_axis(values[0], inputs, env, depth + 1)
+    if kind is ast.UnaryOp and type(expr.op) is ast.USub:
+        return _keeps_last_axis(expr.operand, inputs, env, depth + 1)
     if kind is ast.BinOp and type(expr.op) in (ast.Mult, ast.Div, ast.Add, ast.Sub, ast.Pow):
         return _keeps_last_axis(expr.left, inputs, env, depth + 1) or _keeps_last_axis(expr.right, inputs, env, depth + 1)
     if kind is ast.Call and expr.args:
@@ -210,8 +259,10 @@ def _keeps_last_axis(expr, inputs, env, depth) -> bool:
         if name in _REDUCTIONS and not any(k.arg in ("keepdims", "keep_dims") and type(k.value) is ast.Constant
                                            and k.value.value is True for k in expr.keywords):
             return False
-        if name in _ELEMENTWISE or name in _REDUCTIONS:
+        if name in _REDUCTIONS:
             return _keeps_last_axis(expr.args[0], inputs, env, depth + 1)
+        if name in _ELEMENTWISE:  # `tf.complex(scale, self.phase)`, `maximum(x, floor)`: any operand
+            return any(_keeps_last_axis(arg, inputs, env, depth + 1) for arg in expr.args[:2])
     return False
 
 

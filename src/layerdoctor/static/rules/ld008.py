@@ -30,7 +30,10 @@ RULE = Rule(
          "`Sequential` (`model.add(hidden)` twice, listed twice, or added in a loop) after the width changed. "
          "Widths come from `keras.Input` (also one a function of the file returns, its parameters read as "
          "the call's literal arguments or their defaults: `a, b = make_inputs()`), `Reshape`, `Permute`, `Dense(units)`, `Conv*(filters)` and "
-         "layers that keep the last axis; when the first input's width is unknown it stays silent. Runtime: catches the "
+         "layers that keep the last axis; when the first input's width is unknown it stays silent, except for "
+         "a Dense/Conv applied to its own output in `call()` (a warning: it works only if the first input already "
+         "has the width the layer sets; silent when that input comes from a sublayer whose width the same "
+         "expression sets). Runtime: catches the "
          "shape error raised while wiring or calling the model and points at the layer's first "
          "call, where the weights got their shape.",
     why={
@@ -195,6 +198,8 @@ _KEEPS_LAST = {"Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Dropout", "
                "AveragePooling3D", "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
                "UpSampling1D", "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
                "Cropping1D", "Cropping2D", "Cropping3D", "TimeDistributed_"}
+# Layers whose output width their constructor sets (units, filters).
+_SETS_ITS_WIDTH = {"Dense", "EinsumDense"} | (_CONVS - {"DepthwiseConv2D_"})
 
 
 def _int(node):
@@ -354,8 +359,13 @@ def check_class(ctx):
             continue
         dims = [_call_last_dim(site.args[0], env, ctx, ctors, 0) if site.args else None for site in sites]
         first = next(((d, s) for d, s in zip(dims, sites) if d is not None), None)
-        if first is None or dims[0] is None:
-            continue  # the first call's width is unknown: silent (it may match; runtime tells)
+        if dims[0] is None:
+            hit = _fed_its_own_output(ctx, attr, assign, value, sites, env, ctors)
+            if hit is not None:
+                yield hit
+            continue  # the first call's width is unknown: it may match (runtime tells)
+        if first is None:
+            continue
         for dim, site in zip(dims, sites):
             if dim is not None and dim != first[0]:
                 yield Hit(
@@ -379,6 +389,52 @@ def check_class(ctx):
                 f"for one width and fails on the other (default to None and make the layer in __init__)",
                 attribute=shared.attr, class_name=shared.layer_class, fix=None,
             )
+
+
+def _fed_its_own_output(ctx, attr, assign, value, sites, env, ctors):
+    """`x = self.dense(inputs); x = self.dense(x)` with the first input's width unknown: the second
+    call gets the width the layer itself sets, so it works only if the first input had that width
+    too. A warning: weight tying across depth is legitimate when the widths agree. Silent when the
+    first input comes from a sublayer whose width is set by the same expression (`Dense(n)` then
+    the shared `Dense(n)`)."""
+    if value.layer_class not in _SETS_ITS_WIDTH:
+        return None
+    # Sorted by position, `self.conv(self.conv(x))` lists the outer call first: order by what feeds what.
+    fed_back = [site for site in sites if _is_own_output(site, attr, env)]
+    first = next((site for site in sites if site.args and not any(site is s for s in fed_back)), None)
+    if not fed_back or first is None:
+        return None
+    later = fed_back[0]
+    own_width = _width_arg(assign.value, value.layer_class)
+    first_input = first.args[0]
+    if isinstance(first_input, ast.Name):
+        first_input = _binding(first_input, env)
+    feeder = self_attr(first_input.func) if isinstance(first_input, ast.Call) else None
+    if own_width is not None and feeder in ctors and isinstance(ctors[feeder].value, ast.Call):
+        feeder_call = ctors[feeder].value
+        feeder_width = _width_arg(feeder_call, ctx.value(feeder_call, ctx.env(ctx.methods[ctors[feeder].method])).layer_class)
+        if feeder_width is not None and ast.dump(feeder_width) == ast.dump(own_width):
+            return None
+    call = assign.value
+    width = _output_last_dim(call, value.layer_class, ctx, ctx.env(ctx.methods[assign.method]), lambda: None) \
+        if isinstance(call, ast.Call) else None
+    sets = f"a last axis of {width}" if width is not None else "the width its constructor sets"
+    return Hit(
+        later,
+        f"{ctx.name}.{attr} ({value.layer_class}) is applied to its own output (first call line "
+        f"{first.lineno}): its weights are sized for the first input's last axis, and here it gets "
+        f"{sets}; unless the first input already has that width this is a shape error (the first "
+        f"input's width is not in the code, so this may be intended weight tying)",
+        attribute=attr, severity="warning",
+    )
+
+
+def _width_arg(call, layer_class):
+    """The argument that sets the output width of `Dense(units)` / `Conv2D(filters, ...)`."""
+    if not isinstance(call, ast.Call) or layer_class not in _SETS_ITS_WIDTH:
+        return None
+    keyword = "filters" if layer_class in _CONVS else "units"
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == keyword), None)
 
 
 def _is_own_output(site, attr, env):

@@ -26,7 +26,10 @@ RULE = Rule(
          "(`Lambda(repeat(model, 3))`) whose closure binds a layer passed to the factory; `arguments={...}` "
          "holding such values; a Lambda called on a list that mixes KerasTensors with a variable or "
          "weight-derived tensor; a Lambda whose function creates layers or variables (also LD002); "
-         "a nested def next to the Lambda closing over the wiring function's layers (a Lambda that "
+         "a nested def next to the Lambda closing over the wiring function's layers; a Lambda made in a "
+         "loop or comprehension whose function reads the loop's variable unbound (`for k in range(3): "
+         "Lambda(lambda z: z[:, k])`: Keras calls the function when the model runs, so every Lambda sees the "
+         "last value; an error when the loop is known to run twice or more, else a warning) (a Lambda that "
          "only reads a plain attribute of a layer, `model.temperature`, or reads a variable of a layer "
          "the model calls each time it runs, `kernel = model.get_layer('enc').kernel`, is left alone); "
          "and, without a Lambda, a tensor computed from a layer's weights combined with KerasTensors "
@@ -202,6 +205,8 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                     kind = LAYER_VALUE
             if kind == LAYER_VALUE and _reads_only_config(fn, name):
                 continue
+            if kind == SYMBOLIC and _reads_only_metadata(fn, name):
+                continue
             if kind in (STATE, LAYER_VALUE) and _reads_live_weights_of_the_model(
                     wire, fn, name, kind, fenv, fscope, node, scope_nodes):
                 continue
@@ -211,6 +216,16 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
             captured.extend(_self_captures(ctx, wire, fn, fenv, scope))
         creates.extend(created_state(ctx, fn, fenv))
     captured.extend(_factory_captures(ctx, wire, node, env, scope))
+    late, repeats = _late_bound_loop_names(bodies[0], node, scope_nodes) if bodies and not captured else ([], False)
+    if late:
+        names = ", ".join(late)
+        return Hit(node, f"Lambda layer's function reads the loop variable {names} of the loop it is made in: "
+                         f"Keras calls the function again each time the model runs, after the loop has ended, so "
+                         f"every Lambda made in the loop sees the last value (the outputs are silently the same"
+                         f"{'' if repeats else ' whenever the loop runs more than once'}); bind it when the Lambda "
+                         f"is made: `lambda x, {late[0]}={late[0]}: ...` or `Lambda(f, arguments={{'{late[0]}': "
+                         f"{late[0]}}})`",
+                   attribute=late[0], class_name="Lambda", fix=None, severity=None if repeats else "warning")
     for kw in node.keywords:
         if kw.arg == "arguments" and type(kw.value) is ast.Dict:
             for key, value in zip(kw.value.keys, kw.value.values):
@@ -237,6 +252,48 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
                          f"none of it, so those weights are not counted, trained or saved",
                    attribute=creates[0][1], class_name="Lambda", fix="created")
     return None
+
+
+_LOOPS = (ast.For, ast.AsyncFor)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+
+
+def _late_bound_loop_names(fn, lambda_call, scope_nodes) -> tuple[list[str], bool]:
+    """(names of an enclosing `for` loop or comprehension of the scope that the Lambda's function reads
+    without binding them, whether such a loop is known to run at least twice): `for k in range(n):
+    Lambda(lambda t: t[:, k])`, or a `def` in the loop body. Python closures read a loop variable when
+    they run, not when they are made (measured: Keras 3 + TF, three slicing Lambdas made in a
+    comprehension all return the last slice on predict)."""
+    free = set(free_names(fn))
+    if not free:
+        return [], False
+    anchor = fn if type(fn) is ast.FunctionDef else lambda_call
+    out, repeats = [], False
+    for loop in scope_nodes:
+        kind = type(loop)
+        if kind in _LOOPS:
+            targets, body, iters = [loop.target], loop.body, [loop.iter]
+        elif kind in _COMPREHENSIONS:
+            targets = [g.target for g in loop.generators]
+            body = [loop.key, loop.value] if kind is ast.DictComp else [loop.elt]
+            iters = [g.iter for g in loop.generators]
+        else:
+            continue
+        names = {n.id for t in targets for n in walk(t) if type(n) is ast.Name} & free
+        if names and any(n is anchor for stmt in body for n in walk(stmt)):
+            out.extend(sorted(names - set(out)))
+            repeats = repeats or any(_known_length(it) >= 2 for it in iters)
+    return out, repeats
+
+
+def _known_length(iterable) -> int:
+    """How many items a literal sequence or `range()` of integer literals yields (0: unknown)."""
+    if type(iterable) in (ast.List, ast.Tuple, ast.Set):
+        return 0 if any(type(e) is ast.Starred for e in iterable.elts) else len(iterable.elts)
+    if type(iterable) is ast.Call and type(iterable.func) is ast.Name and iterable.func.id == "range" \
+            and all(type(a) is ast.Constant and type(a.value) is int for a in iterable.args) and iterable.args:
+        return len(range(*[a.value for a in iterable.args][:3]))
+    return 0
 
 
 def _argument_name(captured: str) -> str:
@@ -305,6 +362,24 @@ def _reads_only_config(fn, name) -> bool:
             return False
         if type(parents.get(id(parent))) is ast.Call and parents[id(parent)].func is parent:
             return False  # a method call: `model.predict(x)`, `dense.get_weights()`
+    return uses > 0
+
+
+_METADATA = {"dtype", "shape", "ndim"}
+
+
+def _reads_only_metadata(fn, name) -> bool:
+    """Does `fn` read the KerasTensor `name` only for its dtype, shape or rank (`tf.zeros(..., dtype=res.dtype)`:
+    held-out 45's FranNet head)? Those are fixed when the model is wired: nothing symbolic reaches the data."""
+    uses = 0
+    nodes = walk(fn)
+    parents = parent_map(nodes)
+    for node in nodes:
+        if type(node) is ast.Name and node.id == name:
+            uses += 1
+            parent = parents.get(id(node))
+            if type(parent) is not ast.Attribute or parent.attr not in _METADATA:
+                return False
     return uses > 0
 
 
