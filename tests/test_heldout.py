@@ -35,7 +35,8 @@ HELDOUT = {"heldout": (40, 25, 15), "heldout2": (40, 25, 15), "heldout3": (40, 2
            "heldout38": (34, 16, 18), "heldout39": (32, 15, 17),
            "heldout40": (34, 17, 17), "heldout41": (34, 18, 16),
            "heldout42": (29, 18, 11), "heldout43": (31, 16, 15),
-           "heldout44": (27, 14, 13)}
+           "heldout44": (27, 14, 13),
+           "heldout45": (27, 16, 11)}
 
 
 def _sources(folder: pathlib.Path) -> set[str]:
