@@ -542,13 +542,8 @@ def is_loop_variable_around(path: str, line: int, name: str) -> bool:
     if tree is None:
         return False
     for node in ast.walk(tree):
-        if isinstance(node, (ast.For, ast.AsyncFor)):
-            targets = [node.target]
-        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
-            targets = [g.target for g in node.generators]
-        else:
-            continue
-        if node.lineno <= line <= (node.end_lineno or node.lineno) and any(
-                isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+        parts = static_walk.loop_parts(node)
+        if parts is not None and node.lineno <= line <= (node.end_lineno or node.lineno) and any(
+                isinstance(n, ast.Name) and n.id == name for t in parts[0] for n in ast.walk(t)):
             return True
     return False

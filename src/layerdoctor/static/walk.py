@@ -128,6 +128,19 @@ def methods_run(methods: dict, entry: str, skip=()) -> set[str]:
     return run
 
 
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+
+
+def loop_parts(node: ast.AST):
+    """(target expressions, body, iterables) of a `for` loop or a comprehension; None for any other node."""
+    if isinstance(node, (ast.For, ast.AsyncFor)):
+        return [node.target], node.body, [node.iter]
+    if isinstance(node, _COMPREHENSIONS):
+        body = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+        return [g.target for g in node.generators], body, [g.iter for g in node.generators]
+    return None
+
+
 def parent_map(nodes) -> dict[int, ast.AST]:
     """id(child) -> parent for the nodes given (a walk() of a tree, or a scope's nodes)."""
     parents: dict[int, ast.AST] = {}

@@ -205,7 +205,7 @@ def _feature_wise(ctx, attr, init, shape):
     return None
 
 
-_PRODUCTS = {"matmul", "dot", "tensordot", "einsum_"}
+_PRODUCTS = {"matmul", "dot", "tensordot"}
 
 
 def _contracted_with_input(ctx, attr, init, shape):

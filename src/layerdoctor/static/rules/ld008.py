@@ -199,7 +199,7 @@ _KEEPS_LAST = {"Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Dropout", "
                "UpSampling1D", "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
                "Cropping1D", "Cropping2D", "Cropping3D", "TimeDistributed_"}
 # Layers whose output width their constructor sets (units, filters).
-_SETS_ITS_WIDTH = {"Dense", "EinsumDense"} | (_CONVS - {"DepthwiseConv2D_"})
+_SETS_ITS_WIDTH = {"Dense", "EinsumDense"} | _CONVS
 
 
 def _int(node):
@@ -338,14 +338,12 @@ def _helper_last_dim(ctx, call, index, depth):
 def _output_last_dim(layer, layer_class, ctx, env, input_last):
     """The last axis a layer's output has, from its constructor (`input_last()`: its input's)."""
     if layer_class in ("Dense", "EinsumDense") or ctx.is_project_class(ctx.value(layer, env).qualname):
-        first = layer.args[0] if layer.args else next((k.value for k in layer.keywords if k.arg == "units"), None)
-        return _int(first)
+        return _int(_first_or_keyword(layer, "units"))
     if layer_class in _CONVS:
         if any(k.arg == "data_format" and isinstance(k.value, ast.Constant) and k.value.value == "channels_first"
                for k in layer.keywords):
             return None
-        first = layer.args[0] if layer.args else next((k.value for k in layer.keywords if k.arg == "filters"), None)
-        return _int(first)
+        return _int(_first_or_keyword(layer, "filters"))
     if layer_class in _KEEPS_LAST:
         return input_last()
     return None
@@ -433,7 +431,11 @@ def _width_arg(call, layer_class):
     """The argument that sets the output width of `Dense(units)` / `Conv2D(filters, ...)`."""
     if not isinstance(call, ast.Call) or layer_class not in _SETS_ITS_WIDTH:
         return None
-    keyword = "filters" if layer_class in _CONVS else "units"
+    return _first_or_keyword(call, "filters" if layer_class in _CONVS else "units")
+
+
+def _first_or_keyword(call, keyword):
+    """A constructor's first positional argument, else its argument `keyword`."""
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == keyword), None)
 
 

@@ -9,7 +9,7 @@ from ..context import FOREIGN, LAYER, WEIGHT
 from ..facts import (_STATE_ATTRS, BAKED, LAYER_VALUE, STATE, SYMBOLIC, VARIABLE, _call_inputs, created_state,
                      free_names, is_lambda_call, lambda_functions, wiring)
 from ..module import name_bindings
-from ..walk import parent_map, self_attr, walk
+from ..walk import loop_parts, parent_map, self_attr, walk
 from ..triggers import mentions_lambda_layer
 from . import Hit
 
@@ -254,10 +254,6 @@ def _check_lambda(ctx, wire, node, env, scope, scope_nodes):
     return None
 
 
-_LOOPS = (ast.For, ast.AsyncFor)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
-
-
 def _late_bound_loop_names(fn, lambda_call, scope_nodes) -> tuple[list[str], bool]:
     """(names of an enclosing `for` loop or comprehension of the scope that the Lambda's function reads
     without binding them, whether such a loop is known to run at least twice): `for k in range(n):
@@ -270,15 +266,10 @@ def _late_bound_loop_names(fn, lambda_call, scope_nodes) -> tuple[list[str], boo
     anchor = fn if type(fn) is ast.FunctionDef else lambda_call
     out, repeats = [], False
     for loop in scope_nodes:
-        kind = type(loop)
-        if kind in _LOOPS:
-            targets, body, iters = [loop.target], loop.body, [loop.iter]
-        elif kind in _COMPREHENSIONS:
-            targets = [g.target for g in loop.generators]
-            body = [loop.key, loop.value] if kind is ast.DictComp else [loop.elt]
-            iters = [g.iter for g in loop.generators]
-        else:
+        parts = loop_parts(loop)
+        if parts is None:
             continue
+        targets, body, iters = parts
         names = {n.id for t in targets for n in walk(t) if type(n) is ast.Name} & free
         if names and any(n is anchor for stmt in body for n in walk(stmt)):
             out.extend(sorted(names - set(out)))
